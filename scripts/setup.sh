@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what r1ci needs on a fresh machine, idempotently: npm packages, and a Python runtime
+# with numpy, sympy, scipy, networkx and torch (Debian's apt where pip cannot get them), plus
+# bubblewrap for the sandbox. Prints what it does; fails with one clear line where it cannot.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+
+# --- npm packages -----------------------------------------------------------------------------
+stamp=node_modules/.r1ci-lock-stamp
+if [ ! -d node_modules ] || [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  say "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed: check network access to the npm registry, then rerun"
+  cp package-lock.json "$stamp"
+fi
+
+# --- Python runtime ---------------------------------------------------------------------------
+need_modules="numpy sympy scipy networkx torch"
+has_all() { "$1" -c "import $(echo $need_modules | tr ' ' ',')" >/dev/null 2>&1; }
+
+python_ok=""
+if [ -n "${R1CI_PYTHON:-}" ]; then
+  has_all "$R1CI_PYTHON" && python_ok="$R1CI_PYTHON" \
+    || die "R1CI_PYTHON=$R1CI_PYTHON lacks one of: $need_modules (install them for that interpreter, or unset R1CI_PYTHON)"
+else
+  for candidate in /usr/bin/python3 "$(command -v python3 || true)"; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] && has_all "$candidate" && { python_ok="$candidate"; break; }
+  done
+fi
+
+apt_pkgs=""
+if [ -z "$python_ok" ]; then
+  apt_pkgs="python3 python3-numpy python3-sympy python3-scipy python3-networkx python3-torch"
+fi
+command -v bwrap >/dev/null 2>&1 || apt_pkgs="$apt_pkgs bubblewrap"
+command -v prlimit >/dev/null 2>&1 || apt_pkgs="$apt_pkgs util-linux"
+
+if [ -n "$apt_pkgs" ]; then
+  command -v apt-get >/dev/null 2>&1 || die "missing:$apt_pkgs and no apt-get here; install python3 with $need_modules and bubblewrap, then set R1CI_PYTHON"
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 && SUDO="sudo -n" || die "need root to apt-get install$apt_pkgs; run: sudo apt-get install -y$apt_pkgs"
+  fi
+  say "installing with apt:$apt_pkgs"
+  lists_fresh=$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)
+  [ -n "$lists_fresh" ] || $SUDO apt-get update -qq >/dev/null || die "apt-get update failed: check access to Debian's package mirror"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $apt_pkgs >/dev/null \
+    || die "apt-get install$apt_pkgs failed; run it by hand to see why"
+  if [ -z "$python_ok" ]; then
+    has_all /usr/bin/python3 || die "/usr/bin/python3 still lacks one of: $need_modules after apt-get"
+  fi
+fi
+exit 0

@@ -1,0 +1,133 @@
+// `r1ci tasks`: list the suite, sample questions, verify answers, export question sets.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { ConfigError } from '../../core/index.js';
+import { describeOption, getTask, listTasks, loadSplitFile, selectTasks, setDataDir, type Split, type TaskSource } from '../../tasks/index.js';
+import { printJson, readStdin, renderTable } from '../output.js';
+
+const SOURCES = ['symbench', 'bbh', 'bbh-gen', 'rg'];
+
+/** Parses repeated `--set key=value` flags into an options object. */
+function collectSet(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new ConfigError([{ path: '--set', message: `bad --set ${JSON.stringify(value)}`, fix: 'write --set key=value' }]);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}
+
+function parseIntFlag(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError([{ path: name, message: `bad value ${JSON.stringify(value)}`, fix: 'use a non-negative integer' }]);
+  return n;
+}
+
+function splitAssignmentFrom(path: string | undefined) {
+  if (!path) return undefined;
+  return loadSplitFile(path, new Set(listTasks().map((entry) => entry.id)));
+}
+
+export function registerTasksCommands(program: Command): void {
+  const tasks = program.command('tasks').description('the task suite: list, sample, verify, export');
+
+  tasks
+    .command('list')
+    .description('list tasks with source, split and whether they are implemented')
+    .option('--source <source>', `only this source (${SOURCES.join(', ')})`)
+    .option('--split <split>', 'only train or test')
+    .option('--split-file <file>', 'a JSON split file {"test": [ids]} instead of the fixed paper split')
+    .option('--json', 'print JSON')
+    .action((opts: { source?: string; split?: string; splitFile?: string; json?: boolean }) => {
+      if (opts.source && !SOURCES.includes(opts.source)) throw new ConfigError([{ path: '--source', message: `unknown source ${opts.source}`, fix: `use one of ${SOURCES.join(', ')}` }]);
+      if (opts.split && opts.split !== 'train' && opts.split !== 'test') throw new ConfigError([{ path: '--split', message: `unknown split ${opts.split}`, fix: 'use train or test' }]);
+      const entries = listTasks({ source: opts.source as TaskSource | undefined, split: opts.split as Split | undefined, splitAssignment: splitAssignmentFrom(opts.splitFile) });
+      const paper = entries.filter((e) => e.paperTask);
+      const summary = {
+        paperTasks: paper.length,
+        train: paper.filter((e) => e.split === 'train').length,
+        test: paper.filter((e) => e.split === 'test').length,
+        implemented: entries.filter((e) => e.implemented).length,
+        generatedVariants: entries.filter((e) => !e.paperTask).length,
+      };
+      if (opts.json) {
+        return printJson({
+          summary,
+          tasks: entries.map((e) => ({ id: e.id, source: e.source, category: e.category ?? null, split: e.split, paperTask: e.paperTask, implemented: e.implemented, description: e.task?.description ?? null, answerFormat: e.task?.answerFormat ?? null, options: e.task?.options ?? null })),
+        });
+      }
+      const rows = entries.map((e) => [e.id, e.source, e.split, e.implemented ? 'yes' : 'planned', e.task ? Object.entries(e.task.options).map(([k, s]) => `${k}=${describeOption(s)}`).join(' ') : '']);
+      process.stdout.write(`${renderTable(['id', 'source', 'split', 'implemented', 'options'], rows)}\n`);
+      process.stdout.write(`\n${summary.paperTasks} paper tasks (${summary.train} train, ${summary.test} test), ${summary.generatedVariants} generated variants; ${summary.implemented} implemented\n`);
+    });
+
+  tasks
+    .command('sample <id>')
+    .description('generate questions of one task')
+    .option('--n <n>', 'how many', '3')
+    .option('--seed <seed>', 'seed', '0')
+    .option('--index <index>', 'first index', '0')
+    .option('--set <key=value>', 'set a task option (repeatable)', collectSet, {})
+    .option('--data-dir <dir>', 'data directory for data-backed tasks')
+    .option('--json', 'print JSON lines (one instance per line)')
+    .action((id: string, opts: { n: string; seed: string; index: string; set: Record<string, string>; dataDir?: string; json?: boolean }) => {
+      setDataDir(opts.dataDir);
+      const task = getTask(id);
+      const options = task.resolveOptions(opts.set);
+      const n = parseIntFlag('--n', opts.n, 3), seed = parseIntFlag('--seed', opts.seed, 0), first = parseIntFlag('--index', opts.index, 0);
+      for (let i = first; i < first + n; i++) {
+        const instance = task.generate(options, seed, i);
+        if (opts.json) process.stdout.write(`${JSON.stringify(instance)}\n`);
+        else process.stdout.write(`### ${task.id} seed=${seed} index=${i}\n${instance.prompt}\n--- gold answer: ${instance.answer}\n\n`);
+      }
+    });
+
+  tasks
+    .command('verify <id>')
+    .description('verify a response (or --answer "-" to read it from stdin) for one generated question')
+    .requiredOption('--seed <seed>', 'seed the question was generated with')
+    .requiredOption('--index <index>', 'index of the question')
+    .option('--answer <text>', 'the response text (a full response with <<<…>>>, or just the answer); "-" reads stdin')
+    .option('--set <key=value>', 'task option the question was generated with (repeatable)', collectSet, {})
+    .option('--data-dir <dir>', 'data directory for data-backed tasks')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { seed: string; index: string; answer?: string; set: Record<string, string>; dataDir?: string; json?: boolean }) => {
+      setDataDir(opts.dataDir);
+      const task = getTask(id);
+      const instance = task.generate(task.resolveOptions(opts.set), parseIntFlag('--seed', opts.seed, 0), parseIntFlag('--index', opts.index, 0));
+      const text = opts.answer === undefined || opts.answer === '-' ? await readStdin() : opts.answer;
+      const result = text.includes('<<<') ? task.verify(instance, text) : task.verifyAnswer(instance, text.trim());
+      if (opts.json) return printJson({ taskId: task.id, seed: instance.seed, index: instance.index, ...result });
+      process.stdout.write(`${result.outcome}${result.detail ? `: ${result.detail}` : ''}\n`);
+      process.exitCode = result.correct ? 0 : 1;
+    });
+
+  tasks
+    .command('export')
+    .description('write generated questions of a split to JSONL (one instance per line)')
+    .option('--split <split>', 'train, test or all', 'test')
+    .option('--tasks <selector>', 'instead of --split: ids, prefixes (rg.arithmetic.*), a source, train, test or all')
+    .option('--per-task <n>', 'questions per task', '10')
+    .option('--seed <seed>', 'seed', '0')
+    .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')
+    .option('--data-dir <dir>', 'data directory for data-backed tasks')
+    .requiredOption('--out <file>', 'output JSONL file')
+    .action(async (opts: { split: string; tasks?: string; perTask: string; seed: string; splitFile?: string; dataDir?: string; out: string }) => {
+      setDataDir(opts.dataDir);
+      if (!['train', 'test', 'all'].includes(opts.split)) throw new ConfigError([{ path: '--split', message: `unknown split ${opts.split}`, fix: 'use train, test or all' }]);
+      const ids = selectTasks(opts.tasks ?? opts.split, splitAssignmentFrom(opts.splitFile));
+      const perTask = parseIntFlag('--per-task', opts.perTask, 10), seed = parseIntFlag('--seed', opts.seed, 0);
+      const out = createWriteStream(opts.out);
+      let written = 0;
+      for (const id of ids) {
+        const task = getTask(id);
+        const options = task.resolveOptions();
+        for (let i = 0; i < perTask; i++) {
+          if (!out.write(`${JSON.stringify(task.generate(options, seed, i))}\n`)) await once(out, 'drain');
+          written++;
+        }
+      }
+      out.end();
+      await once(out, 'finish');
+      process.stderr.write(`wrote ${written} questions from ${ids.length} tasks to ${opts.out}\n`);
+    });
+}

@@ -1,0 +1,30 @@
+// The r1ci command line: flags → library calls. Each subcommand lives in commands/<name>.ts.
+import { Command, CommanderError } from 'commander';
+import { registerDataCommands } from './commands/data.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerTasksCommands } from './commands/tasks.js';
+import { reportError } from './output.js';
+
+export function buildProgram(): Command {
+  const program = new Command('r1ci')
+    .description('Train and evaluate language models that reason with a code interpreter')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerTasksCommands(program);
+  registerDataCommands(program);
+  registerDemoCommand(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.exitCode = reportError(error);
+  }
+}

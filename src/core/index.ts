@@ -1,0 +1,5 @@
+// The shared vocabulary of r1ci: errors, seeded randomness, JSON values, the Python interpreter.
+export * from './errors.js';
+export * from './rng.js';
+export * from './json.js';
+export * from './python.js';

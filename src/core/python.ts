@@ -1,0 +1,54 @@
+// Finds the Python interpreter that model-written code, reference solutions and the learner run
+// on: R1CI_PYTHON when set, else the first candidate that imports the scientific stack.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { R1ciError } from './errors.js';
+
+/** Raised when no usable interpreter exists; the message says how to install one. */
+export class PythonNotFoundError extends R1ciError {}
+
+export const SCIENTIFIC_MODULES = ['numpy', 'sympy', 'scipy', 'networkx'] as const;
+
+export type ResolvePythonOptions = {
+  /** Modules the interpreter must import (default: numpy, sympy, scipy, networkx). */
+  modules?: readonly string[];
+  /** Environment to read R1CI_PYTHON from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+};
+
+const cache = new Map<string, string>();
+
+/** The real path of a Python interpreter that imports `modules`; throws PythonNotFoundError. */
+export function resolvePython(options: ResolvePythonOptions = {}): string {
+  const modules = options.modules ?? SCIENTIFIC_MODULES;
+  const env = options.env ?? process.env;
+  const explicit = env.R1CI_PYTHON;
+  const key = `${explicit ?? ''}|${modules.join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const candidates = explicit ? [explicit] : ['/usr/bin/python3', 'python3', 'python'];
+  const problems: string[] = [];
+  for (const candidate of candidates) {
+    if (candidate.startsWith('/') && !existsSync(candidate)) continue;
+    const found = probe(candidate, modules);
+    if (found.ok) {
+      cache.set(key, found.executable);
+      return found.executable;
+    }
+    problems.push(`${candidate}: ${found.problem}`);
+  }
+  const hint = `install them with \`bash scripts/setup.sh\` (Debian: apt-get install python3-numpy python3-sympy python3-scipy python3-networkx${modules.includes('torch') ? ' python3-torch' : ''}) or set R1CI_PYTHON to an interpreter that has them`;
+  if (explicit) throw new PythonNotFoundError(`R1CI_PYTHON=${explicit} cannot be used (${problems.join('; ') || 'not found'}); ${hint}`);
+  throw new PythonNotFoundError(`no python3 with ${modules.join(', ')} found (${problems.join('; ') || 'no python3 on PATH'}); ${hint}`);
+}
+
+function probe(candidate: string, modules: readonly string[]): { ok: true; executable: string } | { ok: false; problem: string } {
+  const script = `import sys\nmissing=[]\nfor m in ${JSON.stringify(modules)}:\n    try:\n        __import__(m)\n    except Exception:\n        missing.append(m)\nprint(sys.executable if not missing else 'MISSING ' + ' '.join(missing))`;
+  try {
+    const out = execFileSync(candidate, ['-c', script], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (out.startsWith('MISSING ')) return { ok: false, problem: `lacks ${out.slice(8).split(' ').join(', ')}` };
+    return { ok: true, executable: out || candidate };
+  } catch (error) {
+    return { ok: false, problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'does not run' };
+  }
+}

@@ -1,0 +1,3 @@
+// The r1ci library: everything the CLI does is available here.
+export * from './core/index.js';
+export * from './tasks/index.js';
