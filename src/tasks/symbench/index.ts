@@ -1,5 +1,7 @@
-// The SymBench (CodeSteer) tasks, in catalogue order.
+// The SymBench (CodeSteer) tasks.
 import type { Task } from '../types.js';
 import { numberMultiply } from './number-multiply.js';
+import { symbenchGroupA } from './tasks-a.js';
+import { symbenchGroupB } from './tasks-b.js';
 
-export const symbenchTasks: readonly Task[] = [numberMultiply] as unknown as Task[];
+export const symbenchTasks: readonly Task[] = [numberMultiply as unknown as Task, ...symbenchGroupA, ...symbenchGroupB];
