@@ -1,0 +1,98 @@
+// symbench.game24: combine the given numbers with + - * / and parentheses to reach a target
+// (CodeSteer's Game24). The checker parses the submitted expression and evaluates it exactly.
+import { ConfigError } from '../../core/index.js';
+import { defineTask } from '../define-task.js';
+import { CORRECT, unparseable, wrong } from '../answer.js';
+import { evaluateArithmetic, solveTarget } from './game24-math.js';
+
+const solvedCache = new Map<string, string | null>();
+
+function cachedSolve(numbers: readonly number[], target: number): string | null {
+  const key = `${target}:${[...numbers].sort((a, b) => a - b).join(',')}`;
+  let hit = solvedCache.get(key);
+  if (hit === undefined) {
+    hit = solveTarget(numbers, target);
+    if (solvedCache.size > 50_000) solvedCache.clear();
+    solvedCache.set(key, hit);
+  }
+  return hit;
+}
+
+export const game24 = defineTask({
+  id: 'symbench.game24',
+  source: 'symbench',
+  description: 'Use every given number exactly once with + - * / and parentheses to reach the target.',
+  answerFormat: 'an arithmetic expression using each number once, optionally followed by `= target`',
+  options: {
+    num_numbers: { kind: 'int', default: 4, min: 2, max: 6, description: 'how many numbers are given' },
+    min_value: { kind: 'int', default: 1, min: 1, max: 100, description: 'smallest number' },
+    max_value: { kind: 'int', default: 13, min: 1, max: 100, description: 'largest number' },
+    target: { kind: 'int', default: 24, min: 1, max: 100_000, description: 'the value to reach' },
+  },
+  validateOptions: (o) => (o.min_value > o.max_value ? [{ path: 'min_value', message: `min_value ${o.min_value} > max_value ${o.max_value}`, fix: 'make min_value ≤ max_value' }] : []),
+  generate(options, rng) {
+    for (let attempt = 0; ; attempt++) {
+      const numbers = Array.from({ length: options.num_numbers }, () => rng.int(options.min_value, options.max_value)).sort((a, b) => a - b);
+      const solution = cachedSolve(numbers, options.target);
+      if (solution !== null) {
+        const prompt =
+          `Use numbers and basic arithmetic operations (+ - * /) to obtain ${options.target}. ` +
+          'Each number should be used only once but each number has to be used in the equation. Parentheses may be used freely.\n' +
+          `Input: ${numbers.join(' ')}\n` +
+          'Output final answer with the format <<<expression>>>: the arithmetic expression only (you may append ' +
+          `"= ${options.target}"), with each input number appearing exactly once.`;
+        return { prompt, answer: solution, metadata: { numbers, target: options.target } };
+      }
+      if (attempt > 2000) {
+        throw new ConfigError(`no solvable ${options.num_numbers}-number puzzle for target ${options.target} in ${options.min_value}..${options.max_value}; change the options`);
+      }
+    }
+  },
+  check(instance, answer) {
+    const numbers = instance.metadata.numbers as number[];
+    const target = instance.metadata.target as number;
+    let text = answer.trim();
+    const eq = text.indexOf('=');
+    if (eq >= 0) {
+      const right = text.slice(eq + 1).trim();
+      if (right !== String(target)) return wrong(`the expression is said to equal ${right.slice(0, 20)}, not ${target}`);
+      text = text.slice(0, eq);
+    }
+    const result = evaluateArithmetic(text);
+    if (typeof result === 'string') return unparseable(result);
+    const used = [...result.literals].sort((a, b) => a - b);
+    if (used.length !== numbers.length || used.some((n, i) => n !== numbers[i])) return wrong(`uses ${used.join(' ')}; must use exactly ${numbers.join(' ')}`);
+    if (result.value === null) return wrong('division by zero');
+    const [num, den] = result.value;
+    return num === BigInt(target) * den ? CORRECT : wrong(`the expression equals ${num}/${den}`);
+  },
+  referenceSolution(instance) {
+    const numbers = instance.metadata.numbers as number[];
+    const target = instance.metadata.target as number;
+    return `from fractions import Fraction
+from functools import lru_cache
+numbers = ${JSON.stringify(numbers)}
+target = Fraction(${target})
+
+def search(items):
+    if len(items) == 1:
+        return items[0][1] if items[0][0] == target else None
+    for i in range(len(items)):
+        for j in range(len(items)):
+            if i == j:
+                continue
+            (a, ea), (b, eb) = items[i], items[j]
+            rest = [items[k] for k in range(len(items)) if k != i and k != j]
+            options = [(a + b, f"({ea}+{eb})"), (a - b, f"({ea}-{eb})"), (a * b, f"({ea}*{eb})")]
+            if b != 0:
+                options.append((a / b, f"({ea}/{eb})"))
+            for value, text in options:
+                found = search(rest + [(value, text)])
+                if found:
+                    return found
+    return None
+
+print(search([(Fraction(n), str(n)) for n in numbers]))
+`;
+  },
+});
