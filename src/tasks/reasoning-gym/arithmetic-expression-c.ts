@@ -1,0 +1,71 @@
+// A safe reader for integer arithmetic expressions (+ - * / and parentheses, no unary signs),
+// evaluated exactly over bigint fractions. Used where a model writes an expression to be checked.
+
+export type Fraction = { num: bigint; den: bigint };
+
+export type ParsedExpression = { value: Fraction | null; numbers: number[] };
+
+const gcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b) [a, b] = [b, a % b]; return a; };
+
+function make(num: bigint, den: bigint): Fraction {
+  if (den < 0n) { num = -num; den = -den; }
+  const g = gcd(num, den) || 1n;
+  return { num: num / g, den: den / g };
+}
+
+function apply(op: string, a: Fraction | null, b: Fraction | null): Fraction | null {
+  if (!a || !b) return null;
+  switch (op) {
+    case '+': return make(a.num * b.den + b.num * a.den, a.den * b.den);
+    case '-': return make(a.num * b.den - b.num * a.den, a.den * b.den);
+    case '*': return make(a.num * b.num, a.den * b.den);
+    default: return b.num === 0n ? null : make(a.num * b.den, a.den * b.num);
+  }
+}
+
+/**
+ * Parses `text`; throws on anything but integers, + - * / ( ) and spaces (× and ÷ are read as * and /).
+ * `value` is null when a division by zero occurs. At most 64 numbers and 64 levels of nesting.
+ */
+export function parseArithmetic(text: string): ParsedExpression {
+  const source = text.replace(/×/g, '*').replace(/÷/g, '/');
+  if (!/^[\d\s+\-*/()]+$/.test(source)) throw new Error('only integers, + - * / and parentheses are allowed');
+  const tokens = source.match(/\d+|[+\-*/()]/g) ?? [];
+  if (tokens.length > 400) throw new Error('expression too long');
+  let pos = 0;
+  const numbers: number[] = [];
+  const expression = (depth: number): Fraction | null => {
+    let left = term(depth);
+    while (tokens[pos] === '+' || tokens[pos] === '-') { const op = tokens[pos++]; left = apply(op, left, term(depth)); }
+    return left;
+  };
+  const term = (depth: number): Fraction | null => {
+    let left = factor(depth);
+    while (tokens[pos] === '*' || tokens[pos] === '/') { const op = tokens[pos++]; left = apply(op, left, factor(depth)); }
+    return left;
+  };
+  const factor = (depth: number): Fraction | null => {
+    const token = tokens[pos++];
+    if (token === undefined) throw new Error('expression ends early');
+    if (token === '(') {
+      if (depth > 64) throw new Error('too deeply nested');
+      const inner = expression(depth + 1);
+      if (tokens[pos++] !== ')') throw new Error('unbalanced parentheses');
+      return inner;
+    }
+    if (!/^\d+$/.test(token) || token.length > 12) throw new Error(`unexpected '${token}'`);
+    numbers.push(Number(token));
+    if (numbers.length > 64) throw new Error('too many numbers');
+    return { num: BigInt(token), den: 1n };
+  };
+  const value = expression(0);
+  if (pos !== tokens.length) throw new Error(`unexpected '${tokens[pos]}'`);
+  return { value, numbers };
+}
+
+/** True when two integer lists hold the same values with the same multiplicities. */
+export function sameMultiset(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = a.slice().sort((p, q) => p - q), y = b.slice().sort((p, q) => p - q);
+  return x.every((v, i) => v === y[i]);
+}
