@@ -15,20 +15,22 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-function make(num: bigint, den: bigint): Fraction | null {
+/** A reduced fraction num/den, or null when den is 0. */
+export function makeFraction(num: bigint, den: bigint): Fraction | null {
   if (den === 0n) return null;
   if (den < 0n) { num = -num; den = -den; }
   const g = gcd(num, den);
   return g > 1n ? [num / g, den / g] : [num, den];
 }
 
-function apply(op: string, a: Fraction | null, b: Fraction | null): Fraction | null {
+/** a op b for op in + - * /, exact; null propagates (division by zero). */
+export function applyFraction(op: string, a: Fraction | null, b: Fraction | null): Fraction | null {
   if (a === null || b === null) return null;
   switch (op) {
-    case '+': return make(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
-    case '-': return make(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
-    case '*': return make(a[0] * b[0], a[1] * b[1]);
-    default: return make(a[0] * b[1], a[1] * b[0]);
+    case '+': return makeFraction(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
+    case '-': return makeFraction(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
+    case '*': return makeFraction(a[0] * b[0], a[1] * b[1]);
+    default: return makeFraction(a[0] * b[1], a[1] * b[0]);
   }
 }
 
@@ -80,12 +82,12 @@ export function evaluateArithmetic(text: string): Evaluated | string {
   };
   const product = (depth: number): Fraction | null => {
     let value = primary(depth);
-    while (tokens[pos] === '*' || tokens[pos] === '/') { const op = tokens[pos++]; value = apply(op, value, primary(depth)); }
+    while (tokens[pos] === '*' || tokens[pos] === '/') { const op = tokens[pos++]; value = applyFraction(op, value, primary(depth)); }
     return value;
   };
   const sum = (depth: number): Fraction | null => {
     let value = product(depth);
-    while (tokens[pos] === '+' || tokens[pos] === '-') { const op = tokens[pos++]; value = apply(op, value, product(depth)); }
+    while (tokens[pos] === '+' || tokens[pos] === '-') { const op = tokens[pos++]; value = applyFraction(op, value, product(depth)); }
     return value;
   };
   try {

@@ -1,7 +1,17 @@
 // SymBench tasks, group A (one file per task beside this list).
 import type { Task } from '../types.js';
 import { game24 } from './game24.js';
+import { logicalEquation } from './logical-equation.js';
+import { matrixTransformation } from './matrix-transformation.js';
+import { newOperator } from './new-operator.js';
+import { pooling } from './pooling.js';
+import { statisticalCounting } from './statistical-counting.js';
 
 export const symbenchGroupA: readonly Task[] = [
   game24,
+  logicalEquation,
+  newOperator,
+  pooling,
+  statisticalCounting,
+  matrixTransformation,
 ].map((task) => task as unknown as Task);
