@@ -8,7 +8,10 @@ describe('every registered task', () => {
   for (const task of ALL_TASKS) {
     it.skipIf(dataMissing(task))(`${task.id}: gold correct, junk wrong, deterministic, JSON, ≥200 distinct`, () => {
       checkUniversal(task, sampleInstances(task, [0, 1, 7, 123456], 15));
-      expect(countDistinctPrompts(task, 400)).toBeGreaterThanOrEqual(200);
+      // A fixed dataset can be smaller than 200 (BBH snarks, penguins, causal_judgement) and repeat
+      // an input or two; it must then keep nearly all of its examples distinct.
+      const needed = task.dataset ? Math.min(200, Math.floor(task.dataset.size() * 0.98)) : 200;
+      expect(countDistinctPrompts(task, 400)).toBeGreaterThanOrEqual(needed);
     });
   }
 });
