@@ -173,3 +173,11 @@ export function carveUnique(solver: SudokuSolver, solution: readonly number[], t
   }
   return puzzle;
 }
+
+/** True/False (any case, also yes/no) from an answer; null otherwise. */
+export function parseBoolean(text: string): boolean | null {
+  const t = text.trim().replace(/^["'`]|["'`.]$/g, '').trim().toLowerCase();
+  if (t === 'true' || t === 'yes') return true;
+  if (t === 'false' || t === 'no') return false;
+  return null;
+}

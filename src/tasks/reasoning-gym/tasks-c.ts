@@ -4,5 +4,13 @@ import { countdown } from './games/countdown.js';
 import { miniSudoku } from './games/mini-sudoku.js';
 import { nQueens } from './games/n-queens.js';
 import { sudoku } from './games/sudoku.js';
+import { courseSchedule } from './graphs/course-schedule.js';
+import { familyRelationships } from './graphs/family-relationships.js';
+import { largestIsland } from './graphs/largest-island.js';
+import { quantumLock } from './graphs/quantum-lock.js';
+import { shortestPathTask } from './graphs/shortest-path.js';
 
-export const reasoningGymGroupC: readonly Task[] = [countdown, miniSudoku, nQueens, sudoku] as unknown as readonly Task[];
+export const reasoningGymGroupC: readonly Task[] = [
+  countdown, miniSudoku, nQueens, sudoku,
+  courseSchedule, familyRelationships, largestIsland, quantumLock, shortestPathTask,
+] as unknown as readonly Task[];
