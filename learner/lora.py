@@ -1,0 +1,80 @@
+"""LoRA: W x + (alpha / r) * B A x on chosen linear layers, with the base weights frozen, and a
+merge (W + (alpha / r) B A) for export so the saved folder is a plain model.
+"""
+import math
+from typing import Dict, Iterable
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+ATTENTION = ("q_proj", "k_proj", "v_proj", "o_proj")
+MLP = ("gate_proj", "up_proj", "down_proj")
+
+
+class LoRALinear(nn.Linear):
+    """An nn.Linear (same parameter names, so checkpoints still map) plus lora_A (r, in), lora_B (out, r)."""
+
+    def __init__(self, base: nn.Linear, rank: int, alpha: float, generator: torch.Generator):
+        super().__init__(base.in_features, base.out_features, bias=base.bias is not None,
+                         device=base.weight.device, dtype=base.weight.dtype)
+        with torch.no_grad():
+            self.weight.copy_(base.weight)
+            if base.bias is not None:
+                self.bias.copy_(base.bias)
+        self.weight.requires_grad_(False)
+        if self.bias is not None:
+            self.bias.requires_grad_(False)
+        self.scale = alpha / rank
+        # A ~ kaiming-uniform, B = 0: the adapter starts as the identity change (Hu et al., 2021).
+        bound = 1.0 / math.sqrt(base.in_features)
+        a = (torch.rand(rank, base.in_features, generator=generator) * 2 - 1) * bound
+        self.lora_A = nn.Parameter(a.to(self.weight.device, self.weight.dtype))
+        self.lora_B = nn.Parameter(torch.zeros(base.out_features, rank, device=self.weight.device, dtype=self.weight.dtype))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return F.linear(x, self.weight, self.bias) + F.linear(F.linear(x, self.lora_A), self.lora_B) * self.scale
+
+    def merged_weight(self) -> torch.Tensor:
+        return self.weight + (self.lora_B @ self.lora_A) * self.scale  # (out, in)
+
+
+def target_names(train_attn: bool = True, train_mlp: bool = True, target_modules: Iterable[str] = None) -> tuple:
+    if target_modules:
+        return tuple(target_modules)
+    return (ATTENTION if train_attn else ()) + (MLP if train_mlp else ())
+
+
+def apply_lora(model: nn.Module, rank: int, alpha: float, targets: Iterable[str], seed: int = 0) -> int:
+    """Replace every linear whose last name is in `targets` by a LoRALinear and freeze the rest.
+
+    Returns the number of adapted layers; raises when `targets` matches none.
+    """
+    if rank <= 0:
+        raise ValueError(f"lora rank must be positive, got {rank}")
+    targets = set(targets)
+    generator = torch.Generator().manual_seed(seed)
+    for p in model.parameters():
+        p.requires_grad_(False)
+    count = 0
+    for parent in list(model.modules()):
+        for name, child in list(parent.named_children()):
+            if name in targets and type(child) is nn.Linear:
+                setattr(parent, name, LoRALinear(child, rank, alpha, generator))
+                count += 1
+    if count == 0:
+        raise ValueError(f"lora target modules {sorted(targets)} match no linear layer")
+    return count
+
+
+def merged_state(model: nn.Module) -> Dict[str, torch.Tensor]:
+    """The state dict with every adapter folded into its base weight and the lora_* keys dropped."""
+    state = {k: v for k, v in model.state_dict().items() if ".lora_" not in k}
+    for name, module in model.named_modules():
+        if isinstance(module, LoRALinear):
+            state[f"{name}.weight"] = module.merged_weight().detach()
+    return state
+
+
+def has_lora(model: nn.Module) -> bool:
+    return any(isinstance(m, LoRALinear) for m in model.modules())

@@ -1,0 +1,293 @@
+"""Decoder-only transformers in plain torch: Qwen2/Qwen2.5, Qwen3 and Llama, with a KV cache.
+
+Module and parameter names follow Hugging Face's, so a state dict maps one to one onto the
+safetensors of a Hugging Face folder. Shape legend: B batch, T new tokens, S cached+new tokens,
+D hidden size, H query heads, K key/value heads, Hd head dim, F MLP width, V vocabulary.
+"""
+import math
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+ARCHITECTURES = {"Qwen2ForCausalLM": "qwen2", "Qwen3ForCausalLM": "qwen3", "LlamaForCausalLM": "llama"}
+
+
+@dataclass
+class ModelConfig:
+    architecture: str = "qwen2"  # qwen2 | qwen3 | llama
+    vocab_size: int = 259
+    hidden_size: int = 256
+    intermediate_size: int = 688
+    num_hidden_layers: int = 4
+    num_attention_heads: int = 4
+    num_key_value_heads: int = 2
+    head_dim: int = 64
+    rms_norm_eps: float = 1e-6
+    rope_theta: float = 1_000_000.0
+    max_position_embeddings: int = 4096
+    tie_word_embeddings: bool = True
+    attention_bias: bool = False  # Llama's optional bias on q/k/v/o; Qwen2 always biases q/k/v
+    extra: dict = field(default_factory=dict)  # other config.json keys, written back unchanged
+
+    @property
+    def qkv_bias(self) -> bool:
+        return self.architecture == "qwen2" or self.attention_bias
+
+    @property
+    def o_bias(self) -> bool:
+        return self.architecture == "llama" and self.attention_bias
+
+
+class RMSNorm(nn.Module):
+    """y = x / sqrt(mean(x^2) + eps) * weight, computed in float32 (as Hugging Face does)."""
+
+    def __init__(self, dim: int, eps: float):
+        super().__init__()
+        self.eps = eps
+        self.weight = nn.Parameter(torch.ones(dim))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        dtype = x.dtype
+        x = x.float()
+        x = x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps)
+        return self.weight * x.to(dtype)
+
+
+def rope_tables(head_dim: int, theta: float, positions: torch.Tensor):
+    """cos/sin of shape (T, Hd) for rotary embeddings in the 'rotate half' layout."""
+    inv_freq = 1.0 / (theta ** (torch.arange(0, head_dim, 2, device=positions.device, dtype=torch.float32) / head_dim))
+    freqs = positions.float()[:, None] * inv_freq[None, :]  # (T, Hd/2)
+    angles = torch.cat([freqs, freqs], dim=-1)  # (T, Hd)
+    return angles.cos(), angles.sin()
+
+
+def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
+    """x: (B, heads, T, Hd); rotates pairs (i, i + Hd/2) by the position's angle."""
+    half = x.shape[-1] // 2
+    rotated = torch.cat([-x[..., half:], x[..., :half]], dim=-1)
+    return (x * cos + rotated * sin).to(x.dtype)
+
+
+class KVCache:
+    """Preallocated keys/values per layer: (B, K, max_len, Hd); `length` tokens are filled."""
+
+    def __init__(self, config: ModelConfig, batch: int, max_len: int, device, dtype):
+        shape = (batch, config.num_key_value_heads, max_len, config.head_dim)
+        self.keys = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(config.num_hidden_layers)]
+        self.values = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(config.num_hidden_layers)]
+        self.length = 0
+
+
+class Attention(nn.Module):
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.config = config
+        h, k, hd, d = config.num_attention_heads, config.num_key_value_heads, config.head_dim, config.hidden_size
+        self.q_proj = nn.Linear(d, h * hd, bias=config.qkv_bias)
+        self.k_proj = nn.Linear(d, k * hd, bias=config.qkv_bias)
+        self.v_proj = nn.Linear(d, k * hd, bias=config.qkv_bias)
+        self.o_proj = nn.Linear(h * hd, d, bias=config.o_bias)
+        if config.architecture == "qwen3":  # Qwen3 normalises each head's q and k before RoPE
+            self.q_norm = RMSNorm(hd, config.rms_norm_eps)
+            self.k_norm = RMSNorm(hd, config.rms_norm_eps)
+
+    def forward(self, x, cos, sin, cache: Optional[KVCache], layer: int):
+        c = self.config
+        b, t, _ = x.shape
+        q = self.q_proj(x).view(b, t, c.num_attention_heads, c.head_dim)  # (B, T, H, Hd)
+        k = self.k_proj(x).view(b, t, c.num_key_value_heads, c.head_dim)  # (B, T, K, Hd)
+        v = self.v_proj(x).view(b, t, c.num_key_value_heads, c.head_dim)
+        if c.architecture == "qwen3":
+            q, k = self.q_norm(q), self.k_norm(k)
+        q, k, v = q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2)  # (B, heads, T, Hd)
+        q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
+        start = 0
+        if cache is not None:
+            start = cache.length
+            cache.keys[layer][:, :, start:start + t] = k
+            cache.values[layer][:, :, start:start + t] = v
+            k = cache.keys[layer][:, :, :start + t]  # (B, K, S, Hd)
+            v = cache.values[layer][:, :, :start + t]
+        y = attend(q, k, v, start)  # (B, H, T, Hd)
+        y = y.transpose(1, 2).reshape(b, t, c.num_attention_heads * c.head_dim)  # (B, T, H*Hd)
+        return self.o_proj(y)
+
+
+def attend(q, k, v, start: int):
+    """Causal grouped-query attention; query i sits at absolute position start + i."""
+    groups = q.shape[1] // k.shape[1]
+    if groups > 1:  # each key/value head serves `groups` query heads
+        k = k.repeat_interleave(groups, dim=1)  # (B, H, S, Hd)
+        v = v.repeat_interleave(groups, dim=1)
+    t, s = q.shape[2], k.shape[2]
+    if hasattr(F, "scaled_dot_product_attention"):  # torch >= 2.0: fused kernels
+        if t == 1:
+            return F.scaled_dot_product_attention(q, k, v)
+        if start == 0 and t == s:
+            return F.scaled_dot_product_attention(q, k, v, is_causal=True)
+    scores = (q @ k.transpose(-2, -1)) / math.sqrt(q.shape[-1])  # (B, H, T, S)
+    if t > 1:
+        rows = torch.arange(t, device=q.device)[:, None] + start
+        cols = torch.arange(s, device=q.device)[None, :]
+        scores = scores.masked_fill(cols > rows, float("-inf"))
+    return torch.softmax(scores.float(), dim=-1).to(q.dtype) @ v
+
+
+class MLP(nn.Module):
+    """SwiGLU: down(silu(gate(x)) * up(x))."""
+
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.gate_proj = nn.Linear(config.hidden_size, config.intermediate_size, bias=False)
+        self.up_proj = nn.Linear(config.hidden_size, config.intermediate_size, bias=False)
+        self.down_proj = nn.Linear(config.intermediate_size, config.hidden_size, bias=False)
+
+    def forward(self, x):
+        return self.down_proj(F.silu(self.gate_proj(x)) * self.up_proj(x))
+
+
+class DecoderLayer(nn.Module):
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.input_layernorm = RMSNorm(config.hidden_size, config.rms_norm_eps)
+        self.self_attn = Attention(config)
+        self.post_attention_layernorm = RMSNorm(config.hidden_size, config.rms_norm_eps)
+        self.mlp = MLP(config)
+
+    def forward(self, x, cos, sin, cache, layer):
+        x = x + self.self_attn(self.input_layernorm(x), cos, sin, cache, layer)
+        return x + self.mlp(self.post_attention_layernorm(x))
+
+
+class Trunk(nn.Module):
+    """Hugging Face's `model.*`: embeddings, layers and the final norm."""
+
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.embed_tokens = nn.Embedding(config.vocab_size, config.hidden_size)
+        self.layers = nn.ModuleList([DecoderLayer(config) for _ in range(config.num_hidden_layers)])
+        self.norm = RMSNorm(config.hidden_size, config.rms_norm_eps)
+
+
+class CausalLM(nn.Module):
+    """tokens (B, T) -> logits (B, T, V); optionally a scalar value per position (PPO's critic)."""
+
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.config = config
+        self.model = Trunk(config)
+        if not config.tie_word_embeddings:
+            self.lm_head = nn.Linear(config.hidden_size, config.vocab_size, bias=False)
+        self.value_head: Optional[nn.Linear] = None
+
+    def add_value_head(self) -> None:
+        """An extension beyond Tinker: a linear critic on the final hidden state, zero-initialised."""
+        if self.value_head is None:
+            p = self.model.embed_tokens.weight
+            self.value_head = nn.Linear(self.config.hidden_size, 1, device=p.device, dtype=p.dtype)
+            nn.init.zeros_(self.value_head.weight)
+            nn.init.zeros_(self.value_head.bias)
+
+    def hidden(self, tokens: torch.Tensor, cache: Optional[KVCache] = None) -> torch.Tensor:
+        start = cache.length if cache is not None else 0
+        positions = torch.arange(start, start + tokens.shape[1], device=tokens.device)
+        cos, sin = rope_tables(self.config.head_dim, self.config.rope_theta, positions)  # (T, Hd)
+        x = self.model.embed_tokens(tokens)  # (B, T, D)
+        for i, layer in enumerate(self.model.layers):
+            x = layer(x, cos, sin, cache, i)
+        if cache is not None:
+            cache.length += tokens.shape[1]
+        return self.model.norm(x)  # (B, T, D)
+
+    def logits(self, h: torch.Tensor) -> torch.Tensor:
+        if self.config.tie_word_embeddings:
+            return F.linear(h, self.model.embed_tokens.weight)  # (B, T, V)
+        return self.lm_head(h)
+
+    def forward(self, tokens: torch.Tensor, cache: Optional[KVCache] = None) -> torch.Tensor:
+        return self.logits(self.hidden(tokens, cache))
+
+    def values(self, h: torch.Tensor) -> torch.Tensor:
+        assert self.value_head is not None
+        return self.value_head(h).squeeze(-1).float()  # (B, T)
+
+
+def init_weights(model: CausalLM, seed: int, std: float = 0.02) -> None:
+    """Random init as Hugging Face does (normal(0, std), zero biases, unit norms), seeded."""
+    generator = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if name.endswith("norm.weight"):
+                p.fill_(1.0)
+            elif name.endswith(".bias"):
+                p.zero_()
+            else:
+                p.copy_(torch.randn(p.shape, generator=generator) * std)
+
+
+def config_from_hf(data: dict) -> ModelConfig:
+    """Our ModelConfig from a Hugging Face config.json; unknown architectures are refused."""
+    arch_names = data.get("architectures") or []
+    arch = next((ARCHITECTURES[a] for a in arch_names if a in ARCHITECTURES), None)
+    if arch is None:
+        arch = {"qwen2": "qwen2", "qwen3": "qwen3", "llama": "llama"}.get(data.get("model_type", ""))
+    if arch is None:
+        raise ValueError(f"unsupported architecture {arch_names or data.get('model_type')}: supported are {', '.join(ARCHITECTURES)}")
+    scaling = data.get("rope_scaling")
+    if scaling and scaling.get("rope_type", scaling.get("type")) not in (None, "default"):
+        raise ValueError(f"rope_scaling {scaling} is not supported: use a model without RoPE scaling")
+    heads = data["num_attention_heads"]
+    known = {f.name for f in ModelConfig.__dataclass_fields__.values()}
+    return ModelConfig(
+        architecture=arch,
+        vocab_size=data["vocab_size"],
+        hidden_size=data["hidden_size"],
+        intermediate_size=data["intermediate_size"],
+        num_hidden_layers=data["num_hidden_layers"],
+        num_attention_heads=heads,
+        num_key_value_heads=data.get("num_key_value_heads") or heads,
+        head_dim=data.get("head_dim") or data["hidden_size"] // heads,
+        rms_norm_eps=data.get("rms_norm_eps", 1e-6),
+        rope_theta=data.get("rope_theta", 10000.0),
+        max_position_embeddings=data.get("max_position_embeddings", 4096),
+        tie_word_embeddings=data.get("tie_word_embeddings", arch != "llama"),
+        attention_bias=bool(data.get("attention_bias", False)),
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+def config_to_hf(config: ModelConfig) -> dict:
+    """A Hugging Face config.json for `config` (what transformers and vLLM read)."""
+    names = {v: k for k, v in ARCHITECTURES.items()}
+    data = dict(config.extra)
+    data.update({
+        "architectures": [names[config.architecture]],
+        "model_type": config.architecture,
+        "vocab_size": config.vocab_size,
+        "hidden_size": config.hidden_size,
+        "intermediate_size": config.intermediate_size,
+        "num_hidden_layers": config.num_hidden_layers,
+        "num_attention_heads": config.num_attention_heads,
+        "num_key_value_heads": config.num_key_value_heads,
+        "head_dim": config.head_dim,
+        "rms_norm_eps": config.rms_norm_eps,
+        "rope_theta": config.rope_theta,
+        "max_position_embeddings": config.max_position_embeddings,
+        "tie_word_embeddings": config.tie_word_embeddings,
+        "hidden_act": "silu",
+        "torch_dtype": data.get("torch_dtype", "float32"),
+    })
+    if config.architecture == "llama":
+        data["attention_bias"] = config.attention_bias
+    return data
+
+
+def param_count(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())
+
+
+def token_ids(values: List[int]) -> torch.Tensor:
+    return torch.tensor(values, dtype=torch.long)

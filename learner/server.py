@@ -1,0 +1,121 @@
+"""The HTTP server: Tinker-shaped JSON routes over stdlib http.server, a bearer token, a request
+size limit, 4xx JSON errors for bad requests, logs on stderr only (stdout stays unused).
+
+    R1CI_LEARNER_TOKEN=secret python -m learner.server --port 8000 [--host 127.0.0.1] [--state-dir DIR]
+"""
+import argparse
+import hmac
+import json
+import logging
+import os
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import torch
+
+from .futures import UserError
+from .service import Service
+
+log = logging.getLogger("learner")
+
+
+def routes(service: Service) -> dict:
+    return {
+        "/api/v1/get_server_capabilities": service.capabilities, "/api/v1/create_session": service.create_session,
+        "/api/v1/session_heartbeat": lambda _b: {"type": "session_heartbeat"}, "/api/v1/get_info": service.get_info,
+        "/api/v1/create_model": service.create_model, "/api/v1/forward": service.forward,
+        "/api/v1/forward_backward": service.forward_backward, "/api/v1/optim_step": service.optim_step,
+        "/api/v1/save_weights": service.save_weights, "/api/v1/load_weights": service.load_weights,
+        "/api/v1/save_weights_for_sampler": service.save_weights_for_sampler, "/api/v1/asample": service.sample,
+        "/api/v1/unload_model": service.unload_model, "/api/v1/retrieve_future": service.retrieve_future,
+    }
+
+
+def make_handler(service: Service, token: str, max_bytes: int):
+    table = routes(service)
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def reply(self, status: int, body: dict) -> None:
+            try:
+                data = json.dumps(body, allow_nan=False).encode()
+            except ValueError:
+                status, data = 500, json.dumps({"error": "the result holds NaN (diverged training?)", "category": "server"}).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def authorised(self) -> bool:
+            given = self.headers.get("Authorization", "")
+            given = given[7:] if given.startswith("Bearer ") else self.headers.get("X-API-Key", "")
+            return hmac.compare_digest(given.encode(), token.encode())
+
+        def do_GET(self) -> None:
+            if self.path == "/api/v1/healthz":
+                return self.reply(200, {"status": "ok"})
+            self.do_POST(body_allowed=False)
+
+        def do_POST(self, body_allowed: bool = True) -> None:
+            if not self.authorised():
+                return self.reply(401, {"error": "missing or wrong bearer token (Authorization: Bearer <token>)", "category": "user"})
+            route = table.get(self.path)
+            if route is None:
+                return self.reply(404, {"error": f"no route {self.path}", "category": "user"})
+            length = int(self.headers.get("Content-Length") or 0)
+            if length > max_bytes:
+                self.close_connection = True
+                for _ in range(0, length, 1 << 16):  # drain, so the client reads our answer, not a reset
+                    self.rfile.read(min(1 << 16, length))
+                return self.reply(413, {"error": f"request of {length} bytes exceeds the limit of {max_bytes}; send smaller batches", "category": "user"})
+            try:
+                raw = self.rfile.read(length) if body_allowed and length else b"{}"
+                body = json.loads(raw or b"{}")
+                if not isinstance(body, dict):
+                    raise UserError("the request body must be a JSON object")
+                result = route(body)
+            except json.JSONDecodeError as e:
+                return self.reply(400, {"error": f"malformed JSON: {e}", "category": "user"})
+            except UserError as e:
+                return self.reply(e.status, {"error": str(e), "category": "user"})
+            self.reply(200, result)
+
+        def log_message(self, fmt, *args) -> None:  # stderr, at debug level
+            log.debug("%s " + fmt, self.address_string(), *args)
+
+    return Handler
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="r1ci learner: a Tinker-shaped training server")
+    parser.add_argument("--host", default="127.0.0.1", help="bind address (loopback by default)")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--state-dir", default=os.path.expanduser("~/.cache/r1ci/learner"), help="checkpoints and presets")
+    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    parser.add_argument("--threads", type=int, default=1 if (os.cpu_count() or 1) <= 2 else 0, help="torch CPU threads (0: torch's default)")
+    parser.add_argument("--max-request-mb", type=float, default=256.0)
+    parser.add_argument("--max-tokens-per-microbatch", type=int, default=8192)
+    parser.add_argument("--log-level", default="INFO")
+    args = parser.parse_args(argv)
+    logging.basicConfig(stream=sys.stderr, level=args.log_level, format="learner %(levelname)s %(message)s")
+    token = os.environ.get("R1CI_LEARNER_TOKEN", "")
+    if not token:
+        log.error("set R1CI_LEARNER_TOKEN to the bearer token clients must send")
+        return 2
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
+    service = Service(args.state_dir, torch.device(args.device), args.max_tokens_per_microbatch)
+    server = ThreadingHTTPServer((args.host, args.port), make_handler(service, token, int(args.max_request_mb * 2**20)))
+    server.daemon_threads = True
+    log.info("listening on http://%s:%d (device %s, torch %s)", args.host, server.server_address[1], args.device, torch.__version__)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

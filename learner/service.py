@@ -1,0 +1,289 @@
+"""The verbs of the Tinker-shaped API over JSON bodies: parse, validate (UserError on bad input),
+and run on the models this server holds. Heavy verbs return a future (see futures.py).
+"""
+import os
+import uuid
+from typing import Dict, List
+
+import torch
+
+from . import checkpoint, hf, sampling, trainer
+from .futures import Futures, NotFound, UserError
+from .lora import apply_lora, target_names
+from .optim import AdamParams
+from .tiny import write_tiny
+from .tokens import load_table
+
+PRESETS = ("tiny", "r1ci/tiny")
+EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules"]
+
+
+def need(body: dict, key: str, kind, where: str = "request"):
+    if key not in body or body[key] is None:
+        raise UserError(f"{where}.{key} is missing")
+    value = body[key]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise UserError(f"{where}.{key} must be {getattr(kind, '__name__', kind)}, got {type(value).__name__}")
+    return value
+
+
+def tokens_of(model_input, where: str) -> List[int]:
+    """ModelInput {chunks: [{type: encoded_text, tokens: [...]}, ...]} -> token ids."""
+    if not isinstance(model_input, dict) or not isinstance(model_input.get("chunks"), list):
+        raise UserError(f"{where} must be a ModelInput {{chunks: [{{type: 'encoded_text', tokens: [...]}}]}}")
+    out: List[int] = []
+    for chunk in model_input["chunks"]:
+        if not isinstance(chunk, dict) or chunk.get("type", "encoded_text") != "encoded_text":
+            raise UserError(f"{where}: only encoded_text chunks are supported")
+        ids = chunk.get("tokens")
+        if not isinstance(ids, list) or not all(isinstance(t, int) and not isinstance(t, bool) for t in ids):
+            raise UserError(f"{where}: chunk.tokens must be a list of integers")
+        out.extend(ids)
+    return out
+
+
+def tensor_of(value, key: str, where: str) -> torch.Tensor:
+    """TensorData {data, dtype, shape} (or a bare list) -> a 1-D tensor."""
+    data = value.get("data") if isinstance(value, dict) else value
+    if not isinstance(data, list) or not all(isinstance(x, (int, float)) for x in data):
+        raise UserError(f"{where}.{key} must be TensorData {{data: [numbers], dtype, shape}} or a list of numbers")
+    dtype = torch.long if key == "target_tokens" or (isinstance(value, dict) and value.get("dtype") == "int64") else torch.float32
+    return torch.tensor(data, dtype=dtype)
+
+
+def parse_data(data, where: str) -> List[trainer.Datum]:
+    if not isinstance(data, list) or not data:
+        raise UserError(f"{where}.data must be a non-empty list of Datum")
+    out = []
+    for i, d in enumerate(data):
+        here = f"{where}.data[{i}]"
+        if not isinstance(d, dict):
+            raise UserError(f"{here} must be an object {{model_input, loss_fn_inputs}}")
+        ids = tokens_of(d.get("model_input"), f"{here}.model_input")
+        if not ids:
+            raise UserError(f"{here}.model_input has no tokens")
+        inputs = {k: tensor_of(v, k, f"{here}.loss_fn_inputs") for k, v in (d.get("loss_fn_inputs") or {}).items()}
+        for k, v in inputs.items():
+            if v.shape[0] != len(ids):
+                raise UserError(f"{here}.loss_fn_inputs.{k} has {v.shape[0]} values for {len(ids)} tokens")
+        out.append(trainer.Datum(ids, inputs))
+    return out
+
+
+def stop_lists(stop) -> tuple:
+    """Tinker's `stop` (a string, strings, or token ids; we also take a mix) -> (byte strings, ids)."""
+    items = [stop] if isinstance(stop, (str, int)) else list(stop or [])
+    strings = [s.encode() for s in items if isinstance(s, str) and s]
+    ids = [s for s in items if isinstance(s, int) and not isinstance(s, bool)]
+    if len(strings) + len(ids) != len([s for s in items if s != ""]):
+        raise UserError("sampling_params.stop must be a string, or a list of strings and/or token ids")
+    return strings, ids
+
+
+class Service:
+    def __init__(self, state_dir: str, device: torch.device, max_tokens_per_microbatch: int = 8192, max_sample_batch: int = 64):
+        self.state_dir = os.path.abspath(state_dir)
+        self.device = device
+        self.max_tokens = max_tokens_per_microbatch
+        self.max_sample_batch = max_sample_batch
+        self.models: Dict[str, trainer.Trainable] = {}
+        self.samplers: Dict[str, trainer.Trainable] = {}
+        self.sessions: set = set()
+        self.futures = Futures()
+        self.prefix = uuid.uuid4().hex[:6]
+        self.count = 0
+
+    # -- immediate verbs -------------------------------------------------------------------------
+    def capabilities(self, _body: dict) -> dict:
+        return {"supported_models": [{"model_name": "tiny", "max_context_length": 4096}], "extensions": EXTENSIONS,
+                "device": str(self.device)}
+
+    def create_session(self, _body: dict) -> dict:
+        session_id = f"session-{self.prefix}-{len(self.sessions) + 1}"
+        self.sessions.add(session_id)
+        return {"type": "create_session", "session_id": session_id}
+
+    def get_info(self, body: dict) -> dict:
+        t = self.model(body)
+        lora = t.info.get("lora_rank")
+        return {"type": "get_info", "model_id": body["model_id"], "model_name": t.info["base_model"], "is_lora": lora is not None,
+                "lora_rank": lora, "model_data": {"arch": t.model.config.architecture, "model_name": t.info["base_model"],
+                                                  "tokenizer_id": t.folder},
+                "vocab_size": t.model.config.vocab_size, "value_head": t.model.value_head is not None, "steps": t.steps}
+
+    def retrieve_future(self, body: dict) -> dict:
+        wait = float(body.get("wait_s", 5.0)) if isinstance(body.get("wait_s", 5.0), (int, float)) else 5.0
+        return self.futures.retrieve(need(body, "request_id", str), min(max(wait, 0.0), 30.0))
+
+    # -- future verbs ------------------------------------------------------------------------------
+    def model(self, body: dict) -> trainer.Trainable:
+        model_id = need(body, "model_id", str)
+        if model_id not in self.models:
+            raise NotFound(f"unknown model_id '{model_id}': create it with create_model first")
+        return self.models[model_id]
+
+    def base_folder(self, base_model: str) -> str:
+        if base_model in PRESETS:
+            folder = os.path.join(self.state_dir, "presets", "tiny")
+            if not os.path.isfile(os.path.join(folder, "config.json")):
+                os.makedirs(os.path.dirname(folder), exist_ok=True)
+                write_tiny(folder)
+            return folder
+        if os.path.isfile(os.path.join(base_model, "config.json")):
+            return os.path.abspath(base_model)
+        raise UserError(f"unknown base_model '{base_model}': use 'tiny' or the path of a Hugging Face model folder")
+
+    def create_model(self, body: dict) -> dict:
+        base = need(body, "base_model", str)
+        folder = self.base_folder(base)
+        lora = body.get("lora_config")
+        if lora is not None and not isinstance(lora, dict):
+            raise UserError("request.lora_config must be an object {rank, alpha?, target_modules?, seed?}")
+
+        def job():
+            t = trainer.Trainable(hf.load_model(folder, self.device), folder, self.device, max_tokens_per_microbatch=self.max_tokens)
+            t.info["base_model"] = base
+            if lora:
+                rank = need(lora, "rank", int, "lora_config")
+                targets = target_names(lora.get("train_attn", True), lora.get("train_mlp", True), lora.get("target_modules"))
+                apply_lora(t.model, rank, float(lora.get("alpha", 32)), targets, int(lora.get("seed") or 0))
+                t.info["lora_rank"] = rank
+            if body.get("value_head"):
+                t.model.add_value_head()
+            if body.get("reference_model"):
+                t.keep_reference()
+            self.count += 1
+            model_id = f"model-{self.prefix}-{self.count}"
+            self.models[model_id] = t
+            return {"type": "create_model", "model_id": model_id}
+        return self.futures.submit(job)
+
+    def forward_backward(self, body: dict, backward: bool = True) -> dict:
+        key = "forward_backward_input" if backward else "forward_input"
+        t = self.model(body)
+        spec = need(body, key, dict)
+        data = parse_data(spec.get("data"), key)
+        loss_fn = need(spec, "loss_fn", str, key)
+        if loss_fn not in trainer.LOSSES:
+            raise UserError(f"{key}.loss_fn '{loss_fn}' is not supported: use one of {', '.join(trainer.LOSSES)}")
+        config = spec.get("loss_fn_config") or {}
+        if not isinstance(config, dict) or not all(isinstance(v, (int, float)) for v in config.values()):
+            raise UserError(f"{key}.loss_fn_config must map names to numbers")
+        return self.futures.submit(lambda: to_wire(trainer.run(t, data, loss_fn, config, backward)))
+
+    def forward(self, body: dict) -> dict:
+        return self.forward_backward(body, backward=False)
+
+    def optim_step(self, body: dict) -> dict:
+        t = self.model(body)
+        raw = need(body, "adam_params", dict)
+        fields = AdamParams.__dataclass_fields__
+        unknown = [k for k in raw if k not in fields]
+        if unknown or not all(isinstance(v, (int, float)) for v in raw.values()):
+            raise UserError(f"adam_params takes numbers for {', '.join(fields)} (unknown: {', '.join(unknown) or 'none'})")
+        adam = AdamParams(**{k: float(v) for k, v in raw.items()})
+        return self.futures.submit(lambda: {"type": "optim_step", "metrics": t.optim_step(adam)})
+
+    def checkpoint_path(self, body: dict, kind: str) -> str:
+        name = body.get("path") or f"step-{self.model(body).steps:06d}"
+        if not isinstance(name, str) or ".." in name.split("/"):
+            raise UserError("request.path must be a checkpoint name or an absolute folder path (no '..')")
+        if os.path.isabs(name):
+            return name
+        return os.path.join(self.state_dir, kind, body["model_id"], name)
+
+    def save_weights(self, body: dict) -> dict:
+        t, path = self.model(body), self.checkpoint_path(body, "checkpoints")
+        meta = {"base_model": t.info["base_model"], "lora_rank": t.info.get("lora_rank")}
+
+        def job():
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            return {"type": "save_weights", "path": checkpoint.save(t, path, meta)}
+        return self.futures.submit(job)
+
+    def load_weights(self, body: dict) -> dict:
+        t, path = self.model(body), need(body, "path", str)
+        with_optimizer = bool(body.get("optimizer", False))
+
+        def job():
+            checkpoint.load(t, path, with_optimizer)
+            return {"type": "load_weights", "path": path, "model_id": body["model_id"]}
+        return self.futures.submit(job)
+
+    def save_weights_for_sampler(self, body: dict) -> dict:
+        t, path = self.model(body), self.checkpoint_path(body, "sampler_weights")
+
+        def job():
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            hf.save_model(t.model, path, tokenizer_from=t.folder)
+            self.samplers.pop(path, None)
+            return {"type": "save_weights_for_sampler", "path": path}
+        return self.futures.submit(job)
+
+    def unload_model(self, body: dict) -> dict:
+        self.model(body)
+        return self.futures.submit(lambda: {"type": "unload_model", "model_id": self.models.pop(body["model_id"]) and body["model_id"]})
+
+    def sample(self, body: dict) -> dict:
+        prompt = tokens_of(body.get("prompt"), "request.prompt")
+        num = body.get("num_samples", 1)
+        if not isinstance(num, int) or num < 1:
+            raise UserError("request.num_samples must be a positive integer")
+        params = parse_sampling_params(need(body, "sampling_params", dict))
+        source = self.sampling_source(body)
+
+        def job():
+            t = source()
+            table = t.info.get("token_bytes")
+            if table is None:
+                table = t.info["token_bytes"] = load_table(t.folder, t.model.config.vocab_size)
+            seqs = sampling.sample(t.model, prompt, num, params, table, self.device, self.max_sample_batch, t.autocast)
+            return {"type": "sample", "sequences": [{"tokens": s.tokens, "logprobs": s.logprobs, "stop_reason": s.stop_reason} for s in seqs]}
+        return self.futures.submit(job)
+
+    def sampling_source(self, body: dict):
+        """Which weights to sample: a training model's live weights (model_id, our extension), a
+        folder saved for the sampler (model_path), or a base model."""
+        if body.get("model_id"):
+            t = self.model(body)
+            return lambda: t
+        path = body.get("model_path") or body.get("base_model")
+        if not isinstance(path, str):
+            raise UserError("sample needs model_id, model_path or base_model")
+        folder = path if body.get("model_path") else self.base_folder(path)
+
+        def load():
+            if folder not in self.samplers:
+                if len(self.samplers) >= 2:
+                    self.samplers.pop(next(iter(self.samplers)))
+                self.samplers[folder] = trainer.Trainable(hf.load_model(folder, self.device), folder, self.device)
+            return self.samplers[folder]
+        return load
+
+
+def tensor_data(x: torch.Tensor) -> dict:
+    """A 1-D float tensor as Tinker's TensorData; infinities become +-1e30 (JSON has no inf)."""
+    x = torch.nan_to_num(x.float(), posinf=1e30, neginf=-1e30)
+    return {"data": x.tolist(), "dtype": "float32", "shape": list(x.shape)}
+
+
+def to_wire(output: dict) -> dict:
+    output["loss_fn_outputs"] = [{k: tensor_data(v) for k, v in o.items()} for o in output["loss_fn_outputs"]]
+    return output
+
+
+def parse_sampling_params(raw: dict) -> sampling.SamplingParams:
+    strings, ids = stop_lists(raw.get("stop"))
+    ids += [int(i) for i in raw.get("stop_token_ids") or []]
+    try:
+        params = sampling.SamplingParams(
+            max_tokens=int(raw.get("max_tokens") or 16), temperature=float(raw.get("temperature", 1.0)),
+            top_p=float(raw.get("top_p", 1.0)), top_k=int(raw.get("top_k", -1)),
+            seed=None if raw.get("seed") is None else int(raw["seed"]), stop_strings=strings, stop_token_ids=ids)
+    except (TypeError, ValueError) as e:
+        raise UserError(f"sampling_params: {e}") from e
+    if not 0 < params.top_p <= 1:
+        raise UserError("sampling_params.top_p must be in (0, 1]")
+    return params

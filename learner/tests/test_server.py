@@ -1,0 +1,82 @@
+"""The HTTP surface in process: auth, 4xx errors, size limit, futures with try_again, every verb."""
+import json
+import threading
+import unittest
+import urllib.error
+import urllib.request
+from http.server import ThreadingHTTPServer
+
+import torch
+
+from learner.server import make_handler
+from learner.service import Service
+from learner.tests.helpers import temp_dir
+from learner.tiny import IM_END, encode
+
+
+class Server(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.service = Service(temp_dir(), torch.device("cpu"))
+        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(cls.service, "secret", 4096))
+        cls.server.daemon_threads = True
+        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+        cls.url = f"http://127.0.0.1:{cls.server.server_address[1]}/api/v1/"
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.shutdown()
+        cls.server.server_close()
+
+    def call(self, verb, body=None, token="secret", raw=None):
+        data = raw if raw is not None else json.dumps(body or {}).encode()
+        request = urllib.request.Request(self.url + verb, data=data, headers={"Authorization": f"Bearer {token}"})
+        try:
+            with urllib.request.urlopen(request) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read())
+
+    def result(self, verb, body):
+        status, future = self.call(verb, body)
+        self.assertEqual(status, 200, future)
+        while True:
+            status, out = self.call("retrieve_future", {"request_id": future["request_id"], "wait_s": 1})
+            if out.get("type") != "try_again":
+                return out
+
+    def test_wrong_token_is_refused(self):
+        status, body = self.call("get_server_capabilities", token="nope")
+        self.assertEqual((status, body["category"]), (401, "user"))
+
+    def test_malformed_requests_get_4xx_with_a_message(self):
+        self.assertEqual(self.call("create_session", raw=b"{not json")[0], 400)
+        status, body = self.call("forward_backward", {"model_id": "missing"})
+        self.assertEqual(status, 404)
+        self.assertIn("create_model", body["error"])
+        self.assertEqual(self.call("no_such_verb")[0], 404)
+        self.assertEqual(self.call("retrieve_future", {})[0], 400)
+
+    def test_oversized_request_is_refused(self):
+        status, body = self.call("create_session", raw=b" " * 5000)
+        self.assertEqual(status, 413)
+        self.assertIn("limit", body["error"])
+
+    def test_create_train_sample_round_trip(self):
+        model_id = self.result("create_model", {"base_model": "tiny", "lora_config": {"rank": 4}})["model_id"]
+        info = self.call("get_info", {"model_id": model_id})[1]
+        self.assertEqual((info["is_lora"], info["model_data"]["arch"]), (True, "qwen2"))
+        ids = encode("hi there") + [IM_END]
+        datum = {"model_input": {"chunks": [{"type": "encoded_text", "tokens": ids[:-1]}]},
+                 "loss_fn_inputs": {"target_tokens": {"data": ids[1:], "dtype": "int64", "shape": [len(ids) - 1]}}}
+        status, bad = self.call("forward_backward", {"model_id": model_id, "forward_backward_input": {"data": [datum], "loss_fn": "dpo"}})
+        self.assertEqual(status, 400)
+        out = self.result("forward_backward", {"model_id": model_id, "forward_backward_input": {"data": [datum], "loss_fn": "cross_entropy"}})
+        self.assertEqual(len(out["loss_fn_outputs"][0]["logprobs"]["data"]), len(ids) - 1)
+        step = self.result("optim_step", {"model_id": model_id, "adam_params": {"learning_rate": 0.01}})
+        self.assertGreater(step["metrics"]["grad_norm"], 0)
+        sample = self.result("asample", {"model_id": model_id, "num_samples": 2, "prompt": {"chunks": [{"tokens": ids[:3]}]},
+                                         "sampling_params": {"max_tokens": 4, "seed": 1}})
+        self.assertEqual([len(s["tokens"]) for s in sample["sequences"]], [4, 4])
+        failed = self.result("optim_step", {"model_id": model_id, "adam_params": {}})  # no gradients left
+        self.assertEqual((failed["type"], failed["category"]), ("request_failed", "user"))
