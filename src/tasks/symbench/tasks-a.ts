@@ -1,5 +1,7 @@
 // SymBench tasks, group A (one file per task beside this list).
 import type { Task } from '../types.js';
+import { blocksworld } from './blocksworld.js';
+import { boxlift } from './boxlift.js';
 import { game24 } from './game24.js';
 import { logicalEquation } from './logical-equation.js';
 import { matrixTransformation } from './matrix-transformation.js';
@@ -9,6 +11,8 @@ import { statisticalCounting } from './statistical-counting.js';
 
 export const symbenchGroupA: readonly Task[] = [
   game24,
+  blocksworld,
+  boxlift,
   logicalEquation,
   newOperator,
   pooling,

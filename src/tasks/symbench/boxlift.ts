@@ -1,0 +1,165 @@
+// symbench.boxlift: assign lifters (alone or combined) to lift every box within a step budget
+// (CodeSteer's BoxLift; the budget is the step count of its greedy heuristic). The checker
+// simulates the plan and accepts any valid plan that lifts all boxes within the budget.
+import { defineTask } from '../define-task.js';
+import { CORRECT, unparseable, wrong } from '../answer.js';
+
+type Assignment = [number, number[]];
+
+/** CodeSteer's greedy: heaviest boxes first, each taking the first free lifters until strong enough. */
+function greedyPlan(boxes: readonly number[], lifters: readonly number[]): Assignment[][] {
+  const remaining = [...boxes].sort((a, b) => b - a);
+  const steps: Assignment[][] = [];
+  while (remaining.length > 0) {
+    let free = lifters.map((_, i) => i);
+    const step: Assignment[] = [];
+    for (let i = 0; i < remaining.length && free.length > 0; ) {
+      const box = remaining[i];
+      if (free.reduce((s, k) => s + lifters[k], 0) < box) { i++; continue; }
+      const used: number[] = [];
+      let strength = 0;
+      for (const k of free) {
+        used.push(k);
+        strength += lifters[k];
+        if (strength >= box) break;
+      }
+      free = free.filter((k) => !used.includes(k));
+      step.push([box, used]);
+      remaining.splice(i, 1);
+    }
+    steps.push(step);
+  }
+  return steps.length > 0 ? steps : 'no steps found';
+}
+
+function renderPlan(steps: Assignment[][]): string {
+  return steps.map((step, i) => `Step ${i + 1}: [${step.map(([w, ks]) => `(${w}, [${ks.join(', ')}])`).join(', ')}]`).join('\n');
+}
+
+/** `[(50, [0, 2]), (30, [1])]` (tuples or lists) → assignments; null when malformed. */
+function parseStep(text: string): Assignment[] | null {
+  const t = text.replace(/\s+/g, '').replace(/\(/g, '[').replace(/\)/g, ']');
+  if (t === '[]') return [];
+  if (!t.startsWith('[[') || !t.endsWith(']]]')) return null;
+  const entries = t.slice(2, -3).split(']],[');
+  const out: Assignment[] = [];
+  for (const entry of entries) {
+    const match = /^(\d{1,9}),\[(\d{1,3}(?:,\d{1,3})*)?$/.exec(entry);
+    if (!match) return null;
+    out.push([Number(match[1]), match[2] === undefined ? [] : match[2].split(',').map(Number)]);
+  }
+  return out;
+}
+
+function parsePlan(text: string): Assignment[][] | string {
+  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  if (lines.length > 200) return 'too many lines';
+  const steps: Assignment[][] = [];
+  for (const line of lines) {
+    const match = /^step\s*(\d+)\s*:\s*(.*)$/i.exec(line);
+    if (!match) return `not a step line: ${line.slice(0, 40)}`;
+    if (Number(match[1]) !== steps.length + 1) return `steps must be numbered 1, 2, …; found Step ${match[1]}`;
+    const step = parseStep(match[2]);
+    if (step === null) return `step ${match[1]} is not a list of (weight, [lifter indices])`;
+    steps.push(step);
+  }
+  return steps.length > 0 ? steps : 'no steps found';
+}
+
+export const boxlift = defineTask({
+  id: 'symbench.boxlift',
+  source: 'symbench',
+  description: 'Plan which lifters lift which boxes in each step so all boxes are lifted within a step budget.',
+  answerFormat: 'lines `Step k: [(weight, [lifter indices]), …]`',
+  options: {
+    min_boxes: { kind: 'int', default: 8, min: 1, max: 40, description: 'fewest boxes' },
+    max_boxes: { kind: 'int', default: 20, min: 1, max: 40, description: 'most boxes' },
+    min_lifters: { kind: 'int', default: 3, min: 1, max: 10, description: 'fewest lifters' },
+    max_lifters: { kind: 'int', default: 6, min: 1, max: 10, description: 'most lifters' },
+    min_box_weight: { kind: 'int', default: 10, min: 1, max: 1000, description: 'lightest box' },
+    max_box_weight: { kind: 'int', default: 200, min: 1, max: 1000, description: 'heaviest box' },
+    min_lifter_capacity: { kind: 'int', default: 30, min: 1, max: 1000, description: 'weakest lifter' },
+    max_lifter_capacity: { kind: 'int', default: 120, min: 1, max: 1000, description: 'strongest lifter' },
+  },
+  validateOptions: (o) => (['boxes', 'lifters', 'box_weight', 'lifter_capacity'] as const).flatMap((k) => {
+    const low = o[`min_${k}`], high = o[`max_${k}`];
+    return low > high ? [{ path: `min_${k}`, message: `min_${k} ${low} > max_${k} ${high}`, fix: 'make min ≤ max' }] : [];
+  }),
+  generate(options, rng) {
+    for (;;) {
+      const boxes = Array.from({ length: rng.int(options.min_boxes, options.max_boxes) }, () => rng.int(options.min_box_weight, options.max_box_weight));
+      const lifters = Array.from({ length: rng.int(options.min_lifters, options.max_lifters) }, () => rng.int(options.min_lifter_capacity, options.max_lifter_capacity));
+      if (Math.max(...boxes) > lifters.reduce((s, v) => s + v, 0)) continue;
+      const plan = greedyPlan(boxes, lifters);
+      const prompt = `Task: BoxLift
+You are given a list of boxes with the following weights: [${boxes.join(', ')}]
+And a list of lifters with the following maximum lifting capacities: [${lifters.join(', ')}]
+Your task is to assign the lifters to lift all the boxes in multiple steps, following these rules:
+1. Multiple boxes can be lifted in each step.
+2. Each lifter can only lift one box at a time.
+3. Each lifting agent can be used only once in each step.
+4. Multiple lifters can combine together to lift one box if the box is too heavy for a single lifter.
+5. Try to lift all the boxes using the minimum number of steps possible.
+6. You need to lift all the boxes in less than or equal to ${plan.length} steps.
+Lifters are indexed from 0 in the order given. Please provide your solution in the following format, one line per step:
+Step 1: [(Box weight, [Lifter indices]), (Box weight, [Lifter indices]), ...]
+Step 2: [(Box weight, [Lifter indices]), (Box weight, [Lifter indices]), ...]
+...
+For instance, a step line "Step 1: [(50, [0, 2]), (30, [1])]" would mean that in Step 1, lifters 0 and 2 lift a box weighing 50 and lifter 1 lifts a box weighing 30.
+Surround the answer with <<<content>>>.`;
+      return { prompt, answer: renderPlan(plan), metadata: { boxes, lifters, max_steps: plan.length } };
+    }
+  },
+  check(instance, answer) {
+    const plan = parsePlan(answer);
+    if (typeof plan === 'string') return unparseable(plan);
+    const lifters = instance.metadata.lifters as number[];
+    const maxSteps = instance.metadata.max_steps as number;
+    if (plan.length > maxSteps) return wrong(`${plan.length} steps; at most ${maxSteps} are allowed`);
+    const remaining = new Map<number, number>();
+    for (const w of instance.metadata.boxes as number[]) remaining.set(w, (remaining.get(w) ?? 0) + 1);
+    for (const [s, step] of plan.entries()) {
+      const used = new Set<number>();
+      for (const [weight, ks] of step) {
+        if (!remaining.get(weight)) return wrong(`step ${s + 1}: no box of weight ${weight} is left`);
+        if (ks.length === 0 || ks.some((k) => k < 0 || k >= lifters.length || used.has(k)) || new Set(ks).size !== ks.length) return wrong(`step ${s + 1}: lifters ${JSON.stringify(ks)} are invalid or already busy`);
+        if (ks.reduce((sum, k) => sum + lifters[k], 0) < weight) return wrong(`step ${s + 1}: lifters ${JSON.stringify(ks)} cannot lift ${weight}`);
+        ks.forEach((k) => used.add(k));
+        remaining.set(weight, remaining.get(weight)! - 1);
+      }
+    }
+    const left = [...remaining.values()].reduce((s, v) => s + v, 0);
+    return left === 0 ? CORRECT : wrong(`${left} boxes are not lifted`);
+  },
+  referenceSolution(instance) {
+    return `boxes = ${JSON.stringify(instance.metadata.boxes)}
+lifters = ${JSON.stringify(instance.metadata.lifters)}
+
+def plan(order):
+    """Heaviest boxes first; each takes free lifters in the given preference order until strong enough."""
+    remaining = sorted(boxes, reverse=True)
+    lines = []
+    while remaining:
+        free = order(list(range(len(lifters))))
+        step, left = [], []
+        for box in remaining:
+            if sum(lifters[k] for k in free) < box:
+                left.append(box)
+                continue
+            team, strength = [], 0
+            for k in free:
+                team.append(k)
+                strength += lifters[k]
+                if strength >= box:
+                    break
+            free = [k for k in free if k not in team]
+            step.append(f"({box}, [{', '.join(map(str, sorted(team)))}])")
+        remaining = left
+        lines.append(f"Step {len(lines) + 1}: [{', '.join(step)}]")
+    return lines
+
+candidates = [plan(lambda ks: ks), plan(lambda ks: sorted(ks, key=lambda k: -lifters[k])), plan(lambda ks: sorted(ks, key=lambda k: lifters[k]))]
+print("\\n".join(min(candidates, key=len)))
+`;
+  },
+});
