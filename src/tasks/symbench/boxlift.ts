@@ -29,7 +29,7 @@ function greedyPlan(boxes: readonly number[], lifters: readonly number[]): Assig
     }
     steps.push(step);
   }
-  return steps.length > 0 ? steps : 'no steps found';
+  return steps;
 }
 
 function renderPlan(steps: Assignment[][]): string {
