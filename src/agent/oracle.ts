@@ -1,0 +1,33 @@
+// The oracle teacher: a scripted chat model that answers a task by writing the task's reference
+// solution as a code block, reading the execution output, and giving it as the final answer. It
+// produces real code-using trajectories through the real loop and sandbox.
+import { ConfigError } from '../core/index.js';
+import { ScriptedBackend, type ScriptedCall } from '../backends/index.js';
+import type { Task, TaskInstance } from '../tasks/index.js';
+import { FEEDBACK_HEADER } from './prompts.js';
+import type { AgentMode } from './types.js';
+
+function lastFeedback(call: ScriptedCall): string | null {
+  if (call.kind !== 'chat') return null;
+  const last = call.messages[call.messages.length - 1];
+  if (last.role !== 'user' || !last.content.startsWith(FEEDBACK_HEADER)) return null;
+  return last.content.slice(FEEDBACK_HEADER.length).trim();
+}
+
+/** An oracle chat backend for one instance (ci or code mode). */
+export function createOracleBackend(task: Task, instance: TaskInstance, mode: AgentMode): ScriptedBackend {
+  if (!task.referenceSolution) throw new ConfigError([{ path: 'model', message: `task ${task.id} has no reference solution, so the oracle cannot answer it`, fix: 'choose tasks with reference solutions' }]);
+  if (mode === 'text') throw new ConfigError([{ path: 'model', message: 'the oracle answers with code; it has no text mode', fix: 'use --mode ci or --mode code' }]);
+  const code = task.referenceSolution(instance).trimEnd();
+  const block = '```python\n' + code + '\n```\n';
+  if (mode === 'code') return new ScriptedBackend({ name: 'oracle', script: [block] });
+  return new ScriptedBackend({
+    name: 'oracle',
+    script: (call, index) => {
+      if (index === 0) return `This is easier to compute than to reason out by hand, so I will write a program for it.\n\n${block}`;
+      const output = lastFeedback(call);
+      if (output === null || output === '(no output)') return 'The program did not produce an answer, so I cannot give one.';
+      return `The program printed the result, which is the answer.\n\n<<<${output}>>>`;
+    },
+  });
+}

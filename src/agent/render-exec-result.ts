@@ -1,0 +1,45 @@
+// What the model sees of an execution: the feedback block after a code call. Long output is cut in
+// the middle (head and tail kept) with a marker; this is the one place truncation happens.
+import type { ExecResult } from '../sandbox/types.js';
+import { FEEDBACK_HEADER } from './prompts.js';
+
+export type TruncationBudget = {
+  /** What the budget counts: characters, or tokens of the model's tokenizer. */
+  unit: 'chars' | 'tokens';
+  /** Most units of output shown; the middle of longer output is replaced by a marker. */
+  budget: number;
+};
+
+/** Cuts the middle out of `text` so that `measure(result) ≤ budget` (roughly), keeping head and tail. */
+export function truncateMiddle(text: string, budget: number, measure: (text: string) => number = (t) => t.length): string {
+  const size = measure(text);
+  if (size <= budget) return text;
+  // Convert the unit budget to characters using the text's own density, then cut.
+  const charsPerUnit = text.length / Math.max(1, size);
+  const keep = Math.max(0, Math.floor(budget * charsPerUnit));
+  const head = Math.ceil(keep / 2), tail = keep - head;
+  const omitted = text.length - head - tail;
+  return `${text.slice(0, head)}\n... [${omitted} characters of output omitted] ...\n${tail > 0 ? text.slice(text.length - tail) : ''}`;
+}
+
+function describeStatus(result: ExecResult, timeoutMs: number): string | null {
+  switch (result.status) {
+    case 'timeout': return `Error: the code did not finish within ${Math.round(timeoutMs / 1000)} seconds and was stopped.`;
+    case 'memory-limit': return 'Error: the code ran out of memory and was stopped.';
+    case 'output-limit': return 'Error: the code printed too much output and was stopped.';
+    case 'killed': return 'Error: the code was killed.';
+    case 'exited': return null;
+  }
+}
+
+/** The feedback text appended after a closed code block (ends with a newline). */
+export function renderExecResult(result: ExecResult, options: { timeoutMs: number; truncation: TruncationBudget; measure?: (text: string) => number }): string {
+  let body = result.stdout;
+  if (result.stderr.trim().length) body += (body.length && !body.endsWith('\n') ? '\n' : '') + result.stderr;
+  const status = describeStatus(result, options.timeoutMs);
+  if (status) body += (body.length && !body.endsWith('\n') ? '\n' : '') + status;
+  body = body.replace(/\s+$/, '');
+  if (!body.length) body = '(no output)';
+  const measure = options.truncation.unit === 'tokens' && options.measure ? options.measure : (t: string) => t.length;
+  return `${FEEDBACK_HEADER}\n${truncateMiddle(body, options.truncation.budget, measure)}\n`;
+}

@@ -1,0 +1,6 @@
+// What a report shows: one or more runs (models or modes) with their metrics and episodes.
+import type { Episode } from '../../agent/index.js';
+import type { EvalMetrics } from '../metrics.js';
+import type { RunManifest } from '../run-eval.js';
+
+export type RunSummary = { label: string; manifest: RunManifest; metrics: EvalMetrics; episodes: readonly Episode[] };
