@@ -1,4 +1,24 @@
 // Reasoning-Gym tasks, group A (one file per task under <category>/).
 import type { Task } from '../types.js';
+import { basicArithmetic } from './arithmetic/basic-arithmetic.js';
+import { bitwiseArithmetic } from './arithmetic/bitwise-arithmetic.js';
+import { calendarArithmetic } from './arithmetic/calendar-arithmetic.js';
+import { chainSum } from './arithmetic/chain-sum.js';
+import { countBits } from './arithmetic/count-bits.js';
+import { decimalArithmetic } from './arithmetic/decimal-arithmetic.js';
+import { decimalChainSum } from './arithmetic/decimal-chain-sum.js';
+import { dice } from './arithmetic/dice.js';
+import { fractionSimplification } from './arithmetic/fraction-simplification.js';
+import { gcdTask } from './arithmetic/gcd.js';
+import { lcmTask } from './arithmetic/lcm.js';
+import { legCounting } from './arithmetic/leg-counting.js';
+import { numberFormat } from './arithmetic/number-format.js';
+import { powerFunction } from './arithmetic/power-function.js';
+import { primeFactorization } from './arithmetic/prime-factorization.js';
+import { products } from './arithmetic/products.js';
+import { timeIntervals } from './arithmetic/time-intervals.js';
 
-export const reasoningGymGroupA: readonly Task[] = [];
+export const reasoningGymGroupA: readonly Task[] = [
+  basicArithmetic, bitwiseArithmetic, calendarArithmetic, chainSum, countBits, decimalArithmetic, decimalChainSum, dice,
+  fractionSimplification, gcdTask, lcmTask, legCounting, numberFormat, powerFunction, primeFactorization, products, timeIntervals,
+] as unknown as readonly Task[];
