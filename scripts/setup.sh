@@ -36,6 +36,8 @@ if [ -z "$python_ok" ]; then
 fi
 command -v bwrap >/dev/null 2>&1 || apt_pkgs="$apt_pkgs bubblewrap"
 command -v prlimit >/dev/null 2>&1 || apt_pkgs="$apt_pkgs util-linux"
+# Headless Chromium renders report.html in the tests (skip with R1CI_NO_BROWSER=1).
+[ -n "${R1CI_NO_BROWSER:-}" ] || command -v chromium >/dev/null 2>&1 || apt_pkgs="$apt_pkgs chromium"
 
 if [ -n "$apt_pkgs" ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing:$apt_pkgs and no apt-get here; install python3 with $need_modules and bubblewrap, then set R1CI_PYTHON"
