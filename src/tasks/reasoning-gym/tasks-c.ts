@@ -9,8 +9,15 @@ import { familyRelationships } from './graphs/family-relationships.js';
 import { largestIsland } from './graphs/largest-island.js';
 import { quantumLock } from './graphs/quantum-lock.js';
 import { shortestPathTask } from './graphs/shortest-path.js';
+import { aiw } from './logic/aiw.js';
+import { circuitLogic } from './logic/circuit-logic.js';
+import { knightsKnaves } from './logic/knights-knaves.js';
+import { propositionalLogic } from './logic/propositional-logic.js';
+import { selfReference } from './logic/self-reference.js';
+import { syllogism } from './logic/syllogism.js';
 
 export const reasoningGymGroupC: readonly Task[] = [
   countdown, miniSudoku, nQueens, sudoku,
   courseSchedule, familyRelationships, largestIsland, quantumLock, shortestPathTask,
+  aiw, circuitLogic, knightsKnaves, propositionalLogic, selfReference, syllogism,
 ] as unknown as readonly Task[];
