@@ -2,6 +2,7 @@
 import type { Task } from '../types.js';
 import { blocksworld } from './blocksworld.js';
 import { boxlift } from './boxlift.js';
+import { boxnet } from './boxnet.js';
 import { game24 } from './game24.js';
 import { logicalEquation } from './logical-equation.js';
 import { matrixTransformation } from './matrix-transformation.js';
@@ -13,6 +14,7 @@ export const symbenchGroupA: readonly Task[] = [
   game24,
   blocksworld,
   boxlift,
+  boxnet,
   logicalEquation,
   newOperator,
   pooling,
