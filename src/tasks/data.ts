@@ -6,17 +6,23 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DataNotFoundError, UnknownNameError } from '../core/index.js';
 
-/** One downloadable file: its path under the data directory and its public URL. */
-export type DatasetFile = { name: string; path: string; url: string; format: 'jsonl' | 'bbh-json'; licence: string };
+/**
+ * One downloadable file: its path under the data directory and its public URL. `assemble:
+ * 'math-problem-files'` means `url` is a folder of one-JSON-file-per-problem (MATH's upstream layout)
+ * that `fetchDatasets` lists and converts to JSON Lines sorted by problem id.
+ */
+export type DatasetFile = { name: string; path: string; url: string; format: 'jsonl' | 'bbh-json'; licence: string; assemble?: 'math-problem-files' };
 
 const CODESTEER = 'https://raw.githubusercontent.com/yongchao98/CodeSteer-v1.0/main';
+/** GitHub's folder listing for the repository (contents API, up to 1,000 entries a folder). */
+const CODESTEER_CONTENTS = 'https://api.github.com/repos/yongchao98/CodeSteer-v1.0/contents';
 const BBH_BASE = 'https://raw.githubusercontent.com/suzgunmirac/BIG-Bench-Hard/main/bbh';
 
 /** Every dataset r1ci can fetch; BBH entries are added by name (`bbh/<task>`). */
 export const DATASETS: Record<string, DatasetFile> = {
   'symbench/gsm_hard': { name: 'symbench/gsm_hard', path: 'symbench/gsm_hard.jsonl', url: `${CODESTEER}/dataset_gather/gsmhardv2.jsonl`, format: 'jsonl', licence: 'Apache-2.0 (CodeSteer), MIT (GSM-Hard)' },
-  'symbench/math_geometry': { name: 'symbench/math_geometry', path: 'symbench/math_geometry.jsonl', url: `${CODESTEER}/dataset_gather/math_geometry.jsonl`, format: 'jsonl', licence: 'MIT (MATH)' },
-  'symbench/math_counting_and_probability': { name: 'symbench/math_counting_and_probability', path: 'symbench/math_counting_and_probability.jsonl', url: `${CODESTEER}/dataset_gather/math_counting_and_probability.jsonl`, format: 'jsonl', licence: 'MIT (MATH)' },
+  'symbench/math_geometry': { name: 'symbench/math_geometry', path: 'symbench/math_geometry.jsonl', url: `${CODESTEER}/dataset_gather/MATH/train/geometry`, format: 'jsonl', licence: 'MIT (MATH)', assemble: 'math-problem-files' },
+  'symbench/math_counting_and_probability': { name: 'symbench/math_counting_and_probability', path: 'symbench/math_counting_and_probability.jsonl', url: `${CODESTEER}/dataset_gather/MATH/train/counting_and_probability`, format: 'jsonl', licence: 'MIT (MATH)', assemble: 'math-problem-files' },
 };
 
 /** Registers a BBH data file (called by the BBH task module for each of its tasks). */
@@ -82,9 +88,7 @@ export async function fetchDatasets(names: readonly string[], fetchImpl: typeof 
     const file = DATASETS[name];
     if (!file) throw new UnknownNameError('dataset', name, Object.keys(DATASETS));
     onProgress?.(name);
-    const response = await fetchImpl(file.url);
-    if (!response.ok) throw new DataNotFoundError(`downloading ${name} from ${file.url} failed with HTTP ${response.status}`, { retryable: response.status >= 500 });
-    const text = await response.text();
+    const text = file.assemble === 'math-problem-files' ? await assembleMathProblems(file, fetchImpl) : await downloadText(file.url, name, fetchImpl);
     parseDataset(text, file, file.url);
     const path = join(dataDir(), file.path);
     mkdirSync(dirname(path), { recursive: true });
@@ -94,4 +98,43 @@ export async function fetchDatasets(names: readonly string[], fetchImpl: typeof 
     written.push(path);
   }
   return written;
+}
+
+async function downloadText(url: string, name: string, fetchImpl: typeof fetch): Promise<string> {
+  const response = await fetchImpl(url);
+  if (!response.ok) throw new DataNotFoundError(`downloading ${name} from ${url} failed with HTTP ${response.status}`, { retryable: response.status >= 500 });
+  return response.text();
+}
+
+/**
+ * MATH is published as one JSON file per problem (`<folder>/<id>.json` with problem, level, type,
+ * solution). Lists the folder through GitHub's contents API, downloads every problem (a few at a time)
+ * and returns JSON Lines sorted by numeric id, each row with its `id`: the layout the tasks read.
+ */
+export async function assembleMathProblems(file: DatasetFile, fetchImpl: typeof fetch = fetch): Promise<string> {
+  const folder = file.url.slice(CODESTEER.length + 1);
+  const listUrl = `${CODESTEER_CONTENTS}/${folder}?ref=main`;
+  const listing = JSON.parse(await downloadText(listUrl, `${file.name} (file list)`, fetchImpl)) as { name: string; type: string }[];
+  if (!Array.isArray(listing) || listing.length >= 1000) throw new DataNotFoundError(`the folder listing ${listUrl} is not a complete list of files; cannot find the ${file.name} problems`);
+  const ids = listing.flatMap((entry) => {
+    const match = entry.type === 'file' ? /^(\d+)\.json$/.exec(entry.name) : null;
+    return match ? [Number(match[1])] : [];
+  }).sort((a, b) => a - b);
+  if (ids.length === 0) throw new DataNotFoundError(`no problem files listed at ${listUrl}`);
+  const rows: string[] = new Array(ids.length);
+  const CONCURRENCY = 8;
+  for (let start = 0; start < ids.length; start += CONCURRENCY) {
+    await Promise.all(ids.slice(start, start + CONCURRENCY).map(async (id, k) => {
+      const url = `${file.url}/${id}.json`;
+      let problem: { problem: string; level: string; type: string; solution: string };
+      try {
+        problem = JSON.parse(await downloadText(url, file.name, fetchImpl));
+      } catch (error) {
+        if (error instanceof DataNotFoundError) throw error;
+        throw new DataNotFoundError(`${url} is not valid JSON`, { cause: error });
+      }
+      rows[start + k] = JSON.stringify({ problem: problem.problem, level: problem.level, type: problem.type, solution: problem.solution, id: String(id) });
+    }));
+  }
+  return `${rows.join('\n')}\n`;
 }
