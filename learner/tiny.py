@@ -2,6 +2,7 @@
 tokenizer, written as an ordinary Hugging Face folder so everything treats it like a real model.
 
     python -m learner.tiny OUT_DIR [--seed N]
+    python -m learner.tiny OUT_DIR --tokenizer-from HF_DIR   # same shape, that tokenizer's vocabulary
 
 Token ids: 0..255 are the bytes themselves, then <|endoftext|> 256, <|im_start|> 257, <|im_end|> 258.
 """
@@ -85,12 +86,29 @@ def write_tiny(folder: str, seed: int = 0) -> str:
     return folder
 
 
+def write_random_with_tokenizer(folder: str, tokenizer_dir: str, seed: int = 0) -> str:
+    """A small random Qwen2 sized to another tokenizer's vocabulary, with its tokenizer files copied."""
+    with open(os.path.join(tokenizer_dir, "tokenizer.json"), encoding="utf-8") as f:
+        tok = json.load(f)
+    ids = list(tok["model"]["vocab"].values()) + [a["id"] for a in tok.get("added_tokens", [])]
+    config = tiny_config()
+    config.vocab_size, config.hidden_size, config.intermediate_size, config.num_hidden_layers = max(ids) + 1, 64, 128, 2
+    config.head_dim, config.extra = 16, {}
+    model = CausalLM(config)
+    init_weights(model, seed)
+    return save_model(model, folder, tokenizer_from=tokenizer_dir)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="write the tiny preset as a Hugging Face folder")
     parser.add_argument("out_dir")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--tokenizer-from", help="a folder with tokenizer.json: size the model to its vocabulary")
     args = parser.parse_args(argv)
-    write_tiny(args.out_dir, args.seed)
+    if args.tokenizer_from:
+        write_random_with_tokenizer(args.out_dir, args.tokenizer_from, args.seed)
+    else:
+        write_tiny(args.out_dir, args.seed)
     print(os.path.abspath(args.out_dir), file=sys.stderr)
     return 0
 

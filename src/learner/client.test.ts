@@ -1,0 +1,86 @@
+// The client against the real local server: every verb round-trips, refusals are typed and not
+// retried, a wrong token is refused, and a killed server surfaces as LearnerProcessError.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LearnerError } from '../core/index.js';
+import { LearnerClient, makeDatum } from './client.js';
+import { LearnerProcessError, startLocalLearner, type LocalLearner } from './launcher.js';
+
+const encode = (text: string) => [...Buffer.from(text, 'utf8')];
+const IM_START = 257;
+const IM_END = 258;
+
+describe('learner client against the local server', () => {
+  let learner: LocalLearner;
+  let client: LearnerClient;
+  beforeAll(async () => {
+    learner = await startLocalLearner({ threads: 1 });
+    client = learner.client;
+  });
+  afterAll(async () => { await learner?.stop(); });
+
+  it('round-trips every verb', async () => {
+    expect(await client.health()).toBe(true);
+    expect((await client.capabilities()).extensions).toContain('low_var_kl');
+    const sessionId = await client.createSession(['test']);
+    const modelId = await client.createModel({ session_id: sessionId, base_model: 'tiny', lora_config: { rank: 4 }, value_head: true });
+    const info = await client.getInfo(modelId);
+    expect([info.is_lora, info.lora_rank, info.model_data.arch, info.vocab_size]).toEqual([true, 4, 'qwen2', 259]);
+
+    const tokens = [IM_START, ...encode('assistant\nhello'), IM_END];
+    const sampled = await client.sample({ promptTokens: tokens.slice(0, 5), maxTokens: 6, numSamples: 2, seed: 7, modelId });
+    expect(sampled.map((s) => [s.tokens.length, s.logprobs.length, s.stopReason])).toEqual([[6, 6, 'length'], [6, 6, 'length']]);
+    const full = [...tokens.slice(0, 5), ...sampled[0].tokens];
+    const forward = await client.forward(modelId, { data: [makeDatum(full)], loss_fn: 'cross_entropy' });
+    const forwardLogprobs = forward.loss_fn_outputs[0].logprobs.data.slice(4);
+    forwardLogprobs.forEach((lp, i) => expect(Math.abs(lp - sampled[0].logprobs[i])).toBeLessThan(1e-4));
+
+    const n = tokens.length - 1;
+    const rl = makeDatum(tokens, { logprobs: Array(n).fill(-5), advantages: Array(n).fill(1), returns: Array(n).fill(0.5) });
+    for (const lossFn of ['cross_entropy', 'importance_sampling', 'ppo'] as const) {
+      const out = await client.forwardBackward(modelId, { data: [lossFn === 'cross_entropy' ? makeDatum(tokens) : rl], loss_fn: lossFn, loss_fn_config: lossFn === 'cross_entropy' ? { kl_coef: 0.1 } : { value_coef: 1, kl_coef: 0.1 } });
+      if (lossFn === 'ppo') expect(Object.keys(out.metrics).sort()).toEqual(['clip_fraction:mean', 'entropy:mean', 'kl:mean', 'loss:sum', 'tokens', 'value_error:mean']);
+      expect(out.loss_fn_outputs[0].logprobs.data).toHaveLength(n);
+      expect(Number.isFinite(out.metrics['loss:sum'])).toBe(true);
+    }
+    const step = await client.optimStep(modelId, { learning_rate: 1e-3, weight_decay: 0.01, grad_clip_norm: 1 });
+    expect(step.metrics.grad_norm).toBeGreaterThan(0);
+
+    const checkpoint = await client.saveWeights(modelId, 'first');
+    const before = await client.forward(modelId, { data: [makeDatum(tokens)], loss_fn: 'cross_entropy' });
+    await client.forwardBackward(modelId, { data: [makeDatum(tokens)], loss_fn: 'cross_entropy' });
+    await client.optimStep(modelId, { learning_rate: 1e-2 });
+    await client.loadWeights(modelId, checkpoint, { optimizer: true });
+    const after = await client.forward(modelId, { data: [makeDatum(tokens)], loss_fn: 'cross_entropy' });
+    expect(after.loss_fn_outputs[0].logprobs.data).toEqual(before.loss_fn_outputs[0].logprobs.data);
+
+    const samplerPath = await client.saveWeightsForSampler(modelId, 'for-sampler');
+    const fromPath = await client.sample({ promptTokens: tokens.slice(0, 5), maxTokens: 4, temperature: 0, modelPath: samplerPath });
+    const fromModel = await client.sample({ promptTokens: tokens.slice(0, 5), maxTokens: 4, temperature: 0, modelId });
+    expect(fromPath[0].tokens).toEqual(fromModel[0].tokens);
+    const fromBase = await client.sample({ promptTokens: [IM_START], maxTokens: 3, stopTokenIds: [IM_END], baseModel: 'tiny' });
+    expect(fromBase).toHaveLength(1);
+    await client.unloadModel(modelId);
+    await expect(client.getInfo(modelId)).rejects.toMatchObject({ name: 'LearnerError', status: 404, retryable: false });
+  });
+
+  it('reports refusals as non-retryable LearnerError with the server message', async () => {
+    const error = await client.createModel({ base_model: '/no/such/folder' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LearnerError);
+    expect((error as LearnerError).message).toMatch(/unknown base_model/);
+    const bad = await client.post('forward_backward', { model_id: 'x' }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ status: 404, retryable: false });
+  });
+
+  it('refuses a wrong token', async () => {
+    const stranger = new LearnerClient({ url: learner.url, apiKey: 'wrong', maxRetries: 0 });
+    await expect(stranger.capabilities()).rejects.toMatchObject({ name: 'LearnerError', status: 401 });
+  });
+
+  it('turns a killed server into a LearnerProcessError with signal and stderr tail', async () => {
+    process.kill(learner.child.pid as number, 'SIGKILL');
+    const error = await client.capabilities().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LearnerProcessError);
+    expect((error as LearnerProcessError).signal).toBe('SIGKILL');
+    expect((error as LearnerProcessError).stderrTail).toMatch(/listening on/);
+  });
+});

@@ -1,0 +1,165 @@
+// Runs the local learner: finds python with torch, starts the server on a free loopback port with
+// a fresh token, waits for health, and stops it with SIGTERM then SIGKILL (the whole group).
+// A crash becomes a LearnerProcessError carrying exit code, signal and the tail of stderr.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LearnerError, PythonNotFoundError, resolvePython } from '../core/index.js';
+import { LearnerClient } from './client.js';
+import { learnerRoot } from './locate.js';
+
+/** The learner process died: how, and what it said last. */
+export class LearnerProcessError extends LearnerError {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderrTail: string;
+  constructor(exitCode: number | null, signal: NodeJS.Signals | null, stderrTail: string) {
+    const how = signal ? `was killed by ${signal}` : `exited with code ${exitCode}`;
+    super(`the learner process ${how}; last stderr:\n${stderrTail.trim() || '(empty)'}`);
+    this.exitCode = exitCode;
+    this.signal = signal;
+    this.stderrTail = stderrTail;
+  }
+}
+
+export type LocalLearnerOptions = {
+  /** Interpreter with torch (default: resolvePython({modules: ['torch']}), R1CI_PYTHON overrides). */
+  python?: string;
+  /** Checkpoints and presets (default: a fresh folder under the OS temp dir). */
+  stateDir?: string;
+  /** torch CPU threads (default: the server's choice, 1 on 2-core machines). */
+  threads?: number;
+  /** 'cpu' or 'cuda' (default: cuda when available). */
+  device?: string;
+  /** Micro-batch size bound in tokens (default 8192). */
+  maxTokensPerMicrobatch?: number;
+  /** How long to wait for the health check (default 60 s). */
+  startTimeoutMs?: number;
+  /** Extra environment for the server. */
+  env?: NodeJS.ProcessEnv;
+};
+
+const STDERR_TAIL_BYTES = 8_192;
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** A running local learner; `client` talks to it, `stop()` ends it. */
+export class LocalLearner {
+  readonly client: LearnerClient;
+  private exit?: { code: number | null; signal: NodeJS.Signals | null };
+  private tail = '';
+  private readonly exited: Promise<void>;
+
+  constructor(readonly child: ChildProcess, readonly url: string, readonly apiKey: string, readonly stateDir: string) {
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => { this.tail = (this.tail + chunk).slice(-STDERR_TAIL_BYTES); });
+    this.exited = new Promise((resolveExit) => child.once('exit', (code, signal) => {
+      this.exit = { code, signal };
+      live.delete(child);
+      resolveExit();
+    }));
+    this.client = new LearnerClient({ url, apiKey, crashed: () => this.crashError() });
+  }
+
+  /** The process's crash as an error, once it has exited (undefined while it runs). */
+  crashError(): LearnerProcessError | undefined {
+    return this.exit ? new LearnerProcessError(this.exit.code, this.exit.signal, this.tail) : undefined;
+  }
+
+  get stderrTail(): string { return this.tail; }
+
+  /** SIGTERM to the process group, then SIGKILL after `graceMs`; resolves once it has exited. */
+  async stop(graceMs = 3_000): Promise<void> {
+    if (this.exit) return;
+    signalGroup(this.child, 'SIGTERM');
+    const done = await Promise.race([this.exited.then(() => true), sleep(graceMs).then(() => false)]);
+    if (!done) {
+      signalGroup(this.child, 'SIGKILL');
+      await this.exited;
+    }
+  }
+
+  /** Resolves when the server answers health, or throws if the process dies or time runs out. */
+  async waitForHealth(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const crash = this.crashError();
+      if (crash) throw crash;
+      if (await this.client.health()) return;
+      await sleep(100);
+    }
+    await this.stop();
+    throw new LearnerError(`the learner did not answer its health check within ${timeoutMs} ms; last stderr:\n${this.tail.trim()}`);
+  }
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal); // no group (already gone or not a leader): signal the process itself
+  }
+}
+
+/** A port the OS reports free on loopback (closed again before the server binds it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** The interpreter for the learner, or a LearnerError that says how to install torch. */
+export function resolveLearnerPython(python?: string): string {
+  if (python) return python;
+  try {
+    return resolvePython({ modules: ['torch'] });
+  } catch (error) {
+    if (error instanceof PythonNotFoundError) {
+      throw new LearnerError(`the local learner needs Python with PyTorch: ${error.message} (pip: pip install torch)`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+export async function startLocalLearner(options: LocalLearnerOptions = {}): Promise<LocalLearner> {
+  const python = resolveLearnerPython(options.python);
+  const root = learnerRoot();
+  const stateDir = options.stateDir ?? join(tmpdir(), `r1ci-learner-${process.pid}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(stateDir, { recursive: true });
+  const port = await freePort();
+  const apiKey = randomBytes(24).toString('hex');
+  const args = ['-m', 'learner.server', '--host', '127.0.0.1', '--port', String(port), '--state-dir', stateDir];
+  if (options.threads) args.push('--threads', String(options.threads));
+  if (options.device) args.push('--device', options.device);
+  if (options.maxTokensPerMicrobatch) args.push('--max-tokens-per-microbatch', String(options.maxTokensPerMicrobatch));
+  const child = spawn(python, args, {
+    cwd: root,
+    detached: true, // its own process group, so stop() reaps anything it started
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, OPENBLAS_NUM_THREADS: '1', ...options.env, R1CI_LEARNER_TOKEN: apiKey, PYTHONPATH: root },
+  });
+  live.add(child);
+  installExitHook();
+  const learner = new LocalLearner(child, `http://127.0.0.1:${port}`, apiKey, stateDir);
+  await learner.waitForHealth(options.startTimeoutMs ?? 60_000);
+  return learner;
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const child of live) signalGroup(child, 'SIGKILL');
+  });
+}
