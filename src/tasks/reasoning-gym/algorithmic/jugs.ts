@@ -30,31 +30,50 @@ export function renderMove(move: Move): string {
   return move.kind === 'pour' ? `pour ${name(move.from)}->${name(move.to)}` : `${move.kind} ${name(move.jug)}`;
 }
 
-/** Breadth-first search from all-empty: for every reachable amount, a shortest move list that first shows it. */
+const planCache = new Map<string, Map<number, Move[]>>();
+const PLAN_CACHE_LIMIT = 20_000;
+
+/**
+ * Breadth-first search from all-empty over states encoded as mixed-radix integers: for every
+ * reachable amount, a shortest move list that first shows it. Cached per capacity list.
+ */
 export function shortestPlans(capacities: readonly number[]): Map<number, Move[]> {
-  const moves = allMoves(capacities.length);
-  const start = capacities.map(() => 0);
-  const parent = new Map<string, { prev: string; move: Move } | null>([[start.join(','), null]]);
+  const cacheKey = capacities.join(',');
+  const cached = planCache.get(cacheKey);
+  if (cached) return cached;
+  const n = capacities.length;
+  const radix = capacities.map((c) => c + 1);
+  const size = radix.reduce((a, b) => a * b, 1);
+  const moves = allMoves(n);
+  const parent = new Int32Array(size).fill(-1);
+  const via = new Int8Array(size);
+  const queue = new Int32Array(size);
+  const encode = (state: readonly number[]): number => state.reduce((acc, v, i) => acc * radix[i] + v, 0);
+  const decode = (code: number): number[] => {
+    const state = new Array<number>(n);
+    for (let i = n - 1; i >= 0; i--) { state[i] = code % radix[i]; code = Math.floor(code / radix[i]); }
+    return state;
+  };
   const plans = new Map<number, Move[]>();
-  let frontier = [start];
-  const planTo = (key: string): Move[] => {
+  const planTo = (code: number): Move[] => {
     const out: Move[] = [];
-    for (let step = parent.get(key); step; step = parent.get(step.prev)) out.push(step.move);
+    for (let c = code; parent[c] !== c; c = parent[c]) out.push(moves[via[c]]);
     return out.reverse();
   };
-  while (frontier.length > 0) {
-    const next: number[][] = [];
-    for (const state of frontier) {
-      const key = state.join(',');
-      for (const amount of state) if (amount > 0 && !plans.has(amount)) plans.set(amount, planTo(key));
-      for (const move of moves) {
-        const after = applyMove(state, capacities, move);
-        const afterKey = after.join(',');
-        if (!parent.has(afterKey)) { parent.set(afterKey, { prev: key, move }); next.push(after); }
-      }
-    }
-    frontier = next;
+  let head = 0, tail = 0;
+  parent[0] = 0;
+  queue[tail++] = 0;
+  while (head < tail) {
+    const code = queue[head++];
+    const state = decode(code);
+    for (const amount of state) if (amount > 0 && !plans.has(amount)) plans.set(amount, planTo(code));
+    moves.forEach((move, m) => {
+      const next = encode(applyMove(state, capacities, move));
+      if (parent[next] === -1) { parent[next] = code; via[next] = m; queue[tail++] = next; }
+    });
   }
+  if (planCache.size >= PLAN_CACHE_LIMIT) planCache.clear();
+  planCache.set(cacheKey, plans);
   return plans;
 }
 

@@ -12,55 +12,57 @@ const COMMON: Record<number, string> = {
   5: 'stone store shore share shape shake stake stale scale scare spare space spice slice slide stride bride pride price prize crane plane plant plate slate skate state shade grade trade tread bread break bleak cream dream dread bread brave grave grape drape crate crane chart charm chase cheat cheap clean clear climb crown frown flown blown brown bring thing think thick trick track truck stuck stick stock shock shirt short sport spore score scope slope sleep sheep steep steel wheel wheat sweet sweat swear spear spell smell small stall still stilt spilt split',
 };
 
-const commonByLength = new Map<number, string[]>();
-const graphs = new Map<number, Map<string, string[]>>();
+type Ladders = { words: readonly string[]; index: Map<string, number>; neighbours: Int32Array[]; common: number[]; fromStart: Map<number, Int32Array> };
+const laddersByLength = new Map<number, Ladders>();
 
-/** Common words of this length that are in the dictionary (the ladder's endpoints). */
-function commonWords(length: number): string[] {
-  let list = commonByLength.get(length);
-  if (!list) {
-    const known = new Set(wordsOfLength(length));
-    list = [...new Set(COMMON[length].split(' '))].filter((w) => known.has(w));
-    commonByLength.set(length, list);
-  }
-  return list;
-}
-
-/** One-letter-change graph over the dictionary words of a length, built once via wildcard buckets. */
-export function ladderGraph(length: number): Map<string, string[]> {
-  let graph = graphs.get(length);
-  if (graph) return graph;
-  const buckets = new Map<string, string[]>();
+/** The one-letter-change graph over the dictionary words of a length (built once, via wildcard buckets). */
+function ladders(length: number): Ladders {
+  let built = laddersByLength.get(length);
+  if (built) return built;
   const words = wordsOfLength(length);
-  for (const word of words) {
-    for (let i = 0; i < length; i++) {
-      const key = `${word.slice(0, i)}_${word.slice(i + 1)}`;
+  const index = new Map(words.map((w, i) => [w, i]));
+  const buckets = new Map<string, number[]>();
+  words.forEach((word, i) => {
+    for (let k = 0; k < length; k++) {
+      const key = `${word.slice(0, k)}_${word.slice(k + 1)}`;
       const bucket = buckets.get(key);
-      if (bucket) bucket.push(word);
-      else buckets.set(key, [word]);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
     }
-  }
-  graph = new Map(words.map((w) => [w, [] as string[]]));
-  for (const bucket of buckets.values()) for (const a of bucket) for (const b of bucket) if (a !== b) graph.get(a)!.push(b);
-  graphs.set(length, graph);
-  return graph;
+  });
+  const lists: number[][] = words.map(() => []);
+  for (const bucket of buckets.values()) for (const a of bucket) for (const b of bucket) if (a !== b) lists[a].push(b);
+  const common = [...new Set(COMMON[length].split(' '))].filter((w) => index.has(w)).map((w) => index.get(w)!);
+  built = { words, index, neighbours: lists.map((l) => Int32Array.from(l)), common, fromStart: new Map() };
+  laddersByLength.set(length, built);
+  return built;
 }
 
-/** Breadth-first search from `start`: each reached word's predecessor. */
-function bfsParents(graph: Map<string, string[]>, start: string): Map<string, string | null> {
-  const parent = new Map<string, string | null>([[start, null]]);
-  let frontier = [start];
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const word of frontier) for (const n of graph.get(word)!) if (!parent.has(n)) { parent.set(n, word); next.push(n); }
-    frontier = next;
+/** True when `word` (lowercase) is a dictionary word of its length. */
+export function isLadderWord(word: string): boolean {
+  return word.length >= 3 && word.length <= 5 && ladders(word.length).index.has(word);
+}
+
+/** Breadth-first search from word `start`: each word's predecessor (-1 unreached, -2 the start); cached per start. */
+function parentsFrom(graph: Ladders, start: number): Int32Array {
+  let parent = graph.fromStart.get(start);
+  if (parent) return parent;
+  parent = new Int32Array(graph.words.length).fill(-1);
+  parent[start] = -2;
+  const queue = new Int32Array(graph.words.length);
+  let head = 0, tail = 0;
+  queue[tail++] = start;
+  while (head < tail) {
+    const word = queue[head++];
+    for (const n of graph.neighbours[word]) if (parent[n] === -1) { parent[n] = word; queue[tail++] = n; }
   }
+  graph.fromStart.set(start, parent);
   return parent;
 }
 
-function pathTo(parent: Map<string, string | null>, end: string): string[] {
+function pathTo(graph: Ladders, parent: Int32Array, end: number): string[] {
   const path: string[] = [];
-  for (let w: string | null | undefined = end; w; w = parent.get(w)) path.push(w);
+  for (let w = end; w >= 0; w = parent[w]) path.push(graph.words[w]);
   return path.reverse();
 }
 
@@ -88,24 +90,21 @@ export const wordLadder = defineTask({
     const high = options.max_chain_length === -1 ? Infinity : options.max_chain_length;
     for (let attempt = 0; attempt < 1000; attempt++) {
       const length = rng.int(options.min_word_length, options.max_word_length);
-      const common = commonWords(length);
-      const start = rng.pick(common);
-      const parent = bfsParents(ladderGraph(length), start);
-      const ends = common.filter((w) => {
-        if (!parent.has(w)) return false;
-        const size = pathTo(parent, w).length;
-        return size >= low && size <= high;
-      });
+      const graph = ladders(length);
+      const start = rng.pick(graph.common);
+      const parent = parentsFrom(graph, start);
+      const sizes = new Map(graph.common.filter((w) => parent[w] !== -1).map((w) => [w, pathTo(graph, parent, w).length]));
+      const ends = graph.common.filter((w) => (sizes.get(w) ?? 0) >= low && (sizes.get(w) ?? 0) <= high);
       if (ends.length === 0) continue;
-      const end = rng.pick(ends);
-      const path = pathTo(parent, end).map((w) => w.toUpperCase());
+      const end = ends[rng.int(0, ends.length - 1)];
+      const path = pathTo(graph, parent, end).map((w) => w.toUpperCase());
       const prompt = [
-        `Transform the word ladder '${start.toUpperCase()}' to '${end.toUpperCase()}' by changing one letter at a time.`,
+        `Transform the word ladder '${path[0]}' to '${path[path.length - 1]}' by changing one letter at a time.`,
         'Provide your answer as a comma-separated sequence of uppercase words without spaces.',
         'Each step must be a valid English word.',
         answerInstruction('the words of the ladder, comma-separated, from the first word to the last'),
       ].join('\n');
-      return { prompt, answer: path.join(','), metadata: { start_word: start.toUpperCase(), end_word: end.toUpperCase(), word_length: length, chain_length: path.length } };
+      return { prompt, answer: path.join(','), metadata: { start_word: path[0], end_word: path[path.length - 1], word_length: length, chain_length: path.length } };
     }
     throw new RangeError('word_ladder: no ladder of the requested length was found; widen min/max_chain_length');
   },
@@ -114,8 +113,7 @@ export const wordLadder = defineTask({
     if (words.length < 2 || words.length > 5000 || words.some((w) => !/^[A-Z]+$/.test(w))) return unparseable('expected comma-separated words');
     const m = instance.metadata;
     if (words[0] !== m.start_word || words[words.length - 1] !== m.end_word) return wrong('the ladder must start and end with the given words');
-    const graph = ladderGraph(m.word_length as number);
-    for (const w of words) if (!graph.has(w.toLowerCase())) return wrong(`${w.slice(0, 20)} is not a known ${m.word_length as number}-letter word`);
+    for (const w of words) if (w.length !== (m.word_length as number) || !isLadderWord(w.toLowerCase())) return wrong(`${w.slice(0, 20)} is not a known ${m.word_length as number}-letter word`);
     for (let i = 1; i < words.length; i++) {
       let diff = 0;
       for (let k = 0; k < words[i].length; k++) if (words[i][k] !== words[i - 1][k]) diff++;
