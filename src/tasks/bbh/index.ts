@@ -1,5 +1,16 @@
 // The BIG-Bench-Hard tasks (official data) and their generated training variants (`bbh-gen.*`).
 import type { Task } from '../types.js';
+import { booleanExpressionsGen, dyckLanguagesGen, multistepArithmeticGen } from './generated/expressions.js';
+import { logicalDeductionGenTasks } from './generated/logical-deduction.js';
+import { navigateGen, objectCountingGen, webOfLiesGen, wordSortingGen } from './generated/lists-and-walks.js';
+import { temporalSequencesGen } from './generated/temporal-sequences.js';
+import { trackingGenTasks } from './generated/tracking.js';
 import { officialBbhTasks } from './official.js';
 
-export const bbhTasks: readonly Task[] = [...officialBbhTasks];
+/** The generated training variants, one per name in BBH_GENERATED_NAMES. */
+export const generatedBbhTasks: readonly Task[] = [
+  booleanExpressionsGen, dyckLanguagesGen, multistepArithmeticGen, navigateGen, objectCountingGen,
+  ...trackingGenTasks, webOfLiesGen, wordSortingGen, ...logicalDeductionGenTasks, temporalSequencesGen,
+];
+
+export const bbhTasks: readonly Task[] = [...officialBbhTasks, ...generatedBbhTasks];
