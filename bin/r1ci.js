@@ -5,10 +5,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const entry = join(root, 'dist', 'cli', 'main.js');
+const entry = join(root, 'dist', 'cli', 'run.js');
 if (!existsSync(entry)) {
   process.stderr.write('r1ci: the CLI is not built yet; run `npm run build` (or `bash scripts/setup.sh`) in ' + root + '\n');
   process.exit(2);
 }
-const { main } = await import(pathToFileURL(entry).href);
-await main(process.argv);
+await import(pathToFileURL(entry).href);

@@ -35,7 +35,9 @@ function describeStatus(result: ExecResult, timeoutMs: number): string | null {
 /** The feedback text appended after a closed code block (ends with a newline). */
 export function renderExecResult(result: ExecResult, options: { timeoutMs: number; truncation: TruncationBudget; measure?: (text: string) => number }): string {
   let body = result.stdout;
-  if (result.stderr.trim().length) body += (body.length && !body.endsWith('\n') ? '\n' : '') + result.stderr;
+  // The sandbox marks a timeout in stderr too; the feedback states it once, in words.
+  const stderr = result.stderr.replace(/^\[timed out after \d+ ms\]\n?/m, '');
+  if (stderr.trim().length) body += (body.length && !body.endsWith('\n') ? '\n' : '') + stderr;
   const status = describeStatus(result, options.timeoutMs);
   if (status) body += (body.length && !body.endsWith('\n') ? '\n' : '') + status;
   body = body.replace(/\s+$/, '');

@@ -35,7 +35,7 @@ export class EpisodeRun {
   private readonly tokens?: TokenState;
   private segment = '';           // model text since the last feedback
   private lengthBefore = 0;       // response tokens before the current generation call
-  private assistantText = '';     // all kept model text (for the final answer)
+  private prose = '';             // kept model text outside code blocks (where the final answer is read)
   private pendingCode: string | null = null;
   private codeCalls = 0;
   private generations = 0;
@@ -137,13 +137,13 @@ export class EpisodeRun {
     if (reason === 'stop-string') return; // a plain fence closed, or a stop inside text: keep generating
     this.closeSegment();
     if (config.mode === 'code') return this.finish('no-answer', 'the reply had no complete python block');
-    this.answer = extractAnswer(stripCodeBlocks(this.assistantText));
+    this.answer = extractAnswer(this.prose);
     if (reason === 'content-filter' || reason === 'other') return this.finish('backend-error', `generation ended with finish reason ${generated.finishReason.raw}`);
     this.finish(this.answer === null ? 'no-answer' : 'final-answer');
   }
 
   private closeSegment(): void {
-    this.assistantText += this.segment;
+    this.prose += `${stripCodeBlocks(this.segment)}\n`;
     if (this.ctx.backend.kind === 'chat' && this.segment) this.messages.push({ role: 'assistant', content: this.segment });
     this.segment = '';
     this.tokens?.closeSegment();

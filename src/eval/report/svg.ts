@@ -40,6 +40,7 @@ export function verticalBars(categories: readonly string[], series: readonly { n
       const value = s.values[c] ?? 0;
       const h = (chartH * value) / max;
       parts.push(`<rect x="${x0 + i * barW}" y="${(20 + chartH - h).toFixed(1)}" width="${barW - 2}" height="${h.toFixed(1)}" fill="${RUN_COLOURS[i % RUN_COLOURS.length]}"><title>${escapeHtml(`${s.name} · ${category}: ${options.format(value)}`)}</title></rect>`);
+      if (value > 0) parts.push(`<text x="${x0 + i * barW + (barW - 2) / 2}" y="${(16 + chartH - h).toFixed(1)}" text-anchor="middle" font-size="9">${escapeHtml(options.format(value))}</text>`);
     });
     parts.push(`<text x="${x0 + (series.length * barW) / 2}" y="${chartH + 36}" text-anchor="middle" font-size="11">${escapeHtml(category)}</text>`);
   });

@@ -1,0 +1,107 @@
+// `r1ci eval` and `r1ci compare`: benchmark a model on the suite with and without the interpreter,
+// and put finished runs side by side with the paper's reference numbers.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { ConfigError } from '../../core/index.js';
+import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
+import { createLocalSandbox } from '../../sandbox/index.js';
+import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, writeReports, type AgentMode } from '../../eval/index.js';
+import { printJson, renderTable } from '../output.js';
+
+type EvalFlags = {
+  model: string; tasks: string; perTask: string; mode: string; samples: string; temperature?: string; out: string; seed: string;
+  concurrency: string; schedule: string; tokenizer?: string; maxExecCalls?: string; execTimeout?: string; splitFile?: string; dataDir?: string; json?: boolean; progress: boolean;
+};
+
+function positiveInt(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError([{ path: flag, message: `bad value ${JSON.stringify(value)}`, fix: 'use a positive integer' }]);
+  return n;
+}
+
+export function registerEvalCommands(program: Command): void {
+  program
+    .command('eval')
+    .description('evaluate a model on tasks in ci (code interpreter), text or code mode; resumable')
+    .requiredOption('--model <spec>', 'oracle | scripted:FILE | openai:MODEL | chat:MODEL@URL | vllm:MODEL@URL')
+    .option('--tasks <selector>', 'test | train | all | a source | ids and prefixes (rg.arithmetic.*), comma-separated', 'test')
+    .option('--per-task <n>', 'questions per task', '10')
+    .option('--mode <mode>', 'ci | text | code', 'ci')
+    .option('--samples <k>', 'samples per question (pass@k)', '1')
+    .option('--temperature <t>', 'sampling temperature (default 0.6)')
+    .requiredOption('--out <dir>', 'run folder (episodes.jsonl, results.json, report.md, report.html); rerun to resume')
+    .option('--seed <seed>', 'question seed', '0')
+    .option('--concurrency <n>', 'episodes in flight', '8')
+    .option('--schedule <kind>', 'async (pipeline) | batch (turn-synchronous)', 'async')
+    .option('--tokenizer <dir>', 'Hugging Face folder with tokenizer.json (for vllm: token backends)')
+    .option('--max-exec-calls <n>', 'code calls per answer (default 8)')
+    .option('--exec-timeout <seconds>', 'seconds per code call (default 60)')
+    .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')
+    .option('--data-dir <dir>', 'data directory for data-backed tasks')
+    .option('--no-progress', 'no progress bar')
+    .option('--json', 'print the metrics as JSON')
+    .action(async (flags: EvalFlags) => {
+      setDataDir(flags.dataDir);
+      if (!['ci', 'text', 'code'].includes(flags.mode)) throw new ConfigError([{ path: '--mode', message: `unknown mode ${flags.mode}`, fix: 'use ci, text or code' }]);
+      if (!['async', 'batch'].includes(flags.schedule)) throw new ConfigError([{ path: '--schedule', message: `unknown schedule ${flags.schedule}`, fix: 'use async or batch' }]);
+      const split = flags.splitFile ? loadSplitFile(flags.splitFile, new Set(listTasks().map((e) => e.id))) : undefined;
+      const taskIds = selectTasks(flags.tasks, split);
+      if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
+      const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: positiveInt('--concurrency', flags.concurrency) });
+      await model.preflight();
+      const sandbox = await createLocalSandbox();
+      const bar = flags.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'eval {bar} {value}/{total} episodes | acc {acc} | ETA {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+      let correct = 0, seen = 0, lastLog = 0;
+      try {
+        const result = await runEval({
+          model, taskIds, perTask: positiveInt('--per-task', flags.perTask), samples: positiveInt('--samples', flags.samples), seed: Number(flags.seed) || 0,
+          agent: {
+            mode: flags.mode as AgentMode,
+            ...(flags.temperature !== undefined ? { temperature: Number(flags.temperature) } : {}),
+            ...(flags.maxExecCalls !== undefined ? { maxExecCalls: Number(flags.maxExecCalls) } : {}),
+            ...(flags.execTimeout !== undefined ? { execTimeoutMs: Number(flags.execTimeout) * 1000 } : {}),
+          },
+          outDir: flags.out, sandbox, concurrency: positiveInt('--concurrency', flags.concurrency), schedule: flags.schedule as 'async' | 'batch',
+          onProgress: (done, total, episode) => {
+            if (episode) { seen++; if (episode.verdict.correct) correct++; }
+            const acc = seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–';
+            if (bar) {
+              if (!bar.getTotal()) bar.start(total, done, { acc });
+              bar.update(done, { acc });
+            } else if (done === total || Date.now() - lastLog > 10_000) {
+              lastLog = Date.now();
+              process.stderr.write(`eval: ${done}/${total} episodes, accuracy so far ${acc}\n`);
+            }
+          },
+        });
+        bar?.stop();
+        if (flags.json) return printJson({ manifest: result.manifest, metrics: result.metrics });
+        const m = result.metrics;
+        process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], m.tasks.map((t) => [t.taskId, (100 * t.accuracy).toFixed(1), (100 * t.codeUseRate).toFixed(1), t.meanCodeCalls.toFixed(2)]))}\n\n`);
+        process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}); report: ${join(flags.out, 'report.html')}\n`);
+      } finally {
+        bar?.stop();
+        await sandbox.close();
+      }
+    });
+
+  program
+    .command('compare <dirs...>')
+    .description('finished eval runs side by side, with the paper\'s reference numbers')
+    .option('--out <dir>', 'also write a combined report (results.json, report.md, report.html) into this folder')
+    .option('--json', 'print JSON')
+    .action((dirs: string[], flags: { out?: string; json?: boolean }) => {
+      const runs = dirs.map(loadRun);
+      const table = renderComparison(runs);
+      if (flags.json) return printJson({ runs: runs.map((r) => ({ dir: r.label, manifest: r.manifest, metrics: r.metrics })), paper: PAPER_REFERENCE });
+      process.stdout.write(`${renderTable(table.header, table.rows)}\n\nPaper reference (mean accuracy over its 37 test tasks; its test tasks differ from ours):\n`);
+      process.stdout.write(`${renderTable(['reference', 'accuracy %'], PAPER_REFERENCE.map((r) => [r.label, (100 * r.meanAccuracy).toFixed(1)]))}\n`);
+      if (flags.out) {
+        mkdirSync(flags.out, { recursive: true });
+        writeReports(flags.out, runs);
+        process.stdout.write(`wrote ${join(flags.out, 'report.html')}\n`);
+      }
+    });
+}
