@@ -1,0 +1,5 @@
+// The sandbox module: runs model-written Python in a warm, jailed process pool, locally or remotely.
+export * from './types.js';
+export * from './config.js';
+export * from './metrics.js';
+export { createLocalSandbox, LocalSandbox, type IsolationReport } from './local-pool.js';
