@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDataCommands } from './commands/data.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerEvalCommands } from './commands/eval.js';
 import { registerTasksCommands } from './commands/tasks.js';
 import { reportError } from './output.js';
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerTasksCommands(program);
   registerDataCommands(program);
   registerDemoCommand(program);
+  registerEvalCommands(program);
   return program;
 }
 

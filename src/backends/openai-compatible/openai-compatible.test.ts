@@ -13,7 +13,7 @@ type Recorded = { status: number; body: string; headers?: Record<string, string>
 /** A fetch that replays responses in order and records the requests it got. */
 function replay(responses: Recorded[]) {
   const requests: { url: string; body: unknown; auth: string | null }[] = [];
-  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
     const request = new Request(input, init);
     requests.push({ url: request.url, body: init?.body ? JSON.parse(String(init.body)) : null, auth: request.headers.get('authorization') });
     const next = responses.shift();

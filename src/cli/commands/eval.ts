@@ -7,7 +7,8 @@ import cliProgress from 'cli-progress';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
-import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, writeReports, type AgentMode } from '../../eval/index.js';
+import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, writeReports } from '../../eval/index.js';
+import type { AgentMode } from '../../agent/index.js';
 import { printJson, renderTable } from '../output.js';
 
 type EvalFlags = {
