@@ -3,10 +3,14 @@ import type { Task } from '../types.js';
 import { blocksworld } from './blocksworld.js';
 import { boxlift } from './boxlift.js';
 import { boxnet } from './boxnet.js';
+import { game2048 } from './game-2048.js';
 import { game24 } from './game24.js';
+import { lightPuzzles } from './light-puzzles.js';
 import { logicalEquation } from './logical-equation.js';
+import { mahjong } from './mahjong.js';
 import { matrixTransformation } from './matrix-transformation.js';
 import { newOperator } from './new-operator.js';
+import { patternRecognition } from './pattern-recognition.js';
 import { pooling } from './pooling.js';
 import { statisticalCounting } from './statistical-counting.js';
 
@@ -20,4 +24,8 @@ export const symbenchGroupA: readonly Task[] = [
   pooling,
   statisticalCounting,
   matrixTransformation,
+  lightPuzzles,
+  mahjong,
+  patternRecognition,
+  game2048,
 ].map((task) => task as unknown as Task);
