@@ -1,5 +1,10 @@
 // Reasoning-Gym tasks, group A (one file per task under <category>/).
 import type { Task } from '../types.js';
+import { complexArithmetic } from './algebra/complex-arithmetic.js';
+import { polynomialEquations } from './algebra/polynomial-equations.js';
+import { polynomialMultiplication } from './algebra/polynomial-multiplication.js';
+import { simpleEquations } from './algebra/simple-equations.js';
+import { simpleIntegration } from './algebra/simple-integration.js';
 import { basicArithmetic } from './arithmetic/basic-arithmetic.js';
 import { bitwiseArithmetic } from './arithmetic/bitwise-arithmetic.js';
 import { calendarArithmetic } from './arithmetic/calendar-arithmetic.js';
@@ -21,4 +26,5 @@ import { timeIntervals } from './arithmetic/time-intervals.js';
 export const reasoningGymGroupA: readonly Task[] = [
   basicArithmetic, bitwiseArithmetic, calendarArithmetic, chainSum, countBits, decimalArithmetic, decimalChainSum, dice,
   fractionSimplification, gcdTask, lcmTask, legCounting, numberFormat, powerFunction, primeFactorization, products, timeIntervals,
+  complexArithmetic, polynomialEquations, polynomialMultiplication, simpleEquations, simpleIntegration,
 ] as unknown as readonly Task[];
