@@ -76,7 +76,11 @@ function defineOfficialTask(name: string, spec: OfficialSpec): Task {
       const metadata: BbhAnswerMetadata = { answerKind: spec.kind };
       if (spec.kind === 'labels') metadata.labels = spec.labels;
       if (spec.kind === 'choice') metadata.options = parseOptions(example.input);
-      const prompt = `${example.input}\n\n${answerInstructionFor(spec.kind, spec.labels)}`;
+      // A few official targets are not one listed option (the source split an option at a comma);
+      // those questions ask for the answer's text instead of a letter.
+      const textTarget = spec.kind === 'choice' && !/^\([A-Z]\)$/.test(example.target);
+      const instruction = textTarget ? 'Return your final answer within triple angle brackets, as <<<answer>>>, where the answer is the full text of the correct answer.' : answerInstructionFor(spec.kind, spec.labels);
+      const prompt = `${example.input}\n\n${instruction}`;
       return { prompt, answer: example.target, metadata: { ...metadata, question: example.input } };
     },
     check: (instance, answer) => checkBbhAnswer(instance.answer, instance.metadata as unknown as BbhAnswerMetadata, answer),
@@ -84,5 +88,5 @@ function defineOfficialTask(name: string, spec: OfficialSpec): Task {
   }) as unknown as Task;
 }
 
-/** The 27 official tasks, in catalogue order. */
+/** The 27 official tasks. */
 export const officialBbhTasks: readonly Task[] = Object.entries(OFFICIAL_SPECS).map(([name, spec]) => defineOfficialTask(name, spec));

@@ -8,9 +8,9 @@ import { officialBbhTasks } from './official.js';
 const solvable = officialBbhTasks.filter((task) => task.referenceSolution !== undefined);
 
 describe('BBH reference solvers on the official data', () => {
-  it('cover the 14 algorithmic tasks', () => {
+  it('cover the 14 algorithmic tasks and geometric_shapes', () => {
     expect(solvable.map((task) => task.id).sort()).toEqual([
-      'bbh.boolean_expressions', 'bbh.dyck_languages', 'bbh.logical_deduction_five_objects', 'bbh.logical_deduction_seven_objects',
+      'bbh.boolean_expressions', 'bbh.dyck_languages', 'bbh.geometric_shapes', 'bbh.logical_deduction_five_objects', 'bbh.logical_deduction_seven_objects',
       'bbh.logical_deduction_three_objects', 'bbh.multistep_arithmetic_two', 'bbh.navigate', 'bbh.object_counting',
       'bbh.temporal_sequences', 'bbh.tracking_shuffled_objects_five_objects', 'bbh.tracking_shuffled_objects_seven_objects',
       'bbh.tracking_shuffled_objects_three_objects', 'bbh.web_of_lies', 'bbh.word_sorting',

@@ -117,6 +117,39 @@ for letter, a, b in re.findall(r'^\(([A-Z])\) (\w+) to (\w+)$', question, re.M):
     if hour(a) < hour(b) and all(h in free for h in range(hour(a), hour(b))):
         print('(%s)' % letter)
 `,
+  geometric_shapes: String.raw`
+import re, math
+d = re.search(r'd="([^"]*)"', question)[1]
+options = re.findall(r'^\(([A-Z])\) (.*)$', question, re.M)
+if 'A' in d:
+    # The official labels use inclusive names: a closed arc is an ellipse, even with rx == ry.
+    shape = 'sector' if 'L' in d else 'ellipse'
+else:
+    points = []
+    for x, y in re.findall(r'([-\d.]+),([-\d.]+)', d):
+        p = (float(x), float(y))
+        if p not in points:
+            points.append(p)
+    n = len(points)
+    shape = {2: 'line', 3: 'triangle', 5: 'pentagon', 6: 'hexagon', 7: 'heptagon', 8: 'octagon'}.get(n)
+    if n == 4:
+        edges = [(points[(i + 1) % 4][0] - points[i][0], points[(i + 1) % 4][1] - points[i][1]) for i in range(4)]
+        length = [math.hypot(*e) for e in edges]
+        def parallel(a, b):
+            return abs(a[0] * b[1] - a[1] * b[0]) <= 0.02 * math.hypot(*a) * math.hypot(*b)
+        close = lambda a, b: abs(a - b) <= 0.02 * max(a, b)
+        # Inclusive names again: a kite is two pairs of equal adjacent sides; any other
+        # quadrilateral with a pair of parallel sides (rectangles too) is a trapezoid.
+        if (close(length[0], length[1]) and close(length[2], length[3])) or (close(length[1], length[2]) and close(length[3], length[0])):
+            shape = 'kite'
+        elif parallel(edges[0], edges[2]) or parallel(edges[1], edges[3]):
+            shape = 'trapezoid'
+        else:
+            shape = 'quadrilateral'
+for letter, text in options:
+    if text == shape:
+        print('(%s)' % letter)
+`,
   logical_deduction: String.raw`
 import re, itertools
 ORD = {'first': 1, 'second': 2, 'third': 3, 'fourth': 4, 'fifth': 5, 'sixth': 6, 'seventh': 7}
