@@ -23,7 +23,7 @@ const js = (text: string): string => text.replace(/\*\*/g, '^');
 describe('algebra answers recomputed', () => {
   it('complex_arithmetic by mathjs complex numbers', () => {
     for (const instance of instances(complexArithmetic, 80)) {
-      const m = instance.metadata as { a: number[]; b: number[]; op: string };
+      const m = instance.metadata as unknown as { a: number[]; b: number[]; op: string };
       const [a, b] = [complex(m.a[0], m.a[1]), complex(m.b[0], m.b[1])];
       const value = evaluate(`a ${m.op} b`, { a, b }) as Complex;
       const [re, im] = [Math.round(value.re), Math.round(value.im)];
@@ -69,7 +69,7 @@ describe('algebra answers recomputed', () => {
 
   it('simple_equations solution satisfies the equation', () => {
     for (const instance of instances(simpleEquations, 80)) {
-      const m = instance.metadata as { equation: string; variable: string };
+      const m = instance.metadata as unknown as { equation: string; variable: string };
       const [left, right] = m.equation.split(' = ');
       expect(evaluate(left, { [m.variable]: Number(instance.answer) })).toBe(Number(right));
       expect(evaluate(left, { [m.variable]: Number(instance.answer) + 1 })).not.toBe(Number(right));

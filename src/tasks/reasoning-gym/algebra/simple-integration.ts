@@ -2,7 +2,7 @@
 // (Reasoning-Gym `simple_integration`). Correct when the answer's derivative equals the integrand
 // exactly (any constant, with or without + C).
 import { defineTask } from '../../define-task.js';
-import { CORRECT, unparseable, wrong } from '../../answer.js';
+import { CORRECT, wrong } from '../../answer.js';
 import { rangeProblem, Rational } from '../shared-a.js';
 import { addPoly, derivative, equalPoly, parsePoly, printPoly, term, type Poly } from '../shared-a-poly.js';
 
