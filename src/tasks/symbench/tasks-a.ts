@@ -3,6 +3,7 @@ import type { Task } from '../types.js';
 import { blocksworld } from './blocksworld.js';
 import { boxlift } from './boxlift.js';
 import { boxnet } from './boxnet.js';
+import { constrainedLinearArrangement } from './constrained-linear-arrangement.js';
 import { game2048 } from './game-2048.js';
 import { game24 } from './game24.js';
 import { lightPuzzles } from './light-puzzles.js';
@@ -28,4 +29,5 @@ export const symbenchGroupA: readonly Task[] = [
   mahjong,
   patternRecognition,
   game2048,
+  constrainedLinearArrangement,
 ].map((task) => task as unknown as Task);
