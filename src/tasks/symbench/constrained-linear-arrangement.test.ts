@@ -31,7 +31,7 @@ describe('symbench.constrained_linear_arrangement', () => {
   it('stated results follow the rules; every consistent sequence is accepted, others are not', () => {
     let multiple = 0;
     for (const instance of instances) {
-      const { game_type: game, player_moves: mine, results } = instance.metadata as { game_type: string; player_moves: string[]; results: string[] };
+      const { game_type: game, player_moves: mine, results } = instance.metadata as unknown as { game_type: string; player_moves: string[]; results: string[] };
       const gold = instance.answer.split(',');
       expect(mine.map((m, i) => result(game, m, gold[i]))).toEqual(results);
       const all = consistent(game, mine, results);
