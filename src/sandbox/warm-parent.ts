@@ -82,11 +82,12 @@ export class WarmParent {
     this.stopping = true;
     if (!this.exited) {
       const gone = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-      this.child.stdin!.end();
-      this.signal('SIGTERM');
-      const timer = setTimeout(() => this.signal('SIGKILL'), graceMs);
+      this.child.stdin!.end(); // the warm parent kills its snippets, reaps them and exits
+      const term = setTimeout(() => this.signal('SIGTERM'), graceMs);
+      const kill = setTimeout(() => this.signal('SIGKILL'), graceMs + 1000);
       await gone;
-      clearTimeout(timer);
+      clearTimeout(term);
+      clearTimeout(kill);
     }
     this.fail('the sandbox was closed', false);
   }

@@ -436,9 +436,16 @@ class Parent:
 
     def shutdown(self):
         for slot, spare in list(self.spares.items()):
-            os.close(spare[1])
+            os.close(spare[1])  # a spare reading EOF exits
         for job in list(self.jobs.values()):
             self.kill_slot(job.slot, job.pid)
+        self.kill_orphans()
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:  # reap everything ourselves: leave no zombie to the host
+            try:
+                os.waitpid(-1, 0)
+            except ChildProcessError:
+                break
         os._exit(0)
 
 
