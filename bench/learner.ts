@@ -1,0 +1,85 @@
+// Learner benchmark: forward-backward + optimizer step through the HTTP API against the same model
+// and batch in a plain in-process torch loop, and sampling tokens/s at batch 16. Prints one table.
+//   npm run bench:learner [-- --batch 16 --seq 256 --steps 5]
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createRng } from '../src/core/index.js';
+import { makeDatum, resolveLearnerPython, startLocalLearner } from '../src/learner/index.js';
+
+const run = promisify(execFile);
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+// The same model (the tiny preset's folder), batch, loss and optimizer, with no server in between.
+const PLAIN_LOOP = `
+import sys, time, json, torch, torch.nn.functional as F
+from learner.hf import load_model
+folder, batch, seq, steps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+torch.set_num_threads(1)
+model = load_model(folder).train()
+opt = torch.optim.AdamW(model.parameters(), lr=1e-4, betas=(0.9, 0.95), eps=1e-12, weight_decay=0.0)
+g = torch.Generator().manual_seed(0)
+tokens = torch.randint(0, model.config.vocab_size, (batch, seq + 1), generator=g)
+def step():
+    logits = model(tokens[:, :-1])
+    loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), tokens[:, 1:].reshape(-1), reduction="sum")
+    loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+step()
+start = time.perf_counter()
+for _ in range(steps): step()
+print(json.dumps({"seconds": time.perf_counter() - start}))
+`;
+
+async function main(): Promise<void> {
+  const batch = flag('batch', 16);
+  const seq = flag('seq', 256);
+  const steps = flag('steps', 5);
+  const learner = await startLocalLearner({ threads: 1 });
+  try {
+    const client = learner.client;
+    const modelId = await client.createModel({ base_model: 'tiny' });
+    const folder = (await client.getInfo(modelId)).model_data.tokenizer_id as string;
+    const rng = createRng('bench-learner');
+    const data = Array.from({ length: batch }, () => makeDatum(Array.from({ length: seq + 1 }, () => Math.floor(rng.next() * 256))));
+    const trainStep = async () => {
+      const fb = await client.submit('forward_backward', { model_id: modelId, forward_backward_input: { data, loss_fn: 'cross_entropy' } });
+      const opt = await client.submit('optim_step', { model_id: modelId, adam_params: { learning_rate: 1e-4 } });
+      await fb.result();
+      await opt.result();
+    };
+    await trainStep();
+    let start = performance.now();
+    for (let i = 0; i < steps; i++) await trainStep();
+    const apiSeconds = (performance.now() - start) / 1000;
+
+    const python = resolveLearnerPython();
+    const { stdout } = await run(python, ['-c', PLAIN_LOOP, folder, String(batch), String(seq), String(steps)],
+      { cwd: process.cwd(), env: { ...process.env, PYTHONPATH: process.cwd(), OPENBLAS_NUM_THREADS: '1' } });
+    const plainSeconds = (JSON.parse(stdout.trim().split('\n').pop() as string) as { seconds: number }).seconds;
+
+    const sampleTokens = 128;
+    const prompt = Array.from({ length: 32 }, () => Math.floor(rng.next() * 256));
+    await client.sample({ promptTokens: prompt, numSamples: 16, maxTokens: 8, seed: 1, modelId });
+    start = performance.now();
+    const samples = await client.sample({ promptTokens: prompt, numSamples: 16, maxTokens: sampleTokens, seed: 2, modelId });
+    const sampleSeconds = (performance.now() - start) / 1000;
+    const sampled = samples.reduce((n, s) => n + s.tokens.length, 0);
+
+    const tokensPerStep = batch * seq;
+    const apiRate = (tokensPerStep * steps) / apiSeconds;
+    const plainRate = (tokensPerStep * steps) / plainSeconds;
+    const caps = await client.capabilities();
+    console.log(`learner bench: tiny preset (~3.0M params), batch ${batch} x ${seq} tokens, ${steps} timed steps, device ${caps.device}, 1 torch thread`);
+    console.log(`  train via API     ${apiRate.toFixed(0).padStart(8)} tokens/s  (forward_backward + optim_step)`);
+    console.log(`  train plain torch ${plainRate.toFixed(0).padStart(8)} tokens/s  (same model, batch, loss, AdamW)`);
+    console.log(`  API / plain       ${(apiRate / plainRate).toFixed(3).padStart(8)}        (goal >= 0.9)`);
+    console.log(`  sample batch 16   ${(sampled / sampleSeconds).toFixed(0).padStart(8)} tokens/s  (${sampled} tokens, prompt 32, KV cache)`);
+  } finally {
+    await learner.stop();
+  }
+}
+
+await main();
