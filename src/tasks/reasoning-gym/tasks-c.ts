@@ -1,6 +1,9 @@
 // Reasoning-Gym tasks, group C (one file per task under <category>/).
 import type { Task } from '../types.js';
 import { countdown } from './games/countdown.js';
+import { futoshiki } from './games/futoshiki.js';
+import { maze } from './games/maze.js';
+import { towerOfHanoi } from './games/tower-of-hanoi.js';
 import { miniSudoku } from './games/mini-sudoku.js';
 import { nQueens } from './games/n-queens.js';
 import { sudoku } from './games/sudoku.js';
@@ -17,7 +20,7 @@ import { selfReference } from './logic/self-reference.js';
 import { syllogism } from './logic/syllogism.js';
 
 export const reasoningGymGroupC: readonly Task[] = [
-  countdown, miniSudoku, nQueens, sudoku,
+  countdown, futoshiki, maze, miniSudoku, nQueens, sudoku, towerOfHanoi,
   courseSchedule, familyRelationships, largestIsland, quantumLock, shortestPathTask,
   aiw, circuitLogic, knightsKnaves, propositionalLogic, selfReference, syllogism,
 ] as unknown as readonly Task[];
