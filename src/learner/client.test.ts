@@ -2,7 +2,7 @@
 // retried, a wrong token is refused, and a killed server surfaces as LearnerProcessError.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LearnerError } from '../core/index.js';
-import { LearnerClient, makeDatum } from './client.js';
+import { LearnerClient, makeDatum, resolveLearnerConnection, toSampleRequest } from './client.js';
 import { LearnerProcessError, startLocalLearner, type LocalLearner } from './launcher.js';
 
 const encode = (text: string) => [...Buffer.from(text, 'utf8')];
@@ -82,5 +82,21 @@ describe('learner client against the local server', () => {
     expect(error).toBeInstanceOf(LearnerProcessError);
     expect((error as LearnerProcessError).signal).toBe('SIGKILL');
     expect((error as LearnerProcessError).stderrTail).toMatch(/listening on/);
+  });
+});
+
+describe('remote connection and request mapping', () => {
+  it('takes the URL and key from options first, then the environment', () => {
+    expect(resolveLearnerConnection({}, {})).toBeUndefined();
+    expect(resolveLearnerConnection({}, { R1CI_LEARNER_URL: 'https://x', R1CI_LEARNER_API_KEY: 'k' })).toEqual({ url: 'https://x', apiKey: 'k' });
+    expect(resolveLearnerConnection({ url: 'https://y', apiKey: 'o' }, { R1CI_LEARNER_URL: 'https://x', TINKER_API_KEY: 't' })).toEqual({ url: 'https://y', apiKey: 'o' });
+    expect(() => resolveLearnerConnection({}, { R1CI_LEARNER_URL: 'https://x' })).toThrow(/R1CI_LEARNER_API_KEY/);
+  });
+
+  it('maps SampleOptions to Tinker sampling params with one stop list', () => {
+    expect(toSampleRequest({ promptTokens: [1, 2], maxTokens: 5, stopStrings: ['```\n'], stopTokenIds: [258], seed: 3, modelId: 'm' })).toEqual({
+      prompt: { chunks: [{ type: 'encoded_text', tokens: [1, 2] }] }, num_samples: 1, model_id: 'm',
+      sampling_params: { max_tokens: 5, temperature: 1, top_p: 1, top_k: -1, seed: 3, stop: ['```\n', 258] },
+    });
   });
 });
