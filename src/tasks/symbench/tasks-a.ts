@@ -7,6 +7,7 @@ import { constrainedLinearArrangement } from './constrained-linear-arrangement.j
 import { game2048 } from './game-2048.js';
 import { game24 } from './game24.js';
 import { lightPuzzles } from './light-puzzles.js';
+import { logicPuzzle } from './logic-puzzle.js';
 import { logicalEquation } from './logical-equation.js';
 import { mahjong } from './mahjong.js';
 import { matrixTransformation } from './matrix-transformation.js';
@@ -30,4 +31,5 @@ export const symbenchGroupA: readonly Task[] = [
   patternRecognition,
   game2048,
   constrainedLinearArrangement,
+  logicPuzzle,
 ].map((task) => task as unknown as Task);
