@@ -1,5 +1,12 @@
 // Reasoning-Gym tasks, group A (one file per task under <category>/).
 import type { Task } from '../types.js';
+import { colorCubeRotation } from './cognition/color-cube-rotation.js';
+import { moduloGrid } from './cognition/modulo-grid.js';
+import { needleHaystack } from './cognition/needle-haystack.js';
+import { numberSequence } from './cognition/number-sequence.js';
+import { rectangleCount } from './cognition/rectangle-count.js';
+import { advancedGeometry } from './geometry/advanced-geometry.js';
+import { simpleGeometry } from './geometry/simple-geometry.js';
 import { complexArithmetic } from './algebra/complex-arithmetic.js';
 import { polynomialEquations } from './algebra/polynomial-equations.js';
 import { polynomialMultiplication } from './algebra/polynomial-multiplication.js';
@@ -27,4 +34,6 @@ export const reasoningGymGroupA: readonly Task[] = [
   basicArithmetic, bitwiseArithmetic, calendarArithmetic, chainSum, countBits, decimalArithmetic, decimalChainSum, dice,
   fractionSimplification, gcdTask, lcmTask, legCounting, numberFormat, powerFunction, primeFactorization, products, timeIntervals,
   complexArithmetic, polynomialEquations, polynomialMultiplication, simpleEquations, simpleIntegration,
+  advancedGeometry, simpleGeometry,
+  colorCubeRotation, moduloGrid, needleHaystack, numberSequence, rectangleCount,
 ] as unknown as readonly Task[];
