@@ -4,6 +4,7 @@ import { registerDataCommands } from './commands/data.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerEvalCommands } from './commands/eval.js';
 import { registerTasksCommands } from './commands/tasks.js';
+import { registerSandboxCommands } from './commands/sandbox.js';
 import { reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerTasksCommands(program);
   registerDataCommands(program);
   registerDemoCommand(program);
+  registerSandboxCommands(program);
   registerEvalCommands(program);
   return program;
 }

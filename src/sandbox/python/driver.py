@@ -458,7 +458,7 @@ def main():
     for name in cfg['modules']:
         try:
             module = __import__(name)
-            if '.' not in name and hasattr(module, '__version__'):
+            if '.' not in name and name not in sys.stdlib_module_names and hasattr(module, '__version__'):
                 versions[name] = str(module.__version__)
         except Exception as error:
             fatal('python module %s cannot be imported (%s: %s)' % (name, type(error).__name__, error))
