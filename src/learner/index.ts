@@ -4,3 +4,4 @@ export * from './client.js';
 export * from './launcher.js';
 export * from './locate.js';
 export * from './tiny-preset.js';
+export * from './token-backend.js';

@@ -1,0 +1,39 @@
+// The learner as a token backend: the agent loop samples from the learner's live (or saved)
+// weights with token ids in and out; a stop on a stop token id is EOS, any other stop a stop string.
+import type { FinishReason, TokenBackend, TokenSample, TokenSampleRequest } from '../backends/types.js';
+import type { LearnerClient } from './client.js';
+
+export type LearnerSamplingTarget = {
+  /** Sample the live training weights of this model (no save needed). */
+  modelId?: string;
+  /** Or weights saved with saveWeightsForSampler. */
+  modelPath?: string;
+  /** Or a base model ('tiny' or a Hugging Face folder). */
+  baseModel?: string;
+};
+
+export function createLearnerTokenBackend(client: LearnerClient, target: LearnerSamplingTarget, name = 'learner'): TokenBackend {
+  return {
+    kind: 'token',
+    name,
+    async sample(request: TokenSampleRequest): Promise<TokenSample> {
+      const [sample] = await client.sample({
+        promptTokens: [...request.promptTokens],
+        maxTokens: request.maxTokens,
+        temperature: request.temperature,
+        topP: request.topP,
+        seed: request.seed,
+        stopStrings: request.stop ? [...request.stop] : undefined,
+        stopTokenIds: request.stopTokenIds ? [...request.stopTokenIds] : undefined,
+        ...target,
+      });
+      return { tokens: sample.tokens, logprobs: sample.logprobs, finishReason: mapStop(sample.stopReason, sample.tokens, request.stopTokenIds) };
+    },
+  };
+}
+
+function mapStop(reason: 'stop' | 'length', tokens: readonly number[], stopIds: readonly number[] | undefined): FinishReason {
+  if (reason === 'length') return { unified: 'length', raw: 'length' };
+  const last = tokens[tokens.length - 1];
+  return stopIds?.includes(last) ? { unified: 'stop', raw: 'stop' } : { unified: 'stop-string', raw: 'stop' };
+}
