@@ -12,6 +12,7 @@ import { logicalEquation } from './logical-equation.js';
 import { mahjong } from './mahjong.js';
 import { matrixTransformation } from './matrix-transformation.js';
 import { newOperator } from './new-operator.js';
+import { pathPlan } from './path-plan.js';
 import { patternRecognition } from './pattern-recognition.js';
 import { pooling } from './pooling.js';
 import { statisticalCounting } from './statistical-counting.js';
@@ -32,4 +33,5 @@ export const symbenchGroupA: readonly Task[] = [
   game2048,
   constrainedLinearArrangement,
   logicPuzzle,
+  pathPlan,
 ].map((task) => task as unknown as Task);
