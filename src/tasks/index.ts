@@ -7,3 +7,4 @@ export * from './catalogue.js';
 export * from './split.js';
 export * from './registry.js';
 export * from './data.js';
+export * from './docs.js';

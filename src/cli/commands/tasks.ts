@@ -1,9 +1,9 @@
 // `r1ci tasks`: list the suite, sample questions, verify answers, export question sets.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
-import { describeOption, getTask, listTasks, loadSplitFile, selectTasks, setDataDir, type Split, type TaskSource } from '../../tasks/index.js';
+import { describeOption, getTask, renderTasksDoc, listTasks, loadSplitFile, selectTasks, setDataDir, type Split, type TaskSource } from '../../tasks/index.js';
 import { printJson, readStdin, renderTable } from '../output.js';
 
 const SOURCES = ['symbench', 'bbh', 'bbh-gen', 'rg'];
@@ -99,6 +99,16 @@ export function registerTasksCommands(program: Command): void {
       if (opts.json) return printJson({ taskId: task.id, seed: instance.seed, index: instance.index, ...result });
       process.stdout.write(`${result.outcome}${result.detail ? `: ${result.detail}` : ''}\n`);
       process.exitCode = result.correct ? 0 : 1;
+    });
+
+  tasks
+    .command('docs')
+    .description('write the task reference (docs/tasks.md) generated from the registry')
+    .option('--out <file>', 'output file (default: print)')
+    .action((opts: { out?: string }) => {
+      const text = renderTasksDoc();
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
     });
 
   tasks

@@ -1,0 +1,53 @@
+// docs/tasks.md, generated from the registry (a test keeps the file in sync): every task with
+// id, source, split, answer format and difficulty knobs, and why the split is ours.
+import { describeOption } from './options.js';
+import { listTasks } from './registry.js';
+import { SPLIT_SEED, TEST_COUNTS } from './split.js';
+import type { TaskEntry, TaskSource } from './types.js';
+
+const SOURCE_TITLES: Record<TaskSource, string> = {
+  symbench: 'SymBench (CodeSteer)',
+  bbh: 'BIG-Bench-Hard (official data)',
+  rg: 'Reasoning-Gym',
+  'bbh-gen': 'Generated BIG-Bench-Hard variants (training only)',
+};
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function row(entry: TaskEntry): string {
+  const task = entry.task;
+  if (!task) return `| \`${entry.id}\` | ${entry.split} | planned | | |`;
+  const knobs = Object.entries(task.options).map(([name, spec]) => `\`${name}\`=${describeOption(spec)}`).join(', ');
+  const data = task.dataset ? ` (data: \`${task.dataset.name}\`)` : '';
+  return `| \`${entry.id}\` | ${entry.split} | ${cell(task.answerFormat)} | ${cell(knobs || '–')} | ${cell(task.description + data)} |`;
+}
+
+export function renderTasksDoc(): string {
+  const all = listTasks();
+  const paper = all.filter((e) => e.paperTask);
+  const lines = [
+    '# Tasks',
+    '',
+    '<!-- Generated from the registry by `r1ci tasks docs --out docs/tasks.md`; a test keeps it in sync. -->',
+    '',
+    `r1ci's suite follows the paper: ${paper.length} tasks (${['symbench', 'bbh', 'rg'].map((s) => `${paper.filter((e) => e.source === s).length} ${SOURCE_TITLES[s as TaskSource]}`).join(', ')}), ` +
+      `${paper.filter((e) => e.split === 'train').length} for training and ${paper.filter((e) => e.split === 'test').length} for testing, plus ${all.length - paper.length} generated BBH variants that are training-only. ` +
+      `${all.filter((e) => e.implemented).length} of the ${all.length} are implemented.`,
+    '',
+    '## The split, and why it is ours',
+    '',
+    `The paper's list of 37 test tasks (and of its 84 Reasoning-Gym tasks) is not public. r1ci fixes its own split: a seeded draw (seed \`${SPLIT_SEED}\`) stratified by source, ` +
+      `${Object.entries(TEST_COUNTS).map(([s, n]) => `${n} ${s}`).join(', ')} tasks in test (src/tasks/split.ts; a test pins it). Pass \`--split-file FILE\` (JSON \`{"test": [ids]}\`) to use another. ` +
+      'The Reasoning-Gym list is its May-2025 set minus the seven direct ports of SymBench tasks and the heaviest generators.',
+    '',
+    'Test tasks: ' + paper.filter((e) => e.split === 'test').map((e) => `\`${e.id}\``).join(', ') + '.',
+    '',
+    'Every answer goes inside `<<<…>>>`; the verdict is exact and binary (`correct`); constraint and planning tasks accept any valid answer.',
+  ];
+  for (const source of ['symbench', 'bbh', 'rg', 'bbh-gen'] as TaskSource[]) {
+    const entries = all.filter((e) => e.source === source);
+    lines.push('', `## ${SOURCE_TITLES[source]} (${entries.length})`, '', '| id | split | answer format | knobs: default (range) | question |', '|---|---|---|---|---|');
+    for (const entry of entries) lines.push(row(entry));
+  }
+  return `${lines.join('\n')}\n`;
+}
