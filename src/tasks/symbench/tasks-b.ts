@@ -1,5 +1,6 @@
 // SymBench tasks, group B (one file per task beside this list).
 import type { Task } from '../types.js';
+import { combinatorialCalculation } from './combinatorial-calculation.js';
 import { cryptanalysis } from './cryptanalysis.js';
 import { eightQueens } from './eight-queens.js';
 import { gsmHard } from './gsm-hard.js';
@@ -26,4 +27,5 @@ export const symbenchGroupB: readonly Task[] = [
   letters,
   cryptanalysis,
   permutationsAndCombinations,
+  combinatorialCalculation,
 ] as unknown as readonly Task[];
