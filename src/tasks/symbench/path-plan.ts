@@ -84,7 +84,7 @@ export const pathPlan = defineTask({
       if (!path) continue;
       const problem = pathProblem(path, rooms, mission);
       if (problem) throw new InvariantError(`path_plan planned an invalid path: ${problem}`);
-      const boxes = rooms.map((r) => `a ${r.color} colored box (${r.x0}, ${r.x1}, ${r.y0}, ${r.y1})`).join('; ');
+      const boxes = rooms.map((r) => `${r.color === 'orange' ? 'an' : 'a'} ${r.color} colored box (${r.x0}, ${r.x1}, ${r.y0}, ${r.y1})`).join('; ');
       const prompt =
         'I am a mobile robot and I hope you can help me plan the trajectory to fulfill the navigation instruction. ' +
         'I will give you the position and size of each box in the whole environment and the instruction is to enter or avoid the box. ' +
