@@ -1,5 +1,7 @@
 // Helpers shared by the group-C Reasoning-Gym tasks: reading grids and move lists from answers,
 // a bitmask Latin-square/sudoku solver that counts solutions, and small formatting utilities.
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
 import type { Rng } from '../../core/index.js';
 
 /** Reads a grid of cells: JSON/Python nested lists, or rows on lines with cells split by spaces/commas/bars. */
@@ -180,4 +182,12 @@ export function parseBoolean(text: string): boolean | null {
   if (t === 'true' || t === 'yes') return true;
   if (t === 'false' || t === 'no') return false;
   return null;
+}
+
+let everydayWords: string[] | null = null;
+
+/** Lowercase dictionary words of 3–8 letters from the `word-list` package (MIT), read once. */
+export function everydayWordList(): readonly string[] {
+  if (everydayWords === null) everydayWords = readFileSync(wordListPath, 'utf8').split('\n').map((w) => w.trim()).filter((w) => /^[a-z]{3,8}$/.test(w));
+  return everydayWords;
 }

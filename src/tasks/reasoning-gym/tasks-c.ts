@@ -1,11 +1,15 @@
 // Reasoning-Gym tasks, group C (one file per task under <category>/).
 import type { Task } from '../types.js';
 import { countdown } from './games/countdown.js';
+import { emojiMystery } from './games/emoji-mystery.js';
 import { futoshiki } from './games/futoshiki.js';
+import { knightSwap } from './games/knight-swap.js';
 import { maze } from './games/maze.js';
 import { towerOfHanoi } from './games/tower-of-hanoi.js';
 import { miniSudoku } from './games/mini-sudoku.js';
 import { nQueens } from './games/n-queens.js';
+import { rushHour } from './games/rush-hour.js';
+import { sokoban } from './games/sokoban.js';
 import { sudoku } from './games/sudoku.js';
 import { courseSchedule } from './graphs/course-schedule.js';
 import { familyRelationships } from './graphs/family-relationships.js';
@@ -20,7 +24,7 @@ import { selfReference } from './logic/self-reference.js';
 import { syllogism } from './logic/syllogism.js';
 
 export const reasoningGymGroupC: readonly Task[] = [
-  countdown, futoshiki, maze, miniSudoku, nQueens, sudoku, towerOfHanoi,
+  countdown, emojiMystery, futoshiki, knightSwap, maze, miniSudoku, nQueens, rushHour, sokoban, sudoku, towerOfHanoi,
   courseSchedule, familyRelationships, largestIsland, quantumLock, shortestPathTask,
   aiw, circuitLogic, knightsKnaves, propositionalLogic, selfReference, syllogism,
 ] as unknown as readonly Task[];
