@@ -36,19 +36,16 @@ function renderPlan(steps: Assignment[][]): string {
   return steps.map((step, i) => `Step ${i + 1}: [${step.map(([w, ks]) => `(${w}, [${ks.join(', ')}])`).join(', ')}]`).join('\n');
 }
 
+const ENTRY_RE = /[([]\s*(\d{1,9})\s*,\s*\[\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)?\s*\]\s*[)\]]/g;
+
 /** `[(50, [0, 2]), (30, [1])]` (tuples or lists) → assignments; null when malformed. */
 function parseStep(text: string): Assignment[] | null {
-  const t = text.replace(/\s+/g, '').replace(/\(/g, '[').replace(/\)/g, ']');
-  if (t === '[]') return [];
-  if (!t.startsWith('[[') || !t.endsWith(']]]')) return null;
-  const entries = t.slice(2, -3).split(']],[');
   const out: Assignment[] = [];
-  for (const entry of entries) {
-    const match = /^(\d{1,9}),\[(\d{1,3}(?:,\d{1,3})*)?$/.exec(entry);
-    if (!match) return null;
-    out.push([Number(match[1]), match[2] === undefined ? [] : match[2].split(',').map(Number)]);
-  }
-  return out;
+  const rest = text.replace(ENTRY_RE, (_, weight: string, lifters: string | undefined) => {
+    out.push([Number(weight), lifters === undefined ? [] : lifters.split(',').map(Number)]);
+    return '';
+  });
+  return /^\s*\[[\s,]*\]\s*$/.test(rest) ? out : null;
 }
 
 function parsePlan(text: string): Assignment[][] | string {
