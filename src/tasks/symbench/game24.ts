@@ -54,7 +54,7 @@ export const game24 = defineTask({
     let text = answer.trim();
     const eq = text.indexOf('=');
     if (eq >= 0) {
-      const right = text.slice(eq + 1).trim();
+      const right = text.slice(eq + 1).trim().replace(/\.$/, '');
       if (right !== String(target)) return wrong(`the expression is said to equal ${right.slice(0, 20)}, not ${target}`);
       text = text.slice(0, eq);
     }
