@@ -9,6 +9,16 @@ export type Poly = Map<string, Rational>;
 const MAX_TERMS = 4000;
 const MAX_EXPONENT = 200;
 const MAX_DEPTH = 60;
+const MAX_TOKENS = 1200;
+const MAX_COEFFICIENT = 1n << 256n;
+
+/** Work left for the parse in progress (coefficient operations); answers that need more are refused. */
+let workLeft = Number.POSITIVE_INFINITY;
+
+function spend(units: number): void {
+  workLeft -= units;
+  if (workLeft < 0) throw new RangeError('answer too complex to check');
+}
 
 type Powers = Record<string, number>;
 
@@ -34,28 +44,46 @@ export function term(coefficient: Rational, powers: Powers): Poly {
   return coefficient.isZero() ? new Map() : new Map([[monomialKey(powers), coefficient]]);
 }
 
+/** Adds `value` to the coefficient of `key` in place, dropping it when it becomes zero. */
+function accumulate(target: Poly, key: string, value: Rational): void {
+  spend(1);
+  const previous = target.get(key);
+  const sum = previous ? previous.add(value) : value;
+  if (sum.num > MAX_COEFFICIENT || -sum.num > MAX_COEFFICIENT || sum.den > MAX_COEFFICIENT) throw new RangeError('coefficient too large');
+  if (sum.isZero()) target.delete(key);
+  else target.set(key, sum);
+  if (target.size > MAX_TERMS) throw new RangeError('polynomial too large');
+}
+
 export function addPoly(a: Poly, b: Poly, sign = 1): Poly {
   const out = new Map(a);
-  for (const [key, value] of b) {
-    const sum = (out.get(key) ?? Rational.of(0)).add(sign < 0 ? value.neg() : value);
-    if (sum.isZero()) out.delete(key);
-    else out.set(key, sum);
-  }
-  if (out.size > MAX_TERMS) throw new RangeError('polynomial too large');
+  for (const [key, value] of b) accumulate(out, key, sign < 0 ? value.neg() : value);
   return out;
+}
+
+const productKeys = new Map<string, string>();
+
+/** The key of the product of two monomials (memoised: the same few keys recur constantly). */
+function multiplyKeys(a: string, b: string): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  const memo = `${a}|${b}`;
+  let key = productKeys.get(memo);
+  if (key === undefined) {
+    const powers = monomialPowers(a);
+    for (const [v, e] of Object.entries(monomialPowers(b))) powers[v] = (powers[v] ?? 0) + e;
+    if (Object.values(powers).some((e) => Math.abs(e) > MAX_EXPONENT)) throw new RangeError('exponent too large');
+    key = monomialKey(powers);
+    if (productKeys.size > 20_000) productKeys.clear();
+    productKeys.set(memo, key);
+  }
+  return key;
 }
 
 export function mulPoly(a: Poly, b: Poly): Poly {
   if (a.size * b.size > MAX_TERMS * 4) throw new RangeError('polynomial too large');
-  let out: Poly = new Map();
-  for (const [ka, va] of a) {
-    const pa = monomialPowers(ka);
-    for (const [kb, vb] of b) {
-      const powers = { ...pa };
-      for (const [v, e] of Object.entries(monomialPowers(kb))) powers[v] = (powers[v] ?? 0) + e;
-      out = addPoly(out, term(va.mul(vb), powers));
-    }
-  }
+  const out: Poly = new Map();
+  for (const [ka, va] of a) for (const [kb, vb] of b) accumulate(out, multiplyKeys(ka, kb), va.mul(vb));
   return out;
 }
 
@@ -125,14 +153,27 @@ function tokenize(text: string, variables: readonly string[]): Token[] {
  */
 export function parsePoly(text: string, variables: readonly string[]): Poly {
   if (text.length > 5000) throw new RangeError('answer too long');
+  workLeft = 5_000;
+  try {
+    return parseWithinBudget(text, variables);
+  } finally {
+    workLeft = Number.POSITIVE_INFINITY;
+  }
+}
+
+function parseWithinBudget(text: string, variables: readonly string[]): Poly {
   const tokens = tokenize(text, variables);
+  if (tokens.length > MAX_TOKENS) throw new RangeError('answer too long');
   let pos = 0;
   const peek = (): Token | undefined => tokens[pos];
   const isOp = (op: string): boolean => peek()?.kind === 'op' && peek()!.text === op;
   const expr = (depth: number): Poly => {
     if (depth > MAX_DEPTH) throw new RangeError('nested too deeply');
-    let value = product(depth);
-    while (isOp('+') || isOp('-')) { const sign = tokens[pos++].text === '-' ? -1 : 1; value = addPoly(value, product(depth), sign); }
+    const value = product(depth);
+    while (isOp('+') || isOp('-')) {
+      const sign = tokens[pos++].text === '-' ? -1 : 1;
+      for (const [key, coefficient] of product(depth)) accumulate(value, key, sign < 0 ? coefficient.neg() : coefficient);
+    }
     return value;
   };
   const product = (depth: number): Poly => {

@@ -11,6 +11,7 @@ export class Rational {
 
   constructor(num: bigint, den = 1n) {
     if (den === 0n) throw new RangeError('division by zero');
+    if (den === 1n) { this.num = num; this.den = 1n; return; }
     if (den < 0n) { num = -num; den = -den; }
     const g = bigGcd(num < 0n ? -num : num, den);
     this.num = g > 1n ? num / g : num;

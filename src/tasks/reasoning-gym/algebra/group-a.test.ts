@@ -109,3 +109,18 @@ describe('symbolic answer spellings', () => {
     for (const [answer, expected] of table) expect(verdict(polynomialEquations, instance, answer), answer).toBe(expected);
   });
 });
+
+describe('polynomial parser stays cheap on hostile answers', () => {
+  it('huge powers, long sums and giant coefficients are refused quickly', () => {
+    for (const task of [polynomialMultiplication, simpleIntegration]) {
+      const instance = instances(task, 1)[0];
+      const v = ((instance.metadata.variables as string[] | undefined)?.[0] ?? instance.metadata.variable) as string;
+      for (const body of [`(${v}+1)^200+`.repeat(450), `${v}^200*`.repeat(800), `${v}+`.repeat(2400) + v, '9999999999999999/7*'.repeat(250) + v]) {
+        const started = performance.now();
+        const result = asTask(task).verifyAnswer(instance, body.slice(0, 4990));
+        expect(performance.now() - started).toBeLessThan(50);
+        expect(result.correct).toBe(false);
+      }
+    }
+  });
+});

@@ -6,6 +6,9 @@ import { CORRECT, unparseable, wrong } from '../../answer.js';
 import { rangeProblem, Rational } from '../shared-a.js';
 import { addPoly, equalPoly, mulPoly, parsePoly, printPoly, term, type Poly } from '../shared-a-poly.js';
 
+/** Parsed gold answers, so a group of responses to one question parses it once. */
+const goldCache = new WeakMap<object, Poly>();
+
 const VARIABLE_SETS = { x: ['x'], xyz: ['x', 'y', 'z'], xy: ['x', 'y'] } as const;
 
 type Settings = { minTerms: number; maxTerms: number; minValue: number; maxValue: number; minDegree: number; maxDegree: number; negative: boolean };
@@ -76,7 +79,9 @@ export const polynomialMultiplication = defineTask({
     if (text.includes('(') || text.includes('=')) return unparseable('expected the expanded polynomial, without parentheses or "="');
     const variables = instance.metadata.variables as string[];
     const given = parsePoly(text, variables);
-    return equalPoly(given, parsePoly(instance.answer, variables)) ? CORRECT : wrong();
+    let gold = goldCache.get(instance);
+    if (!gold) { gold = parsePoly(instance.answer, variables); goldCache.set(instance, gold); }
+    return equalPoly(given, gold) ? CORRECT : wrong();
   },
   referenceSolution: (instance) => `import sympy\nx, y, z = sympy.symbols("x y z")\nprint(str(sympy.expand(sympy.sympify(${JSON.stringify(instance.metadata.expression)}))))\n`,
 });
