@@ -5,6 +5,7 @@ import { extractAnswer, noAnswer, type Task, type TaskInstance, type VerifyResul
 import type { Backend, ChatMessage, FinishReason, Tokenizer } from '../backends/types.js';
 import type { ExecResult, Sandbox } from '../sandbox/types.js';
 import { scanFirstBlock, stripCodeBlocks } from './parse-code-blocks.js';
+import { encodePrompt } from './prompt-tokens.js';
 import { systemPromptFor } from './prompts.js';
 import { renderExecResult } from './render-exec-result.js';
 import { TokenState } from './token-state.js';
@@ -52,7 +53,7 @@ export class EpisodeRun {
     this.messages = [{ role: 'system', content: system }, { role: 'user', content: ctx.instance.prompt }];
     if (ctx.backend.kind === 'token') {
       if (!ctx.tokenizer) throw new TypeError('a token backend needs a tokenizer');
-      this.tokens = new TokenState(ctx.tokenizer, ctx.tokenizer.encode(ctx.tokenizer.renderChat(this.messages, { addGenerationPrompt: true })));
+      this.tokens = new TokenState(ctx.tokenizer, encodePrompt(ctx.tokenizer, this.messages));
     }
   }
 

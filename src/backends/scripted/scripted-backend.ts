@@ -47,17 +47,22 @@ export class ScriptedBackend implements ChatBackend {
       name: this.name,
       sample: async (request: TokenSampleRequest): Promise<TokenSample> => {
         const call: ScriptedCall = { kind: 'token', promptTokens: [...request.promptTokens], stop: [...(request.stop ?? [])] };
-        const { text, finishReason } = await this.emit(call, request.maxTokens, (t) => tokenizer.encode(t).length);
-        const tokens = tokenizer.encode(text);
-        if (finishReason.unified === 'stop' && tokenizer.eosTokenIds.length && this.exhausted()) tokens.push(tokenizer.eosTokenIds[0]);
-        return { tokens, logprobs: tokens.map(() => 0), finishReason };
+        const { text, finishReason } = this.take(call);
+        let tokens = tokenizer.encode(text);
+        let reason = finishReason;
+        if (tokens.length > request.maxTokens) {
+          tokens = tokens.slice(0, request.maxTokens);
+          reason = { unified: 'length', raw: 'length' };
+        } else if (reason.unified === 'stop' && tokenizer.eosTokenIds.length && this.exhausted()) tokens.push(tokenizer.eosTokenIds[0]);
+        await this.delay(tokens.length);
+        return { tokens, logprobs: tokens.map(() => 0), finishReason: reason };
       },
     };
   }
 
   async chat(request: ChatRequest): Promise<ChatResponse> {
     const call: ScriptedCall = { kind: 'chat', messages: request.messages.map((m) => ({ ...m })), stop: [...(request.stop ?? [])] };
-    const { text, finishReason } = await this.emit(call, request.maxTokens, (t) => Math.ceil(t.length / 4));
+    const { text, finishReason } = await this.emit(call, request.maxTokens);
     // Chat APIs drop the matched stop string from the returned text.
     const visible = finishReason.unified === 'stop-string' ? dropStop(text, call.stop) : text;
     return { text: visible, finishReason: finishReason.unified === 'stop-string' ? STOP : finishReason };
@@ -74,21 +79,28 @@ export class ScriptedBackend implements ChatBackend {
     return index < script.length ? script[index] : '';
   }
 
-  private async emit(call: ScriptedCall, maxTokens: number, count: (text: string) => number): Promise<{ text: string; finishReason: FinishReason }> {
+  /** The next text and why it ends, honouring stop strings (the rest is carried to the next call). */
+  private take(call: ScriptedCall): { text: string; finishReason: FinishReason } {
     this.calls.push(call);
     let text = this.carry.length ? this.carry : this.nextText(call);
     this.carry = '';
-    let finishReason = STOP;
-    if (this.options.honourStop !== false) {
-      const cut = firstStop(text, call.stop);
-      if (cut !== undefined && cut < text.length) {
-        this.carry = text.slice(cut);
-        text = text.slice(0, cut);
-        finishReason = STOP_STRING;
-      } else if (cut !== undefined) finishReason = STOP_STRING;
-    }
-    if (this.options.latencyPerTokenMs) await new Promise((resolve) => setTimeout(resolve, count(text) * this.options.latencyPerTokenMs!));
-    if (count(text) > maxTokens) return { text: truncateToTokens(text, maxTokens, count), finishReason: { unified: 'length', raw: 'length' } };
+    if (this.options.honourStop === false) return { text, finishReason: STOP };
+    const cut = firstStop(text, call.stop);
+    if (cut === undefined) return { text, finishReason: STOP };
+    this.carry = text.slice(cut);
+    text = text.slice(0, cut);
+    return { text, finishReason: STOP_STRING };
+  }
+
+  private async delay(tokens: number): Promise<void> {
+    if (this.options.latencyPerTokenMs) await new Promise((resolve) => setTimeout(resolve, tokens * this.options.latencyPerTokenMs!));
+  }
+
+  private async emit(call: ScriptedCall, maxTokens: number): Promise<{ text: string; finishReason: FinishReason }> {
+    const { text, finishReason } = this.take(call);
+    const estimate = (t: string) => Math.ceil(t.length / 4);
+    await this.delay(estimate(text));
+    if (estimate(text) > maxTokens) return { text: text.slice(0, maxTokens * 4), finishReason: { unified: 'length', raw: 'length' } };
     return { text, finishReason };
   }
 }
@@ -106,16 +118,6 @@ function firstStop(text: string, stops: readonly string[]): number | undefined {
 function dropStop(text: string, stops: readonly string[]): string {
   for (const stop of stops) if (text.endsWith(stop)) return text.slice(0, -stop.length);
   return text;
-}
-
-function truncateToTokens(text: string, maxTokens: number, count: (text: string) => number): string {
-  let lo = 0, hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (count(text.slice(0, mid)) <= maxTokens) lo = mid;
-    else hi = mid - 1;
-  }
-  return text.slice(0, lo);
 }
 
 /**
