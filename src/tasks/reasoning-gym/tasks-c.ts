@@ -1,5 +1,6 @@
 // Reasoning-Gym tasks, group C (one file per task under <category>/).
 import type { Task } from '../types.js';
+import { arc1d } from './arc/arc-1d.js';
 import { countdown } from './games/countdown.js';
 import { emojiMystery } from './games/emoji-mystery.js';
 import { futoshiki } from './games/futoshiki.js';
@@ -16,6 +17,7 @@ import { familyRelationships } from './graphs/family-relationships.js';
 import { largestIsland } from './graphs/largest-island.js';
 import { quantumLock } from './graphs/quantum-lock.js';
 import { shortestPathTask } from './graphs/shortest-path.js';
+import { listFunctions } from './induction/list-functions.js';
 import { aiw } from './logic/aiw.js';
 import { circuitLogic } from './logic/circuit-logic.js';
 import { knightsKnaves } from './logic/knights-knaves.js';
@@ -26,5 +28,6 @@ import { syllogism } from './logic/syllogism.js';
 export const reasoningGymGroupC: readonly Task[] = [
   countdown, emojiMystery, futoshiki, knightSwap, maze, miniSudoku, nQueens, rushHour, sokoban, sudoku, towerOfHanoi,
   courseSchedule, familyRelationships, largestIsland, quantumLock, shortestPathTask,
+  arc1d, listFunctions,
   aiw, circuitLogic, knightsKnaves, propositionalLogic, selfReference, syllogism,
 ] as unknown as readonly Task[];
