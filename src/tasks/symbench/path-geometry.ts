@@ -17,17 +17,22 @@ const GRID_HALF = 27; // grid points k·0.05 for k in -27..27, i.e. ±1.35
  * or null when they do not meet (touching the boundary counts as meeting).
  */
 export function segmentInRoom(p: Point, q: Point, room: Room): [number, number] | null {
-  let t0 = 0, t1 = 1;
-  const clip = (start: number, delta: number, low: number, high: number): boolean => {
-    if (delta === 0) return start >= low && start <= high;
-    let a = (low - start) / delta, b = (high - start) / delta;
-    if (a > b) [a, b] = [b, a];
-    t0 = Math.max(t0, a);
-    t1 = Math.min(t1, b);
-    return t0 <= t1;
-  };
-  if (!clip(p[0], q[0] - p[0], room.x0, room.x1) || !clip(p[1], q[1] - p[1], room.y0, room.y1)) return null;
-  return [t0, t1];
+  const x = clipAxis(p[0], q[0] - p[0], room.x0, room.x1);
+  if (x === null) return null;
+  const y = clipAxis(p[1], q[1] - p[1], room.y0, room.y1);
+  if (y === null) return null;
+  const t0 = Math.max(x[0], y[0]), t1 = Math.min(x[1], y[1]);
+  return t0 <= t1 ? [t0, t1] : null;
+}
+
+/** The parameter range in [0, 1] where start + t·delta lies in [low, high], or null. */
+function clipAxis(start: number, delta: number, low: number, high: number): [number, number] | null {
+  if (delta === 0) return start >= low && start <= high ? [0, 1] : null;
+  let a = (low - start) / delta, b = (high - start) / delta;
+  if (a > b) [a, b] = [b, a];
+  a = Math.max(a, 0);
+  b = Math.min(b, 1);
+  return a <= b ? [a, b] : null;
 }
 
 /** Why the path fails the mission, or null when it is valid. */
@@ -67,49 +72,57 @@ const fromGrid = (k: number) => Math.round(k * GRID_STEP * 100) / 100;
 /** Grid cells whose 0.051-neighbourhood misses every avoided room: 8-neighbour moves between them stay clear. */
 function freeCells(avoid: Room[]): Uint8Array {
   const size = 2 * GRID_HALF + 1;
-  const free = new Uint8Array(size * size);
+  const free = new Uint8Array(size * size).fill(1);
   const clearance = GRID_STEP + 0.001;
-  for (let i = 0; i < size; i++) {
-    for (let j = 0; j < size; j++) {
-      const x = fromGrid(i - GRID_HALF), y = fromGrid(j - GRID_HALF);
-      free[i * size + j] = avoid.every((r) => x < r.x0 - clearance || x > r.x1 + clearance || y < r.y0 - clearance || y > r.y1 + clearance) ? 1 : 0;
-    }
+  for (const r of avoid) {
+    // Mark the grid points within `clearance` of the room (a closed, padded rectangle).
+    const i0 = Math.max(0, Math.ceil((r.x0 - clearance) / GRID_STEP - 1e-9) + GRID_HALF), i1 = Math.min(size - 1, Math.floor((r.x1 + clearance) / GRID_STEP + 1e-9) + GRID_HALF);
+    const j0 = Math.max(0, Math.ceil((r.y0 - clearance) / GRID_STEP - 1e-9) + GRID_HALF), j1 = Math.min(size - 1, Math.floor((r.y1 + clearance) / GRID_STEP + 1e-9) + GRID_HALF);
+    for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) free[i * size + j] = 0;
   }
   return free;
 }
 
+const SIZE = 2 * GRID_HALF + 1;
+/** Search buffers reused across calls (generation is synchronous). */
+const previousBuffer = new Int32Array(SIZE * SIZE);
+const queueBuffer = new Int32Array(SIZE * SIZE);
+
 function gridLeg(free: Uint8Array, from: Point, to: Point): Point[] | null {
-  const size = 2 * GRID_HALF + 1;
-  const index = (p: Point) => (toGrid(p[0]) + GRID_HALF) * size + (toGrid(p[1]) + GRID_HALF);
+  const index = (p: Point) => (toGrid(p[0]) + GRID_HALF) * SIZE + (toGrid(p[1]) + GRID_HALF);
   const start = index(from), goal = index(to);
   if (!free[start] || !free[goal]) return null;
-  const previous = new Int32Array(size * size).fill(-1);
+  const previous = previousBuffer.fill(-1);
   previous[start] = start;
-  const queue = [start];
-  for (let head = 0; head < queue.length && previous[goal] < 0; head++) {
-    const cell = queue[head], i = Math.floor(cell / size), j = cell % size;
+  queueBuffer[0] = start;
+  let tail = 1;
+  for (let head = 0; head < tail && previous[goal] < 0; head++) {
+    const cell = queueBuffer[head], i = Math.floor(cell / SIZE), j = cell % SIZE;
     for (let di = -1; di <= 1; di++) {
+      const ni = i + di;
+      if (ni < 0 || ni >= SIZE) continue;
       for (let dj = -1; dj <= 1; dj++) {
-        const ni = i + di, nj = j + dj, next = ni * size + nj;
-        if ((di || dj) && ni >= 0 && nj >= 0 && ni < size && nj < size && free[next] && previous[next] < 0) { previous[next] = cell; queue.push(next); }
+        const nj = j + dj, next = ni * SIZE + nj;
+        if ((di || dj) && nj >= 0 && nj < SIZE && free[next] && previous[next] < 0) { previous[next] = cell; queueBuffer[tail++] = next; }
       }
     }
   }
   if (previous[goal] < 0) return null;
   const cells: Point[] = [];
   for (let cell = goal; ; cell = previous[cell]) {
-    cells.push([fromGrid(Math.floor(cell / size) - GRID_HALF), fromGrid((cell % size) - GRID_HALF)]);
+    cells.push([fromGrid(Math.floor(cell / SIZE) - GRID_HALF), fromGrid((cell % SIZE) - GRID_HALF)]);
     if (cell === start) break;
   }
   return cells.reverse();
 }
 
-/** Drops waypoints while the straight shortcut still misses every avoided room. */
+/** Drops waypoints while the straight shortcut from the last kept one still misses every avoided room. */
 function shortcut(points: Point[], avoid: Room[]): Point[] {
   const out: Point[] = [points[0]];
+  const clear = (a: Point, b: Point) => avoid.every((room) => segmentInRoom(a, b, room) === null);
   for (let i = 0; i < points.length - 1; ) {
-    let j = points.length - 1;
-    while (j > i + 1 && avoid.some((room) => segmentInRoom(points[i], points[j], room))) j--;
+    let j = i + 1;
+    while (j + 1 < points.length && clear(points[i], points[j + 1])) j++;
     out.push(points[j]);
     i = j;
   }
