@@ -24,10 +24,11 @@ import { knightsKnaves } from './logic/knights-knaves.js';
 import { propositionalLogic } from './logic/propositional-logic.js';
 import { selfReference } from './logic/self-reference.js';
 import { syllogism } from './logic/syllogism.js';
+import { zebraPuzzles } from './logic/zebra-puzzles.js';
 
 export const reasoningGymGroupC: readonly Task[] = [
   countdown, emojiMystery, futoshiki, knightSwap, maze, miniSudoku, nQueens, rushHour, sokoban, sudoku, towerOfHanoi,
   courseSchedule, familyRelationships, largestIsland, quantumLock, shortestPathTask,
   arc1d, listFunctions,
-  aiw, circuitLogic, knightsKnaves, propositionalLogic, selfReference, syllogism,
+  aiw, circuitLogic, knightsKnaves, propositionalLogic, selfReference, syllogism, zebraPuzzles,
 ] as unknown as readonly Task[];

@@ -8,6 +8,7 @@ import { knightsKnaves } from './knights-knaves.js';
 import { propositionalLogic } from './propositional-logic.js';
 import { selfReference } from './self-reference.js';
 import { follows, syllogism } from './syllogism.js';
+import { zebraPuzzles } from './zebra-puzzles.js';
 
 const sample = (task: unknown, count: number, options: Record<string, unknown> = {}): [Task, TaskInstance[]] => {
   const t = task as Task;
@@ -122,6 +123,44 @@ describe('rg.logic.circuit_logic', () => {
       }
       expect(String(out)).toBe(instance.answer);
       expect(task.verifyAnswer(instance, String(1 - out)).correct).toBe(false);
+    }
+  });
+});
+
+describe('rg.logic.zebra_puzzles', () => {
+  it('reading the clue text back, exactly one assignment fits, and it puts the gold name in the asked house', () => {
+    const [task, instances] = sample(zebraPuzzles, 12, { num_characteristics: 3 });
+    const perms = (k: number): number[][] => (k === 0 ? [[]] : perms(k - 1).flatMap((p) => Array.from({ length: k }, (_, i) => [...p.slice(0, i), k - 1, ...p.slice(i)])));
+    for (const instance of instances) {
+      const lists = [...instance.prompt.matchAll(/^- [^:]+: (.+)$/gm)].map((m) => m[1].split(', '));
+      const k = lists[0].length;
+      // Each value names its category by position in `lists`; a phrase is recognised by its value word.
+      const ref = (text: string): [number, number] => {
+        for (let c = 0; c < lists.length; c++) for (let v = 0; v < k; v++) if (new RegExp(`\\b${lists[c][v]}\\b`).test(text)) return [c, v];
+        throw new Error(`no value in "${text}"`);
+      };
+      const clues = [...instance.prompt.matchAll(/^\d+\. (.+)\.$/gm)].map((m) => m[1]);
+      const tests = clues.map((clue) => {
+        let m: RegExpMatchArray | null;
+        if ((m = clue.match(/^(.+) does not live in House (\d)$/))) { const a = ref(m[1]), h = Number(m[2]); return (H: (r: [number, number]) => number) => H(a) !== h; }
+        if ((m = clue.match(/^(.+) lives in House (\d)$/))) { const a = ref(m[1]), h = Number(m[2]); return (H: (r: [number, number]) => number) => H(a) === h; }
+        if ((m = clue.match(/^(.+) lives somewhere to the left of (.+)$/))) { const a = ref(m[1]), b = ref(m[2]); return (H: (r: [number, number]) => number) => H(a) < H(b); }
+        if ((m = clue.match(/^(.+) lives directly left of (.+)$/))) { const a = ref(m[1]), b = ref(m[2]); return (H: (r: [number, number]) => number) => H(b) - H(a) === 1; }
+        if ((m = clue.match(/^(.+) and (.+) live next to each other$/))) { const a = ref(m[1]), b = ref(m[2]); return (H: (r: [number, number]) => number) => Math.abs(H(a) - H(b)) === 1; }
+        if ((m = clue.match(/^There is one house between (.+) and (.+)$/))) { const a = ref(m[1]), b = ref(m[2]); return (H: (r: [number, number]) => number) => Math.abs(H(a) - H(b)) === 2; }
+        if ((m = clue.match(/^(.+) is (.+)$/))) { const a = ref(m[1]), b = ref(m[2]); return (H: (r: [number, number]) => number) => H(a) === H(b); }
+        throw new Error(`unread clue "${clue}"`);
+      });
+      const ps = perms(k), fits: string[] = [];
+      for (const p0 of ps) for (const p1 of ps) for (const p2 of ps) {
+        const assignment = [p0, p1, p2];
+        const H = (r: [number, number]): number => assignment[r[0]][r[1]] + 1;
+        if (tests.every((t) => t(H))) fits.push(lists[0][p0.indexOf((instance.metadata.house as number) - 1)]);
+      }
+      expect(fits).toEqual([instance.answer]);
+      const other = lists[0].find((n) => n !== instance.answer)!;
+      expect(task.verifyAnswer(instance, other).correct).toBe(false);
+      expect(task.verifyAnswer(instance, instance.answer.toUpperCase()).correct).toBe(true);
     }
   });
 });
