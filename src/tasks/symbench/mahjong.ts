@@ -5,10 +5,18 @@ import { CORRECT, unparseable, wrong } from '../answer.js';
 import type { Rng } from '../../core/index.js';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LETTER_LIST = LETTERS.split('');
+const POOL = LETTER_LIST.flatMap((c) => [c, c]);
+
+function count(hand: string, card: string): number {
+  let n = 0;
+  for (let i = 0; i < hand.length; i++) if (hand[i] === card) n++;
+  return n;
+}
 
 /** 1 when the hand holds two of the new card, else 2 when two hand cards and it form three consecutive letters, else 0. */
 function judge(hand: string, card: string, allowChi: boolean): number {
-  if (hand.split(card).length - 1 >= 2) return 1;
+  if (count(hand, card) >= 2) return 1;
   if (!allowChi) return 0;
   const code = card.charCodeAt(0);
   const has = (offset: number) => hand.includes(String.fromCharCode(code + offset));
@@ -18,13 +26,13 @@ function judge(hand: string, card: string, allowChi: boolean): number {
 /** Biased toward cards that make a pattern, as CodeSteer does, so all three results occur. */
 function drawCard(rng: Rng, hand: string, allowChi: boolean): string {
   const roll = rng.next();
-  const pairs = LETTERS.split('').filter((c) => hand.split(c).length - 1 >= 2);
+  const pairs = LETTER_LIST.filter((c) => count(hand, c) >= 2);
   if (roll < 0.35 && pairs.length > 0) return rng.pick(pairs);
   if (allowChi && roll < 0.7) {
-    const c = rng.pick(hand.split('')).charCodeAt(0) + rng.pick([-2, -1, 1, 2]);
+    const c = hand.charCodeAt(rng.int(0, hand.length - 1)) + rng.pick([-2, -1, 1, 2]);
     if (c >= 65 && c <= 90) return String.fromCharCode(c);
   }
-  return rng.pick(LETTERS.split(''));
+  return rng.pick(LETTER_LIST);
 }
 
 export const mahjong = defineTask({
@@ -37,8 +45,7 @@ export const mahjong = defineTask({
   },
   generate(options, rng) {
     const allowChi = options.complexity > 2;
-    const pool = LETTERS.split('').flatMap((c) => [c, c]);
-    let hand = rng.sample(pool, 13).join('');
+    let hand = rng.sample(POOL, 13).join('');
     const initial = hand;
     const rounds: { add: string; remove: string }[] = [];
     let result = 0;
@@ -46,7 +53,7 @@ export const mahjong = defineTask({
       const add = drawCard(rng, hand, allowChi);
       result = judge(hand, add, allowChi);
       const next = hand + add;
-      const remove = rng.pick(next.split(''));
+      const remove = next[rng.int(0, next.length - 1)];
       rounds.push({ add, remove });
       hand = next.replace(remove, '');
     }
