@@ -42,21 +42,20 @@ function regimeFor(complexity: number): Regime {
   };
 }
 
-const applicable = (stock: Stock, method: Method): boolean =>
-  Object.entries(method.input).every(([resource, amount]) => (stock[resource as Resource] ?? 0) >= (amount ?? 0));
-
-function apply(stock: Stock, method: Method): void {
-  for (const [resource, amount] of Object.entries(method.input)) stock[resource as Resource] = (stock[resource as Resource] ?? 0) - (amount ?? 0);
-  for (const [resource, amount] of Object.entries(method.output)) stock[resource as Resource] = (stock[resource as Resource] ?? 0) + (amount ?? 0);
-}
-
-/** Tries the methods in cyclic order, one attempt per turn, until none can run; returns the final stock. */
+/**
+ * Tries the methods in cyclic order, one attempt per turn, until none can run; returns the final
+ * stock. No method can run exactly when a whole lap of attempts changed nothing.
+ */
 export function runCycle(initial: Stock, methods: readonly Method[]): Stock {
   const stock: Stock = { ...initial };
-  for (let turn = 0; methods.some((m) => applicable(stock, m)); turn++) {
+  const table = methods.map((m) => ({ need: Object.entries(m.input) as [Resource, number][], give: Object.entries(m.output) as [Resource, number][] }));
+  for (let turn = 0, idle = 0; idle < table.length; turn++) {
     if (turn > 100_000) throw new InvariantError('synthesis_decomposition: the exchange cycle does not end (a bug in the method table)');
-    const method = methods[turn % methods.length];
-    if (applicable(stock, method)) apply(stock, method);
+    const { need, give } = table[turn % table.length];
+    if (!need.every(([resource, amount]) => (stock[resource] ?? 0) >= amount)) { idle++; continue; }
+    for (const [resource, amount] of need) stock[resource] = (stock[resource] ?? 0) - amount;
+    for (const [resource, amount] of give) stock[resource] = (stock[resource] ?? 0) + amount;
+    idle = 0;
   }
   return stock;
 }
