@@ -7,6 +7,7 @@ import { futoshiki } from './games/futoshiki.js';
 import { knightSwap } from './games/knight-swap.js';
 import { maze } from './games/maze.js';
 import { towerOfHanoi } from './games/tower-of-hanoi.js';
+import { tsumego } from './games/tsumego.js';
 import { miniSudoku } from './games/mini-sudoku.js';
 import { nQueens } from './games/n-queens.js';
 import { rushHour } from './games/rush-hour.js';
@@ -27,7 +28,7 @@ import { syllogism } from './logic/syllogism.js';
 import { zebraPuzzles } from './logic/zebra-puzzles.js';
 
 export const reasoningGymGroupC: readonly Task[] = [
-  countdown, emojiMystery, futoshiki, knightSwap, maze, miniSudoku, nQueens, rushHour, sokoban, sudoku, towerOfHanoi,
+  countdown, emojiMystery, futoshiki, knightSwap, maze, miniSudoku, nQueens, rushHour, sokoban, sudoku, towerOfHanoi, tsumego,
   courseSchedule, familyRelationships, largestIsland, quantumLock, shortestPathTask,
   arc1d, listFunctions,
   aiw, circuitLogic, knightsKnaves, propositionalLogic, selfReference, syllogism, zebraPuzzles,

@@ -31,9 +31,15 @@ function holds(clue: Clue, house: (r: Ref) => number): boolean {
   }
 }
 
+const permutationCache = new Map<number, number[][]>();
+
 function permutations(k: number): number[][] {
   if (k === 0) return [[]];
-  return permutations(k - 1).flatMap((p) => Array.from({ length: k }, (_, i) => [...p.slice(0, i), k - 1, ...p.slice(i)]));
+  const cached = permutationCache.get(k);
+  if (cached) return cached;
+  const out = permutations(k - 1).flatMap((p) => Array.from({ length: k }, (_, i) => [...p.slice(0, i), k - 1, ...p.slice(i)]));
+  permutationCache.set(k, out);
+  return out;
 }
 
 /** Solutions (house of each value, per category) up to `limit`, by category-wise backtracking. */
@@ -102,7 +108,11 @@ export const zebraPuzzles = defineTask({
     const categories = rng.sample(CATEGORIES, m - 1);
     const solution = Array.from({ length: m }, () => rng.shuffle(Array.from({ length: k }, (_, i) => i)));
     const values = [NAMES.slice(0, k), ...categories.map(([, , vals]) => rng.sample(vals, k))];
-    let clues = rng.shuffle(allTrueClues(rng, solution, k, m));
+    const pool = rng.shuffle(allTrueClues(rng, solution, k, m));
+    // Start from a short prefix of the shuffled pool that already pins the solution, then prune it.
+    let size = Math.min(pool.length, 4 * k * m);
+    while (size < pool.length && countSolutions(k, m, pool.slice(0, size), 2) !== 1) size = Math.min(pool.length, size + 2 * k);
+    let clues = pool.slice(0, size);
     for (let i = clues.length - 1; i >= 0; i--) {
       const fewer = clues.filter((_, j) => j !== i);
       if (countSolutions(k, m, fewer, 2) === 1) clues = fewer;
