@@ -1,0 +1,91 @@
+// `r1ci rl`: RL with the interpreter in the loop, through the learner API (local, or remote with
+// R1CI_LEARNER_URL / R1CI_LEARNER_API_KEY). Rerun with the same --out to resume after a kill.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ConfigError } from '../../core/index.js';
+import { loadTokenizer } from '../../backends/index.js';
+import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLearner } from '../../learner/index.js';
+import { createLocalSandbox } from '../../sandbox/index.js';
+import { selectTasks } from '../../tasks/index.js';
+import { resolveInitModel, resolveRlConfig, runRl, type Estimator, type RlOptions } from '../../train/rl/index.js';
+import { printJson } from '../output.js';
+
+type RlFlags = Record<string, string | boolean | undefined>;
+
+const num = (value: string | boolean | undefined) => (typeof value === 'string' ? Number(value) : undefined);
+
+function optionsFrom(flags: RlFlags): RlOptions {
+  return {
+    taskIds: selectTasks(String(flags.tasks)),
+    questionsPerTask: num(flags.questionsPerTask), estimator: flags.estimator as Estimator | undefined,
+    groupSize: num(flags.groupSize), questionsPerStep: num(flags.questionsPerStep), steps: num(flags.steps),
+    learningRate: num(flags.lr), klCoef: num(flags.kl), trainOnObservation: flags.unmasked === true,
+    filterUniformGroups: flags.filterUniform === true, sampling: flags.stale ? 'stale-1' : undefined,
+    evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery),
+    concurrency: num(flags.concurrency), seed: num(flags.seed),
+    reward: { formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
+    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), online: flags.onlineCurriculum === true },
+    agent: {
+      temperature: num(flags.temperature), maxTokensPerTurn: num(flags.maxTokensPerTurn), maxTotalTokens: num(flags.maxTotalTokens),
+      maxExecCalls: num(flags.maxExecCalls), execTimeoutMs: num(flags.execTimeout) === undefined ? undefined : num(flags.execTimeout)! * 1000,
+      ...(typeof flags.systemPrompt === 'string' ? { systemPrompt: flags.systemPrompt } : {}),
+    },
+  };
+}
+
+export function registerRlCommand(program: Command): void {
+  program
+    .command('rl')
+    .description('RL (GRPO, PPO or REINFORCE++) with code execution in every rollout; resumable')
+    .requiredOption('--out <dir>', 'run folder (config.json, state.json, metrics.jsonl, report.html, checkpoints); rerun to resume')
+    .option('--init <path>', "start from: an SFT checkpoint (sampler folder or training checkpoint), a base model folder, or 'tiny' (cold start)", 'tiny')
+    .option('--tokenizer <dir>', 'local folder with tokenizer.json (default: the --init folder)')
+    .option('--tasks <selector>', 'training tasks: ids, prefixes (rg.arithmetic.*) or train', 'rg.arithmetic.chain_sum')
+    .option('--questions-per-task <n>', 'training questions per task')
+    .option('--estimator <name>', 'grpo | reinforce++ | ppo')
+    .option('--group-size <n>', 'answers per question (paper: 5)')
+    .option('--questions-per-step <n>', 'questions per step (paper: 128)')
+    .option('--steps <n>', 'optimizer steps')
+    .option('--lr <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
+    .option('--kl <coef>', 'low-variance KL coefficient (paper: 0.001)')
+    .option('--temperature <t>', 'rollout temperature (paper: 1.0)')
+    .option('--unmasked', 'train on interpreter output too (the paper\'s ablation)')
+    .option('--filter-uniform', 'drop groups whose rewards are all equal')
+    .option('--stale', 'sample step k+1 while step k trains (off-policy by one step, importance-corrected)')
+    .option('--curriculum', 'the improvement-potential curriculum (4 stages)')
+    .option('--steps-per-stage <n>', 'curriculum steps per stage (paper: 150)')
+    .option('--online-curriculum', 're-estimate success rates at each stage')
+    .option('--format-bonus <r>').option('--format-penalty <r>').option('--turn-penalty <r>').option('--max-turns <n>')
+    .option('--eval-every <n>', 'held-out evaluation every n steps').option('--eval-per-task <n>', 'held-out questions per task')
+    .option('--checkpoint-every <n>', 'keep a checkpoint every n steps')
+    .option('--max-tokens-per-turn <n>').option('--max-total-tokens <n>').option('--max-exec-calls <n>').option('--exec-timeout <seconds>')
+    .option('--system-prompt <text>', 'replace the ci system prompt')
+    .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
+    .option('--json', 'print the final metrics as JSON')
+    .action(async (flags: RlFlags) => {
+      const config = resolveRlConfig(optionsFrom(flags));
+      const out = resolve(String(flags.out));
+      const connection = resolveLearnerConnection();
+      const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner') });
+      const client = local?.client ?? new LearnerClient(connection!);
+      const sandbox = await createLocalSandbox();
+      try {
+        let init = String(flags.init);
+        if (init === 'tiny') init = existsSync(join(out, 'base-tiny', 'config.json')) ? join(out, 'base-tiny') : await createTinyPreset(join(out, 'base-tiny'));
+        init = await resolveInitModel(client, resolve(init), join(out, 'init-model'));
+        const tokenizerDir = typeof flags.tokenizer === 'string' ? flags.tokenizer : init;
+        if (!existsSync(join(tokenizerDir, 'tokenizer.json'))) throw new ConfigError([{ path: '--tokenizer', message: `no tokenizer.json in ${tokenizerDir}`, fix: 'pass --tokenizer with a local copy of the model\'s tokenizer' }]);
+        const result = await runRl({
+          config, client, init, tokenizer: loadTokenizer(tokenizerDir), sandbox, runDir: out,
+          ...(connection ? { checkpointPath: (kind: string, step: number) => `${kind}-${String(step).padStart(6, '0')}` } : {}),
+          onStep: (m) => process.stdout.write(`step ${m.step} reward ${m.reward.toFixed(3)} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}\n`),
+        });
+        if (flags.json) printJson({ resumedFrom: result.resumedFrom, steps: result.metrics.length, last: result.metrics.at(-1) });
+        else process.stdout.write(`done: ${result.metrics.length} steps (resumed after step ${result.resumedFrom}); report ${join(out, 'report.html')}\n`);
+      } finally {
+        await sandbox.close();
+        await local?.stop();
+      }
+    });
+}

@@ -1,0 +1,82 @@
+// Episodes → learner data. Each group holds the answers to one question; rewards become advantages
+// by the chosen estimator, spread over the sampled tokens (interpreter output masked unless asked).
+// Losses are token-level: advantages and loss coefficients are divided by the batch's trained tokens.
+import type { Episode } from '../../agent/index.js';
+import { makeDatum, type Datum } from '../../learner/index.js';
+import { computeEpisodeReward, computeGae, computeGrpoAdvantages, computeReinforcePlusPlusAdvantages, computeWhitened, isUniformGroup, type RewardTerms } from '../algos/index.js';
+import { trajectoryToSequence } from '../sequence.js';
+import type { TrainSequence } from '../types.js';
+import type { ResolvedRlConfig } from './types.js';
+
+/** The answers to one question. */
+export type RolloutGroup = { key: string; episodes: Episode[] };
+
+export type ScoredGroup = RolloutGroup & { rewards: RewardTerms[] };
+
+export function scoreGroups(groups: readonly RolloutGroup[], config: ResolvedRlConfig): ScoredGroup[] {
+  return groups.map((group) => ({ ...group, rewards: group.episodes.map((e) => computeEpisodeReward(e, config.reward)) }));
+}
+
+/** The groups that train: those with token trajectories, minus uniform ones when filtering is on. */
+export function selectTrainingGroups(groups: readonly ScoredGroup[], config: ResolvedRlConfig): ScoredGroup[] {
+  const usable = groups.map((g) => {
+    const keep = g.episodes.map((e) => (e.trajectory?.mask.some((m) => m === 1) ?? false));
+    return { ...g, episodes: g.episodes.filter((_, i) => keep[i]), rewards: g.rewards.filter((_, i) => keep[i]) };
+  }).filter((g) => g.episodes.length > 0);
+  return config.filterUniformGroups ? usable.filter((g) => !isUniformGroup(g.rewards.map((r) => r.total))) : usable;
+}
+
+export function sequencesOf(groups: readonly ScoredGroup[], config: ResolvedRlConfig): TrainSequence[] {
+  return groups.flatMap((g) => g.episodes.map((e) => trajectoryToSequence(e.trajectory!, { trainOnObservation: config.trainOnObservation })));
+}
+
+/** One scalar advantage per episode (GRPO: per group; REINFORCE++: over the batch, token-weighted). */
+export function computeEpisodeAdvantages(groups: readonly ScoredGroup[], sequences: readonly TrainSequence[], estimator: 'grpo' | 'reinforce++'): number[] {
+  if (estimator === 'grpo') return groups.flatMap((g) => computeGrpoAdvantages(g.rewards.map((r) => r.total)));
+  const rewards = groups.flatMap((g) => g.rewards.map((r) => r.total));
+  return computeReinforcePlusPlusAdvantages(rewards, sequences.map((s) => countTrained(s)));
+}
+
+/** PPO: per-target advantages and returns by GAE over each sequence's trained targets, advantages whitened over the batch. */
+export function computePpoTargets(groups: readonly ScoredGroup[], sequences: readonly TrainSequence[], values: readonly (readonly number[])[], config: Pick<ResolvedRlConfig, 'gamma' | 'lambda'>): { advantages: number[][]; returns: number[][] } {
+  const rewards = groups.flatMap((g) => g.rewards.map((r) => r.total));
+  const perTrained = sequences.map((s, i) => {
+    const positions = trainedPositions(s);
+    const rewards_T = positions.map((_, k) => (k === positions.length - 1 ? rewards[i] : 0));
+    return { positions, ...computeGae(rewards_T, positions.map((p) => values[i][p]), config) };
+  });
+  const whitened = computeWhitened(perTrained.map((t) => t.advantages));
+  const spread = (i: number, row: readonly number[]) => {
+    const out = new Array<number>(sequences[i].weights.length).fill(0);
+    perTrained[i].positions.forEach((p, k) => { out[p] = row[k]; });
+    return out;
+  };
+  return { advantages: whitened.map((row, i) => spread(i, row)), returns: perTrained.map((t, i) => spread(i, t.returns)) };
+}
+
+/** Datums for the clipped importance-sampling loss; advantages carry the 1/tokens factor. */
+export function buildDatums(sequences: readonly TrainSequence[], advantages: readonly (readonly number[])[], returns?: readonly (readonly number[])[]): { data: Datum[]; trainedTokens: number } {
+  const trainedTokens = Math.max(1, sequences.reduce((n, s) => n + countTrained(s), 0));
+  const data = sequences.map((s, i) => makeDatum(s.tokens, {
+    weights: s.weights,
+    logprobs: s.logprobs,
+    advantages: advantages[i].map((a, t) => (s.weights[t] > 0 ? a / trainedTokens : 0)),
+    ...(returns ? { returns: returns[i] } : {}),
+  }));
+  return { data, trainedTokens };
+}
+
+/** Spreads one advantage per episode over its trained targets. */
+export function spreadEpisodeAdvantages(sequences: readonly TrainSequence[], perEpisode: readonly number[]): number[][] {
+  return sequences.map((s, i) => s.weights.map((w) => (w > 0 ? perEpisode[i] : 0)));
+}
+
+export function countTrained(sequence: TrainSequence): number {
+  return sequence.weights.reduce((n, w) => n + (w > 0 ? 1 : 0), 0);
+}
+
+function trainedPositions(sequence: TrainSequence): number[] {
+  const out: number[] = [];
+  sequence.weights.forEach((w, t) => { if (w > 0) out.push(t); });
+  return out;
+}

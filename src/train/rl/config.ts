@@ -1,0 +1,63 @@
+// RL options → a frozen resolved config. Defaults follow the paper (group 5, temperature 1.0,
+// KL 0.001, clip 0.8/1.2, masked interpreter output) with a learning rate of the tiny model's own.
+import { ConfigError, type ConfigProblem } from '../../core/index.js';
+import { REWARD_DEFAULTS } from '../algos/index.js';
+import type { ResolvedRlConfig, RlOptions } from './types.js';
+
+/** The paper's learning rate for real models; the tiny random model needs a far larger one. */
+export const PAPER_LEARNING_RATE = 1e-6;
+export const TINY_LEARNING_RATE = 1e-4;
+
+const DEFAULTS: Omit<ResolvedRlConfig, 'reward' | 'curriculum' | 'agent'> = {
+  taskIds: ['rg.arithmetic.chain_sum'],
+  questionsPerTask: 200,
+  questionSeed: 8,
+  estimator: 'grpo',
+  groupSize: 5,
+  questionsPerStep: 8,
+  steps: 20,
+  learningRate: TINY_LEARNING_RATE,
+  gradClipNorm: 1,
+  klCoef: 0.001,
+  clipLow: 0.8,
+  clipHigh: 1.2,
+  trainOnObservation: false,
+  filterUniformGroups: false,
+  gamma: 1,
+  lambda: 1,
+  valueCoef: 0.5,
+  sampling: 'on-policy',
+  evalEvery: 0,
+  evalQuestionsPerTask: 20,
+  evalSeed: 9,
+  checkpointEvery: 10,
+  concurrency: 8,
+  seed: 0,
+};
+
+const CURRICULUM_DEFAULTS = { enabled: false, stages: 4, stepsPerStage: 150, samplesPerAgent: 5, online: false, fourthAgent: { mode: 'ci' as const } };
+
+export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
+  const problems: ConfigProblem[] = [];
+  const known = new Set([...Object.keys(DEFAULTS), 'reward', 'curriculum', 'agent']);
+  for (const key of Object.keys(options)) if (!known.has(key)) problems.push({ path: `rl.${key}`, message: 'unknown option', fix: `options are: ${[...known].join(', ')}` });
+  const defined = <T extends object>(o: T | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+  const merged = { ...DEFAULTS, ...defined(options) } as ResolvedRlConfig;
+  const reward = { ...REWARD_DEFAULTS, ...defined(options.reward) };
+  const curriculum = { ...CURRICULUM_DEFAULTS, ...defined(options.curriculum) };
+  const check = (ok: boolean, path: string, fix: string, value: unknown) => { if (!ok) problems.push({ path: `rl.${path}`, message: `bad value ${JSON.stringify(value)}`, fix }); };
+  for (const key of ['questionsPerTask', 'groupSize', 'questionsPerStep', 'steps', 'concurrency', 'evalQuestionsPerTask', 'checkpointEvery'] as const) check(Number.isInteger(merged[key]) && merged[key] >= 1, key, 'use a positive integer', merged[key]);
+  check(Number.isInteger(merged.evalEvery) && merged.evalEvery >= 0, 'evalEvery', 'use 0 (never) or a positive integer', merged.evalEvery);
+  check(merged.groupSize >= 2 || merged.estimator !== 'grpo', 'groupSize', 'GRPO needs at least 2 answers per question', merged.groupSize);
+  check(['grpo', 'reinforce++', 'ppo'].includes(merged.estimator), 'estimator', 'use grpo, reinforce++ or ppo', merged.estimator);
+  check(['on-policy', 'stale-1'].includes(merged.sampling), 'sampling', 'use on-policy or stale-1', merged.sampling);
+  check(merged.learningRate > 0 && merged.learningRate < 1, 'learningRate', 'use a number in (0, 1)', merged.learningRate);
+  check(merged.klCoef >= 0, 'klCoef', 'use a number ≥ 0', merged.klCoef);
+  check(merged.clipLow > 0 && merged.clipLow <= 1 && merged.clipHigh >= 1, 'clip', 'use 0 < clipLow ≤ 1 ≤ clipHigh', [merged.clipLow, merged.clipHigh]);
+  check(merged.gamma > 0 && merged.gamma <= 1 && merged.lambda >= 0 && merged.lambda <= 1, 'gamma', 'use γ in (0, 1] and λ in [0, 1]', [merged.gamma, merged.lambda]);
+  check(Array.isArray(merged.taskIds) && merged.taskIds.length > 0, 'taskIds', 'name at least one training task', merged.taskIds);
+  check(Number.isInteger(curriculum.stages) && curriculum.stages >= 1 && Number.isInteger(curriculum.stepsPerStage) && curriculum.stepsPerStage >= 1 && Number.isInteger(curriculum.samplesPerAgent) && curriculum.samplesPerAgent >= 1, 'curriculum', 'use positive integers for stages, stepsPerStage and samplesPerAgent', curriculum);
+  check(['ci', 'text', 'code'].includes(curriculum.fourthAgent.mode), 'curriculum.fourthAgent.mode', 'use ci, text or code', curriculum.fourthAgent.mode);
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze({ ...merged, reward: Object.freeze(reward), curriculum: Object.freeze(curriculum), agent: Object.freeze({ temperature: 1, ...defined(options.agent) }) });
+}

@@ -1,0 +1,13 @@
+// RL with code execution in the loop: config, rollouts, batches, the loop, its report and the demo stage.
+export * from './types.js';
+export * from './config.js';
+export * from './batch.js';
+export * from './activity.js';
+export * from './rollouts.js';
+export * from './train-step.js';
+export * from './step-metrics.js';
+export * from './run-state.js';
+export * from './report.js';
+export * from './run-rl.js';
+export * from './oracle-warm-start.js';
+export * from './init-model.js';

@@ -1,0 +1,118 @@
+// The RL loop over the learner API. Each step: pick questions (the curriculum's stage pool), roll
+// out a group of answers per question through the async pipeline with the latest weights (or,
+// with stale-1 sampling, the weights before the previous update, overlapping that update), score,
+// train one optimizer step, maybe evaluate, save the resume checkpoint, and commit the step.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRng } from '../../core/index.js';
+import type { Tokenizer } from '../../backends/index.js';
+import { createLearnerTokenBackend, type LearnerClient } from '../../learner/index.js';
+import type { Sandbox } from '../../sandbox/types.js';
+import { questionsForStage, stageOfStep } from '../curriculum.js';
+import { loadOrEstimateCurriculum } from '../curriculum-estimate.js';
+import { scoreGroups, selectTrainingGroups } from './batch.js';
+import { computeStepMetrics } from './step-metrics.js';
+import { commitStep, openRun, readMetrics, runFiles, type RunFiles } from './run-state.js';
+import { writeRlReport } from './report.js';
+import { runHeldOutEval, runRollouts, type QuestionRef, type RolloutOptions, type RolloutResult } from './rollouts.js';
+import { runTrainStep } from './train-step.js';
+import type { ResolvedRlConfig, RunState, StepMetrics } from './types.js';
+
+export type RlRunOptions = {
+  config: ResolvedRlConfig;
+  client: LearnerClient;
+  /** What the policy (and the KL reference) starts from: 'tiny' or a Hugging Face folder on the learner (an SFT checkpoint or a base model). */
+  init: string;
+  tokenizer: Tokenizer;
+  sandbox: Sandbox;
+  runDir: string;
+  /** Where the learner saves a checkpoint (default: absolute folders in runDir, right for a local learner; a remote one takes names). */
+  checkpointPath?: (kind: 'train' | 'sampler', step: number) => string;
+  onStep?: (metrics: StepMetrics) => void;
+};
+
+export type RlRunResult = { modelId: string; metrics: StepMetrics[]; state: RunState | null; resumedFrom: number };
+
+export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
+  const { config, client } = options;
+  const files = runFiles(options.runDir);
+  const { state: resumed, configHash } = openRun(files, config, options.init);
+  const modelId = await client.createModel({ base_model: options.init, reference_model: config.klCoef > 0, value_head: config.estimator === 'ppo' });
+  if (resumed) await client.loadWeights(modelId, resumed.checkpoint, { optimizer: true });
+  const checkpointPath = options.checkpointPath ?? ((kind, step) => join(files.checkpoints, `${kind}-${String(step).padStart(6, '0')}`));
+  const rollout = (modelPath?: string): RolloutOptions => ({
+    backend: createLearnerTokenBackend(client, modelPath ? { modelPath } : { modelId }), tokenizer: options.tokenizer, sandbox: options.sandbox,
+    agent: { ...config.agent, mode: 'ci' }, concurrency: config.concurrency, seedKeys: ['rl', config.seed],
+  });
+  const pools = stagePools(config, files, () => rollout());
+  const heldOut = config.taskIds.flatMap((taskId) => Array.from({ length: config.evalQuestionsPerTask }, (_, index) => ({ taskId, index, seed: config.evalSeed })));
+  let state = resumed;
+  let prefetched: { step: number; result: Promise<RolloutResult> } | null = null;
+  for (let step = (resumed?.step ?? 0) + 1; step <= config.steps; step++) {
+    const stage = config.curriculum.enabled ? stageOfStep(step, config.curriculum.stepsPerStage, config.curriculum.stages) : 1;
+    const questionsOf = async (k: number) => pickQuestions(await pools(config.curriculum.enabled ? stageOfStep(k, config.curriculum.stepsPerStage, config.curriculum.stages) : 1), config, k);
+    const stepRollout = (k: number, modelPath?: string) => ({ ...rollout(modelPath), seedKeys: ['rl', config.seed, k] });
+    const rollouts = prefetched?.step === step ? await prefetched.result
+      : await runRollouts(await questionsOf(step), config.groupSize, stepRollout(step, step > 1 && config.sampling === 'stale-1' ? state?.samplerCheckpoint : undefined));
+    let samplerCheckpoint: string | undefined;
+    prefetched = null;
+    if (config.sampling === 'stale-1' && step < config.steps) {
+      // Off-policy by one step: step k+1 samples from the weights before step k's update while it trains;
+      // the loss's importance ratios (sampling logprobs as the old policy) correct for the lag.
+      samplerCheckpoint = await client.saveWeightsForSampler(modelId, checkpointPath('sampler', step - 1));
+      const next = step + 1;
+      const result = questionsOf(next).then((qs) => runRollouts(qs, config.groupSize, stepRollout(next, samplerCheckpoint)));
+      result.catch(() => undefined); // awaited next step; this branch only keeps an early failure from being unhandled
+      prefetched = { step: next, result };
+    }
+    const scored = scoreGroups(rollouts.groups, config);
+    const trained = await runTrainStep(client, modelId, selectTrainingGroups(scored, config), config);
+    const evaluation = config.evalEvery > 0 && (step % config.evalEvery === 0 || step === config.steps)
+      ? withoutEpisodes(await runHeldOutEval(heldOut, { ...rollout(), seedKeys: ['eval', config.seed, step] })) : undefined;
+    const checkpoint = await client.saveWeights(modelId, checkpointPath('train', step));
+    const metrics = computeStepMetrics({ step, stage, scored, trainedGroups: selectTrainingGroups(scored, config).length, rollouts, trained, evaluation });
+    const previous = state;
+    state = { step, checkpoint, configHash, ...(samplerCheckpoint ? { samplerCheckpoint } : {}) };
+    commitStep(files, metrics, state);
+    dropOldCheckpoints(previous, state, config);
+    options.onStep?.(metrics);
+  }
+  const metrics = readMetrics(files.metrics);
+  writeRlReport(files.dir, metrics);
+  return { modelId, metrics, state, resumedFrom: resumed?.step ?? 0 };
+}
+
+function withoutEpisodes<T extends { episodes: unknown }>(result: T): Omit<T, 'episodes'> {
+  const { episodes: _episodes, ...rest } = result;
+  return rest;
+}
+
+/** The training questions of a stage (all of them without the curriculum); cached per stage. */
+function stagePools(config: ResolvedRlConfig, files: RunFiles, rollout: () => RolloutOptions): (stage: number) => Promise<QuestionRef[]> {
+  const all: QuestionRef[] = config.taskIds.flatMap((taskId) => Array.from({ length: config.questionsPerTask }, (_, index) => ({ taskId, index, seed: config.questionSeed })));
+  const cache = new Map<number, Promise<QuestionRef[]>>();
+  return (stage) => {
+    if (!config.curriculum.enabled) return Promise.resolve(all);
+    let pool = cache.get(stage);
+    if (!pool) {
+      const estimateAt = config.curriculum.online ? stage : 1;
+      const path = join(files.dir, config.curriculum.online ? `curriculum-stage-${stage}.json` : 'curriculum.json');
+      pool = loadOrEstimateCurriculum(path, estimateAt, all, config.curriculum, rollout()).then((groups) => questionsForStage(groups, stage));
+      cache.set(stage, pool);
+    }
+    return pool;
+  };
+}
+
+/** The step's questions: a seeded draw from the pool, so a rerun of step k asks the same questions. */
+export function pickQuestions(pool: readonly QuestionRef[], config: Pick<ResolvedRlConfig, 'seed' | 'questionsPerStep'>, step: number): QuestionRef[] {
+  return createRng('rl-questions', config.seed, step).sample(pool, Math.min(config.questionsPerStep, pool.length));
+}
+
+/** Keeps the newest resume checkpoint and every `checkpointEvery`-th one. */
+function dropOldCheckpoints(previous: RunState | null, current: RunState, config: ResolvedRlConfig): void {
+  if (!previous || previous.step % config.checkpointEvery === 0) return;
+  for (const path of [previous.checkpoint, previous.samplerCheckpoint]) {
+    if (path && path.startsWith('/') && path !== current.samplerCheckpoint) rmSync(path, { recursive: true, force: true });
+  }
+}

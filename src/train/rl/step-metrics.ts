@@ -1,0 +1,48 @@
+// One step's metrics line from its scored rollouts, the training result and an optional eval.
+import type { ScoredGroup } from './batch.js';
+import type { RolloutResult } from './rollouts.js';
+import type { TrainStepResult } from './train-step.js';
+import type { StepMetrics } from './types.js';
+
+export type StepMetricsInput = {
+  step: number;
+  stage: number;
+  scored: readonly ScoredGroup[];
+  trainedGroups: number;
+  rollouts: RolloutResult;
+  trained: TrainStepResult;
+  evaluation?: { accuracy: number; codeUseRate: number; questions: number };
+};
+
+const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+
+export function computeStepMetrics(input: StepMetricsInput): StepMetrics {
+  const episodes = input.scored.flatMap((g) => g.episodes);
+  const rewards = input.scored.flatMap((g) => g.rewards);
+  const { rollouts, trained } = input;
+  return {
+    step: input.step,
+    stage: input.stage,
+    reward: mean(rewards.map((r) => r.total)),
+    rewardCorrect: mean(rewards.map((r) => r.correct)),
+    rewardFormat: mean(rewards.map((r) => r.format)),
+    rewardTurns: mean(rewards.map((r) => r.turns)),
+    accuracy: mean(episodes.map((e) => (e.verdict.correct ? 1 : 0))),
+    codeUseRate: mean(episodes.map((e) => (e.codeCalls > 0 ? 1 : 0))),
+    codeCalls: mean(episodes.map((e) => e.codeCalls)),
+    responseTokens: mean(episodes.map((e) => e.usage.sampledTokens + e.usage.observationTokens)),
+    episodes: episodes.length,
+    groupsTrained: input.trainedGroups,
+    trainedTokens: trained.trainedTokens,
+    kl: trained.kl,
+    entropy: trained.entropy,
+    clipFraction: trained.clipFraction,
+    valueError: trained.valueError,
+    samplingSeconds: rollouts.wallSeconds,
+    generationSeconds: rollouts.generationSeconds,
+    executionSeconds: rollouts.executionSeconds,
+    trainingSeconds: trained.seconds,
+    hiddenExecution: rollouts.hiddenExecution,
+    ...(input.evaluation ? { eval: input.evaluation } : {}),
+  };
+}

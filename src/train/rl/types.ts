@@ -1,0 +1,114 @@
+// The nouns of RL training: the user's options, the resolved config, one step's metrics and the
+// run state that makes a killed run resume at the next step.
+import type { AgentMode, AgentOptions } from '../../agent/index.js';
+import type { ResolvedRewardConfig, RewardOptions } from '../algos/index.js';
+
+export type Estimator = 'grpo' | 'reinforce++' | 'ppo';
+
+/** The agents whose answers estimate each question's success rate p. */
+export type CurriculumAgent = { mode: AgentMode; systemPrompt?: string };
+
+export type CurriculumOptions = {
+  /** Turn the improvement-potential curriculum on (default false: every training question from step 1). */
+  enabled?: boolean;
+  /** Groups (and stages) cut from high to low IP (paper: 4). */
+  stages?: number;
+  /** Steps per stage (paper: 150); the last stage runs until `steps`. */
+  stepsPerStage?: number;
+  /** Samples per agent per question (paper: 5; 4 agents make 20). */
+  samplesPerAgent?: number;
+  /** The fourth agent beside text, code and ci (default: ci with a prompt that asks for a check by code). */
+  fourthAgent?: CurriculumAgent;
+  /** Re-estimate p from the current policy at the start of every stage (default false: once, offline). */
+  online?: boolean;
+};
+
+export type RlOptions = {
+  /** Training task ids (default: the demo's arithmetic task). */
+  taskIds?: string[];
+  /** Training questions per task (indices 0..n−1 under `questionSeed`). */
+  questionsPerTask?: number;
+  /** Seed the training questions are generated with (differs from the SFT and eval seeds so none overlap). */
+  questionSeed?: number;
+  estimator?: Estimator;
+  /** Answers sampled per question (paper: 5). */
+  groupSize?: number;
+  /** Questions per step (paper: 128). */
+  questionsPerStep?: number;
+  /** Total optimizer steps. */
+  steps?: number;
+  /** Adam learning rate (paper: 1e-6 for real models; the tiny model's default is larger). */
+  learningRate?: number;
+  /** Gradient-norm clip (0 = off). */
+  gradClipNorm?: number;
+  /** Low-variance KL to the frozen reference, as a loss term (paper: 0.001). */
+  klCoef?: number;
+  /** Ratio bounds of the clipped importance-sampling objective. */
+  clipLow?: number;
+  clipHigh?: number;
+  /** Train on interpreter-output tokens too (the paper's unmasked ablation; default false). */
+  trainOnObservation?: boolean;
+  /** Drop groups whose rewards are all equal (default false). */
+  filterUniformGroups?: boolean;
+  reward?: RewardOptions;
+  /** PPO: GAE discount, GAE λ, value-loss coefficient. */
+  gamma?: number;
+  lambda?: number;
+  valueCoef?: number;
+  /** 'on-policy' (default) samples with the latest weights; 'stale-1' samples step k+1 while step k trains, from the weights before step k. */
+  sampling?: 'on-policy' | 'stale-1';
+  curriculum?: CurriculumOptions;
+  /** Evaluate on held-out questions every n steps (0 = never). */
+  evalEvery?: number;
+  evalQuestionsPerTask?: number;
+  evalSeed?: number;
+  /** Keep a checkpoint every n steps (the resume checkpoint is written every step regardless). */
+  checkpointEvery?: number;
+  /** Episodes in flight. */
+  concurrency?: number;
+  /** The agent loop's limits (mode ci; temperature defaults to 1.0 for rollouts). */
+  agent?: AgentOptions;
+  /** Seed of question order and sampling. */
+  seed?: number;
+};
+
+export type ResolvedCurriculum = Readonly<Required<CurriculumOptions>>;
+
+export type ResolvedRlConfig = Readonly<Omit<Required<RlOptions>, 'reward' | 'curriculum' | 'agent'> & {
+  reward: ResolvedRewardConfig;
+  curriculum: ResolvedCurriculum;
+  agent: AgentOptions;
+}>;
+
+/** One line of metrics.jsonl. Rates are fractions of the step's episodes. */
+export type StepMetrics = {
+  step: number;
+  stage: number;
+  reward: number;
+  rewardCorrect: number;
+  rewardFormat: number;
+  rewardTurns: number;
+  accuracy: number;
+  codeUseRate: number;
+  codeCalls: number;
+  responseTokens: number;
+  episodes: number;
+  /** Groups kept after filtering, and trained tokens. */
+  groupsTrained: number;
+  trainedTokens: number;
+  kl: number | null;
+  entropy: number | null;
+  clipFraction: number | null;
+  valueError: number | null;
+  /** Wall time of the step's rollouts; summed generation and execution time inside them; learner calls. */
+  samplingSeconds: number;
+  generationSeconds: number;
+  executionSeconds: number;
+  trainingSeconds: number;
+  /** Share of execution time that overlapped generation (1 − exposed execution / execution). */
+  hiddenExecution: number | null;
+  eval?: { accuracy: number; codeUseRate: number; questions: number };
+};
+
+/** state.json: the last completed step and where its weights and optimizer state are. */
+export type RunState = { step: number; checkpoint: string; samplerCheckpoint?: string; configHash: string };
