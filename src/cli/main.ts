@@ -5,6 +5,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerEvalCommands } from './commands/eval.js';
 import { registerTasksCommands } from './commands/tasks.js';
 import { registerSandboxCommands } from './commands/sandbox.js';
+import { registerRlCommand } from './commands/rl.js';
 import { reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerSandboxCommands(program);
   registerEvalCommands(program);
+  registerRlCommand(program);
   return program;
 }
 
