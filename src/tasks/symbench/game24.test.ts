@@ -3,22 +3,24 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from 'mathjs';
 import { game24 } from './game24.js';
+import { solveTarget } from './game24-math.js';
 
 const options = game24.resolveOptions();
 const instances = Array.from({ length: 60 }, (_, i) => game24.generate(options, 11, i));
 
-/** Every left-to-right-nested expression over permutations of the numbers (a different search shape). */
-function chainExpressions(numbers: number[]): string[] {
-  const out: string[] = [];
-  const permute = (rest: number[], acc: string) => {
-    if (rest.length === 0) { out.push(acc); return; }
+/** Left-to-right-nested expressions over permutations of the numbers (a different search shape), with float values. */
+function chainExpressions(numbers: number[]): [string, number][] {
+  const out: [string, number][] = [];
+  const apply = (op: string, x: number, y: number) => (op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : x / y);
+  const permute = (rest: number[], acc: string, value: number) => {
+    if (rest.length === 0) { out.push([acc, value]); return; }
     rest.forEach((n, i) => {
       const remaining = rest.filter((_, k) => k !== i);
-      if (acc === '') permute(remaining, String(n));
-      else for (const op of ['+', '-', '*', '/']) { permute(remaining, `(${acc}${op}${n})`); permute(remaining, `(${n}${op}${acc})`); }
+      if (acc === '') permute(remaining, String(n), n);
+      else for (const op of ['+', '-', '*', '/']) { permute(remaining, `(${acc}${op}${n})`, apply(op, value, n)); permute(remaining, `(${n}${op}${acc})`, apply(op, n, value)); }
     });
   };
-  permute(numbers, '');
+  permute(numbers, '', 0);
   return out;
 }
 
@@ -34,11 +36,10 @@ describe('symbench.game24', () => {
   it('a second valid expression from another enumeration verifies correct; its one-step mutations do not', () => {
     let alternatives = 0;
     for (const instance of instances) {
-      const second = chainExpressions(instance.metadata.numbers as number[]).find((e) => {
-        const value = evaluate(e) as number;
-        return Number.isFinite(value) && Math.abs(value - 24) < 1e-9 && e !== instance.answer;
-      });
-      if (!second) continue;
+      const found = chainExpressions(instance.metadata.numbers as number[]).find(([e, value]) => Number.isFinite(value) && Math.abs(value - 24) < 1e-9 && e !== instance.answer);
+      if (!found) continue;
+      const second = found[0];
+      expect(Math.abs((evaluate(second) as number) - 24)).toBeLessThan(1e-9);
       alternatives++;
       expect(game24.verifyAnswer(instance, second).correct, second).toBe(true);
       expect(game24.verifyAnswer(instance, `${second} = 24`).correct).toBe(true);
@@ -87,6 +88,17 @@ describe('symbench.game24', () => {
     const instance = { ...instances[0], metadata: { ...instances[0].metadata, numbers: [4, 4, 6, 6], target: 24 } };
     expect(game24.verifyAnswer(instance, '6/(4-4)*6').outcome).toBe('wrong');
     expect(game24.verifyAnswer(instance, '(4+4-6)*6+6+6').outcome).toBe('wrong');
+  });
+
+  it('the solver finds exactly the 1362 solvable 4-number sets from 1..13 (the size of the classic 24-game list)', () => {
+    let solvable = 0;
+    for (let a = 1; a <= 13; a++) for (let b = a; b <= 13; b++) for (let c = b; c <= 13; c++) for (let d = c; d <= 13; d++) {
+      const expression = solveTarget([a, b, c, d], 24);
+      if (expression === null) continue;
+      solvable++;
+      expect(Math.abs((evaluate(expression) as number) - 24)).toBeLessThan(1e-9);
+    }
+    expect(solvable).toBe(1362);
   });
 
   it('other targets and counts generate solvable puzzles', () => {
