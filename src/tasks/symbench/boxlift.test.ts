@@ -111,3 +111,9 @@ describe('symbench.boxlift', () => {
     for (const [text, outcome] of table) expect([text, boxlift.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
   });
 });
+
+describe('symbench.boxlift options', () => {
+  it('rejects options under which no box could ever be lifted', () => {
+    expect(() => boxlift.resolveOptions({ min_lifters: 1, max_lifters: 1, min_lifter_capacity: 10, max_lifter_capacity: 10, min_box_weight: 50, max_box_weight: 60 })).toThrow(/cannot|can be lifted/);
+  });
+});
