@@ -1,0 +1,77 @@
+// The minimal GRPO loop is the spec: on the same episodes the full loop's reward, advantages and
+// learner data must equal the minimal loop's; and the minimal loop runs end to end on the tiny model.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTokenizer, ScriptedBackend, type Tokenizer } from '../backends/index.js';
+import { createTinyPreset, startLocalLearner, type LocalLearner } from '../learner/index.js';
+import { createLocalSandbox } from '../sandbox/index.js';
+import type { Sandbox } from '../sandbox/types.js';
+import { getTask } from '../tasks/index.js';
+import { resolveAgentConfig, runEpisodes, type Episode } from '../agent/index.js';
+import { buildDatums, computeEpisodeAdvantages, scoreGroups, selectTrainingGroups, sequencesOf, spreadEpisodeAdvantages } from './rl/batch.js';
+import { resolveRlConfig } from './rl/config.js';
+import { minimalDatums, minimalGroupAdvantages, minimalReward, runMinimalGrpo } from './minimal-grpo.js';
+
+let dir: string, base: string, tokenizer: Tokenizer, sandbox: Sandbox, learner: LocalLearner;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'r1ci-min-grpo-'));
+  base = await createTinyPreset(join(dir, 'base'), { seed: 3 });
+  tokenizer = loadTokenizer(base);
+  sandbox = await createLocalSandbox({ concurrency: 2 });
+  learner = await startLocalLearner({ threads: 1, stateDir: join(dir, 'learner') });
+}, 120_000);
+
+afterAll(async () => {
+  await sandbox?.close();
+  await learner?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const task = getTask('rg.arithmetic.chain_sum');
+const instance = task.generate(task.resolveOptions(), 0, 0);
+const code = '```python\n' + task.referenceSolution!(instance).trimEnd() + '\n```\n';
+// Four kinds of answers: code then right, code then wrong, no answer, right without code.
+const scripts = [[code, `<<<${instance.answer}>>>`], [code, '<<<0>>>'], ['I cannot tell.'], [`<<<${instance.answer}>>>`], [code, `<<<${instance.answer}>>>`]];
+
+async function scriptedGroups(): Promise<Episode[][]> {
+  const config = resolveAgentConfig({ recordTokens: true, execTimeoutMs: 10_000, systemPrompt: 'Use Python.' });
+  const contexts = [0, 1].flatMap((g) => scripts.map((script, i) => () => ({
+    task, instance, sample: i, tokenizer, sandbox, config,
+    backend: new ScriptedBackend({ tokenizer, script: g === 0 ? script : scripts[(i + 2) % scripts.length] }).asTokenBackend(),
+  })));
+  const episodes = await runEpisodes(contexts, { concurrency: 4 });
+  return [episodes.slice(0, 5), episodes.slice(5)];
+}
+
+describe('the minimal GRPO loop', () => {
+  it('computes the hand-computed group advantages', () => {
+    expect(minimalGroupAdvantages([2, 0, 0, 1, 2]).map((a) => +a.toFixed(5))).toEqual([1, -1, -1, 0, 1]);
+  });
+
+  it('agrees with the full loop on rewards, advantages and learner data for the same episodes', async () => {
+    const groups = await scriptedGroups();
+    expect(groups[0].map((e) => +minimalReward(e).toFixed(3))).toEqual([1.1, 0.1, -0.1, 1.1, 1.1]);
+    const config = resolveRlConfig({ klCoef: 0.001 });
+    const scored = selectTrainingGroups(scoreGroups(groups.map((episodes, i) => ({ key: String(i), episodes })), config), config);
+    expect(scored.flatMap((g) => g.rewards.map((r) => r.total))).toEqual(groups.flat().map(minimalReward));
+    const sequences = sequencesOf(scored, config);
+    const full = buildDatums(sequences, spreadEpisodeAdvantages(sequences, computeEpisodeAdvantages(scored, sequences, 'grpo')));
+    const minimal = minimalDatums(groups);
+    expect(full.trainedTokens).toBe(minimal.tokens);
+    expect(full.data).toEqual(minimal.data);
+  }, 60_000);
+
+  it('runs end to end on the tiny model through the learner', async () => {
+    const modelId = await learner.client.createModel({ base_model: base, reference_model: true });
+    const logs = await runMinimalGrpo({
+      client: learner.client, modelId, tokenizer, sandbox, taskIds: ['rg.arithmetic.chain_sum'], questionsPerTask: 10, questionSeed: 8,
+      steps: 2, questionsPerStep: 2, groupSize: 2, learningRate: 1e-3, klCoef: 0.001, temperature: 1,
+      agent: { systemPrompt: 'Use Python.', maxTokensPerTurn: 16, maxTotalTokens: 32 },
+    });
+    expect(logs.map((l) => l.step)).toEqual([1, 2]);
+    expect(logs.every((l) => l.tokens > 0 && Number.isFinite(l.reward) && l.kl >= 0)).toBe(true);
+  }, 60_000);
+});
