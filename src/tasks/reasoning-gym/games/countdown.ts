@@ -97,14 +97,14 @@ def search(items):
     if key in failed:
         return None
     for i in range(len(items)):
-        for j in range(len(items)):
-            if i == j:
-                continue
+        for j in range(i + 1, len(items)):
             (a, ea), (b, eb) = items[i], items[j]
             rest = [items[k] for k in range(len(items)) if k != i and k != j]
-            cands = [(a + b, f"({ea} + {eb})"), (a - b, f"({ea} - {eb})"), (a * b, f"({ea} * {eb})")]
+            cands = [(a * b, f"({ea} * {eb})"), (a + b, f"({ea} + {eb})"), (a - b, f"({ea} - {eb})"), (b - a, f"({eb} - {ea})")]
             if b != 0:
                 cands.append((a / b, f"({ea} / {eb})"))
+            if a != 0:
+                cands.append((b / a, f"({eb} / {ea})"))
             for value, text in cands:
                 found = search(rest + [(value, text)])
                 if found:

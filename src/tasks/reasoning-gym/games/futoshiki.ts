@@ -178,34 +178,57 @@ export const futoshiki = defineTask({
     return `grid = ${JSON.stringify(instance.metadata.puzzle)}
 cons = ${JSON.stringify(instance.metadata.constraints)}
 n = len(grid)
-def ok(r, c, v):
-    if v in grid[r] or any(grid[i][c] == v for i in range(n)):
-        return False
-    for r1, c1, r2, c2, s in cons:
-        for (a, b, x, y, flip) in ((r1, c1, r2, c2, False), (r2, c2, r1, c1, True)):
-            if (a, b) == (r, c) and grid[x][y]:
-                small = (s == '<') != flip
-                if small and not v < grid[x][y]: return False
-                if not small and not v > grid[x][y]: return False
+less = [((r1, c1), (r2, c2)) if s == '<' else ((r2, c2), (r1, c1)) for r1, c1, r2, c2, s in cons]
+def propagate(cand):
+    changed = True
+    while changed:
+        changed = False
+        for r in range(n):
+            for c in range(n):
+                if len(cand[r][c]) == 1:
+                    v = next(iter(cand[r][c]))
+                    for k in range(n):
+                        for (y, x) in ((r, k), (k, c)):
+                            if (y, x) != (r, c) and v in cand[y][x]:
+                                cand[y][x] = cand[y][x] - {v}
+                                changed = True
+        for line in range(2 * n):
+            cells = [(line, k) for k in range(n)] if line < n else [(k, line - n) for k in range(n)]
+            for v in range(1, n + 1):
+                spots = [(y, x) for y, x in cells if v in cand[y][x]]
+                if not spots:
+                    return False
+                if len(spots) == 1 and len(cand[spots[0][0]][spots[0][1]]) > 1:
+                    cand[spots[0][0]][spots[0][1]] = {v}
+                    changed = True
+        for (a, b) in less:
+            lo = {v for v in cand[a[0]][a[1]] if v < max(cand[b[0]][b[1]])}
+            hi = {v for v in cand[b[0]][b[1]] if v > min(cand[a[0]][a[1]])}
+            if not lo or not hi:
+                return False
+            if lo != cand[a[0]][a[1]] or hi != cand[b[0]][b[1]]:
+                cand[a[0]][a[1]], cand[b[0]][b[1]] = lo, hi
+                changed = True
+        if any(not cand[r][c] for r in range(n) for c in range(n)):
+            return False
     return True
-def solve():
-    best = None
-    for r in range(n):
-        for c in range(n):
-            if grid[r][c] == 0:
-                cand = [v for v in range(1, n + 1) if ok(r, c, v)]
-                if best is None or len(cand) < len(best[2]):
-                    best = (r, c, cand)
-    if best is None:
-        return True
-    r, c, cand = best
-    for v in cand:
-        grid[r][c] = v
-        if solve(): return True
-    grid[r][c] = 0
-    return False
-solve()
-print("\\n".join(" ".join(map(str, row)) for row in grid))
+def solve(cand):
+    if not propagate(cand):
+        return None
+    open_cells = [(len(cand[r][c]), r, c) for r in range(n) for c in range(n) if len(cand[r][c]) > 1]
+    if not open_cells:
+        return cand
+    _, r, c = min(open_cells)
+    for v in sorted(cand[r][c]):
+        trial = [[set(s) for s in row] for row in cand]
+        trial[r][c] = {v}
+        done = solve(trial)
+        if done:
+            return done
+    return None
+start = [[{v} if v else set(range(1, n + 1)) for v in row] for row in grid]
+result = solve(start)
+print("\\n".join(" ".join(str(next(iter(s))) for s in row) for row in result))
 `;
   },
 });

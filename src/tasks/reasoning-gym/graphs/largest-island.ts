@@ -76,13 +76,24 @@ export const largestIsland = defineTask({
     return value === BigInt(instance.answer) ? CORRECT : wrong();
   },
   referenceSolution(instance) {
-    return `import networkx as nx
-grid = ${JSON.stringify(instance.metadata.grid)}
-g = nx.Graph()
-cells = [(r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if v == 1]
-g.add_nodes_from(cells)
-g.add_edges_from(((r, c), (r + dr, c + dc)) for r, c in cells for dr, dc in ((1, 0), (0, 1)) if (r + dr, c + dc) in g)
-print(max((len(k) for k in nx.connected_components(g)), default=0))
+    return `grid = ${JSON.stringify(instance.metadata.grid)}
+R, C = len(grid), len(grid[0])
+seen = set()
+best = 0
+for r in range(R):
+    for c in range(C):
+        if grid[r][c] == 1 and (r, c) not in seen:
+            stack, size = [(r, c)], 0
+            seen.add((r, c))
+            while stack:
+                y, x = stack.pop()
+                size += 1
+                for ny, nx in ((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1)):
+                    if 0 <= ny < R and 0 <= nx < C and grid[ny][nx] == 1 and (ny, nx) not in seen:
+                        seen.add((ny, nx))
+                        stack.append((ny, nx))
+            best = max(best, size)
+print(best)
 `;
   },
 });

@@ -98,7 +98,7 @@ export const propositionalLogic = defineTask({
         'The conclusion must follow from the premises, must not be a tautology, and must not merely restate a single premise.\n\n' +
         `Here is the question:\nGiven:\n${premises.map((p, i) => `${i + 1}. ${show(p, names)}`).join('\n')}\n` +
         'What can we conclude from the above statements?\nGive the conclusion within triple angle brackets, as <<<conclusion>>>.';
-      return { prompt, answer: show(conclusion, names), metadata: { variables: names, premises: premises.map((p) => show(p, names)) } };
+      return { prompt, answer: show(conclusion, names), metadata: { variables: names, premises: premises.map((p) => show(p, names)), premise_trees: premises } };
     }
   },
   check(instance, answer) {
@@ -111,5 +111,33 @@ export const propositionalLogic = defineTask({
     if (t === full) return wrong('a tautology');
     if (premises.some((p) => table(p, n) === t)) return wrong('restates a premise');
     return CORRECT;
+  },
+  referenceSolution(instance) {
+    return `from itertools import combinations
+names = ${JSON.stringify(instance.metadata.variables)}
+premises = ${JSON.stringify(instance.metadata.premise_trees)}
+n = len(names)
+rows = range(2 ** n)
+def ev(f, row):
+    if isinstance(f, int): return (row >> f) & 1 == 1
+    if f[0] == '¬': return not ev(f[1], row)
+    a, b = ev(f[1], row), ev(f[2], row)
+    return {'∧': a and b, '∨': a or b, '→': (not a) or b, '↔': a == b}[f[0]]
+tables = [frozenset(r for r in rows if ev(p, r)) for p in premises]
+models = frozenset(r for r in rows if all(ev(p, r) for p in premises))
+outside = [r for r in rows if r not in models]
+def maxterm(r):
+    return '(' + ' ∨ '.join(('¬' if (r >> i) & 1 else '') + names[i] for i in range(n)) + ')'
+done = False
+for k in range(1, len(outside) + 1):
+    for excluded in combinations(outside, k):
+        table = frozenset(rows) - frozenset(excluded)
+        if table not in tables:
+            print(' ∧ '.join(maxterm(r) for r in excluded))
+            done = True
+            break
+    if done:
+        break
+`;
   },
 });

@@ -124,12 +124,37 @@ export const zebraPuzzles = defineTask({
       `Each has a different person in them. They have different characteristics, each value used by exactly one person:\n${attributes.join('\n')}\n\n` +
       `${clues.map((clue, i) => `${i + 1}. ${describe(clue, phrase)}`).join('\n')}\n\n` +
       `What is the name of the person who lives in House ${house + 1}? Provide only the name of the person as your final answer, within triple angle brackets, as <<<name>>>.`;
-    return { prompt, answer: values[0][who], metadata: { names: values[0], house: house + 1, clue_count: clues.length } };
+    return { prompt, answer: values[0][who], metadata: { names: values[0], house: house + 1, num_people: k, num_characteristics: m, clues: clues.map((c) => ({ kind: c.kind, a: c.a, b: c.b ?? null, house: c.house ?? null })) } };
   },
   check(instance, answer) {
     const name = answer.trim().replace(/[.!"']/g, '').trim().toLowerCase();
     const names = instance.metadata.names as string[];
     if (!names.some((n) => n.toLowerCase() === name)) return unparseable(`expected one of the names: ${names.join(', ')}`);
     return name === instance.answer.toLowerCase() ? CORRECT : wrong();
+  },
+  referenceSolution(instance) {
+    return `from itertools import permutations
+names = ${JSON.stringify(instance.metadata.names)}
+k, m, ask = ${instance.metadata.num_people}, ${instance.metadata.num_characteristics}, ${instance.metadata.house}
+clues = ${JSON.stringify(instance.metadata.clues).replace(/null/g, 'None')}
+def ok(clue, H):
+    x = H(clue['a']); y = H(clue['b']) if clue['b'] else 0
+    return {'at': x == clue['house'], 'not_at': x != clue['house'], 'same': x == y, 'left': x < y,
+            'next_left': y - x == 1, 'beside': abs(x - y) == 1, 'one_between': abs(x - y) == 2}[clue['kind']]
+perms = list(permutations(range(k)))
+by_cat = [[c for c in clues if max(c['a'][0], c['b'][0] if c['b'] else 0) == cat] for cat in range(m)]
+assign = []
+def search(cat):
+    if cat == m:
+        return True
+    for p in perms:
+        assign.append(p)
+        if all(ok(c, lambda r: assign[r[0]][r[1]]) for c in by_cat[cat]) and search(cat + 1):
+            return True
+        assign.pop()
+    return False
+search(0)
+print(names[assign[0].index(ask - 1)])
+`;
   },
 });
