@@ -10,6 +10,7 @@ export const TINY_LEARNING_RATE = 1e-4;
 
 const DEFAULTS: Omit<ResolvedRlConfig, 'reward' | 'curriculum' | 'agent'> = {
   taskIds: ['rg.arithmetic.chain_sum'],
+  taskOptions: {},
   questionsPerTask: 200,
   questionSeed: 8,
   estimator: 'grpo',

@@ -11,3 +11,4 @@ export * from './report.js';
 export * from './run-rl.js';
 export * from './oracle-warm-start.js';
 export * from './init-model.js';
+export * from './demo-stage.js';

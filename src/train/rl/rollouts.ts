@@ -9,14 +9,14 @@ import { resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type 
 import { ActivityRecorder } from './activity.js';
 import type { RolloutGroup } from './batch.js';
 
-/** A training or held-out question: task id and index under a seed. */
-export type QuestionRef = { taskId: string; index: number; seed: number };
+/** A training or held-out question: task id, task options (default: the task's), and index under a seed. */
+export type QuestionRef = { taskId: string; index: number; seed: number; options?: Record<string, unknown> };
 
 export const questionKey = (q: QuestionRef): string => `${q.taskId}#${q.seed}#${q.index}`;
 
 export function instanceOf(q: QuestionRef): TaskInstance {
   const task = getTask(q.taskId);
-  return task.generate(task.resolveOptions(), q.seed, q.index);
+  return task.generate(task.resolveOptions(q.options), q.seed, q.index);
 }
 
 export type RolloutOptions = {

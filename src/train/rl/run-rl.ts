@@ -45,7 +45,7 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
     agent: { ...config.agent, mode: 'ci' }, concurrency: config.concurrency, seedKeys: ['rl', config.seed],
   });
   const pools = stagePools(config, files, () => rollout());
-  const heldOut = config.taskIds.flatMap((taskId) => Array.from({ length: config.evalQuestionsPerTask }, (_, index) => ({ taskId, index, seed: config.evalSeed })));
+  const heldOut = config.taskIds.flatMap((taskId) => Array.from({ length: config.evalQuestionsPerTask }, (_, index) => ({ taskId, index, seed: config.evalSeed, ...taskOptionsOf(config, taskId) })));
   let state = resumed;
   let prefetched: { step: number; result: Promise<RolloutResult> } | null = null;
   for (let step = (resumed?.step ?? 0) + 1; step <= config.steps; step++) {
@@ -82,6 +82,11 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   return { modelId, metrics, state, resumedFrom: resumed?.step ?? 0 };
 }
 
+function taskOptionsOf(config: ResolvedRlConfig, taskId: string): { options?: Record<string, unknown> } {
+  const options = config.taskOptions[taskId];
+  return options ? { options } : {};
+}
+
 function withoutEpisodes<T extends { episodes: unknown }>(result: T): Omit<T, 'episodes'> {
   const { episodes: _episodes, ...rest } = result;
   return rest;
@@ -89,7 +94,7 @@ function withoutEpisodes<T extends { episodes: unknown }>(result: T): Omit<T, 'e
 
 /** The training questions of a stage (all of them without the curriculum); cached per stage. */
 function stagePools(config: ResolvedRlConfig, files: RunFiles, rollout: () => RolloutOptions): (stage: number) => Promise<QuestionRef[]> {
-  const all: QuestionRef[] = config.taskIds.flatMap((taskId) => Array.from({ length: config.questionsPerTask }, (_, index) => ({ taskId, index, seed: config.questionSeed })));
+  const all: QuestionRef[] = config.taskIds.flatMap((taskId) => Array.from({ length: config.questionsPerTask }, (_, index) => ({ taskId, index, seed: config.questionSeed, ...taskOptionsOf(config, taskId) })));
   const cache = new Map<number, Promise<QuestionRef[]>>();
   return (stage) => {
     if (!config.curriculum.enabled) return Promise.resolve(all);

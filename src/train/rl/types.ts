@@ -26,6 +26,8 @@ export type CurriculumOptions = {
 export type RlOptions = {
   /** Training task ids (default: the demo's arithmetic task). */
   taskIds?: string[];
+  /** Task options per task id (default: each task's defaults). */
+  taskOptions?: Record<string, Record<string, unknown>>;
   /** Training questions per task (indices 0..n−1 under `questionSeed`). */
   questionsPerTask?: number;
   /** Seed the training questions are generated with (differs from the SFT and eval seeds so none overlap). */

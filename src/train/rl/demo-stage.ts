@@ -1,0 +1,57 @@
+// The demo's RL stage: GRPO on the tiny model after SFT. It writes the SFT weights out as the
+// policy's start and KL reference, runs `runRl` on the demo's tasks (questions disjoint from the
+// held-out ones by seed), and registers the result as the 'sft+grpo' model for the eval stage.
+import { join } from 'node:path';
+import { InvariantError } from '../../core/index.js';
+import type { Tokenizer } from '../../backends/index.js';
+import type { LearnerClient, LearnerSamplingTarget } from '../../learner/index.js';
+import type { Sandbox } from '../../sandbox/types.js';
+import { resolveRlConfig } from './config.js';
+import { runRl } from './run-rl.js';
+import type { RlOptions, StepMetrics } from './types.js';
+
+/** What the stage reads and writes of the demo's context (structurally the demo's DemoContext). */
+export type RlDemoContext = {
+  settings: { tasks: readonly { id: string; options: Record<string, unknown> }[]; seed: number; maxTokensPerTurn: number; maxTotalTokens: number };
+  outDir: string;
+  log: (line: string) => void;
+  client: LearnerClient;
+  sandbox: Sandbox;
+  tokenizer?: Tokenizer;
+  /** The SFT'd training model. */
+  modelId?: string;
+  models: { label: string; target: LearnerSamplingTarget }[];
+  /** Set by this stage: the RL steps' metrics (the reward curve). */
+  rl?: { metrics: StepMetrics[]; modelId: string };
+};
+
+/** The demo's GRPO settings: small groups of short answers, a learning rate the tiny model moves with. */
+export const DEMO_RL: RlOptions = {
+  estimator: 'grpo', groupSize: 5, questionsPerStep: 6, steps: 16, learningRate: 2e-4, klCoef: 0.001,
+  questionsPerTask: 200, evalEvery: 0, checkpointEvery: 1000, concurrency: 6,
+};
+
+/** Builds the RL stage; `systemPrompt` is the ci prompt the model was fine-tuned with. */
+export function createRlDemoStage(systemPrompt: string, overrides: RlOptions = {}): { name: string; run(ctx: RlDemoContext): Promise<void> } {
+  return {
+    name: 'rl',
+    async run(ctx) {
+      if (!ctx.modelId || !ctx.tokenizer) throw new InvariantError('the RL stage runs after the model and SFT stages');
+      const init = await ctx.client.saveWeightsForSampler(ctx.modelId, join(ctx.outDir, 'sft-model'));
+      const config = resolveRlConfig({
+        ...DEMO_RL,
+        taskIds: ctx.settings.tasks.map((t) => t.id),
+        taskOptions: Object.fromEntries(ctx.settings.tasks.map((t) => [t.id, t.options])),
+        questionSeed: ctx.settings.seed + 1_000, evalSeed: ctx.settings.seed, seed: ctx.settings.seed,
+        agent: { systemPrompt, maxTokensPerTurn: ctx.settings.maxTokensPerTurn, maxTotalTokens: ctx.settings.maxTotalTokens, maxExecCalls: 2, execTimeoutMs: 10_000, maxGenerations: 4 },
+        ...overrides,
+      });
+      const result = await runRl({
+        config, client: ctx.client, init, tokenizer: ctx.tokenizer, sandbox: ctx.sandbox, runDir: join(ctx.outDir, 'rl'),
+        onStep: (m) => ctx.log(`rl step ${m.step}/${config.steps} reward ${m.reward.toFixed(3)} accuracy ${(100 * m.accuracy).toFixed(0)}% kl ${(m.kl ?? 0).toExponential(1)} ${(m.samplingSeconds + m.trainingSeconds).toFixed(1)} s`),
+      });
+      ctx.rl = { metrics: result.metrics, modelId: result.modelId };
+      ctx.models.push({ label: 'sft+grpo', target: { modelId: result.modelId } });
+    },
+  };
+}
