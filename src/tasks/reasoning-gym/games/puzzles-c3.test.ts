@@ -29,7 +29,7 @@ describe('rg.games.emoji_mystery', () => {
 
 describe('rg.games.knight_swap', () => {
   it('iterative deepening finds no shorter swap; every optimal swap it finds verifies; impossible ones say No', () => {
-    const [task, instances] = sample(knightSwap, 40, { max_steps: 9 });
+    const [task, instances] = sample(knightSwap, 30, { max_steps: 9 });
     let possible = 0, impossible = 0, alternatives = 0;
     for (const instance of instances) {
       const squares = instance.metadata.squares as string[];
@@ -66,7 +66,7 @@ describe('rg.games.knight_swap', () => {
       expect(task.verifyAnswer(instance, JSON.stringify(moves.slice(0, -1))).correct).toBe(false);
       expect(task.verifyAnswer(instance, JSON.stringify([...moves.slice(1), moves[0]])).correct).toBe(false);
     }
-    expect(possible).toBeGreaterThan(20);
+    expect(possible).toBeGreaterThan(15);
     expect(impossible).toBeGreaterThan(0);
     expect(alternatives).toBeGreaterThan(0);
   });

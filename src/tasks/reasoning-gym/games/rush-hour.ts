@@ -13,7 +13,7 @@ function cellsOf(car: Car, cell = car.cell): number[] {
 }
 
 /** Breadth-first search over slides (one move = one car sliding any distance); a shortest plan or null. */
-function solve(cars: Car[], walls: number[], maxStates = 20_000): [number, number][] | null {
+function solve(cars: Car[], walls: number[], maxStates = 5_000): [number, number][] | null {
   const start = cars.map((c) => c.cell);
   const key = (pos: number[]): string => String.fromCharCode(...pos);
   const parent = new Map<string, [string, number, number] | null>([[key(start), null]]);

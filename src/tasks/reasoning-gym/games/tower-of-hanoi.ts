@@ -47,35 +47,36 @@ function solve(n: number, source: number, target: number, spare: number[], stack
  * on `target`; returns a shortest move list. Used for scattered starts, where k^n stays small.
  */
 function searchMoves(initial: number[], pegs: number, target: number): Move[] {
-  const n = initial.length;
-  const encode = (placement: number[]): number => placement.reduce((code, peg, d) => code + (peg - 1) * pegs ** d, 0);
-  const goal = encode(initial.map(() => target));
-  const parent = new Map<number, [number, Move]>([[encode(initial), [-1, [0, 0, 0]]]]);
-  const queue = [initial];
-  for (let head = 0; head < queue.length; head++) {
-    const placement = queue[head], code = encode(placement);
-    if (code === goal) {
-      const moves: Move[] = [];
-      for (let at = code; parent.get(at)![0] >= 0; at = parent.get(at)![0]) moves.push(parent.get(at)![1]);
-      return moves.reverse();
-    }
-    const top = new Array<number>(pegs + 1).fill(0);
-    for (let d = n; d >= 1; d--) top[placement[d - 1]] = d;
+  const n = initial.length, total = pegs ** n;
+  const power = Array.from({ length: n }, (_, d) => pegs ** d);
+  const encode = (placement: number[]): number => placement.reduce((code, peg, d) => code + (peg - 1) * power[d], 0);
+  const start = encode(initial), goal = encode(initial.map(() => target));
+  const parent = new Int32Array(total).fill(-1), via = new Int32Array(total);
+  parent[start] = start;
+  const queue = new Int32Array(total);
+  let tail = 0;
+  queue[tail++] = start;
+  const top = new Int32Array(pegs + 1);
+  for (let head = 0; head < tail; head++) {
+    const code = queue[head];
+    if (code === goal) break;
+    top.fill(0);
+    for (let d = n; d >= 1; d--) top[(Math.floor(code / power[d - 1]) % pegs) + 1] = d;
     for (let from = 1; from <= pegs; from++) {
       const disk = top[from];
       if (!disk) continue;
       for (let to = 1; to <= pegs; to++) {
         if (to === from || (top[to] && top[to] < disk)) continue;
-        const next = placement.slice();
-        next[disk - 1] = to;
-        const nextCode = code + (to - from) * pegs ** (disk - 1);
-        if (parent.has(nextCode)) continue;
-        parent.set(nextCode, [code, [disk, from, to]]);
-        queue.push(next);
+        const next = code + (to - from) * power[disk - 1];
+        if (parent[next] >= 0) continue;
+        parent[next] = code; via[next] = disk * 64 + from * 8 + to;
+        queue[tail++] = next;
       }
     }
   }
-  return [];
+  const moves: Move[] = [];
+  for (let at = goal; at !== start; at = parent[at]) moves.push([via[at] >> 6, (via[at] >> 3) & 7, via[at] & 7]);
+  return moves.reverse();
 }
 
 const describeStacks = (placement: number[], pegs: number): string =>

@@ -113,7 +113,7 @@ describe('rg.graphs.quantum_lock', () => {
     return value;
   };
   it('verdicts agree with exhaustive play: nothing shorter works, every equal-length success verifies', () => {
-    const [task, instances] = sample(quantumLock, 60, { difficulty: 6 });
+    const [task, instances] = sample(quantumLock, 40, { difficulty: 6 });
     let alternatives = 0;
     for (const instance of instances) {
       const shortest = instance.answer.split(' → ').length;
