@@ -66,7 +66,7 @@ describe('rg.games.knight_swap', () => {
       expect(task.verifyAnswer(instance, JSON.stringify(moves.slice(0, -1))).correct).toBe(false);
       expect(task.verifyAnswer(instance, JSON.stringify([...moves.slice(1), moves[0]])).correct).toBe(false);
     }
-    expect(possible).toBeGreaterThan(15);
+    expect(possible).toBeGreaterThan(10);
     expect(impossible).toBeGreaterThan(0);
     expect(alternatives).toBeGreaterThan(0);
   });
