@@ -6,6 +6,9 @@ import { registerEvalCommands } from './commands/eval.js';
 import { registerTasksCommands } from './commands/tasks.js';
 import { registerSandboxCommands } from './commands/sandbox.js';
 import { registerRlCommand } from './commands/rl.js';
+import { registerSynthCommand } from './commands/synth.js';
+import { registerSftCommand } from './commands/sft.js';
+import { registerTasksCheckCommand } from './commands/tasks-check.js';
 import { reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerSandboxCommands(program);
   registerEvalCommands(program);
   registerRlCommand(program);
+  registerSynthCommand(program);
+  registerSftCommand(program);
+  registerTasksCheckCommand(program);
   return program;
 }
 

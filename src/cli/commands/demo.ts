@@ -1,41 +1,28 @@
-// `r1ci demo`: the README's main job. Today it checks the whole task suite end to end: for every
-// implemented task, generate questions and verify their gold answers, and print a summary table.
+// `r1ci demo`: the README's main job. On a laptop CPU with no server, GPU or key: create the tiny
+// model, synthesise SFT data with the oracle teacher, fine-tune it through the local learner,
+// evaluate base and SFT models on held-out questions in ci and text modes, write report.html and
+// print the table. `--quick` is the small version the tests run.
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { listTasks, setDataDir, hasDataset } from '../../tasks/index.js';
+import { renderDemoTable, runDemo } from '../../train/demo/index.js';
 import { printJson, renderTable } from '../output.js';
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('run the main job on embedded defaults (no server, GPU or key): a check of every task')
-    .option('--per-task <n>', 'questions per task', '50')
-    .option('--data-dir <dir>', 'data directory for data-backed tasks')
-    .option('--json', 'print JSON')
-    .action((opts: { perTask: string; dataDir?: string; json?: boolean }) => {
-      setDataDir(opts.dataDir);
-      const perTask = Math.max(1, Number(opts.perTask) || 50);
-      const rows: { id: string; source: string; split: string; generated: number; goldCorrect: number; perSecond: number; note: string }[] = [];
-      for (const entry of listTasks({ implementedOnly: true })) {
-        const task = entry.task!;
-        if (task.dataset && !hasDataset(task.dataset.name)) {
-          rows.push({ id: entry.id, source: entry.source, split: entry.split, generated: 0, goldCorrect: 0, perSecond: 0, note: `data missing: r1ci data fetch ${task.dataset.name}` });
-          continue;
-        }
-        const options = task.resolveOptions();
-        const started = performance.now();
-        let correct = 0;
-        for (let i = 0; i < perTask; i++) {
-          const instance = task.generate(options, 0, i);
-          if (task.verify(instance, `<<<${instance.answer}>>>`).correct) correct++;
-        }
-        const seconds = (performance.now() - started) / 1000;
-        rows.push({ id: entry.id, source: entry.source, split: entry.split, generated: perTask, goldCorrect: correct, perSecond: Math.round(perTask / seconds), note: correct === perTask ? '' : 'GOLD ANSWER REJECTED' });
-      }
-      const all = listTasks();
-      const summary = { planned: all.length, implemented: rows.length, goldFailures: rows.filter((r) => r.goldCorrect !== r.generated).length, missingData: rows.filter((r) => r.generated === 0).length };
-      if (opts.json) return printJson({ summary, tasks: rows });
-      process.stdout.write(`${renderTable(['task', 'source', 'split', 'questions', 'gold ok', 'gen+verify/s', 'note'], rows.map((r) => [r.id, r.source, r.split, r.generated, r.goldCorrect, r.perSecond, r.note]))}\n\n`);
-      process.stdout.write(`${summary.implemented} of ${summary.planned} catalogued tasks implemented; ${summary.goldFailures} with rejected gold answers; ${summary.missingData} missing data\n`);
-      if (summary.goldFailures > summary.missingData) process.exitCode = 1;
+    .description('the main job: a tiny model learns to reason with code (synthesis → SFT → eval), on CPU, offline')
+    .option('--out <dir>', 'run folder (data, checkpoints, report.html, demo.json)', 'r1ci-demo')
+    .option('--quick', 'the small version (fewer tasks, data and steps)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (flags: { out: string; quick?: boolean; json?: boolean }) => {
+      const started = Date.now();
+      const log = (line: string) => process.stderr.write(`demo [${Math.round((Date.now() - started) / 1000)}s] ${line}\n`);
+      const ctx = await runDemo({ outDir: flags.out, quick: flags.quick ?? false, log });
+      const table = renderDemoTable(ctx);
+      if (flags.json) return printJson({ timings: ctx.timings, table, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null });
+      process.stdout.write(`${renderTable(table.header, table.rows)}\n\n`);
+      const seconds = (name: string) => ((ctx.timings[name] ?? 0) / 1000).toFixed(0);
+      process.stdout.write(`wall time: synthesis ${seconds('synthesis')} s, SFT ${seconds('sft')} s (${Math.round(ctx.sft?.tokensPerSecond ?? 0)} tokens/s), eval ${seconds('eval')} s; total ${Math.round((Date.now() - started) / 1000)} s\n`);
+      process.stdout.write(`report: ${join(flags.out, 'report.html')}\n`);
     });
 }

@@ -5,3 +5,4 @@ export * from './record.js';
 export * from './run-synth.js';
 export * from './exports.js';
 export * from './parquet.js';
+export * from './write-exports.js';

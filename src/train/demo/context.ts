@@ -1,0 +1,60 @@
+// The demo as a sequence of stages over one shared context: each stage reads and writes the
+// context (learner, model id, tokenizer, sandbox, data, models to evaluate, results) and its wall
+// time is recorded under its name. A new stage (e.g. RL) is one more DemoStage in the list.
+import type { Tokenizer } from '../../backends/types.js';
+import type { LearnerClient, LearnerSamplingTarget } from '../../learner/index.js';
+import type { Sandbox } from '../../sandbox/types.js';
+import type { RunSummary } from '../../eval/index.js';
+import type { SynthRecord } from '../synth/types.js';
+import type { SftConfig, SftResult } from '../sft/types.js';
+import type { DemoTask } from './tasks.js';
+
+export type DemoSettings = {
+  tasks: readonly DemoTask[];
+  /** Kept SFT trajectories per task. */
+  perTask: number;
+  /** Held-out (evaluation) questions per task, indices 0..n−1: disjoint from SFT's. */
+  evalQuestions: number;
+  sft: Partial<SftConfig>;
+  maxTokensPerTurn: number;
+  maxTotalTokens: number;
+  /** Episodes in flight during evaluation (sampling is served one request at a time). */
+  evalConcurrency: number;
+  seed: number;
+};
+
+export const FULL_DEMO: Omit<DemoSettings, 'tasks'> = {
+  perTask: 240, evalQuestions: 30, seed: 0, maxTokensPerTurn: 160, maxTotalTokens: 320, evalConcurrency: 4,
+  sft: { epochs: 3, batchSize: 16, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.05, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
+};
+
+export const QUICK_DEMO: Omit<DemoSettings, 'tasks'> = {
+  perTask: 120, evalQuestions: 12, seed: 0, maxTokensPerTurn: 120, maxTotalTokens: 240, evalConcurrency: 4,
+  sft: { epochs: 2, batchSize: 16, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.05, checkpointEvery: 1000, evalEvery: 10, gradClipNorm: 1 },
+};
+
+/** A model the eval stage evaluates: a label and which weights the learner samples. */
+export type DemoModel = { label: string; target: LearnerSamplingTarget };
+
+export type DemoContext = {
+  settings: DemoSettings;
+  outDir: string;
+  log: (line: string) => void;
+  client: LearnerClient;
+  sandbox: Sandbox;
+  tokenizer?: Tokenizer;
+  /** The tiny model's Hugging Face folder (the untrained weights). */
+  baseFolder?: string;
+  /** The trainable model on the learner. */
+  modelId?: string;
+  records?: SynthRecord[];
+  sft?: SftResult;
+  /** Models to evaluate, in order (the model stage adds the base, SFT adds its weights). */
+  models: DemoModel[];
+  /** Evaluation runs keyed `${label}/${mode}`. */
+  evals: Map<string, RunSummary>;
+  /** Wall time per stage in ms. */
+  timings: Record<string, number>;
+};
+
+export type DemoStage = { name: string; run(ctx: DemoContext): Promise<void> };

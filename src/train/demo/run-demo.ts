@@ -1,0 +1,46 @@
+// `r1ci demo` as a library call: start a local learner and a sandbox, run the stages in order
+// (model → synthesis → sft → eval → report), time each, and always shut both down.
+import { mkdirSync } from 'node:fs';
+import { createLocalSandbox } from '../../sandbox/index.js';
+import { startLocalLearner } from '../../learner/index.js';
+import { FULL_DEMO, QUICK_DEMO, type DemoContext, type DemoSettings, type DemoStage } from './context.js';
+import { reportStage } from './report.js';
+import { evalStage, modelStage, sftStage, synthesisStage } from './stages.js';
+import { DEMO_TASKS, QUICK_DEMO_TASKS } from './tasks.js';
+
+export const DEMO_STAGES: readonly DemoStage[] = [modelStage, synthesisStage, sftStage, evalStage, reportStage];
+
+export type DemoOptions = {
+  outDir: string;
+  quick?: boolean;
+  /** Overrides of the preset's settings. */
+  settings?: Partial<DemoSettings>;
+  /** The stages to run (default DEMO_STAGES); insert a stage to extend the demo. */
+  stages?: readonly DemoStage[];
+  log?: (line: string) => void;
+};
+
+export function resolveDemoSettings(quick: boolean, overrides: Partial<DemoSettings> = {}): DemoSettings {
+  const preset = quick ? { ...QUICK_DEMO, tasks: QUICK_DEMO_TASKS } : { ...FULL_DEMO, tasks: DEMO_TASKS };
+  return { ...preset, ...overrides, sft: { ...preset.sft, ...overrides.sft } };
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoContext> {
+  mkdirSync(options.outDir, { recursive: true });
+  const settings = resolveDemoSettings(options.quick ?? false, options.settings);
+  const learner = await startLocalLearner({ stateDir: `${options.outDir}/learner-state` });
+  const sandbox = await createLocalSandbox({ concurrency: 2 });
+  const ctx: DemoContext = { settings, outDir: options.outDir, log: options.log ?? (() => {}), client: learner.client, sandbox, models: [], evals: new Map(), timings: {} };
+  try {
+    for (const stage of options.stages ?? DEMO_STAGES) {
+      const started = performance.now();
+      await stage.run(ctx);
+      ctx.timings[stage.name] = performance.now() - started;
+      ctx.log(`stage ${stage.name}: ${(ctx.timings[stage.name] / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await sandbox.close();
+    await learner.stop();
+  }
+  return ctx;
+}

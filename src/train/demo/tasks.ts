@@ -1,0 +1,19 @@
+// The demo's task set: training-split tasks where computing beats thinking, at fixed easy option
+// settings so a ~3M-parameter byte-level model can learn the protocol in minutes, and the short
+// system prompts the demo trains and evaluates with.
+
+export type DemoTask = { id: string; options: Record<string, unknown>; kind: 'compute' | 'text' };
+
+export const DEMO_TASKS: readonly DemoTask[] = [
+  { id: 'symbench.number_multiply', options: { count: 2, min_digits: 2, max_digits: 3 }, kind: 'compute' },
+  { id: 'rg.arithmetic.count_bits', options: { min_n: 1000, max_n: 999_999 }, kind: 'compute' },
+  { id: 'rg.algorithmic.spell_backward', options: { min_word_len: 5, max_word_len: 8 }, kind: 'compute' },
+  { id: 'rg.arithmetic.chain_sum', options: { min_terms: 2, max_terms: 3, min_digits: 2, max_digits: 3 }, kind: 'compute' },
+];
+
+/** The quick demo (tests) uses the first two tasks. */
+export const QUICK_DEMO_TASKS: readonly DemoTask[] = DEMO_TASKS.slice(0, 2);
+
+export const DEMO_CI_PROMPT = 'Compute with Python: write one ```python block that prints the result, read its output, then answer as <<<answer>>>.';
+
+export const DEMO_TEXT_PROMPT = 'Answer in plain text, without code, as <<<answer>>>.';
