@@ -68,7 +68,7 @@ export function numbersClose(a: number, b: number, relative = 1e-6): boolean {
  */
 export function parseLooseJson(text: string): unknown {
   const t = text.trim();
-  if (t.length === 0 || t.length > 200_000) return undefined;
+  if (t.length === 0 || t.length > 200_000 || nestingDepth(t) > MAX_NESTING) return undefined;
   try {
     return JSON.parse(t);
   } catch {
@@ -81,6 +81,24 @@ export function parseLooseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Deeper answers than this are not values any task asks for (and deep JSON is slow to walk). */
+const MAX_NESTING = 32;
+
+/** The deepest bracket nesting of the text, counting [ ( { outside quotes. */
+function nestingDepth(text: string): number {
+  let depth = 0, max = 0, quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[' || ch === '(' || ch === '{') max = Math.max(max, ++depth);
+    else if (ch === ']' || ch === ')' || ch === '}') depth--;
+  }
+  return max;
 }
 
 function pythonLiteralToJson(text: string): string | null {
@@ -131,6 +149,7 @@ export function parseNumberList(text: string): number[] | null {
 export function parseMatrix(text: string): string[][] | null {
   const t = text.trim();
   if (t.startsWith('[')) {
+    if (/^\[\s*\[\s*\[/.test(t)) return null; // a matrix nests two deep, no more
     const value = parseLooseJson(t);
     if (!Array.isArray(value) || !value.every(Array.isArray)) return null;
     return (value as unknown[][]).map((row) => row.map((cell) => String(cell)));
