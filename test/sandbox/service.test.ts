@@ -25,7 +25,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => listener.listen(0, '127.0.0.1', done));
   ctx = { secret: SECRET, port: (listener.address() as { port: number }).port, projectDir: resolve(here, '..', '..'), marker: `r1ci-serve-marker-${process.pid}`, connections: () => connections };
-  serve = spawn(process.execPath, ['--import', 'tsx', resolve(here, 'run-cli.ts'), 'sandbox', 'serve', '--port', '0', '--workers', '2', '--max-body-bytes', '65536'], {
+  serve = spawn(process.execPath, ['--import', 'tsx', resolve(here, '..', '..', 'src', 'cli', 'run.ts'), 'sandbox', 'serve', '--port', '0', '--workers', '2', '--max-body-bytes', '65536'], {
     env: { ...process.env, R1CI_SANDBOX_TOKEN: TOKEN, R1CI_SANDBOX_TEST_SECRET: SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
