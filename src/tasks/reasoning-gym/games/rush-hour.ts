@@ -1,8 +1,9 @@
 // rg.games.rush_hour: slide cars on a 6×6 board until the red car AA reaches the right exit.
-// Boards are generated and solved by breadth-first search; any legal move list that frees AA is accepted.
+// Random boards are explored whole; the puzzle starts from the position farthest from a solved one
+// (within the move range), and any legal move list that frees AA is accepted.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import type { Rng } from '../../../core/index.js';
+import { ConfigError, type Rng } from '../../../core/index.js';
 
 const SIZE = 6, EXIT_ROW = 2;
 /** A vehicle: first cell (row-major index), length, horizontal or not. */
@@ -12,53 +13,74 @@ function cellsOf(car: Car, cell = car.cell): number[] {
   return Array.from({ length: car.length }, (_, k) => cell + k * (car.horizontal ? 1 : SIZE));
 }
 
-/** Breadth-first search over slides (one move = one car sliding any distance); a shortest plan or null. */
-function solve(cars: Car[], walls: number[], maxStates = 5_000): [number, number][] | null {
-  const start = cars.map((c) => c.cell);
-  const key = (pos: number[]): string => String.fromCharCode(...pos);
-  const parent = new Map<string, [string, number, number] | null>([[key(start), null]]);
-  const queue = [start];
-  const goal = EXIT_ROW * SIZE + SIZE - cars[0].length;
-  const occupied = new Uint8Array(SIZE * SIZE);
-  for (let head = 0; head < queue.length && parent.size < maxStates; head++) {
-    const pos = queue[head];
-    if (pos[0] === goal) {
-      const plan: [number, number][] = [];
-      for (let k = key(pos); parent.get(k); k = parent.get(k)![0]) plan.push([parent.get(k)![1], parent.get(k)![2]]);
-      return plan.reverse();
-    }
-    occupied.fill(0);
-    for (const w of walls) occupied[w] = 1;
-    for (let i = 0; i < cars.length; i++) {
-      const stride = cars[i].horizontal ? 1 : SIZE;
-      for (let k = 0; k < cars[i].length; k++) occupied[pos[i] + k * stride] = 1;
-    }
-    for (let i = 0; i < cars.length; i++) {
-      const { horizontal, length } = cars[i], stride = horizontal ? 1 : SIZE, row = Math.floor(pos[i] / SIZE);
-      for (const dir of [-1, 1]) {
-        for (let steps = 1; ; steps++) {
-          const at = pos[i] + dir * steps * stride;
-          const lead = dir < 0 ? at : at + (length - 1) * stride;
-          if (horizontal ? at < row * SIZE || at + length > (row + 1) * SIZE : at < 0 || lead >= SIZE * SIZE) break;
-          if (occupied[lead]) break;
-          const next = pos.slice();
-          next[i] = at;
-          const k = key(next);
-          if (!parent.has(k)) { parent.set(k, [key(pos), i, dir * steps]); queue.push(next); }
-        }
+/** Every legal slide from `pos` as [car, signed cells]. */
+function slides(cars: Car[], walls: number[], pos: number[], occupied: Uint8Array): [number, number][] {
+  occupied.fill(0);
+  for (const w of walls) occupied[w] = 1;
+  for (let i = 0; i < cars.length; i++) {
+    const stride = cars[i].horizontal ? 1 : SIZE;
+    for (let k = 0; k < cars[i].length; k++) occupied[pos[i] + k * stride] = 1;
+  }
+  const out: [number, number][] = [];
+  for (let i = 0; i < cars.length; i++) {
+    const { horizontal, length } = cars[i], stride = horizontal ? 1 : SIZE, row = Math.floor(pos[i] / SIZE);
+    for (const dir of [-1, 1]) {
+      for (let steps = 1; ; steps++) {
+        const at = pos[i] + dir * steps * stride, lead = dir < 0 ? at : at + (length - 1) * stride;
+        if (horizontal ? at < row * SIZE || at + length > (row + 1) * SIZE : at < 0 || lead >= SIZE * SIZE) break;
+        if (occupied[lead]) break;
+        out.push([i, dir * steps]);
       }
     }
   }
-  return null;
+  return out;
+}
+
+/**
+ * Explores the whole set of positions reachable from the board (slides are reversible), measures
+ * every position's distance to the nearest solved one, and returns an optimal plan from the
+ * farthest position whose distance lies in [minMoves, maxMoves]; null when there is none or the
+ * set has more than `maxStates` positions.
+ */
+function hardestPuzzle(cars: Car[], walls: number[], minMoves: number, maxMoves: number, maxStates = 2_500): { start: number[]; plan: [number, number][] } | null {
+  // A position is a string with one char per car (its first cell), so a slide edits one char.
+  const states: string[] = [String.fromCharCode(...cars.map((c) => c.cell))], index = new Map([[states[0], 0]]);
+  const edges: [number, number, number][][] = [];
+  const occupied = new Uint8Array(SIZE * SIZE), pos = new Array<number>(cars.length);
+  for (let head = 0; head < states.length; head++) {
+    if (states.length > maxStates) return null;
+    const here = states[head];
+    for (let i = 0; i < cars.length; i++) pos[i] = here.charCodeAt(i);
+    edges.push(slides(cars, walls, pos, occupied).map(([i, delta]) => {
+      const k = here.slice(0, i) + String.fromCharCode(pos[i] + delta * (cars[i].horizontal ? 1 : SIZE)) + here.slice(i + 1);
+      let j = index.get(k);
+      if (j === undefined) { j = states.length; index.set(k, j); states.push(k); }
+      return [j, i, delta];
+    }));
+  }
+  const goal = EXIT_ROW * SIZE + SIZE - cars[0].length;
+  const dist = new Int32Array(states.length).fill(-1), queue: number[] = [];
+  states.forEach((state, i) => { if (state.charCodeAt(0) === goal) { dist[i] = 0; queue.push(i); } });
+  for (let head = 0; head < queue.length; head++) for (const [j] of edges[queue[head]]) if (dist[j] < 0) { dist[j] = dist[queue[head]] + 1; queue.push(j); }
+  let best = -1;
+  for (let i = 0; i < states.length; i++) if (dist[i] >= minMoves && dist[i] <= maxMoves && (best < 0 || dist[i] > dist[best])) best = i;
+  if (best < 0) return null;
+  const plan: [number, number][] = [];
+  for (let at = best; dist[at] > 0;) {
+    const [next, i, delta] = edges[at].find(([j]) => dist[j] === dist[at] - 1)!;
+    plan.push([i, delta]);
+    at = next;
+  }
+  return { start: Array.from(states[best], (ch) => ch.charCodeAt(0)), plan };
 }
 
 function randomBoard(rng: Rng): { cars: Car[]; walls: number[] } {
   const taken = new Uint8Array(SIZE * SIZE);
-  const cars: Car[] = [{ cell: EXIT_ROW * SIZE + rng.int(0, 3), length: 2, horizontal: true }];
+  const cars: Car[] = [{ cell: EXIT_ROW * SIZE + rng.int(0, 4), length: 2, horizontal: true }];
   for (const c of cellsOf(cars[0])) taken[c] = 1;
   const walls: number[] = [];
   for (let w = rng.int(0, 1); w > 0; w--) { const c = rng.int(0, SIZE * SIZE - 1); if (!taken[c] && Math.floor(c / SIZE) !== EXIT_ROW) { taken[c] = 1; walls.push(c); } }
-  const target = rng.int(5, 12);
+  const target = rng.int(8, 13);
   for (let tries = 0; tries < 200 && cars.length < target; tries++) {
     const horizontal = rng.bool(), length = rng.bool(0.7) ? 2 : 3;
     const row = rng.int(0, horizontal ? SIZE - 1 : SIZE - length), col = rng.int(0, horizontal ? SIZE - length : SIZE - 1);
@@ -90,11 +112,13 @@ export const rushHour = defineTask({
   },
   validateOptions: (o) => (o.min_moves > o.max_moves ? [{ path: 'min_moves', message: 'min_moves > max_moves', fix: 'make min_moves ≤ max_moves' }] : []),
   generate(options, rng) {
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 5_000) throw new ConfigError(`rg.games.rush_hour: no board found needing ${options.min_moves}–${options.max_moves} moves; lower min_moves`);
       const { cars, walls } = randomBoard(rng);
-      const plan = solve(cars, walls);
-      if (!plan || plan.length < options.min_moves || plan.length > options.max_moves) continue;
-      const board = draw(cars, walls);
+      const found = hardestPuzzle(cars, walls, options.min_moves, options.max_moves);
+      if (!found) continue;
+      const { start, plan } = found;
+      const board = draw(cars.map((car, i) => ({ ...car, cell: start[i] })), walls);
       const prompt = 'Move the red car (AA) to the exit on the right.\n' +
         "Specify moves in the format: 'F+1 K+1 M-1 C+3 H+2 ...'\n" +
         'where the letter is the vehicle and +/- number is spaces to move right/left or down/up.\n' +
