@@ -73,11 +73,60 @@ export const arc1d = defineTask({
     prompt += 'Below is a test input grid. Predict the corresponding output grid by applying the rule you found. ' +
       'Your final answer should be just the test output grid itself.\n\n' +
       `Input:\n${fmt(test)}\n\nGive the output grid (numbers separated by spaces) within triple angle brackets, as <<<grid>>>.`;
-    return { prompt, answer: fmt(rule.apply(test)), metadata: { rule: rule.name, size, test_input: test } };
+    return { prompt, answer: fmt(rule.apply(test)), metadata: { rule: rule.name, size, examples: train.map((row) => [row, rule.apply(row)]), test_input: test } };
   },
   check(instance, answer) {
     const cells = answer.trim().replace(/^\[|\]$/g, '').split(/[\s,]+/).filter((c) => c.length > 0);
     if (cells.length === 0 || cells.length > 500 || cells.some((c) => !/^\d$/.test(c))) return unparseable('expected digits separated by spaces');
     return cells.join(' ') === instance.answer ? CORRECT : wrong();
+  },
+  referenceSolution(instance) {
+    return `examples = ${JSON.stringify(instance.metadata.examples)}
+test = ${JSON.stringify(instance.metadata.test_input)}
+def blocks(r):
+    out, i = [], 0
+    while i < len(r):
+        if r[i]:
+            j = i
+            while j + 1 < len(r) and r[j + 1] == r[i]: j += 1
+            out.append((i, j, r[i])); i = j + 1
+        else: i += 1
+    return out
+def shift(k): return lambda r: [r[i - k] if 0 <= i - k < len(r) else 0 for i in range(len(r))]
+def rotate(k): return lambda r: [r[(i - k) % len(r)] for i in range(len(r))]
+def fill(r):
+    a, b = [i for i, v in enumerate(r) if v]
+    return [r[a] if a <= i <= b else 0 for i in range(len(r))]
+def keep_longest(r):
+    s, e, _ = max(blocks(r), key=lambda b: b[1] - b[0])
+    return [v if s <= i <= e else 0 for i, v in enumerate(r)]
+def touch(r):
+    bl = blocks(r)
+    blk, dot = (bl[0], bl[1]) if bl[0][1] > bl[0][0] else (bl[1], bl[0])
+    n = blk[1] - blk[0] + 1
+    start = dot[0] - n if dot[0] > blk[1] else dot[0] + 1
+    return [r[i] if i == dot[0] else blk[2] if start <= i < start + n else 0 for i in range(len(r))]
+def paint(c):
+    def f(r):
+        s, e, _ = max(blocks(r), key=lambda b: b[1] - b[0])
+        return [c if s <= i <= e else v for i, v in enumerate(r)]
+    return f
+def repeat(r):
+    body = r[:r.index(0)] if 0 in r else r
+    p = next(p for p in range(1, len(body) + 1) if all(body[i] == body[i % p] for i in range(len(body))))
+    return [body[i % p] for i in range(len(r))]
+hyps = [shift(k) for k in (1, 2, 3, -1, -2, -3)] + [rotate(k) for k in (1, 2, 3, 4)]
+hyps += [lambda r: [0] * r.count(0) + [v for v in r if v], lambda r: [v for v in r if v] + [0] * r.count(0), lambda r: r[::-1], fill]
+hyps += [(lambda a, b: lambda r: [b if v == a else v for v in r])(a, b) for a in range(1, 10) for b in range(1, 10) if a != b]
+hyps += [keep_longest, touch, paint(1), paint(2), lambda r: [5 if v else 0 for v in r], repeat]
+hyps += [(lambda c: lambda r: [0 if v else c for v in r])(c) for c in range(1, 10)]
+def fits(h):
+    try:
+        return all(h(list(i)) == o for i, o in examples)
+    except Exception:
+        return False
+h = next(h for h in hyps if fits(h))
+print(' '.join(map(str, h(list(test)))))
+`;
   },
 });
