@@ -42,7 +42,7 @@ function slides(cars: Car[], walls: number[], pos: number[], occupied: Uint8Arra
  * farthest position whose distance lies in [minMoves, maxMoves]; null when there is none or the
  * set has more than `maxStates` positions.
  */
-function hardestPuzzle(cars: Car[], walls: number[], minMoves: number, maxMoves: number, maxStates = 2_500): { start: number[]; plan: [number, number][] } | null {
+function hardestPuzzle(cars: Car[], walls: number[], minMoves: number, maxMoves: number, maxStates = 1_200): { start: number[]; plan: [number, number][] } | null {
   // A position is a string with one char per car (its first cell), so a slide edits one char.
   const states: string[] = [String.fromCharCode(...cars.map((c) => c.cell))], index = new Map([[states[0], 0]]);
   const edges: [number, number, number][][] = [];
