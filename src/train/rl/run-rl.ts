@@ -5,8 +5,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRng } from '../../core/index.js';
-import type { Tokenizer } from '../../backends/index.js';
-import { createLearnerTokenBackend, type LearnerClient } from '../../learner/index.js';
+import type { TokenBackend, Tokenizer } from '../../backends/index.js';
+import { createLearnerTokenBackend, type LearnerClient, type LearnerSamplingTarget } from '../../learner/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
 import { questionsForStage, stageOfStep } from '../curriculum.js';
 import { loadOrEstimateCurriculum } from '../curriculum-estimate.js';
@@ -29,6 +29,8 @@ export type RlRunOptions = {
   /** Where the learner saves a checkpoint (default: absolute folders in runDir, right for a local learner; a remote one takes names). */
   checkpointPath?: (kind: 'train' | 'sampler', step: number) => string;
   onStep?: (metrics: StepMetrics) => void;
+  /** Samples rollouts instead of the learner (a vLLM server that loaded `target`'s weights, or a scripted policy in benchmarks). */
+  rolloutBackend?: (target: LearnerSamplingTarget) => TokenBackend;
 };
 
 export type RlRunResult = { modelId: string; metrics: StepMetrics[]; state: RunState | null; resumedFrom: number };
@@ -40,8 +42,9 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   const modelId = await client.createModel({ base_model: options.init, reference_model: config.klCoef > 0, value_head: config.estimator === 'ppo' });
   if (resumed) await client.loadWeights(modelId, resumed.checkpoint, { optimizer: true });
   const checkpointPath = options.checkpointPath ?? ((kind, step) => join(files.checkpoints, `${kind}-${String(step).padStart(6, '0')}`));
+  const backendFor = options.rolloutBackend ?? ((target: LearnerSamplingTarget) => createLearnerTokenBackend(client, target));
   const rollout = (modelPath?: string): RolloutOptions => ({
-    backend: createLearnerTokenBackend(client, modelPath ? { modelPath } : { modelId }), tokenizer: options.tokenizer, sandbox: options.sandbox,
+    backend: backendFor(modelPath ? { modelPath } : { modelId }), tokenizer: options.tokenizer, sandbox: options.sandbox,
     agent: { ...config.agent, mode: 'ci' }, concurrency: config.concurrency, seedKeys: ['rl', config.seed],
   });
   const pools = stagePools(config, files, () => rollout());
