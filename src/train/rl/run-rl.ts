@@ -4,7 +4,7 @@
 // train one optimizer step, maybe evaluate, save the resume checkpoint, and commit the step.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRng } from '../../core/index.js';
+import { ConfigError, createRng, type ConfigProblem } from '../../core/index.js';
 import type { TokenBackend, Tokenizer } from '../../backends/index.js';
 import { createLearnerTokenBackend, type LearnerClient, type LearnerSamplingTarget } from '../../learner/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
@@ -39,6 +39,7 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   const { config, client } = options;
   const files = runFiles(options.runDir);
   const { state: resumed, configHash } = openRun(files, config, options.init);
+  const liveSampling = await checkExtensions(client, config);
   const modelId = await client.createModel({ base_model: options.init, reference_model: config.klCoef > 0, value_head: config.estimator === 'ppo' });
   if (resumed) await client.loadWeights(modelId, resumed.checkpoint, { optimizer: true });
   const checkpointPath = options.checkpointPath ?? ((kind, step) => join(files.checkpoints, `${kind}-${String(step).padStart(6, '0')}`));
@@ -55,8 +56,10 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
     const stage = config.curriculum.enabled ? stageOfStep(step, config.curriculum.stepsPerStage, config.curriculum.stages) : 1;
     const questionsOf = async (k: number) => pickQuestions(await pools(config.curriculum.enabled ? stageOfStep(k, config.curriculum.stepsPerStage, config.curriculum.stages) : 1), config, k);
     const stepRollout = (k: number, modelPath?: string) => ({ ...rollout(modelPath), seedKeys: ['rl', config.seed, k] });
+    // Without live sampling (a remote Tinker), on-policy rollouts sample weights saved for the sampler.
+    const onPolicyPath = liveSampling ? undefined : await client.saveWeightsForSampler(modelId, checkpointPath('sampler', step - 1));
     const rollouts = prefetched?.step === step ? await prefetched.result
-      : await runRollouts(await questionsOf(step), config.groupSize, stepRollout(step, step > 1 && config.sampling === 'stale-1' ? state?.samplerCheckpoint : undefined));
+      : await runRollouts(await questionsOf(step), config.groupSize, stepRollout(step, step > 1 && config.sampling === 'stale-1' ? state?.samplerCheckpoint : onPolicyPath));
     let samplerCheckpoint: string | undefined;
     prefetched = null;
     if (config.sampling === 'stale-1' && step < config.steps) {
@@ -83,6 +86,16 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   const metrics = readMetrics(files.metrics);
   writeRlReport(files.dir, metrics);
   return { modelId, metrics, state, resumedFrom: resumed?.step ?? 0 };
+}
+
+/** Refuses options the learner cannot serve; resolves to whether it samples live training weights. */
+async function checkExtensions(client: LearnerClient, config: ResolvedRlConfig): Promise<boolean> {
+  const extensions = (await client.capabilities()).extensions ?? [];
+  const problems: ConfigProblem[] = [];
+  if (config.klCoef > 0 && !extensions.includes('low_var_kl')) problems.push({ path: 'rl.klCoef', message: 'the learner has no low-variance KL extension', fix: 'pass --kl 0 (or use a LoRA model on a learner that serves the extension)' });
+  if (config.estimator === 'ppo' && !extensions.includes('value_head')) problems.push({ path: 'rl.estimator', message: 'PPO needs the value-head extension, which the learner lacks', fix: 'use --estimator grpo or reinforce++' });
+  if (problems.length) throw new ConfigError(problems);
+  return extensions.includes('sample_from_model_id');
 }
 
 function taskOptionsOf(config: ResolvedRlConfig, taskId: string): { options?: Record<string, unknown> } {
