@@ -1,0 +1,78 @@
+// The RL loop's optional paths on the tiny model: stale-by-one-step sampling (step k+1 sampled from
+// a snapshot taken before step k's update) and the offline IP curriculum (p estimated by 4 agents,
+// stored, stage 1 drawing only from group 1). Plus the hidden-execution measure, by hand.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTokenizer, type TokenSampleRequest, type Tokenizer } from '../../backends/index.js';
+import { createLearnerTokenBackend, createTinyPreset, startLocalLearner, type LearnerSamplingTarget, type LocalLearner } from '../../learner/index.js';
+import { createLocalSandbox } from '../../sandbox/index.js';
+import type { Sandbox } from '../../sandbox/types.js';
+import { overlap, union } from './activity.js';
+import { resolveRlConfig } from './config.js';
+import { pickQuestions, runRl } from './run-rl.js';
+import type { RunState } from './types.js';
+
+let dir: string, base: string, tokenizer: Tokenizer, sandbox: Sandbox, learner: LocalLearner;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'r1ci-rl-loop-'));
+  base = await createTinyPreset(join(dir, 'base'), { seed: 4 });
+  tokenizer = loadTokenizer(base);
+  sandbox = await createLocalSandbox({ concurrency: 2 });
+  learner = await startLocalLearner({ threads: 1, stateDir: join(dir, 'learner') });
+}, 120_000);
+
+afterAll(async () => {
+  await sandbox?.close();
+  await learner?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const small = { groupSize: 2, questionsPerStep: 2, concurrency: 4, learningRate: 1e-3, agent: { systemPrompt: 'Use Python.', maxTokensPerTurn: 12, maxTotalTokens: 24 } };
+
+describe('runRl', () => {
+  it('stale-1 sampling: step 2 samples the snapshot taken before step 1 trained', async () => {
+    const runDir = join(dir, 'stale');
+    const config = resolveRlConfig({ ...small, steps: 2, sampling: 'stale-1' });
+    const sampled: string[] = [];
+    const rolloutBackend = (target: LearnerSamplingTarget) => {
+      const inner = createLearnerTokenBackend(learner.client, target);
+      return { ...inner, sample: (request: TokenSampleRequest) => {
+        sampled.push(target.modelPath ? `${target.modelPath.split('/').pop()} ${existsSync(join(target.modelPath, 'config.json'))}` : `live ${target.modelId}`);
+        return inner.sample(request);
+      } };
+    };
+    const result = await runRl({ config, client: learner.client, init: base, tokenizer, sandbox, runDir, rolloutBackend });
+    expect(result.metrics.map((m) => m.step)).toEqual([1, 2]);
+    // Step 1 samples the live weights; step 2 (prefetched while step 1 trained) the saved snapshot.
+    expect([...new Set(sampled)]).toEqual([`live ${result.modelId}`, 'sampler-000000 true']);
+    const state = JSON.parse(readFileSync(join(runDir, 'state.json'), 'utf8')) as RunState;
+    expect(state.step).toBe(2);
+    expect(existsSync(join(runDir, 'report.html'))).toBe(true);
+  }, 60_000);
+
+  it('the offline curriculum estimates p with 4 agents, stores the groups, and stage 1 draws from group 1', async () => {
+    const runDir = join(dir, 'curriculum');
+    const config = resolveRlConfig({ ...small, steps: 1, questionsPerTask: 4, curriculum: { enabled: true, stages: 2, stepsPerStage: 1, samplesPerAgent: 1 } });
+    await runRl({ config, client: learner.client, init: base, tokenizer, sandbox, runDir });
+    const file = JSON.parse(readFileSync(join(runDir, 'curriculum.json'), 'utf8')) as { groups: { question: { index: number }; p: number; ip: number }[][] };
+    expect(file.groups.map((g) => g.length)).toEqual([2, 2]);
+    for (const item of file.groups.flat()) expect(item.ip).toBeCloseTo(4 * item.p * (1 - item.p), 12);
+    const ips = file.groups.flat().map((item) => item.ip);
+    expect(ips).toEqual([...ips].sort((a, b) => b - a));
+    const stage1 = file.groups[0].map((item) => item.question);
+    expect(pickQuestions(stage1 as never, config, 1).every((q) => stage1.some((s) => s.index === (q as { index: number }).index))).toBe(true);
+  }, 90_000);
+});
+
+describe('hidden execution', () => {
+  it('measures the overlap of execution with generation', () => {
+    const generation = union([{ start: 0, end: 10 }, { start: 5, end: 12 }, { start: 20, end: 30 }]);
+    expect(generation).toEqual([[0, 12], [20, 30]]);
+    const execution = union([{ start: 8, end: 14 }, { start: 25, end: 35 }]);
+    // Overlaps: [8,12] = 4 and [25,30] = 5 of 16 ms of execution.
+    expect(overlap(execution, generation)).toBe(9);
+  });
+});
