@@ -1,10 +1,12 @@
 // `--model SPEC` → a backend for each episode. Specs: `oracle`, `scripted:FILE`, `openai:MODEL`,
 // `chat:MODEL@URL` (any OpenAI-compatible chat server), `vllm:MODEL@URL` (token-in/token-out
-// completions; needs a tokenizer folder). Keys come only from the environment.
+// completions; needs a tokenizer folder), `learner:DIR` (a Hugging Face folder, e.g. `r1ci sft`'s
+// final/, sampled on a local learner started on first use). Keys come only from the environment.
 import { BackendError, ConfigError } from '../core/index.js';
-import { createOpenAiChatBackend, createOpenAiCompletionsBackend, loadTokenizer, OPENAI_BASE_URL, readScriptFile, ScriptedBackend, type Backend, type Tokenizer } from '../backends/index.js';
+import { createOpenAiChatBackend, createOpenAiCompletionsBackend, loadTokenizer, OPENAI_BASE_URL, readScriptFile, ScriptedBackend, type Backend, type TokenBackend, type Tokenizer } from '../backends/index.js';
 import { createOracleBackend, type AgentMode } from '../agent/index.js';
 import type { Task, TaskInstance } from '../tasks/index.js';
+import { createLearnerTokenBackend, startLocalLearner } from '../learner/index.js';
 
 export type ModelForEpisode = { backend: Backend; tokenizer?: Tokenizer };
 
@@ -26,7 +28,7 @@ export type ModelSpecOptions = {
   concurrency?: number;
 };
 
-const SPEC_HELP = 'use oracle, scripted:FILE, openai:MODEL, chat:MODEL@URL or vllm:MODEL@URL';
+const SPEC_HELP = 'use oracle, scripted:FILE, openai:MODEL, chat:MODEL@URL, vllm:MODEL@URL or learner:DIR';
 
 function splitAt(rest: string, spec: string): { model: string; url: string } {
   const at = rest.lastIndexOf('@');
@@ -65,9 +67,21 @@ export function parseModelSpec(spec: string, options: ModelSpecOptions = {}): Mo
       const backend = createOpenAiCompletionsBackend({ model, baseUrl: url, env, apiKeyEnv: 'R1CI_API_KEY', fetch: options.fetch, concurrency: options.concurrency });
       return { name: backend.name, forEpisode: () => ({ backend, tokenizer }), preflight: () => preflightServer(url, env.R1CI_API_KEY, options.fetch) };
     }
+    case 'learner':
+      return learnerModel(rest);
     default:
       throw new ConfigError([{ path: 'model', message: `unknown model spec ${JSON.stringify(spec)}`, fix: SPEC_HELP }]);
   }
+}
+
+/** `learner:DIR`: a local learner (started on first use, stopped at exit) samples the folder's weights. */
+function learnerModel(folder: string): ModelFactory {
+  if (!folder) throw new ConfigError([{ path: 'model', message: 'learner needs a model folder', fix: 'write learner:path/to/hf-folder (e.g. an r1ci sft run\'s final/)' }]);
+  const tokenizer = loadTokenizer(folder);
+  let started: Promise<TokenBackend> | undefined;
+  const start = () => (started ??= startLocalLearner().then((learner) => createLearnerTokenBackend(learner.client, { baseModel: folder }, `learner:${folder}`)));
+  const backend: TokenBackend = { kind: 'token', name: `learner:${folder}`, sample: async (request, signal) => (await start()).sample(request, signal) };
+  return { name: `learner:${folder}`, forEpisode: () => ({ backend, tokenizer }), preflight: async () => { await start(); } };
 }
 
 /** GET {url}/models: turns "connection refused" and "401" into one clear line before a run starts. */

@@ -24,8 +24,8 @@ export type DemoSettings = {
 };
 
 export const FULL_DEMO: Omit<DemoSettings, 'tasks'> = {
-  perTask: 240, evalQuestions: 30, seed: 0, maxTokensPerTurn: 160, maxTotalTokens: 320, evalConcurrency: 4,
-  sft: { epochs: 3, batchSize: 16, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.05, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
+  perTask: 250, evalQuestions: 15, seed: 0, maxTokensPerTurn: 160, maxTotalTokens: 320, evalConcurrency: 4,
+  sft: { epochs: 2, batchSize: 8, learningRate: 1e-3, warmupFraction: 0.05, minLrRatio: 0.05, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
 };
 
 export const QUICK_DEMO: Omit<DemoSettings, 'tasks'> = {

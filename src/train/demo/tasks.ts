@@ -6,14 +6,14 @@ export type DemoTask = { id: string; options: Record<string, unknown>; kind: 'co
 
 export const DEMO_TASKS: readonly DemoTask[] = [
   { id: 'symbench.number_multiply', options: { count: 2, min_digits: 2, max_digits: 3 }, kind: 'compute' },
-  { id: 'rg.arithmetic.count_bits', options: { min_n: 1000, max_n: 999_999 }, kind: 'compute' },
-  { id: 'rg.algorithmic.spell_backward', options: { min_word_len: 5, max_word_len: 8 }, kind: 'compute' },
-  { id: 'rg.arithmetic.chain_sum', options: { min_terms: 2, max_terms: 3, min_digits: 2, max_digits: 3 }, kind: 'compute' },
+  { id: 'rg.arithmetic.count_bits', options: { min_n: 1000, max_n: 99_999 }, kind: 'compute' },
+  { id: 'rg.algorithmic.spell_backward', options: { min_word_len: 4, max_word_len: 6 }, kind: 'compute' },
+  { id: 'rg.arithmetic.chain_sum', options: { min_terms: 2, max_terms: 2, min_digits: 2, max_digits: 3 }, kind: 'compute' },
 ];
 
 /** The quick demo (tests) uses the first two tasks. */
 export const QUICK_DEMO_TASKS: readonly DemoTask[] = DEMO_TASKS.slice(0, 2);
 
-export const DEMO_CI_PROMPT = 'Compute with Python: write one ```python block that prints the result, read its output, then answer as <<<answer>>>.';
+export const DEMO_CI_PROMPT = 'Use Python.';
 
-export const DEMO_TEXT_PROMPT = 'Answer in plain text, without code, as <<<answer>>>.';
+export const DEMO_TEXT_PROMPT = 'Use no code.';
