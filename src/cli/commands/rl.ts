@@ -8,7 +8,8 @@ import { loadTokenizer } from '../../backends/index.js';
 import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLearner } from '../../learner/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { selectTasks } from '../../tasks/index.js';
-import { resolveInitModel, resolveRlConfig, runRl, type Estimator, type RlOptions } from '../../train/rl/index.js';
+import type { AgentMode } from '../../agent/index.js';
+import { resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type RlOptions } from '../../train/rl/index.js';
 import { printJson } from '../output.js';
 
 type RlFlags = Record<string, string | boolean | undefined>;
@@ -25,13 +26,20 @@ function optionsFrom(flags: RlFlags): RlOptions {
     evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery),
     concurrency: num(flags.concurrency), seed: num(flags.seed),
     reward: { formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
-    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), online: flags.onlineCurriculum === true },
+    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
     agent: {
       temperature: num(flags.temperature), maxTokensPerTurn: num(flags.maxTokensPerTurn), maxTotalTokens: num(flags.maxTotalTokens),
       maxExecCalls: num(flags.maxExecCalls), execTimeoutMs: num(flags.execTimeout) === undefined ? undefined : num(flags.execTimeout)! * 1000,
       ...(typeof flags.systemPrompt === 'string' ? { systemPrompt: flags.systemPrompt } : {}),
     },
   };
+}
+
+/** `--fourth-agent MODE[:SYSTEM PROMPT]`. */
+function fourthAgent(value: string | boolean | undefined): CurriculumAgent | undefined {
+  if (typeof value !== 'string') return undefined;
+  const [mode, ...prompt] = value.split(':');
+  return { mode: mode as AgentMode, ...(prompt.length ? { systemPrompt: prompt.join(':') } : {}) };
 }
 
 export function registerRlCommand(program: Command): void {
@@ -56,6 +64,7 @@ export function registerRlCommand(program: Command): void {
     .option('--curriculum', 'the improvement-potential curriculum (4 stages)')
     .option('--steps-per-stage <n>', 'curriculum steps per stage (paper: 150)')
     .option('--online-curriculum', 're-estimate success rates at each stage')
+    .option('--fourth-agent <mode[:prompt]>', 'the curriculum\'s fourth agent beside text, code and ci (default: ci)')
     .option('--format-bonus <r>').option('--format-penalty <r>').option('--turn-penalty <r>').option('--max-turns <n>')
     .option('--eval-every <n>', 'held-out evaluation every n steps').option('--eval-per-task <n>', 'held-out questions per task')
     .option('--checkpoint-every <n>', 'keep a checkpoint every n steps')
