@@ -6,3 +6,7 @@ export * from './curriculum.js';
 export * from './curriculum-estimate.js';
 export * from './rl/index.js';
 export * from './minimal-grpo.js';
+export * from './synth/index.js';
+export * from './sft/index.js';
+export * from './minimal-sft.js';
+export * from './demo/index.js';

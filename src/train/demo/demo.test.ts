@@ -1,0 +1,31 @@
+// The quick demo end to end (tiny model, oracle synthesis, SFT through the local learner, held-out
+// evaluation in ci and text modes): the fine-tuned model must have learned what the untrained one
+// lacks (open a python block and have it run, in the ci loop), its held-out loss must have fallen,
+// and the report must carry the training curves. Accuracy is not asserted: the quick run is too
+// short for the tiny model to learn to copy the question's numbers (see docs/benchmarks.md).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Episode } from '../../agent/index.js';
+import { runDemo } from './run-demo.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'r1ci-demo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const rate = (episodes: readonly Episode[], test: (e: Episode) => boolean) => episodes.filter(test).length / Math.max(1, episodes.length);
+
+describe('r1ci demo --quick', () => {
+  it('fine-tunes the tiny model into one that writes code in the loop, with a falling held-out loss', async () => {
+    const ctx = await runDemo({ outDir: dir, quick: true });
+    const base = ctx.evals.get('base/ci')!.episodes, sft = ctx.evals.get('sft/ci')!.episodes;
+    expect(base.length).toBeGreaterThan(0);
+    expect(sft.length).toBe(base.length);
+    expect(rate(base, (e) => e.codeCalls > 0)).toBeLessThan(0.1);
+    expect(rate(sft, (e) => e.codeCalls > 0)).toBeGreaterThanOrEqual(0.8);
+    expect(ctx.sft!.metrics.at(-1)!.heldOutLoss!).toBeLessThan(ctx.sft!.metrics.find((m) => m.heldOutLoss !== undefined && m.step < ctx.sft!.totalSteps)!.heldOutLoss! / 2);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('Training curves');
+    expect(existsSync(join(dir, 'demo.json'))).toBe(true);
+  }, 300_000);
+});
