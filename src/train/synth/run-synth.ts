@@ -64,7 +64,8 @@ export function readSynthRecords(path: string): SynthRecord[] {
 function checkTrainSplit(taskIds: readonly string[]): Task[] {
   const split = new Map(listTasks().map((entry) => [entry.id, entry.split]));
   const test = taskIds.filter((id) => split.get(id) === 'test');
-  if (test.length) throw new ConfigError([{ path: '--tasks', message: `SFT data comes from training tasks only; ${test.join(', ')} ${test.length > 1 ? 'are' : 'is'} in the test split`, fix: 'use --tasks train, or training task ids' }]);
+  const named = test.length > 3 ? `${test.slice(0, 3).join(', ')} and ${test.length - 3} more` : test.join(', ');
+  if (test.length) throw new ConfigError([{ path: '--tasks', message: `SFT data comes from training tasks only; ${named} ${test.length > 1 ? 'are' : 'is'} in the test split`, fix: 'use --tasks train, or training task ids' }]);
   return taskIds.map((id) => getTask(id));
 }
 
