@@ -77,8 +77,7 @@ def child_setup(cfg, slot, privileged):
     os.environ['HOME'] = work
 
 
-def set_limits(cfg, request):
-    vsize = int(open('/proc/self/status').read().split('VmSize:')[1].split()[0]) * 1024
+def set_limits(cfg, request, vsize):
     memory = int(request.get('memoryMb') or cfg['memoryMb']) << 20
     cpu = int(request['timeoutMs'] / 1000) + 1
     limits = [(resource.RLIMIT_AS, vsize + memory), (resource.RLIMIT_CPU, cpu),
@@ -104,6 +103,11 @@ def child_main(cfg, slot, privileged, fds):
     except Exception as error:
         report('setup-failed ' + repr(error).replace('\n', ' '))
         os._exit(70)
+    # Done while the spare waits, off the request's path: a fork copies numpy's generator state, so
+    # reseed it; and measure the interpreter's size once (the memory limit is added on top of it).
+    if 'numpy' in sys.modules:
+        sys.modules['numpy'].random.seed()
+    vsize = int(open('/proc/self/status').read().split('VmSize:')[1].split()[0]) * 1024
     chunks = []
     while True:
         chunk = os.read(3, 1 << 20)
@@ -120,14 +124,12 @@ def child_main(cfg, slot, privileged, fds):
     os.lseek(fd, 0, 0)
     os.dup2(fd, 0)
     os.close(fd)
-    set_limits(cfg, request)
+    set_limits(cfg, request, vsize)
     run_snippet(request['code'])
 
 
 def run_snippet(code):
     import builtins, linecache, threading, traceback
-    if 'numpy' in sys.modules:
-        sys.modules['numpy'].random.seed()  # a fork copies the generator state: reseed per snippet
     sys.stdout.reconfigure(line_buffering=True)
     sys.argv = ['']
     name = '<snippet>'
