@@ -1,12 +1,9 @@
 // The minimal GRPO loop is the spec: on the same episodes the full loop's reward, advantages and
 // learner data must equal the minimal loop's; and the minimal loop runs end to end on the tiny model.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTokenizer, ScriptedBackend, type Tokenizer } from '../backends/index.js';
-import { createTinyPreset, startLocalLearner, type LocalLearner } from '../learner/index.js';
-import { createLocalSandbox } from '../sandbox/index.js';
+import { startTinyModelFixture, type TinyModelFixture } from '../../test/helpers/training-fixtures.js';
+import { ScriptedBackend, type Tokenizer } from '../backends/index.js';
+import type { LocalLearner } from '../learner/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { getTask } from '../tasks/index.js';
 import { resolveAgentConfig, runEpisodes, type Episode } from '../agent/index.js';
@@ -14,20 +11,16 @@ import { buildDatums, computeEpisodeAdvantages, scoreGroups, selectTrainingGroup
 import { resolveRlConfig } from './rl/config.js';
 import { minimalDatums, minimalGroupAdvantages, minimalReward, runMinimalGrpo } from './minimal-grpo.js';
 
-let dir: string, base: string, tokenizer: Tokenizer, sandbox: Sandbox, learner: LocalLearner;
+let base: string, tokenizer: Tokenizer, sandbox: Sandbox, learner: LocalLearner;
+let fixture: TinyModelFixture | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'r1ci-min-grpo-'));
-  base = await createTinyPreset(join(dir, 'base'), { seed: 3 });
-  tokenizer = loadTokenizer(base);
-  sandbox = await createLocalSandbox({ concurrency: 2 });
-  learner = await startLocalLearner({ threads: 1, stateDir: join(dir, 'learner') });
+  fixture = await startTinyModelFixture('r1ci-min-grpo-', 3);
+  ({ base, tokenizer, sandbox, learner } = fixture);
 }, 120_000);
 
 afterAll(async () => {
-  await sandbox?.close();
-  await learner?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 const task = getTask('rg.arithmetic.chain_sum');

@@ -1,32 +1,23 @@
 // The minimal SFT loop runs against a real local learner: the loss on the model's own tokens falls,
 // and the schedule warms up and decays as documented.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOracleDataFixture, type OracleDataFixture } from '../../test/helpers/training-fixtures.js';
 import { loadTokenizer } from '../backends/index.js';
-import { createOracleBackend } from '../agent/index.js';
-import { createTinyPreset, startLocalLearner, type LocalLearner } from '../learner/index.js';
-import { createLocalSandbox } from '../sandbox/index.js';
+import { createTinyPreset, type LocalLearner } from '../learner/index.js';
 import { minimalLearningRate, runMinimalSft } from './minimal-sft.js';
-import { readSynthRecords, runSynth } from './synth/index.js';
+import { readSynthRecords } from './synth/index.js';
 
 let learner: LocalLearner;
 let dir: string;
+let fixture: OracleDataFixture | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'r1ci-minimal-sft-'));
-  const sandbox = await createLocalSandbox({ concurrency: 2 });
-  try {
-    await runSynth({ teacher: { name: 'oracle', forEpisode: (t, i, m) => ({ backend: createOracleBackend(t, i, m) }) }, taskIds: ['rg.arithmetic.count_bits'], perTask: 4, attemptsPerQuestion: 1, out: join(dir, 'data.jsonl'), sandbox, agent: { execTimeoutMs: 10_000 } });
-  } finally {
-    await sandbox.close();
-  }
-  learner = await startLocalLearner({ stateDir: join(dir, 'learner') });
+  fixture = await startOracleDataFixture('r1ci-minimal-sft-', 4);
+  ({ dir, learner } = fixture);
 }, 120_000);
 afterAll(async () => {
-  await learner?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 describe('runMinimalSft', () => {

@@ -1,13 +1,12 @@
 // The RL loop's optional paths on the tiny model: stale-by-one-step sampling (step k+1 sampled from
 // a snapshot taken before step k's update) and the offline IP curriculum (p estimated by 4 agents,
 // stored, stage 1 drawing only from group 1). Plus the hidden-execution measure, by hand.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTokenizer, type TokenSampleRequest, type Tokenizer } from '../../backends/index.js';
-import { createLearnerTokenBackend, createTinyPreset, startLocalLearner, type LearnerSamplingTarget, type LocalLearner } from '../../learner/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
+import { startTinyModelFixture, type TinyModelFixture } from '../../../test/helpers/training-fixtures.js';
+import { type TokenSampleRequest, type Tokenizer } from '../../backends/index.js';
+import { createLearnerTokenBackend, type LearnerSamplingTarget, type LocalLearner } from '../../learner/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
 import { overlap, union } from './activity.js';
 import { resolveRlConfig } from './config.js';
@@ -15,19 +14,15 @@ import { pickQuestions, runRl } from './run-rl.js';
 import type { RunState } from './types.js';
 
 let dir: string, base: string, tokenizer: Tokenizer, sandbox: Sandbox, learner: LocalLearner;
+let fixture: TinyModelFixture | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'r1ci-rl-loop-'));
-  base = await createTinyPreset(join(dir, 'base'), { seed: 4 });
-  tokenizer = loadTokenizer(base);
-  sandbox = await createLocalSandbox({ concurrency: 2 });
-  learner = await startLocalLearner({ threads: 1, stateDir: join(dir, 'learner') });
+  fixture = await startTinyModelFixture('r1ci-rl-loop-', 4);
+  ({ dir, base, tokenizer, sandbox, learner } = fixture);
 }, 120_000);
 
 afterAll(async () => {
-  await sandbox?.close();
-  await learner?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 const small = { groupSize: 2, questionsPerStep: 2, concurrency: 4, learningRate: 1e-3, agent: { systemPrompt: 'Use Python.', maxTokensPerTurn: 12, maxTotalTokens: 24 } };

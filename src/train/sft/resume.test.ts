@@ -1,33 +1,24 @@
 // Crash and resume: `r1ci sft` as a real child process is killed with SIGKILL mid-run; running it
 // again resumes from the last checkpoint: the step count continues and no step is logged twice.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../../../test/helpers/cli.js';
-import { createOracleBackend } from '../../agent/index.js';
-import { startLocalLearner, type LocalLearner } from '../../learner/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
-import { runSynth } from '../synth/index.js';
+import { startOracleDataFixture, type OracleDataFixture } from '../../../test/helpers/training-fixtures.js';
+import type { LocalLearner } from '../../learner/index.js';
 import type { SftState } from './types.js';
 
 let learner: LocalLearner;
 let dir: string;
+let fixture: OracleDataFixture | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-resume-'));
-  const sandbox = await createLocalSandbox({ concurrency: 2 });
-  try {
-    await runSynth({ teacher: { name: 'oracle', forEpisode: (t, i, m) => ({ backend: createOracleBackend(t, i, m) }) }, taskIds: ['rg.arithmetic.count_bits'], perTask: 10, attemptsPerQuestion: 1, out: join(dir, 'data.jsonl'), sandbox, agent: { execTimeoutMs: 10_000 } });
-  } finally {
-    await sandbox.close();
-  }
-  learner = await startLocalLearner({ stateDir: join(dir, 'learner') });
+  fixture = await startOracleDataFixture('r1ci-sft-resume-', 10);
+  ({ dir, learner } = fixture);
 }, 120_000);
 afterAll(async () => {
-  await learner?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 const loggedSteps = (out: string) => readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { step: number }).step);
