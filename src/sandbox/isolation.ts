@@ -34,11 +34,13 @@ export function findBwrap(explicit?: string): string | undefined {
   }
 }
 
-/** The in-sandbox driver's source; found beside this module (src or dist) or in src from dist. */
+/** The in-sandbox driver's source (spares.py then driver.py); found beside this module (src or dist) or in src from dist. */
 export function readDriverSource(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'python', 'driver.py'), join(here, '..', '..', 'src', 'sandbox', 'python', 'driver.py')];
-  for (const candidate of candidates) if (existsSync(candidate)) return readFileSync(candidate, 'utf8');
+  const candidates = [join(here, 'python'), join(here, '..', '..', 'src', 'sandbox', 'python')];
+  for (const dir of candidates) {
+    if (existsSync(join(dir, 'driver.py'))) return ['spares.py', 'driver.py'].map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+  }
   throw new SandboxUnavailableError(`the sandbox driver is missing (looked in ${candidates.join(', ')}); rebuild with \`npm run build\``);
 }
 

@@ -55,7 +55,7 @@ export class WarmParent {
       concurrency: config.concurrency, spares: config.spares, modules: config.modules, memoryMb: config.memoryMb,
       maxOutputBytes: config.maxOutputBytes, fileSizeMb: config.fileSizeMb, tmpfsMb: config.tmpfsMb, processes: config.processes,
       openFiles: config.openFiles, uidBase: config.uidBase, workDir: SANDBOX_WORK_DIR, scratchDir: this.scratch ?? '/tmp',
-      privileged: true,
+      privileged: config.isolation === 'bwrap', // per-slot uids and tmpfs dirs need the jail's /sandbox mount point
     };
     this.child.stdin!.write(`${JSON.stringify(config_)}\n`);
   }

@@ -80,6 +80,26 @@ describe('hostile snippets in the local pool', () => {
     expect(sandbox.metrics().restarts).toBe(0);
   });
 
+  it('recovers from a killed fork server: its running snippet is failed and the pool answers', async () => {
+    const zygote = () => descendants(sandbox.parentPid!).find((p) => p.name === 'r1ci-zygote');
+    const first = zygote();
+    expect(first).toBeDefined();
+    const running = sandbox.exec({ code: 'import time\nprint("started", flush=True)\ntime.sleep(30)', timeoutMs: 20_000 });
+    await new Promise((done) => setTimeout(done, 300));
+    process.kill(first!.pid, 'SIGKILL');
+    const result = await running;
+    expect([result.status, result.stdout]).toEqual(['killed', 'started\n']);
+    expect(result.durationMs).toBeLessThan(10_000);
+    expect((await sandbox.exec({ code: 'print("back")' })).stdout).toBe('back\n');
+    const second = zygote();
+    expect(second).toBeDefined();
+    expect(second!.pid).not.toBe(first!.pid);
+    expect(isAlive(first!.pid)).toBe(false);
+    const zombies = await waitUntil(() => descendants(sandbox.parentPid!).filter((p) => p.state === 'Z'), (z) => z.length === 0, 2000);
+    expect(zombies).toEqual([]);
+    expect(sandbox.metrics().restarts).toBe(0);
+  });
+
   it('recovers from a killed warm parent', async () => {
     const bwrap = sandbox.parentPid!;
     const python = descendants(bwrap).find((p) => p.name.startsWith('python'))!;

@@ -1,17 +1,13 @@
-# The warm parent of the sandbox pool: imports the scientific stack once, keeps pre-forked spare
-# children (each already in its own mount namespace and uid, waiting on a pipe), hands each snippet
-# to one, relays its output with caps, enforces the wall clock and reaps everything it spawned.
+# The warm parent of the sandbox pool: imports the scientific stack once, forks the zygote (spares.py,
+# prepended to this file) which keeps pre-forked spare children ready off the request's path, hands
+# each snippet to a spare, relays its output with caps, enforces the wall clock and kills what is left.
 # Protocol with Node: one JSON object per line on stdin (config first, then exec requests) and
-# one JSON object per line on stdout (ready / result / fatal).
-import ctypes, gc, json, os, resource, selectors, signal, sys, time
+# one JSON object per line on stdout (ready / result / fatal / log).
+# With the zygote: b'fork <slot>' goes to it; b'spare <slot> <pid>' + 4 fds and b'exit <pid> <status>' come back.
+import collections
 
-CLONE_NEWNS = 0x00020000
-MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV = 1 << 14, 1 << 18, 2, 4
-PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER = 1, 38, 36
-libc = ctypes.CDLL(None, use_errno=True)
-libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
-libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
 OUT = sys.stdout.fileno()
+ZYGOTE_DEATHS = (5, 10.0)  # this many zygote deaths within this many seconds are fatal
 
 
 def send(obj):
@@ -45,130 +41,6 @@ def detect_privileged():
     return all(cap & (1 << bit) for bit in (6, 7, 21))  # SETGID, SETUID, SYS_ADMIN
 
 
-def check(rc, what):
-    if rc != 0:
-        raise OSError(ctypes.get_errno(), what)
-
-
-# ---------------------------------------------------------------- the child (one snippet)
-
-def child_setup(cfg, slot, privileged):
-    """Runs in a fresh fork before any request: private dirs, dropped privileges, no way back."""
-    os.setsid()
-    work = cfg['workDir']
-    if privileged:
-        uid = cfg['uidBase'] + slot
-        check(libc.unshare(CLONE_NEWNS), 'unshare')
-        check(libc.mount(b'none', b'/', None, MS_REC | MS_PRIVATE, None), 'mount private')
-        opts = ('size=%dm,mode=0700,uid=%d,gid=%d' % (cfg['tmpfsMb'], uid, uid)).encode()
-        for target in (work, '/tmp', '/dev/shm'):
-            if os.path.isdir(target):
-                check(libc.mount(b'tmpfs', target.encode(), b'tmpfs', MS_NOSUID | MS_NODEV, opts), 'mount ' + target)
-        os.setgroups([])
-        os.setresgid(uid, uid, uid)
-        os.setresuid(uid, uid, uid)
-    else:
-        work = os.path.join(cfg['scratchDir'], 'slot-%d' % slot)
-        os.makedirs(work, mode=0o700, exist_ok=True)
-        os.environ['TMPDIR'] = work
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # after setuid, which clears it
-    libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    os.chdir(work)
-    os.environ['HOME'] = work
-
-
-def set_limits(cfg, request, vsize):
-    memory = int(request.get('memoryMb') or cfg['memoryMb']) << 20
-    cpu = int(request['timeoutMs'] / 1000) + 1
-    limits = [(resource.RLIMIT_AS, vsize + memory), (resource.RLIMIT_CPU, cpu),
-              (resource.RLIMIT_FSIZE, cfg['fileSizeMb'] << 20), (resource.RLIMIT_NOFILE, cfg['openFiles']),
-              (resource.RLIMIT_CORE, 0)]
-    if cfg['processes'] > 0:
-        limits.append((resource.RLIMIT_NPROC, cfg['processes']))
-    for which, value in limits:
-        resource.setrlimit(which, (value, value))
-
-
-def child_main(cfg, slot, privileged, fds):
-    import fcntl
-    high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 512) for fd in fds]  # out of the way of 0..4
-    for target, fd in zip((3, 1, 2, 4), high):
-        os.dup2(fd, target)
-    os.closerange(5, 1 << 16)
-    os.set_inheritable(4, False)
-    signal.set_wakeup_fd(-1)
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    try:
-        child_setup(cfg, slot, privileged)
-    except Exception as error:
-        report('setup-failed ' + repr(error).replace('\n', ' '))
-        os._exit(70)
-    # Done while the spare waits, off the request's path: a fork copies numpy's generator state, so
-    # reseed it; and measure the interpreter's size once (the memory limit is added on top of it).
-    if 'numpy' in sys.modules:
-        sys.modules['numpy'].random.seed()
-    vsize = int(open('/proc/self/status').read().split('VmSize:')[1].split()[0]) * 1024
-    chunks = []
-    while True:
-        chunk = os.read(3, 1 << 20)
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(3)
-    if not chunks:
-        os._exit(0)  # the parent went away or retired this spare
-    request = json.loads(b''.join(chunks))
-    stdin = request.get('stdin') or ''
-    fd = os.memfd_create('stdin')
-    os.write(fd, stdin.encode())
-    os.lseek(fd, 0, 0)
-    os.dup2(fd, 0)
-    os.close(fd)
-    set_limits(cfg, request, vsize)
-    run_snippet(request['code'])
-
-
-def run_snippet(code):
-    import builtins, linecache, threading, traceback
-    sys.stdout.reconfigure(line_buffering=True)
-    sys.argv = ['']
-    name = '<snippet>'
-    linecache.cache[name] = (len(code), None, code.splitlines(True), name)
-    scope = {'__name__': '__main__', '__builtins__': builtins}
-    rc = 0
-    try:
-        exec(compile(code, name, 'exec'), scope)
-        threading._shutdown()
-    except SystemExit as stop:
-        rc = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-        if not isinstance(stop.code, int) and stop.code is not None:
-            print(stop.code, file=sys.stderr)
-    except BaseException as error:
-        rc = 1
-        tb = None if isinstance(error, SyntaxError) else error.__traceback__.tb_next
-        traceback.print_exception(type(error), error, tb)
-        if isinstance(error, MemoryError):
-            report('memory')
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except Exception:
-            rc = rc or 1
-    # Close the output pipes and report before exiting: tearing down the private mount namespace
-    # at exit waits on RCU (~10-20 ms), and the result need not wait for it.
-    os.close(1)
-    os.close(2)
-    report('exit %d' % (rc & 0xFF))
-    os._exit(rc & 0xFF)
-
-
-def report(line):
-    try:
-        os.write(4, (line + '\n').encode())
-    except OSError:
-        pass
-
-
 # ---------------------------------------------------------------- the warm parent
 
 class Job:
@@ -191,6 +63,9 @@ class Parent:
         self.slots = cfg['concurrency'] + cfg['spares']
         self.spares = {}  # slot -> (pid, ctrl_w, out_r, err_r, rep_r)
         self.jobs = {}  # slot -> Job
+        self.forking = set()  # slots the zygote was asked to fill
+        self.waiting = collections.deque()  # requests that arrived while no spare was ready
+        self.zygote, self.zygote_pid, self.zygote_deaths = None, None, []
         self.sel = selectors.DefaultSelector()
         self.inbuf = bytearray()
         self.wake_r, wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
@@ -200,42 +75,94 @@ class Parent:
         self.sel.register(0, selectors.EVENT_READ, 'stdin')
         self.sel.register(self.wake_r, selectors.EVENT_READ, 'wake')
 
-    def fork_spare(self, slot):
-        ctrl_r, ctrl_w = os.pipe()
-        out_r, out_w = os.pipe()
-        err_r, err_w = os.pipe()
-        rep_r, rep_w = os.pipe()
+    def start_zygote(self):
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        me = os.getpid()
         pid = os.fork()
         if pid == 0:
             try:
-                child_main(self.cfg, slot, self.privileged, (ctrl_r, out_w, err_w, rep_w))
+                zygote_main(self.cfg, self.privileged, theirs, me)
             finally:
-                os._exit(71)
-        for fd in (ctrl_r, out_w, err_w, rep_w):
-            os.close(fd)
-        for fd in (ctrl_w, out_r, err_r, rep_r):
-            os.set_inheritable(fd, False)
-        self.spares[slot] = (pid, ctrl_w, out_r, err_r, rep_r)
+                os._exit(72)
+        theirs.close()
+        ours.setblocking(False)
+        self.zygote, self.zygote_pid = ours, pid
+        self.sel.register(ours, selectors.EVENT_READ, 'zygote')
+
+    def on_zygote(self):
+        """Spares and exit statuses from the zygote; its end of the socket closing means it died."""
+        while self.zygote is not None:
+            try:
+                message, fds, _, _ = socket.recv_fds(self.zygote, 64, 4, socket.MSG_CMSG_CLOEXEC)
+            except BlockingIOError:
+                return
+            except OSError:
+                message, fds = b'', []
+            if not message:
+                return self.zygote_died()
+            word, a, b = message.split()
+            if word == b'spare' and len(fds) == 4:
+                self.forking.discard(int(a))
+                self.spares[int(a)] = (int(b), *fds)
+                if self.waiting:
+                    self.dispatch(self.waiting.popleft())
+            elif word == b'exit':
+                self.child_ended(int(a), int(b))
+
+    def zygote_died(self):
+        """Its spares and running snippets died with it (their death signal): fail those, start another."""
+        self.sel.unregister(self.zygote)
+        self.zygote.close()
+        self.zygote = None
+        try:
+            os.kill(self.zygote_pid, signal.SIGKILL)
+        except OSError:
+            pass
+        now = time.monotonic()
+        self.zygote_deaths = [t for t in self.zygote_deaths if now - t < ZYGOTE_DEATHS[1]] + [now]
+        if len(self.zygote_deaths) >= ZYGOTE_DEATHS[0]:
+            fatal('the fork server died %d times within %g s' % ZYGOTE_DEATHS)
+        send({'type': 'log', 'message': 'the fork server died; starting another'})
+        for spare in self.spares.values():
+            for fd in spare[1:]:
+                os.close(fd)
+        self.spares.clear()
+        self.forking.clear()
+        for job in list(self.jobs.values()):
+            if job.wait_status is None and job.exit_code is None:
+                job.reason = job.reason or 'killed'
+                job.wait_status = int(signal.SIGKILL)
+                job.ended = now
+                self.kill_slot(job.slot, job.pid)
+                self.maybe_finish(job)
+        self.start_zygote()
+        self.top_up()
 
     def free_slot(self):
         for slot in range(self.slots):
-            if slot not in self.spares and slot not in self.jobs:
+            if slot not in self.spares and slot not in self.jobs and slot not in self.forking:
                 return slot
         return None
 
     def top_up(self):
+        """Asks the zygote for a spare in every free slot; never blocks."""
         slot = self.free_slot()
-        while slot is not None:
-            self.fork_spare(slot)
+        while slot is not None and self.zygote is not None:
+            try:
+                self.zygote.send(b'fork %d' % slot)
+            except OSError:
+                return  # full (it is busy forking) or gone: the next pass or its EOF handles it
+            self.forking.add(slot)
             slot = self.free_slot()
 
     def dispatch(self, request):
         if not self.spares:
-            slot = self.free_slot()
-            if slot is None:
+            self.top_up()
+            if not self.forking:
                 send({'type': 'error', 'id': request['id'], 'message': 'no free slot (more requests in flight than concurrency)'})
-                return
-            self.fork_spare(slot)
+            else:
+                self.waiting.append(request)
+            return
         slot = next(iter(self.spares))
         pid, ctrl_w, out_r, err_r, rep_r = self.spares.pop(slot)
         job = Job(request, slot, pid, {out_r: 'out', err_r: 'err', rep_r: 'rep'})
@@ -243,7 +170,6 @@ class Parent:
         for fd in job.fds:
             os.set_blocking(fd, False)
             self.sel.register(fd, selectors.EVENT_READ, job)
-        refill = self.free_slot()
         try:
             payload = json.dumps(request).encode()
             while payload:
@@ -252,8 +178,7 @@ class Parent:
             job.reason = job.reason or 'killed'
         finally:
             os.close(ctrl_w)
-        if refill is not None:
-            self.fork_spare(refill)  # the replacement forks while the snippet runs on another core
+        self.top_up()  # the zygote forks the replacement on the other core
 
     def on_output(self, fd, job):
         try:
@@ -299,7 +224,7 @@ class Parent:
 
     def kill_orphans(self):
         """Processes re-parented to us (we are a subreaper) that are no spare or job: kill them."""
-        known = {spare[0] for spare in self.spares.values()} | {job.pid for job in self.jobs.values()}
+        known = {spare[0] for spare in self.spares.values()} | {job.pid for job in self.jobs.values()} | {self.zygote_pid}
         for tid in os.listdir('/proc/self/task'):
             try:
                 children = open('/proc/self/task/%s/children' % tid).read().split()
@@ -313,6 +238,7 @@ class Parent:
                         pass
 
     def reap(self):
+        """Our own children: the zygote, and orphans of snippets re-parented to us (we are a subreaper)."""
         while True:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
@@ -320,18 +246,22 @@ class Parent:
                 return
             if pid == 0:
                 return
-            for job in self.jobs.values():
-                if job.pid == pid:
-                    job.wait_status = status
-                    job.ended = job.ended or time.monotonic()
-                    self.maybe_finish(job)
-                    break
-            else:
-                for slot, spare in list(self.spares.items()):
-                    if spare[0] == pid:  # a spare died before use: drop it, a new one is forked later
-                        for fd in spare[1:]:
-                            os.close(fd)
-                        del self.spares[slot]
+            if pid == self.zygote_pid and self.zygote is not None:
+                self.on_zygote()  # what it sent before dying, then its EOF
+
+    def child_ended(self, pid, status):
+        """A spare or job the zygote reaped."""
+        for job in self.jobs.values():
+            if job.pid == pid:
+                job.wait_status = status
+                job.ended = job.ended or time.monotonic()
+                self.maybe_finish(job)
+                return
+        for slot, spare in list(self.spares.items()):
+            if spare[0] == pid:  # a spare died before use: drop it, a new one is forked later
+                for fd in spare[1:]:
+                    os.close(fd)
+                del self.spares[slot]
 
     def maybe_finish(self, job, force=False):
         if job.wait_status is None and job.exit_code is None:
@@ -415,14 +345,12 @@ class Parent:
             now = time.monotonic()
             pending = [j.deadline - now for j in self.jobs.values() if j.wait_status is None and j.exit_code is None]
             pending += [0.05 for j in self.jobs.values() if j.wait_status is not None or j.exit_code is not None]
-            idle = not self.jobs and self.free_slot() is not None
-            timeout = 0 if idle else (max(0.0, min(pending)) if pending else None)
-            events = self.sel.select(timeout)
-            if not events and not self.jobs:
-                self.top_up()
+            events = self.sel.select(max(0.0, min(pending)) if pending else None)
             for key, _ in events:
                 if key.data == 'stdin':
                     self.on_stdin()
+                elif key.data == 'zygote':
+                    self.on_zygote()
                 elif key.data == 'wake':
                     while True:
                         try:
@@ -435,12 +363,23 @@ class Parent:
                     self.on_output(key.fd, key.data)
             self.reap()
             self.check_deadlines(time.monotonic())
+            self.top_up()
+
+    def wait_for_spares(self):
+        """At start: the first spares, so that the first requests find them ready."""
+        while self.forking:
+            for key, _ in self.sel.select(1.0):
+                if key.data == 'zygote':
+                    self.on_zygote()
+            self.reap()
 
     def shutdown(self):
         for slot, spare in list(self.spares.items()):
             os.close(spare[1])  # a spare reading EOF exits
         for job in list(self.jobs.values()):
             self.kill_slot(job.slot, job.pid)
+        if self.zygote is not None:
+            self.zygote.close()  # it reaps its children and exits
         self.kill_orphans()
         deadline = time.monotonic() + 2
         while time.monotonic() < deadline:  # reap everything ourselves: leave no zombie to the host
@@ -468,7 +407,9 @@ def main():
     gc.freeze()
     collapse_heap()
     parent = Parent(cfg)
+    parent.start_zygote()
     parent.top_up()
+    parent.wait_for_spares()
     send({'type': 'ready', 'privileged': parent.privileged, 'python': sys.version.split()[0],
           'modules': versions, 'pid': os.getpid()})
     parent.loop()

@@ -1,0 +1,233 @@
+# The fork server ("zygote") and the spares it forks. The zygote is a copy of the warm parent made
+# once the libraries are imported; it forks spares on the parent's request, hands their pipe ends to
+# the parent over a unix socket (SCM_RIGHTS) and reports each child it reaps. A spare confines
+# itself, pre-faults its request path while it waits, then runs one snippet. Prepended to driver.py.
+import ctypes, gc, json, os, resource, selectors, signal, socket, sys, time
+
+CLONE_NEWNS = 0x00020000
+MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV = 1 << 14, 1 << 18, 2, 4
+PR_SET_PDEATHSIG, PR_SET_NAME, PR_SET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER = 1, 15, 38, 36
+libc = ctypes.CDLL(None, use_errno=True)
+libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
+libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+PROCESS_NAME = open('/proc/self/comm', 'rb').read().strip()
+
+
+def check(rc, what):
+    if rc != 0:
+        raise OSError(ctypes.get_errno(), what)
+
+
+# ---------------------------------------------------------------- the zygote
+
+def zygote_main(cfg, privileged, sock, parent_pid):
+    """Serves b'fork <slot>' until the parent closes the socket; never returns."""
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:
+        os._exit(0)  # the parent died before the line above
+    libc.prctl(PR_SET_NAME, b'r1ci-zygote', 0, 0, 0)
+    signal.set_wakeup_fd(-1)
+    keep = sock.fileno()
+    null = os.open('/dev/null', os.O_RDWR)
+    os.dup2(null, 0)
+    os.dup2(null, 1)  # the protocol pipe to Node belongs to the parent alone
+    os.closerange(3, keep)
+    os.closerange(keep + 1, 1 << 16)
+    gc.disable()  # no collection may run a finaliser that closes a reused fd number; spares re-enable
+    sock.setblocking(True)
+    wake_r, wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    sel = selectors.DefaultSelector()
+    sel.register(keep, selectors.EVENT_READ)
+    sel.register(wake_r, selectors.EVENT_READ)
+    try:
+        while True:
+            for key, _ in sel.select():
+                if key.fd == wake_r:
+                    drain(wake_r)
+                    continue
+                message = sock.recv(64)
+                if not message:
+                    zygote_exit()
+                word, slot = message.split()
+                if word == b'fork':
+                    zygote_fork(cfg, privileged, sock, int(slot))
+            zygote_reap(sock)
+    except OSError:
+        os._exit(1)  # the parent went away: our children die with us (their death signal)
+
+
+def drain(fd):
+    try:
+        while os.read(fd, 512):
+            pass
+    except BlockingIOError:
+        pass
+
+
+def zygote_reap(sock):
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        sock.send(b'exit %d %d' % (pid, status))
+
+
+def zygote_exit():
+    """The parent closed the socket: it has closed the spares' pipes and killed the jobs."""
+    signal.signal(signal.SIGALRM, lambda *_: os._exit(0))
+    signal.alarm(2)
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            os._exit(0)
+
+
+def zygote_fork(cfg, privileged, sock, slot):
+    ctrl_r, ctrl_w = os.pipe()
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    rep_r, rep_w = os.pipe()
+    zygote = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            child_main(cfg, slot, privileged, (ctrl_r, out_w, err_w, rep_w), zygote)
+        finally:
+            os._exit(71)
+    for fd in (ctrl_r, out_w, err_w, rep_w):
+        os.close(fd)
+    ours = (ctrl_w, out_r, err_r, rep_r)
+    try:
+        socket.send_fds(sock, [b'spare %d %d' % (slot, pid)], ours)
+    finally:
+        for fd in ours:
+            os.close(fd)
+
+
+# ---------------------------------------------------------------- a spare (one snippet)
+
+def child_setup(cfg, slot, privileged, zygote):
+    """Runs in a fresh fork before any request: private dirs, dropped privileges, no way back."""
+    os.setsid()
+    work = cfg['workDir']
+    if privileged:
+        uid = cfg['uidBase'] + slot
+        check(libc.unshare(CLONE_NEWNS), 'unshare')
+        check(libc.mount(b'none', b'/', None, MS_REC | MS_PRIVATE, None), 'mount private')
+        opts = ('size=%dm,mode=0700,uid=%d,gid=%d' % (cfg['tmpfsMb'], uid, uid)).encode()
+        for target in (work, '/tmp', '/dev/shm'):
+            if os.path.isdir(target):
+                check(libc.mount(b'tmpfs', target.encode(), b'tmpfs', MS_NOSUID | MS_NODEV, opts), 'mount ' + target)
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+    else:
+        work = os.path.join(cfg['scratchDir'], 'slot-%d' % slot)
+        os.makedirs(work, mode=0o700, exist_ok=True)
+        os.environ['TMPDIR'] = work
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # after setuid, which clears it
+    if os.getppid() != zygote:
+        os._exit(0)  # the zygote died before the line above
+    libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    os.chdir(work)
+    os.environ['HOME'] = work
+
+
+def set_limits(cfg, request, vsize):
+    memory = int(request.get('memoryMb') or cfg['memoryMb']) << 20
+    cpu = int(request['timeoutMs'] / 1000) + 1
+    limits = [(resource.RLIMIT_AS, vsize + memory), (resource.RLIMIT_CPU, cpu),
+              (resource.RLIMIT_FSIZE, cfg['fileSizeMb'] << 20), (resource.RLIMIT_NOFILE, cfg['openFiles']),
+              (resource.RLIMIT_CORE, 0)]
+    if cfg['processes'] > 0:
+        limits.append((resource.RLIMIT_NPROC, cfg['processes']))
+    for which, value in limits:
+        resource.setrlimit(which, (value, value))
+
+
+def child_main(cfg, slot, privileged, fds, zygote):
+    import fcntl
+    high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 512) for fd in fds]  # out of the way of 0..4
+    for target, fd in zip((3, 1, 2, 4), high):
+        os.dup2(fd, target)
+    os.closerange(5, 1 << 16)
+    os.set_inheritable(4, False)
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    libc.prctl(PR_SET_NAME, PROCESS_NAME, 0, 0, 0)
+    gc.enable()
+    try:
+        child_setup(cfg, slot, privileged, zygote)
+    except Exception as error:
+        report('setup-failed ' + repr(error).replace('\n', ' '))
+        os._exit(70)
+    # Done while the spare waits, off the request's path: a fork copies numpy's generator state, so
+    # reseed it; and measure the interpreter's size once (the memory limit is added on top of it).
+    if 'numpy' in sys.modules:
+        sys.modules['numpy'].random.seed()
+    vsize = int(open('/proc/self/status').read().split('VmSize:')[1].split()[0]) * 1024
+    chunks = []
+    while True:
+        chunk = os.read(3, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(3)
+    if not chunks:
+        os._exit(0)  # the parent went away or retired this spare
+    request = json.loads(b''.join(chunks))
+    stdin = request.get('stdin') or ''
+    fd = os.memfd_create('stdin')
+    os.write(fd, stdin.encode())
+    os.lseek(fd, 0, 0)
+    os.dup2(fd, 0)
+    os.close(fd)
+    set_limits(cfg, request, vsize)
+    run_snippet(request['code'])
+
+
+def run_snippet(code):
+    import builtins, linecache, threading, traceback
+    sys.stdout.reconfigure(line_buffering=True)
+    sys.argv = ['']
+    name = '<snippet>'
+    linecache.cache[name] = (len(code), None, code.splitlines(True), name)
+    scope = {'__name__': '__main__', '__builtins__': builtins}
+    rc = 0
+    try:
+        exec(compile(code, name, 'exec'), scope)
+        threading._shutdown()
+    except SystemExit as stop:
+        rc = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        if not isinstance(stop.code, int) and stop.code is not None:
+            print(stop.code, file=sys.stderr)
+    except BaseException as error:
+        rc = 1
+        tb = None if isinstance(error, SyntaxError) else error.__traceback__.tb_next
+        traceback.print_exception(type(error), error, tb)
+        if isinstance(error, MemoryError):
+            report('memory')
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            rc = rc or 1
+    # Close the output pipes and report before exiting: tearing down the private mount namespace
+    # at exit waits on RCU (~10-20 ms), and the result need not wait for it.
+    os.close(1)
+    os.close(2)
+    report('exit %d' % (rc & 0xFF))
+    os._exit(rc & 0xFF)
+
+
+def report(line):
+    try:
+        os.write(4, (line + '\n').encode())
+    except OSError:
+        pass
