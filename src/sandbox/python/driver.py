@@ -271,6 +271,12 @@ class Parent:
         open_pipes = [fd for fd, kind in job.fds.items() if kind != 'rep']
         if open_pipes and not force:
             return
+        for fd, kind in job.fds.items():
+            if kind == 'rep':  # the zygote's exit status can overtake what the child reported
+                try:
+                    job.report += os.read(fd, 4096)
+                except OSError:
+                    pass
         for fd in list(job.fds):
             self.sel.unregister(fd)
             os.close(fd)
