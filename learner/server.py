@@ -9,6 +9,8 @@ import json
 import logging
 import os
 import sys
+import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import torch
@@ -88,6 +90,29 @@ def make_handler(service: Service, token: str, max_bytes: int):
     return Handler
 
 
+def watch_parent(pid: int, interval: float = 0.5) -> None:
+    """Exit when the launching process is gone (killed with a signal its exit hook never saw), so a
+    local learner never outlives the run that started it."""
+    def alive() -> bool:
+        if os.getppid() != pid:  # re-parented: the launcher died
+            return False
+        try:
+            os.kill(pid, 0)
+            return True
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+
+    def loop() -> None:
+        while alive():
+            time.sleep(interval)
+        log.warning("the launching process %d is gone; exiting", pid)
+        os._exit(0)
+
+    threading.Thread(target=loop, name="parent-watch", daemon=True).start()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="r1ci learner: a Tinker-shaped training server")
     parser.add_argument("--host", default="127.0.0.1", help="bind address (loopback by default)")
@@ -98,6 +123,7 @@ def main(argv=None) -> int:
     parser.add_argument("--max-request-mb", type=float, default=256.0)
     parser.add_argument("--max-tokens-per-microbatch", type=int, default=8192)
     parser.add_argument("--log-level", default="INFO")
+    parser.add_argument("--parent-pid", type=int, default=0, help="exit when this process is gone (the launcher passes its own pid)")
     args = parser.parse_args(argv)
     logging.basicConfig(stream=sys.stderr, level=args.log_level, format="learner %(levelname)s %(message)s")
     token = os.environ.get("R1CI_LEARNER_TOKEN", "")
@@ -106,6 +132,8 @@ def main(argv=None) -> int:
         return 2
     if args.threads > 0:
         torch.set_num_threads(args.threads)
+    if args.parent_pid:
+        watch_parent(args.parent_pid)
     service = Service(args.state_dir, torch.device(args.device), args.max_tokens_per_microbatch)
     server = ThreadingHTTPServer((args.host, args.port), make_handler(service, token, int(args.max_request_mb * 2**20)))
     server.daemon_threads = True

@@ -139,7 +139,7 @@ export async function startLocalLearner(options: LocalLearnerOptions = {}): Prom
   mkdirSync(stateDir, { recursive: true });
   const port = await freePort();
   const apiKey = randomBytes(24).toString('hex');
-  const args = ['-m', 'learner.server', '--host', '127.0.0.1', '--port', String(port), '--state-dir', stateDir];
+  const args = ['-m', 'learner.server', '--host', '127.0.0.1', '--port', String(port), '--state-dir', stateDir, '--parent-pid', String(process.pid)];
   if (options.threads) args.push('--threads', String(options.threads));
   if (options.device) args.push('--device', options.device);
   if (options.maxTokensPerMicrobatch) args.push('--max-tokens-per-microbatch', String(options.maxTokensPerMicrobatch));
