@@ -1,7 +1,7 @@
 // `r1ci demo`: the README's main job. On a laptop CPU with no server, GPU or key: create the tiny
-// model, synthesise SFT data with the oracle teacher, fine-tune it through the local learner,
-// evaluate base and SFT models on held-out questions in ci and text modes, write report.html and
-// print the table. `--quick` is the small version the tests run.
+// model, synthesise SFT data with the oracle teacher, fine-tune it through the local learner, run
+// GRPO from the SFT weights, evaluate base, SFT and SFT+GRPO models on held-out questions in ci and
+// text modes, write report.html and print the table. `--quick` is the small version the tests run.
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderDemoTable, runDemo } from '../../train/demo/index.js';
@@ -10,7 +10,7 @@ import { printJson, renderTable } from '../output.js';
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('the main job: a tiny model learns to reason with code (synthesis → SFT → eval), on CPU, offline')
+    .description('the main job: a tiny model learns to reason with code (synthesis → SFT → GRPO → eval), on CPU, offline')
     .option('--out <dir>', 'run folder (data, checkpoints, report.html, demo.json)', 'r1ci-demo')
     .option('--quick', 'the small version (fewer tasks, data and steps)')
     .option('--json', 'print the summary as JSON')
@@ -19,10 +19,10 @@ export function registerDemoCommand(program: Command): void {
       const log = (line: string) => process.stderr.write(`demo [${Math.round((Date.now() - started) / 1000)}s] ${line}\n`);
       const ctx = await runDemo({ outDir: flags.out, quick: flags.quick ?? false, log });
       const table = renderDemoTable(ctx);
-      if (flags.json) return printJson({ timings: ctx.timings, table, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null });
+      if (flags.json) return printJson({ timings: ctx.timings, table, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null, rl: ctx.rl?.metrics ?? [] });
       process.stdout.write(`${renderTable(table.header, table.rows)}\n\n`);
       const seconds = (name: string) => ((ctx.timings[name] ?? 0) / 1000).toFixed(0);
-      process.stdout.write(`wall time: synthesis ${seconds('synthesis')} s, SFT ${seconds('sft')} s (${Math.round(ctx.sft?.tokensPerSecond ?? 0)} tokens/s), eval ${seconds('eval')} s; total ${Math.round((Date.now() - started) / 1000)} s\n`);
+      process.stdout.write(`wall time: synthesis ${seconds('synthesis')} s, SFT ${seconds('sft')} s (${Math.round(ctx.sft?.tokensPerSecond ?? 0)} tokens/s), RL ${seconds('rl')} s, eval ${seconds('eval')} s; total ${Math.round((Date.now() - started) / 1000)} s\n`);
       process.stdout.write(`report: ${join(flags.out, 'report.html')}\n`);
     });
 }

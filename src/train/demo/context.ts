@@ -7,6 +7,7 @@ import type { Sandbox } from '../../sandbox/types.js';
 import type { RunSummary } from '../../eval/index.js';
 import type { SynthRecord } from '../synth/types.js';
 import type { SftConfig, SftResult } from '../sft/types.js';
+import type { RlOptions, StepMetrics } from '../rl/types.js';
 import type { DemoTask } from './tasks.js';
 
 export type DemoSettings = {
@@ -16,6 +17,8 @@ export type DemoSettings = {
   /** Held-out (evaluation) questions per task, indices 0..n−1: disjoint from SFT's. */
   evalQuestions: number;
   sft: Partial<SftConfig>;
+  /** Overrides of the RL stage's GRPO settings (DEMO_RL). */
+  rl: RlOptions;
   maxTokensPerTurn: number;
   maxTotalTokens: number;
   /** Episodes in flight during evaluation (sampling is served one request at a time). */
@@ -26,11 +29,13 @@ export type DemoSettings = {
 export const FULL_DEMO: Omit<DemoSettings, 'tasks'> = {
   perTask: 250, evalQuestions: 15, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 4,
   sft: { epochs: 2, batchSize: 8, learningRate: 1e-3, warmupFraction: 0.05, minLrRatio: 0.05, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
+  rl: {},
 };
 
 export const QUICK_DEMO: Omit<DemoSettings, 'tasks'> = {
   perTask: 100, evalQuestions: 6, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 4,
   sft: { epochs: 2, batchSize: 4, learningRate: 1e-3, warmupFraction: 0.05, minLrRatio: 0.1, checkpointEvery: 1000, evalEvery: 25, gradClipNorm: 1 },
+  rl: { steps: 2, questionsPerStep: 2 },
 };
 
 /** A model the eval stage evaluates: a label and which weights the learner samples. */
@@ -49,6 +54,8 @@ export type DemoContext = {
   modelId?: string;
   records?: SynthRecord[];
   sft?: SftResult;
+  /** The RL stage's per-step metrics (the reward curve) and its trained model. */
+  rl?: { metrics: StepMetrics[]; modelId: string };
   /** Models to evaluate, in order (the model stage adds the base, SFT adds its weights). */
   models: DemoModel[];
   /** Evaluation runs keyed `${label}/${mode}`. */

@@ -1,5 +1,5 @@
-// The quick demo end to end (tiny model, oracle synthesis, SFT through the local learner, held-out
-// evaluation in ci and text modes): the fine-tuned model must have learned what the untrained one
+// The quick demo end to end (tiny model, oracle synthesis, SFT through the local learner, two GRPO
+// steps, held-out evaluation in ci and text modes): the fine-tuned model must have learned what the untrained one
 // lacks (open a python block and have it run, in the ci loop), its held-out loss must have fallen,
 // and the report must carry the training curves. Accuracy is not asserted: the quick run is too
 // short for the tiny model to learn to copy the question's numbers (see docs/benchmarks.md).
@@ -24,8 +24,13 @@ describe('r1ci demo --quick', () => {
     expect(rate(base, (e) => e.codeCalls > 0)).toBeLessThan(0.1);
     expect(rate(sft, (e) => e.codeCalls > 0)).toBeGreaterThanOrEqual(0.8);
     expect(ctx.sft!.metrics.at(-1)!.heldOutLoss!).toBeLessThan(ctx.sft!.metrics.find((m) => m.heldOutLoss !== undefined && m.step < ctx.sft!.totalSteps)!.heldOutLoss! / 2);
+    // GRPO ran from the SFT weights for the quick preset's steps, and its model was evaluated too.
+    expect(ctx.rl!.metrics.map((m) => m.step)).toEqual([1, 2]);
+    expect(ctx.rl!.metrics.every((m) => m.episodes === 10)).toBe(true);
+    expect(ctx.evals.get('sft+grpo/ci')!.episodes.length).toBe(base.length);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('Training curves');
+    expect(html).toContain('GRPO after SFT');
     expect(existsSync(join(dir, 'demo.json'))).toBe(true);
   }, 300_000);
 });

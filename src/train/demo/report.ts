@@ -1,10 +1,11 @@
-// The demo's outputs: the per-task table (base vs SFT accuracy in ci and text modes, code use,
-// code calls), the training-curve section of report.html, and demo.json with every number.
+// The demo's outputs: the per-task table (base, SFT and SFT+GRPO accuracy in ci and text modes,
+// code use, code calls), the training and reward curves of report.html, and demo.json with every number.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderHtmlReport } from '../../eval/index.js';
 import { escapeHtml } from '../../eval/report/svg.js';
 import type { SftStepMetrics } from '../sft/types.js';
+import type { StepMetrics } from '../rl/types.js';
 import type { DemoContext, DemoStage } from './context.js';
 
 const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(100 * x).toFixed(0)}%`);
@@ -49,23 +50,34 @@ function lineChart(title: string, series: { name: string; colour: string; points
 <text x="${w / 2}" y="${h - 8}" font-size="12" text-anchor="middle">step (max ${maxX})</text><text x="4" y="${pad}" font-size="12">${maxY.toFixed(2)}</text><text x="4" y="${h - pad}" font-size="12">${minY.toFixed(2)}</text>${lines.join('')}${legend.join('')}</svg>`;
 }
 
-export function trainingCurvesSection(metrics: readonly SftStepMetrics[], timings: Record<string, number>): string {
+/** The RL stage's curves: mean rollout reward and its correctness term, and rollout accuracy, per step. */
+function rlCurves(metrics: readonly StepMetrics[]): string {
+  if (!metrics.length) return '';
+  return lineChart('RL reward', [
+    { name: 'reward (mean of rollouts)', colour: '#3b6fd8', points: metrics.map((m) => [m.step, m.reward]) },
+    { name: 'correct term', colour: '#e0803a', points: metrics.map((m) => [m.step, m.rewardCorrect]) },
+    { name: 'rollout accuracy', colour: '#3aa565', points: metrics.map((m) => [m.step, m.accuracy]) },
+  ]);
+}
+
+export function trainingCurvesSection(metrics: readonly SftStepMetrics[], timings: Record<string, number>, rl: readonly StepMetrics[] = []): string {
   const loss = lineChart('SFT loss', [
     { name: 'train loss (per token)', colour: '#3b6fd8', points: metrics.map((m) => [m.step, m.loss]) },
     { name: 'held-out loss', colour: '#e0803a', points: metrics.filter((m) => m.heldOutLoss !== undefined).map((m) => [m.step, m.heldOutLoss!]) },
   ]);
   const lr = lineChart('learning rate', [{ name: 'learning rate', colour: '#3aa565', points: metrics.map((m) => [m.step, m.learningRate]) }]);
   const times = Object.entries(timings).map(([stage, ms]) => `<tr><td>${escapeHtml(stage)}</td><td>${(ms / 1000).toFixed(1)} s</td></tr>`).join('');
-  return `<section><h2>Training curves</h2>${loss}${lr}<h3>Wall time by stage</h3><table>${times}</table></section>`;
+  const reward = rl.length ? `<h3>GRPO after SFT</h3>${rlCurves(rl)}` : '';
+  return `<section><h2>Training curves</h2>${loss}${lr}${reward}<h3>Wall time by stage</h3><table>${times}</table></section>`;
 }
 
 export const reportStage: DemoStage = {
   name: 'report',
   async run(ctx) {
     const runs = [...ctx.evals.values()];
-    const html = renderHtmlReport(runs, { title: 'r1ci demo: the tiny model before and after SFT', sectionsBefore: trainingCurvesSection(ctx.sft?.metrics ?? [], ctx.timings) });
+    const html = renderHtmlReport(runs, { title: `r1ci demo: the tiny model before and after SFT${ctx.rl ? ' and GRPO' : ''}`, sectionsBefore: trainingCurvesSection(ctx.sft?.metrics ?? [], ctx.timings, ctx.rl?.metrics) });
     writeFileSync(join(ctx.outDir, 'report.html'), html);
-    const summary = { settings: ctx.settings, timings: ctx.timings, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null, sftSteps: ctx.sft?.steps ?? 0, records: ctx.records?.length ?? 0, rows: demoRows(ctx), runs: runs.map((r) => ({ label: r.label, metrics: r.metrics })) };
+    const summary = { settings: ctx.settings, timings: ctx.timings, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null, sftSteps: ctx.sft?.steps ?? 0, records: ctx.records?.length ?? 0, rl: ctx.rl?.metrics ?? [], rows: demoRows(ctx), runs: runs.map((r) => ({ label: r.label, metrics: r.metrics })) };
     writeFileSync(join(ctx.outDir, 'demo.json'), `${JSON.stringify(summary, null, 2)}\n`);
   },
 };

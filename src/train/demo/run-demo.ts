@@ -1,14 +1,15 @@
 // `r1ci demo` as a library call: start a local learner and a sandbox, run the stages in order
-// (model → synthesis → sft → eval → report), time each, and always shut both down.
+// (model → synthesis → sft → rl → eval → report), time each, and always shut both down.
 import { mkdirSync } from 'node:fs';
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { startLocalLearner } from '../../learner/index.js';
 import { FULL_DEMO, QUICK_DEMO, type DemoContext, type DemoSettings, type DemoStage } from './context.js';
 import { reportStage } from './report.js';
 import { evalStage, modelStage, sftStage, synthesisStage } from './stages.js';
-import { DEMO_TASKS, QUICK_DEMO_TASKS } from './tasks.js';
+import { createRlDemoStage } from '../rl/demo-stage.js';
+import { DEMO_CI_PROMPT, DEMO_TASKS, QUICK_DEMO_TASKS } from './tasks.js';
 
-export const DEMO_STAGES: readonly DemoStage[] = [modelStage, synthesisStage, sftStage, evalStage, reportStage];
+export const DEMO_STAGES: readonly DemoStage[] = [modelStage, synthesisStage, sftStage, createRlDemoStage(DEMO_CI_PROMPT), evalStage, reportStage];
 
 export type DemoOptions = {
   outDir: string;
@@ -22,7 +23,7 @@ export type DemoOptions = {
 
 export function resolveDemoSettings(quick: boolean, overrides: Partial<DemoSettings> = {}): DemoSettings {
   const preset = quick ? { ...QUICK_DEMO, tasks: QUICK_DEMO_TASKS } : { ...FULL_DEMO, tasks: DEMO_TASKS };
-  return { ...preset, ...overrides, sft: { ...preset.sft, ...overrides.sft } };
+  return { ...preset, ...overrides, sft: { ...preset.sft, ...overrides.sft }, rl: { ...preset.rl, ...overrides.rl } };
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoContext> {

@@ -12,7 +12,7 @@ import type { RlOptions, StepMetrics } from './types.js';
 
 /** What the stage reads and writes of the demo's context (structurally the demo's DemoContext). */
 export type RlDemoContext = {
-  settings: { tasks: readonly { id: string; options: Record<string, unknown> }[]; seed: number; maxTokensPerTurn: number; maxTotalTokens: number };
+  settings: { tasks: readonly { id: string; options: Record<string, unknown> }[]; seed: number; maxTokensPerTurn: number; maxTotalTokens: number; rl?: RlOptions };
   outDir: string;
   log: (line: string) => void;
   client: LearnerClient;
@@ -31,7 +31,8 @@ export const DEMO_RL: RlOptions = {
   questionsPerTask: 200, evalEvery: 0, checkpointEvery: 1000, concurrency: 6,
 };
 
-/** Builds the RL stage; `systemPrompt` is the ci prompt the model was fine-tuned with. */
+/** Builds the RL stage; `systemPrompt` is the ci prompt the model was fine-tuned with. Settings win
+ * over DEMO_RL in this order: `overrides`, then the context's `settings.rl` (the quick demo's). */
 export function createRlDemoStage(systemPrompt: string, overrides: RlOptions = {}): { name: string; run(ctx: RlDemoContext): Promise<void> } {
   return {
     name: 'rl',
@@ -44,6 +45,7 @@ export function createRlDemoStage(systemPrompt: string, overrides: RlOptions = {
         taskOptions: Object.fromEntries(ctx.settings.tasks.map((t) => [t.id, t.options])),
         questionSeed: ctx.settings.seed + 1_000, evalSeed: ctx.settings.seed, seed: ctx.settings.seed,
         agent: { systemPrompt, maxTokensPerTurn: ctx.settings.maxTokensPerTurn, maxTotalTokens: ctx.settings.maxTotalTokens, maxExecCalls: 2, execTimeoutMs: 10_000, maxGenerations: 4 },
+        ...ctx.settings.rl,
         ...overrides,
       });
       const result = await runRl({
