@@ -39,6 +39,12 @@ describe('local sandbox pool', () => {
     expect(result.stdout).toBe('False []\n');
   });
 
+  it('gives each snippet its own random state (numpy and random are not copies of the parent)', async () => {
+    const code = 'import numpy as np, random\nprint(np.random.randint(0, 2**62), np.random.normal(), random.getrandbits(62))';
+    const rows = (await Promise.all(Array.from({ length: 4 }, () => sandbox.exec({ code })))).map((r) => r.stdout.trim().split(' '));
+    for (let column = 0; column < 3; column++) expect(new Set(rows.map((row) => row[column])).size).toBe(4);
+  });
+
   it('queues past the concurrency and reports metrics', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => sandbox.exec({ code: `print(${i} ** 2)` })));
     expect(results.map((r) => r.stdout)).toEqual(Array.from({ length: 12 }, (_, i) => `${i ** 2}\n`));
