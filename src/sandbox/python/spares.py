@@ -31,6 +31,7 @@ def zygote_main(cfg, privileged, sock, parent_pid):
     null = os.open('/dev/null', os.O_RDWR)
     os.dup2(null, 0)
     os.dup2(null, 1)  # the protocol pipe to Node belongs to the parent alone
+    sys.stdout.reconfigure(line_buffering=True)  # once here rather than in every spare
     os.closerange(3, keep)
     os.closerange(keep + 1, 1 << 16)
     gc.disable()  # no collection may run a finaliser that closes a reused fd number; spares re-enable
@@ -94,10 +95,11 @@ def zygote_fork(cfg, privileged, sock, slot):
     err_r, err_w = os.pipe()
     rep_r, rep_w = os.pipe()
     zygote = os.getpid()
+    vsize = int(open('/proc/self/status').read().split('VmSize:')[1].split()[0]) * 1024  # the spare's size
     pid = os.fork()
     if pid == 0:
         try:
-            child_main(cfg, slot, privileged, (ctrl_r, out_w, err_w, rep_w), zygote)
+            child_main(cfg, slot, privileged, (ctrl_r, out_w, err_w, rep_w), zygote, vsize)
         finally:
             os._exit(71)
     for fd in (ctrl_r, out_w, err_w, rep_w):
@@ -151,7 +153,7 @@ def set_limits(cfg, request, vsize):
         resource.setrlimit(which, (value, value))
 
 
-def child_main(cfg, slot, privileged, fds, zygote):
+def child_main(cfg, slot, privileged, fds, zygote, vsize):
     import fcntl
     high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 512) for fd in fds]  # out of the way of 0..4
     for target, fd in zip((3, 1, 2, 4), high):
@@ -167,13 +169,10 @@ def child_main(cfg, slot, privileged, fds, zygote):
     except Exception as error:
         report('setup-failed ' + repr(error).replace('\n', ' '))
         os._exit(70)
-    # Done while the spare waits, off the request's path: a fork copies numpy's generator state, so
-    # reseed it; and measure the interpreter's size once (the memory limit is added on top of it).
+    # Done while the spare waits, off the request's path: a fork copies numpy's generator state.
     if 'numpy' in sys.modules:  # a full random state (set_state: 0.26 ms of CPU; seed(): 0.65 ms)
         np = sys.modules['numpy']
         np.random.set_state(('MT19937', np.frombuffer(os.urandom(2496), dtype=np.uint32), 624, 0, 0.0))
-    sys.stdout.reconfigure(line_buffering=True)
-    vsize = int(open('/proc/self/status').read().split('VmSize:')[1].split()[0]) * 1024
     chunks = []
     while True:
         chunk = os.read(3, 1 << 20)
