@@ -56,25 +56,17 @@ def zygote_main(cfg, privileged, sock, parent_pid):
     os.closerange(keep + 1, 1 << 16)
     gc.disable()  # no collection may run a finaliser that closes a reused fd number; spares re-enable
     sock.setblocking(True)
-    wake_r, wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
-    signal.set_wakeup_fd(wake_w)
-    signal.signal(signal.SIGCHLD, lambda *_: None)
-    sel = selectors.DefaultSelector()
-    sel.register(keep, selectors.EVENT_READ)
-    sel.register(wake_r, selectors.EVENT_READ)
+    # Reaping happens in the SIGCHLD handler (between bytecodes; a blocking recv is resumed after
+    # it): the loop stays small, since every page it writes after a fork is a copy-on-write fault.
+    signal.signal(signal.SIGCHLD, lambda *_: zygote_reap(sock))
     try:
         while True:
-            for key, _ in sel.select():
-                if key.fd == wake_r:
-                    drain(wake_r)
-                    continue
-                message = sock.recv(64)
-                if not message:
-                    zygote_exit()
-                word, slot = message.split()
-                if word == b'fork':
-                    zygote_fork(cfg, privileged, sock, int(slot))
-            zygote_reap(sock)
+            message = sock.recv(64)
+            if not message:
+                zygote_exit()
+            word, slot = message.split()
+            if word == b'fork':
+                zygote_fork(cfg, privileged, sock, int(slot))
     except OSError:
         os._exit(1)  # the parent went away: our children die with us (their death signal)
 
@@ -100,6 +92,7 @@ def zygote_reap(sock):
 
 def zygote_exit():
     """The parent closed the socket: it has closed the spares' pipes and killed the jobs."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, lambda *_: os._exit(0))
     signal.alarm(2)
     while True:
