@@ -85,10 +85,14 @@ class Parent:
             if not message:
                 return self.zygote_died()
             word, a, b = message.split()
-            if word == b'spare' and len(fds) == 4:
+            if word == b'spare':
                 self.forking.discard(int(a))
-                self.spares[int(a)] = (int(b), *fds)
-                if self.waiting:
+                if len(fds) == 4:
+                    self.spares[int(a)] = (int(b), *fds)
+                else:  # cut short: the spare reads EOF and exits; the slot is filled again
+                    for fd in fds:
+                        os.close(fd)
+                if self.waiting and self.spares:
                     self.dispatch(self.waiting.popleft())
             elif word == b'exit':
                 self.child_ended(int(a), int(b))
@@ -98,10 +102,11 @@ class Parent:
         self.sel.unregister(self.zygote)
         self.zygote.close()
         self.zygote = None
-        try:
-            os.kill(self.zygote_pid, signal.SIGKILL)
-        except OSError:
-            pass
+        if self.zygote_pid is not None:  # not reaped yet, so the pid is still its own
+            try:
+                os.kill(self.zygote_pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         now = time.monotonic()
         self.zygote_deaths = [t for t in self.zygote_deaths if now - t < ZYGOTE_DEATHS[1]] + [now]
         if len(self.zygote_deaths) >= ZYGOTE_DEATHS[0]:
@@ -230,7 +235,8 @@ class Parent:
                 return
             if pid == 0:
                 return
-            if pid == self.zygote_pid and self.zygote is not None:
+            if pid == self.zygote_pid:
+                self.zygote_pid = None
                 self.on_zygote()  # what it sent before dying, then its EOF
 
     def child_ended(self, pid, status):
