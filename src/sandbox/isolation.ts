@@ -38,8 +38,9 @@ export function findBwrap(explicit?: string): string | undefined {
 export function readDriverSource(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, 'python'), join(here, '..', '..', 'src', 'sandbox', 'python')];
+  const files = ['spares.py', 'driver.py'];
   for (const dir of candidates) {
-    if (existsSync(join(dir, 'driver.py'))) return ['spares.py', 'driver.py'].map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+    if (files.every((name) => existsSync(join(dir, name)))) return files.map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
   }
   throw new SandboxUnavailableError(`the sandbox driver is missing (looked in ${candidates.join(', ')}); rebuild with \`npm run build\``);
 }
