@@ -228,13 +228,7 @@ class Parent:
 
     def reap(self):
         """Our own children: the zygote, and orphans of snippets re-parented to us (we are a subreaper)."""
-        while True:
-            try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                return
+        for pid, _ in reaped():
             if pid == self.zygote_pid:
                 self.zygote_pid = None
                 self.on_zygote()  # what it sent before dying, then its EOF

@@ -79,7 +79,8 @@ def drain(fd):
         pass
 
 
-def zygote_reap(sock):
+def reaped():
+    """Every child that has ended, as (pid, wait status), without blocking."""
     while True:
         try:
             pid, status = os.waitpid(-1, os.WNOHANG)
@@ -87,6 +88,11 @@ def zygote_reap(sock):
             return
         if pid == 0:
             return
+        yield pid, status
+
+
+def zygote_reap(sock):
+    for pid, status in reaped():
         sock.send(b'exit %d %d' % (pid, status))
 
 

@@ -1,7 +1,7 @@
 // The quick demo end to end (tiny model, oracle synthesis, SFT through the local learner, two GRPO
-// steps, held-out evaluation in ci and text modes): the fine-tuned model must have learned what the untrained one
-// lacks (open a python block and have it run, in the ci loop), its held-out loss must have fallen,
-// and the report must carry the training curves. Accuracy is not asserted: the quick run is too
+// steps, held-out evaluation in ci and text modes): the fine-tuned model must have learned what the
+// untrained one lacks (open a python block and have it run, in the ci loop), its held-out loss must
+// have fallen, GRPO must have run and been evaluated, and the report must carry the curves. Accuracy is not asserted: the quick run is too
 // short for the tiny model to learn to copy the question's numbers (see docs/benchmarks.md).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

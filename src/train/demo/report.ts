@@ -52,7 +52,6 @@ function lineChart(title: string, series: { name: string; colour: string; points
 
 /** The RL stage's curves: mean rollout reward and its correctness term, and rollout accuracy, per step. */
 function rlCurves(metrics: readonly StepMetrics[]): string {
-  if (!metrics.length) return '';
   return lineChart('RL reward', [
     { name: 'reward (mean of rollouts)', colour: '#3b6fd8', points: metrics.map((m) => [m.step, m.reward]) },
     { name: 'correct term', colour: '#e0803a', points: metrics.map((m) => [m.step, m.rewardCorrect]) },

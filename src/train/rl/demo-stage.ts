@@ -31,9 +31,9 @@ export const DEMO_RL: RlOptions = {
   questionsPerTask: 200, evalEvery: 0, checkpointEvery: 1000, concurrency: 6,
 };
 
-/** Builds the RL stage; `systemPrompt` is the ci prompt the model was fine-tuned with. Settings win
- * over DEMO_RL in this order: `overrides`, then the context's `settings.rl` (the quick demo's). */
-export function createRlDemoStage(systemPrompt: string, overrides: RlOptions = {}): { name: string; run(ctx: RlDemoContext): Promise<void> } {
+/** Builds the RL stage; `systemPrompt` is the ci prompt the model was fine-tuned with. The context's
+ * `settings.rl` (e.g. the quick demo's fewer steps) overrides DEMO_RL. */
+export function createRlDemoStage(systemPrompt: string): { name: string; run(ctx: RlDemoContext): Promise<void> } {
   return {
     name: 'rl',
     async run(ctx) {
@@ -46,7 +46,6 @@ export function createRlDemoStage(systemPrompt: string, overrides: RlOptions = {
         questionSeed: ctx.settings.seed + 1_000, evalSeed: ctx.settings.seed, seed: ctx.settings.seed,
         agent: { systemPrompt, maxTokensPerTurn: ctx.settings.maxTokensPerTurn, maxTotalTokens: ctx.settings.maxTotalTokens, maxExecCalls: 2, execTimeoutMs: 10_000, maxGenerations: 4 },
         ...ctx.settings.rl,
-        ...overrides,
       });
       const result = await runRl({
         config, client: ctx.client, init, tokenizer: ctx.tokenizer, sandbox: ctx.sandbox, runDir: join(ctx.outDir, 'rl'),
