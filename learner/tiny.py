@@ -1,5 +1,7 @@
-"""The tiny preset: a random-init Qwen2-architecture model (~3M parameters) with a byte-level
-tokenizer, written as an ordinary Hugging Face folder so everything treats it like a real model.
+"""The tiny preset: a Qwen2-architecture model (~3.2M parameters) with a byte-level tokenizer,
+written as an ordinary Hugging Face folder so everything treats it like a real model. Its weights
+are random except for a hand-written copy circuit in the first two layers (learner/copy_circuit.py):
+it can copy from its context, as a pretrained model can, and knows nothing else.
 
     python -m learner.tiny OUT_DIR [--seed N]
     python -m learner.tiny OUT_DIR --tokenizer-from HF_DIR   # same shape, that tokenizer's vocabulary
@@ -11,6 +13,7 @@ import json
 import os
 import sys
 
+from . import copy_circuit
 from .hf import save_model
 from .model import CausalLM, ModelConfig, init_weights
 from .tokens import bytes_to_unicode
@@ -27,7 +30,7 @@ CHAT_TEMPLATE = (
 
 def tiny_config() -> ModelConfig:
     return ModelConfig(architecture="qwen2", vocab_size=256 + len(SPECIAL), hidden_size=256, intermediate_size=688,
-                       num_hidden_layers=4, num_attention_heads=4, num_key_value_heads=2, head_dim=64,
+                       num_hidden_layers=4, num_attention_heads=4, num_key_value_heads=4, head_dim=64,
                        rope_theta=1_000_000.0, max_position_embeddings=4096, tie_word_embeddings=True,
                        extra={"bos_token_id": ENDOFTEXT, "eos_token_id": IM_END})
 
@@ -75,6 +78,7 @@ def write_tiny(folder: str, seed: int = 0) -> str:
     """Create (or replace) the tiny preset in `folder`; the weights depend only on `seed`."""
     model = CausalLM(tiny_config())
     init_weights(model, seed)
+    copy_circuit.install(model, seed)
     save_model(model, folder)
     files = {"tokenizer.json": tokenizer_json(), "tokenizer_config.json": tokenizer_config(),
              "generation_config.json": {"bos_token_id": ENDOFTEXT, "eos_token_id": [IM_END, ENDOFTEXT]}}
