@@ -24,10 +24,10 @@ export function createOracleBackend(task: Task, instance: TaskInstance, mode: Ag
   return new ScriptedBackend({
     name: 'oracle',
     script: (call, index) => {
-      if (index === 0) return `This is easier to compute than to reason out by hand, so I will write a program for it.\n\n${block}`;
+      if (index === 0) return `Computing beats reasoning here, so I will run code.\n\n${block}`;
       const output = lastFeedback(call);
       if (output === null || output === '(no output)') return 'The program did not produce an answer, so I cannot give one.';
-      return `The program printed the result, which is the answer.\n\n<<<${output}>>>`;
+      return `The code printed the answer.\n\n<<<${output}>>>`;
     },
   });
 }
