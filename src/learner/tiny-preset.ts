@@ -1,4 +1,4 @@
-// The tiny preset from TypeScript: writes the random-init Qwen2-architecture model with its
+// The tiny preset from TypeScript: writes the Qwen2-architecture model (random weights plus a copy circuit) with its
 // byte-level tokenizer (tokenizer.json, tokenizer_config.json with a ChatML template) to a folder.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

@@ -28,13 +28,13 @@ export type DemoSettings = {
 
 export const FULL_DEMO: Omit<DemoSettings, 'tasks'> = {
   perTask: 250, evalQuestions: 15, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 4,
-  sft: { epochs: 2, batchSize: 8, learningRate: 1e-3, warmupFraction: 0.05, minLrRatio: 0.05, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
+  sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.05, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
   rl: {},
 };
 
 export const QUICK_DEMO: Omit<DemoSettings, 'tasks'> = {
-  perTask: 100, evalQuestions: 6, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 4,
-  sft: { epochs: 2, batchSize: 4, learningRate: 1e-3, warmupFraction: 0.05, minLrRatio: 0.1, checkpointEvery: 1000, evalEvery: 25, gradClipNorm: 1 },
+  perTask: 150, evalQuestions: 6, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 4,
+  sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.1, checkpointEvery: 1000, evalEvery: 25, gradClipNorm: 1 },
   rl: { steps: 2, questionsPerStep: 2 },
 };
 

@@ -1,14 +1,14 @@
 // The demo's task set: training-split tasks where computing beats thinking, at fixed easy option
-// settings so a ~3M-parameter byte-level model can learn the protocol in minutes, and the short
+// settings so a ~3M-parameter byte-level model can learn them in minutes, and the short
 // system prompts the demo trains and evaluates with.
 
 export type DemoTask = { id: string; options: Record<string, unknown>; kind: 'compute' | 'text' };
 
 export const DEMO_TASKS: readonly DemoTask[] = [
   { id: 'symbench.number_multiply', options: { count: 2, min_digits: 2, max_digits: 3 }, kind: 'compute' },
+  { id: 'rg.arithmetic.chain_sum', options: { min_terms: 2, max_terms: 2, min_digits: 2, max_digits: 3 }, kind: 'compute' },
   { id: 'rg.arithmetic.count_bits', options: { min_n: 1000, max_n: 99_999 }, kind: 'compute' },
   { id: 'rg.algorithmic.spell_backward', options: { min_word_len: 4, max_word_len: 6 }, kind: 'compute' },
-  { id: 'rg.arithmetic.chain_sum', options: { min_terms: 2, max_terms: 2, min_digits: 2, max_digits: 3 }, kind: 'compute' },
 ];
 
 /** The quick demo (tests) uses the first two tasks. */
