@@ -26,7 +26,7 @@ import math
 
 import torch
 
-from .model import CausalLM, rope_tables
+from .model import CausalLM, apply_rope, rope_tables
 
 CODE = 32
 # Letters and digits that get exactly orthogonal codes (the rest get random unit codes).
@@ -73,7 +73,6 @@ def positional_bias(head_dim: int, theta: float, offset: int):
 
 def positional_scores(head_dim: int, theta: float, offset: int, length: int) -> torch.Tensor:
     """Attention scores (length,) of a query at position length-1 against every key, for a positional head."""
-    from .model import apply_rope
     q, k = positional_bias(head_dim, theta, offset)
     cos, sin = rope_tables(head_dim, theta, torch.arange(length))
     qs = apply_rope(q.expand(1, 1, length, head_dim), cos, sin)[0, 0]
