@@ -88,13 +88,19 @@ def positional_margin(head_dim: int, theta: float, offset: int, length: int = 40
     return float(scores[target] - others.max())
 
 
-def _positional_head(attn, h: int, hd: int, theta: float, offset: int):
+def _clear_head(attn, h: int, hd: int) -> slice:
+    """Zero head h's query, key and value rows (weights and biases) and its output columns."""
     r = slice(h * hd, (h + 1) * hd)
-    q, k = positional_bias(hd, theta, offset)
-    for proj, bias in ((attn.q_proj, q), (attn.k_proj, k), (attn.v_proj, None)):
+    for proj in (attn.q_proj, attn.k_proj, attn.v_proj):
         proj.weight[r] = 0.0
-        proj.bias[r] = 0.0 if bias is None else bias
+        proj.bias[r] = 0.0
     attn.o_proj.weight[:, r] = 0.0
+    return r
+
+
+def _positional_head(attn, h: int, hd: int, theta: float, offset: int) -> slice:
+    r = _clear_head(attn, h, hd)
+    attn.q_proj.bias[r], attn.k_proj.bias[r] = positional_bias(hd, theta, offset)
     return r
 
 
@@ -133,16 +139,12 @@ def install(model: CausalLM, seed: int = 0) -> CausalLM:
         heads = ((0, ((A, P1, narrow, content[:half]), (P1, P2, narrow, content[half:])), BIGRAM_GAIN),
                  (1, ((A, P1, eye, content),), UNIGRAM_GAIN))
         for h, parts, gain in heads:
-            r = slice(h * hd, (h + 1) * hd)
-            for proj in (layer1.q_proj, layer1.k_proj, layer1.v_proj):
-                proj.weight[r] = 0.0
-                proj.bias[r] = 0.0
+            r = _clear_head(layer1, h, hd)
             for query_from, key_from, code, dims in parts:
                 rows = torch.tensor(dims) + h * hd
                 layer1.q_proj.weight[rows, query_from] = code * unit1 * a
                 layer1.k_proj.weight[rows, key_from] = code * unit1 * a
             layer1.v_proj.weight[r.start:r.start + CODE, A] = eye * unit1
-            layer1.o_proj.weight[:, r] = 0.0
             layer1.o_proj.weight[A, r.start:r.start + CODE] = eye * gain
         # head 2: attends to its own position and moves the current token's code from A to C, so the
         # copied token, not the current one, dominates what the logits read from A.
