@@ -1,5 +1,7 @@
 // Learner benchmark: forward-backward + optimizer step through the HTTP API against the same model
-// and batch in a plain in-process torch loop, and sampling tokens/s at batch 16. Prints one table.
+// and batch in a plain in-process torch loop, sampling tokens/s at batch 16, and 8 single-sample
+// requests with different prompts sent one after another against all in flight at once (the server
+// batches concurrent requests for the same weights). Prints one table.
 //   npm run bench:learner [-- --batch 16 --seq 256 --steps 5]
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -68,6 +70,20 @@ async function main(): Promise<void> {
     const sampleSeconds = (performance.now() - start) / 1000;
     const sampled = samples.reduce((n, s) => n + s.tokens.length, 0);
 
+    // Eight episodes' turns: different prompts, one sample each, as the agent loop sends them.
+    const turns = Array.from({ length: 8 }, (_, i) => Array.from({ length: 20 + 10 * i }, () => Math.floor(rng.next() * 256)));
+    const oneTurn = (p: number[], i: number) => client.sample({ promptTokens: p, numSamples: 1, maxTokens: sampleTokens, temperature: 1, seed: 10 + i, modelId });
+    start = performance.now();
+    let serialTokens = 0;
+    for (const [i, p] of turns.entries()) serialTokens += (await oneTurn(p, i))[0].tokens.length;
+    const serialSeconds = (performance.now() - start) / 1000;
+    start = performance.now();
+    const together = await Promise.all(turns.map(oneTurn));
+    const concurrentSeconds = (performance.now() - start) / 1000;
+    const concurrentTokens = together.reduce((n, s) => n + s[0].tokens.length, 0);
+    const serialRate = serialTokens / serialSeconds;
+    const concurrentRate = concurrentTokens / concurrentSeconds;
+
     const tokensPerStep = batch * seq;
     const apiRate = (tokensPerStep * steps) / apiSeconds;
     const plainRate = (tokensPerStep * steps) / plainSeconds;
@@ -77,6 +93,9 @@ async function main(): Promise<void> {
     console.log(`  train plain torch ${plainRate.toFixed(0).padStart(8)} tokens/s  (same model, batch, loss, AdamW)`);
     console.log(`  API / plain       ${(apiRate / plainRate).toFixed(3).padStart(8)}        (goal >= 0.9)`);
     console.log(`  sample batch 16   ${(sampled / sampleSeconds).toFixed(0).padStart(8)} tokens/s  (${sampled} tokens, prompt 32, KV cache)`);
+    console.log(`  8 requests, serial     ${serialRate.toFixed(0).padStart(6)} tokens/s  (prompts 20-90, 1 sample, ${sampleTokens} new tokens each)`);
+    console.log(`  8 requests, concurrent ${concurrentRate.toFixed(0).padStart(6)} tokens/s  (batched by the server)`);
+    console.log(`  concurrent / serial    ${(concurrentRate / serialRate).toFixed(2).padStart(6)}`);
   } finally {
     await learner.stop();
   }

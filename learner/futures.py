@@ -1,12 +1,17 @@
 """Futures: every heavy verb is queued for one worker thread (the model is not thread-safe) and
 answered with a request id; retrieve_future waits briefly and then says try_again, as Tinker does.
+
+Read-only jobs that can share one computation (samples of the same weights) are submitted with a
+batch key: when the worker takes one, it also takes every other queued job with that key that no
+writing job stands before, and runs them together. Jobs that write (training, loading) keep their
+order with respect to everything.
 """
+import collections
 import itertools
 import logging
-import queue
 import threading
 import traceback
-from typing import Callable, Dict
+from typing import Callable, Dict, List, Optional
 
 log = logging.getLogger("learner")
 
@@ -22,8 +27,10 @@ class NotFound(UserError):
 
 
 class Futures:
-    def __init__(self, keep: int = 1024):
-        self.queue: "queue.Queue" = queue.Queue()
+    def __init__(self, keep: int = 1024, max_batch: int = 64):
+        self.pending: "collections.deque" = collections.deque()  # (request_id, job, batch_key)
+        self.ready = threading.Condition()
+        self.max_batch = max_batch
         self.results: Dict[str, dict] = {}
         self.done: Dict[str, threading.Event] = {}
         self.ids = itertools.count(1)
@@ -32,11 +39,39 @@ class Futures:
         threading.Thread(target=self._work, daemon=True, name="learner-worker").start()
 
     def submit(self, job: Callable[[], dict]) -> dict:
+        return self._enqueue(job, None)
+
+    def submit_batchable(self, key, payload, run_many: Callable[[List], List[dict]]) -> dict:
+        """Queues a read-only job that may run together with other queued jobs of the same key:
+        run_many(payloads) returns one result per payload (a result may be a request_failed)."""
+        return self._enqueue((payload, run_many), key)
+
+    def _enqueue(self, job, key) -> dict:
         request_id = f"req-{next(self.ids)}"
         with self.lock:
             self.done[request_id] = threading.Event()
-        self.queue.put((request_id, job))
+        with self.ready:
+            self.pending.append((request_id, job, key))
+            self.ready.notify()
         return {"request_id": request_id}
+
+    def _take(self) -> List[tuple]:
+        """The next job, with the batchable jobs that may join it."""
+        with self.ready:
+            while not self.pending:
+                self.ready.wait()
+            first = self.pending.popleft()
+            if first[2] is None:
+                return [first]
+            batch, rest = [first], collections.deque()
+            while self.pending and len(batch) < self.max_batch:
+                item = self.pending.popleft()
+                if item[2] is None:  # a writing job: nothing behind it may move ahead of it
+                    self.pending.appendleft(item)
+                    break
+                (batch if item[2] == first[2] else rest).append(item)
+            self.pending.extendleft(reversed(rest))
+            return batch
 
     def retrieve(self, request_id: str, wait_s: float) -> dict:
         with self.lock:
@@ -49,23 +84,44 @@ class Futures:
 
     def _work(self) -> None:
         while True:
-            request_id, job = self.queue.get()
-            try:
-                result = job()
-            except UserError as e:
-                result = {"type": "request_failed", "error": str(e), "category": "user"}
-            except (ValueError, FileNotFoundError) as e:
-                result = {"type": "request_failed", "error": str(e), "category": "user"}
-            except Exception as e:  # report to the caller, keep serving; the traceback goes to stderr
-                log.error("request %s failed:\n%s", request_id, traceback.format_exc())
-                result = {"type": "request_failed", "error": f"{type(e).__name__}: {e}", "category": "server"}
-            with self.lock:
-                self.results[request_id] = result
-                self.done[request_id].set()
-                self._forget_old()
+            batch = self._take()
+            if batch[0][2] is None:
+                request_id, job, _ = batch[0]
+                self._finish(request_id, guarded(request_id, job))
+                continue
+            run_many = batch[0][1][1]
+            results = guarded(batch[0][0], lambda: run_many([job[0] for _, job, _ in batch]))
+            for i, (request_id, _, _) in enumerate(batch):
+                self._finish(request_id, results if results.get("type") == "request_failed" else results["many"][i])
 
-    def _forget_old(self) -> None:
+    def _finish(self, request_id: str, result: dict) -> None:
+        with self.lock:
+            self.results[request_id] = result
+            self.done[request_id].set()
+            self._forget_old()
+
+    def _forget_old(self) -> None:  # under self.lock
         finished = [k for k, e in self.done.items() if e.is_set()]
         for k in finished[: max(0, len(finished) - self.keep)]:
             del self.done[k]
             self.results.pop(k, None)
+
+
+def failure(e: Exception) -> Optional[dict]:
+    """The request_failed result of a caller's mistake; None for a server fault."""
+    if isinstance(e, (UserError, ValueError, FileNotFoundError)):
+        return {"type": "request_failed", "error": str(e), "category": "user"}
+    return None
+
+
+def guarded(request_id: str, job: Callable[[], object]) -> dict:
+    """Runs a job; an exception becomes a request_failed result (the server keeps serving)."""
+    try:
+        result = job()
+        return result if isinstance(result, dict) else {"many": result}
+    except Exception as e:
+        known = failure(e)
+        if known:
+            return known
+        log.error("request %s failed:\n%s", request_id, traceback.format_exc())
+        return {"type": "request_failed", "error": f"{type(e).__name__}: {e}", "category": "server"}

@@ -57,10 +57,10 @@ class RMSNorm(nn.Module):
 
 
 def rope_tables(head_dim: int, theta: float, positions: torch.Tensor):
-    """cos/sin of shape (T, Hd) for rotary embeddings in the 'rotate half' layout."""
+    """cos/sin of shape (*positions.shape, Hd) for rotary embeddings in the 'rotate half' layout."""
     inv_freq = 1.0 / (theta ** (torch.arange(0, head_dim, 2, device=positions.device, dtype=torch.float32) / head_dim))
-    freqs = positions.float()[:, None] * inv_freq[None, :]  # (T, Hd/2)
-    angles = torch.cat([freqs, freqs], dim=-1)  # (T, Hd)
+    freqs = positions.float()[..., None] * inv_freq  # (..., T, Hd/2)
+    angles = torch.cat([freqs, freqs], dim=-1)  # (..., T, Hd)
     return angles.cos(), angles.sin()
 
 
@@ -80,6 +80,11 @@ class KVCache:
         self.values = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(config.num_hidden_layers)]
         self.length = 0
 
+    def keep(self, rows: torch.Tensor) -> None:
+        """Keeps only these batch rows (a batch drops its finished sequences)."""
+        self.keys = [k.index_select(0, rows) for k in self.keys]
+        self.values = [v.index_select(0, rows) for v in self.values]
+
 
 class Attention(nn.Module):
     def __init__(self, config: ModelConfig):
@@ -94,7 +99,7 @@ class Attention(nn.Module):
             self.q_norm = RMSNorm(hd, config.rms_norm_eps)
             self.k_norm = RMSNorm(hd, config.rms_norm_eps)
 
-    def forward(self, x, cos, sin, cache: Optional[KVCache], layer: int):
+    def forward(self, x, cos, sin, cache: Optional[KVCache], layer: int, key_mask: Optional[torch.Tensor] = None):
         c = self.config
         b, t, _ = x.shape
         q = self.q_proj(x).view(b, t, c.num_attention_heads, c.head_dim)  # (B, T, H, Hd)
@@ -111,18 +116,30 @@ class Attention(nn.Module):
             cache.values[layer][:, :, start:start + t] = v
             k = cache.keys[layer][:, :, :start + t]  # (B, K, S, Hd)
             v = cache.values[layer][:, :, :start + t]
-        y = attend(q, k, v, start)  # (B, H, T, Hd)
+        y = attend(q, k, v, start, key_mask)  # (B, H, T, Hd)
         y = y.transpose(1, 2).reshape(b, t, c.num_attention_heads * c.head_dim)  # (B, T, H*Hd)
         return self.o_proj(y)
 
 
-def attend(q, k, v, start: int):
-    """Causal grouped-query attention; query i sits at absolute position start + i."""
+def attend(q, k, v, start: int, key_mask: Optional[torch.Tensor] = None):
+    """Causal grouped-query attention; query i sits at absolute position start + i. key_mask (B, S)
+    marks the real keys of a left-padded batch; padding is masked with a large finite negative, so a
+    padding query (which sees no real key) gets a finite, unused output instead of NaN."""
     groups = q.shape[1] // k.shape[1]
     if groups > 1:  # each key/value head serves `groups` query heads
         k = k.repeat_interleave(groups, dim=1)  # (B, H, S, Hd)
         v = v.repeat_interleave(groups, dim=1)
     t, s = q.shape[2], k.shape[2]
+    if key_mask is not None:
+        rows = torch.arange(t, device=q.device)[:, None] + start
+        cols = torch.arange(s, device=q.device)[None, :]
+        allowed = (cols <= rows)[None, None] & key_mask[:, None, None, :]  # (B, 1, T, S)
+        blocked = torch.finfo(torch.float32).min / 2
+        if hasattr(F, "scaled_dot_product_attention"):
+            bias = torch.zeros(allowed.shape, device=q.device, dtype=q.dtype).masked_fill(~allowed, max(blocked, torch.finfo(q.dtype).min / 2))
+            return F.scaled_dot_product_attention(q, k, v, attn_mask=bias)
+        scores = ((q @ k.transpose(-2, -1)) / math.sqrt(q.shape[-1])).float().masked_fill(~allowed, blocked)  # (B, H, T, S)
+        return torch.softmax(scores, dim=-1).to(q.dtype) @ v
     if hasattr(F, "scaled_dot_product_attention"):  # torch >= 2.0: fused kernels
         if t == 1:
             return F.scaled_dot_product_attention(q, k, v)
@@ -157,8 +174,8 @@ class DecoderLayer(nn.Module):
         self.post_attention_layernorm = RMSNorm(config.hidden_size, config.rms_norm_eps)
         self.mlp = MLP(config)
 
-    def forward(self, x, cos, sin, cache, layer):
-        x = x + self.self_attn(self.input_layernorm(x), cos, sin, cache, layer)
+    def forward(self, x, cos, sin, cache, layer, key_mask=None):
+        x = x + self.self_attn(self.input_layernorm(x), cos, sin, cache, layer, key_mask)
         return x + self.mlp(self.post_attention_layernorm(x))
 
 
@@ -191,13 +208,21 @@ class CausalLM(nn.Module):
             nn.init.zeros_(self.value_head.weight)
             nn.init.zeros_(self.value_head.bias)
 
-    def hidden(self, tokens: torch.Tensor, cache: Optional[KVCache] = None) -> torch.Tensor:
+    def hidden(self, tokens: torch.Tensor, cache: Optional[KVCache] = None, pad: Optional[torch.Tensor] = None,
+               key_mask: Optional[torch.Tensor] = None) -> torch.Tensor:
+        """A left-padded batch passes pad (B,): each row's count of leading padding slots, and key_mask
+        (B, S): which cached+new slots hold real tokens. Row b's token at slot j sits at position
+        j − pad[b], so a padded row computes what it would alone."""
         start = cache.length if cache is not None else 0
-        positions = torch.arange(start, start + tokens.shape[1], device=tokens.device)
-        cos, sin = rope_tables(self.config.head_dim, self.config.rope_theta, positions)  # (T, Hd)
+        positions = torch.arange(start, start + tokens.shape[1], device=tokens.device)  # (T,)
+        if pad is not None:
+            positions = (positions[None, :] - pad[:, None]).clamp(min=0)  # (B, T)
+        cos, sin = rope_tables(self.config.head_dim, self.config.rope_theta, positions)  # (T, Hd) or (B, T, Hd)
+        if pad is not None:
+            cos, sin = cos[:, None], sin[:, None]  # (B, 1, T, Hd): broadcast over heads
         x = self.model.embed_tokens(tokens)  # (B, T, D)
         for i, layer in enumerate(self.model.layers):
-            x = layer(x, cos, sin, cache, i)
+            x = layer(x, cos, sin, cache, i, key_mask)
         if cache is not None:
             cache.length += tokens.shape[1]
         return self.model.norm(x)  # (B, T, D)
@@ -207,8 +232,9 @@ class CausalLM(nn.Module):
             return F.linear(h, self.model.embed_tokens.weight)  # (B, T, V)
         return self.lm_head(h)
 
-    def forward(self, tokens: torch.Tensor, cache: Optional[KVCache] = None) -> torch.Tensor:
-        return self.logits(self.hidden(tokens, cache))
+    def forward(self, tokens: torch.Tensor, cache: Optional[KVCache] = None, pad: Optional[torch.Tensor] = None,
+                key_mask: Optional[torch.Tensor] = None) -> torch.Tensor:
+        return self.logits(self.hidden(tokens, cache, pad, key_mask))
 
     def values(self, h: torch.Tensor) -> torch.Tensor:
         assert self.value_head is not None

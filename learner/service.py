@@ -3,12 +3,12 @@ and run on the models this server holds. Heavy verbs return a future (see future
 """
 import os
 import uuid
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import torch
 
 from . import checkpoint, hf, sampling, trainer
-from .futures import Futures, NotFound, UserError
+from .futures import Futures, NotFound, UserError, failure
 from .lora import apply_lora, target_names
 from .optim import AdamParams
 from .tiny import write_tiny
@@ -232,23 +232,35 @@ class Service:
         if not isinstance(num, int) or num < 1:
             raise UserError("request.num_samples must be a positive integer")
         params = parse_sampling_params(need(body, "sampling_params", dict))
-        source = self.sampling_source(body)
+        key, source = self.sampling_source(body)
 
-        def job():
+        def run_many(requests: List[sampling.Request]) -> List[dict]:
+            """Concurrent requests for the same weights share one batch; a bad one fails alone."""
             t = source()
             table = t.info.get("token_bytes")
             if table is None:
                 table = t.info["token_bytes"] = load_table(t.folder, t.model.config.vocab_size)
-            seqs = sampling.sample(t.model, prompt, num, params, table, self.device, self.max_sample_batch, t.autocast)
-            return {"type": "sample", "sequences": [{"tokens": s.tokens, "logprobs": s.logprobs, "stop_reason": s.stop_reason} for s in seqs]}
-        return self.futures.submit(job)
+            results: List[Optional[dict]] = [None] * len(requests)
+            good = []
+            for i, request in enumerate(requests):
+                try:
+                    sampling.check(request, t.model.config.vocab_size)
+                    good.append(i)
+                except ValueError as e:
+                    results[i] = failure(e)
+            seqs = sampling.sample_many(t.model, [requests[i] for i in good], table, self.device, self.max_sample_batch, t.autocast)
+            for i, many in zip(good, seqs):
+                results[i] = {"type": "sample", "sequences": [{"tokens": s.tokens, "logprobs": s.logprobs, "stop_reason": s.stop_reason} for s in many]}
+            return results
+        return self.futures.submit_batchable(key, sampling.Request(prompt, num, params), run_many)
 
     def sampling_source(self, body: dict):
         """Which weights to sample: a training model's live weights (model_id, our extension), a
-        folder saved for the sampler (model_path), or a base model."""
+        folder saved for the sampler (model_path), or a base model. Returns a key naming the weights
+        (requests with one key may share a batch) and a loader."""
         if body.get("model_id"):
             t = self.model(body)
-            return lambda: t
+            return ("model", body["model_id"]), lambda: t
         path = body.get("model_path") or body.get("base_model")
         if not isinstance(path, str):
             raise UserError("sample needs model_id, model_path or base_model")
@@ -260,7 +272,7 @@ class Service:
                     self.samplers.pop(next(iter(self.samplers)))
                 self.samplers[folder] = trainer.Trainable(hf.load_model(folder, self.device), folder, self.device)
             return self.samplers[folder]
-        return load
+        return ("folder", folder), load
 
 
 def tensor_data(x: torch.Tensor) -> dict:
