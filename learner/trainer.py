@@ -56,10 +56,11 @@ class Trainable:
 
 
 def microbatches(data: List[Datum], max_tokens: int) -> List[List[int]]:
-    """Consecutive groups of datum indices whose padded size (count x longest) stays within max_tokens."""
+    """Groups of datum indices whose padded size (count x longest) stays within max_tokens. Data go
+    in order of length, so rows of a micro-batch are alike and little of it is padding."""
     groups, current, longest = [], [], 0
-    for i, d in enumerate(data):
-        n = len(d.tokens)
+    for i in sorted(range(len(data)), key=lambda i: len(data[i].tokens)):
+        n = len(data[i].tokens)
         if current and (len(current) + 1) * max(longest, n) > max_tokens:
             groups.append(current)
             current, longest = [], 0
