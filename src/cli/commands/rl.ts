@@ -9,7 +9,7 @@ import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLe
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { selectTasks } from '../../tasks/index.js';
 import type { AgentMode } from '../../agent/index.js';
-import { resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type RlOptions } from '../../train/rl/index.js';
+import { resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlOptions } from '../../train/rl/index.js';
 import { printJson } from '../output.js';
 
 type RlFlags = Record<string, string | boolean | undefined>;
@@ -23,6 +23,7 @@ function optionsFrom(flags: RlFlags): RlOptions {
     groupSize: num(flags.groupSize), questionsPerStep: num(flags.questionsPerStep), steps: num(flags.steps),
     learningRate: num(flags.lr), klCoef: num(flags.kl), trainOnObservation: flags.unmasked === true,
     filterUniformGroups: flags.filterUniform === true, sampling: flags.stale ? 'stale-1' : undefined,
+    lossAggregation: flags.lossAgg as LossAggregation | undefined, divideByStd: flags.std === false ? false : undefined, loraRank: num(flags.loraRank),
     evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery),
     concurrency: num(flags.concurrency), seed: num(flags.seed),
     reward: { formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
@@ -60,6 +61,9 @@ export function registerRlCommand(program: Command): void {
     .option('--temperature <t>', 'rollout temperature (paper: 1.0)')
     .option('--unmasked', 'train on interpreter output too (the paper\'s ablation)')
     .option('--filter-uniform', 'drop groups whose rewards are all equal')
+    .option('--loss-agg <mode>', 'token-mean (default: long answers weigh more) | sequence-mean (every answer weighs the same)')
+    .option('--no-std', 'advantages keep the mean baseline only, not divided by the std (Dr. GRPO)')
+    .option('--lora-rank <r>', 'train LoRA adapters of rank r instead of all weights (0: full fine-tuning)')
     .option('--stale', 'sample step k+1 while step k trains (off-policy by one step, importance-corrected)')
     .option('--curriculum', 'the improvement-potential curriculum (4 stages)')
     .option('--steps-per-stage <n>', 'curriculum steps per stage (paper: 150)')

@@ -21,19 +21,19 @@ export type DemoSettings = {
   rl: RlOptions;
   maxTokensPerTurn: number;
   maxTotalTokens: number;
-  /** Episodes in flight during evaluation (sampling is served one request at a time). */
+  /** Episodes in flight during evaluation (the learner batches their turns). */
   evalConcurrency: number;
   seed: number;
 };
 
 export const FULL_DEMO: Omit<DemoSettings, 'tasks'> = {
-  perTask: 250, evalQuestions: 15, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 4,
+  perTask: 250, evalQuestions: 15, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 16,
   sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.05, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
   rl: {},
 };
 
 export const QUICK_DEMO: Omit<DemoSettings, 'tasks'> = {
-  perTask: 150, evalQuestions: 6, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 4,
+  perTask: 150, evalQuestions: 6, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 16,
   sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.1, checkpointEvery: 1000, evalEvery: 25, gradClipNorm: 1 },
   rl: { steps: 2, questionsPerStep: 2 },
 };

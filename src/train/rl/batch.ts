@@ -6,7 +6,7 @@ import { makeDatum, type Datum } from '../../learner/index.js';
 import { computeEpisodeReward, computeGae, computeGrpoAdvantages, computeReinforcePlusPlusAdvantages, computeWhitened, isUniformGroup, type RewardTerms } from '../algos/index.js';
 import { trajectoryToSequence } from '../sequence.js';
 import type { TrainSequence } from '../types.js';
-import type { ResolvedRlConfig } from './types.js';
+import type { LossAggregation, ResolvedRlConfig } from './types.js';
 
 /** The answers to one question. */
 export type RolloutGroup = { key: string; episodes: Episode[] };
@@ -31,10 +31,10 @@ export function sequencesOf(groups: readonly ScoredGroup[], config: ResolvedRlCo
 }
 
 /** One scalar advantage per episode (GRPO: per group; REINFORCE++: over the batch, token-weighted). */
-export function computeEpisodeAdvantages(groups: readonly ScoredGroup[], sequences: readonly TrainSequence[], estimator: 'grpo' | 'reinforce++'): number[] {
-  if (estimator === 'grpo') return groups.flatMap((g) => computeGrpoAdvantages(g.rewards.map((r) => r.total)));
+export function computeEpisodeAdvantages(groups: readonly ScoredGroup[], sequences: readonly TrainSequence[], estimator: 'grpo' | 'reinforce++', divideByStd = true): number[] {
+  if (estimator === 'grpo') return groups.flatMap((g) => computeGrpoAdvantages(g.rewards.map((r) => r.total), { divideByStd }));
   const rewards = groups.flatMap((g) => g.rewards.map((r) => r.total));
-  return computeReinforcePlusPlusAdvantages(rewards, sequences.map((s) => countTrained(s)));
+  return computeReinforcePlusPlusAdvantages(rewards, sequences.map((s) => countTrained(s)), { divideByStd });
 }
 
 /** PPO: per-target advantages and returns by GAE over each sequence's trained targets, advantages whitened over the batch. */
@@ -54,13 +54,14 @@ export function computePpoTargets(groups: readonly ScoredGroup[], sequences: rea
   return { advantages: whitened.map((row, i) => spread(i, row)), returns: perTrained.map((t, i) => spread(i, t.returns)) };
 }
 
-/** Datums for the clipped importance-sampling loss; advantages carry the 1/tokens factor. */
-export function buildDatums(sequences: readonly TrainSequence[], advantages: readonly (readonly number[])[], returns?: readonly (readonly number[])[]): { data: Datum[]; trainedTokens: number } {
+/** Datums for the clipped importance-sampling loss; advantages carry the aggregation's factor. */
+export function buildDatums(sequences: readonly TrainSequence[], advantages: readonly (readonly number[])[], returns?: readonly (readonly number[])[], aggregation: LossAggregation = 'token-mean'): { data: Datum[]; trainedTokens: number } {
   const trainedTokens = Math.max(1, sequences.reduce((n, s) => n + countTrained(s), 0));
+  const scale = (s: TrainSequence) => (aggregation === 'token-mean' ? trainedTokens : Math.max(1, countTrained(s)) * sequences.length);
   const data = sequences.map((s, i) => makeDatum(s.tokens, {
     weights: s.weights,
     logprobs: s.logprobs,
-    advantages: advantages[i].map((a, t) => (s.weights[t] > 0 ? a / trainedTokens : 0)),
+    advantages: advantages[i].map((a, t) => (s.weights[t] > 0 ? a / scale(s) : 0)),
     ...(returns ? { returns: returns[i] } : {}),
   }));
   return { data, trainedTokens };

@@ -19,10 +19,13 @@ const DEFAULTS: Omit<ResolvedRlConfig, 'reward' | 'curriculum' | 'agent'> = {
   steps: 20,
   learningRate: TINY_LEARNING_RATE,
   gradClipNorm: 1,
+  loraRank: 0,
   klCoef: 0.001,
   clipLow: 0.8,
   clipHigh: 1.2,
   trainOnObservation: false,
+  lossAggregation: 'token-mean',
+  divideByStd: true,
   filterUniformGroups: false,
   gamma: 1,
   lambda: 1,
@@ -51,8 +54,10 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   check(Number.isInteger(merged.evalEvery) && merged.evalEvery >= 0, 'evalEvery', 'use 0 (never) or a positive integer', merged.evalEvery);
   check(merged.groupSize >= 2 || merged.estimator !== 'grpo', 'groupSize', 'GRPO needs at least 2 answers per question', merged.groupSize);
   check(['grpo', 'reinforce++', 'ppo'].includes(merged.estimator), 'estimator', 'use grpo, reinforce++ or ppo', merged.estimator);
+  check(['token-mean', 'sequence-mean'].includes(merged.lossAggregation), 'lossAggregation', 'use token-mean or sequence-mean', merged.lossAggregation);
   check(['on-policy', 'stale-1'].includes(merged.sampling), 'sampling', 'use on-policy or stale-1', merged.sampling);
   check(merged.learningRate > 0 && merged.learningRate < 1, 'learningRate', 'use a number in (0, 1)', merged.learningRate);
+  check(Number.isInteger(merged.loraRank) && merged.loraRank >= 0, 'loraRank', 'use 0 (full fine-tuning) or a positive integer rank', merged.loraRank);
   check(merged.klCoef >= 0, 'klCoef', 'use a number ≥ 0', merged.klCoef);
   check(merged.clipLow > 0 && merged.clipLow <= 1 && merged.clipHigh >= 1, 'clip', 'use 0 < clipLow ≤ 1 ≤ clipHigh', [merged.clipLow, merged.clipHigh]);
   check(merged.gamma > 0 && merged.gamma <= 1 && merged.lambda >= 0 && merged.lambda <= 1, 'gamma', 'use γ in (0, 1] and λ in [0, 1]', [merged.gamma, merged.lambda]);

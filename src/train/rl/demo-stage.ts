@@ -28,7 +28,7 @@ export type RlDemoContext = {
 /** The demo's GRPO settings: about 3 minutes on 2 cores (20 episodes a step); lr 1e-4 kept KL near 0.2 in 24 steps (docs/benchmarks.md). */
 export const DEMO_RL: RlOptions = {
   estimator: 'grpo', groupSize: 5, questionsPerStep: 4, steps: 10, learningRate: 1e-4, klCoef: 0.001, filterUniformGroups: true,
-  questionsPerTask: 200, evalEvery: 0, checkpointEvery: 1000, concurrency: 6,
+  questionsPerTask: 200, evalEvery: 0, checkpointEvery: 1000, concurrency: 20,
 };
 
 /** Builds the RL stage; `systemPrompt` is the ci prompt the model was fine-tuned with. The context's

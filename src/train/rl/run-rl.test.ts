@@ -62,6 +62,16 @@ describe('runRl', () => {
   }, 90_000);
 });
 
+describe('runRl with LoRA', () => {
+  it('trains rank-r adapters, and the KL needs no reference copy (the adapters-off model is the reference)', async () => {
+    const config = resolveRlConfig({ ...small, steps: 1, loraRank: 2, klCoef: 0.001 });
+    const result = await runRl({ config, client: learner.client, init: base, tokenizer, sandbox, runDir: join(dir, 'lora') });
+    const info = await learner.client.getInfo(result.modelId);
+    expect([info.is_lora, info.lora_rank]).toEqual([true, 2]);
+    expect(result.metrics[0].kl).not.toBeNull();
+  }, 60_000);
+});
+
 describe('hidden execution', () => {
   it('measures the overlap of execution with generation', () => {
     const generation = union([{ start: 0, end: 10 }, { start: 5, end: 12 }, { start: 20, end: 30 }]);

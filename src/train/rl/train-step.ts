@@ -19,16 +19,16 @@ export async function runTrainStep(client: LearnerClient, modelId: string, group
     const values = forward.loss_fn_outputs.map((o) => o.values?.data ?? []);
     ({ advantages, returns } = computePpoTargets(groups, sequences, values, config));
   } else {
-    advantages = spreadEpisodeAdvantages(sequences, computeEpisodeAdvantages(groups, sequences, config.estimator));
+    advantages = spreadEpisodeAdvantages(sequences, computeEpisodeAdvantages(groups, sequences, config.estimator, config.divideByStd));
   }
-  const { data, trainedTokens } = buildDatums(sequences, advantages, returns);
+  const { data, trainedTokens } = buildDatums(sequences, advantages, returns, config.lossAggregation);
   const output = await client.forwardBackward(modelId, {
     data,
     loss_fn: 'ppo',
     loss_fn_config: {
       clip_low_threshold: config.clipLow,
       clip_high_threshold: config.clipHigh,
-      // Token-level losses: every coefficient is divided by the batch's trained tokens, as the advantages are.
+      // The KL and value terms stay token-level (divided by the batch's trained tokens) under either aggregation.
       ...(config.klCoef > 0 ? { kl_coef: config.klCoef / trainedTokens } : {}),
       ...(config.estimator === 'ppo' ? { value_coef: config.valueCoef / trainedTokens } : {}),
     },

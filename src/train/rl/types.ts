@@ -5,6 +5,11 @@ import type { ResolvedRewardConfig, RewardOptions } from '../algos/index.js';
 
 export type Estimator = 'grpo' | 'reinforce++' | 'ppo';
 
+/** How per-token losses add up to the batch loss: 'token-mean' divides every token by the batch's
+ * trained tokens (long answers weigh more); 'sequence-mean' averages each answer over its own
+ * tokens, then over the answers (every answer weighs the same, whatever its length). */
+export type LossAggregation = 'token-mean' | 'sequence-mean';
+
 /** The agents whose answers estimate each question's success rate p. */
 export type CurriculumAgent = { mode: AgentMode; systemPrompt?: string };
 
@@ -43,6 +48,9 @@ export type RlOptions = {
   learningRate?: number;
   /** Gradient-norm clip (0 = off). */
   gradClipNorm?: number;
+  /** Train LoRA adapters of this rank on every linear layer instead of all weights (0 = full
+   * fine-tuning). The KL reference is then the start model itself (adapters off). */
+  loraRank?: number;
   /** Low-variance KL to the frozen reference, as a loss term (paper: 0.001). */
   klCoef?: number;
   /** Ratio bounds of the clipped importance-sampling objective. */
@@ -50,6 +58,12 @@ export type RlOptions = {
   clipHigh?: number;
   /** Train on interpreter-output tokens too (the paper's unmasked ablation; default false). */
   trainOnObservation?: boolean;
+  /** How token losses add up (default 'token-mean'; 'sequence-mean' weighs every answer the same
+   * whatever its length, see LossAggregation). */
+  lossAggregation?: LossAggregation;
+  /** GRPO and REINFORCE++ divide advantages by the rewards' standard deviation (default true);
+   * false keeps the mean baseline only (Dr. GRPO), so small reward terms stay small. */
+  divideByStd?: boolean;
   /** Drop groups whose rewards are all equal (default false). */
   filterUniformGroups?: boolean;
   reward?: RewardOptions;
