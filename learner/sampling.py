@@ -5,9 +5,9 @@ Stops: a stop token id ends a sequence (the token is kept); a stop string ends i
 of the tokens sampled so far contain it (the completing token is kept). Returned logprobs are the
 model's own log p(token) at temperature 1 (what `forward` computes), not the tempered distribution.
 A padded row computes what it would alone (positions start at its first real token and padding is
-masked), so batching changes no result beyond float rounding; each request draws from its own
-seeded generator per sequence (from the request's seed and the sequence's index), so a seed gives the
-same tokens however requests are batched. Legend: B sequences in a micro-batch, P longest prompt, V vocabulary.
+masked), so batching changes no result beyond float rounding; each sequence draws from its own
+generator, seeded from its request's seed and its index, so a seed gives the same tokens however
+requests are batched. Legend: B sequences in a micro-batch, P longest prompt, V vocabulary.
 """
 from dataclasses import dataclass, field
 from typing import List, Optional
