@@ -121,6 +121,8 @@ def main(argv=None) -> int:
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--threads", type=int, default=1 if (os.cpu_count() or 1) <= 2 else 0, help="torch CPU threads (0: torch's default)")
     parser.add_argument("--max-request-mb", type=float, default=256.0)
+    parser.add_argument("--no-batch-requests", action="store_true",
+                        help="serve sample requests one at a time (bit-reproducible sampling whatever the timing) instead of batching concurrent ones")
     parser.add_argument("--max-tokens-per-microbatch", type=int, default=8192)
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument("--parent-pid", type=int, default=0, help="exit when this process is gone (the launcher passes its own pid)")
@@ -134,7 +136,7 @@ def main(argv=None) -> int:
         torch.set_num_threads(args.threads)
     if args.parent_pid:
         watch_parent(args.parent_pid)
-    service = Service(args.state_dir, torch.device(args.device), args.max_tokens_per_microbatch)
+    service = Service(args.state_dir, torch.device(args.device), args.max_tokens_per_microbatch, batch_requests=not args.no_batch_requests)
     server = ThreadingHTTPServer((args.host, args.port), make_handler(service, token, int(args.max_request_mb * 2**20)))
     server.daemon_threads = True
     log.info("listening on http://%s:%d (device %s, torch %s)", args.host, server.server_address[1], args.device, torch.__version__)

@@ -83,7 +83,8 @@ def stop_lists(stop) -> tuple:
 
 
 class Service:
-    def __init__(self, state_dir: str, device: torch.device, max_tokens_per_microbatch: int = 8192, max_sample_batch: int = 64):
+    def __init__(self, state_dir: str, device: torch.device, max_tokens_per_microbatch: int = 8192, max_sample_batch: int = 64,
+                 batch_requests: bool = True):
         self.state_dir = os.path.abspath(state_dir)
         self.device = device
         self.max_tokens = max_tokens_per_microbatch
@@ -91,7 +92,9 @@ class Service:
         self.models: Dict[str, trainer.Trainable] = {}
         self.samplers: Dict[str, trainer.Trainable] = {}
         self.sessions: set = set()
-        self.futures = Futures()
+        # Batched rows see other rows' padding, so their floats depend on which requests share a
+        # batch; one request at a time makes sampling bit-reproducible whatever the timing.
+        self.futures = Futures(max_batch=64 if batch_requests else 1)
         self.prefix = uuid.uuid4().hex[:6]
         self.count = 0
 

@@ -114,6 +114,20 @@ class WorkerBatching(unittest.TestCase):
         self.assertEqual(seen, [[1, 3], [2], "write", [4]])
         self.assertEqual([r.get("payload") for r in results], [1, 2, 3, None, 4])
 
+    def test_batch_of_one_serves_each_request_alone(self):
+        futures = Futures(max_batch=1)  # the server's --no-batch-requests
+        gate, seen = threading.Event(), []
+        futures.submit(lambda: gate.wait(5) and {"type": "blocker"})
+
+        def run_many(payloads):
+            seen.append(list(payloads))
+            return [{"type": "sample", "payload": p} for p in payloads]
+
+        ids = [futures.submit_batchable("a", p, run_many) for p in (1, 2, 3)]
+        gate.set()
+        self.assertEqual([futures.retrieve(i["request_id"], 5)["payload"] for i in ids], [1, 2, 3])
+        self.assertEqual(seen, [[1], [2], [3]])
+
     def test_one_failure_in_a_batch_reaches_only_its_request(self):
         futures = Futures()
         gate = threading.Event()

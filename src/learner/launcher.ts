@@ -33,6 +33,9 @@ export type LocalLearnerOptions = {
   stateDir?: string;
   /** torch CPU threads (default: the server's choice, 1 on 2-core machines). */
   threads?: number;
+  /** Batch concurrent sample requests for the same weights (default true). false serves them one
+   * at a time, so sampled tokens and logprobs are bit-identical however requests interleave. */
+  batchRequests?: boolean;
   /** 'cpu' or 'cuda' (default: cuda when available). */
   device?: string;
   /** Micro-batch size bound in tokens (default 8192). */
@@ -142,6 +145,7 @@ export async function startLocalLearner(options: LocalLearnerOptions = {}): Prom
   const args = ['-m', 'learner.server', '--host', '127.0.0.1', '--port', String(port), '--state-dir', stateDir, '--parent-pid', String(process.pid)];
   if (options.threads) args.push('--threads', String(options.threads));
   if (options.device) args.push('--device', options.device);
+  if (options.batchRequests === false) args.push('--no-batch-requests');
   if (options.maxTokensPerMicrobatch) args.push('--max-tokens-per-microbatch', String(options.maxTokensPerMicrobatch));
   const child = spawn(python, args, {
     cwd: root,
