@@ -89,10 +89,10 @@ class Futures:
                 request_id, job, _ = batch[0]
                 self._finish(request_id, guarded(request_id, job))
                 continue
-            run_many = batch[0][1][1]
-            results = guarded(batch[0][0], lambda: run_many([job[0] for _, job, _ in batch]))
+            run_many, payloads = batch[0][1][1], [job[0] for _, job, _ in batch]
+            outcome = guarded(batch[0][0], lambda: {"many": run_many(payloads)})  # a failure here fails them all
             for i, (request_id, _, _) in enumerate(batch):
-                self._finish(request_id, results if results.get("type") == "request_failed" else results["many"][i])
+                self._finish(request_id, outcome["many"][i] if "many" in outcome else outcome)
 
     def _finish(self, request_id: str, result: dict) -> None:
         with self.lock:
@@ -114,11 +114,10 @@ def failure(e: Exception) -> Optional[dict]:
     return None
 
 
-def guarded(request_id: str, job: Callable[[], object]) -> dict:
+def guarded(request_id: str, job: Callable[[], dict]) -> dict:
     """Runs a job; an exception becomes a request_failed result (the server keeps serving)."""
     try:
-        result = job()
-        return result if isinstance(result, dict) else {"many": result}
+        return job()
     except Exception as e:
         known = failure(e)
         if known:
