@@ -134,11 +134,11 @@ def attend(q, k, v, start: int, key_mask: Optional[torch.Tensor] = None):
         rows = torch.arange(t, device=q.device)[:, None] + start
         cols = torch.arange(s, device=q.device)[None, :]
         allowed = (cols <= rows)[None, None] & key_mask[:, None, None, :]  # (B, 1, T, S)
-        blocked = torch.finfo(torch.float32).min / 2
         if hasattr(F, "scaled_dot_product_attention"):
-            bias = torch.zeros(allowed.shape, device=q.device, dtype=q.dtype).masked_fill(~allowed, max(blocked, torch.finfo(q.dtype).min / 2))
+            bias = torch.zeros(allowed.shape, device=q.device, dtype=q.dtype).masked_fill(~allowed, torch.finfo(q.dtype).min / 2)
             return F.scaled_dot_product_attention(q, k, v, attn_mask=bias)
-        scores = ((q @ k.transpose(-2, -1)) / math.sqrt(q.shape[-1])).float().masked_fill(~allowed, blocked)  # (B, H, T, S)
+        scores = ((q @ k.transpose(-2, -1)) / math.sqrt(q.shape[-1])).float()  # (B, H, T, S)
+        scores = scores.masked_fill(~allowed, torch.finfo(torch.float32).min / 2)
         return torch.softmax(scores, dim=-1).to(q.dtype) @ v
     if hasattr(F, "scaled_dot_product_attention"):  # torch >= 2.0: fused kernels
         if t == 1:
