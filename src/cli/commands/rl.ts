@@ -75,12 +75,13 @@ export function registerRlCommand(program: Command): void {
     .option('--max-tokens-per-turn <n>').option('--max-total-tokens <n>').option('--max-exec-calls <n>').option('--exec-timeout <seconds>')
     .option('--system-prompt <text>', 'replace the ci system prompt')
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
+    .option('--no-batch-requests', 'the local learner samples one request at a time: slower, but bit-identical across reruns')
     .option('--json', 'print the final metrics as JSON')
     .action(async (flags: RlFlags) => {
       const config = resolveRlConfig(optionsFrom(flags));
       const out = resolve(String(flags.out));
       const connection = resolveLearnerConnection();
-      const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner') });
+      const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
       const client = local?.client ?? new LearnerClient(connection!);
       const sandbox = await createLocalSandbox();
       try {
