@@ -4,6 +4,7 @@
 // batches concurrent requests for the same weights). Prints one table.
 //   npm run bench:learner [-- --batch 16 --seq 256 --steps 5]
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRng } from '../src/core/index.js';
 import { makeDatum, resolveLearnerPython, startLocalLearner } from '../src/learner/index.js';
@@ -83,12 +84,15 @@ async function main(): Promise<void> {
     const concurrentTokens = together.reduce((n, s) => n + s[0].tokens.length, 0);
     const serialRate = serialTokens / serialSeconds;
     const concurrentRate = concurrentTokens / concurrentSeconds;
+    // The same 8 requests from a Python client (threads and the standard library's HTTP client).
+    const probe = await run(python, [join('bench', 'learner_client.py'), learner.url, learner.apiKey, modelId], { cwd: process.cwd() });
+    const pythonClient = JSON.parse(probe.stdout.trim().split('\n').pop() as string) as { serial: number; concurrent: number };
 
     const tokensPerStep = batch * seq;
     const apiRate = (tokensPerStep * steps) / apiSeconds;
     const plainRate = (tokensPerStep * steps) / plainSeconds;
     const caps = await client.capabilities();
-    console.log(`learner bench: tiny preset (~3.0M params), batch ${batch} x ${seq} tokens, ${steps} timed steps, device ${caps.device}, 1 torch thread`);
+    console.log(`learner bench: tiny preset (3.2M params), batch ${batch} x ${seq} tokens, ${steps} timed steps, device ${caps.device}, 1 torch thread`);
     console.log(`  train via API     ${apiRate.toFixed(0).padStart(8)} tokens/s  (forward_backward + optim_step)`);
     console.log(`  train plain torch ${plainRate.toFixed(0).padStart(8)} tokens/s  (same model, batch, loss, AdamW)`);
     console.log(`  API / plain       ${(apiRate / plainRate).toFixed(3).padStart(8)}        (goal >= 0.9)`);
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
     console.log(`  8 requests, serial     ${serialRate.toFixed(0).padStart(6)} tokens/s  (prompts 20-90, 1 sample, ${sampleTokens} new tokens each)`);
     console.log(`  8 requests, concurrent ${concurrentRate.toFixed(0).padStart(6)} tokens/s  (batched by the server)`);
     console.log(`  concurrent / serial    ${(concurrentRate / serialRate).toFixed(2).padStart(6)}`);
+    console.log(`  Python client: serial ${pythonClient.serial.toFixed(0)} tokens/s, concurrent ${pythonClient.concurrent.toFixed(0)} tokens/s, ratio ${(pythonClient.concurrent / pythonClient.serial).toFixed(2)}`);
   } finally {
     await learner.stop();
   }

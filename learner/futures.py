@@ -10,6 +10,7 @@ import collections
 import itertools
 import logging
 import threading
+import time
 import traceback
 from typing import Callable, Dict, List, Optional
 
@@ -27,10 +28,12 @@ class NotFound(UserError):
 
 
 class Futures:
-    def __init__(self, keep: int = 1024, max_batch: int = 64):
+    def __init__(self, keep: int = 1024, max_batch: int = 64, gather_s: float = 0.005):
         self.pending: "collections.deque" = collections.deque()  # (request_id, job, batch_key)
         self.ready = threading.Condition()
         self.max_batch = max_batch
+        self.gather_s = gather_s if max_batch > 1 else 0.0
+        self.arrivals = 0  # jobs ever queued (under self.ready)
         self.results: Dict[str, dict] = {}
         self.done: Dict[str, threading.Event] = {}
         self.ids = itertools.count(1)
@@ -52,26 +55,45 @@ class Futures:
             self.done[request_id] = threading.Event()
         with self.ready:
             self.pending.append((request_id, job, key))
+            self.arrivals += 1
             self.ready.notify()
         return {"request_id": request_id}
 
     def _take(self) -> List[tuple]:
-        """The next job, with the batchable jobs that may join it."""
+        """The next job, with the batchable jobs that may join it. A batch keeps gathering while
+        requests keep arriving (until `gather_s` passes with none, or 10 × gather_s in all):
+        concurrent clients' requests reach the worker a few ms apart, and decoding a batch takes
+        far longer than that."""
         with self.ready:
             while not self.pending:
                 self.ready.wait()
             first = self.pending.popleft()
             if first[2] is None:
                 return [first]
-            batch, rest = [first], collections.deque()
-            while self.pending and len(batch) < self.max_batch:
-                item = self.pending.popleft()
-                if item[2] is None:  # a writing job: nothing behind it may move ahead of it
-                    self.pending.appendleft(item)
+            batch = [first]
+            self._join(batch)
+            deadline = time.monotonic() + 10 * self.gather_s
+            while self.gather_s > 0 and len(batch) < self.max_batch:
+                seen = self.arrivals
+                left = deadline - time.monotonic()
+                if left <= 0:
                     break
-                (batch if item[2] == first[2] else rest).append(item)
-            self.pending.extendleft(reversed(rest))
+                self.ready.wait(min(self.gather_s, left))
+                self._join(batch)
+                if self.arrivals == seen:
+                    break
             return batch
+
+    def _join(self, batch: List[tuple]) -> None:
+        """Moves queued jobs with the batch's key into it, up to the first writing job (under self.ready)."""
+        rest: "collections.deque" = collections.deque()
+        while self.pending and len(batch) < self.max_batch:
+            item = self.pending.popleft()
+            if item[2] is None:  # a writing job: nothing behind it may move ahead of it
+                self.pending.appendleft(item)
+                break
+            (batch if item[2] == batch[0][2] else rest).append(item)
+        self.pending.extendleft(reversed(rest))
 
     def retrieve(self, request_id: str, wait_s: float) -> dict:
         with self.lock:

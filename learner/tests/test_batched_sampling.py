@@ -2,6 +2,7 @@
 merges read-only jobs of the same weights, never across a job that writes."""
 import math
 import threading
+import time
 import unittest
 from unittest import mock
 
@@ -113,6 +114,19 @@ class WorkerBatching(unittest.TestCase):
         results = [futures.retrieve(i["request_id"], 5) for i in ids]
         self.assertEqual(seen, [[1, 3], [2], "write", [4]])
         self.assertEqual([r.get("payload") for r in results], [1, 2, 3, None, 4])
+
+    def test_a_batch_gathers_requests_that_arrive_while_it_forms(self):
+        futures, seen = Futures(gather_s=0.2), []
+
+        def run_many(payloads):
+            seen.append(list(payloads))
+            return [{"type": "sample", "payload": p} for p in payloads]
+
+        first = futures.submit_batchable("a", 1, run_many)  # the worker is idle: it takes this at once
+        time.sleep(0.01)
+        rest = [futures.submit_batchable("a", p, run_many) for p in (2, 3)]
+        self.assertEqual([futures.retrieve(i["request_id"], 5)["payload"] for i in [first] + rest], [1, 2, 3])
+        self.assertEqual(seen, [[1, 2, 3]])
 
     def test_batch_of_one_serves_each_request_alone(self):
         futures = Futures(max_batch=1)  # the server's --no-batch-requests
