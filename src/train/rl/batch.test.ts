@@ -41,7 +41,7 @@ describe('computeEpisodeAdvantages without the std', () => {
     const formatOnly = [group([0.1, -0.1, 0.1, -0.1])];
     const withStd = computeEpisodeAdvantages(formatOnly, [], 'grpo');
     const meanOnly = computeEpisodeAdvantages(formatOnly, [], 'grpo', false);
-    expect(withStd[0]).toBeCloseTo(0.2 / 2 / Math.sqrt(0.04 / 3), 4); // 0.1 / sample std 0.1155 ≈ 0.866
+    expect(withStd[0]).toBeCloseTo(0.1 / Math.sqrt(0.04 / 3), 4); // 0.1 / sample std 0.1155 ≈ 0.866
     expect(meanOnly).toEqual([0.1, -0.1, 0.1, -0.1].map((r) => expect.closeTo(r, 12)));
   });
 });
