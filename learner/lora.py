@@ -1,7 +1,11 @@
 """LoRA: W x + (alpha / r) * B A x on chosen linear layers, with the base weights frozen, and a
-merge (W + (alpha / r) B A) for export so the saved folder is a plain model.
+merge (W + (alpha / r) B A) for export so the saved folder is a plain model. The adapters alone can
+also be written in PEFT's folder layout, which inference servers (vLLM) load at runtime.
 """
+import json
 import math
+import os
+import shutil
 from typing import Dict, Iterable
 
 import torch
@@ -74,6 +78,35 @@ def merged_state(model: nn.Module) -> Dict[str, torch.Tensor]:
         if isinstance(module, LoRALinear):
             state[f"{name}.weight"] = module.merged_weight().detach()
     return state
+
+
+def save_adapter(model: nn.Module, folder: str, base_model: str) -> str:
+    """Write the adapters alone as a PEFT LoRA folder (adapter_config.json, adapter_model.safetensors),
+    atomically. Keys are `base_model.model.<module>.lora_A.weight` (r, in) and `.lora_B.weight` (out, r)."""
+    from .safetensors_io import save_file
+    layers = [(name, m) for name, m in model.named_modules() if isinstance(m, LoRALinear)]
+    if not layers:
+        raise ValueError("the model has no LoRA adapters to save")
+    rank = int(layers[0][1].lora_A.shape[0])
+    state = {}
+    for name, m in layers:
+        state[f"base_model.model.{name}.lora_A.weight"] = m.lora_A.detach().float().cpu().contiguous()
+        state[f"base_model.model.{name}.lora_B.weight"] = m.lora_B.detach().float().cpu().contiguous()
+    config = {
+        "peft_type": "LORA", "task_type": "CAUSAL_LM", "base_model_name_or_path": base_model,
+        "r": rank, "lora_alpha": layers[0][1].scale * rank, "lora_dropout": 0.0, "bias": "none",
+        "fan_in_fan_out": False, "target_modules": sorted({name.rsplit(".", 1)[-1] for name, _ in layers}),
+    }
+    tmp = folder.rstrip("/") + f".tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
+    with open(os.path.join(tmp, "adapter_config.json"), "w") as f:
+        json.dump(config, f, indent=2)
+    save_file(state, os.path.join(tmp, "adapter_model.safetensors"))
+    if os.path.isdir(folder):
+        shutil.rmtree(folder)
+    os.replace(tmp, folder)
+    return folder
 
 
 def has_lora(model: nn.Module) -> bool:

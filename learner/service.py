@@ -9,13 +9,13 @@ import torch
 
 from . import checkpoint, hf, sampling, trainer
 from .futures import Futures, NotFound, UserError, failure
-from .lora import apply_lora, target_names
+from .lora import apply_lora, has_lora, save_adapter, target_names
 from .optim import AdamParams
 from .tiny import write_tiny
 from .tokens import load_table
 
 PRESETS = ("tiny", "r1ci/tiny")
-EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules"]
+EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules", "peft_adapter"]
 
 
 def need(body: dict, key: str, kind, where: str = "request"):
@@ -217,9 +217,15 @@ class Service:
 
     def save_weights_for_sampler(self, body: dict) -> dict:
         t, path = self.model(body), self.checkpoint_path(body, "sampler_weights")
+        adapter = bool(body.get("adapter_only", False))  # extension: the LoRA adapters alone, in PEFT's layout
+        if adapter and not has_lora(t.model):
+            raise UserError("adapter_only needs a LoRA model: create it with lora_config {rank}")
 
         def job():
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            if adapter:
+                save_adapter(t.model, path, t.info["base_model"])
+                return {"type": "save_weights_for_sampler", "path": path}
             hf.save_model(t.model, path, tokenizer_from=t.folder)
             self.samplers.pop(path, None)
             return {"type": "save_weights_for_sampler", "path": path}

@@ -5,7 +5,7 @@ import unittest
 import torch
 
 from learner import checkpoint, hf, trainer
-from learner.lora import apply_lora, merged_state
+from learner.lora import apply_lora, merged_state, save_adapter
 from learner.safetensors_io import load_file, read_header, save_file
 from learner.tests.helpers import read_json, small_model, temp_dir, write_folder
 
@@ -102,6 +102,30 @@ class LoRA(unittest.TestCase):
             merged = hf.load_model(folder).eval()(TOKENS)
         self.assertFalse(any("lora" in k for k in merged_state(model)))
         self.assertLess(float((unmerged - merged).abs().max()), 1e-4)
+
+    def test_peft_adapter_folder_rebuilds_the_merged_weights(self):
+        model = small_model().eval()
+        apply_lora(model, rank=4, alpha=8, targets=("q_proj", "down_proj"))
+        with torch.no_grad():
+            for name, p in model.named_parameters():
+                if "lora_B" in name:
+                    p.copy_(torch.randn_like(p) * 0.1)
+        folder = save_adapter(model, os.path.join(temp_dir(), "adapter"), "base-folder")
+        config = read_json(os.path.join(folder, "adapter_config.json"))
+        self.assertEqual((config["peft_type"], config["r"], config["lora_alpha"], config["target_modules"], config["base_model_name_or_path"]),
+                         ("LORA", 4, 8.0, ["down_proj", "q_proj"], "base-folder"))
+        saved = load_file(os.path.join(folder, "adapter_model.safetensors"))
+        self.assertEqual(len(saved), 2 * 2 * 2)  # 2 layers x 2 targets x (A, B)
+        merged = merged_state(model)
+        for layer in (0, 1):
+            for module in ("self_attn.q_proj", "mlp.down_proj"):
+                name = f"model.layers.{layer}.{module}"
+                a, b = saved[f"base_model.model.{name}.lora_A.weight"], saved[f"base_model.model.{name}.lora_B.weight"]
+                base = dict(model.named_modules())[name].weight
+                # PEFT's rule: W' = W + (lora_alpha / r) B A
+                self.assertLess(float((base + (8.0 / 4) * b @ a - merged[f"{name}.weight"]).abs().max()), 1e-6)
+        with self.assertRaises(ValueError):
+            save_adapter(small_model(), os.path.join(temp_dir(), "none"), "base")
 
     def test_only_adapters_train(self):
         model = small_model()

@@ -1,5 +1,6 @@
 """The HTTP surface in process: auth, 4xx errors, size limit, futures with try_again, every verb."""
 import json
+import os
 import threading
 import unittest
 import urllib.error
@@ -75,6 +76,12 @@ class Server(unittest.TestCase):
         self.assertEqual(len(out["loss_fn_outputs"][0]["logprobs"]["data"]), len(ids) - 1)
         step = self.result("optim_step", {"model_id": model_id, "adam_params": {"learning_rate": 0.01}})
         self.assertGreater(step["metrics"]["grad_norm"], 0)
+        adapter = self.result("save_weights_for_sampler", {"model_id": model_id, "path": "adapter-1", "adapter_only": True})["path"]
+        self.assertEqual(sorted(os.listdir(adapter)), ["adapter_config.json", "adapter_model.safetensors"])
+        full = self.result("create_model", {"base_model": "tiny"})["model_id"]
+        status, refused = self.call("save_weights_for_sampler", {"model_id": full, "path": "adapter-2", "adapter_only": True})
+        self.assertEqual(status, 400)
+        self.assertIn("LoRA", refused["error"])
         sample = self.result("asample", {"model_id": model_id, "num_samples": 2, "prompt": {"chunks": [{"tokens": ids[:3]}]},
                                          "sampling_params": {"max_tokens": 4, "seed": 1}})
         self.assertEqual([len(s["tokens"]) for s in sample["sequences"]], [4, 4])

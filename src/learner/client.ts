@@ -82,9 +82,11 @@ export class LearnerClient {
     await this.call('load_weights', { model_id: modelId, path, optimizer: options.optimizer ?? false });
   }
 
-  /** A Hugging Face folder (LoRA merged) that samplers, transformers and vLLM load; resolves to its path. */
-  async saveWeightsForSampler(modelId: string, path?: string): Promise<string> {
-    return (await this.call<{ path: string }>('save_weights_for_sampler', { model_id: modelId, path })).path;
+  /** A Hugging Face folder (LoRA merged) that samplers, transformers and vLLM load; resolves to its path.
+   * `adapterOnly` (extension `peft_adapter`, LoRA models): the adapters alone, as a PEFT folder that vLLM
+   * loads at runtime (/v1/load_lora_adapter). */
+  async saveWeightsForSampler(modelId: string, path?: string, options: { adapterOnly?: boolean } = {}): Promise<string> {
+    return (await this.call<{ path: string }>('save_weights_for_sampler', { model_id: modelId, path, ...(options.adapterOnly ? { adapter_only: true } : {}) })).path;
   }
 
   async unloadModel(modelId: string): Promise<void> { await this.call('unload_model', { model_id: modelId }); }

@@ -3,13 +3,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError } from '../../core/index.js';
+import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { loadTokenizer } from '../../backends/index.js';
 import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLearner } from '../../learner/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { selectTasks } from '../../tasks/index.js';
 import type { AgentMode } from '../../agent/index.js';
-import { resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlOptions } from '../../train/rl/index.js';
+import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlOptions } from '../../train/rl/index.js';
 import { printJson } from '../output.js';
 
 type RlFlags = Record<string, string | boolean | undefined>;
@@ -43,6 +43,15 @@ function fourthAgent(value: string | boolean | undefined): CurriculumAgent | und
   return { mode: mode as AgentMode, ...(prompt.length ? { systemPrompt: prompt.join(':') } : {}) };
 }
 
+/** `--rollouts` samples LoRA adapters the server loads at runtime: live weights only, so no --stale. */
+function checkVllmRollouts(url: string, loraRank: number, sampling: string): void {
+  const problems: ConfigProblem[] = [];
+  if (!/^https?:\/\/.+\/v1\/?$/.test(url)) problems.push({ path: '--rollouts', message: `bad URL ${JSON.stringify(url)}`, fix: 'write the server\'s base URL, e.g. http://127.0.0.1:8000/v1' });
+  if (loraRank <= 0) problems.push({ path: '--rollouts', message: 'vLLM rollouts load the policy as a LoRA adapter each step', fix: 'add --lora-rank 16, and start vLLM with --enable-lora --max-lora-rank 16' });
+  if (sampling === 'stale-1') problems.push({ path: '--stale', message: 'vLLM rollouts sample the live adapters, not a snapshot', fix: 'drop --stale' });
+  if (problems.length) throw new ConfigError(problems);
+}
+
 export function registerRlCommand(program: Command): void {
   program
     .command('rl')
@@ -65,6 +74,7 @@ export function registerRlCommand(program: Command): void {
     .option('--no-std', 'advantages keep the mean baseline only, not divided by the std (Dr. GRPO)')
     .option('--lora-rank <r>', 'train LoRA adapters of rank r instead of all weights (0: full fine-tuning)')
     .option('--stale', 'sample step k+1 while step k trains (off-policy by one step, importance-corrected)')
+    .option('--rollouts <url>', 'sample rollouts on a vLLM server (http://host:port/v1) that loads the LoRA policy each step; needs --lora-rank')
     .option('--curriculum', 'the improvement-potential curriculum (4 stages)')
     .option('--steps-per-stage <n>', 'curriculum steps per stage (paper: 150)')
     .option('--online-curriculum', 're-estimate success rates at each stage')
@@ -79,6 +89,8 @@ export function registerRlCommand(program: Command): void {
     .option('--json', 'print the final metrics as JSON')
     .action(async (flags: RlFlags) => {
       const config = resolveRlConfig(optionsFrom(flags));
+      const rolloutsUrl = typeof flags.rollouts === 'string' ? flags.rollouts : undefined;
+      if (rolloutsUrl) checkVllmRollouts(rolloutsUrl, config.loraRank, config.sampling);
       const out = resolve(String(flags.out));
       const connection = resolveLearnerConnection();
       const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
@@ -90,8 +102,13 @@ export function registerRlCommand(program: Command): void {
         init = await resolveInitModel(client, resolve(init), join(out, 'init-model'));
         const tokenizerDir = typeof flags.tokenizer === 'string' ? flags.tokenizer : init;
         if (!existsSync(join(tokenizerDir, 'tokenizer.json'))) throw new ConfigError([{ path: '--tokenizer', message: `no tokenizer.json in ${tokenizerDir}`, fix: 'pass --tokenizer with a local copy of the model\'s tokenizer' }]);
+        const vllm = rolloutsUrl ? await createVllmRollouts(client, {
+          baseUrl: rolloutsUrl, removeUnloaded: !connection,
+          adapterPath: connection ? (n) => `adapter-${String(n).padStart(6, '0')}` : localAdapterPath(out),
+        }) : undefined;
         const result = await runRl({
           config, client, init, tokenizer: loadTokenizer(tokenizerDir), sandbox, runDir: out,
+          ...(vllm ? { rolloutBackend: vllm.backendFor } : {}),
           ...(connection ? { checkpointPath: (kind: string, step: number) => `${kind}-${String(step).padStart(6, '0')}` } : {}),
           onStep: (m) => process.stdout.write(`step ${m.step} reward ${m.reward.toFixed(3)} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}\n`),
         });

@@ -12,3 +12,4 @@ export * from './run-rl.js';
 export * from './oracle-warm-start.js';
 export * from './init-model.js';
 export * from './demo-stage.js';
+export * from './vllm-rollouts.js';
