@@ -48,6 +48,7 @@ export class LocalSandbox implements Sandbox {
   private readonly counts: Record<ExecStatus, number> = { exited: 0, timeout: 0, 'memory-limit': 0, 'output-limit': 0, killed: 0 };
   private failed = 0;
   private restarts = 0;
+  private forkServerRestarts = 0;
   private readonly queueWait = new SampleWindow();
   private readonly runTime = new SampleWindow();
 
@@ -71,6 +72,10 @@ export class LocalSandbox implements Sandbox {
     const parent = new WarmParent(this.config, this.python, this.bwrap);
     this.parent = parent;
     parent.onExit = (reason) => this.onParentExit(parent, reason);
+    parent.onLog = (message) => {
+      if (message.startsWith('the fork server died')) this.forkServerRestarts++;
+      this.warn(`r1ci sandbox: ${message}`);
+    };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new SandboxUnavailableError(`the warm parent did not start within ${START_TIMEOUT_MS / 1000} s`, { retryable: true })), START_TIMEOUT_MS);
@@ -106,7 +111,7 @@ export class LocalSandbox implements Sandbox {
 
   metrics(): SandboxMetrics {
     return {
-      completed: { ...this.counts }, failed: this.failed, restarts: this.restarts, running: this.running, queued: this.queue.length,
+      completed: { ...this.counts }, failed: this.failed, restarts: this.restarts, forkServerRestarts: this.forkServerRestarts, running: this.running, queued: this.queue.length,
       queueWait: this.queueWait.summary(), run: this.runTime.summary(),
     };
   }

@@ -11,6 +11,8 @@ export type SandboxMetrics = {
   failed: number;
   /** Times the warm parent was replaced after dying. */
   restarts: number;
+  /** Times the warm parent replaced its fork server after it died (the parent itself lived on). */
+  forkServerRestarts: number;
   running: number;
   queued: number;
   /** Time from exec() to dispatch to the warm parent. */

@@ -22,6 +22,8 @@ export class WarmParent {
   readonly info: Promise<WarmParentInfo>;
   /** Called once when the process ends for any reason (not after stop()). */
   onExit: (reason: string) => void = () => {};
+  /** The parent's own notices (the fork server died and was replaced, a spare failed its setup); they also join the stderr tail. */
+  onLog: (message: string) => void = () => {};
   private readonly child: ChildProcess;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -126,6 +128,10 @@ export class WarmParent {
       return;
     }
     if (message.type === 'ready') return this.settle(0, message);
+    if (message.type === 'log') {
+      this.stderrTail = (this.stderrTail + `\n[log] ${String(message.message)}`).slice(-STDERR_TAIL);
+      return this.onLog(String(message.message));
+    }
     if (message.type === 'fatal') {
       this.fail(String(message.message), false);
       return;

@@ -12,6 +12,7 @@ const SECRET = `r1ci-fake-secret-${process.pid}-4f1c9`;
 process.env.R1CI_SANDBOX_TEST_SECRET = SECRET;
 
 let sandbox: LocalSandbox;
+const warnings: string[] = [];
 let server: Server;
 let connections = 0;
 let ctx: HostileContext;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as { port: number }).port;
   ctx = { secret: SECRET, port, projectDir: resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), marker: `r1ci-marker-${process.pid}`, connections: () => connections };
-  sandbox = await createLocalSandbox({ concurrency: 2, warn: () => {} });
+  sandbox = await createLocalSandbox({ concurrency: 2, warn: (line) => warnings.push(line) });
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -99,6 +100,9 @@ describe('hostile snippets in the local pool', () => {
     const zombies = await waitUntil(() => descendants(sandbox.parentPid!).filter((p) => p.state === 'Z'), (z) => z.length === 0, 2000);
     expect(zombies).toEqual([]);
     expect(sandbox.metrics().restarts).toBe(0);
+    // The parent's notice reached the pool's warn hook and its metrics.
+    expect(warnings.filter((w) => w.includes('fork server died'))).toHaveLength(1);
+    expect(sandbox.metrics().forkServerRestarts).toBe(1);
   });
 
   it('recovers from a killed warm parent', async () => {
