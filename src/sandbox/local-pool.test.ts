@@ -65,3 +65,20 @@ describe('local sandbox pool', () => {
     }
   });
 });
+
+describe('local sandbox pool without a jail (isolation none)', () => {
+  it('gives every snippet an empty working dir, even one its slot used before', async () => {
+    const bare = await createLocalSandbox({ concurrency: 1, isolation: 'none', warn: () => {} });
+    try {
+      const wrote = await bare.exec({ code: 'import os\nopen("note.txt", "w").write("x")\nos.mkdir("sub")\nprint(os.getcwd())' });
+      expect(wrote.status).toBe('exited');
+      // One after another, the snippets cycle through every slot, the writer's included.
+      const seen = [];
+      for (let i = 0; i < 8; i++) seen.push((await bare.exec({ code: 'import os\nprint(os.getcwd(), sorted(os.listdir(".")))' })).stdout.trim());
+      expect(seen.filter((line) => line.startsWith(wrote.stdout.trim())).length).toBeGreaterThan(0);
+      expect(seen.every((line) => line.endsWith(' []'))).toBe(true);
+    } finally {
+      await bare.close();
+    }
+  });
+});

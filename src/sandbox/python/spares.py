@@ -2,7 +2,7 @@
 # once the libraries are imported; it forks spares on the parent's request, hands their pipe ends to
 # the parent over a unix socket (SCM_RIGHTS) and reports each child it reaps. A spare confines
 # itself while it waits, then runs one snippet. Prepended to driver.py.
-import ctypes, gc, json, os, resource, selectors, signal, socket, sys, time
+import ctypes, gc, json, os, resource, selectors, shutil, signal, socket, sys, time
 
 CLONE_NEWNS = 0x00020000
 MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV = 1 << 14, 1 << 18, 2, 4
@@ -149,8 +149,13 @@ def child_setup(cfg, slot, privileged, zygote):
         os.setresgid(uid, uid, uid)
         os.setresuid(uid, uid, uid)
     else:
+        # The slot's last snippet has ended (the slot is refilled only then): start from an empty
+        # dir, or from a fresh one if it left something rmtree cannot remove.
         work = os.path.join(cfg['scratchDir'], 'slot-%d' % slot)
-        os.makedirs(work, mode=0o700, exist_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+        if os.path.lexists(work):
+            work = '%s-%d' % (work, os.getpid())
+        os.makedirs(work, mode=0o700)
         os.environ['TMPDIR'] = work
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # after setuid, which clears it
     if os.getppid() != zygote:
