@@ -1,13 +1,16 @@
 // Learner benchmark: forward-backward + optimizer step through the HTTP API against the same model
 // and batch in a plain in-process torch loop, sampling tokens/s at batch 16, and 8 single-sample
 // requests with different prompts sent one after another against all in flight at once (the server
-// batches concurrent requests for the same weights). Prints one table.
-//   npm run bench:learner [-- --batch 16 --seq 256 --steps 5]
+// batches concurrent requests for the same weights). Then an RL-shaped step (20 sequences of
+// 100-400 tokens, the clipped loss with the KL reference, optim_step) on two learners side by side,
+// one with the launcher's malloc settings and one with glibc's defaults, steps interleaved.
+// Prints one table.
+//   npm run bench:learner [-- --batch 16 --seq 256 --steps 5 --rl-steps 8]
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRng } from '../src/core/index.js';
-import { makeDatum, resolveLearnerPython, startLocalLearner } from '../src/learner/index.js';
+import { learnerEnv, makeDatum, resolveLearnerPython, startLocalLearner, type LearnerClient } from '../src/learner/index.js';
 
 const run = promisify(execFile);
 
@@ -36,10 +39,39 @@ for _ in range(steps): step()
 print(json.dumps({"seconds": time.perf_counter() - start}))
 `;
 
+/** Seconds per RL-shaped step on each client, steps interleaved so both see the same machine. */
+async function rlShapedSteps(clients: readonly LearnerClient[], steps: number): Promise<number[][]> {
+  const rng = createRng('bench-learner-rl');
+  const ids = await Promise.all(clients.map((c) => c.createModel({ base_model: 'tiny', reference_model: true })));
+  const batches = Array.from({ length: steps + 1 }, () => Array.from({ length: 20 }, () => {
+    const n = 100 + Math.floor(rng.next() * 300);
+    const tokens = Array.from({ length: n + 1 }, () => Math.floor(rng.next() * 256));
+    const trained = (i: number) => (i >= n / 2 ? 1 : 0);
+    return makeDatum(tokens, {
+      weights: Array.from({ length: n }, (_, i) => trained(i)),
+      logprobs: Array.from({ length: n }, () => -0.1),
+      advantages: Array.from({ length: n }, (_, i) => trained(i) * (rng.next() < 0.5 ? -1 : 1)),
+    });
+  }));
+  const seconds = clients.map(() => [] as number[]);
+  for (const [step, data] of batches.entries()) {
+    for (const [k, client] of clients.entries()) {
+      const start = performance.now();
+      await client.forwardBackward(ids[k], { data, loss_fn: 'ppo', loss_fn_config: { kl_coef: 1e-6, clip_low_threshold: 0.8, clip_high_threshold: 1.2 } });
+      await client.optimStep(ids[k], { learning_rate: 1e-4 });
+      if (step > 0) seconds[k].push((performance.now() - start) / 1000); // the first step warms up
+    }
+  }
+  return seconds;
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 async function main(): Promise<void> {
   const batch = flag('batch', 16);
   const seq = flag('seq', 256);
   const steps = flag('steps', 5);
+  const rlSteps = flag('rl-steps', 8);
   const learner = await startLocalLearner({ threads: 1 });
   try {
     const client = learner.client;
@@ -60,7 +92,7 @@ async function main(): Promise<void> {
 
     const python = resolveLearnerPython();
     const { stdout } = await run(python, ['-c', PLAIN_LOOP, folder, String(batch), String(seq), String(steps)],
-      { cwd: process.cwd(), env: { ...process.env, PYTHONPATH: process.cwd(), OPENBLAS_NUM_THREADS: '1' } });
+      { cwd: process.cwd(), env: learnerEnv({ ...process.env, PYTHONPATH: process.cwd(), OPENBLAS_NUM_THREADS: '1' }) });
     const plainSeconds = (JSON.parse(stdout.trim().split('\n').pop() as string) as { seconds: number }).seconds;
 
     const sampleTokens = 128;
@@ -100,7 +132,17 @@ async function main(): Promise<void> {
     console.log(`  8 requests, serial     ${serialRate.toFixed(0).padStart(6)} tokens/s  (prompts 20-90, 1 sample, ${sampleTokens} new tokens each)`);
     console.log(`  8 requests, concurrent ${concurrentRate.toFixed(0).padStart(6)} tokens/s  (batched by the server)`);
     console.log(`  concurrent / serial    ${(concurrentRate / serialRate).toFixed(2).padStart(6)}`);
+    const plainMalloc = await startLocalLearner({ threads: 1, env: { R1CI_LEARNER_MALLOC: 'default' } });
+    let tuned: number[], glibc: number[];
+    try {
+      [tuned, glibc] = await rlShapedSteps([client, plainMalloc.client], rlSteps);
+    } finally {
+      await plainMalloc.stop();
+    }
     console.log(`  Python client: serial ${pythonClient.serial.toFixed(0)} tokens/s, concurrent ${pythonClient.concurrent.toFixed(0)} tokens/s, ratio ${(pythonClient.concurrent / pythonClient.serial).toFixed(2)}`);
+    console.log(`  RL-shaped step, launcher malloc ${median(tuned).toFixed(2).padStart(6)} s  (median of ${rlSteps}; 20 sequences 100-400 tokens, ppo + KL, optim_step)`);
+    console.log(`  RL-shaped step, glibc defaults  ${median(glibc).toFixed(2).padStart(6)} s  (R1CI_LEARNER_MALLOC=default)`);
+    console.log(`  defaults / launcher malloc      ${(median(glibc) / median(tuned)).toFixed(2).padStart(6)}`);
   } finally {
     await learner.stop();
   }

@@ -1,9 +1,12 @@
 // The local learner never outlives the process that started it: SIGKILL the launching Node process
-// (no exit hook runs) and the learner server notices its parent is gone and exits.
+// (no exit hook runs) and the learner server notices its parent is gone and exits. Its malloc
+// settings (one arena, no trimming) reach it, under the user's own.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LEARNER_MALLOC_ENV, learnerEnv, startLocalLearner } from './launcher.js';
 
 const launcher = join(dirname(fileURLToPath(import.meta.url)), 'launcher.ts');
 
@@ -29,5 +32,31 @@ describe('local learner lifetime', () => {
     const deadline = Date.now() + 10_000;
     while (alive(learnerPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(alive(learnerPid)).toBe(false);
+  }, 90_000);
+});
+
+describe('learner malloc environment', () => {
+  it('adds one arena and the no-trim tunables, keeping what the user set', () => {
+    expect(learnerEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', ...LEARNER_MALLOC_ENV });
+    const mine = learnerEnv({ MALLOC_ARENA_MAX: '4', GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=1024:glibc.cpu.hwcaps=-AVX2' });
+    expect(mine.MALLOC_ARENA_MAX).toBe('4');
+    expect(mine.GLIBC_TUNABLES).toBe('glibc.malloc.trim_threshold=1024:glibc.cpu.hwcaps=-AVX2:glibc.malloc.mmap_threshold=4294967296');
+    expect(learnerEnv({ R1CI_LEARNER_MALLOC: 'default' })).toEqual({ R1CI_LEARNER_MALLOC: 'default' });
+  });
+
+  it.runIf(process.platform === 'linux')('reaches the learner process', async () => {
+    const learner = await startLocalLearner({ threads: 1 });
+    try {
+      const environ = readFileSync(`/proc/${learner.child.pid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain(`MALLOC_ARENA_MAX=${LEARNER_MALLOC_ENV.MALLOC_ARENA_MAX}`);
+      // glibc 2.36 writes a NUL over the first ':' of the original string as it parses it, so
+      // /proc/PID/environ shows the first tunable only (the process itself sees them all).
+      const tunables = environ.find((e) => e.startsWith('GLIBC_TUNABLES='));
+      expect(LEARNER_MALLOC_ENV.GLIBC_TUNABLES.startsWith(tunables!.slice('GLIBC_TUNABLES='.length))).toBe(true);
+      expect(tunables).toMatch(/^GLIBC_TUNABLES=glibc\.malloc\./);
+      expect(environ).toContain('OPENBLAS_NUM_THREADS=1');
+    } finally {
+      await learner.stop();
+    }
   }, 90_000);
 });

@@ -135,6 +135,29 @@ export function resolveLearnerPython(python?: string): string {
   }
 }
 
+/** glibc malloc settings for the learner: one arena, and freed memory kept rather than handed back
+ * (no trimming, large blocks from the heap instead of fresh mmaps). A training step allocates and
+ * frees the same few hundred MB of activations every time; with the defaults each step faults those
+ * pages in afresh, which on some VMs costs more than the arithmetic (3.5x slower steps measured on
+ * a 2-core VM; docs/benchmarks.md, "Learner memory"). The cost: the process keeps its peak heap. */
+export const LEARNER_MALLOC_ENV = {
+  MALLOC_ARENA_MAX: '1',
+  GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=4294967296:glibc.malloc.trim_threshold=4294967296',
+} as const;
+
+/** The learner's environment: `base` plus LEARNER_MALLOC_ENV where `base` does not already say otherwise (a user's own GLIBC_TUNABLES keeps its values; ours fill the ones it lacks).
+ * R1CI_LEARNER_MALLOC=default leaves malloc as it is. */
+export function learnerEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  if (env.R1CI_LEARNER_MALLOC === 'default') return env;
+  env.MALLOC_ARENA_MAX ??= LEARNER_MALLOC_ENV.MALLOC_ARENA_MAX;
+  const own = (env.GLIBC_TUNABLES ?? '').split(':').filter(Boolean);
+  const named = new Set(own.map((t) => t.split('=')[0]));
+  const ours = LEARNER_MALLOC_ENV.GLIBC_TUNABLES.split(':').filter((t) => !named.has(t.split('=')[0]));
+  env.GLIBC_TUNABLES = [...own, ...ours].join(':');
+  return env;
+}
+
 export async function startLocalLearner(options: LocalLearnerOptions = {}): Promise<LocalLearner> {
   const python = resolveLearnerPython(options.python);
   const root = learnerRoot();
@@ -151,7 +174,7 @@ export async function startLocalLearner(options: LocalLearnerOptions = {}): Prom
     cwd: root,
     detached: true, // its own process group, so stop() reaps anything it started
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, OPENBLAS_NUM_THREADS: '1', ...options.env, R1CI_LEARNER_TOKEN: apiKey, PYTHONPATH: root },
+    env: { ...learnerEnv({ ...process.env, OPENBLAS_NUM_THREADS: '1', ...options.env }), R1CI_LEARNER_TOKEN: apiKey, PYTHONPATH: root },
   });
   live.add(child);
   installExitHook();
