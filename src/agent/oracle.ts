@@ -1,6 +1,8 @@
 // The oracle teacher: a scripted chat model that answers a task by writing the task's reference
 // solution as a code block, reading the execution output, and giving it as the final answer. It
-// produces real code-using trajectories through the real loop and sandbox.
+// produces real code-using trajectories through the real loop and sandbox. Asked to answer directly
+// (text mode, or `direct` in ci mode) it states the gold answer without code, as a teacher that can
+// work the question out in its head would.
 import { ConfigError } from '../core/index.js';
 import { ScriptedBackend, type ScriptedCall } from '../backends/index.js';
 import type { Task, TaskInstance } from '../tasks/index.js';
@@ -14,10 +16,13 @@ function lastFeedback(call: ScriptedCall): string | null {
   return last.content.slice(FEEDBACK_HEADER.length).trim();
 }
 
-/** An oracle chat backend for one instance (ci or code mode). */
-export function createOracleBackend(task: Task, instance: TaskInstance, mode: AgentMode): ScriptedBackend {
-  if (!task.referenceSolution) throw new ConfigError([{ path: 'model', message: `task ${task.id} has no reference solution, so the oracle cannot answer it`, fix: 'choose tasks with reference solutions' }]);
-  if (mode === 'text') throw new ConfigError([{ path: 'model', message: 'the oracle answers with code; it has no text mode', fix: 'use --mode ci or --mode code' }]);
+export const ORACLE_DIRECT_OPENING = 'I can answer this without code. The answer is';
+
+/** An oracle chat backend for one instance. In code mode it writes one script; in ci mode it runs
+ * code and answers from the output unless `direct`; in text mode (or `direct`) it answers at once. */
+export function createOracleBackend(task: Task, instance: TaskInstance, mode: AgentMode, options: { direct?: boolean } = {}): ScriptedBackend {
+  if (mode === 'text' || (options.direct && mode === 'ci')) return new ScriptedBackend({ name: 'oracle', script: [`${ORACLE_DIRECT_OPENING} ${instance.answer}.\n\n<<<${instance.answer}>>>`] });
+  if (!task.referenceSolution) throw new ConfigError([{ path: 'model', message: `task ${task.id} has no reference solution, so the oracle cannot answer it with code`, fix: 'choose tasks with reference solutions, or --mode text' }]);
   const code = task.referenceSolution(instance).trimEnd();
   const block = '```python\n' + code + '\n```\n';
   if (mode === 'code') return new ScriptedBackend({ name: 'oracle', script: [block] });

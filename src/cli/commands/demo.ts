@@ -1,7 +1,7 @@
 // `r1ci demo`: the README's main job. On a laptop CPU with no server, GPU or key: create the tiny
 // model, synthesise SFT data with the oracle teacher, fine-tune it through the local learner, run
-// GRPO from the SFT weights, evaluate base, SFT and SFT+GRPO models on held-out questions in ci and
-// text modes, write report.html and print the table. `--quick` is the small version the tests run.
+// GRPO from the SFT weights, evaluate base, SFT and SFT+GRPO models on held-out questions in ci,
+// choice and text modes, write report.html and print the table. `--quick` is the small version the tests run.
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderDemoTable, runDemo } from '../../train/demo/index.js';

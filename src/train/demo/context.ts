@@ -14,6 +14,11 @@ export type DemoSettings = {
   tasks: readonly DemoTask[];
   /** Kept SFT trajectories per task. */
   perTask: number;
+  /** Further SFT trajectories per task under the choice prompt (code allowed, not required). */
+  choicePerTask: number;
+  /** Share of the choice questions the teacher answers without code (in its head), so the SFT model
+   * must choose between answering directly and running code; GRPO then learns which pays. */
+  directShare: number;
   /** Held-out (evaluation) questions per task, indices 0..n−1: disjoint from SFT's. */
   evalQuestions: number;
   sft: Partial<SftConfig>;
@@ -27,15 +32,15 @@ export type DemoSettings = {
 };
 
 export const FULL_DEMO: Omit<DemoSettings, 'tasks'> = {
-  perTask: 250, evalQuestions: 15, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 16,
-  sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.05, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
+  perTask: 250, choicePerTask: 150, directShare: 0.7, evalQuestions: 15, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 16,
+  sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.05, bucketWindow: 1, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
   rl: {},
 };
 
 export const QUICK_DEMO: Omit<DemoSettings, 'tasks'> = {
-  perTask: 150, evalQuestions: 6, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 16,
-  sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.1, checkpointEvery: 1000, evalEvery: 25, gradClipNorm: 1 },
-  rl: { steps: 2, questionsPerStep: 2 },
+  perTask: 150, choicePerTask: 100, directShare: 0.7, evalQuestions: 6, seed: 0, maxTokensPerTurn: 200, maxTotalTokens: 400, evalConcurrency: 16,
+  sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.1, bucketWindow: 1, checkpointEvery: 1000, evalEvery: 25, gradClipNorm: 1 },
+  rl: { steps: 12, questionsPerStep: 8 },
 };
 
 /** A model the eval stage evaluates: a label and which weights the learner samples. */

@@ -1,5 +1,5 @@
-// The demo's outputs: the per-task table (base, SFT and SFT+GRPO accuracy in ci and text modes,
-// code use, code calls), the training and reward curves of report.html, and demo.json with every number.
+// The demo's outputs: the per-task table (base, SFT and SFT+GRPO accuracy in ci, choice and text
+// modes, code use), the training and reward curves of report.html, and demo.json with every number.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderHtmlReport } from '../../eval/index.js';
@@ -26,14 +26,15 @@ export function demoRows(ctx: DemoContext): DemoRow[] {
   });
 }
 
-/** The printed table: one accuracy column per model/mode, then code use and code calls of each ci run. */
+/** The printed table: one accuracy column per model/mode, then the code use of each trained model's
+ * runs that may use code (code calls per episode are in demo.json). */
 export function renderDemoTable(ctx: DemoContext): { header: string[]; rows: string[][] } {
   const keys = [...ctx.evals.keys()];
-  const ciKeys = keys.filter((k) => k.endsWith('/ci'));
-  const header = ['task', ...keys.map((k) => `acc ${k}`), ...ciKeys.map((k) => `code use ${k}`), ...ciKeys.map((k) => `calls ${k}`)];
-  const rows = demoRows(ctx).map((r) => [r.taskId, ...keys.map((k) => pct(r.accuracy[k])), ...ciKeys.map((k) => pct(r.codeUse[k])), ...ciKeys.map((k) => (r.codeCalls[k] ?? 0).toFixed(2))]);
+  const codeKeys = keys.filter((k) => !k.endsWith('/text') && !k.startsWith('base/'));
+  const header = ['task', ...keys.map((k) => `acc ${k}`), ...codeKeys.map((k) => `code use ${k}`)];
+  const rows = demoRows(ctx).map((r) => [r.taskId, ...keys.map((k) => pct(r.accuracy[k])), ...codeKeys.map((k) => pct(r.codeUse[k]))]);
   const mean = (k: string) => ctx.evals.get(k)!.metrics;
-  rows.push(['mean', ...keys.map((k) => pct(mean(k).meanAccuracy)), ...ciKeys.map((k) => pct(mean(k).codeUseRate)), ...ciKeys.map((k) => mean(k).meanCodeCalls.toFixed(2))]);
+  rows.push(['mean', ...keys.map((k) => pct(mean(k).meanAccuracy)), ...codeKeys.map((k) => pct(mean(k).codeUseRate))]);
   return { header, rows };
 }
 
@@ -45,17 +46,18 @@ function lineChart(title: string, series: { name: string; colour: string; points
   const x = (v: number) => pad + ((w - 2 * pad) * v) / Math.max(1, maxX);
   const y = (v: number) => h - pad - ((h - 2 * pad) * (v - minY)) / Math.max(1e-9, maxY - minY);
   const lines = series.filter((s) => s.points.length).map((s) => `<polyline fill="none" stroke="${s.colour}" stroke-width="2" points="${s.points.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(' ')}"/>`);
-  const legend = series.map((s, i) => `<text x="${pad + i * 150}" y="16" fill="${s.colour}" font-size="12">${escapeHtml(s.name)}</text>`);
+  const legend = series.map((s, i) => `<text x="${pad + i * Math.min(150, (w - pad) / series.length)}" y="16" fill="${s.colour}" font-size="12">${escapeHtml(s.name)}</text>`);
   return `<svg width="${w}" height="${h}" role="img" aria-label="${escapeHtml(title)}"><line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#999"/>
 <text x="${w / 2}" y="${h - 8}" font-size="12" text-anchor="middle">step (max ${maxX})</text><text x="4" y="${pad}" font-size="12">${maxY.toFixed(2)}</text><text x="4" y="${h - pad}" font-size="12">${minY.toFixed(2)}</text>${lines.join('')}${legend.join('')}</svg>`;
 }
 
-/** The RL stage's curves: mean rollout reward and its correctness term, and rollout accuracy, per step. */
+/** The RL stage's curves: mean rollout reward and its correctness term, rollout accuracy and code use, per step. */
 function rlCurves(metrics: readonly StepMetrics[]): string {
   return lineChart('RL reward', [
-    { name: 'reward (mean of rollouts)', colour: '#3b6fd8', points: metrics.map((m) => [m.step, m.reward]) },
+    { name: 'mean reward', colour: '#3b6fd8', points: metrics.map((m) => [m.step, m.reward]) },
     { name: 'correct term', colour: '#e0803a', points: metrics.map((m) => [m.step, m.rewardCorrect]) },
-    { name: 'rollout accuracy', colour: '#3aa565', points: metrics.map((m) => [m.step, m.accuracy]) },
+    { name: 'accuracy', colour: '#3aa565', points: metrics.map((m) => [m.step, m.accuracy]) },
+    { name: 'code use', colour: '#8a4fc8', points: metrics.map((m) => [m.step, m.codeUseRate]) },
   ]);
 }
 
@@ -66,7 +68,7 @@ export function trainingCurvesSection(metrics: readonly SftStepMetrics[], timing
   ]);
   const lr = lineChart('learning rate', [{ name: 'learning rate', colour: '#3aa565', points: metrics.map((m) => [m.step, m.learningRate]) }]);
   const times = Object.entries(timings).map(([stage, ms]) => `<tr><td>${escapeHtml(stage)}</td><td>${(ms / 1000).toFixed(1)} s</td></tr>`).join('');
-  const reward = rl.length ? `<h3>GRPO after SFT</h3>${rlCurves(rl)}` : '';
+  const reward = rl.length ? `<h3>GRPO after SFT</h3><p>Per step, over that step's rollouts.</p>${rlCurves(rl)}` : '';
   return `<section><h2>Training curves</h2>${loss}${lr}${reward}<h3>Wall time by stage</h3><table>${times}</table></section>`;
 }
 

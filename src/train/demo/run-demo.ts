@@ -7,9 +7,9 @@ import { FULL_DEMO, QUICK_DEMO, type DemoContext, type DemoSettings, type DemoSt
 import { reportStage } from './report.js';
 import { evalStage, modelStage, sftStage, synthesisStage } from './stages.js';
 import { createRlDemoStage } from '../rl/demo-stage.js';
-import { DEMO_CI_PROMPT, DEMO_TASKS, QUICK_DEMO_TASKS } from './tasks.js';
+import { DEMO_CHOICE_PROMPT, DEMO_TASKS, QUICK_DEMO_TASKS } from './tasks.js';
 
-export const DEMO_STAGES: readonly DemoStage[] = [modelStage, synthesisStage, sftStage, createRlDemoStage(DEMO_CI_PROMPT), evalStage, reportStage];
+export const DEMO_STAGES: readonly DemoStage[] = [modelStage, synthesisStage, sftStage, createRlDemoStage(DEMO_CHOICE_PROMPT), evalStage, reportStage];
 
 export type DemoOptions = {
   outDir: string;

@@ -1,8 +1,8 @@
 // The demo's stages: create the tiny model, synthesise SFT data with the oracle teacher, fine-tune,
-// and evaluate every registered model on held-out questions in ci and text modes.
+// and evaluate every registered model on held-out questions in ci, choice and text modes.
 import { join } from 'node:path';
 import { loadTokenizer } from '../../backends/index.js';
-import { createOracleBackend, resolveAgentConfig, runEpisodes, type AgentMode, type EpisodeContext } from '../../agent/index.js';
+import { createOracleBackend, resolveAgentConfig, runEpisodes, type EpisodeContext } from '../../agent/index.js';
 import { createLearnerTokenBackend, createTinyPreset } from '../../learner/index.js';
 import { computeMetrics, type RunSummary } from '../../eval/index.js';
 import { getTask } from '../../tasks/index.js';
@@ -10,7 +10,8 @@ import { hashKeys } from '../../core/index.js';
 import { readSynthRecords, runSynth } from '../synth/index.js';
 import { runSft } from '../sft/index.js';
 import type { DemoContext, DemoModel, DemoStage } from './context.js';
-import { DEMO_CI_PROMPT, DEMO_TEXT_PROMPT } from './tasks.js';
+import type { SynthRecord } from '../synth/types.js';
+import { DEMO_CHOICE_PROMPT, DEMO_CI_PROMPT, DEMO_MODES, type DemoMode } from './tasks.js';
 
 export const modelStage: DemoStage = {
   name: 'model',
@@ -23,19 +24,34 @@ export const modelStage: DemoStage = {
   },
 };
 
+/** One synthesis run of the oracle teacher under one system prompt, into `file`. */
+async function synthesise(ctx: DemoContext, file: string, prompt: string, perTask: number, seed: number, directShare: number): Promise<SynthRecord[]> {
+  const { settings } = ctx;
+  const out = join(ctx.outDir, file);
+  const summary = await runSynth({
+    teacher: { name: directShare > 0 ? `oracle, ${directShare} direct` : 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode, { direct: answersDirectly(directShare, seed, task.id, instance.index) }) }) },
+    taskIds: settings.tasks.map((t) => t.id), perTask, attemptsPerQuestion: 1, variants: ['free'],
+    systemPrompt: prompt, taskOptions: Object.fromEntries(settings.tasks.map((t) => [t.id, t.options])),
+    seed, agent: { execTimeoutMs: 10_000, maxExecCalls: 2 }, out, sandbox: ctx.sandbox, concurrency: 8,
+  });
+  ctx.log(`synthesised ${summary.records} verified trajectories under "${prompt}" (${Object.entries(summary.perTask).map(([id, s]) => `${id} ${s.kept}/${s.tried}`).join(', ')})`);
+  return readSynthRecords(out);
+}
+
+/** Whether the teacher answers this SFT question without code (a fixed share, by question). */
+export function answersDirectly(directShare: number, seed: number, taskId: string, index: number): boolean {
+  return directShare > 0 && hashKeys([seed, taskId, index, 'direct']) / 2 ** 32 < directShare;
+}
+
+/** SFT data: trajectories told to use code (all run code), then trajectories with code optional
+ * (a share answered directly), on other questions (the next seed). */
 export const synthesisStage: DemoStage = {
   name: 'synthesis',
   async run(ctx) {
     const { settings } = ctx;
-    const out = join(ctx.outDir, 'sft-data.jsonl');
-    const summary = await runSynth({
-      teacher: { name: 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }) },
-      taskIds: settings.tasks.map((t) => t.id), perTask: settings.perTask, attemptsPerQuestion: 1, variants: ['free'],
-      systemPrompt: DEMO_CI_PROMPT, taskOptions: Object.fromEntries(settings.tasks.map((t) => [t.id, t.options])),
-      seed: settings.seed, agent: { execTimeoutMs: 10_000, maxExecCalls: 2 }, out, sandbox: ctx.sandbox, concurrency: 8,
-    });
-    ctx.records = readSynthRecords(out);
-    ctx.log(`synthesised ${summary.records} verified trajectories (${Object.entries(summary.perTask).map(([id, s]) => `${id} ${s.kept}/${s.tried}`).join(', ')})`);
+    const told = await synthesise(ctx, 'sft-data.jsonl', DEMO_CI_PROMPT, settings.perTask, settings.seed, 0);
+    const choice = settings.choicePerTask > 0 ? await synthesise(ctx, 'sft-data-choice.jsonl', DEMO_CHOICE_PROMPT, settings.choicePerTask, settings.seed + 1, settings.directShare) : [];
+    ctx.records = [...told, ...choice];
   },
 };
 
@@ -53,9 +69,10 @@ export const sftStage: DemoStage = {
 };
 
 /** Evaluates one model in one mode on the held-out questions (indices 0..evalQuestions−1). */
-export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: AgentMode): Promise<RunSummary> {
+export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: DemoMode): Promise<RunSummary> {
   const { settings } = ctx;
-  const config = resolveAgentConfig({ mode, systemPrompt: mode === 'ci' ? DEMO_CI_PROMPT : DEMO_TEXT_PROMPT, temperature: 0, maxTokensPerTurn: settings.maxTokensPerTurn, maxTotalTokens: settings.maxTotalTokens, maxExecCalls: 2, execTimeoutMs: 10_000, maxGenerations: 4 });
+  const { agentMode, prompt } = DEMO_MODES[mode];
+  const config = resolveAgentConfig({ mode: agentMode, systemPrompt: prompt, temperature: 0, maxTokensPerTurn: settings.maxTokensPerTurn, maxTotalTokens: settings.maxTotalTokens, maxExecCalls: 2, execTimeoutMs: 10_000, maxGenerations: 4 });
   const backend = createLearnerTokenBackend(ctx.client, model.target, model.label);
   const contexts: (() => EpisodeContext)[] = [];
   for (const demoTask of settings.tasks) {
@@ -66,7 +83,7 @@ export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: Ag
     }
   }
   const episodes = await runEpisodes(contexts, { concurrency: settings.evalConcurrency });
-  const manifest = { model: model.label, mode, taskIds: settings.tasks.map((t) => t.id), perTask: settings.evalQuestions, samples: 1, seed: settings.seed, temperature: 0, startedAt: new Date().toISOString() };
+  const manifest = { model: model.label, mode: agentMode, systemPrompt: prompt, taskIds: settings.tasks.map((t) => t.id), perTask: settings.evalQuestions, samples: 1, seed: settings.seed, temperature: 0, startedAt: new Date().toISOString() };
   return { label: `${model.label} (${mode})`, manifest, metrics: computeMetrics(episodes), episodes };
 }
 
@@ -74,7 +91,7 @@ export const evalStage: DemoStage = {
   name: 'eval',
   async run(ctx) {
     for (const model of ctx.models) {
-      for (const mode of ['ci', 'text'] as const) {
+      for (const mode of Object.keys(DEMO_MODES) as DemoMode[]) {
         const run = await evaluateModel(ctx, model, mode);
         ctx.evals.set(`${model.label}/${mode}`, run);
         ctx.log(`eval ${run.label}: accuracy ${(100 * run.metrics.meanAccuracy).toFixed(1)}%, code use ${(100 * run.metrics.codeUseRate).toFixed(0)}%`);

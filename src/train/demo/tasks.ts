@@ -1,6 +1,6 @@
 // The demo's task set: training-split tasks where computing beats thinking, at fixed easy option
 // settings so a ~3M-parameter byte-level model can learn them in minutes, and the short
-// system prompts the demo trains and evaluates with.
+// system prompts (modes) the demo trains and evaluates with.
 
 export type DemoTask = { id: string; options: Record<string, unknown>; kind: 'compute' | 'text' };
 
@@ -14,6 +14,21 @@ export const DEMO_TASKS: readonly DemoTask[] = [
 /** The quick demo (tests) uses the first two tasks. */
 export const QUICK_DEMO_TASKS: readonly DemoTask[] = DEMO_TASKS.slice(0, 2);
 
+/** ci mode: told to use code (every SFT trajectory under this prompt runs code). */
 export const DEMO_CI_PROMPT = 'Use Python.';
 
+/** choice mode: code is allowed, not required (the paper's ci agent). Under this prompt the SFT
+ * teacher answers some questions in its head, so the model must learn when code pays; GRPO
+ * trains under it. */
+export const DEMO_CHOICE_PROMPT = 'You may use Python.';
+
 export const DEMO_TEXT_PROMPT = 'Use no code.';
+
+/** The demo's evaluation modes: the agent mode and the system prompt of each. */
+export const DEMO_MODES = {
+  ci: { agentMode: 'ci', prompt: DEMO_CI_PROMPT },
+  choice: { agentMode: 'ci', prompt: DEMO_CHOICE_PROMPT },
+  text: { agentMode: 'text', prompt: DEMO_TEXT_PROMPT },
+} as const;
+
+export type DemoMode = keyof typeof DEMO_MODES;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScriptedBackend } from '../../backends/index.js';
-import { createOracleBackend, FEEDBACK_HEADER } from '../../agent/index.js';
+import { createOracleBackend, FEEDBACK_HEADER, ORACLE_DIRECT_OPENING } from '../../agent/index.js';
 import { createLocalSandbox, type Sandbox } from '../../sandbox/index.js';
 import { listTasks, type Task, type TaskInstance } from '../../tasks/index.js';
 import { readSynthRecords, runSynth, type Teacher } from './run-synth.js';
@@ -74,6 +74,15 @@ describe('runSynth', () => {
     const testTask = listTasks({ implementedOnly: true }).find((e) => e.split === 'test')!.id;
     await expect(runSynth({ teacher: mixedTeacher(), taskIds: [testTask], out: join(dir, 'x.jsonl'), sandbox })).rejects.toThrow(/test split/);
   });
+
+  it('the oracle asked to answer directly states the gold in one turn, without code, and is kept as verified', async () => {
+    const oracle: Teacher = { name: 'oracle, half direct', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode, { direct: instance.index % 2 === 0 }) }) };
+    await runSynth({ teacher: oracle, taskIds: [TASKS[0]], perTask: 4, attemptsPerQuestion: 1, out: join(dir, 'direct.jsonl'), sandbox, concurrency: 2 });
+    const kept = readSynthRecords(join(dir, 'direct.jsonl'));
+    expect(kept.map((r) => [r.index % 2 === 0, r.codeCalls, r.segments.length])).toEqual([[true, 0, 1], [false, 1, 3], [true, 0, 1], [false, 1, 3]]);
+    for (const record of kept) expect(record.answer).toBe(record.gold);
+    expect(kept[0].segments[0].text).toBe(`${ORACLE_DIRECT_OPENING} ${kept[0].gold}.\n\n<<<${kept[0].gold}>>>`);
+  }, 30_000);
 
   it('resumes: a rerun keeps the records and tries no question twice; more perTask continues from the next index', async () => {
     const out = join(dir, 'oracle.jsonl');
