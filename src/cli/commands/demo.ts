@@ -10,7 +10,7 @@ import { printJson, renderTable } from '../output.js';
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('the main job: a tiny model learns to reason with code (synthesis → SFT → GRPO → eval), on CPU, offline')
+    .description('the main job: a tiny model learns to reason with code, and GRPO teaches it when code pays (synthesis → SFT → GRPO → eval in ci, choice and text modes), on CPU, offline')
     .option('--out <dir>', 'run folder (data, checkpoints, report.html, demo.json)', 'r1ci-demo')
     .option('--quick', 'the small version (fewer tasks, data and steps)')
     .option('--json', 'print the summary as JSON')
