@@ -12,6 +12,7 @@ import collections
 
 OUT = sys.stdout.fileno()
 ZYGOTE_DEATHS = (5, 10.0)  # this many zygote deaths within this many seconds are fatal
+KILL_RETRY_S = 0.2  # a killed job whose end has not been seen is killed again this often
 
 
 def send(obj):
@@ -195,10 +196,13 @@ class Parent:
             self.kill_slot(job.slot, job.pid)
 
     def kill_slot(self, slot, pid):
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except OSError:
-            pass
+        # The pid itself first: a spare handed over while still in its setup (forks are slow on
+        # some machines) has neither its own process group nor the slot's uid yet.
+        for kill in (os.kill, os.killpg):
+            try:
+                kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
         if self.privileged:
             uid = self.cfg['uidBase'] + slot
             os.setresuid(uid, uid, 0)  # kill(-1) as the slot's uid reaches exactly its processes
@@ -323,10 +327,12 @@ class Parent:
     def check_deadlines(self, now):
         for job in list(self.jobs.values()):
             done = job.wait_status is not None or job.exit_code is not None
-            if not done and now >= job.deadline and job.reason is None:
-                job.reason = 'timeout'
-                job.ended = now
-                self.kill_slot(job.slot, job.pid)
+            if not done and now >= job.deadline:
+                if job.reason is None:
+                    job.reason = 'timeout'
+                    job.ended = now
+                self.kill_slot(job.slot, job.pid)  # and again every KILL_RETRY_S until its end is seen
+                job.deadline = now + KILL_RETRY_S
             elif done and now - job.ended > 0.05:
                 self.maybe_finish(job, force=True)  # a leftover process kept a pipe open: it is dead now
 

@@ -2,7 +2,7 @@
 # once the libraries are imported; it forks spares on the parent's request, hands their pipe ends to
 # the parent over a unix socket (SCM_RIGHTS) and reports each child it reaps. A spare confines
 # itself while it waits, then runs one snippet. Prepended to driver.py.
-import ctypes, gc, json, os, resource, selectors, shutil, signal, socket, sys, time
+import ctypes, gc, json, os, resource, select, selectors, shutil, signal, socket, sys, time
 
 CLONE_NEWNS = 0x00020000
 MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV = 1 << 14, 1 << 18, 2, 4
@@ -56,11 +56,22 @@ def zygote_main(cfg, privileged, sock, parent_pid):
     os.closerange(keep + 1, 1 << 16)
     gc.disable()  # no collection may run a finaliser that closes a reused fd number; spares re-enable
     sock.setblocking(True)
-    # Reaping happens in the SIGCHLD handler (between bytecodes; a blocking recv is resumed after
-    # it): the loop stays small, since every page it writes after a fork is a copy-on-write fault.
-    signal.signal(signal.SIGCHLD, lambda *_: zygote_reap(sock))
+    # SIGCHLD reaches the loop through a wakeup pipe, so a child that ends just before the loop
+    # blocks is still reaped. (Reaping in the Python handler missed such children: the handler runs
+    # between bytecodes, and one that became due just before the blocking recv ran only after the
+    # next message, which may never come.) The loop stays small, since every page it writes after a
+    # fork is a copy-on-write fault.
+    wake_r, wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
     try:
         while True:
+            ready = select.select([keep, wake_r], [], [])[0]
+            if wake_r in ready:
+                drain(wake_r)
+                zygote_reap(sock)
+            if keep not in ready:
+                continue
             message = sock.recv(64)
             if not message:
                 zygote_exit()
@@ -178,14 +189,14 @@ def set_limits(cfg, request, vsize):
 
 
 def child_main(cfg, slot, privileged, fds, zygote, vsize):
+    signal.set_wakeup_fd(-1)  # first: the zygote's wakeup fd number is about to be reused
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     import fcntl
     high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 512) for fd in fds]  # out of the way of 0..4
     for target, fd in zip((3, 1, 2, 4), high):
         os.dup2(fd, target)
     os.closerange(5, 1 << 16)
     os.set_inheritable(4, False)
-    signal.set_wakeup_fd(-1)
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     libc.prctl(PR_SET_NAME, PROCESS_NAME, 0, 0, 0)
     gc.enable()
     try:
