@@ -138,14 +138,15 @@ export function resolveLearnerPython(python?: string): string {
 /** glibc malloc settings for the learner: one arena, and freed memory kept rather than handed back
  * (no trimming, large blocks from the heap instead of fresh mmaps). A training step allocates and
  * frees the same few hundred MB of activations every time; with the defaults each step faults those
- * pages in afresh, which on some VMs costs more than the arithmetic (3.5x slower steps measured on
- * a 2-core VM; docs/benchmarks.md, "Learner memory"). The cost: the process keeps its peak heap. */
+ * pages in afresh, which on some VMs costs more than the arithmetic (RL-shaped steps 2.5-3.5x slower
+ * on a 2-core VM; docs/benchmarks.md, "Learner memory"). The cost: the process keeps its peak heap. */
 export const LEARNER_MALLOC_ENV = {
   MALLOC_ARENA_MAX: '1',
   GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=4294967296:glibc.malloc.trim_threshold=4294967296',
 } as const;
 
-/** The learner's environment: `base` plus LEARNER_MALLOC_ENV where `base` does not already say otherwise (a user's own GLIBC_TUNABLES keeps its values; ours fill the ones it lacks).
+/** The learner's environment: `base` plus LEARNER_MALLOC_ENV where `base` does not already say
+ * otherwise (a user's own GLIBC_TUNABLES keeps its values; ours fill the ones it lacks).
  * R1CI_LEARNER_MALLOC=default leaves malloc as it is. */
 export function learnerEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
