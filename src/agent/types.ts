@@ -18,6 +18,18 @@ export type StopReason =
   | 'backend-error'    // the model backend failed after its retries
   | 'sandbox-error';   // the sandbox itself failed (not the model's code)
 
+/**
+ * Stop reasons caused by infrastructure, not by the model: such an episode is never stored as
+ * finished, never scored and never trained on. Eval and synth redo it on resume; RL drops it from
+ * the batch and counts it in the step's metrics.
+ */
+export const INFRASTRUCTURE_STOPS: ReadonlySet<StopReason> = new Set<StopReason>(['backend-error', 'sandbox-error']);
+
+/** True when the episode ended because of infrastructure (see INFRASTRUCTURE_STOPS). */
+export function isInfrastructureStop(reason: StopReason): boolean {
+  return INFRASTRUCTURE_STOPS.has(reason);
+}
+
 export type AgentOptions = {
   mode?: AgentMode;
   /** Most code calls per answer (paper: 8). */
