@@ -126,7 +126,7 @@ export async function freePort(): Promise<number> {
 export function resolveLearnerPython(python?: string): string {
   if (python) return python;
   try {
-    return resolvePython({ modules: ['torch'] });
+    return resolvePython({ modules: ['torch'], preferVenv: true });
   } catch (error) {
     if (error instanceof PythonNotFoundError) {
       throw new LearnerError(`the local learner needs Python with PyTorch: ${error.message} (pip: pip install torch)`, { cause: error });
