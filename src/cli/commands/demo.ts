@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderDemoTable, runDemo } from '../../train/demo/index.js';
 import { printJson, renderTable } from '../output.js';
+import { createProgress } from '../progress.js';
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -16,8 +17,9 @@ export function registerDemoCommand(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (flags: { out: string; quick?: boolean; json?: boolean }) => {
       const started = Date.now();
-      const log = (line: string) => process.stderr.write(`demo [${Math.round((Date.now() - started) / 1000)}s] ${line}\n`);
-      const ctx = await runDemo({ outDir: flags.out, quick: flags.quick ?? false, log });
+      const progress = createProgress();
+      const log = (line: string) => progress.log(`demo [${Math.round((Date.now() - started) / 1000)}s] ${line}`);
+      const ctx = await runDemo({ outDir: flags.out, quick: flags.quick ?? false, log, progress: progress.update }).finally(() => progress.stop());
       const table = renderDemoTable(ctx);
       if (flags.json) return printJson({ timings: ctx.timings, table, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null, rl: ctx.rl?.metrics ?? [] });
       process.stdout.write(`${renderTable(table.header, table.rows)}\n\n`);
