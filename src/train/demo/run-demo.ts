@@ -14,7 +14,8 @@ export const DEMO_STAGES: readonly DemoStage[] = [modelStage, synthesisStage, sf
 
 export type DemoOptions = {
   outDir: string;
-  quick?: boolean;
+  /** The long version: four tasks, more data, steps and held-out questions (default: the short one). */
+  full?: boolean;
   /** Overrides of the preset's settings. */
   settings?: Partial<DemoSettings>;
   /** The stages to run (default DEMO_STAGES); insert a stage to extend the demo. */
@@ -24,14 +25,14 @@ export type DemoOptions = {
   progress?: OnProgress;
 };
 
-export function resolveDemoSettings(quick: boolean, overrides: Partial<DemoSettings> = {}): DemoSettings {
-  const preset = quick ? { ...QUICK_DEMO, tasks: QUICK_DEMO_TASKS } : { ...FULL_DEMO, tasks: DEMO_TASKS };
+export function resolveDemoSettings(full: boolean, overrides: Partial<DemoSettings> = {}): DemoSettings {
+  const preset = full ? { ...FULL_DEMO, tasks: DEMO_TASKS } : { ...QUICK_DEMO, tasks: QUICK_DEMO_TASKS };
   return { ...preset, ...overrides, sft: { ...preset.sft, ...overrides.sft }, rl: { ...preset.rl, ...overrides.rl } };
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoContext> {
   mkdirSync(options.outDir, { recursive: true });
-  const settings = resolveDemoSettings(options.quick ?? false, options.settings);
+  const settings = resolveDemoSettings(options.full ?? false, options.settings);
   const learner = await startLocalLearner({ stateDir: `${options.outDir}/learner-state` });
   const sandbox = await createLocalSandbox({ concurrency: 2 });
   const ctx: DemoContext = { settings, outDir: options.outDir, log: options.log ?? (() => {}), progress: options.progress ?? (() => {}), client: learner.client, sandbox, models: [], evals: new Map(), timings: {} };

@@ -61,7 +61,7 @@ export const sftStage: DemoStage = {
   async run(ctx) {
     const records = ctx.records!;
     ctx.sft = await runSft({
-      ...ctx.settings.sft, client: ctx.client, modelId: ctx.modelId!, tokenizer: ctx.tokenizer!, runDir: join(ctx.outDir, 'sft'),
+      seed: ctx.settings.seed, ...ctx.settings.sft, client: ctx.client, modelId: ctx.modelId!, tokenizer: ctx.tokenizer!, runDir: join(ctx.outDir, 'sft'),
       train: records.filter((_, i) => i % 20 !== 0), heldOut: records.filter((_, i) => i % 20 === 0),
       onStep: (m) => ctx.progress('sft', m.step, m.totalSteps, `loss ${m.loss.toFixed(3)}${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(3)}`}, ${Math.round(m.tokensPerSecond)} tokens/s`),
     });
