@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './rng.js';
 export * from './json.js';
 export * from './python.js';
+export * from './jsonl-log.js';
