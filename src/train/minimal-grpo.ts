@@ -9,7 +9,7 @@ import { createRng, hashKeys } from '../core/index.js';
 import { createLearnerTokenBackend, makeDatum, type Datum, type LearnerClient } from '../learner/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { getTask } from '../tasks/index.js';
-import { resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../agent/index.js';
+import { isInfrastructureStop, resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../agent/index.js';
 
 export type MinimalGrpoOptions = {
   client: LearnerClient;
@@ -59,7 +59,8 @@ export function minimalGroupAdvantages(rewards_G: readonly number[]): number[] {
 export function minimalDatums(groups: readonly (readonly Episode[])[]): { data: Datum[]; tokens: number } {
   const rows: { tokens: number[]; weights_T: number[]; logprobs_T: number[]; advantage: number }[] = [];
   for (const group of groups) {
-    const withTokens = group.filter((e) => e.trajectory && e.trajectory.mask.includes(1));
+    // An episode that a backend or sandbox failure ended is not the policy's doing: it does not train.
+    const withTokens = group.filter((e) => !isInfrastructureStop(e.stopReason) && e.trajectory && e.trajectory.mask.includes(1));
     const advantages_G = minimalGroupAdvantages(withTokens.map(minimalReward));
     withTokens.forEach((episode, i) => {
       const { promptTokens, tokens, mask, logprobs } = episode.trajectory!;

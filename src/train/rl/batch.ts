@@ -1,7 +1,7 @@
 // Episodes → learner data. Each group holds the answers to one question; rewards become advantages
 // by the chosen estimator, spread over the sampled tokens (interpreter output masked unless asked).
 // Losses are token-level: advantages and loss coefficients are divided by the batch's trained tokens.
-import type { Episode } from '../../agent/index.js';
+import { isInfrastructureStop, type Episode } from '../../agent/index.js';
 import { makeDatum, type Datum } from '../../learner/index.js';
 import { computeEpisodeReward, computeGae, computeGrpoAdvantages, computeReinforcePlusPlusAdvantages, computeWhitened, isUniformGroup, type RewardTerms } from '../algos/index.js';
 import { trajectoryToSequence } from '../sequence.js';
@@ -17,10 +17,15 @@ export function scoreGroups(groups: readonly RolloutGroup[], config: ResolvedRlC
   return groups.map((group) => ({ ...group, rewards: group.episodes.map((e) => computeEpisodeReward(e, config.reward)) }));
 }
 
-/** The groups that train: those with token trajectories, minus uniform ones when filtering is on. */
+/** True when an episode can train: it has sampled tokens and did not end on an infrastructure failure. */
+export function isTrainable(episode: Episode): boolean {
+  return !isInfrastructureStop(episode.stopReason) && (episode.trajectory?.mask.some((m) => m === 1) ?? false);
+}
+
+/** The groups that train: trainable episodes (isTrainable), minus uniform groups when filtering is on. */
 export function selectTrainingGroups(groups: readonly ScoredGroup[], config: ResolvedRlConfig): ScoredGroup[] {
   const usable = groups.map((g) => {
-    const keep = g.episodes.map((e) => (e.trajectory?.mask.some((m) => m === 1) ?? false));
+    const keep = g.episodes.map(isTrainable);
     return { ...g, episodes: g.episodes.filter((_, i) => keep[i]), rewards: g.rewards.filter((_, i) => keep[i]) };
   }).filter((g) => g.episodes.length > 0);
   return config.filterUniformGroups ? usable.filter((g) => !isUniformGroup(g.rewards.map((r) => r.total))) : usable;

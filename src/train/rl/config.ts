@@ -2,6 +2,7 @@
 // KL 0.001, clip 0.8/1.2, masked interpreter output) with a learning rate of the tiny model's own.
 import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { REWARD_DEFAULTS } from '../algos/index.js';
+import type { AgentOptions } from '../../agent/index.js';
 import type { ResolvedRlConfig, RlOptions } from './types.js';
 
 /** The paper's learning rate for real models; the tiny random model needs a far larger one. */
@@ -64,6 +65,12 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   check(Array.isArray(merged.taskIds) && merged.taskIds.length > 0, 'taskIds', 'name at least one training task', merged.taskIds);
   check(Number.isInteger(curriculum.stages) && curriculum.stages >= 1 && Number.isInteger(curriculum.stepsPerStage) && curriculum.stepsPerStage >= 1 && Number.isInteger(curriculum.samplesPerAgent) && curriculum.samplesPerAgent >= 1, 'curriculum', 'use positive integers for stages, stepsPerStage and samplesPerAgent', curriculum);
   check(['ci', 'text', 'code'].includes(curriculum.fourthAgent.mode), 'curriculum.fourthAgent.mode', 'use ci, text or code', curriculum.fourthAgent.mode);
+  // The learner and vLLM return logprobs of the untempered, untruncated policy; the importance ratio
+  // needs those of the distribution actually sampled, so any other sampling would bias every step.
+  const agent = { temperature: 1, ...defined(options.agent) } as AgentOptions;
+  const sampling = 'the stored logprobs are at temperature 1 without top-p, so the ratio\'s old policy would not be the sampling one';
+  check(agent.temperature === 1, 'agent.temperature', `use temperature 1 for rollouts (the paper's): ${sampling}`, agent.temperature);
+  check(agent.topP === undefined || agent.topP === 1, 'agent.topP', `leave top-p at 1 for rollouts: ${sampling}`, agent.topP);
   if (problems.length) throw new ConfigError(problems);
-  return Object.freeze({ ...merged, reward: Object.freeze(reward), curriculum: Object.freeze(curriculum), agent: Object.freeze({ temperature: 1, ...defined(options.agent) }) });
+  return Object.freeze({ ...merged, reward: Object.freeze(reward), curriculum: Object.freeze(curriculum), agent: Object.freeze(agent) });
 }

@@ -96,7 +96,7 @@ export type ResolvedRlConfig = Readonly<Omit<Required<RlOptions>, 'reward' | 'cu
   agent: AgentOptions;
 }>;
 
-/** One line of metrics.jsonl. Rates are fractions of the step's episodes. */
+/** One line of metrics.jsonl. Rates and reward means are over the step's episodes that the model ended. */
 export type StepMetrics = {
   step: number;
   stage: number;
@@ -109,6 +109,8 @@ export type StepMetrics = {
   codeCalls: number;
   responseTokens: number;
   episodes: number;
+  /** Episodes ended by a backend or sandbox failure: dropped from the batch and from the rates above. */
+  infrastructureStops: number;
   /** Groups kept after filtering, and trained tokens. */
   groupsTrained: number;
   trainedTokens: number;
