@@ -40,7 +40,9 @@ const DEFAULTS: Omit<ResolvedRlConfig, 'reward' | 'curriculum' | 'agent'> = {
   seed: 0,
 };
 
-const CURRICULUM_DEFAULTS = { enabled: false, stages: 4, stepsPerStage: 150, samplesPerAgent: 5, online: false, fourthAgent: { mode: 'ci' as const } };
+/** The curriculum's fourth agent by default: the ci loop told to check its answer with code before giving it. */
+export const CHECKING_AGENT_PROMPT_SUFFIX = '\nBefore giving the final answer, run code that checks it.';
+const CURRICULUM_DEFAULTS = { enabled: false, stages: 4, stepsPerStage: 150, samplesPerAgent: 5, online: false, fourthAgent: { mode: 'ci' as const, promptSuffix: CHECKING_AGENT_PROMPT_SUFFIX } };
 
 export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   const problems: ConfigProblem[] = [];

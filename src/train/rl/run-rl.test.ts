@@ -62,6 +62,31 @@ describe('runRl', () => {
   }, 90_000);
 });
 
+describe('runRl with the online curriculum', () => {
+  it('re-estimates p from the current policy at the start of every stage', async () => {
+    const runDir = join(dir, 'online');
+    const config = resolveRlConfig({ ...small, steps: 2, questionsPerTask: 2, curriculum: { enabled: true, online: true, stages: 2, stepsPerStage: 1, samplesPerAgent: 1 } });
+    // Text-mode calls (no stop string) are the estimate's; record how many steps had committed at each.
+    let committed = 0;
+    const estimateCalls: number[] = [];
+    const rolloutBackend = (target: LearnerSamplingTarget) => {
+      const inner = createLearnerTokenBackend(learner.client, target);
+      return { ...inner, sample: (request: TokenSampleRequest) => {
+        if (!request.stop) estimateCalls.push(committed);
+        return inner.sample(request);
+      } };
+    };
+    await runRl({ config, client: learner.client, init: base, tokenizer, sandbox, runDir, rolloutBackend, onStep: (m) => { committed = m.step; } });
+    // One text sample per question per stage: stage 1's before any update, stage 2's after step 1.
+    expect(estimateCalls).toEqual([0, 0, 1, 1]);
+    expect(existsSync(join(runDir, 'curriculum.json'))).toBe(false);
+    for (const stage of [1, 2]) {
+      const file = JSON.parse(readFileSync(join(runDir, `curriculum-stage-${stage}.json`), 'utf8')) as { stage: number; groups: unknown[][] };
+      expect([file.stage, file.groups.flat().length]).toEqual([stage, 2]);
+    }
+  }, 90_000);
+});
+
 describe('runRl with LoRA', () => {
   it('trains rank-r adapters, and the KL needs no reference copy (the adapters-off model is the reference)', async () => {
     const config = resolveRlConfig({ ...small, steps: 1, loraRank: 2, klCoef: 0.001 });

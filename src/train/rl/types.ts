@@ -11,7 +11,13 @@ export type Estimator = 'grpo' | 'reinforce++' | 'ppo';
 export type LossAggregation = 'token-mean' | 'sequence-mean';
 
 /** The agents whose answers estimate each question's success rate p. */
-export type CurriculumAgent = { mode: AgentMode; systemPrompt?: string };
+export type CurriculumAgent = {
+  mode: AgentMode;
+  /** Replaces the prompt (default: the run's prompt for ci, the mode's own otherwise). */
+  systemPrompt?: string;
+  /** Appended to that prompt when no systemPrompt is given (the default fourth agent's check request). */
+  promptSuffix?: string;
+};
 
 export type CurriculumOptions = {
   /** Turn the improvement-potential curriculum on (default false: every training question from step 1). */
@@ -22,7 +28,7 @@ export type CurriculumOptions = {
   stepsPerStage?: number;
   /** Samples per agent per question (paper: 5; 4 agents make 20). */
   samplesPerAgent?: number;
-  /** The fourth agent beside text, code and ci (default: ci with a prompt that asks for a check by code). */
+  /** The fourth agent beside text, code and ci (default: ci under the run's prompt, asked to check its answer by code). */
   fourthAgent?: CurriculumAgent;
   /** Re-estimate p from the current policy at the start of every stage (default false: once, offline). */
   online?: boolean;
