@@ -31,6 +31,16 @@ const DEFAULTS: Omit<ResolvedRlConfig, 'reward' | 'curriculum' | 'agent'> = {
   gamma: 1,
   lambda: 1,
   valueCoef: 0.5,
+  valueClip: 0.5,
+  miniBatches: 1,
+  epochs: 1,
+  dualClip: 0,
+  tisCap: 0,
+  maskTruncated: false,
+  dynamicSampling: false,
+  maxSamplingRounds: 4,
+  lrSchedule: 'constant',
+  warmupSteps: 0,
   sampling: 'on-policy',
   evalEvery: 0,
   evalQuestionsPerTask: 20,
@@ -53,10 +63,16 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   const reward = { ...REWARD_DEFAULTS, ...defined(options.reward) };
   const curriculum = { ...CURRICULUM_DEFAULTS, ...defined(options.curriculum) };
   const check = (ok: boolean, path: string, fix: string, value: unknown) => { if (!ok) problems.push({ path: `rl.${path}`, message: `bad value ${JSON.stringify(value)}`, fix }); };
-  for (const key of ['questionsPerTask', 'groupSize', 'questionsPerStep', 'steps', 'concurrency', 'evalQuestionsPerTask', 'checkpointEvery'] as const) check(Number.isInteger(merged[key]) && merged[key] >= 1, key, 'use a positive integer', merged[key]);
+  for (const key of ['questionsPerTask', 'groupSize', 'questionsPerStep', 'steps', 'concurrency', 'evalQuestionsPerTask', 'checkpointEvery', 'miniBatches', 'epochs', 'maxSamplingRounds'] as const) check(Number.isInteger(merged[key]) && merged[key] >= 1, key, 'use a positive integer', merged[key]);
   check(Number.isInteger(merged.evalEvery) && merged.evalEvery >= 0, 'evalEvery', 'use 0 (never) or a positive integer', merged.evalEvery);
   check(merged.groupSize >= 2 || merged.estimator !== 'grpo', 'groupSize', 'GRPO needs at least 2 answers per question', merged.groupSize);
-  check(['grpo', 'reinforce++', 'ppo'].includes(merged.estimator), 'estimator', 'use grpo, reinforce++ or ppo', merged.estimator);
+  check(['grpo', 'reinforce++', 'reinforce++-baseline', 'ppo'].includes(merged.estimator), 'estimator', 'use grpo, reinforce++, reinforce++-baseline or ppo', merged.estimator);
+  check(merged.valueClip >= 0, 'valueClip', 'use 0 (off) or a positive clip range', merged.valueClip);
+  check(merged.dualClip === 0 || merged.dualClip > 1, 'dualClip', 'use 0 (off) or a bound above 1 (verl uses 3)', merged.dualClip);
+  check(merged.tisCap === 0 || merged.tisCap >= 1, 'tisCap', 'use 0 (off) or a cap ≥ 1 (e.g. 2)', merged.tisCap);
+  check(!merged.dynamicSampling || merged.filterUniformGroups, 'dynamicSampling', 'dynamic sampling refills filtered groups: add filterUniformGroups (--filter-uniform)', merged.dynamicSampling);
+  check(['constant', 'linear', 'cosine'].includes(merged.lrSchedule), 'lrSchedule', 'use constant, linear or cosine', merged.lrSchedule);
+  check(Number.isInteger(merged.warmupSteps) && merged.warmupSteps >= 0, 'warmupSteps', 'use a whole number of steps ≥ 0', merged.warmupSteps);
   check(['token-mean', 'sequence-mean'].includes(merged.lossAggregation), 'lossAggregation', 'use token-mean or sequence-mean', merged.lossAggregation);
   check(['on-policy', 'stale-1'].includes(merged.sampling), 'sampling', 'use on-policy or stale-1', merged.sampling);
   check(merged.learningRate > 0 && merged.learningRate < 1, 'learningRate', 'use a number in (0, 1)', merged.learningRate);

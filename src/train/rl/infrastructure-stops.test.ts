@@ -18,7 +18,7 @@ function episode(id: string, stopReason: StopReason, correct: boolean): Episode 
 
 const group = [episode('a', 'final-answer', true), episode('b', 'no-answer', false), episode('c', 'backend-error', false), episode('d', 'sandbox-error', false)];
 const rollouts = { groups: [], wallSeconds: 1, generationSeconds: 1, executionSeconds: 0, hiddenExecution: null };
-const trained = { trainedTokens: 4, kl: null, entropy: null, clipFraction: null, valueError: null, seconds: 0 };
+const trained = { trainedTokens: 4, kl: null, entropy: null, clipFraction: null, valueError: null, perUpdate: [], tisWeight: null, seconds: 0 };
 
 describe('infrastructure-failed episodes in RL', () => {
   const config = resolveRlConfig();
@@ -31,7 +31,7 @@ describe('infrastructure-failed episodes in RL', () => {
   });
 
   it('are counted in the step metrics and left out of its reward and accuracy', () => {
-    const metrics = computeStepMetrics({ step: 1, stage: 1, scored, trainedGroups: 1, rollouts, trained });
+    const metrics = computeStepMetrics({ step: 1, stage: 1, scored, trainedGroups: 1, rollouts, trained, learningRate: 1e-4, samplingCost: 1 });
     expect(metrics.episodes).toBe(4);
     expect(metrics.infrastructureStops).toBe(2);
     expect(metrics.accuracy).toBe(0.5);

@@ -13,6 +13,9 @@ export type StepMetricsInput = {
   rollouts: RolloutResult;
   trained: TrainStepResult;
   evaluation?: { accuracy: number; codeUseRate: number; questions: number };
+  learningRate: number;
+  /** Episodes sampled per episode trained. */
+  samplingCost: number;
 };
 
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
@@ -43,6 +46,10 @@ export function computeStepMetrics(input: StepMetricsInput): StepMetrics {
     entropy: trained.entropy,
     clipFraction: trained.clipFraction,
     valueError: trained.valueError,
+    updates: trained.perUpdate.length,
+    learningRate: input.learningRate,
+    samplingCost: input.samplingCost,
+    tisWeight: trained.tisWeight,
     samplingSeconds: rollouts.wallSeconds,
     generationSeconds: rollouts.generationSeconds,
     executionSeconds: rollouts.executionSeconds,
