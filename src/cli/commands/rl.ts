@@ -28,7 +28,7 @@ function optionsFrom(flags: RlFlags): RlOptions {
     maxSamplingRounds: num(flags.maxSamplingRounds), lrSchedule: flags.lrSchedule as RlLrSchedule | undefined, warmupSteps: num(flags.warmupSteps),
     filterUniformGroups: flags.filterUniform === true, sampling: flags.stale ? 'stale-1' : undefined,
     lossAggregation: flags.lossAgg as LossAggregation | undefined, divideByStd: flags.std === false ? false : undefined, loraRank: num(flags.loraRank),
-    evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery),
+    evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery), saveEvery: num(flags.saveEvery),
     concurrency: num(flags.concurrency), seed: num(flags.seed),
     reward: { formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
     curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
@@ -98,6 +98,7 @@ export function registerRlCommand(program: Command): void {
     .option('--format-bonus <r>').option('--format-penalty <r>').option('--turn-penalty <r>').option('--max-turns <n>')
     .option('--eval-every <n>', 'held-out evaluation every n steps').option('--eval-per-task <n>', 'held-out questions per task')
     .option('--checkpoint-every <n>', 'keep a checkpoint every n steps')
+    .option('--save-every <n>', 'write the resume checkpoint (with optimizer state) every n steps and at the last (default 1)')
     .option('--max-tokens-per-turn <n>').option('--max-total-tokens <n>').option('--max-exec-calls <n>').option('--exec-timeout <seconds>')
     .option('--system-prompt <text>', 'replace the ci system prompt')
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')

@@ -46,6 +46,7 @@ const DEFAULTS: Omit<ResolvedRlConfig, 'reward' | 'curriculum' | 'agent'> = {
   evalQuestionsPerTask: 20,
   evalSeed: 9,
   checkpointEvery: 10,
+  saveEvery: 1,
   concurrency: 8,
   seed: 0,
 };
@@ -63,7 +64,7 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   const reward = { ...REWARD_DEFAULTS, ...defined(options.reward) };
   const curriculum = { ...CURRICULUM_DEFAULTS, ...defined(options.curriculum) };
   const check = (ok: boolean, path: string, fix: string, value: unknown) => { if (!ok) problems.push({ path: `rl.${path}`, message: `bad value ${JSON.stringify(value)}`, fix }); };
-  for (const key of ['questionsPerTask', 'groupSize', 'questionsPerStep', 'steps', 'concurrency', 'evalQuestionsPerTask', 'checkpointEvery', 'miniBatches', 'epochs', 'maxSamplingRounds'] as const) check(Number.isInteger(merged[key]) && merged[key] >= 1, key, 'use a positive integer', merged[key]);
+  for (const key of ['questionsPerTask', 'groupSize', 'questionsPerStep', 'steps', 'concurrency', 'evalQuestionsPerTask', 'checkpointEvery', 'saveEvery', 'miniBatches', 'epochs', 'maxSamplingRounds'] as const) check(Number.isInteger(merged[key]) && merged[key] >= 1, key, 'use a positive integer', merged[key]);
   check(Number.isInteger(merged.evalEvery) && merged.evalEvery >= 0, 'evalEvery', 'use 0 (never) or a positive integer', merged.evalEvery);
   check(merged.groupSize >= 2 || merged.estimator !== 'grpo', 'groupSize', 'GRPO needs at least 2 answers per question', merged.groupSize);
   check(['grpo', 'reinforce++', 'reinforce++-baseline', 'ppo'].includes(merged.estimator), 'estimator', 'use grpo, reinforce++, reinforce++-baseline or ppo', merged.estimator);
@@ -71,6 +72,7 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   check(merged.dualClip === 0 || merged.dualClip > 1, 'dualClip', 'use 0 (off) or a bound above 1 (verl uses 3)', merged.dualClip);
   check(merged.tisCap === 0 || merged.tisCap >= 1, 'tisCap', 'use 0 (off) or a cap ≥ 1 (e.g. 2)', merged.tisCap);
   check(!merged.dynamicSampling || merged.filterUniformGroups, 'dynamicSampling', 'dynamic sampling refills filtered groups: add filterUniformGroups (--filter-uniform)', merged.dynamicSampling);
+  check(merged.saveEvery === 1 || merged.sampling === 'on-policy', 'saveEvery', 'stale-1 sampling needs the snapshot of every step: drop --save-every or --stale', merged.saveEvery);
   check(['constant', 'linear', 'cosine'].includes(merged.lrSchedule), 'lrSchedule', 'use constant, linear or cosine', merged.lrSchedule);
   check(Number.isInteger(merged.warmupSteps) && merged.warmupSteps >= 0, 'warmupSteps', 'use a whole number of steps ≥ 0', merged.warmupSteps);
   check(['token-mean', 'sequence-mean'].includes(merged.lossAggregation), 'lossAggregation', 'use token-mean or sequence-mean', merged.lossAggregation);

@@ -13,7 +13,7 @@ import { loadOrEstimateCurriculum } from '../curriculum-estimate.js';
 import { collectStepBatch } from './dynamic-sampling.js';
 import { computeRlLearningRate } from './schedule.js';
 import { computeStepMetrics } from './step-metrics.js';
-import { commitStep, openRun, readMetrics, runFiles, type RunFiles } from './run-state.js';
+import { appendStepMetrics, openRun, writeRunState, readMetrics, runFiles, type RunFiles } from './run-state.js';
 import { writeRlReport } from './report.js';
 import { runHeldOutEval, runRollouts, type QuestionRef, type RolloutOptions, type RolloutResult } from './rollouts.js';
 import { runTrainStep } from './train-step.js';
@@ -53,6 +53,7 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   const pools = stagePools(config, files, () => rollout());
   const heldOut = config.taskIds.flatMap((taskId) => Array.from({ length: config.evalQuestionsPerTask }, (_, index) => ({ taskId, index, seed: config.evalSeed, ...taskOptionsOf(config, taskId) })));
   let state = resumed;
+  let committed = resumed; // the last state written to state.json
   let prefetched: { step: number; result: Promise<RolloutResult> } | null = null;
   for (let step = (resumed?.step ?? 0) + 1; step <= config.steps; step++) {
     const stage = config.curriculum.enabled ? stageOfStep(step, config.curriculum.stepsPerStage, config.curriculum.stages) : 1;
@@ -81,17 +82,23 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
     const trained = await runTrainStep(client, modelId, batch.training, config, learningRate);
     const evaluation = config.evalEvery > 0 && (step % config.evalEvery === 0 || step === config.steps)
       ? withoutEpisodes(await runHeldOutEval(heldOut, { ...rollout(), seedKeys: ['eval', config.seed, step] })) : undefined;
-    const checkpoint = await client.saveWeights(modelId, checkpointPath('train', step));
+    // The resume checkpoint (weights and optimizer state) every saveEvery steps and at the last.
+    const save = step % config.saveEvery === 0 || step === config.steps;
+    const checkpoint = save ? await client.saveWeights(modelId, checkpointPath('train', step)) : state?.checkpoint ?? '';
     const metrics = computeStepMetrics({ step, stage, scored: batch.scored, trainedGroups: batch.training.length, rollouts: batch.rollouts, trained, evaluation, learningRate, samplingCost: batch.samplingCost });
-    const previous = state;
     state = { step, checkpoint, configHash, ...(samplerCheckpoint ? { samplerCheckpoint } : {}) };
-    commitStep(files, metrics, state);
-    dropOldCheckpoints(previous, state, config);
+    appendStepMetrics(files, metrics);
+    if (save) {
+      const previous = committed;
+      writeRunState(files, state);
+      committed = state;
+      dropOldCheckpoints(previous, state, config);
+    }
     options.onStep?.(metrics);
   }
   const metrics = readMetrics(files.metrics);
   writeRlReport(files.dir, metrics);
-  return { modelId, metrics, state, resumedFrom: resumed?.step ?? 0 };
+  return { modelId, metrics, state: committed, resumedFrom: resumed?.step ?? 0 };
 }
 
 /** Refuses options the learner cannot serve; resolves to whether it samples live training weights. */

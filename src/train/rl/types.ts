@@ -111,8 +111,11 @@ export type RlOptions = {
   evalEvery?: number;
   evalQuestionsPerTask?: number;
   evalSeed?: number;
-  /** Keep a checkpoint every n steps (the resume checkpoint is written every step regardless). */
+  /** Keep a checkpoint every n steps (others are deleted once a newer resume checkpoint exists). */
   checkpointEvery?: number;
+  /** Write the resume checkpoint (weights and optimizer state) every n steps and at the last (default
+   * 1). A kill redoes the steps after the last one written; on-policy sampling only. */
+  saveEvery?: number;
   /** Episodes in flight. */
   concurrency?: number;
   /** The agent loop's limits (mode ci; temperature defaults to 1.0 for rollouts). */
