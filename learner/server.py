@@ -62,7 +62,7 @@ def make_handler(service: Service, token: str, max_bytes: int):
 
         def do_POST(self, body_allowed: bool = True) -> None:
             if not self.authorised():
-                return self.reply(401, {"error": "missing or wrong bearer token (Authorization: Bearer <token>)", "category": "user"})
+                return self.reply(401, {"error": "missing or wrong API key: send X-API-Key: <key> (or Authorization: Bearer <key>)", "category": "user"})
             route = table.get(self.path)
             if route is None:
                 return self.reply(404, {"error": f"no route {self.path}", "category": "user"})

@@ -15,7 +15,8 @@ from .tiny import write_tiny
 from .tokens import load_table
 
 PRESETS = ("tiny", "r1ci/tiny")
-EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules", "peft_adapter"]
+EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules",
+              "peft_adapter", "full_finetune", "mixed_stop"]
 
 
 def need(body: dict, key: str, kind, where: str = "request"):

@@ -85,6 +85,7 @@ export function registerRlCommand(program: Command): void {
     .option('--max-tokens-per-turn <n>').option('--max-total-tokens <n>').option('--max-exec-calls <n>').option('--exec-timeout <seconds>')
     .option('--system-prompt <text>', 'replace the ci system prompt')
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
+    .option('--learner <url>', 'a remote learner serving the Tinker API (Tinker, SkyRL-tx, r1ci\'s); key in R1CI_LEARNER_API_KEY or TINKER_API_KEY')
     .option('--no-batch-requests', 'the local learner samples one request at a time: slower, but bit-identical across reruns')
     .option('--json', 'print the final metrics as JSON')
     .action(async (flags: RlFlags) => {
@@ -92,7 +93,7 @@ export function registerRlCommand(program: Command): void {
       const rolloutsUrl = typeof flags.rollouts === 'string' ? flags.rollouts : undefined;
       if (rolloutsUrl) checkVllmRollouts(rolloutsUrl, config.loraRank, config.sampling);
       const out = resolve(String(flags.out));
-      const connection = resolveLearnerConnection();
+      const connection = resolveLearnerConnection(typeof flags.learner === 'string' ? { url: flags.learner } : {});
       const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
       const client = local?.client ?? new LearnerClient(connection!);
       const sandbox = await createLocalSandbox();
