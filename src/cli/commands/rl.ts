@@ -27,7 +27,7 @@ function optionsFrom(flags: RlFlags): RlOptions {
     evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery),
     concurrency: num(flags.concurrency), seed: num(flags.seed),
     reward: { formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
-    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
+    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), samplesPerAgent: num(flags.curriculumSamples), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
     agent: {
       temperature: num(flags.temperature), maxTokensPerTurn: num(flags.maxTokensPerTurn), maxTotalTokens: num(flags.maxTotalTokens),
       maxExecCalls: num(flags.maxExecCalls), execTimeoutMs: num(flags.execTimeout) === undefined ? undefined : num(flags.execTimeout)! * 1000,
@@ -77,6 +77,7 @@ export function registerRlCommand(program: Command): void {
     .option('--rollouts <url>', 'sample rollouts on a vLLM server (http://host:port/v1) that loads the LoRA policy each step; needs --lora-rank')
     .option('--curriculum', 'the improvement-potential curriculum (4 stages)')
     .option('--steps-per-stage <n>', 'curriculum steps per stage (paper: 150)')
+    .option('--curriculum-samples <n>', 'answers per agent and question when the curriculum estimates success rates (default 5)')
     .option('--online-curriculum', 're-estimate success rates at each stage')
     .option('--fourth-agent <mode[:prompt]>', 'the curriculum\'s fourth agent beside text, code and ci (default: ci)')
     .option('--format-bonus <r>').option('--format-penalty <r>').option('--turn-penalty <r>').option('--max-turns <n>')
