@@ -2,6 +2,7 @@
 // retries of transient failures only (network errors, 408/429/502/503/504), never of refusals.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, LearnerError } from '../core/index.js';
+import { decodeForwardBackwardOutput, encodeForwardBackwardRequest, PROTO_CONTENT_TYPE } from './wire.js';
 import type {
   AdamParams, CreateModelRequest, ForwardBackwardInput, ForwardBackwardOutput, GetInfoResponse, LearnerConnection,
   OptimStepResponse, RequestFailedResponse, Sample, SampleOptions, SampleRequest, SampleResponse, ServerCapabilities,
@@ -20,7 +21,12 @@ export type LearnerClientOptions = LearnerConnection & {
   pollTimeoutMs?: number;
   /** Asked on every failure: when the server process is known dead, the error to throw instead. */
   crashed?: () => LearnerError | undefined;
+  /** How forward_backward travels: 'auto' (default) sends Tinker's protobuf to a server that lists
+   * `protobuf_wire` or lists no extensions at all (Tinker, SkyRL-tx), JSON otherwise and after a 415. */
+  wire?: 'auto' | 'json' | 'protobuf';
 };
+
+type RequestOptions = { timeoutMs?: number; pollAgain?: boolean; accept?: string };
 
 /** A queued request: `result()` polls retrieve_future until it is done. */
 export type LearnerFuture<T> = { requestId: string; result: () => Promise<T> };
@@ -37,6 +43,7 @@ export class LearnerClient {
   private sessionPromise?: Promise<string>;
   private modelSeq = 0;
   private readonly seqIds = new Map<string, number>();
+  private jsonOnly = false;
 
   constructor(options: LearnerClientOptions) {
     this.url = options.url.replace(/\/+$/, '');
@@ -53,16 +60,21 @@ export class LearnerClient {
     }
   }
 
-  /** The server's capabilities (GET, as Tinker and SkyRL serve it); fetched once. */
+  /** The server's capabilities (GET, as Tinker and SkyRL serve it). */
   capabilities(): Promise<ServerCapabilities> {
-    this.capabilitiesPromise ??= this.request<ServerCapabilities>('GET', 'get_server_capabilities');
+    return this.request<ServerCapabilities>('GET', 'get_server_capabilities');
+  }
+
+  /** The capabilities, asked once (the extensions decide what every later request looks like). */
+  private knownCapabilities(): Promise<ServerCapabilities> {
+    this.capabilitiesPromise ??= this.capabilities();
     this.capabilitiesPromise.catch(() => { this.capabilitiesPromise = undefined; });
     return this.capabilitiesPromise;
   }
 
   /** Whether the server lists one of our extensions (a remote Tinker or SkyRL lists none). */
   async hasExtension(name: string): Promise<boolean> {
-    return ((await this.capabilities()).extensions ?? []).includes(name);
+    return ((await this.knownCapabilities()).extensions ?? []).includes(name);
   }
 
   async createSession(tags: string[] = ['r1ci']): Promise<string> {
@@ -90,14 +102,39 @@ export class LearnerClient {
 
   getInfo(modelId: string): Promise<GetInfoResponse> { return this.post('get_info', { model_id: modelId }); }
 
-  /** Logprobs (and loss) without gradients. */
-  forward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
+  /** Logprobs (and loss) without gradients: forward_backward with forward_only on the protobuf wire. */
+  async forward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
+    if (await this.protobuf()) return this.forwardBackwardProto(modelId, input, true);
     return this.call('forward', { model_id: modelId, forward_input: input });
   }
 
   /** Accumulates gradients of the named loss; optimStep applies them. */
-  forwardBackward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
+  async forwardBackward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
+    if (await this.protobuf()) return this.forwardBackwardProto(modelId, input, false);
     return this.call('forward_backward', { model_id: modelId, forward_backward_input: input });
+  }
+
+  /** Whether forward_backward goes as protobuf (see the `wire` option). */
+  async protobuf(): Promise<boolean> {
+    const wire = this.options.wire ?? 'auto';
+    if (wire !== 'auto' || this.jsonOnly) return wire === 'protobuf' && !this.jsonOnly;
+    const extensions = (await this.knownCapabilities()).extensions;
+    return extensions === undefined || extensions.includes('protobuf_wire');
+  }
+
+  private async forwardBackwardProto(modelId: string, input: ForwardBackwardInput, forwardOnly: boolean): Promise<ForwardBackwardOutput> {
+    const seqId = this.nextSeqId(modelId);
+    const body = encodeForwardBackwardRequest({ model_id: modelId, seq_id: seqId, forward_only: forwardOnly, input });
+    let requestId: string;
+    try {
+      requestId = String((await this.request<{ request_id: string | number }>('POST', 'forward_backward', body)).request_id);
+    } catch (error) {
+      if (!(error instanceof LearnerError) || error.status !== 415 || this.options.wire === 'protobuf') throw error;
+      this.jsonOnly = true; // a server that speaks JSON only: send this and every later request as JSON
+      return forwardOnly ? this.call('forward', { model_id: modelId, forward_input: input, seq_id: seqId })
+        : this.call('forward_backward', { model_id: modelId, forward_backward_input: input, seq_id: seqId });
+    }
+    return this.retrieve<ForwardBackwardOutput>(forwardOnly ? 'forward' : 'forward_backward', requestId, PROTO_CONTENT_TYPE);
   }
 
   optimStep(modelId: string, adam: AdamParams): Promise<OptimStepResponse> {
@@ -156,12 +193,12 @@ export class LearnerClient {
 
   /** Polls until the job ends, however long it runs: try_again, a 408 after the server's long poll and a
    * poll that outlives pollTimeoutMs are progress; an error answer or a server that stays gone is not. */
-  private async retrieve<T>(verb: string, requestId: string): Promise<T> {
+  private async retrieve<T>(verb: string, requestId: string, accept?: string): Promise<T> {
     for (;;) {
       let out: Record<string, unknown>;
       try {
         out = await this.request<Record<string, unknown>>('POST', 'retrieve_future', { request_id: requestId, wait_s: 10 },
-          { timeoutMs: this.options.pollTimeoutMs ?? 45_000, pollAgain: true });
+          { timeoutMs: this.options.pollTimeoutMs ?? 45_000, pollAgain: true, accept });
       } catch (error) {
         if (error instanceof LearnerError && error.status !== undefined && error.status !== 404 && !error.retryable) {
           throw new LearnerError(`learner ${verb} failed: ${error.message.replace(/^learner retrieve_future refused \(HTTP \d+\): /, '')}`, { status: error.status, retryable: false });
@@ -182,28 +219,35 @@ export class LearnerClient {
     return this.request<T>('POST', verb, body);
   }
 
-  private headers(json = false): Record<string, string> {
+  private headers(contentType?: string, accept?: string): Record<string, string> {
     // Tinker's SDK authenticates with X-API-Key; our server also takes Authorization: Bearer.
-    return { 'X-API-Key': this.options.apiKey, ...(json ? { 'Content-Type': 'application/json' } : {}) };
+    return { 'X-API-Key': this.options.apiKey, ...(contentType ? { 'Content-Type': contentType } : {}), ...(accept ? { Accept: accept } : {}) };
   }
 
-  private async request<T>(method: 'GET' | 'POST', verb: string, body?: object, poll: { timeoutMs: number; pollAgain: true } | undefined = undefined): Promise<T> {
+  /** One call, retried while transient; a protobuf body (Uint8Array) goes as Tinker's binary wire, and a
+   * protobuf answer (asked for with `accept`) is decoded as a ForwardBackwardOutput. */
+  private async request<T>(method: 'GET' | 'POST', verb: string, body?: object | Uint8Array, poll: RequestOptions = {}): Promise<T> {
     const maxRetries = this.options.maxRetries ?? 5;
+    const binary = body instanceof Uint8Array;
+    const payload = body === undefined ? undefined : binary ? body : JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       let failure: LearnerError;
       try {
         const response = await this.fetch(`${this.url}/api/v1/${verb}`, {
-          method, headers: this.headers(body !== undefined),
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          signal: AbortSignal.timeout(poll?.timeoutMs ?? this.options.requestTimeoutMs ?? 120_000),
+          method, headers: this.headers(body === undefined ? undefined : binary ? PROTO_CONTENT_TYPE : 'application/json', poll.accept),
+          ...(payload === undefined ? {} : { body: payload as string | Uint8Array<ArrayBuffer> }),
+          signal: AbortSignal.timeout(poll.timeoutMs ?? this.options.requestTimeoutMs ?? 120_000),
         });
+        if (response.ok && response.headers.get('content-type')?.includes(PROTO_CONTENT_TYPE)) {
+          return decodeForwardBackwardOutput(new Uint8Array(await response.arrayBuffer())) as T;
+        }
         const text = await response.text();
         if (response.ok) return JSON.parse(text) as T;
-        if (poll && response.status === 408) return POLL_AGAIN as T; // SkyRL's long poll ran out: the job still runs
+        if (poll.pollAgain && response.status === 408) return POLL_AGAIN as T; // SkyRL's long poll ran out: the job still runs
         failure = new LearnerError(`learner ${verb} refused (HTTP ${response.status}): ${errorMessage(text)}`,
           { status: response.status, retryable: TRANSIENT_STATUS.has(response.status) });
       } catch (error) {
-        if (poll && (error as Error).name === 'TimeoutError') return POLL_AGAIN as T;
+        if (poll.pollAgain && (error as Error).name === 'TimeoutError') return POLL_AGAIN as T;
         failure = new LearnerError(`learner at ${this.url} unreachable (${verb}): ${(error as Error).message}`, { cause: error, retryable: true });
       }
       const crash = this.options.crashed?.();

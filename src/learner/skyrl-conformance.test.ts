@@ -55,6 +55,9 @@ describe('the client against a SkyRL-shaped server', () => {
     expect(server.log.every((r) => r.headers['x-api-key'] === 'k-123')).toBe(true);
     const seqIds = server.log.filter((r) => ['/api/v1/forward', '/api/v1/forward_backward', '/api/v1/optim_step'].includes(r.path)).map((r) => (r.body as { seq_id: number }).seq_id);
     expect(seqIds).toEqual([1, 2, 3]);
+    // forward and forward_backward went as Tinker's protobuf (forward_only marks the forward pass); results came back as protobuf.
+    const binary = server.log.filter((r) => r.path === '/api/v1/forward_backward');
+    expect(binary.map((r) => [r.headers['content-type'], (r.body as { forward_only: boolean }).forward_only])).toEqual([['application/x-protobuf', true], ['application/x-protobuf', false]]);
     const sampled = server.log.find((r) => r.path === '/api/v1/asample')!.body as { sampling_params: { stop: unknown[] } };
     expect(sampled.sampling_params.stop).toEqual(['```\n', '<|im_end|>']);
     // The 40 ms long poll ran out at least once while a job was still running.

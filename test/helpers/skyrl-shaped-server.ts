@@ -1,10 +1,13 @@
 // A test server shaped like SkyRL-tx's Tinker API (skyrl/tinker/api.py, checked at NovaSky-AI/SkyRL
 // a9564572e): the same routes and methods, the same request models (required fields, types, stop lists of
 // one kind, loss_fn_config keys, checkpoint names, tinker:// paths, seq_id deduplication, load only first),
-// FastAPI's error shapes (404/405 {detail}, 422 {detail: [...]}, 400/409 {detail}), its result shapes, and
+// FastAPI's error shapes (404/405 {detail}, 422 {detail: [...]}, 400/409 {detail}), its result shapes, its
+// protobuf forward_backward (forward_only; dense tensors only; results as protobuf when Accept asks), and
 // a 408 when a long poll runs out. It fronts a local r1ci learner for the maths and lists no extension.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeForwardBackwardRequest, encodeForwardBackwardOutput, PROTO_CONTENT_TYPE } from '../../src/learner/wire.js';
+import type { ForwardBackwardOutput } from '../../src/learner/types.js';
 import { validate, type Issue } from './skyrl-shaped-models.js';
 
 export type SkyrlShapedOptions = {
@@ -25,7 +28,7 @@ export type LoggedRequest = { method: string; path: string; status: number; head
 
 export type SkyrlShapedServer = { url: string; log: LoggedRequest[]; close(): Promise<void> };
 
-type Future = { done: Promise<{ ok: true; value: unknown } | { ok: false; error: string }> };
+type Future = { forward?: boolean; done: Promise<{ ok: true; value: unknown } | { ok: false; error: string }> };
 type Model = { learnerId: string; sessionId: string; requests: number };
 type Datum = { model_input: unknown; loss_fn_inputs: Record<string, { data: number[] }> };
 type FbInput = { data: Datum[]; loss_fn: string; loss_fn_config?: Record<string, number> | null };
@@ -33,7 +36,7 @@ type FbInput = { data: Datum[]; loss_fn: string; loss_fn_config?: Record<string,
 type Req = {
   session_id: string; model_id: string; request_id: string; base_model?: string | null; model_path?: string | null; path?: string | null;
   lora_config: { rank: number; seed?: number | null }; seq_id?: number | null; sampling_session_seq_id?: number | null; sampling_session_id?: string | null;
-  optimizer?: boolean; adam_params: Record<string, unknown>; sampling_params: { max_tokens?: number | null } & Record<string, unknown>;
+  optimizer?: boolean; forward_only?: boolean; adam_params: Record<string, unknown>; sampling_params: { max_tokens?: number | null } & Record<string, unknown>;
   prompt: unknown; num_samples?: number; forward_backward_input?: FbInput; forward_input?: FbInput;
 };
 class HttpError extends Error {
@@ -66,7 +69,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
   }
 
   /** Runs a learner future to its end; the result (or error) is kept under a SkyRL-style integer id. */
-  function enqueue(verb: string, body: object, translate: (out: Record<string, unknown>) => unknown = (out) => out): string {
+  function enqueue(verb: string, body: object, translate: (out: Record<string, unknown>) => unknown = (out) => out, forward = false): string {
     const id = String(nextId++);
     const done = (async () => {
       try {
@@ -81,7 +84,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
         return { ok: false as const, error: (error as Error).message };
       }
     })();
-    futures.set(id, { done });
+    futures.set(id, { done, forward });
     return id;
   }
 
@@ -92,7 +95,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
   }
 
   /** create_future's deduplication: a retried (model_id, seq_id) gets its first request id; a reuse is a 409. */
-  function sequencedFuture(modelId: string, seqId: unknown, verb: string, body: object, translate?: (out: Record<string, unknown>) => unknown): string {
+  function sequencedFuture(modelId: string, seqId: unknown, verb: string, body: object, translate?: (out: Record<string, unknown>) => unknown, forward = false): string {
     const key = `${modelId}:${String(seqId)}`;
     const text = JSON.stringify({ verb, body });
     if (seqId !== null && seqId !== undefined) {
@@ -101,7 +104,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
       if (seen) return seen.requestId;
     }
     model(modelId).requests++;
-    const requestId = enqueue(verb, body, translate);
+    const requestId = enqueue(verb, body, translate, forward);
     if (seqId !== null && seqId !== undefined) sequenced.set(key, { body: text, requestId });
     return requestId;
   }
@@ -157,7 +160,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
       const requestId = enqueue('unload_model', { model_id: b.model_id }, () => ({ model_id: b.model_id, status: 'unloaded', type: 'unload_model' }));
       return { request_id: requestId, model_id: b.model_id };
     },
-    '/api/v1/forward_backward': (b) => pass(b, 'forward_backward', 'forward_backward_input'),
+    '/api/v1/forward_backward': (b) => pass(b, b.forward_only ? 'forward' : 'forward_backward', 'forward_backward_input'),
     '/api/v1/forward': (b) => pass(b, 'forward', 'forward_input'),
     '/api/v1/optim_step': (b) => {
       model(b.model_id);
@@ -220,16 +223,16 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
       loss_fn_inputs: Object.fromEntries(Object.entries(d.loss_fn_inputs).filter(([k]) => ['target_tokens', 'weights', 'advantages', 'logprobs', 'values', 'returns'].includes(k))
         .map(([k, v]) => [k, { data: v.data }])),
     }));
-    const body = { model_id: b.model_id, [key]: { data, loss_fn: input.loss_fn, loss_fn_config: input.loss_fn_config ?? {} } };
+    const body = { model_id: b.model_id, [verb === 'forward' ? 'forward_input' : 'forward_backward_input']: { data, loss_fn: input.loss_fn, loss_fn_config: input.loss_fn_config ?? {} } };
     return future(sequencedFuture(b.model_id, b.seq_id, verb, body, (out) => ({
       loss_fn_output_type: 'scalar', metrics: {}, // SkyRL's JAX backend reports no metrics
       loss_fn_outputs: (out.loss_fn_outputs as Record<string, unknown>[]).map((o) => ({ elementwise_loss: o.elementwise_loss, logprobs: o.logprobs })),
-    })));
+    }), true));
   }
 
   const future = (requestId: string) => ({ future_id: requestId, status: 'pending', request_id: requestId });
 
-  async function retrieve(b: Req, res: ServerResponse): Promise<[number, unknown]> {
+  async function retrieve(b: Req, req: IncomingMessage, res: ServerResponse): Promise<[number, unknown]> {
     const found = futures.get(String(b.request_id));
     if (!found) return [404, { detail: 'Future not found' }];
     let timer: NodeJS.Timeout | undefined;
@@ -238,10 +241,14 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
     const outcome = await Promise.race([found.done, timeout, gone]);
     clearTimeout(timer);
     if (outcome === null) return [408, { detail: 'Timeout waiting for result' }];
-    return outcome.ok ? [200, outcome.value] : [400, { detail: outcome.error }];
+    if (!outcome.ok) return [400, { detail: outcome.error }];
+    // SkyRL answers forward/forward_backward results as protobuf when the SDK asks for it.
+    if (found.forward && req.headers.accept?.includes(PROTO_CONTENT_TYPE)) return [200, encodeForwardBackwardOutput(outcome.value as ForwardBackwardOutput)];
+    return [200, outcome.value];
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, raw: string): Promise<[number, unknown]> {
+  async function handle(req: IncomingMessage, res: ServerResponse, bytes: Buffer): Promise<[number, unknown]> {
+    const raw = bytes.toString('utf8');
     const path = (req.url ?? '').split('?')[0];
     const allowed = GET.has(path) ? 'GET' : POST.has(path) ? 'POST' : undefined;
     if (!allowed) return [404, { detail: 'Not Found' }];
@@ -253,7 +260,16 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
       return [fault.status ?? 503, { detail: 'Service Unavailable' }];
     }
     let body: unknown = {};
-    if (allowed === 'POST') {
+    if (allowed === 'POST' && path === '/api/v1/forward_backward' && req.headers['content-type']?.includes(PROTO_CONTENT_TYPE)) {
+      try {
+        const decoded = decodeForwardBackwardRequest(bytes);
+        body = { model_id: decoded.model_id, seq_id: decoded.seq_id ?? null, forward_backward_input: decoded.input, forward_only: decoded.forward_only };
+      } catch (error) {
+        return [422, { detail: `Invalid proto forward_backward body: ${(error as Error).message}` }];
+      }
+      const issues: Issue[] = validate(path, body);
+      if (issues.length) return [422, { detail: issues }];
+    } else if (allowed === 'POST') {
       try {
         body = JSON.parse(raw);
       } catch {
@@ -262,7 +278,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
       const issues: Issue[] = validate(path, body);
       if (issues.length) return [422, { detail: issues }];
     }
-    if (path === '/api/v1/retrieve_future') return retrieve(body as Req, res);
+    if (path === '/api/v1/retrieve_future') return retrieve(body as Req, req, res);
     return [200, await routes[path](body as Req)];
   }
 
@@ -270,15 +286,18 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      handle(req, res, raw).catch((error: unknown) => (error instanceof HttpError ? [error.status, { detail: error.detail }] : [500, { detail: 'Internal Server Error' }]) as [number, unknown])
+      const bytes = Buffer.concat(chunks);
+      const proto = req.headers['content-type']?.includes(PROTO_CONTENT_TYPE);
+      const raw = proto ? '' : bytes.toString('utf8');
+      handle(req, res, bytes).catch((error: unknown) => (error instanceof HttpError ? [error.status, { detail: error.detail }] : [500, { detail: 'Internal Server Error' }]) as [number, unknown])
         .then(([status, out]) => {
           let parsed: unknown = raw;
           try { parsed = raw ? JSON.parse(raw) : undefined; } catch { /* logged raw */ }
-          log.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0], status, headers: req.headers, body: parsed });
+          log.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0], status, headers: req.headers, body: proto ? logged(bytes) : parsed });
           if (res.destroyed) return;
-          res.writeHead(status, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify(out));
+          const binary = out instanceof Uint8Array;
+          res.writeHead(status, { 'Content-Type': binary ? PROTO_CONTENT_TYPE : 'application/json' });
+          res.end(binary ? out : JSON.stringify(out));
         });
     });
   });
@@ -288,6 +307,14 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
     url: `http://127.0.0.1:${port}`, log,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+function logged(bytes: Buffer): unknown {
+  try {
+    return decodeForwardBackwardRequest(bytes);
+  } catch {
+    return '(malformed protobuf)';
+  }
 }
 
 function pick(source: Record<string, unknown> | undefined, keys: string[]): Record<string, unknown> {
