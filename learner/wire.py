@@ -77,8 +77,10 @@ def messages() -> Dict[str, type]:
             with open(SCHEMA) as f:
                 file = _descriptor(json.load(f))
             pool = descriptor_pool.DescriptorPool()
-            pool.Add(file)
-            _messages = {m.name: message_factory.GetMessageClass(pool.FindMessageTypeByName(f"{file.package}.{m.name}")) for m in file.message_type}
+            pool.AddSerializedFile(file.SerializeToString())
+            # GetMessageClass since protobuf 4.21; Debian 12 has 3.21, with MessageFactory.GetPrototype.
+            make = getattr(message_factory, "GetMessageClass", None) or message_factory.MessageFactory(pool).GetPrototype
+            _messages = {m.name: make(pool.FindMessageTypeByName(f"{file.package}.{m.name}")) for m in file.message_type}
         except ImportError as e:
             _missing = str(e)
     if _messages is None:
@@ -127,8 +129,8 @@ def _tensor(t, where: str) -> torch.Tensor:
 
 def parse_forward_backward(body: bytes) -> Tuple[dict, bool]:
     """A ForwardBackwardRequest body -> (the JSON-shaped request with tensors in place of lists, forward_only)."""
-    from google.protobuf.message import DecodeError
     msg = messages()["ForwardBackwardRequest"]()
+    from google.protobuf.message import DecodeError
     try:
         msg.ParseFromString(body)
     except DecodeError as e:
