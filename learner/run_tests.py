@@ -18,6 +18,8 @@ def main() -> int:
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=1).run(suite)
     failed = len(result.failures) + len(result.errors)
     passed = result.testsRun - failed - len(result.skipped)
+    for reason in sorted({reason for _, reason in result.skipped}):
+        print(f"skipped: {reason}")
     print(f"learner: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
