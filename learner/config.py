@@ -6,8 +6,6 @@ import math
 from dataclasses import dataclass, field
 from typing import Optional
 
-import torch
-
 ARCHITECTURES = {"Qwen2ForCausalLM": "qwen2", "Qwen3ForCausalLM": "qwen3", "LlamaForCausalLM": "llama"}
 LLAMA3_KEYS = ("factor", "low_freq_factor", "high_freq_factor", "original_max_position_embeddings")
 
@@ -43,9 +41,10 @@ class ModelConfig:
         return self.architecture == "llama" and self.attention_bias
 
 
-def inverse_frequencies(head_dim: int, theta: float, scaling: Optional[dict] = None, device=None) -> torch.Tensor:
+def inverse_frequencies(head_dim: int, theta: float, scaling: Optional[dict] = None, device=None):
     """RoPE's (Hd/2,) angular frequencies; `llama3` scaling slows the low frequencies by `factor`
     and blends smoothly between low_freq_factor and high_freq_factor wavelengths (Llama 3.1)."""
+    import torch  # here, so that reading a config (the memory plan) needs no torch
     inv = 1.0 / (theta ** (torch.arange(0, head_dim, 2, device=device, dtype=torch.float32) / head_dim))
     if not scaling:
         return inv

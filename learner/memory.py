@@ -17,8 +17,11 @@ import sys
 from dataclasses import asdict, dataclass
 from typing import Optional
 
-from .config import ModelConfig
-from .token_logprobs import chunk_positions
+from .config import ModelConfig, config_from_hf
+
+# Float32 logits elements per chunk of the chunked cross-entropy (token_logprobs.CHUNK_ELEMENTS,
+# repeated here so that the plan runs without torch).
+CHUNK_ELEMENTS = 1 << 27
 
 GIB = 1 << 30
 RESERVE = 1 * GIB  # CUDA context, cuBLAS workspaces, allocator fragmentation: not in torch's count
@@ -82,7 +85,7 @@ def estimate(c: ModelConfig, lora_rank: Optional[int], tokens: int, checkpointin
     kept_layers = 1 if checkpointing else c.num_hidden_layers
     activations = tokens * (c.num_hidden_layers * residual * d * (1 if checkpointing else 0) + kept_layers * per_layer)
     # Chunked cross-entropy: bf16 logits, their float32 copy and the float32 softmax gradient of one chunk.
-    chunk = min(tokens, chunk_positions(c.vocab_size))
+    chunk = min(tokens, max(1, CHUNK_ELEMENTS // c.vocab_size))
     logits = chunk * c.vocab_size * (2 + 4 + 4) + tokens * d * 4
     return Plan(weights, state, reference, activations, logits)
 
@@ -117,7 +120,6 @@ def budget_from_env(device) -> Optional[int]:
 
 
 def main(argv=None) -> int:
-    from .hf import read_config
     parser = argparse.ArgumentParser(prog="python -m learner.memory", description="Memory plan of a training step.")
     parser.add_argument("model")
     parser.add_argument("--lora-rank", type=int, default=0)
@@ -128,7 +130,11 @@ def main(argv=None) -> int:
     parser.add_argument("--budget", help="bytes available, e.g. 80GiB (default: the GPU's, if any)")
     args = parser.parse_args(argv)
     try:
-        config = read_config(args.model)
+        path = os.path.join(args.model, "config.json")
+        if not os.path.isfile(path):
+            raise FileNotFoundError(f"{args.model} is not a Hugging Face model folder: config.json is missing")
+        with open(path) as f:
+            config = config_from_hf(json.load(f))
         plan = estimate(config, args.lora_rank or None, args.seq * args.micro_batch, not args.no_checkpointing, args.kl)
         budget = parse_bytes(args.budget) if args.budget else None
         out = dict(plan.as_dict(), parameters=parameter_count(config), budget=budget, fits=budget is None or plan.total <= budget)
@@ -136,7 +142,10 @@ def main(argv=None) -> int:
         if budget is not None:
             check(plan, budget, f"training {args.model} ({'LoRA rank %d' % args.lora_rank if args.lora_rank else 'full'}, "
                                 f"{args.seq} x {args.micro_batch} tokens)")
-    except (ValueError, FileNotFoundError) as e:
+    except MemoryPlanError as e:  # exit 3: it will not fit
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    except (ValueError, FileNotFoundError) as e:  # exit 2: not a model folder the learner can read
         print(f"error: {e}", file=sys.stderr)
         return 2
     return 0

@@ -124,6 +124,6 @@ class Plan(unittest.TestCase):
         env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
         run = subprocess.run([sys.executable, "-m", "learner.memory", self.folder_7b(), "--lora-rank", "16",
                               "--budget", "16GiB"], capture_output=True, text=True, env=env, timeout=60)
-        self.assertEqual(run.returncode, 2)
+        self.assertEqual(run.returncode, 3)
         self.assertEqual(len(run.stderr.strip().splitlines()), 1, run.stderr)
         self.assertGreater(json.loads(run.stdout)["total"], 16 * memory.GIB)
