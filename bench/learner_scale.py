@@ -67,8 +67,10 @@ def train(args) -> dict:
     folder = tempfile.mkdtemp(prefix="bench-scale-")
     with open(os.path.join(folder, "config.json"), "w") as f:
         json.dump(dict(QWEN25, **SHAPES[args.shape]), f)
+    new = tuple(int(x) for x in transformers.__version__.split(".")[:2]) >= (4, 56)  # older: torch_dtype
     theirs = transformers.AutoModelForCausalLM.from_config(transformers.AutoConfig.from_pretrained(folder),
-                                                           dtype=torch.float32, attn_implementation="sdpa")
+                                                           **{"dtype" if new else "torch_dtype": torch.float32},
+                                                           attn_implementation="sdpa")
     theirs.save_pretrained(folder)
     theirs = theirs.to(device).train()
     ours = trainer.Trainable(hf.load_model(folder, device).train(), None, device,

@@ -14,11 +14,14 @@ from learner.tests.helpers import temp_dir
 try:
     import peft  # noqa: F401
     import transformers
+    # transformers < 4.56 names the dtype argument torch_dtype
+    DTYPE = "dtype" if tuple(int(x) for x in transformers.__version__.split(".")[:2]) >= (4, 56) else "torch_dtype"
     transformers.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()
     MISSING = None
 except ImportError as e:  # Debian's torch 1.13 python has neither
     transformers = None
+    DTYPE = "dtype"
     MISSING = f"transformers/PEFT not importable by {sys.executable} ({e}): install learner/requirements.txt"
 
 # Token ids are small so they fall inside the tiny vocabulary; every other key is as shipped.
@@ -67,7 +70,7 @@ def reference(name: str, seed: int = 0):
         json.dump(SHAPES[name](), f)
     config = transformers.AutoConfig.from_pretrained(hub)
     torch.manual_seed(seed)
-    model = transformers.AutoModelForCausalLM.from_config(config, dtype=torch.float32).eval()
+    model = transformers.AutoModelForCausalLM.from_config(config, **{DTYPE: torch.float32}).eval()
     native = os.path.join(temp_dir(), name + "-t5")
     model.save_pretrained(native)
     shutil.copyfile(os.path.join(native, "model.safetensors"), os.path.join(hub, "model.safetensors"))

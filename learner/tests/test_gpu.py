@@ -40,7 +40,7 @@ class GpuScale(unittest.TestCase):
 
     def test_bf16_logits_are_as_close_to_fp32_as_transformers_bf16(self):
         from learner import hf
-        from learner.tests.parity import MISSING, SHAPES, batch, reference, transformers
+        from learner.tests.parity import DTYPE, MISSING, SHAPES, batch, reference, transformers
         if MISSING:
             self.skipTest(MISSING)
         tokens, mask = batch()
@@ -49,7 +49,7 @@ class GpuScale(unittest.TestCase):
             theirs, _, native = reference(name)
             with torch.no_grad():
                 exact = theirs.cuda()(input_ids=tokens, attention_mask=mask).logits
-                theirs16 = transformers.AutoModelForCausalLM.from_pretrained(native, dtype=torch.bfloat16).cuda().eval()
+                theirs16 = transformers.AutoModelForCausalLM.from_pretrained(native, **{DTYPE: torch.bfloat16}).cuda().eval()
                 want = theirs16(input_ids=tokens, attention_mask=mask).logits.float()
                 got = hf.load_model(native, "cuda", torch.bfloat16).eval()(tokens).float()
             their_error = float((want - exact)[real].abs().max())

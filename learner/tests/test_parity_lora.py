@@ -9,7 +9,7 @@ import torch
 from learner import hf
 from learner.lora import ATTENTION, MLP, apply_lora, load_adapter, save_adapter
 from learner.tests.helpers import temp_dir
-from learner.tests.parity import MISSING, SHAPES, batch, reference, transformers
+from learner.tests.parity import DTYPE, MISSING, SHAPES, batch, reference, transformers
 
 TOL = 1e-4
 
@@ -39,7 +39,7 @@ class PeftParity(unittest.TestCase):
             _, _, native = reference(name)
             ours = trained_lora(native)
             adapter = save_adapter(ours, os.path.join(temp_dir(), "adapter"), native)
-            base = transformers.AutoModelForCausalLM.from_pretrained(native, dtype=torch.float32)
+            base = transformers.AutoModelForCausalLM.from_pretrained(native, **{DTYPE: torch.float32})
             theirs = peft.PeftModel.from_pretrained(base, adapter).eval()
             with torch.no_grad(), self.subTest(shape=name):
                 self.assertLess(max_diff(ours(tokens), theirs(input_ids=tokens, attention_mask=mask).logits, mask), TOL)
@@ -77,6 +77,6 @@ class PeftParity(unittest.TestCase):
             _, _, native = reference(name)
             ours = trained_lora(native)
             folder = hf.save_model(ours, os.path.join(temp_dir(), "merged"))
-            theirs = transformers.AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32).eval()
+            theirs = transformers.AutoModelForCausalLM.from_pretrained(folder, **{DTYPE: torch.float32}).eval()
             with torch.no_grad(), self.subTest(shape=name):
                 self.assertLess(max_diff(ours(tokens), theirs(input_ids=tokens, attention_mask=mask).logits, mask), TOL)
