@@ -76,7 +76,8 @@ def train(args) -> dict:
     ours = trainer.Trainable(hf.load_model(folder, device).train(), None, device,
                              max_tokens_per_microbatch=args.seq * args.batch)
     ours.model.gradient_checkpointing = args.checkpointing
-    tokens = torch.randint(0, ours.model.config.vocab_size, (args.batch, args.seq + 1), generator=torch.Generator().manual_seed(1))
+    g = torch.Generator().manual_seed(1)
+    tokens = torch.randint(0, ours.model.config.vocab_size, (args.batch, args.seq + 1), generator=g)
     data = [trainer.Datum(row[:-1].tolist(), {"target_tokens": row[1:]}) for row in tokens]
     inputs = tokens[:, :-1].to(device)
     labels = tokens[:, 1:].to(device)
@@ -90,7 +91,8 @@ def train(args) -> dict:
     def step_theirs():
         with autocast() if autocast else torch.enable_grad():
             logits = theirs(input_ids=inputs).logits
-        loss = torch.nn.functional.cross_entropy(logits.float().view(-1, logits.shape[-1]), labels.reshape(-1), reduction="sum")
+        flat = logits.float().view(-1, logits.shape[-1])
+        loss = torch.nn.functional.cross_entropy(flat, labels.reshape(-1), reduction="sum")
         loss.backward()
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
@@ -135,7 +137,12 @@ def lora(args) -> dict:
     g = torch.Generator(device=device).manual_seed(0)
     with torch.no_grad():
         for name, p in model.named_parameters():
-            p.fill_(1.0) if name.endswith("norm.weight") else p.zero_() if name.endswith(".bias") else p.normal_(0, 0.02, generator=g)
+            if name.endswith("norm.weight"):
+                p.fill_(1.0)
+            elif name.endswith(".bias"):
+                p.zero_()
+            else:
+                p.normal_(0, 0.02, generator=g)
     apply_lora(model, args.rank, 2.0 * args.rank, ATTENTION + MLP)
     model.gradient_checkpointing = True
     t = trainer.Trainable(model.train(), None, device, max_tokens_per_microbatch=args.seq)
@@ -156,7 +163,8 @@ def lora(args) -> dict:
     estimate = plan.total - plan.reserve
     return {"bench": "lora", "shape": args.shape, "device": str(device), "seq": args.seq, "rank": args.rank,
             "step_s": round(seconds[-1], 3), "peak_allocated_gib": round(peak / memory.GIB, 2) if peak else None,
-            "estimate_gib": round(estimate / memory.GIB, 2), "plan": {k: round(v / memory.GIB, 2) for k, v in plan.as_dict().items()},
+            "estimate_gib": round(estimate / memory.GIB, 2),
+            "plan": {k: round(v / memory.GIB, 2) for k, v in plan.as_dict().items()},
             "estimate_over_peak": round(estimate / peak, 3) if peak else None}
 
 

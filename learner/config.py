@@ -75,7 +75,8 @@ NEUTRAL = {
 }
 # Keys with no effect on the forward pass: token ids, bookkeeping, generation and init settings, and
 # the sliding-window sizes that only apply when use_sliding_window (checked above) is true.
-INERT = {"bos_token_id", "eos_token_id", "pad_token_id", "sep_token_id", "decoder_start_token_id", "transformers_version",
+INERT = {"bos_token_id", "eos_token_id", "pad_token_id", "sep_token_id", "decoder_start_token_id",
+         "transformers_version",
          "_name_or_path", "name_or_path", "use_cache", "initializer_range", "sliding_window", "max_window_layers",
          "pretraining_tp", "output_attentions", "output_hidden_states", "return_dict", "use_return_dict",
          "is_encoder_decoder", "is_decoder", "tie_encoder_decoder", "chunk_size_feed_forward", "id2label", "label2id",

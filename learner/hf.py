@@ -54,7 +54,8 @@ def adapter_base(folder: str) -> str:
 
 
 def is_adapter(folder: str) -> bool:
-    return not os.path.isfile(os.path.join(folder, "config.json")) and os.path.isfile(os.path.join(folder, "adapter_config.json"))
+    has = lambda name: os.path.isfile(os.path.join(folder, name))  # noqa: E731
+    return not has("config.json") and has("adapter_config.json")
 
 
 def load_model(folder: str, device="cpu", dtype: torch.dtype = torch.float32) -> CausalLM:

@@ -136,7 +136,8 @@ def load_adapter(model: nn.Module, folder: str) -> dict:
         raise ConfigError(f"{path}: peft_type {config.get('peft_type')} is not supported: only LORA adapters load")
     for key, neutral in ADAPTER_NEUTRAL.items():
         if config.get(key, neutral) not in (neutral, None, [], {}):
-            raise ConfigError(f"{path}: {key}={config[key]!r} is not supported by the learner: use a plain LoRA adapter")
+            raise ConfigError(f"{path}: {key}={config[key]!r} is not supported by the learner: "
+                              "use a plain LoRA adapter")
     pairs: Dict[str, Dict[str, torch.Tensor]] = {}
     for key, tensor in load_file(weights).items():
         match = ADAPTER_KEY.fullmatch(key)
@@ -151,7 +152,8 @@ def load_adapter(model: nn.Module, folder: str) -> dict:
     for name, ab in sorted(pairs.items()):
         base = modules.get(name)
         if type(base) is not nn.Linear or set(ab) != {"A", "B"}:
-            raise ConfigError(f"{weights}: adapter for {name} does not fit this model (no such linear layer, or A/B missing)")
+            raise ConfigError(f"{weights}: adapter for {name} does not fit this model "
+                              "(no such linear layer, or A/B missing)")
         rank = ab["A"].shape[0]
         layer = LoRALinear(base, rank, alpha, generator)
         if config.get("use_rslora"):

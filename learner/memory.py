@@ -137,10 +137,12 @@ def main(argv=None) -> int:
             config = config_from_hf(json.load(f))
         plan = estimate(config, args.lora_rank or None, args.seq * args.micro_batch, not args.no_checkpointing, args.kl)
         budget = parse_bytes(args.budget) if args.budget else None
-        out = dict(plan.as_dict(), parameters=parameter_count(config), budget=budget, fits=budget is None or plan.total <= budget)
+        fits = budget is None or plan.total <= budget
+        out = dict(plan.as_dict(), parameters=parameter_count(config), budget=budget, fits=fits)
         print(json.dumps(out))
         if budget is not None:
-            check(plan, budget, f"training {args.model} ({'LoRA rank %d' % args.lora_rank if args.lora_rank else 'full'}, "
+            mode = f"LoRA rank {args.lora_rank}" if args.lora_rank else "full"
+            check(plan, budget, f"training {args.model} ({mode}, "
                                 f"{args.seq} x {args.micro_batch} tokens)")
     except MemoryPlanError as e:  # exit 3: it will not fit
         print(f"error: {e}", file=sys.stderr)

@@ -12,7 +12,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 
-from .config import ARCHITECTURES, ConfigError, ModelConfig, config_from_hf, config_to_hf, inverse_frequencies  # noqa: F401
+from .config import (ARCHITECTURES, ConfigError, ModelConfig, config_from_hf, config_to_hf,  # noqa: F401
+                     inverse_frequencies)
 
 
 class RMSNorm(nn.Module):
@@ -194,7 +195,8 @@ class CausalLM(nn.Module):
         positions = torch.arange(start, start + tokens.shape[1], device=tokens.device)  # (T,)
         if pad is not None:
             positions = (positions[None, :] - pad[:, None]).clamp(min=0)  # (B, T)
-        cos, sin = rope_tables(self.config.head_dim, self.config.rope_theta, positions, self.config.rope_scaling)  # (T, Hd) or (B, T, Hd)
+        c = self.config
+        cos, sin = rope_tables(c.head_dim, c.rope_theta, positions, c.rope_scaling)  # (T, Hd) or (B, T, Hd)
         if pad is not None:
             cos, sin = cos[:, None], sin[:, None]  # (B, 1, T, Hd): broadcast over heads
         x = self.model.embed_tokens(tokens)  # (B, T, D)

@@ -192,7 +192,8 @@ class Service:
             with open(os.path.join(folder, "adapter_config.json")) as f:
                 rank = int(json.load(f).get("r", 8))
         plan = memory.estimate(config, rank, self.max_tokens, checkpointing, reference)
-        what = f"training {os.path.basename(folder.rstrip('/'))} ({'LoRA' if rank else 'full'}, {self.max_tokens} tokens per micro-batch)"
+        mode = "LoRA" if rank else "full"
+        what = f"training {os.path.basename(folder.rstrip('/'))} ({mode}, {self.max_tokens} tokens per micro-batch)"
         try:
             memory.check(plan, budget, what)
         except memory.MemoryPlanError as e:
@@ -316,7 +317,8 @@ class Service:
                     self.samplers.pop(next(iter(self.samplers)))
                 dtype = torch.bfloat16 if self.device.type == "cuda" else torch.float32  # sampling only reads
                 tokenizer = hf.adapter_base(folder) if hf.is_adapter(folder) else folder
-                self.samplers[folder] = trainer.Trainable(hf.load_model(folder, self.device, dtype), tokenizer, self.device)
+                model = hf.load_model(folder, self.device, dtype)
+                self.samplers[folder] = trainer.Trainable(model, tokenizer, self.device)
             return self.samplers[folder]
         return ("folder", folder), load
 

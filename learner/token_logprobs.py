@@ -9,8 +9,9 @@ import torch
 import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 
-# Float32 logits elements per chunk: 2^27 = 512 MiB (learner/memory.py plans with the same figure). The tiny preset (V = 259) always fits in one
-# chunk, and one chunk takes the plain path with no recomputation.
+# Float32 logits elements per chunk: 2^27 = 512 MiB (learner/memory.py plans with the same figure).
+# The tiny preset (V = 259) always fits in one chunk, and one chunk takes the plain path with no
+# recomputation.
 CHUNK_ELEMENTS = 1 << 27
 
 

@@ -54,5 +54,6 @@ step "7B LoRA step at 8192 tokens" 110 bash -c "'$py' bench/learner_scale.py lor
   | tee -a '$results'"
 step "MFU: Qwen2.5-0.5B shape, bf16, seq 2048" 110 bash -c "'$py' bench/learner_scale.py train --device $device \
   $train_args | tee -a '$results'"
-printf '\ndevice-check: %s (log %s, results %s)\n' "$([ $status -eq 0 ] && echo passed || echo FAILED)" "$log" "$results"
+verdict=$([ $status -eq 0 ] && echo passed || echo FAILED)
+printf '\ndevice-check: %s (log %s, results %s)\n' "$verdict" "$log" "$results"
 exit $status

@@ -53,7 +53,8 @@ def llama3(tied: bool, factor: float) -> dict:
     """Llama 3.1-8B (untied, factor 8) and 3.2-1B (tied, factor 32)."""
     return {"architectures": ["LlamaForCausalLM"], "attention_bias": False, "attention_dropout": 0.0,
             "bos_token_id": 1, "eos_token_id": 2, "head_dim": 16, "hidden_act": "silu", "mlp_bias": False,
-            "model_type": "llama", "pretraining_tp": 1, "rms_norm_eps": 1e-05, "rope_scaling": dict(LLAMA3, factor=factor),
+            "model_type": "llama", "pretraining_tp": 1, "rms_norm_eps": 1e-05,
+            "rope_scaling": dict(LLAMA3, factor=factor),
             "rope_theta": 500000.0, "tie_word_embeddings": tied, "torch_dtype": "bfloat16",
             "transformers_version": "4.45.0.dev0", "use_cache": True, **DIMS}
 

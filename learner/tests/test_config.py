@@ -46,7 +46,8 @@ class Refusals(unittest.TestCase):
     def test_unsupported_rope_scaling_is_refused_in_either_layout(self):
         self.refused(dict(BASE, rope_scaling={"rope_type": "yarn", "factor": 4.0}), "yarn")
         self.refused(dict(BASE, rope_parameters={"rope_type": "linear", "factor": 2.0, "rope_theta": 1e6}), "linear")
-        self.refused(dict(BASE, rope_parameters={"rope_type": "default", "mrope_section": [16, 24, 24]}), "mrope_section")
+        mrope = {"rope_type": "default", "mrope_section": [16, 24, 24]}
+        self.refused(dict(BASE, rope_parameters=mrope), "mrope_section")
 
     def test_neutral_values_are_accepted(self):
         config = config_from_hf(dict(BASE, layer_types=["full_attention"] * 2, mlp_bias=False, hidden_act="silu"))

@@ -43,7 +43,8 @@ export async function planMemory(options: MemoryPlanOptions): Promise<MemoryPlan
   if (options.budget) args.push('--budget', options.budget);
   const root = learnerRoot();
   try {
-    const { stdout } = await run(options.python ?? resolvePython({ modules: [] }), args, { cwd: root, env: { ...process.env, PYTHONPATH: root } });
+    const python = options.python ?? resolvePython({ modules: [] });
+    const { stdout } = await run(python, args, { cwd: root, env: { ...process.env, PYTHONPATH: root } });
     return JSON.parse(stdout.trim()) as MemoryPlan;
   } catch (error) {
     const failed = error as { code?: number; stderr?: string };

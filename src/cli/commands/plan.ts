@@ -20,11 +20,13 @@ export function registerPlanCommand(program: Command): void {
     .action(async (model: string, opts: { loraRank: string; seq: string; microBatch: string; kl?: boolean;
       checkpointing: boolean; budget?: string; json?: boolean }) => {
       const plan = await planMemory({ model, loraRank: Number(opts.loraRank), seq: Number(opts.seq),
-        microBatch: Number(opts.microBatch), klReference: opts.kl, checkpointing: opts.checkpointing, budget: opts.budget });
+        microBatch: Number(opts.microBatch), klReference: opts.kl, checkpointing: opts.checkpointing,
+        budget: opts.budget });
       if (opts.json) return printJson(plan);
       const parts = ['weights', 'trainable_state', 'reference', 'activations', 'logits', 'reserve', 'total'] as const;
       const rows = parts.map((part) => [part.replace('_', ' '), (plan[part] / GIB).toFixed(2)]);
       process.stdout.write(`${renderTable(['part', 'GiB'], rows)}\n`);
-      process.stdout.write(`${(plan.parameters / 1e9).toFixed(2)}B parameters; ${plan.budget === null ? 'no budget given' : `fits in ${(plan.budget / GIB).toFixed(1)} GiB`}\n`);
+      const budget = plan.budget === null ? 'no budget given' : `fits in ${(plan.budget / GIB).toFixed(1)} GiB`;
+      process.stdout.write(`${(plan.parameters / 1e9).toFixed(2)}B parameters; ${budget}\n`);
     });
 }
