@@ -5,6 +5,7 @@ the same batch in the same process (random weights; prints one JSON line per mea
     python bench/learner_scale.py train --device cpu --shape cpu --seq 128 --batch 2      # fp32
     python bench/learner_scale.py lora --device cuda --shape qwen2.5-7b --seq 8192 --rank 16
     python bench/learner_scale.py tiny [--root TREE]   # the tiny preset's step, learner from TREE
+    python bench/learner_scale.py tiny-ab --old TREE   # this learner against TREE's, steps alternating
 
 MFU counts model FLOPs, 6 per parameter per token (lm_head included, the embedding lookup not) plus
 causal attention, 6 L H Hd T per token, against the GPU's dense bf16 peak.
@@ -193,6 +194,42 @@ def tiny(args) -> dict:
             "tokens_per_s": round(16 * 256 / statistics.median(seconds))}
 
 
+def tiny_ab(args) -> dict:
+    """The tiny preset's step with this tree's learner and with TREE's, in one process, steps
+    alternating, so both see the same machine load (the 2-core VM drifts by +-30% within minutes)."""
+    import importlib
+    import shutil
+    import torch
+    torch.set_num_threads(1)
+    scratch = tempfile.mkdtemp(prefix="bench-ab-")
+    shutil.copytree(os.path.join(args.old, "learner"), os.path.join(scratch, "learner_base"))
+    sys.path.insert(0, scratch)
+    folder = os.path.join(scratch, "tiny")
+    importlib.import_module("learner.tiny").write_tiny(folder)
+    g = torch.Generator().manual_seed(0)
+    rows = torch.randint(0, 256, (16, 257), generator=g)
+    steps, seconds = {}, {}
+    for name in ("learner_base", "learner"):
+        hf, trainer, optim = (importlib.import_module(f"{name}.{m}") for m in ("hf", "trainer", "optim"))
+        t = trainer.Trainable(hf.load_model(folder), folder, torch.device("cpu"))
+        data = [trainer.Datum(r[:-1].tolist(), {"target_tokens": r[1:]}) for r in rows]
+
+        def step(t=t, data=data, trainer=trainer, optim=optim):
+            trainer.run(t, data, "cross_entropy", {}, backward=True)
+            t.optim_step(optim.AdamParams(learning_rate=1e-4))
+        steps[name], seconds[name] = step, []
+        step()  # warm-up
+    for _ in range(args.steps):
+        for name, step in steps.items():
+            start = time.perf_counter()
+            step()
+            seconds[name].append(time.perf_counter() - start)
+    rate = {k: 16 * 256 / statistics.median(v) for k, v in seconds.items()}
+    return {"bench": "tiny-ab", "old": args.old, "torch": torch.__version__, "steps": args.steps,
+            "tokens_per_s": round(rate["learner"]), "old_tokens_per_s": round(rate["learner_base"]),
+            "ratio": round(rate["learner"] / rate["learner_base"], 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="bench", required=True)
@@ -211,10 +248,14 @@ def main() -> None:
     p = sub.add_parser("tiny")
     p.add_argument("--root", default=ROOT)
     p.add_argument("--steps", type=int, default=5)
+    p = sub.add_parser("tiny-ab")
+    p.add_argument("--old", required=True, help="a tree whose learner/ is the baseline")
+    p.add_argument("--steps", type=int, default=8)
     args = parser.parse_args()
     if args.bench != "tiny":
         sys.path.insert(0, ROOT)
-    print(json.dumps({"train": train, "lora": lora, "tiny": tiny}[args.bench](args)), flush=True)
+    benches = {"train": train, "lora": lora, "tiny": tiny, "tiny-ab": tiny_ab}
+    print(json.dumps(benches[args.bench](args)), flush=True)
 
 
 if __name__ == "__main__":
