@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
+import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
 import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, writeReports } from '../../eval/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import { printJson, renderTable } from '../output.js';
@@ -14,6 +14,7 @@ import { printJson, renderTable } from '../output.js';
 type EvalFlags = {
   model: string; tasks: string; perTask: string; mode: string; samples: string; temperature?: string; out: string; seed: string;
   concurrency: string; schedule: string; tokenizer?: string; maxExecCalls?: string; execTimeout?: string; splitFile?: string; dataDir?: string; json?: boolean; progress: boolean;
+  sandbox?: string;
 };
 
 function positiveInt(flag: string, value: string): number {
@@ -42,6 +43,7 @@ export function registerEvalCommands(program: Command): void {
     .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
     .option('--no-progress', 'no progress bar')
+    .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the metrics as JSON')
     .action(async (flags: EvalFlags) => {
       setDataDir(flags.dataDir);
@@ -52,7 +54,7 @@ export function registerEvalCommands(program: Command): void {
       if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
       const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: positiveInt('--concurrency', flags.concurrency) });
       await model.preflight();
-      const sandbox = await createLocalSandbox();
+      const sandbox = await openSandbox(flags.sandbox);
       const bar = flags.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'eval {bar} {value}/{total} episodes | acc {acc} | ETA {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
       let correct = 0, seen = 0, lastLog = 0;
       try {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { loadTokenizer } from '../../backends/index.js';
 import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLearner } from '../../learner/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
+import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
 import { selectTasks } from '../../tasks/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlOptions } from '../../train/rl/index.js';
@@ -86,6 +86,7 @@ export function registerRlCommand(program: Command): void {
     .option('--system-prompt <text>', 'replace the ci system prompt')
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
     .option('--no-batch-requests', 'the local learner samples one request at a time: slower, but bit-identical across reruns')
+    .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the final metrics as JSON')
     .action(async (flags: RlFlags) => {
       const config = resolveRlConfig(optionsFrom(flags));
@@ -95,7 +96,7 @@ export function registerRlCommand(program: Command): void {
       const connection = resolveLearnerConnection();
       const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
       const client = local?.client ?? new LearnerClient(connection!);
-      const sandbox = await createLocalSandbox();
+      const sandbox = await openSandbox(typeof flags.sandbox === 'string' ? flags.sandbox : undefined);
       try {
         let init = String(flags.init);
         if (init === 'tiny') init = existsSync(join(out, 'base-tiny', 'config.json')) ? join(out, 'base-tiny') : await createTinyPreset(join(out, 'base-tiny'));

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
 import { getTask, hasDataset, selectTasks, setDataDir } from '../../tasks/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
+import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
 import { parseModelSpec } from '../../eval/index.js';
 import { PROMPT_VARIANTS, parseExportFormats, readSynthRecords, runSynth, writeExports, type PromptVariant } from '../../train/synth/index.js';
 import { printJson, renderTable } from '../output.js';
@@ -11,6 +11,7 @@ import { printJson, renderTable } from '../output.js';
 type SynthFlags = {
   model: string; tasks: string; perTask: string; attempts: string; maxQuestions?: string; variants: string; out: string; seed: string;
   concurrency: string; tokenizer?: string; execTimeout: string; export?: string; dataDir?: string; json?: boolean; progress: boolean;
+  sandbox?: string;
 };
 
 function positiveInt(flag: string, value: string): number {
@@ -44,6 +45,7 @@ export function registerSynthCommand(program: Command): void {
     .option('--export <formats>', 'also write openai, sharegpt and/or parquet (verl) files beside --out, comma-separated')
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
     .option('--no-progress', 'no progress lines')
+    .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the summary as JSON')
     .action(async (flags: SynthFlags) => {
       setDataDir(flags.dataDir);
@@ -53,7 +55,7 @@ export function registerSynthCommand(program: Command): void {
       if (flags.tasks === 'train') taskIds = taskIds.filter((id) => { const task = getTask(id); return (!task.dataset || hasDataset(task.dataset.name)) && (flags.model !== 'oracle' || task.referenceSolution); });
       if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
       await model.preflight();
-      const sandbox = await createLocalSandbox();
+      const sandbox = await openSandbox(flags.sandbox);
       try {
         const summary = await runSynth({
           teacher: model, taskIds, perTask: positiveInt('--per-task', flags.perTask), attemptsPerQuestion: positiveInt('--attempts', flags.attempts),
