@@ -50,7 +50,7 @@ describe.skipIf(!python)('TRL GRPOTrainer with r1ci questions and reward', () =>
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     expect(result.code, result.stderr.slice(-2000)).toBe(0);
-    const lines = result.stdout.trim().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    const lines = result.stdout.trim().split('\n').filter((line) => line.startsWith('{"')).map((line) => JSON.parse(line));
     const steps = lines.filter((line) => 'rewards/reward/mean' in line);
     expect(steps.map((line) => line.step)).toEqual([1, 2]);
     for (const line of steps) expect(line['rewards/reward/mean']).toBeGreaterThanOrEqual(0);
