@@ -24,8 +24,8 @@ export function addServiceFlags(command: Command): Command {
     .option('--token-header <name>', 'header that carries the token (default: Authorization, Bearer or Basic)')
     .option('--insecure-no-auth', 'serve a non-loopback address without a token (private networks only)')
     .option('--max-body-bytes <n>', `largest request body accepted (default ${DEFAULT_MAX_BODY_BYTES})`)
-    .option('--max-run-timeout <seconds>', `cap on a request's run_timeout (default ${DEFAULT_MAX_RUN_TIMEOUT_SECONDS})`)
-    .option('--max-fetch-bytes <n>', `cap on the fetch_files returned per request (default ${DEFAULT_MAX_FETCH_BYTES})`);
+    .option('--max-run-timeout <seconds>', `cap on run_timeout (default ${DEFAULT_MAX_RUN_TIMEOUT_SECONDS})`)
+    .option('--max-fetch-bytes <n>', `cap on fetch_files returned per request (default ${DEFAULT_MAX_FETCH_BYTES})`);
 }
 
 function positive(flag: string, value: string | undefined, fallback: number): number {
@@ -39,8 +39,8 @@ function positive(flag: string, value: string | undefined, fallback: number): nu
 
 export function resolveServiceFlags(flags: ServiceFlags): ResolvedServiceFlags {
   const auth = resolveServiceAuth({
-    host: flags.host, token: flags.token ?? (process.env.R1CI_SANDBOX_TOKEN || undefined), tokenHeader: flags.tokenHeader,
-    insecureNoAuth: flags.insecureNoAuth,
+    host: flags.host, token: flags.token ?? (process.env.R1CI_SANDBOX_TOKEN || undefined),
+    tokenHeader: flags.tokenHeader, insecureNoAuth: flags.insecureNoAuth,
   }, (line) => process.stderr.write(`${line}\n`));
   return {
     sandbox: {

@@ -77,7 +77,8 @@ const TRUNCATED_NOTE = (stream: string) => new RegExp(`\\n\\[${stream} truncated
 export function splitNotes(text: string, stream: 'stdout' | 'stderr'): { raw: string; note: string; signal?: number } {
   let raw = text;
   let signal: number | undefined;
-  const patterns = stream === 'stderr' ? [SIGNAL_NOTE, TIMEOUT_NOTE, TRUNCATED_NOTE('stderr')] : [TRUNCATED_NOTE('stdout')];
+  const patterns = stream === 'stderr'
+    ? [SIGNAL_NOTE, TIMEOUT_NOTE, TRUNCATED_NOTE('stderr')] : [TRUNCATED_NOTE('stdout')];
   for (const pattern of patterns) {
     const match = pattern.exec(raw);
     if (!match) continue;
@@ -136,7 +137,8 @@ export function mapFusionToResult(response: FusionRunCodeResponse): ExecResult |
   const run = response.run_result;
   if (response.status === 'SandboxError' || !run || run.status === 'Error') return undefined;
   const code = run.return_code;
-  const inferred: ExecStatus = run.status === 'TimeLimitExceeded' ? 'timeout' : code === null || code < 0 ? 'killed' : 'exited';
+  const inferred: ExecStatus = run.status === 'TimeLimitExceeded' ? 'timeout'
+    : code === null || code < 0 ? 'killed' : 'exited';
   const status = response.r1ci?.status ?? inferred;
   return {
     status,

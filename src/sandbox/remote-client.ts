@@ -43,7 +43,8 @@ export class RemoteSandbox implements Sandbox {
 
   constructor(private readonly options: RemoteSandboxOptions) {
     if (!options.urls.length) {
-      throw new ConfigError([{ path: 'sandbox.urls', message: 'needs at least one URL', fix: 'e.g. http://127.0.0.1:8080' }]);
+      const fix = 'e.g. http://127.0.0.1:8080';
+      throw new ConfigError([{ path: 'sandbox.urls', message: 'needs at least one URL', fix }]);
     }
     this.urls = options.urls.map((url) => {
       try {
@@ -59,10 +60,12 @@ export class RemoteSandbox implements Sandbox {
 
   /** Checks that at least one server answers GET /v1/ping; throws SandboxUnavailableError otherwise. */
   async ping(): Promise<void> {
-    const answers = await Promise.all(this.urls.map((base) => this.fetchImpl(`${base}/v1/ping`, { signal: AbortSignal.timeout(10_000) })
-      .then((response) => response.ok, () => false)));
+    const ping = (base: string) => this.fetchImpl(`${base}/v1/ping`, { signal: AbortSignal.timeout(10_000) })
+      .then((response) => response.ok, () => false);
+    const answers = await Promise.all(this.urls.map(ping));
     if (!answers.some(Boolean)) {
-      throw new SandboxUnavailableError(`no sandbox server answers at ${this.urls.join(', ')}; start one with r1ci sandbox serve`);
+      const where = this.urls.join(', ');
+      throw new SandboxUnavailableError(`no sandbox server answers at ${where}; start one with r1ci sandbox serve`);
     }
   }
 
@@ -104,9 +107,9 @@ export class RemoteSandbox implements Sandbox {
     for (let k = 0; k < this.urls.length; k++) {
       const index = (start + k) % this.urls.length;
       if (untriedOnly && tried.has(index)) continue;
-      if (best < 0 || rank(index) < rank(best) || (rank(index) === rank(best) && this.inFlight[index] < this.inFlight[best])) {
-        best = index;
-      }
+      const better = best < 0 || rank(index) < rank(best)
+        || (rank(index) === rank(best) && this.inFlight[index] < this.inFlight[best]);
+      if (better) best = index;
     }
     return best;
   }
@@ -134,18 +137,20 @@ export class RemoteSandbox implements Sandbox {
       const code = errorCode(error);
       const refused = code === 'ECONNREFUSED';
       const dropped = code !== undefined && DROPPED.has(code);
-      const what = refused ? 'refused the connection' : dropped ? `dropped the connection (${code})` : `failed: ${(error as Error).message}`;
+      const what = refused ? 'refused the connection'
+        : dropped ? `dropped the connection (${code})` : `failed: ${(error as Error).message}`;
       const wrapped = new SandboxUnavailableError(`sandbox server ${base} ${what}`, { cause: error, retryable: true });
       if (refused || dropped) return { kind: 'retry', error: wrapped, elsewhereOnly: dropped };
       return { kind: 'fail', error: wrapped };
     }
     if (response.status === 503) {
-      const error = new SandboxUnavailableError(`sandbox server ${base} is busy (503): ${messageOf(text)}`, { retryable: true });
+      const message = `sandbox server ${base} is busy (503): ${messageOf(text)}`;
+      const error = new SandboxUnavailableError(message, { retryable: true });
       return { kind: 'retry', error, elsewhereOnly: false };
     }
     if (response.status !== 200) {
-      const error = new SandboxUnavailableError(`sandbox server ${base} answered ${response.status}: ${messageOf(text)}`,
-        { retryable: response.status >= 500 });
+      const message = `sandbox server ${base} answered ${response.status}: ${messageOf(text)}`;
+      const error = new SandboxUnavailableError(message, { retryable: response.status >= 500 });
       return { kind: 'fail', error };
     }
     let body: FusionRunCodeResponse;

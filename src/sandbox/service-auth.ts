@@ -30,7 +30,8 @@ export function resolveServiceAuth(options: ServiceAuthOptions, warn: (line: str
     throw new ConfigError([{ path: '--token-header', message: `not a header name: ${options.tokenHeader}` }]);
   }
   if (options.token !== undefined && options.token.length < 8) {
-    throw new ConfigError([{ path: '--token', message: 'is shorter than 8 characters', fix: 'use a long random token' }]);
+    const fix = 'use a long random token';
+    throw new ConfigError([{ path: '--token', message: 'is shorter than 8 characters', fix }]);
   }
   if (options.token && options.insecureNoAuth) {
     throw new ConfigError([{ path: '--insecure-no-auth', message: 'contradicts --token', fix: 'pass one of them' }]);

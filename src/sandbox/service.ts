@@ -34,7 +34,9 @@ type Parsed = { code: string; language: FusionLanguage; timeoutSeconds: number; 
 export function createSandboxServer(options: SandboxServiceOptions): Server {
   const handler = createSandboxHandler(options);
   return createServer((request, response) => {
-    handler(request, response).catch((error: Error) => reply(response, 500, sandboxError(`internal error: ${error.message}`)));
+    handler(request, response).catch((error: Error) => {
+      reply(response, 500, sandboxError(`internal error: ${error.message}`));
+    });
   });
 }
 
@@ -83,23 +85,28 @@ function parseRunCode(value: unknown, maxTimeoutSeconds: number): Parsed | strin
   const request = value as FusionRunCodeRequest;
   if (typeof request.code !== 'string') return 'field code must be a string';
   if (!FUSION_LANGUAGES.includes(request.language as FusionLanguage)) {
-    return `language ${JSON.stringify(request.language)} is not supported; this server runs ${FUSION_LANGUAGES.join(' and ')}`;
+    const supported = FUSION_LANGUAGES.join(' and ');
+    return `language ${JSON.stringify(request.language)} is not supported; this server runs ${supported}`;
   }
   const timeout = request.run_timeout ?? FUSION_DEFAULT_RUN_TIMEOUT;
   if (typeof timeout !== 'number' || !(timeout > 0)) return 'run_timeout must be a positive number of seconds';
-  if (request.stdin !== undefined && request.stdin !== null && typeof request.stdin !== 'string') return 'stdin must be a string';
+  const stdin = request.stdin ?? undefined;
+  if (stdin !== undefined && typeof stdin !== 'string') return 'stdin must be a string';
   const memory = request.memory_limit_MB;
-  if (memory !== undefined && memory !== null && !Number.isInteger(memory)) return 'memory_limit_MB must be an integer (-1 for the default)';
+  const memoryGiven = memory !== undefined && memory !== null;
+  if (memoryGiven && !Number.isInteger(memory)) return 'memory_limit_MB must be an integer (-1 for the default)';
   const files = parseFiles(request.files);
   if (typeof files === 'string') return files;
   const fetchFiles = request.fetch_files ?? [];
-  if (!Array.isArray(fetchFiles) || fetchFiles.some((name) => typeof name !== 'string')) return 'fetch_files must be a list of paths';
+  if (!Array.isArray(fetchFiles) || fetchFiles.some((name) => typeof name !== 'string')) {
+    return 'fetch_files must be a list of paths';
+  }
   const badFetch = fetchFiles.find((name) => !isRelativePath(name));
   if (badFetch !== undefined) return `fetch_files path ${JSON.stringify(badFetch)} must be relative, without '..'`;
   return {
-    code: request.code, language: request.language as FusionLanguage, timeoutSeconds: Math.min(timeout, maxTimeoutSeconds),
-    clamped: timeout > maxTimeoutSeconds, memoryMb: memory !== undefined && memory !== null && memory > 0 ? memory : undefined,
-    stdin: request.stdin ?? undefined, files, fetchFiles,
+    code: request.code, language: request.language as FusionLanguage,
+    timeoutSeconds: Math.min(timeout, maxTimeoutSeconds), clamped: timeout > maxTimeoutSeconds,
+    memoryMb: memoryGiven && memory > 0 ? memory : undefined, stdin, files, fetchFiles,
   };
 }
 
@@ -111,7 +118,9 @@ function parseFiles(files: unknown): Record<string, string> | string {
   for (const [name, content] of Object.entries(files as Record<string, unknown>)) {
     if (content === null) continue;
     if (!isRelativePath(name)) return `files path ${JSON.stringify(name)} must be relative, without '..'`;
-    if (typeof content !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(content)) return `files[${JSON.stringify(name)}] must be base64`;
+    if (typeof content !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(content)) {
+      return `files[${JSON.stringify(name)}] must be base64`;
+    }
     out[name] = content;
   }
   return out;
@@ -122,11 +131,13 @@ function isRelativePath(name: string): boolean {
 }
 
 /** The parsed JSON body, or undefined after replying 413/400 itself. */
-export async function readJsonBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<unknown> {
+export async function readJsonBody(request: IncomingMessage, response: ServerResponse, limit: number):
+Promise<unknown> {
   const body = await readBody(request, limit);
   if (body === undefined) {
     response.setHeader('connection', 'close');
-    reply(response, 413, sandboxError(`request body exceeds ${limit} bytes; send smaller code or raise --max-body-bytes`));
+    const message = `request body exceeds ${limit} bytes; send smaller code or raise --max-body-bytes`;
+    reply(response, 413, sandboxError(message));
     return undefined;
   }
   try {

@@ -37,8 +37,10 @@ export function toVerlQuestionRow(instance: TaskInstance, split: string, system:
 }
 
 export function toTrlQuestionRow(instance: TaskInstance, system: boolean): TrlQuestionRow {
-  return { prompt: questionMessages(instance, system), task_id: instance.taskId, seed: instance.seed, index: instance.index,
-    answer: instance.answer };
+  return {
+    prompt: questionMessages(instance, system), task_id: instance.taskId, seed: instance.seed, index: instance.index,
+    answer: instance.answer,
+  };
 }
 
 const STRING = { type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' } as const;

@@ -23,7 +23,9 @@ export const DEFAULT_MAX_VERIFY_BODY_BYTES = 64 << 20;
 export function createR1ciServer(options: ServiceOptions): Server {
   const sandbox = options.sandbox ? createSandboxHandler({ ...options.sandbox, auth: options.auth }) : undefined;
   return createServer((request, response) => {
-    route(options, sandbox, request, response).catch((error: Error) => reply(response, 500, { message: `internal error: ${error.message}` }));
+    route(options, sandbox, request, response).catch((error: Error) => {
+      reply(response, 500, { message: `internal error: ${error.message}` });
+    });
   });
 }
 
@@ -33,11 +35,15 @@ async function route(options: ServiceOptions, sandbox: ReturnType<typeof createS
   if (request.method === 'GET' && (path === '/v1/ping' || path === '/health')) return reply(response, 200, 'pong');
   if (path === '/verify' || path === '/v1/verify') {
     if (request.method !== 'POST') return reply(response, 405, { message: 'use POST /verify' });
-    if (!isAuthorized(request.headers, options.auth)) return reply(response, 401, { message: unauthorizedMessage(options.auth) });
+    if (!isAuthorized(request.headers, options.auth)) {
+      return reply(response, 401, { message: unauthorizedMessage(options.auth) });
+    }
     const body = await readJsonBody(request, response, options.maxVerifyBodyBytes ?? DEFAULT_MAX_VERIFY_BODY_BYTES);
     if (body === undefined) return;
     const items = (body as { items?: unknown })?.items;
-    if (!Array.isArray(items)) return reply(response, 400, { message: 'send {"items": [{"task_id", "index", "seed", "response"}, …]}' });
+    if (!Array.isArray(items)) {
+      return reply(response, 400, { message: 'send {"items": [{"task_id", "index", "seed", "response"}, …]}' });
+    }
     try {
       const answer: VerifyBatchResponse = { results: options.verifier.verifyBatch(items) };
       return reply(response, 200, answer);
@@ -47,5 +53,6 @@ async function route(options: ServiceOptions, sandbox: ReturnType<typeof createS
     }
   }
   if (sandbox && (path === '/run_code' || path === '/v1/run_code')) return sandbox(request, response);
-  reply(response, 404, { message: `no route ${request.method} ${path}; use POST /verify${sandbox ? ' or POST /run_code' : ''}` });
+  const routes = sandbox ? 'POST /verify or POST /run_code' : 'POST /verify';
+  reply(response, 404, { message: `no route ${request.method} ${path}; use ${routes}` });
 }

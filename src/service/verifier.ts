@@ -26,8 +26,8 @@ export class Verifier {
   /** Verdicts in item order; throws ConfigError naming every bad item (nothing is scored then). */
   verifyBatch(items: readonly unknown[]): VerifyVerdict[] {
     if (items.length > this.maxBatch) {
-      throw new ConfigError([{ path: 'items', message: `${items.length} items is over the batch limit of ${this.maxBatch}`,
-        fix: 'send smaller batches' }]);
+      const message = `${items.length} items is over the batch limit of ${this.maxBatch}`;
+      throw new ConfigError([{ path: 'items', message, fix: 'send smaller batches' }]);
     }
     const problems: ConfigProblem[] = [];
     const resolved = items.map((item, i) => {
@@ -35,36 +35,45 @@ export class Verifier {
         return this.resolve(item, i);
       } catch (error) {
         const list = error instanceof ConfigError ? error.problems : [{ path: '', message: (error as Error).message }];
-        problems.push(...list.map((p) => ({ ...p, path: p.path.startsWith('items[') ? p.path : `items[${i}] ${p.path}`.trim() })));
+        const at = (path: string) => (path.startsWith('items[') ? path : `items[${i}] ${path}`.trim());
+        problems.push(...list.map((p) => ({ ...p, path: at(p.path) })));
         return undefined;
       }
     });
     if (problems.length) throw new ConfigError(problems.slice(0, 20));
     return resolved.map((entry, i) => {
-      const { correct, score, outcome, detail } = entry!.task.verify(entry!.instance, (items[i] as VerifyItem).response);
+      const response = (items[i] as VerifyItem).response;
+      const { correct, score, outcome, detail } = entry!.task.verify(entry!.instance, response);
       return detail === undefined ? { correct, score, outcome } : { correct, score, outcome, detail };
     });
   }
 
   private resolve(value: unknown, i: number): Resolved {
     const where = `items[${i}]`;
-    if (typeof value !== 'object' || value === null) throw new ConfigError([{ path: where, message: 'must be an object' }]);
+    if (typeof value !== 'object' || value === null) {
+      throw new ConfigError([{ path: where, message: 'must be an object' }]);
+    }
     const item = value as VerifyItem;
-    if (typeof item.response !== 'string') throw new ConfigError([{ path: `${where}.response`, message: 'must be a string' }]);
+    if (typeof item.response !== 'string') {
+      throw new ConfigError([{ path: `${where}.response`, message: 'must be a string' }]);
+    }
     if (item.question !== undefined) {
       const question = item.question;
       if (typeof question !== 'object' || question === null || typeof question.taskId !== 'string') {
-        throw new ConfigError([{ path: `${where}.question`, message: 'must be a record from r1ci tasks export (jsonl)' }]);
+        const message = 'must be a record from r1ci tasks export (jsonl)';
+        throw new ConfigError([{ path: `${where}.question`, message }]);
       }
       return { task: getTask(question.taskId), instance: question };
     }
     if (typeof item.task_id !== 'string' || !Number.isInteger(item.index) || (item.index as number) < 0) {
-      throw new ConfigError([{ path: where, message: 'needs task_id and a non-negative integer index (or a question record)' }]);
+      const message = 'needs task_id and a non-negative integer index (or a question record)';
+      throw new ConfigError([{ path: where, message }]);
     }
     const seed = item.seed ?? 0;
     if (!Number.isInteger(seed)) throw new ConfigError([{ path: `${where}.seed`, message: 'must be an integer' }]);
     const task = getTask(item.task_id);
-    const key = `${item.task_id}\u0000${seed}\u0000${item.index}\u0000${item.options ? JSON.stringify(item.options) : ''}`;
+    const options = item.options ? JSON.stringify(item.options) : '';
+    const key = `${item.task_id}\u0000${seed}\u0000${item.index}\u0000${options}`;
     let instance = this.cache.get(key);
     if (!instance) {
       instance = task.generate(task.resolveOptions(item.options ?? {}), seed, item.index!);

@@ -7,7 +7,9 @@ import { createLocalSandbox, type IsolationMode, type LocalSandbox } from '../..
 import { createR1ciServer, Verifier } from '../../service/index.js';
 import { addServiceFlags, listen, resolveServiceFlags, untilStopped, type ServiceFlags } from '../service-flags.js';
 
-type ServeFlags = ServiceFlags & { port: string; sandbox: boolean; workers?: string; isolation?: string; dataDir?: string };
+type ServeFlags = ServiceFlags & {
+  port: string; sandbox: boolean; workers?: string; isolation?: string; dataDir?: string;
+};
 
 export function registerServeCommand(program: Command): void {
   const command = program
@@ -22,10 +24,13 @@ export function registerServeCommand(program: Command): void {
     setDataDir(flags.dataDir);
     const service = resolveServiceFlags(flags);
     const port = Number(flags.port);
-    if (!Number.isInteger(port) || port < 0) throw new ConfigError([{ path: '--port', message: `bad port '${flags.port}'` }]);
+    if (!Number.isInteger(port) || port < 0) {
+      throw new ConfigError([{ path: '--port', message: `bad port '${flags.port}'` }]);
+    }
     const workers = flags.workers === undefined ? undefined : Number(flags.workers);
     let pool: LocalSandbox | undefined;
-    if (flags.sandbox) pool = await createLocalSandbox({ isolation: flags.isolation as IsolationMode | undefined, concurrency: workers });
+    const isolation = flags.isolation as IsolationMode | undefined;
+    if (flags.sandbox) pool = await createLocalSandbox({ isolation, concurrency: workers });
     const server = createR1ciServer({
       verifier: new Verifier(), auth: service.sandbox.auth,
       ...(pool ? { sandbox: { ...service.sandbox, sandbox: pool } } : {}),

@@ -4,7 +4,9 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
 import { describeOption, getTask, renderTasksDoc, listTasks, loadSplitFile, selectTasks, setDataDir, type Split, type TaskSource } from '../../tasks/index.js';
-import { QUESTION_FORMATS, toTrlQuestionRow, toVerlQuestionParquet, toVerlQuestionRow, type QuestionFormat } from '../../service/index.js';
+import {
+  QUESTION_FORMATS, toTrlQuestionRow, toVerlQuestionParquet, toVerlQuestionRow, type QuestionFormat,
+} from '../../service/index.js';
 import { printJson, readStdin, renderTable } from '../output.js';
 
 const SOURCES = ['symbench', 'bbh', 'bbh-gen', 'rg'];
@@ -119,7 +121,8 @@ export function registerTasksCommands(program: Command): void {
     .option('--tasks <selector>', 'instead of --split: ids, prefixes (rg.arithmetic.*), a source, train, test or all')
     .option('--per-task <n>', 'questions per task', '10')
     .option('--seed <seed>', 'seed', '0')
-    .option('--format <format>', `${QUESTION_FORMATS.join(' | ')}: r1ci records, verl RL parquet, TRL (datasets) JSONL`, 'jsonl')
+    .option('--format <format>', `${QUESTION_FORMATS.join(' | ')}: r1ci records, verl RL parquet, TRL (datasets) JSONL`,
+      'jsonl')
     .option('--no-system-prompt', 'verl/trl: the question alone, without the code-interpreter system prompt')
     .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
@@ -128,7 +131,8 @@ export function registerTasksCommands(program: Command): void {
       setDataDir(opts.dataDir);
       if (!['train', 'test', 'all'].includes(opts.split)) throw new ConfigError([{ path: '--split', message: `unknown split ${opts.split}`, fix: 'use train, test or all' }]);
       if (!QUESTION_FORMATS.includes(opts.format as QuestionFormat)) {
-        throw new ConfigError([{ path: '--format', message: `unknown format ${opts.format}`, fix: `use ${QUESTION_FORMATS.join(', ')}` }]);
+        const fix = `use ${QUESTION_FORMATS.join(', ')}`;
+        throw new ConfigError([{ path: '--format', message: `unknown format ${opts.format}`, fix }]);
       }
       const ids = selectTasks(opts.tasks ?? opts.split, splitAssignmentFrom(opts.splitFile));
       const perTask = parseIntFlag('--per-task', opts.perTask, 10), seed = parseIntFlag('--seed', opts.seed, 0);
@@ -138,11 +142,12 @@ export function registerTasksCommands(program: Command): void {
 }
 
 type ExportFlags = {
-  split: string; tasks?: string; perTask: string; seed: string; format: string; systemPrompt: boolean; splitFile?: string;
-  dataDir?: string; out: string;
+  split: string; tasks?: string; perTask: string; seed: string; format: string; systemPrompt: boolean;
+  splitFile?: string; dataDir?: string; out: string;
 };
 
-async function writeQuestions(ids: readonly string[], perTask: number, seed: number, opts: ExportFlags): Promise<number> {
+async function writeQuestions(ids: readonly string[], perTask: number, seed: number, opts: ExportFlags):
+Promise<number> {
   const instances = function* () {
     for (const id of ids) {
       const task = getTask(id);
@@ -151,8 +156,9 @@ async function writeQuestions(ids: readonly string[], perTask: number, seed: num
     }
   };
   if (opts.format === 'verl') {
-    const splits = new Map(listTasks({ splitAssignment: splitAssignmentFrom(opts.splitFile) }).map((e) => [e.id, e.split]));
-    const rows = [...instances()].map((instance) => toVerlQuestionRow(instance, splits.get(instance.taskId)!, opts.systemPrompt));
+    const entries = listTasks({ splitAssignment: splitAssignmentFrom(opts.splitFile) });
+    const splits = new Map(entries.map((e) => [e.id, e.split]));
+    const rows = [...instances()].map((q) => toVerlQuestionRow(q, splits.get(q.taskId)!, opts.systemPrompt));
     writeFileSync(opts.out, Buffer.from(toVerlQuestionParquet(rows)));
     return rows.length;
   }
