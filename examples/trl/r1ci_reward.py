@@ -46,7 +46,8 @@ def verify(items, url=None, token=None):
             except urllib.error.HTTPError as error:
                 message = error.read().decode(errors='replace')[:500]
                 if error.code != 503:
-                    raise R1ciServiceError('r1ci service at %s refused the batch (%d): %s' % (url, error.code, message)) from None
+                    raise R1ciServiceError('r1ci service at %s refused the batch (%d): %s'
+                                           % (url, error.code, message)) from None
                 last = 'busy (503)'
             except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
                 last = str(getattr(error, 'reason', error))

@@ -19,8 +19,8 @@ def dataset():
 
 
 def columns(rows):
-    return {'task_id': [r['task_id'] for r in rows], 'seed': [r['seed'] for r in rows], 'index': [r['index'] for r in rows],
-            'answer': [r['answer'] for r in rows], 'trainer_state': None}
+    return {'task_id': [r['task_id'] for r in rows], 'seed': [r['seed'] for r in rows],
+            'index': [r['index'] for r in rows], 'answer': [r['answer'] for r in rows], 'trainer_state': None}
 
 
 @unittest.skipUnless(PHASE == 'live', 'service phase')
@@ -46,7 +46,8 @@ class KilledService(unittest.TestCase):
         rows = dataset()[:3]
         with self.assertRaises(r1ci_reward.R1ciServiceError) as caught:
             r1ci_reward.reward([r['prompt'] for r in rows], ['<<<1>>>'] * 3, **columns(rows))
-        self.assertRegex(str(caught.exception), r'^r1ci service at http://\S+ is unreachable after 5 tries .*r1ci serve')
+        self.assertRegex(str(caught.exception),
+                         r'^r1ci service at http://\S+ is unreachable after 5 tries .*r1ci serve')
 
 
 if __name__ == '__main__':

@@ -37,8 +37,9 @@ class LiveService(unittest.TestCase):
     def test_single_response_entry_point(self):
         row = verl_rows()[0]
         answer = '<<<%s>>>' % row['ground_truth']
-        self.assertEqual(r1ci_reward.compute_score(row['data_source'], answer, row['ground_truth'], row['extra_info']), 1.0)
-        self.assertEqual(r1ci_reward.compute_score(row['data_source'], 'no answer', row['ground_truth'], row['extra_info']), 0.0)
+        score = r1ci_reward.compute_score
+        self.assertEqual(score(row['data_source'], answer, row['ground_truth'], row['extra_info']), 1.0)
+        self.assertEqual(score(row['data_source'], 'no answer', row['ground_truth'], row['extra_info']), 0.0)
 
     def test_data_without_r1ci_names_is_refused(self):
         with self.assertRaisesRegex(ValueError, 'r1ci tasks export --format verl'):
@@ -51,7 +52,8 @@ class KilledService(unittest.TestCase):
         row = verl_rows()[0]
         with self.assertRaises(r1ci_reward.R1ciServiceError) as caught:
             r1ci_reward.compute_score(row['data_source'], '<<<1>>>', row['ground_truth'], row['extra_info'])
-        self.assertRegex(str(caught.exception), r'^r1ci service at http://\S+ is unreachable after 5 tries .*r1ci serve')
+        self.assertRegex(str(caught.exception),
+                         r'^r1ci service at http://\S+ is unreachable after 5 tries .*r1ci serve')
 
 
 if __name__ == '__main__':

@@ -9,7 +9,8 @@ const result = (over: Partial<ExecResult>): ExecResult => ({ status: 'exited', e
 
 describe('mapResultToFusion', () => {
   it('reports a signal as minus its number with raw stderr, and round-trips to the same result', () => {
-    const killed = result({ status: 'killed', exitCode: null, stderr: 'partial\n\n[process killed by signal 11 (SIGSEGV)]\n' });
+    const stderr = 'partial\n\n[process killed by signal 11 (SIGSEGV)]\n';
+    const killed = result({ status: 'killed', exitCode: null, stderr });
     const wire = mapResultToFusion(killed);
     expect([wire.status, wire.run_result]).toEqual(['Failed',
       { status: 'Finished', execution_time: 0.012, return_code: -11, stdout: '', stderr: 'partial\n' }]);
@@ -17,7 +18,8 @@ describe('mapResultToFusion', () => {
   });
 
   it('maps a time limit, a MemoryError and the output cap as SandboxFusion would see them', () => {
-    const timeout = mapResultToFusion(result({ status: 'timeout', exitCode: null, stderr: 'x\n\n[timed out after 1004 ms]\n' }));
+    const stderr = 'x\n\n[timed out after 1004 ms]\n';
+    const timeout = mapResultToFusion(result({ status: 'timeout', exitCode: null, stderr }));
     expect([timeout.status, timeout.run_result?.status, timeout.run_result?.return_code, timeout.run_result?.stderr])
       .toEqual(['Failed', 'TimeLimitExceeded', null, 'x\n']);
     expect(mapResultToFusion(result({ status: 'memory-limit', exitCode: null })).run_result?.return_code).toBe(1);

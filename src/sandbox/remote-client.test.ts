@@ -5,8 +5,8 @@ import { SandboxUnavailableError } from '../core/index.js';
 import { mapResultToFusion } from './fusion-wire.js';
 import { createRemoteSandbox } from './remote-client.js';
 
-const ok = () => new Response(JSON.stringify(mapResultToFusion({ status: 'exited', exitCode: 0, stdout: 'hi\n', stderr: '',
-  truncated: false, durationMs: 1 })), { status: 200 });
+const hi = { status: 'exited' as const, exitCode: 0, stdout: 'hi\n', stderr: '', truncated: false, durationMs: 1 };
+const ok = () => new Response(JSON.stringify(mapResultToFusion(hi)), { status: 200 });
 const dropped = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'UND_ERR_SOCKET' } });
 
 describe('RemoteSandbox retries', () => {

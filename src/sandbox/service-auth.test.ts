@@ -13,7 +13,8 @@ describe('resolveServiceAuth', () => {
       .toEqual({ token: undefined, header: 'authorization' });
     expect(warnings).toEqual(['r1ci serve: WARNING: 10.0.0.5 is served WITHOUT authentication (--insecure-no-auth): '
       + 'anyone who can reach this address can run code in the sandbox']);
-    expect(resolveServiceAuth({ host: '127.0.0.1' }, () => undefined)).toEqual({ token: undefined, header: 'authorization' });
+    expect(resolveServiceAuth({ host: '127.0.0.1' }, () => undefined))
+      .toEqual({ token: undefined, header: 'authorization' });
     expect(() => resolveServiceAuth({ host: '0.0.0.0', token: 'short' }, () => undefined)).toThrow(/shorter than 8/);
   });
 });
@@ -28,7 +29,8 @@ describe('isAuthorized', () => {
     expect(isAuthorized({}, auth)).toBe(false);
   });
   it('reads a configured header instead', () => {
-    const custom = resolveServiceAuth({ host: '0.0.0.0', token: 'secret-token', tokenHeader: 'X-Api-Key' }, () => undefined);
+    const options = { host: '0.0.0.0', token: 'secret-token', tokenHeader: 'X-Api-Key' };
+    const custom = resolveServiceAuth(options, () => undefined);
     expect(isAuthorized({ 'x-api-key': 'secret-token' }, custom)).toBe(true);
     expect(isAuthorized({ authorization: 'Bearer secret-token' }, custom)).toBe(false);
   });

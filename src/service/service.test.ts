@@ -38,7 +38,8 @@ describe('POST /verify', () => {
   it('scores gold answers 1 and garbage 0 for every generated task, by name and by record', async () => {
     const all = questions(1);
     expect(all.length).toBeGreaterThan(100);
-    const byName = all.map((q) => ({ task_id: q.taskId, seed: q.seed, index: q.index, response: `so <<<${q.answer}>>>` }));
+    const byName = all.map((q) => ({ task_id: q.taskId, seed: q.seed, index: q.index,
+      response: `so <<<${q.answer}>>>` }));
     const gold = await verify(byName);
     const garbage = await verify(all.map((q) => ({ question: q, response: 'I think <<<r1ci-garbage>>>' })));
     const scores = (body: Record<string, unknown>) => (body.results as { score: number }[]).map((r) => r.score);
@@ -55,13 +56,15 @@ describe('POST /verify', () => {
       { task_id: 'rg.arithmetic.chain_sum', response: 'x' },
     ]);
     expect(bad.status).toBe(400);
-    expect(String(bad.body.message)).toMatch(/^items\[1\] task id: unknown task id 'no\.such\.task'.*; items\[2\]: needs task_id/);
+    expect(String(bad.body.message))
+      .toMatch(/^items\[1\] task id: unknown task id 'no\.such\.task'.*; items\[2\]: needs task_id/);
     expect((await verify([], 'wrong-token')).status).toBe(401);
   });
 });
 
 describe('question export layouts', () => {
-  const instance = getTask('rg.arithmetic.chain_sum').generate(getTask('rg.arithmetic.chain_sum').resolveOptions(), 3, 5);
+  const task = getTask('rg.arithmetic.chain_sum');
+  const instance = task.generate(task.resolveOptions(), 3, 5);
   it('writes verl parquet that reads back with its columns', async () => {
     const row = toVerlQuestionRow(instance, 'train', true);
     const buffer = toVerlQuestionParquet([row, toVerlQuestionRow(instance, 'train', false)]);

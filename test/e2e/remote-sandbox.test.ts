@@ -8,7 +8,8 @@ import { ALL_TASKS } from '../../src/tasks/index.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { startServe, type Served } from '../helpers/serve.js';
 
-const TASKS = ALL_TASKS.filter((task) => task.referenceSolution && !task.dataset && task.id.startsWith('rg.arithmetic.'))
+const TASKS = ALL_TASKS
+  .filter((task) => task.referenceSolution && !task.dataset && task.id.startsWith('rg.arithmetic.'))
   .slice(0, 3).map((task) => task.id).join(',');
 const PER_TASK = 8;
 
@@ -26,7 +27,8 @@ describe('r1ci eval on remote sandboxes', () => {
   });
 
   it('survives one of two servers dying mid-run, with the accuracy of a local run', async () => {
-    servers.push(...await Promise.all([0, 1].map(() => startServe(['sandbox', 'serve', '--port', '0', '--workers', '1']))));
+    const serve = () => startServe(['sandbox', 'serve', '--port', '0', '--workers', '1']);
+    servers.push(...await Promise.all([serve(), serve()]));
     const args = ['eval', '--model', 'oracle', '--tasks', TASKS, '--per-task', String(PER_TASK), '--concurrency', '2',
       '--no-progress', '--json'];
     const remoteOut = mkdtempSync(join(tmpdir(), 'r1ci-remote-'));

@@ -53,7 +53,8 @@ def verl_score(status, text, expected_output):
         return -1
     if api_status == 'Failed':
         if compile_result and (compile_result.get('status') in ('Error', 'TimeLimitExceeded')
-                               or (compile_result.get('status') == 'Finished' and compile_result.get('return_code') != 0)):
+                               or (compile_result.get('status') == 'Finished'
+                                   and compile_result.get('return_code') != 0)):
             return -4
         if not run:
             return -1
@@ -100,12 +101,14 @@ def main():
                      **(run_fields(text) if status == 200 else {})}
     if not wanted or 'files' in wanted:
         # SandboxFusion's own client shape: files in (base64), fetch_files out.
-        payload = {'code': 'data = open("in/data.txt").read()\nopen("out.txt", "w").write(data.upper())\nprint(len(data))',
-                   'language': 'python', 'run_timeout': 10,
-                   'files': {'in/data.txt': base64.b64encode(b'hello files').decode()}, 'fetch_files': ['out.txt', 'missing.txt']}
+        code = 'data = open("in/data.txt").read()\nopen("out.txt", "w").write(data.upper())\nprint(len(data))'
+        payload = {'code': code, 'language': 'python', 'run_timeout': 10,
+                   'files': {'in/data.txt': base64.b64encode(b'hello files').decode()},
+                   'fetch_files': ['out.txt', 'missing.txt']}
         status, text = post(url, payload, 30)
         body = json.loads(text)
-        out['files'] = {'http': status, 'status': body.get('status'), 'stdout': (body.get('run_result') or {}).get('stdout'),
+        out['files'] = {'http': status, 'status': body.get('status'),
+                        'stdout': (body.get('run_result') or {}).get('stdout'),
                         'files': {k: base64.b64decode(v).decode() for k, v in (body.get('files') or {}).items()}}
     if not wanted or 'bash' in wanted:
         status, text = post(url, verl_payload('echo "$(cat)" from bash; exit 3', 'hi', 10, language='bash'), 30)

@@ -17,7 +17,8 @@ const questions = join(mkdtempSync(join(tmpdir(), 'r1ci-recipes-')), 'questions.
 function unittest(recipe: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(python, [join(ROOT, 'examples', recipe, 'test_r1ci_reward.py'), '-v'],
-      { cwd: ROOT, env: { ...process.env, R1CI_TEST_QUESTIONS: questions, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      { cwd: ROOT, env: { ...process.env, R1CI_TEST_QUESTIONS: questions, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -41,7 +42,8 @@ describe('verl and TRL reward modules against r1ci serve', () => {
   afterAll(async () => served?.stop());
 
   it('score gold answers 1 and garbage 0 (verl batch and single, TRL plain and conversational)', async () => {
-    const results = await Promise.all(['verl', 'trl'].map((recipe) => unittest(recipe, { R1CI_VERIFY_URL: served.url })));
+    const env = { R1CI_VERIFY_URL: served.url };
+    const results = await Promise.all(['verl', 'trl'].map((recipe) => unittest(recipe, env)));
     for (const result of results) {
       expect(result.code, result.output).toBe(0);
       expect(result.output).toMatch(/\nOK \(skipped=1\)\n$/);

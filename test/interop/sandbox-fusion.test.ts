@@ -11,7 +11,9 @@ import { startServe, type Served } from '../helpers/serve.js';
 const CONTRACT = join(ROOT, 'test', 'interop', 'fusion_contract.py');
 const python = resolvePython();
 
-function run(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+type Ran = { code: number | null; stdout: string; stderr: string };
+
+function run(command: string, args: string[], timeoutMs: number): Promise<Ran> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
     let stdout = '', stderr = '';
@@ -97,7 +99,8 @@ describe.skipIf(!canNetns)('SandboxFusion contract off loopback, with a token', 
     ].join('\n');
     const result = await run('unshare', ['-n', 'bash', '-c', script], 120_000);
     expect(result.code, result.stderr).toBe(0);
-    const [withToken, without] = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const parse = (line: string) => JSON.parse(line) as Record<string, unknown>;
+    const [withToken, without] = result.stdout.trim().split('\n').map(parse);
     expect([withToken.ok, withToken.stdin]).toEqual([EXPECTED.ok, EXPECTED.stdin]);
     expect(without.ok).toEqual({ score: -1, http: 401 });
   }, 120_000);

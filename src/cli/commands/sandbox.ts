@@ -80,8 +80,9 @@ export function registerSandboxCommands(program: Command): void {
     const server = createSandboxServer({ sandbox: pool, ...service.sandbox });
     await listen(server, parseInteger('--port', opts.port)!, opts.host);
     const address = server.address() as { port: number };
+    const token = service.sandbox.auth.token ? ', token required' : '';
     process.stdout.write(`r1ci sandbox: listening on http://${opts.host}:${address.port} `
-      + `(isolation ${pool.isolation().mode}, workers ${pool.config.concurrency}${service.sandbox.auth.token ? ', token required' : ''})\n`);
+      + `(isolation ${pool.isolation().mode}, workers ${pool.config.concurrency}${token})\n`);
     await untilStopped();
     server.close();
     await pool.close();
