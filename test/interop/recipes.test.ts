@@ -38,7 +38,7 @@ describe('verl and TRL reward modules against r1ci serve', () => {
     ]);
     expect(exported.code, exported.stderr).toBe(0);
     served = started;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => served?.stop());
 
   it('score gold answers 1 and garbage 0 (verl batch and single, TRL plain and conversational)', async () => {
@@ -48,7 +48,7 @@ describe('verl and TRL reward modules against r1ci serve', () => {
       expect(result.code, result.output).toBe(0);
       expect(result.output).toMatch(/\nOK \(skipped=1\)\n$/);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('fail with one clear error once the service is killed', async () => {
     served.child.kill('SIGKILL');

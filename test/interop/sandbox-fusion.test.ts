@@ -43,7 +43,7 @@ describe('SandboxFusion contract (verl caller, SandboxFusion client shapes)', ()
   let served: Served;
   beforeAll(async () => {
     served = await startServe(['sandbox', 'serve', '--port', '0', '--workers', '2']);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => served?.stop());
 
   it('scores every case as verl scores SandboxFusion, with the fields it reads', async () => {
@@ -97,11 +97,11 @@ describe.skipIf(!canNetns)('SandboxFusion contract off loopback, with a token', 
       `"${python}" ${CONTRACT} http://10.254.0.1:18080/run_code ok`,
       'kill %1',
     ].join('\n');
-    const result = await run('unshare', ['-n', 'bash', '-c', script], 120_000);
+    const result = await run('unshare', ['-n', 'bash', '-c', script], 230_000);
     expect(result.code, result.stderr).toBe(0);
     const parse = (line: string) => JSON.parse(line) as Record<string, unknown>;
     const [withToken, without] = result.stdout.trim().split('\n').map(parse);
     expect([withToken.ok, withToken.stdin]).toEqual([EXPECTED.ok, EXPECTED.stdin]);
     expect(without.ok).toEqual({ score: -1, http: 401 });
-  }, 120_000);
+  }, 240_000);
 });
