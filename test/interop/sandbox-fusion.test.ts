@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolvePython } from '../../src/core/index.js';
-import { ROOT } from '../helpers/cli.js';
+import { cliEntry, ROOT } from '../helpers/cli.js';
 import { startServe, type Served } from '../helpers/serve.js';
 
 const CONTRACT = join(ROOT, 'test', 'interop', 'fusion_contract.py');
@@ -89,8 +89,8 @@ describe.skipIf(!canNetns)('SandboxFusion contract off loopback, with a token', 
     const token = `t-${process.pid}-contract`;
     const script = [
       'set -e', 'ip link set lo up', 'ip addr add 10.254.0.1/32 dev lo',
-      `R1CI_SANDBOX_TOKEN=${token} node --import tsx src/cli/run.ts sandbox serve --host 10.254.0.1 --port 18080 `
-        + '--workers 1 > /dev/null 2>&1 &',
+      `R1CI_SANDBOX_TOKEN=${token} "${process.execPath}" ${cliEntry().join(' ')} sandbox serve `
+        + '--host 10.254.0.1 --port 18080 --workers 1 > /dev/null 2>&1 &',
       'for i in $(seq 1 300); do python3 -c "import socket; socket.create_connection((\'10.254.0.1\', 18080), 1)" '
         + '2>/dev/null && break; sleep 0.2; done',
       `"${python}" ${CONTRACT} http://r1ci:${token}@10.254.0.1:18080/run_code ok,stdin`,
