@@ -82,6 +82,17 @@ def stop_lists(stop) -> tuple:
     return strings, ids
 
 
+def idle_cores(fallback: int) -> int:
+    """Cores not running another runnable thread right now (at least 1), from /proc/loadavg's count of
+    runnable threads, which includes the caller; `fallback` where that file does not exist."""
+    try:
+        with open("/proc/loadavg") as f:
+            running = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return fallback
+    return max(1, (os.cpu_count() or 1) - (running - 1))
+
+
 class Service:
     def __init__(self, state_dir: str, device: torch.device, max_tokens_per_microbatch: int = 8192, max_sample_batch: int = 64,
                  batch_requests: bool = True, train_threads: int = 0):
@@ -102,17 +113,22 @@ class Service:
         self.train_threads = train_threads
 
     def training(self, job):
-        """`job` run with the training thread count (when one is set), then the previous count restored."""
+        """`job` run with the training thread count (when one is set), then the previous count restored.
+        A core that another process keeps busy is not used: a parallel region waits for its slowest
+        thread, and on a loaded 2-core box 2 threads trained 4x slower than 1 (docs/benchmarks.md)."""
         if not self.train_threads or self.device.type != "cpu":
             return job
 
         def run():
             before = torch.get_num_threads()
-            torch.set_num_threads(self.train_threads)
+            threads = min(self.train_threads, idle_cores(self.train_threads))
+            if threads != before:
+                torch.set_num_threads(threads)
             try:
                 return job()
             finally:
-                torch.set_num_threads(before)
+                if threads != before:
+                    torch.set_num_threads(before)
         return run
 
     # -- immediate verbs -------------------------------------------------------------------------
