@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { loadTokenizer } from '../../backends/index.js';
 import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLearner } from '../../learner/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
+import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
 import { selectTasks } from '../../tasks/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlLrSchedule, type RlOptions } from '../../train/rl/index.js';
@@ -106,6 +106,7 @@ export function registerRlCommand(program: Command): void {
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
     .option('--learner <url>', 'a remote learner serving the Tinker API (Tinker, SkyRL-tx, r1ci\'s); key in R1CI_LEARNER_API_KEY or TINKER_API_KEY')
     .option('--no-batch-requests', 'the local learner samples one request at a time: slower, but bit-identical across reruns')
+    .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the final metrics as JSON')
     .action(async (flags: RlFlags) => {
       const config = resolveRlConfig(optionsFrom(flags));
@@ -115,7 +116,7 @@ export function registerRlCommand(program: Command): void {
       const connection = resolveLearnerConnection(typeof flags.learner === 'string' ? { url: flags.learner } : {});
       const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
       const client = local?.client ?? new LearnerClient(connection!);
-      const sandbox = await createLocalSandbox();
+      const sandbox = await openSandbox(typeof flags.sandbox === 'string' ? flags.sandbox : undefined);
       try {
         let init = String(flags.init);
         if (init === 'tiny') init = existsSync(join(out, 'base-tiny', 'config.json')) ? join(out, 'base-tiny') : await createTinyPreset(join(out, 'base-tiny'));
