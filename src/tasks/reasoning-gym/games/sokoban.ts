@@ -1,5 +1,7 @@
 // rg.games.sokoban: push every box onto a goal. Puzzles are made by pulling boxes backwards from a
 // solved position, so the reversed pulls are a solution; any move string that solves it is accepted.
+// Box counts follow Reasoning-Gym's rule (4–10, growing with the room's area; at least half of the
+// boxes start off their goals), and moves are simulated as its scorer does: a blocked move is a no-op.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
@@ -37,20 +39,32 @@ function solvedAfter(room: Room, boxes: Set<number>, player: number, moves: stri
   return moves.length;
 }
 
-function generatePuzzle(rng: Rng, o: { min_w: number; max_w: number; min_h: number; max_h: number; min_boxes: number; max_boxes: number; max_depth: number }) {
+type Sizes = { min_w: number; max_w: number; min_h: number; max_h: number; min_boxes: number; max_boxes: number };
+
+/**
+ * Reasoning-Gym's box count (contrib/sokoban/src/generator.py num_boxes): min_boxes in the smallest
+ * room, max_boxes in the largest, linear in the area between, truncated; max_boxes when any range is a point.
+ */
+export function boxCount(o: Sizes, area: number): number {
+  if (o.min_w === o.max_w || o.min_h === o.max_h || o.min_boxes === o.max_boxes) return o.max_boxes;
+  const slope = (o.max_boxes - o.min_boxes) / (o.max_w * o.max_h - o.min_w * o.min_h);
+  return Math.trunc(slope * area + o.min_boxes - slope * o.min_w * o.min_h);
+}
+
+function generatePuzzle(rng: Rng, o: Sizes & { max_depth: number }) {
   for (;;) {
     const h = rng.int(o.min_h, o.max_h), w = rng.int(o.min_w, o.max_w);
     const walls = new Set<number>();
     for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) if (r === 0 || c === 0 || r === h - 1 || c === w - 1 || rng.bool(0.12)) walls.add(r * w + c);
     const free = Array.from({ length: h * w }, (_, i) => i).filter((i) => !walls.has(i));
-    const count = rng.int(o.min_boxes, o.max_boxes);
+    const count = boxCount(o, w * h);
     if (free.length < count + 3) continue;
     const [player0, ...goals] = rng.sample(free, count + 1);
     const room: Room = { h, w, walls, goals };
     const boxes = new Set(goals);
     let player = player0;
     const reverseMoves: string[] = [];
-    for (let tries = 0; tries < 60 && reverseMoves.length < o.max_depth; tries++) {
+    for (let tries = 0; tries < 300 && reverseMoves.length < o.max_depth; tries++) {
       const box = rng.pick([...boxes]), d = rng.pick(Object.keys(DIRS));
       const [dr, dc] = DIRS[d], step = dr * w + dc;
       const stand = box - step, back = stand - step; // player pulls from `stand` to `back`, dragging the box to `stand`
@@ -61,7 +75,8 @@ function generatePuzzle(rng: Rng, o: { min_w: number; max_w: number; min_h: numb
       boxes.delete(box); boxes.add(stand);
       player = back;
     }
-    if (goals.every((g) => boxes.has(g))) continue;
+    // Reasoning-Gym keeps a puzzle only when at least half of its boxes start off their goals.
+    if (goals.filter((g) => !boxes.has(g)).length < Math.max(1, Math.floor(count / 2))) continue;
     const forward = reverseMoves.reverse().map((m) => OPPOSITE[m]);
     return { room, boxes, player, solution: forward.slice(0, solvedAfter(room, new Set(boxes), player, forward)).join('') };
   }
@@ -91,8 +106,8 @@ export const sokoban = defineTask({
     max_w: { kind: 'int', default: 10, min: 5, max: 15, description: 'widest room' },
     min_h: { kind: 'int', default: 6, min: 5, max: 15, description: 'shortest room' },
     max_h: { kind: 'int', default: 10, min: 5, max: 15, description: 'tallest room' },
-    min_boxes: { kind: 'int', default: 2, min: 1, max: 10, description: 'fewest boxes' },
-    max_boxes: { kind: 'int', default: 4, min: 1, max: 10, description: 'most boxes' },
+    min_boxes: { kind: 'int', default: 4, min: 1, max: 10, description: 'boxes in the smallest room (more in larger ones)' },
+    max_boxes: { kind: 'int', default: 10, min: 1, max: 10, description: 'boxes in the largest room' },
     max_depth: { kind: 'int', default: 80, min: 5, max: 400, description: 'longest generated solution (moves)' },
   },
   validateOptions(o) {
@@ -104,7 +119,7 @@ export const sokoban = defineTask({
     const prompt = "You are going to solve a 'sokoban' puzzle.\n\n* - The player\n% - The player on a goal\n@ - A box\nX - A goal\n$ - A box on a goal\n+ - A wall\n- - An empty position\n\n" +
       'Moves are L (left), R (right), U (up) and D (down); walking into a box pushes it one cell if the cell behind it is free. Every box must end on a goal.\n' +
       `Your solution must be a string of characters, ex: LDURRUDL.\n\nHere is your puzzle:\n${board}\n\nGive the move string within triple angle brackets, as <<<moves>>>.`;
-    return { prompt, answer: solution, metadata: { board } };
+    return { prompt, answer: solution, metadata: { board, boxes: boxes.size } };
   },
   check(instance, answer) {
     const rows = (instance.metadata.board as string).split('\n');
@@ -121,9 +136,10 @@ export const sokoban = defineTask({
     });
     for (const m of moves) {
       const [dr, dc] = DIRS[m], step = dr * w + dc, next = player + step;
-      if (walls.has(next)) return wrong(`move ${m} walks into a wall`);
+      // As in Reasoning-Gym's Player.update: walking into a wall, or pushing a box that cannot move, is a no-op.
+      if (walls.has(next)) continue;
       if (boxes.has(next)) {
-        if (walls.has(next + step) || boxes.has(next + step)) return wrong(`move ${m} pushes a box into a wall or another box`);
+        if (walls.has(next + step) || boxes.has(next + step)) continue;
         boxes.delete(next); boxes.add(next + step);
       }
       player = next;
