@@ -2,10 +2,16 @@
 // (CodeSteer's Game24). The checker parses the submitted expression and evaluates it exactly.
 import { ConfigError } from '../../core/index.js';
 import { defineTask } from '../define-task.js';
-import { CORRECT, unparseable, wrong } from '../answer.js';
+import { CORRECT, parseNumber, unparseable, wrong } from '../answer.js';
 import { evaluateArithmetic, solveTarget } from './game24-math.js';
 
 const solvedCache = new Map<string, string | null>();
+
+/** The LaTeX CodeSteer's validate_equation rewrites before evaluating (\times, \div, \frac{a}{b}), and \cdot. */
+function readLatex(text: string): string {
+  return text.replace(/\\times/g, '*').replace(/\\div/g, '/').replace(/\\cdot/g, '*')
+    .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)');
+}
 
 function cachedSolve(numbers: readonly number[], target: number): string | null {
   const key = `${target}:${[...numbers].sort((a, b) => a - b).join(',')}`;
@@ -51,11 +57,12 @@ export const game24 = defineTask({
   check(instance, answer) {
     const numbers = instance.metadata.numbers as number[];
     const target = instance.metadata.target as number;
-    let text = answer.trim();
+    let text = readLatex(answer.trim());
     const eq = text.indexOf('=');
     if (eq >= 0) {
-      const right = text.slice(eq + 1).trim().replace(/\.$/, '');
-      if (right !== String(target)) return wrong(`the expression is said to equal ${right.slice(0, 20)}, not ${target}`);
+      // CodeSteer's validate_equation checks the first side and the last: `(3+3)*4 = 6*4 = 24` is fine.
+      const right = text.slice(text.lastIndexOf('=') + 1).trim().replace(/\.$/, '');
+      if (parseNumber(right) !== target) return wrong(`the expression is said to equal ${right.slice(0, 20)}, not ${target}`);
       text = text.slice(0, eq);
     }
     const result = evaluateArithmetic(text);
