@@ -29,6 +29,9 @@ export const game24 = defineTask({
   source: 'symbench',
   description: 'Use every given number exactly once with + - * / and parentheses to reach the target.',
   answerFormat: 'an arithmetic expression using each number once, optionally followed by `= target`',
+  differsFromSource:
+    'Evaluated exactly with fractions: 8/(3-8/3) reaches 24 (CodeSteer evaluates in floating point, gets ' +
+    '23.999…, and rejects it). CodeSteer asks GPT-4o to extract the equation; r1ci reads the <<<…>>> text.',
   options: {
     num_numbers: { kind: 'int', default: 4, min: 2, max: 6, description: 'how many numbers are given' },
     min_value: { kind: 'int', default: 1, min: 1, max: 100, description: 'smallest number' },

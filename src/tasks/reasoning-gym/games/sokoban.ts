@@ -101,6 +101,10 @@ export const sokoban = defineTask({
   category: 'games',
   description: 'Give a move string that pushes every box onto a goal in a Sokoban puzzle.',
   answerFormat: 'a string of moves L, R, U, D (e.g. LDURRUDL)',
+  differsFromSource:
+    'Lower-case moves count and other characters are unparseable (Reasoning-Gym ignores both). Rooms are made ' +
+    'by pulling boxes back from their goals (Reasoning-Gym: a reverse random walk checked by A*), so the gold ' +
+    'solves it within max_depth moves but is not always the shortest.',
   options: {
     min_w: { kind: 'int', default: 6, min: 5, max: 15, description: 'narrowest room (with its walls)' },
     max_w: { kind: 'int', default: 10, min: 5, max: 15, description: 'widest room' },

@@ -33,6 +33,9 @@ export const sudoku = defineTask({
   category: 'games',
   description: 'Solve a 9x9 sudoku puzzle with a unique solution.',
   answerFormat: 'a 9x9 grid, numbers separated by spaces, rows by newlines',
+  differsFromSource:
+    'A correct grid scores 1 in every accepted spelling (Reasoning-Gym: 0.9 unless in its exact format, and less ' +
+    'when the answer is longer than the gold).',
   options: {
     min_empty: { kind: 'int', default: 30, min: 0, max: 64, description: 'fewest empty cells' },
     max_empty: { kind: 'int', default: 50, min: 0, max: 64, description: 'most empty cells (fewer when uniqueness forbids more)' },
