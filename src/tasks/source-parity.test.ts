@@ -34,6 +34,20 @@ describe("rg.logic.knights_knaves: Reasoning-Gym's score_answer (open-thought/re
   });
 });
 
+describe("rg.graphs.shortest_path: Reasoning-Gym's score_answer (open-thought/reasoning-gym 49b0713)", () => {
+  // A valid path from * to # as long as the gold scores 1.0; a valid longer one 0.5; anything else 0.0.
+  const matrix = [['*', 'O', 'O'], ['X', 'X', 'O'], ['#', 'O', 'O']];
+  const gold = instance('rg.graphs.shortest_path', 'right right down down left left', { matrix, length: 6 });
+  it.each([
+    ['right right down down left left', 1, 1],
+    ['right left right right down down left left', 0, 0.5],
+    ['right right down down left', 0, 0],
+    ['down down', 0, 0],
+  ])('%s: correct %s, score %s', (answer, correct, score) => {
+    expect(verdict('rg.graphs.shortest_path', gold, answer)).toEqual({ correct: correct === 1, score });
+  });
+});
+
 describe("rg.games.sudoku: Reasoning-Gym's score_answer (open-thought/reasoning-gym 49b0713)", () => {
   // An exact match scores 1.0; otherwise each line with nine digits 1–9 (anything else ignored) is a
   // row, and the score is 0.9 × matching cells / 81, times gold length / answer length when longer.
