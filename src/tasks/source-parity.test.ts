@@ -66,6 +66,19 @@ describe("rg.games.sudoku: Reasoning-Gym's score_answer (open-thought/reasoning-
   });
 });
 
+describe("rg.games.mini_sudoku: Reasoning-Gym's score_answer (the same reading as sudoku's, 4 digits a row)", () => {
+  const rows = ['1234', '3412', '2143', '4321'];
+  const puzzle = rows.map((row, r) => Array.from(row, (d, c) => ((r + c) % 2 === 0 ? 0 : Number(d))));
+  const gold = instance('rg.games.mini_sudoku', rows.map((row) => row.split('').join(' ')).join('\n'), { puzzle });
+  it.each([
+    ['bare digit rows', rows.join('\n'), 1, 1],
+    ['rows with bars', rows.map((row) => `| ${row.split('').join(' | ')} |`).join('\n'), 1, 1],
+    ['the first row reversed', ['4321', ...rows.slice(1)].map((row) => row.split('').join(' ')).join('\n'), 0, 0.675],
+  ])('%s', (_, answer, correct, score) => {
+    expect(verdict('rg.games.mini_sudoku', gold, answer)).toEqual({ correct: correct === 1, score });
+  });
+});
+
 describe("symbench.game24: CodeSteer's validate_equation (yongchao98/CodeSteer-v1.0, benchmark/run_game24_baseline_methods.py)", () => {
   // It compares the first side's numbers with the given ones, rewrites \times, \div and \frac{a}{b}
   // to Python, and needs both the first and the last side of '=' to evaluate to 24.

@@ -4,28 +4,10 @@
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import { SudokuSolver, carveUnique, checkSudokuGrid, formatGrid, parseIntGrid, toRows } from '../shared-c.js';
+import { readDigitRows, sudokuPartialScore } from '../sudoku-answer.js';
 import { sudokuPythonSolver } from '../sudoku-python-c.js';
 
 const solver = new SudokuSolver(3, 3);
-
-/**
- * Rows as Reasoning-Gym's score_answer reads them: every line with exactly nine digits 1–9 (other
- * characters ignored) is the next row; lines without nine are skipped. Null unless nine rows are found.
- */
-function readDigitRows(answer: string): number[][] | null {
-  const rows = answer.split('\n').map((line) => Array.from(line.replace(/[^1-9]/g, ''), Number)).filter((row) => row.length === 9);
-  return rows.length >= 9 ? rows.slice(0, 9) : null;
-}
-
-/**
- * Reasoning-Gym's credit for a wrong grid: 0.9 × the share of cells equal to the solution, scaled
- * down by gold length / answer length when the answer is longer than the gold grid.
- */
-function partialScore(grid: number[][], gold: string, answer: string): number {
-  const solution = gold.split('\n').map((line) => line.split(' ').map(Number));
-  const matching = grid.flatMap((row, r) => row.filter((v, c) => v === solution[r][c])).length;
-  return (0.9 * matching) / 81 * Math.min(1, gold.length / answer.length);
-}
 
 export const sudoku = defineTask({
   id: 'rg.games.sudoku',
@@ -51,10 +33,10 @@ export const sudoku = defineTask({
     return { prompt, answer: formatGrid(toRows(solution, 9)), metadata: { puzzle, num_empty: puzzle.flat().filter((v) => v === 0).length } };
   },
   check(instance, answer) {
-    const grid = parseIntGrid(answer, 9, 9, 1, 9) ?? readDigitRows(answer);
+    const grid = parseIntGrid(answer, 9, 9, 1, 9) ?? readDigitRows(answer, 9);
     if (!grid) return unparseable('expected 9 rows of 9 numbers from 1 to 9');
     const problem = checkSudokuGrid(grid, instance.metadata.puzzle as number[][], 3, 3);
-    return problem === null ? CORRECT : wrong(problem, partialScore(grid, instance.answer, answer));
+    return problem === null ? CORRECT : wrong(problem, sudokuPartialScore(grid, instance.answer, answer));
   },
   referenceSolution: (instance) => sudokuPythonSolver(instance.metadata.puzzle as number[][], 3, 3),
 });
