@@ -48,6 +48,25 @@ describe("rg.graphs.shortest_path: Reasoning-Gym's score_answer (open-thought/re
   });
 });
 
+describe("rg.graphs.quantum_lock: Reasoning-Gym's score_answer and simulate_sequence (49b0713)", () => {
+  // A press in the wrong light is skipped; reaching the target scores 1.0 at the gold's length, else 0.5.
+  const buttons = [
+    { name: 'A', type: 'add', value: 2, active_state: 'any' },
+    { name: 'B', type: 'multiply', value: 3, active_state: 'green' },
+    { name: 'C', type: 'subtract', value: 1, active_state: 'red' },
+  ];
+  const gold = instance('rg.graphs.quantum_lock', 'A → B', { buttons, shortest: 2, target_value: 6 });
+  it.each([
+    ['A → B', 1, 1],
+    ['A, B', 1, 1],
+    ['B → A → B', 0, 0.5], // B in the red light is skipped
+    ['A → C → B', 0, 0.5], // 2, C skipped (the light is green), 6
+    ['A → A', 0, 0],
+  ])('%s: correct %s, score %s', (answer, correct, score) => {
+    expect(verdict('rg.graphs.quantum_lock', gold, answer)).toEqual({ correct: correct === 1, score });
+  });
+});
+
 describe("rg.games.sudoku: Reasoning-Gym's score_answer (open-thought/reasoning-gym 49b0713)", () => {
   // An exact match scores 1.0; otherwise each line with nine digits 1–9 (anything else ignored) is a
   // row, and the score is 0.9 × matching cells / 81, times gold length / answer length when longer.
