@@ -152,39 +152,103 @@ export const sokoban = defineTask({
   },
   referenceSolution(instance) {
     return `from collections import deque
+from heapq import heappop, heappush
 rows = ${JSON.stringify((instance.metadata.board as string).split('\n'))}
-walls = {(r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch == '+'}
-goals = frozenset((r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch in 'X$%')
-boxes = frozenset((r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch in '@$')
-player = next((r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch in '*%')
-D = {'U': (-1, 0), 'D': (1, 0), 'L': (0, -1), 'R': (0, 1)}
-start = (player, boxes)
-prev = {start: None}
-q = deque([start])
+W = len(rows[0])
+cells = ''.join(rows)
+walls = {i for i, ch in enumerate(cells) if ch == '+'}
+goals = frozenset(i for i, ch in enumerate(cells) if ch in 'X$%')
+boxes = frozenset(i for i, ch in enumerate(cells) if ch in '@$')
+player = next(i for i, ch in enumerate(cells) if ch in '*%')
+D = {'U': -W, 'D': W, 'L': -1, 'R': 1}
+# Cells a box can still be pushed to a goal from (ignoring other boxes): pull boxes back from the goals.
+live = set(goals)
+todo = deque(goals)
+while todo:
+    b = todo.popleft()
+    for d in D.values():
+        if b - d not in walls and b - 2 * d not in walls and b - d not in live:
+            live.add(b - d)
+            todo.append(b - d)
+def reach(p, bx):
+    seen = {p}
+    q = deque([p])
+    while q:
+        a = q.popleft()
+        for d in D.values():
+            n = a + d
+            if n not in walls and n not in bx and n not in seen:
+                seen.add(n)
+                q.append(n)
+    return seen
+def walk(a, b, bx):
+    prev = {a: None}
+    q = deque([a])
+    while q:
+        x = q.popleft()
+        if x == b:
+            break
+        for m, d in D.items():
+            n = x + d
+            if n not in walls and n not in bx and n not in prev:
+                prev[n] = (x, m)
+                q.append(n)
+    out = []
+    while prev[b]:
+        b, m = prev[b]
+        out.append(m)
+    return ''.join(reversed(out))
+# Pushes a box needs from each cell to its nearest goal, ignoring other boxes (the search's guide).
+far = {}
+for g in goals:
+    dist = {g: 0}
+    todo = deque([g])
+    while todo:
+        b = todo.popleft()
+        for d in D.values():
+            if b - d not in walls and b - 2 * d not in walls and b - d not in dist:
+                dist[b - d] = dist[b] + 1
+                todo.append(b - d)
+    for c, v in dist.items():
+        far[c] = min(far.get(c, v), v)
+# Best-first over pushes, nearest to solved first; a state is the boxes and the player's region.
+start_reach = reach(player, boxes)
+start = (boxes, min(start_reach))
+parent = {start: None}
+q = [(0, 0, boxes, player, start_reach)]
+count = 0
+end = None
 while q:
-    s = q.popleft()
-    p, b = s
-    if b == goals:
+    _, _, bx, p, area = heappop(q)
+    key = (bx, min(area))
+    if bx == goals:
+        end = key
         break
-    for m, (dr, dc) in D.items():
-        n = (p[0] + dr, p[1] + dc)
-        if n in walls:
-            continue
-        nb = b
-        if n in b:
-            t = (n[0] + dr, n[1] + dc)
-            if t in walls or t in b:
-                continue
-            nb = (b - {n}) | {t}
-        ns = (n, nb)
-        if ns not in prev:
-            prev[ns] = (s, m)
-            q.append(ns)
-out = []
-while prev[s]:
-    s, m = prev[s]
-    out.append(m)
-print(''.join(reversed(out)))
+    for b in bx:
+        for m, d in D.items():
+            stand, to = b - d, b + d
+            if stand in area and to not in walls and to not in bx and to in live:
+                nb = (bx - {b}) | {to}
+                na = reach(b, nb)
+                nk = (nb, min(na))
+                if nk not in parent:
+                    parent[nk] = (key, p, stand, m, b)
+                    count += 1
+                    heappush(q, (sum(far[x] for x in nb), count, nb, b, na))
+steps = []
+k = end
+while parent[k]:
+    pk, p, stand, m, b = parent[k]
+    steps.append((pk, p, stand, m))
+    k = pk
+moves = ''
+bx, p = boxes, player
+for pk, p0, stand, m in reversed(steps):
+    moves += walk(p, stand, bx) + m
+    b = stand + D[m]
+    bx = (bx - {b}) | {b + D[m]}
+    p = b
+print(moves)
 `;
   },
 });
