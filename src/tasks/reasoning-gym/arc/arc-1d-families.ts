@@ -168,7 +168,8 @@ function paletteInput(rng: Rng, size: number): Row | null {
     if (rng.bool(0.4)) { starts.push(at); at += blockSize + 1; } else at++;
   }
   while (starts.length && starts[starts.length - 1] + blockSize + starts.length + 1 >= size) starts.pop();
-  if (!starts.length) return null;
+  // More than nine blocks would need a tenth distinct colour: the source then loops forever; we redraw.
+  if (!starts.length || starts.length > 9) return null;
   const palette: number[] = [];
   while (palette.length < starts.length) { const c = rng.int(1, 9); if (!palette.includes(c)) palette.push(c); }
   starts = starts.map((s) => s + palette.length + 1);
@@ -315,7 +316,7 @@ export const VARIANTS: readonly Variant[] = buildVariants();
 
 /** Every distinct rule a solver could read from a puzzle: each variant's, plus two non-family readings. */
 export const HYPOTHESES: readonly { name: string; rule: Transform }[] = [
-  ...[...new Map(VARIANTS.map((v) => [v.rule, v.name])).entries()].map(([rule, name]) => ({ name, rule })),
+  ...VARIANTS.filter((v, i) => VARIANTS.findIndex((w) => w.rule === v.rule) === i).map(({ name, rule }) => ({ name, rule })),
   { name: 'identity', rule: rules.identity },
   { name: 'reverse the row', rule: rules.reverseRow },
 ];
