@@ -6,6 +6,20 @@ import { ConfigError, type Rng } from '../../../core/index.js';
 import { VARIANTS, findSecondRule, type Variant } from './arc-1d-families.js';
 import type { Row } from './arc-1d-rules.js';
 
+/** The arc_1d section of docs/tasks.md: what is kept from the source and where r1ci departs from it. */
+export const ARC_1D_NOTES: readonly string[] = [
+  '## rg.arc.arc_1d: variants and the one-reading check',
+  '',
+  "All 70 variants of Reasoning-Gym's `ARC_1D_TASKS` table (31 generator families plus their mirrored and " +
+    'inverted forms), drawn uniformly as the source does, with the same row sizes and input distributions. Each ' +
+    "family's rule is written as a function of the input row alone (src/tasks/reasoning-gym/arc/arc-1d-rules.ts).",
+  '',
+  'Departs from the source on purpose: a puzzle whose examples also fit another of the 51 distinct family rules (or ' +
+    'identity, or reversing the whole row) that maps the test row differently is redrawn, so every puzzle has one ' +
+    'answer (the source can ask for a wrapped move whose examples never wrap). A palette draw with more than nine ' +
+    'blocks is redrawn (the source loops forever on it).',
+];
+
 /** Draws from one variant until it gives a row its rule maps (the source retries without a limit). */
 function drawPair(variant: Variant, rng: Rng, size: number): [Row, Row] {
   for (let tries = 0; tries < 10_000; tries++) {
@@ -36,7 +50,7 @@ export const arc1d = defineTask({
   id: 'rg.arc.arc_1d',
   source: 'rg',
   category: 'arc',
-  description: 'Find the rule mapping 1D input rows to output rows from examples, and apply it to a test row.',
+  description: "Find the rule mapping 1D input rows to output rows from examples, and apply it to a test row (Reasoning-Gym's 70 variants; see the arc_1d notes below).",
   answerFormat: 'the output row: integers separated by spaces',
   options: {
     min_size: { kind: 'int', default: 10, min: 8, max: 100, description: 'shortest row' },
