@@ -4,6 +4,7 @@ import { describeOption } from './options.js';
 import { listTasks } from './registry.js';
 import { SPLIT_SEED, TEST_COUNTS } from './split.js';
 import type { TaskEntry, TaskSource } from './types.js';
+import { ARC_1D_NOTES } from './reasoning-gym/arc/arc-1d.js';
 
 const SOURCE_TITLES: Record<TaskSource, string> = {
   symbench: 'SymBench (CodeSteer)',
@@ -53,5 +54,7 @@ export function renderTasksDoc(): string {
     lines.push('', `## ${SOURCE_TITLES[source]} (${entries.length})`, '', '| id | split | answer format | knobs: default (range) | question | differs from source |', '|---|---|---|---|---|---|');
     for (const entry of entries) lines.push(row(entry));
   }
+
+  lines.push('', ...ARC_1D_NOTES);
   return `${lines.join('\n')}\n`;
 }
