@@ -3,13 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, runPreflight, writeReports } from '../../eval/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import { printJson, renderTable } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type EvalFlags = {
   model: string; tasks: string; perTask: string; mode: string; samples: string; temperature?: string; out: string; seed: string;
@@ -58,8 +58,8 @@ export function registerEvalCommands(program: Command): void {
         taskIds, model, mode: flags.mode as AgentMode, seed: Number(flags.seed) || 0, skipUnavailable: flags.skipUnavailable, startSandbox: () => createLocalSandbox(),
       });
       for (const [id, why] of Object.entries(unavailable)) process.stderr.write(`eval: skipped ${id}: ${why}\n`);
-      const bar = flags.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'eval {bar} {value}/{total} episodes | acc {acc} | ETA {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
-      let correct = 0, seen = 0, lastLog = 0;
+      const progress = flags.progress ? createProgress() : undefined;
+      let correct = 0, seen = 0;
       try {
         const result = await runEval({
           model, taskIds, perTask: positiveInt('--per-task', flags.perTask), samples: positiveInt('--samples', flags.samples), seed: Number(flags.seed) || 0,
@@ -72,17 +72,10 @@ export function registerEvalCommands(program: Command): void {
           outDir: flags.out, sandbox, unavailable, skipBadLines: flags.skipBadLines, concurrency: positiveInt('--concurrency', flags.concurrency), schedule: flags.schedule as 'async' | 'batch',
           onProgress: (done, total, episode) => {
             if (episode) { seen++; if (episode.verdict.correct) correct++; }
-            const acc = seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–';
-            if (bar) {
-              if (!bar.getTotal()) bar.start(total, done, { acc });
-              bar.update(done, { acc });
-            } else if (done === total || Date.now() - lastLog > 10_000) {
-              lastLog = Date.now();
-              process.stderr.write(`eval: ${done}/${total} episodes, accuracy so far ${acc}\n`);
-            }
+            progress?.update('eval', done, total, `accuracy so far ${seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–'}`);
           },
         });
-        bar?.stop();
+        progress?.stop();
         for (const bad of result.skippedLines) process.stderr.write(`eval: skipped unreadable line ${bad.line} of episodes.jsonl (${bad.error}); its episode ran again\n`);
         const infra = result.metrics.infrastructureFailures;
         if (infra.count) process.stderr.write(`eval: ${infra.count} episodes ended by infrastructure, not counted (${infra.examples.slice(0, 2).join('; ')}); rerun the same command to redo them\n`);
@@ -92,7 +85,7 @@ export function registerEvalCommands(program: Command): void {
         process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], m.tasks.map((t) => [t.taskId, (100 * t.accuracy).toFixed(1), (100 * t.codeUseRate).toFixed(1), t.meanCodeCalls.toFixed(2)]))}\n\n`);
         process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}${result.missing ? `, ${result.missing} not run: skipped tasks or infrastructure failures` : ''}); report: ${join(flags.out, 'report.html')}\n`);
       } finally {
-        bar?.stop();
+        progress?.stop();
         await sandbox.close();
       }
     });

@@ -7,6 +7,7 @@ import { createLocalSandbox } from '../../sandbox/index.js';
 import { parseModelSpec, runPreflight } from '../../eval/index.js';
 import { PROMPT_VARIANTS, parseExportFormats, readSynthRecords, runSynth, writeExports, type PromptVariant } from '../../train/synth/index.js';
 import { printJson, renderTable } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type SynthFlags = {
   model: string; tasks: string; perTask: string; attempts: string; maxQuestions?: string; variants: string; out: string; seed: string;
@@ -61,13 +62,14 @@ export function registerSynthCommand(program: Command): void {
       const skipped = Object.keys(unavailable);
       if (skipped.length) process.stderr.write(`synth: left out ${skipped.length} tasks that cannot run: ${Object.entries(unavailable).map(([id, why]) => `${id} (${why})`).join('; ')}\n`);
       const taskIds = selected.filter((id) => !(id in unavailable));
+      const progress = createProgress();
       try {
         const summary = await runSynth({
           teacher: model, taskIds, perTask: positiveInt('--per-task', flags.perTask), attemptsPerQuestion: positiveInt('--attempts', flags.attempts),
           maxQuestionsPerTask: flags.maxQuestions === undefined ? undefined : positiveInt('--max-questions', flags.maxQuestions), variants: parseVariants(flags.variants),
           seed: Number(flags.seed) || 0, agent: { execTimeoutMs: positiveInt('--exec-timeout', flags.execTimeout) * 1000 }, out: flags.out, sandbox,
           concurrency: positiveInt('--concurrency', flags.concurrency), skipBadLines: flags.skipBadLines,
-          onProgress: flags.progress ? (p) => process.stderr.write(`synth: ${p.taskId} kept ${p.kept}/${p.perTask} of ${p.tried} questions tried (${p.keptTotal} in all)\n`) : undefined,
+          onProgress: flags.progress ? (p) => progress.update('synth', p.keptTotal, p.perTask * taskIds.length, `${p.taskId}: kept ${p.kept}/${p.perTask} of ${p.tried} tried`) : undefined,
         });
         for (const bad of summary.skippedLines) process.stderr.write(`synth: skipped unreadable line ${bad.line} of ${flags.out} (${bad.error})\n`);
         const written = formats.length ? writeExports(readSynthRecords(flags.out, { skipBadLines: flags.skipBadLines }), flags.out, formats) : [];
@@ -75,6 +77,7 @@ export function registerSynthCommand(program: Command): void {
         process.stdout.write(`${renderTable(['task', 'kept', 'questions tried'], Object.entries(summary.perTask).map(([id, s]) => [id, s.kept, s.tried]))}\n\n`);
         process.stdout.write(`${summary.records} records in ${flags.out}${summary.resumed ? ` (${summary.resumed} from before)` : ''}${written.length ? `; exports: ${written.join(', ')}` : ''}\n`);
       } finally {
+        progress.stop();
         await sandbox.close();
       }
     });
