@@ -4,5 +4,5 @@ export * from './errors.js';
 export * from './rng.js';
 export * from './json.js';
 export * from './python.js';
-export * from './jsonl-log.js';
 export * from './progress.js';
+export * from './jsonl-log.js';

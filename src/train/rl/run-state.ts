@@ -49,7 +49,17 @@ export function readMetrics(path: string): StepMetrics[] {
 
 /** Commits a step: its metrics line first, then state.json by rename (the commit point). */
 export function commitStep(files: RunFiles, metrics: StepMetrics, state: RunState): void {
+  appendStepMetrics(files, metrics);
+  writeRunState(files, state);
+}
+
+/** A step's metrics line; it counts once state.json names a step at or after it. */
+export function appendStepMetrics(files: RunFiles, metrics: StepMetrics): void {
   appendFileSync(files.metrics, `${JSON.stringify(metrics)}\n`);
+}
+
+/** Replaces state.json atomically (the commit point of every step up to state.step). */
+export function writeRunState(files: RunFiles, state: RunState): void {
   const tmp = `${files.state}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`);
   renameSync(tmp, files.state);
