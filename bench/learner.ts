@@ -4,13 +4,18 @@
 // batches concurrent requests for the same weights). Then an RL-shaped step (20 sequences of
 // 100-400 tokens, the clipped loss with the KL reference, optim_step) on two learners side by side,
 // one with the launcher's malloc settings and one with glibc's defaults, steps interleaved.
-// Prints one table.
-//   npm run bench:learner [-- --batch 16 --seq 256 --steps 5 --rl-steps 8]
+// Prints one table; then the forward_backward wire, JSON against protobuf (bench/learner-wire.ts).
+//   npm run bench:learner [-- --batch 16 --seq 256 --steps 5 --rl-steps 8 --wire-seqs 64 --wire-tokens 4096]
+//   npm run bench:learner -- --wire-only
+// With --gpu (one CUDA GPU) or --cpu-scale, it instead runs bench/learner_scale.py: training a
+// Qwen2.5-shaped model side by side with a plain transformers loop (tokens/s, MFU) and, on the GPU,
+// the peak memory of a bf16 LoRA step of a Qwen2.5-7B-shaped model at 8,192 tokens.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRng } from '../src/core/index.js';
 import { learnerEnv, makeDatum, resolveLearnerPython, startLocalLearner, type LearnerClient } from '../src/learner/index.js';
+import { benchWire, printWire } from './learner-wire.js';
 
 const run = promisify(execFile);
 
@@ -68,6 +73,8 @@ async function rlShapedSteps(clients: readonly LearnerClient[], steps: number): 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
+  const wire = () => benchWire({ sequences: flag('wire-seqs', 64), tokens: flag('wire-tokens', 4096), reps: flag('wire-reps', 3) }).then(printWire);
+  if (process.argv.includes('--wire-only')) return wire();
   const batch = flag('batch', 16);
   const seq = flag('seq', 256);
   const steps = flag('steps', 5);
@@ -146,6 +153,22 @@ async function main(): Promise<void> {
   } finally {
     await learner.stop();
   }
+  await wire();
 }
 
-await main();
+/** bench/learner_scale.py runs, one JSON line each, printed as they come. */
+async function scale(gpu: boolean): Promise<void> {
+  const python = resolveLearnerPython();
+  const runs = gpu
+    ? [['train', '--device', 'cuda', '--shape', 'qwen2.5-0.5b', '--seq', '2048', '--batch', '8', '--steps', '5'],
+      ['lora', '--device', 'cuda', '--shape', 'qwen2.5-7b', '--seq', '8192', '--rank', '16']]
+    : [['train', '--device', 'cpu', '--shape', 'cpu', '--seq', '128', '--batch', '2', '--steps', '3']];
+  for (const args of runs) {
+    const { stdout } = await run(python, [join('bench', 'learner_scale.py'), ...args],
+      { cwd: process.cwd(), env: learnerEnv({ ...process.env, PYTHONPATH: process.cwd() }), maxBuffer: 1 << 24 });
+    console.log(stdout.trim().split('\n').pop());
+  }
+}
+
+if (process.argv.includes('--gpu') || process.argv.includes('--cpu-scale')) await scale(process.argv.includes('--gpu'));
+else await main();

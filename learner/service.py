@@ -1,13 +1,14 @@
 """The verbs of the Tinker-shaped API over JSON bodies: parse, validate (UserError on bad input),
 and run on the models this server holds. Heavy verbs return a future (see futures.py).
 """
+import json
 import os
 import uuid
 from typing import Dict, List, Optional
 
 import torch
 
-from . import checkpoint, hf, sampling, trainer
+from . import checkpoint, hf, memory, sampling, trainer, wire
 from .futures import Futures, NotFound, UserError, failure
 from .lora import apply_lora, has_lora, save_adapter, target_names
 from .optim import AdamParams
@@ -15,7 +16,8 @@ from .tiny import write_tiny
 from .tokens import load_table
 
 PRESETS = ("tiny", "r1ci/tiny")
-EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules", "peft_adapter"]
+EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules",
+              "peft_adapter", "full_finetune", "mixed_stop"]
 
 
 def need(body: dict, key: str, kind, where: str = "request"):
@@ -45,7 +47,13 @@ def tokens_of(model_input, where: str) -> List[int]:
 
 
 def tensor_of(value, key: str, where: str) -> torch.Tensor:
-    """TensorData {data, dtype, shape} (or a bare list) -> a 1-D tensor."""
+    """TensorData {data, dtype, shape} (or a bare list, or a tensor the protobuf wire decoded) -> a 1-D tensor."""
+    if isinstance(value, torch.Tensor):
+        if value.dim() == 2 and value.shape[0] == 1:  # one row per datum, as a 2-D (e.g. CSR) tensor
+            value = value[0]
+        if value.dim() != 1:
+            raise UserError(f"{where}.{key} has shape {list(value.shape)}: this learner takes one value per token (1-D)")
+        return value.long() if key == "target_tokens" else value
     data = value.get("data") if isinstance(value, dict) else value
     if not isinstance(data, list) or not all(isinstance(x, (int, float)) for x in data):
         raise UserError(f"{where}.{key} must be TensorData {{data: [numbers], dtype, shape}} or a list of numbers")
@@ -82,9 +90,20 @@ def stop_lists(stop) -> tuple:
     return strings, ids
 
 
+def idle_cores(fallback: int) -> int:
+    """Cores not running another runnable thread right now (at least 1), from /proc/loadavg's count of
+    runnable threads, which includes the caller; `fallback` where that file does not exist."""
+    try:
+        with open("/proc/loadavg") as f:
+            running = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return fallback
+    return max(1, (os.cpu_count() or 1) - (running - 1))
+
+
 class Service:
     def __init__(self, state_dir: str, device: torch.device, max_tokens_per_microbatch: int = 8192, max_sample_batch: int = 64,
-                 batch_requests: bool = True):
+                 batch_requests: bool = True, train_threads: int = 0):
         self.state_dir = os.path.abspath(state_dir)
         self.device = device
         self.max_tokens = max_tokens_per_microbatch
@@ -92,21 +111,59 @@ class Service:
         self.models: Dict[str, trainer.Trainable] = {}
         self.samplers: Dict[str, trainer.Trainable] = {}
         self.sessions: set = set()
+        self.sampling_sessions: Dict[str, dict] = {}  # id -> {model_path} or {base_model}
         # Batched rows see other rows' padding, so their floats depend on which requests share a
         # batch; one request at a time makes sampling bit-reproducible whatever the timing.
         self.futures = Futures(max_batch=64 if batch_requests else 1)
         self.prefix = uuid.uuid4().hex[:6]
         self.count = 0
+        # CPU threads for training jobs; the rest (sampling) keeps the process's setting. All jobs run
+        # on the futures' one worker thread, so switching around a job affects that job alone.
+        self.train_threads = train_threads
+
+    def training(self, job):
+        """`job` run with the training thread count (when one is set), then the previous count restored.
+        A core that another process keeps busy is not used: a parallel region waits for its slowest
+        thread, and on a loaded 2-core box 2 threads trained 4x slower than 1 (docs/benchmarks.md)."""
+        if not self.train_threads or self.device.type != "cpu":
+            return job
+
+        def run():
+            before = torch.get_num_threads()
+            threads = min(self.train_threads, idle_cores(self.train_threads))
+            if threads != before:
+                torch.set_num_threads(threads)
+            try:
+                return job()
+            finally:
+                if threads != before:
+                    torch.set_num_threads(before)
+        return run
 
     # -- immediate verbs -------------------------------------------------------------------------
     def capabilities(self, _body: dict) -> dict:
-        return {"supported_models": [{"model_name": "tiny", "max_context_length": 4096}], "extensions": EXTENSIONS,
+        extensions = EXTENSIONS + (["protobuf_wire"] if wire.available() else [])
+        return {"supported_models": [{"model_name": "tiny", "max_context_length": 4096}], "extensions": extensions,
                 "device": str(self.device)}
 
     def create_session(self, _body: dict) -> dict:
         session_id = f"session-{self.prefix}-{len(self.sessions) + 1}"
         self.sessions.add(session_id)
         return {"type": "create_session", "session_id": session_id}
+
+    def create_sampling_session(self, body: dict) -> dict:
+        """A name for the weights a sampling client samples (the SDK's flow): a model_path or a base_model."""
+        source = {k: body[k] for k in ("model_path", "base_model") if body.get(k) is not None}
+        if len(source) != 1 or not isinstance(next(iter(source.values())), str):
+            raise UserError("create_sampling_session needs exactly one of model_path or base_model")
+        if "model_path" in source:
+            self.resolve_path(source["model_path"], "sampler_weights")
+        return {"type": "create_sampling_session", "sampling_session_id": self.new_sampling_session(source)}
+
+    def new_sampling_session(self, source: dict) -> str:
+        sampling_session_id = f"sampling-{self.prefix}-{len(self.sampling_sessions) + 1}"
+        self.sampling_sessions[sampling_session_id] = source
+        return sampling_session_id
 
     def get_info(self, body: dict) -> dict:
         t = self.model(body)
@@ -134,9 +191,10 @@ class Service:
                 os.makedirs(os.path.dirname(folder), exist_ok=True)
                 write_tiny(folder)
             return folder
-        if os.path.isfile(os.path.join(base_model, "config.json")):
+        if os.path.isfile(os.path.join(base_model, "config.json")) or hf.is_adapter(base_model):
             return os.path.abspath(base_model)
-        raise UserError(f"unknown base_model '{base_model}': use 'tiny' or the path of a Hugging Face model folder")
+        raise UserError(f"unknown base_model '{base_model}': use 'tiny', the path of a Hugging Face model folder "
+                        "or of a PEFT adapter folder")
 
     def create_model(self, body: dict) -> dict:
         base = need(body, "base_model", str)
@@ -145,9 +203,25 @@ class Service:
         if lora is not None and not isinstance(lora, dict):
             raise UserError("request.lora_config must be an object {rank, alpha?, target_modules?, seed?}")
 
+        adapter = hf.is_adapter(folder)
+        if adapter and lora:
+            raise UserError("base_model is a PEFT adapter folder, which sets the LoRA config: drop lora_config")
+        checkpointing = body.get("gradient_checkpointing", self.device.type == "cuda")  # extension
+        if not isinstance(checkpointing, bool):
+            raise UserError("request.gradient_checkpointing must be true or false")
+        self.check_memory(folder, lora, bool(body.get("reference_model")), checkpointing)
+        # On GPU a LoRA base is frozen: bf16 is enough. Full fine-tuning keeps float32 master weights
+        # (bf16 weights would round small AdamW updates away) and computes in bf16 autocast.
+        dtype = torch.bfloat16 if self.device.type == "cuda" and (lora or adapter) else torch.float32
+
         def job():
-            t = trainer.Trainable(hf.load_model(folder, self.device), folder, self.device, max_tokens_per_microbatch=self.max_tokens)
+            model = hf.load_model(folder, self.device, dtype)
+            model.gradient_checkpointing = checkpointing
+            tokenizer = hf.adapter_base(folder) if adapter else folder
+            t = trainer.Trainable(model, tokenizer, self.device, max_tokens_per_microbatch=self.max_tokens)
             t.info["base_model"] = base
+            if adapter:
+                t.info["lora_rank"] = int(next(m.lora_A.shape[0] for m in model.modules() if hasattr(m, "lora_A")))
             if lora:
                 rank = need(lora, "rank", int, "lora_config")
                 targets = target_names(lora.get("train_attn", True), lora.get("train_mlp", True), lora.get("target_modules"))
@@ -163,8 +237,27 @@ class Service:
             return {"type": "create_model", "model_id": model_id}
         return self.futures.submit(job)
 
+    def check_memory(self, folder: str, lora: Optional[dict], reference: bool, checkpointing: bool) -> None:
+        """Refuse up front, in one line, a model that will not fit the device (or R1CI_LEARNER_MEMORY_BUDGET)."""
+        budget = memory.budget_from_env(self.device)
+        if budget is None:
+            return
+        config = hf.read_config(hf.adapter_base(folder) if hf.is_adapter(folder) else folder)
+        rank = int(lora["rank"]) if lora and isinstance(lora.get("rank"), int) else None
+        if hf.is_adapter(folder):
+            with open(os.path.join(folder, "adapter_config.json")) as f:
+                rank = int(json.load(f).get("r", 8))
+        plan = memory.estimate(config, rank, self.max_tokens, checkpointing, reference)
+        mode = "LoRA" if rank else "full"
+        what = f"training {os.path.basename(folder.rstrip('/'))} ({mode}, {self.max_tokens} tokens per micro-batch)"
+        try:
+            memory.check(plan, budget, what)
+        except memory.MemoryPlanError as e:
+            raise UserError(str(e)) from e
+
     def forward_backward(self, body: dict, backward: bool = True) -> dict:
-        key = "forward_backward_input" if backward else "forward_input"
+        # /forward sends forward_input; a protobuf forward_backward with forward_only keeps forward_backward_input
+        key = "forward_input" if not backward and "forward_backward_input" not in body else "forward_backward_input"
         t = self.model(body)
         spec = need(body, key, dict)
         data = parse_data(spec.get("data"), key)
@@ -174,7 +267,7 @@ class Service:
         config = spec.get("loss_fn_config") or {}
         if not isinstance(config, dict) or not all(isinstance(v, (int, float)) for v in config.values()):
             raise UserError(f"{key}.loss_fn_config must map names to numbers")
-        return self.futures.submit(lambda: to_wire(trainer.run(t, data, loss_fn, config, backward)))
+        return self.futures.submit(self.training(lambda: to_wire(trainer.run(t, data, loss_fn, config, backward))))
 
     def forward(self, body: dict) -> dict:
         return self.forward_backward(body, backward=False)
@@ -187,27 +280,50 @@ class Service:
         if unknown or not all(isinstance(v, (int, float)) for v in raw.values()):
             raise UserError(f"adam_params takes numbers for {', '.join(fields)} (unknown: {', '.join(unknown) or 'none'})")
         adam = AdamParams(**{k: float(v) for k, v in raw.items()})
-        return self.futures.submit(lambda: {"type": "optim_step", "metrics": t.optim_step(adam)})
+        return self.futures.submit(self.training(lambda: {"type": "optim_step", "metrics": t.optim_step(adam)}))
 
-    def checkpoint_path(self, body: dict, kind: str) -> str:
+    def checkpoint_path(self, body: dict, kind: str) -> tuple:
+        """(the folder to write, the path to answer): an absolute folder is both; a name is written under the
+        state dir and answered as tinker://model_id/weights/NAME or tinker://model_id/sampler_weights/NAME."""
         name = body.get("path") or f"step-{self.model(body).steps:06d}"
         if not isinstance(name, str) or ".." in name.split("/"):
             raise UserError("request.path must be a checkpoint name or an absolute folder path (no '..')")
         if os.path.isabs(name):
-            return name
-        return os.path.join(self.state_dir, kind, body["model_id"], name)
+            return name, name
+        if "/" in name:
+            raise UserError("request.path must be a checkpoint name (letters, digits, - and _) or an absolute folder path")
+        public = f"tinker://{body['model_id']}/{'weights' if kind == 'checkpoints' else 'sampler_weights'}/{name}"
+        return os.path.join(self.state_dir, kind, body["model_id"], name), public
+
+    def resolve_path(self, path: str, kind: str) -> str:
+        """A path we answered -> its folder: tinker://MODEL/weights/NAME, tinker://MODEL/sampler_weights/NAME,
+        tinker://MODEL/NAME (a sampler checkpoint), or an absolute folder."""
+        if not path.startswith("tinker://"):
+            return path
+        parts = path[len("tinker://"):].split("/")
+        if len(parts) == 2:
+            parts = [parts[0], "sampler_weights", parts[1]]
+        if len(parts) != 3 or parts[1] not in ("weights", "sampler_weights") or any(p in ("", ".", "..") for p in parts):
+            raise UserError(f"bad path '{path}': use tinker://MODEL_ID/weights/NAME or tinker://MODEL_ID/sampler_weights/NAME")
+        folder = os.path.join(self.state_dir, "checkpoints" if parts[1] == "weights" else "sampler_weights", parts[0], parts[2])
+        if (kind == "weights") != (parts[1] == "weights"):
+            raise UserError(f"'{path}' is a {parts[1]} path; this verb takes {kind} paths")
+        if not os.path.isdir(folder):
+            raise NotFound(f"no checkpoint at '{path}': save it first")
+        return folder
 
     def save_weights(self, body: dict) -> dict:
-        t, path = self.model(body), self.checkpoint_path(body, "checkpoints")
+        t, (path, public) = self.model(body), self.checkpoint_path(body, "checkpoints")
         meta = {"base_model": t.info["base_model"], "lora_rank": t.info.get("lora_rank")}
 
         def job():
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            return {"type": "save_weights", "path": checkpoint.save(t, path, meta)}
+            written = checkpoint.save(t, path, meta)
+            return {"type": "save_weights", "path": public if public != path else written}
         return self.futures.submit(job)
 
     def load_weights(self, body: dict) -> dict:
-        t, path = self.model(body), need(body, "path", str)
+        t, path = self.model(body), self.resolve_path(need(body, "path", str), "weights")
         with_optimizer = bool(body.get("optimizer", False))
 
         def job():
@@ -216,7 +332,11 @@ class Service:
         return self.futures.submit(job)
 
     def save_weights_for_sampler(self, body: dict) -> dict:
-        t, path = self.model(body), self.checkpoint_path(body, "sampler_weights")
+        session_seq = body.get("sampling_session_seq_id")
+        for_session = not body.get("path") and session_seq is not None  # the SDK's save-and-sample: answer a sampling session
+        if for_session:
+            body = {**body, "path": f"ss{session_seq}-seq{body.get('seq_id')}"}
+        t, (path, public) = self.model(body), self.checkpoint_path(body, "sampler_weights")
         adapter = bool(body.get("adapter_only", False))  # extension: the LoRA adapters alone, in PEFT's layout
         if adapter and not has_lora(t.model):
             raise UserError("adapter_only needs a LoRA model: create it with lora_config {rank}")
@@ -224,11 +344,13 @@ class Service:
         def job():
             os.makedirs(os.path.dirname(path), exist_ok=True)
             if adapter:
-                save_adapter(t.model, path, t.info["base_model"])
+                save_adapter(t.model, path, t.info["base_model"])  # a folder vLLM on this machine loads
                 return {"type": "save_weights_for_sampler", "path": path}
             hf.save_model(t.model, path, tokenizer_from=t.folder)
             self.samplers.pop(path, None)
-            return {"type": "save_weights_for_sampler", "path": path}
+            if for_session:
+                return {"type": "save_weights_for_sampler", "path": None, "sampling_session_id": self.new_sampling_session({"model_path": public})}
+            return {"type": "save_weights_for_sampler", "path": public}
         return self.futures.submit(job)
 
     def unload_model(self, body: dict) -> dict:
@@ -243,9 +365,10 @@ class Service:
         params = parse_sampling_params(need(body, "sampling_params", dict))
         key, source = self.sampling_source(body)
 
-        def run_many(requests: List[sampling.Request]) -> List[dict]:
+        def run_many(payloads: List[tuple]) -> List[dict]:
             """Concurrent requests for the same weights share one batch; a bad one fails alone."""
             t = source()
+            requests = [request for request, _ in payloads]
             table = t.info.get("token_bytes")
             if table is None:
                 table = t.info["token_bytes"] = load_table(t.folder, t.model.config.vocab_size)
@@ -260,8 +383,10 @@ class Service:
             seqs = sampling.sample_many(t.model, [requests[i] for i in good], table, self.device, self.max_sample_batch, t.autocast)
             for i, many in zip(good, seqs):
                 results[i] = {"type": "sample", "sequences": [{"tokens": s.tokens, "logprobs": s.logprobs, "stop_reason": s.stop_reason} for s in many]}
+                if payloads[i][1]:
+                    results[i]["prompt_logprobs"] = prompt_logprobs(t, requests[i].prompt)
             return results
-        return self.futures.submit_batchable(key, sampling.Request(prompt, num, params), run_many)
+        return self.futures.submit_batchable(key, (sampling.Request(prompt, num, params), bool(body.get("prompt_logprobs"))), run_many)
 
     def sampling_source(self, body: dict):
         """Which weights to sample: a training model's live weights (model_id, our extension), a
@@ -270,18 +395,34 @@ class Service:
         if body.get("model_id"):
             t = self.model(body)
             return ("model", body["model_id"]), lambda: t
+        if body.get("sampling_session_id") is not None:
+            if body["sampling_session_id"] not in self.sampling_sessions:
+                raise NotFound(f"unknown sampling_session_id '{body['sampling_session_id']}': create it with create_sampling_session")
+            body = self.sampling_sessions[body["sampling_session_id"]]
         path = body.get("model_path") or body.get("base_model")
         if not isinstance(path, str):
-            raise UserError("sample needs model_id, model_path or base_model")
-        folder = path if body.get("model_path") else self.base_folder(path)
+            raise UserError("sample needs model_id, model_path, base_model or sampling_session_id")
+        folder = self.resolve_path(path, "sampler_weights") if body.get("model_path") else self.base_folder(path)
 
         def load():
             if folder not in self.samplers:
                 if len(self.samplers) >= 2:
                     self.samplers.pop(next(iter(self.samplers)))
-                self.samplers[folder] = trainer.Trainable(hf.load_model(folder, self.device), folder, self.device)
+                dtype = torch.bfloat16 if self.device.type == "cuda" else torch.float32  # sampling only reads
+                tokenizer = hf.adapter_base(folder) if hf.is_adapter(folder) else folder
+                model = hf.load_model(folder, self.device, dtype)
+                self.samplers[folder] = trainer.Trainable(model, tokenizer, self.device)
             return self.samplers[folder]
         return ("folder", folder), load
+
+
+def prompt_logprobs(t: trainer.Trainable, prompt: List[int]) -> List[Optional[float]]:
+    """The logprob of each prompt token given the ones before it (None for the first), by one forward pass."""
+    if len(prompt) < 2:
+        return [None] * len(prompt)
+    datum = trainer.Datum(prompt[:-1], {"target_tokens": torch.tensor(prompt[1:], dtype=torch.long)})
+    out = trainer.run(t, [datum], "cross_entropy", {}, False)["loss_fn_outputs"][0]["logprobs"]
+    return [None] + [float(x) for x in out.tolist()]
 
 
 def tensor_data(x: torch.Tensor) -> dict:
@@ -290,8 +431,14 @@ def tensor_data(x: torch.Tensor) -> dict:
     return {"data": x.tolist(), "dtype": "float32", "shape": list(x.shape)}
 
 
+def json_default(value):
+    """json.dumps hook: result tensors stay tensors until the reply, which is JSON or protobuf by Accept."""
+    if isinstance(value, torch.Tensor):
+        return tensor_data(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 def to_wire(output: dict) -> dict:
-    output["loss_fn_outputs"] = [{k: tensor_data(v) for k, v in o.items()} for o in output["loss_fn_outputs"]]
     return output
 
 

@@ -10,8 +10,9 @@ import { createLocalSandbox } from '../../sandbox/index.js';
 import { selectTasks } from '../../tasks/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import type { RewardCorrectness } from '../../train/algos/index.js';
-import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlOptions } from '../../train/rl/index.js';
+import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlLrSchedule, type RlOptions } from '../../train/rl/index.js';
 import { printJson } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type RlFlags = Record<string, string | boolean | undefined>;
 
@@ -23,12 +24,16 @@ function optionsFrom(flags: RlFlags): RlOptions {
     questionsPerTask: num(flags.questionsPerTask), estimator: flags.estimator as Estimator | undefined,
     groupSize: num(flags.groupSize), questionsPerStep: num(flags.questionsPerStep), steps: num(flags.steps),
     learningRate: num(flags.lr), klCoef: num(flags.kl), trainOnObservation: flags.unmasked === true,
+    clipLow: num(flags.clipLow), clipHigh: num(flags.clipHigh), dualClip: num(flags.dualClip), tisCap: num(flags.tisCap),
+    miniBatches: num(flags.miniBatches), epochs: num(flags.epochs), valueClip: num(flags.valueClip),
+    maskTruncated: flags.maskTruncated === true ? true : undefined, dynamicSampling: flags.dynamicSampling === true ? true : undefined,
+    maxSamplingRounds: num(flags.maxSamplingRounds), lrSchedule: flags.lrSchedule as RlLrSchedule | undefined, warmupSteps: num(flags.warmupSteps),
     filterUniformGroups: flags.filterUniform === true, sampling: flags.stale ? 'stale-1' : undefined,
     lossAggregation: flags.lossAgg as LossAggregation | undefined, divideByStd: flags.std === false ? false : undefined, loraRank: num(flags.loraRank),
-    evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery),
+    evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery), saveEvery: num(flags.saveEvery),
     concurrency: num(flags.concurrency), seed: num(flags.seed),
     reward: { correctness: flags.reward as RewardCorrectness | undefined, formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
-    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
+    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), samplesPerAgent: num(flags.curriculumSamples), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
     agent: {
       temperature: num(flags.temperature), maxTokensPerTurn: num(flags.maxTokensPerTurn), maxTotalTokens: num(flags.maxTotalTokens),
       maxExecCalls: num(flags.maxExecCalls), execTimeoutMs: num(flags.execTimeout) === undefined ? undefined : num(flags.execTimeout)! * 1000,
@@ -62,13 +67,25 @@ export function registerRlCommand(program: Command): void {
     .option('--tokenizer <dir>', 'local folder with tokenizer.json (default: the --init folder)')
     .option('--tasks <selector>', 'training tasks: ids, prefixes (rg.arithmetic.*) or train', 'rg.arithmetic.chain_sum')
     .option('--questions-per-task <n>', 'training questions per task')
-    .option('--estimator <name>', 'grpo | reinforce++ | ppo')
+    .option('--estimator <name>', 'grpo | reinforce++ | reinforce++-baseline (group mean subtracted first) | ppo')
     .option('--group-size <n>', 'answers per question (paper: 5)')
     .option('--questions-per-step <n>', 'questions per step (paper: 128)')
     .option('--steps <n>', 'optimizer steps')
     .option('--lr <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
     .option('--kl <coef>', 'low-variance KL coefficient (paper: 0.001)')
-    .option('--temperature <t>', 'rollout temperature (paper: 1.0)')
+    .option('--temperature <t>', 'rollout temperature: only 1 (the paper\'s), since the stored logprobs are untempered')
+    .option('--clip-low <r>', 'lower ratio bound of the clipped objective (default 0.8)')
+    .option('--clip-high <r>', 'upper ratio bound (default 1.2; clip-higher, as DAPO: 1.28)')
+    .option('--dual-clip <c>', 'cap the loss of negative advantages at -c·A (verl: 3; default off)')
+    .option('--mini-batches <n>', 'optimizer steps per step, one per mini-batch (default 1)')
+    .option('--epochs <n>', 'passes over each step\'s batch (default 1)')
+    .option('--value-clip <r>', 'PPO: clip range of the critic around its pre-update values (default 0.5; 0 off)')
+    .option('--tis-cap <c>', 'truncated importance sampling against the sampler, weights capped at c (e.g. 2 with --rollouts; default off)')
+    .option('--mask-truncated', 'answers cut by the token budget carry no loss (DAPO\'s overlong masking)')
+    .option('--dynamic-sampling', 'with --filter-uniform, sample more questions until the batch is full (DAPO)')
+    .option('--max-sampling-rounds <n>', 'dynamic sampling: most rounds of sampling per step (default 4)')
+    .option('--lr-schedule <name>', 'constant (default) | linear | cosine, decaying to 0 at the last step')
+    .option('--warmup-steps <n>', 'linear learning-rate warm-up steps (default 0)')
     .option('--unmasked', 'train on interpreter output too (the paper\'s ablation)')
     .option('--filter-uniform', 'drop groups whose rewards are all equal')
     .option('--reward <kind>', "binary (paper: 1 for a correct answer) | partial (the task's partial credit, e.g. Reasoning-Gym's)")
@@ -79,14 +96,17 @@ export function registerRlCommand(program: Command): void {
     .option('--rollouts <url>', 'sample rollouts on a vLLM server (http://host:port/v1) that loads the LoRA policy each step; needs --lora-rank')
     .option('--curriculum', 'the improvement-potential curriculum (4 stages)')
     .option('--steps-per-stage <n>', 'curriculum steps per stage (paper: 150)')
+    .option('--curriculum-samples <n>', 'answers per agent and question when the curriculum estimates success rates (default 5)')
     .option('--online-curriculum', 're-estimate success rates at each stage')
     .option('--fourth-agent <mode[:prompt]>', 'the curriculum\'s fourth agent beside text, code and ci (default: ci)')
     .option('--format-bonus <r>').option('--format-penalty <r>').option('--turn-penalty <r>').option('--max-turns <n>')
     .option('--eval-every <n>', 'held-out evaluation every n steps').option('--eval-per-task <n>', 'held-out questions per task')
     .option('--checkpoint-every <n>', 'keep a checkpoint every n steps')
+    .option('--save-every <n>', 'write the resume checkpoint (with optimizer state) every n steps and at the last (default 1)')
     .option('--max-tokens-per-turn <n>').option('--max-total-tokens <n>').option('--max-exec-calls <n>').option('--exec-timeout <seconds>')
     .option('--system-prompt <text>', 'replace the ci system prompt')
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
+    .option('--learner <url>', 'a remote learner serving the Tinker API (Tinker, SkyRL-tx, r1ci\'s); key in R1CI_LEARNER_API_KEY or TINKER_API_KEY')
     .option('--no-batch-requests', 'the local learner samples one request at a time: slower, but bit-identical across reruns')
     .option('--json', 'print the final metrics as JSON')
     .action(async (flags: RlFlags) => {
@@ -94,7 +114,7 @@ export function registerRlCommand(program: Command): void {
       const rolloutsUrl = typeof flags.rollouts === 'string' ? flags.rollouts : undefined;
       if (rolloutsUrl) checkVllmRollouts(rolloutsUrl, config.loraRank, config.sampling);
       const out = resolve(String(flags.out));
-      const connection = resolveLearnerConnection();
+      const connection = resolveLearnerConnection(typeof flags.learner === 'string' ? { url: flags.learner } : {});
       const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
       const client = local?.client ?? new LearnerClient(connection!);
       const sandbox = await createLocalSandbox();
@@ -108,12 +128,16 @@ export function registerRlCommand(program: Command): void {
           baseUrl: rolloutsUrl, removeUnloaded: !connection,
           adapterPath: connection ? (n) => `adapter-${String(n).padStart(6, '0')}` : localAdapterPath(out),
         }) : undefined;
+        const progress = createProgress({ tty: Boolean(process.stderr.isTTY && process.stdout.isTTY) });
         const result = await runRl({
           config, client, init, tokenizer: loadTokenizer(tokenizerDir), sandbox, runDir: out,
           ...(vllm ? { rolloutBackend: vllm.backendFor } : {}),
           ...(connection ? { checkpointPath: (kind: string, step: number) => `${kind}-${String(step).padStart(6, '0')}` } : {}),
-          onStep: (m) => process.stdout.write(`step ${m.step} reward ${m.reward.toFixed(3)} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}\n`),
-        });
+          onStep: (m) => {
+            progress.log(`step ${m.step} reward ${m.reward.toFixed(3)}${m.updates > 1 ? ` updates ${m.updates}` : ''}${m.samplingCost > 1 ? ` sampled/trained ${m.samplingCost.toFixed(2)}` : ''} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}`, process.stdout);
+            progress.update('rl', m.step, config.steps, `reward ${m.reward.toFixed(3)}`);
+          },
+        }).finally(() => progress.stop());
         if (flags.json) printJson({ resumedFrom: result.resumedFrom, steps: result.metrics.length, last: result.metrics.at(-1) });
         else process.stdout.write(`done: ${result.metrics.length} steps (resumed after step ${result.resumedFrom}); report ${join(out, 'report.html')}\n`);
       } finally {
