@@ -1,6 +1,6 @@
-// Rush Hour boards as 36-character strings (Fogleman's format, which Reasoning-Gym reads: 'o' empty,
-// 'x' wall, letters for cars, 'A' the red car on row 3) and the search over every position reachable
-// from one: its distance to a solved position and an optimal plan. The bank generator and the task share it.
+// Rush Hour boards and the search over every position reachable from one: each position's distance
+// to a solved one and an optimal plan. Boards render as 36 characters in Fogleman's format, which
+// Reasoning-Gym reads ('o' empty, 'x' wall, 'A' the red car on row 3). Used by the bank generator.
 
 export const SIZE = 6;
 export const EXIT_ROW = 2;
@@ -18,60 +18,12 @@ export function cellsOf(car: Car, cell = car.cell): number[] {
   return Array.from({ length: car.length }, (_, k) => cell + k * (car.horizontal ? 1 : SIZE));
 }
 
-/**
- * Reads a 36-character board. Cars are lettered in order of their first cell, except A; the order
- * of the returned cars is alphabetical, so car i is letter String.fromCharCode(65 + i).
- */
-export function parseBoard(text: string): Board {
-  if (text.length !== SIZE * SIZE) throw new Error(`a board has ${SIZE * SIZE} cells, got ${text.length}`);
-  const cells = new Map<string, number[]>(), walls: number[] = [];
-  Array.from(text).forEach((ch, i) => {
-    if (ch === 'x') walls.push(i);
-    else if (ch !== 'o' && ch !== '.') cells.set(ch, [...(cells.get(ch) ?? []), i]);
-  });
-  const letters = [...cells.keys()].sort();
-  const cars = letters.map((letter, i) => {
-    const at = cells.get(letter)!;
-    if (letter !== String.fromCharCode(65 + i)) throw new Error(`car letters must run A, B, C…; found ${letters.join('')}`);
-    const horizontal = at[1] - at[0] === 1;
-    const straight = at.every((c, k) => c === at[0] + k * (horizontal ? 1 : SIZE));
-    if (at.length < 2 || at.length > 3 || !straight || (horizontal && at[0] % SIZE > SIZE - at.length)) {
-      throw new Error(`car ${letter} is not a straight 2- or 3-cell vehicle`);
-    }
-    return { cell: at[0], length: at.length, horizontal };
-  });
-  if (cars.length === 0 || !cars[0].horizontal || Math.floor(cars[0].cell / SIZE) !== EXIT_ROW || cars[0].length !== 2) {
-    throw new Error('car A must be a horizontal 2-cell car on the exit row');
-  }
-  return { cars, walls };
-}
-
 /** The board as 36 characters with cars at `positions` (default: where they are), letters A, B, … */
 export function renderBoard(board: Board, positions = board.cars.map((c) => c.cell), empty = 'o'): string {
   const grid = new Array<string>(SIZE * SIZE).fill(empty);
   for (const w of board.walls) grid[w] = 'x';
   board.cars.forEach((car, i) => { for (const c of cellsOf(car, positions[i])) grid[c] = String.fromCharCode(65 + i); });
   return grid.join('');
-}
-
-/** Every legal slide from `positions`: each car, each direction, each distance up to the first obstacle. */
-export function listSlides(board: Board, positions: readonly number[], occupied: Uint8Array): Slide[] {
-  occupied.fill(0);
-  for (const w of board.walls) occupied[w] = 1;
-  board.cars.forEach((car, i) => { for (const c of cellsOf(car, positions[i])) occupied[c] = 1; });
-  const out: Slide[] = [];
-  board.cars.forEach(({ horizontal, length }, i) => {
-    const stride = horizontal ? 1 : SIZE, row = Math.floor(positions[i] / SIZE);
-    for (const dir of [-1, 1]) {
-      for (let steps = 1; ; steps++) {
-        const at = positions[i] + dir * steps * stride, lead = dir < 0 ? at : at + (length - 1) * stride;
-        const off = horizontal ? at < row * SIZE || at + length > (row + 1) * SIZE : at < 0 || lead >= SIZE * SIZE;
-        if (off || occupied[lead]) break;
-        out.push([i, dir * steps]);
-      }
-    }
-  });
-  return out;
 }
 
 /**
@@ -183,14 +135,6 @@ export function exploreCluster(board: Board, maxStates: number): Cluster | null 
     for (let e = first[at]; e < first[at + 1]; e++) if (distance[to[e]] < 0) { distance[to[e]] = distance[at] + 1; queue.push(to[e]); }
   }
   return { states, distance, first, to, car, delta };
-}
-
-/** The position of the cluster farthest from a solved one, with an optimal plan from it; null when none is solvable. */
-export function farthestPosition(board: Board, cluster: Cluster): { positions: number[]; plan: Slide[] } | null {
-  let best = -1;
-  for (let i = 0; i < cluster.states.length; i++) if (cluster.distance[i] > (best < 0 ? -1 : cluster.distance[best])) best = i;
-  if (best < 0) return null;
-  return { positions: decodePositions(board, cluster.states[best]), plan: planFrom(cluster, best) };
 }
 
 /** An optimal plan from state `at` of the cluster, following strictly decreasing distances. */
