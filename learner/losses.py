@@ -31,17 +31,24 @@ def importance_sampling(lp, old, advantages, w) -> Tuple[torch.Tensor, Metrics]:
     return _masked(w, -ratio * advantages), {"ratio:sum": float(_masked(w, ratio).sum())}
 
 
-def ppo(lp, old, advantages, w, clip_low: float = 0.8, clip_high: float = 1.2) -> Tuple[torch.Tensor, Metrics]:
+def ppo(lp, old, advantages, w, clip_low: float = 0.8, clip_high: float = 1.2, dual_clip: float = 0.0) -> Tuple[torch.Tensor, Metrics]:
     """Clipped surrogate (Schulman et al., 2017), token-wise, thresholds on the ratio itself:
     loss_t = -w_t * min(r_t A_t, clip(r_t, clip_low, clip_high) A_t), r_t = exp(lp_t - old_t).
     clip_fraction counts positions where the clipped term is the one taken (its gradient is 0).
+    With dual_clip = c > 1 (Ye et al., 2020; verl's clip_ratio_c), a negative advantage's loss is
+    capped at -c A_t, so a ratio far above 1 cannot blow it up; dual_clip_fraction counts those.
     """
     ratio = torch.exp(lp - old)
     unclipped = ratio * advantages
     clipped = torch.clamp(ratio, clip_low, clip_high) * advantages
-    loss = _masked(w, -torch.min(unclipped, clipped))
-    was_clipped = (clipped < unclipped).float()
-    return loss, {"clip_fraction:sum": float(_masked((w != 0).float(), was_clipped).sum())}
+    objective = torch.min(unclipped, clipped)
+    metrics = {"clip_fraction:sum": float(_masked((w != 0).float(), (clipped < unclipped).float()).sum())}
+    if dual_clip > 0:
+        floor = dual_clip * advantages
+        capped = (advantages < 0) & (objective < floor)
+        objective = torch.where(capped, floor, objective)
+        metrics["dual_clip_fraction:sum"] = float(_masked((w != 0).float(), capped.float()).sum())
+    return _masked(w, -objective), metrics
 
 
 def low_var_kl(lp, ref, w, coefficient: float) -> Tuple[torch.Tensor, Metrics]:

@@ -145,7 +145,8 @@ def microbatch_loss(t: Trainable, batch: List[Datum], loss_fn: str, config: Dict
         if loss_fn == "importance_sampling":
             elementwise, m = losses.importance_sampling(lp, old, adv, w)
         else:
-            elementwise, m = losses.ppo(lp, old, adv, w, config.get("clip_low_threshold", 0.8), config.get("clip_high_threshold", 1.2))
+            elementwise, m = losses.ppo(lp, old, adv, w, config.get("clip_low_threshold", 0.8), config.get("clip_high_threshold", 1.2),
+                                        float(config.get("dual_clip", 0.0)))
         sums.update(m)
     parts = {"logprobs": lp}
     elementwise = elementwise + extensions(t, batch, tokens, targets, h, lp, w, config, parts, sums, col)

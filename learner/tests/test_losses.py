@@ -47,6 +47,20 @@ class LossValues(unittest.TestCase):
         clipped = [(w != 0) and min(max(r, 0.8), 1.2) * x < r * x for r, x, w in zip(ratio.tolist(), a.tolist(), self.w.tolist())]
         self.assertEqual(metrics["clip_fraction:sum"], float(sum(clipped)))
 
+    def test_dual_clip_caps_the_loss_of_negative_advantages(self):
+        # r = e^2 ≈ 7.39: A = -1 costs 7.39 without the dual clip, 3 with c = 3; A = +1 is clipped to 1.2.
+        lp, old = torch.tensor([0.0, 0.0, 0.0]), torch.tensor([-2.0, -2.0, -0.5])
+        adv, w = torch.tensor([-1.0, 1.0, -1.0]), torch.ones(3)
+        plain, _ = losses.ppo(lp, old, adv, w)
+        dual, m = losses.ppo(lp, old, adv, w, dual_clip=3.0)
+        self.assertAlmostEqual(float(plain[0]), math.exp(2.0), places=5)
+        self.assertEqual([round(float(x), 5) for x in dual], [3.0, -1.2, round(math.exp(0.5), 5)])
+        self.assertEqual(m["dual_clip_fraction:sum"], 1.0)
+        lp.requires_grad_(True)
+        loss, _ = losses.ppo(lp, old, adv, w, dual_clip=3.0)
+        loss.sum().backward()
+        self.assertEqual(float(lp.grad[0]), 0.0)  # the capped position no longer pushes
+
     def test_masked_positions_contribute_nothing_even_with_garbage(self):
         garbage_old = self.old.clone()
         garbage_adv = self.adv.clone()

@@ -1,6 +1,7 @@
 // One episode of the code-interpreter loop as a small state machine: generate until a python
 // block closes, run it, insert the feedback, repeat, until the model answers or a limit ends it.
 // Token backends keep sampled tokens as sampled (mask 1) and insert feedback tokens (mask 0).
+import { hashKeys } from '../core/index.js';
 import { extractAnswer, noAnswer, type Task, type TaskInstance, type VerifyResult } from '../tasks/index.js';
 import type { Backend, ChatMessage, FinishReason, Tokenizer } from '../backends/types.js';
 import type { ExecResult, Sandbox } from '../sandbox/types.js';
@@ -28,6 +29,16 @@ export type EpisodeContext = {
 };
 
 type Generated = { text: string; finishReason: FinishReason };
+
+/**
+ * The sampling seed of one generation call: the episode's seed for the first call, then one derived
+ * from (episode seed, call), so a later turn draws fresh noise instead of replaying the first turn's
+ * (its logprobs assume a draw from the policy given its own prefix).
+ */
+export function turnSeed(episodeSeed: number | undefined, call: number): number | undefined {
+  if (episodeSeed === undefined || call <= 1) return episodeSeed;
+  return hashKeys(['turn', episodeSeed, call]) % 2_147_483_647;
+}
 
 export class EpisodeRun {
   phase: 'generate' | 'execute' | 'done' = 'generate';
@@ -96,7 +107,7 @@ export class EpisodeRun {
     const wantsStop = config.mode !== 'text';
     if (backend.kind === 'token') {
       const state = this.tokens!;
-      const sample = await backend.sample({ promptTokens: state.all(), maxTokens, temperature: config.temperature, topP: config.topP, stop: wantsStop ? [CODE_STOP] : undefined, stopTokenIds: this.ctx.tokenizer!.eosTokenIds, seed: this.ctx.seed }, undefined);
+      const sample = await backend.sample({ promptTokens: state.all(), maxTokens, temperature: config.temperature, topP: config.topP, stop: wantsStop ? [CODE_STOP] : undefined, stopTokenIds: this.ctx.tokenizer!.eosTokenIds, seed: turnSeed(this.ctx.seed, this.generations) }, undefined);
       state.appendSampled(sample.tokens, sample.logprobs);
       this.usedTokens += sample.tokens.length;
       return { text: state.decodeSegment(), finishReason: sample.finishReason };
@@ -104,7 +115,7 @@ export class EpisodeRun {
     // Chat APIs cannot continue a cut assistant message, so no stop string is sent: the loop keeps
     // the text up to the first closed block and discards the rest.
     const messages = this.segment ? [...this.messages, { role: 'assistant' as const, content: this.segment }] : this.messages;
-    const reply = await backend.chat({ messages, maxTokens, temperature: config.temperature, topP: config.topP, seed: this.ctx.seed });
+    const reply = await backend.chat({ messages, maxTokens, temperature: config.temperature, topP: config.topP, seed: turnSeed(this.ctx.seed, this.generations) });
     this.usedTokens += reply.usage?.completionTokens ?? Math.ceil(reply.text.length / 4);
     return { text: this.segment + reply.text, finishReason: reply.finishReason };
   }
@@ -117,7 +128,9 @@ export class EpisodeRun {
     const scan = config.mode === 'text' ? { kind: 'none' as const } : scanFirstBlock(text, 0);
     const turn: Turn = { text: text.slice(before.length), finishReason: generated.finishReason };
     if (scan.kind === 'complete') {
-      if (scan.block.end < text.length) {
+      // Whitespace after the fence is not writing past it: a BPE token can complete the fence and
+      // carry a blank line ("`\n\n" in Qwen). That token stays whole, as sampled.
+      if (scan.block.end < text.length && text.slice(scan.block.end).trim() !== '') {
         turn.discarded = text.slice(scan.block.end);
         text = text.slice(0, scan.block.end);
         turn.text = text.slice(before.length);

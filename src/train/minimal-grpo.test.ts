@@ -55,6 +55,16 @@ describe('the minimal GRPO loop', () => {
     const minimal = minimalDatums(groups);
     expect(full.trainedTokens).toBe(minimal.tokens);
     expect(full.data).toEqual(minimal.data);
+
+    // Overlong masking: an answer cut by the budget keeps its place in the baseline but trains on nothing.
+    const cut = groups.map((g) => g.map((e, i) => (i === 1 ? { ...e, stopReason: 'max-tokens' as const } : e)));
+    const masked = resolveRlConfig({ klCoef: 0.001, maskTruncated: true });
+    const scoredCut = selectTrainingGroups(scoreGroups(cut.map((episodes, i) => ({ key: String(i), episodes })), masked), masked);
+    const sequencesCut = sequencesOf(scoredCut, masked);
+    const fullCut = buildDatums(sequencesCut, spreadEpisodeAdvantages(sequencesCut, computeEpisodeAdvantages(scoredCut, sequencesCut, 'grpo')));
+    const minimalCut = minimalDatums(cut, { maskTruncated: true });
+    expect(fullCut.data).toEqual(minimalCut.data);
+    expect(minimalCut.tokens).toBeLessThan(minimal.tokens);
   }, 60_000);
 
   it('runs end to end on the tiny model through the learner', async () => {

@@ -9,7 +9,7 @@ import { createRng, hashKeys } from '../core/index.js';
 import { createLearnerTokenBackend, makeDatum, type Datum, type LearnerClient } from '../learner/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { getTask } from '../tasks/index.js';
-import { resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../agent/index.js';
+import { isInfrastructureStop, resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../agent/index.js';
 
 export type MinimalGrpoOptions = {
   client: LearnerClient;
@@ -56,19 +56,22 @@ export function minimalGroupAdvantages(rewards_G: readonly number[]): number[] {
 
 // ---- 3. Episodes → datums: loss on sampled tokens only, token-level (divided by all trained tokens)
 
-export function minimalDatums(groups: readonly (readonly Episode[])[]): { data: Datum[]; tokens: number } {
+export function minimalDatums(groups: readonly (readonly Episode[])[], options: { maskTruncated?: boolean } = {}): { data: Datum[]; tokens: number } {
   const rows: { tokens: number[]; weights_T: number[]; logprobs_T: number[]; advantage: number }[] = [];
   for (const group of groups) {
-    const withTokens = group.filter((e) => e.trajectory && e.trajectory.mask.includes(1));
+    // An episode that a backend or sandbox failure ended is not the policy's doing: it does not train.
+    const withTokens = group.filter((e) => !isInfrastructureStop(e.stopReason) && e.trajectory && e.trajectory.mask.includes(1));
     const advantages_G = minimalGroupAdvantages(withTokens.map(minimalReward));
     withTokens.forEach((episode, i) => {
       const { promptTokens, tokens, mask, logprobs } = episode.trajectory!;
       // Inputs are tokens[0..n−1], targets tokens[1..n]: the prompt's targets carry no loss, and
       // of the response only what the model sampled (mask 1), never the interpreter's output.
+      // Overlong masking (DAPO, off by default): an answer cut by the budget carries none at all.
       const pad = new Array<number>(promptTokens.length - 1).fill(0);
+      const trained = (m: number) => (m === 1 && !(options.maskTruncated && episode.stopReason === 'max-tokens') ? 1 : 0);
       rows.push({
         tokens: [...promptTokens, ...tokens],
-        weights_T: [...pad, ...mask.map((m) => (m === 1 ? 1 : 0))],
+        weights_T: [...pad, ...mask.map(trained)],
         logprobs_T: [...pad, ...logprobs.map((lp, t) => (mask[t] === 1 ? lp : 0))],
         advantage: advantages_G[i],
       });

@@ -3,17 +3,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
-import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, writeReports } from '../../eval/index.js';
+import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, runPreflight, writeReports } from '../../eval/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import { printJson, renderTable } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type EvalFlags = {
   model: string; tasks: string; perTask: string; mode: string; samples: string; temperature?: string; out: string; seed: string;
   concurrency: string; schedule: string; tokenizer?: string; maxExecCalls?: string; execTimeout?: string; splitFile?: string; dataDir?: string; json?: boolean; progress: boolean;
+  skipUnavailable?: boolean; skipBadLines?: boolean;
 };
 
 function positiveInt(flag: string, value: string): number {
@@ -41,6 +42,8 @@ export function registerEvalCommands(program: Command): void {
     .option('--exec-timeout <seconds>', 'seconds per code call (default 60)')
     .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
+    .option('--skip-unavailable', 'run the tasks that can run (data present, model able) and list the others, instead of refusing')
+    .option('--skip-bad-lines', 'go on past unreadable lines of episodes.jsonl (their episodes run again) instead of refusing')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the metrics as JSON')
     .action(async (flags: EvalFlags) => {
@@ -51,10 +54,12 @@ export function registerEvalCommands(program: Command): void {
       const taskIds = selectTasks(flags.tasks, split);
       if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
       const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: positiveInt('--concurrency', flags.concurrency) });
-      await model.preflight();
-      const sandbox = await createLocalSandbox();
-      const bar = flags.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'eval {bar} {value}/{total} episodes | acc {acc} | ETA {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
-      let correct = 0, seen = 0, lastLog = 0;
+      const { sandbox, unavailable } = await runPreflight({
+        taskIds, model, mode: flags.mode as AgentMode, seed: Number(flags.seed) || 0, skipUnavailable: flags.skipUnavailable, startSandbox: () => createLocalSandbox(),
+      });
+      for (const [id, why] of Object.entries(unavailable)) process.stderr.write(`eval: skipped ${id}: ${why}\n`);
+      const progress = flags.progress ? createProgress() : undefined;
+      let correct = 0, seen = 0;
       try {
         const result = await runEval({
           model, taskIds, perTask: positiveInt('--per-task', flags.perTask), samples: positiveInt('--samples', flags.samples), seed: Number(flags.seed) || 0,
@@ -64,26 +69,23 @@ export function registerEvalCommands(program: Command): void {
             ...(flags.maxExecCalls !== undefined ? { maxExecCalls: Number(flags.maxExecCalls) } : {}),
             ...(flags.execTimeout !== undefined ? { execTimeoutMs: Number(flags.execTimeout) * 1000 } : {}),
           },
-          outDir: flags.out, sandbox, concurrency: positiveInt('--concurrency', flags.concurrency), schedule: flags.schedule as 'async' | 'batch',
+          outDir: flags.out, sandbox, unavailable, skipBadLines: flags.skipBadLines, concurrency: positiveInt('--concurrency', flags.concurrency), schedule: flags.schedule as 'async' | 'batch',
           onProgress: (done, total, episode) => {
             if (episode) { seen++; if (episode.verdict.correct) correct++; }
-            const acc = seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–';
-            if (bar) {
-              if (!bar.getTotal()) bar.start(total, done, { acc });
-              bar.update(done, { acc });
-            } else if (done === total || Date.now() - lastLog > 10_000) {
-              lastLog = Date.now();
-              process.stderr.write(`eval: ${done}/${total} episodes, accuracy so far ${acc}\n`);
-            }
+            progress?.update('eval', done, total, `accuracy so far ${seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–'}`);
           },
         });
-        bar?.stop();
-        if (flags.json) return printJson({ manifest: result.manifest, metrics: result.metrics });
+        progress?.stop();
+        for (const bad of result.skippedLines) process.stderr.write(`eval: skipped unreadable line ${bad.line} of episodes.jsonl (${bad.error}); its episode ran again\n`);
+        const infra = result.metrics.infrastructureFailures;
+        if (infra.count) process.stderr.write(`eval: ${infra.count} episodes ended by infrastructure, not counted (${infra.examples.slice(0, 2).join('; ')}); rerun the same command to redo them\n`);
+        if (infra.count) process.exitCode = 1; // the run is not complete: a rerun finishes it
+        if (flags.json) return printJson({ manifest: result.manifest, metrics: result.metrics, missing: result.missing, unavailable: result.unavailable });
         const m = result.metrics;
         process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], m.tasks.map((t) => [t.taskId, (100 * t.accuracy).toFixed(1), (100 * t.codeUseRate).toFixed(1), t.meanCodeCalls.toFixed(2)]))}\n\n`);
-        process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}); report: ${join(flags.out, 'report.html')}\n`);
+        process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}${result.missing ? `, ${result.missing} not run: skipped tasks or infrastructure failures` : ''}); report: ${join(flags.out, 'report.html')}\n`);
       } finally {
-        bar?.stop();
+        progress?.stop();
         await sandbox.close();
       }
     });

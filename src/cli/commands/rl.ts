@@ -9,8 +9,9 @@ import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLe
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { selectTasks } from '../../tasks/index.js';
 import type { AgentMode } from '../../agent/index.js';
-import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlOptions } from '../../train/rl/index.js';
+import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlLrSchedule, type RlOptions } from '../../train/rl/index.js';
 import { printJson } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type RlFlags = Record<string, string | boolean | undefined>;
 
@@ -22,9 +23,13 @@ function optionsFrom(flags: RlFlags): RlOptions {
     questionsPerTask: num(flags.questionsPerTask), estimator: flags.estimator as Estimator | undefined,
     groupSize: num(flags.groupSize), questionsPerStep: num(flags.questionsPerStep), steps: num(flags.steps),
     learningRate: num(flags.lr), klCoef: num(flags.kl), trainOnObservation: flags.unmasked === true,
+    clipLow: num(flags.clipLow), clipHigh: num(flags.clipHigh), dualClip: num(flags.dualClip), tisCap: num(flags.tisCap),
+    miniBatches: num(flags.miniBatches), epochs: num(flags.epochs), valueClip: num(flags.valueClip),
+    maskTruncated: flags.maskTruncated === true ? true : undefined, dynamicSampling: flags.dynamicSampling === true ? true : undefined,
+    maxSamplingRounds: num(flags.maxSamplingRounds), lrSchedule: flags.lrSchedule as RlLrSchedule | undefined, warmupSteps: num(flags.warmupSteps),
     filterUniformGroups: flags.filterUniform === true, sampling: flags.stale ? 'stale-1' : undefined,
     lossAggregation: flags.lossAgg as LossAggregation | undefined, divideByStd: flags.std === false ? false : undefined, loraRank: num(flags.loraRank),
-    evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery),
+    evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery), saveEvery: num(flags.saveEvery),
     concurrency: num(flags.concurrency), seed: num(flags.seed),
     reward: { formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
     curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), samplesPerAgent: num(flags.curriculumSamples), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
@@ -61,13 +66,25 @@ export function registerRlCommand(program: Command): void {
     .option('--tokenizer <dir>', 'local folder with tokenizer.json (default: the --init folder)')
     .option('--tasks <selector>', 'training tasks: ids, prefixes (rg.arithmetic.*) or train', 'rg.arithmetic.chain_sum')
     .option('--questions-per-task <n>', 'training questions per task')
-    .option('--estimator <name>', 'grpo | reinforce++ | ppo')
+    .option('--estimator <name>', 'grpo | reinforce++ | reinforce++-baseline (group mean subtracted first) | ppo')
     .option('--group-size <n>', 'answers per question (paper: 5)')
     .option('--questions-per-step <n>', 'questions per step (paper: 128)')
     .option('--steps <n>', 'optimizer steps')
     .option('--lr <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
     .option('--kl <coef>', 'low-variance KL coefficient (paper: 0.001)')
-    .option('--temperature <t>', 'rollout temperature (paper: 1.0)')
+    .option('--temperature <t>', 'rollout temperature: only 1 (the paper\'s), since the stored logprobs are untempered')
+    .option('--clip-low <r>', 'lower ratio bound of the clipped objective (default 0.8)')
+    .option('--clip-high <r>', 'upper ratio bound (default 1.2; clip-higher, as DAPO: 1.28)')
+    .option('--dual-clip <c>', 'cap the loss of negative advantages at -c·A (verl: 3; default off)')
+    .option('--mini-batches <n>', 'optimizer steps per step, one per mini-batch (default 1)')
+    .option('--epochs <n>', 'passes over each step\'s batch (default 1)')
+    .option('--value-clip <r>', 'PPO: clip range of the critic around its pre-update values (default 0.5; 0 off)')
+    .option('--tis-cap <c>', 'truncated importance sampling against the sampler, weights capped at c (e.g. 2 with --rollouts; default off)')
+    .option('--mask-truncated', 'answers cut by the token budget carry no loss (DAPO\'s overlong masking)')
+    .option('--dynamic-sampling', 'with --filter-uniform, sample more questions until the batch is full (DAPO)')
+    .option('--max-sampling-rounds <n>', 'dynamic sampling: most rounds of sampling per step (default 4)')
+    .option('--lr-schedule <name>', 'constant (default) | linear | cosine, decaying to 0 at the last step')
+    .option('--warmup-steps <n>', 'linear learning-rate warm-up steps (default 0)')
     .option('--unmasked', 'train on interpreter output too (the paper\'s ablation)')
     .option('--filter-uniform', 'drop groups whose rewards are all equal')
     .option('--loss-agg <mode>', 'token-mean (default: long answers weigh more) | sequence-mean (every answer weighs the same)')
@@ -83,6 +100,7 @@ export function registerRlCommand(program: Command): void {
     .option('--format-bonus <r>').option('--format-penalty <r>').option('--turn-penalty <r>').option('--max-turns <n>')
     .option('--eval-every <n>', 'held-out evaluation every n steps').option('--eval-per-task <n>', 'held-out questions per task')
     .option('--checkpoint-every <n>', 'keep a checkpoint every n steps')
+    .option('--save-every <n>', 'write the resume checkpoint (with optimizer state) every n steps and at the last (default 1)')
     .option('--max-tokens-per-turn <n>').option('--max-total-tokens <n>').option('--max-exec-calls <n>').option('--exec-timeout <seconds>')
     .option('--system-prompt <text>', 'replace the ci system prompt')
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
@@ -108,12 +126,16 @@ export function registerRlCommand(program: Command): void {
           baseUrl: rolloutsUrl, removeUnloaded: !connection,
           adapterPath: connection ? (n) => `adapter-${String(n).padStart(6, '0')}` : localAdapterPath(out),
         }) : undefined;
+        const progress = createProgress({ tty: Boolean(process.stderr.isTTY && process.stdout.isTTY) });
         const result = await runRl({
           config, client, init, tokenizer: loadTokenizer(tokenizerDir), sandbox, runDir: out,
           ...(vllm ? { rolloutBackend: vllm.backendFor } : {}),
           ...(connection ? { checkpointPath: (kind: string, step: number) => `${kind}-${String(step).padStart(6, '0')}` } : {}),
-          onStep: (m) => process.stdout.write(`step ${m.step} reward ${m.reward.toFixed(3)} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}\n`),
-        });
+          onStep: (m) => {
+            progress.log(`step ${m.step} reward ${m.reward.toFixed(3)}${m.updates > 1 ? ` updates ${m.updates}` : ''}${m.samplingCost > 1 ? ` sampled/trained ${m.samplingCost.toFixed(2)}` : ''} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}`, process.stdout);
+            progress.update('rl', m.step, config.steps, `reward ${m.reward.toFixed(3)}`);
+          },
+        }).finally(() => progress.stop());
         if (flags.json) printJson({ resumedFrom: result.resumedFrom, steps: result.metrics.length, last: result.metrics.at(-1) });
         else process.stdout.write(`done: ${result.metrics.length} steps (resumed after step ${result.resumedFrom}); report ${join(out, 'report.html')}\n`);
       } finally {

@@ -8,10 +8,11 @@ import { LearnerClient, resolveLearnerConnection, startLocalLearner, type LocalL
 import { readSynthRecords } from '../../train/synth/index.js';
 import { runSft } from '../../train/sft/index.js';
 import { printJson } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type SftFlags = {
   data: string; out: string; model: string; epochs: string; batchSize: string; lr: string; warmup: string; minLrRatio: string; checkpointEvery: string;
-  evalEvery: string; heldOut: string; maxSteps: string; bucketWindow: string; maxSeqTokens: string; seed: string; trainOnObservation?: boolean; json?: boolean;
+  evalEvery: string; heldOut: string; maxSteps: string; bucketWindow: string; maxSeqTokens: string; seed: string; trainOnObservation?: boolean; json?: boolean; skipBadLines?: boolean;
 };
 
 function number(flag: string, value: string, check: (n: number) => boolean, fix: string): number {
@@ -41,9 +42,13 @@ export function registerSftCommand(program: Command): void {
     .option('--max-seq-tokens <n>', 'leave out longer examples', '8192')
     .option('--seed <seed>', 'batch order seed', '0')
     .option('--train-on-observation', 'also put loss on interpreter output (the paper\'s unmasked ablation)')
+    .option('--skip-bad-lines', 'train on the readable records of --data and say how many lines were skipped, instead of refusing')
     .option('--json', 'print the result as JSON')
     .action(async (flags: SftFlags) => {
-      const records = readSynthRecords(flags.data);
+      const records = readSynthRecords(flags.data, {
+        skipBadLines: flags.skipBadLines,
+        onSkipped: (lines) => process.stderr.write(`sft: skipped ${lines.length} unreadable ${lines.length === 1 ? 'line' : 'lines'} of ${flags.data} (${lines.map((l) => `line ${l.line}`).join(', ')}); training on the rest\n`),
+      });
       if (!records.length) throw new ConfigError([{ path: '--data', message: `${flags.data} has no records`, fix: 'run r1ci synth --out <file> first' }]);
       const heldOutFraction = number('--held-out', flags.heldOut, (n) => n >= 0 && n < 1, 'use a fraction in [0, 1)');
       const isHeldOut = (id: string) => hashKeys(['held-out', id]) % 10_000 < heldOutFraction * 10_000;
@@ -55,6 +60,7 @@ export function registerSftCommand(program: Command): void {
         const modelId = await client.createModel({ base_model: base });
         const info = await client.getInfo(modelId);
         const tokenizerDir = info.model_data.tokenizer_id ?? base;
+        const progress = createProgress();
         const result = await runSft({
           client, modelId, tokenizer: loadTokenizer(tokenizerDir), runDir: flags.out,
           train: records.filter((r) => !isHeldOut(r.id)), heldOut: records.filter((r) => isHeldOut(r.id)),
@@ -63,8 +69,8 @@ export function registerSftCommand(program: Command): void {
           checkpointEvery: int('--checkpoint-every', flags.checkpointEvery), evalEvery: int('--eval-every', flags.evalEvery), maxSteps: int('--max-steps', flags.maxSteps, 0),
           bucketWindow: int('--bucket-window', flags.bucketWindow), maxSequenceTokens: int('--max-seq-tokens', flags.maxSeqTokens), seed: int('--seed', flags.seed, 0),
           trainOnObservation: flags.trainOnObservation ?? false,
-          onStep: (m) => process.stderr.write(`sft: step ${m.step}/${m.totalSteps} loss ${m.loss.toFixed(4)} lr ${m.learningRate.toExponential(2)} ${Math.round(m.tokensPerSecond)} tok/s${m.heldOutLoss === undefined ? '' : ` held-out ${m.heldOutLoss.toFixed(4)}`}\n`),
-        });
+          onStep: (m) => progress.update('sft', m.step, m.totalSteps, `loss ${m.loss.toFixed(4)}, lr ${m.learningRate.toExponential(2)}, ${Math.round(m.tokensPerSecond)} tokens/s${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(4)}`}`),
+        }).finally(() => progress.stop());
         const final = await client.saveWeightsForSampler(modelId, resolve(flags.out, 'final'));
         const summary = { steps: result.steps, totalSteps: result.totalSteps, resumedFrom: result.resumedFrom, checkpoint: result.checkpoint, final, tokensPerSecond: result.tokensPerSecond, lastLoss: result.metrics.at(-1)?.loss ?? null };
         if (flags.json) return printJson(summary);

@@ -2,6 +2,7 @@
 // KL 0.001, clip 0.8/1.2, masked interpreter output) with a learning rate of the tiny model's own.
 import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { REWARD_DEFAULTS } from '../algos/index.js';
+import type { AgentOptions } from '../../agent/index.js';
 import type { ResolvedRlConfig, RlOptions } from './types.js';
 
 /** The paper's learning rate for real models; the tiny random model needs a far larger one. */
@@ -30,16 +31,29 @@ const DEFAULTS: Omit<ResolvedRlConfig, 'reward' | 'curriculum' | 'agent'> = {
   gamma: 1,
   lambda: 1,
   valueCoef: 0.5,
+  valueClip: 0.5,
+  miniBatches: 1,
+  epochs: 1,
+  dualClip: 0,
+  tisCap: 0,
+  maskTruncated: false,
+  dynamicSampling: false,
+  maxSamplingRounds: 4,
+  lrSchedule: 'constant',
+  warmupSteps: 0,
   sampling: 'on-policy',
   evalEvery: 0,
   evalQuestionsPerTask: 20,
   evalSeed: 9,
   checkpointEvery: 10,
+  saveEvery: 1,
   concurrency: 8,
   seed: 0,
 };
 
-const CURRICULUM_DEFAULTS = { enabled: false, stages: 4, stepsPerStage: 150, samplesPerAgent: 5, online: false, fourthAgent: { mode: 'ci' as const } };
+/** The curriculum's fourth agent by default: the ci loop told to check its answer with code before giving it. */
+export const CHECKING_AGENT_PROMPT_SUFFIX = '\nBefore giving the final answer, run code that checks it.';
+const CURRICULUM_DEFAULTS = { enabled: false, stages: 4, stepsPerStage: 150, samplesPerAgent: 5, online: false, fourthAgent: { mode: 'ci' as const, promptSuffix: CHECKING_AGENT_PROMPT_SUFFIX } };
 
 export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   const problems: ConfigProblem[] = [];
@@ -50,10 +64,17 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   const reward = { ...REWARD_DEFAULTS, ...defined(options.reward) };
   const curriculum = { ...CURRICULUM_DEFAULTS, ...defined(options.curriculum) };
   const check = (ok: boolean, path: string, fix: string, value: unknown) => { if (!ok) problems.push({ path: `rl.${path}`, message: `bad value ${JSON.stringify(value)}`, fix }); };
-  for (const key of ['questionsPerTask', 'groupSize', 'questionsPerStep', 'steps', 'concurrency', 'evalQuestionsPerTask', 'checkpointEvery'] as const) check(Number.isInteger(merged[key]) && merged[key] >= 1, key, 'use a positive integer', merged[key]);
+  for (const key of ['questionsPerTask', 'groupSize', 'questionsPerStep', 'steps', 'concurrency', 'evalQuestionsPerTask', 'checkpointEvery', 'saveEvery', 'miniBatches', 'epochs', 'maxSamplingRounds'] as const) check(Number.isInteger(merged[key]) && merged[key] >= 1, key, 'use a positive integer', merged[key]);
   check(Number.isInteger(merged.evalEvery) && merged.evalEvery >= 0, 'evalEvery', 'use 0 (never) or a positive integer', merged.evalEvery);
   check(merged.groupSize >= 2 || merged.estimator !== 'grpo', 'groupSize', 'GRPO needs at least 2 answers per question', merged.groupSize);
-  check(['grpo', 'reinforce++', 'ppo'].includes(merged.estimator), 'estimator', 'use grpo, reinforce++ or ppo', merged.estimator);
+  check(['grpo', 'reinforce++', 'reinforce++-baseline', 'ppo'].includes(merged.estimator), 'estimator', 'use grpo, reinforce++, reinforce++-baseline or ppo', merged.estimator);
+  check(merged.valueClip >= 0, 'valueClip', 'use 0 (off) or a positive clip range', merged.valueClip);
+  check(merged.dualClip === 0 || merged.dualClip > 1, 'dualClip', 'use 0 (off) or a bound above 1 (verl uses 3)', merged.dualClip);
+  check(merged.tisCap === 0 || merged.tisCap >= 1, 'tisCap', 'use 0 (off) or a cap ≥ 1 (e.g. 2)', merged.tisCap);
+  check(!merged.dynamicSampling || merged.filterUniformGroups, 'dynamicSampling', 'dynamic sampling refills filtered groups: add filterUniformGroups (--filter-uniform)', merged.dynamicSampling);
+  check(merged.saveEvery === 1 || merged.sampling === 'on-policy', 'saveEvery', 'stale-1 sampling needs the snapshot of every step: drop --save-every or --stale', merged.saveEvery);
+  check(['constant', 'linear', 'cosine'].includes(merged.lrSchedule), 'lrSchedule', 'use constant, linear or cosine', merged.lrSchedule);
+  check(Number.isInteger(merged.warmupSteps) && merged.warmupSteps >= 0, 'warmupSteps', 'use a whole number of steps ≥ 0', merged.warmupSteps);
   check(['token-mean', 'sequence-mean'].includes(merged.lossAggregation), 'lossAggregation', 'use token-mean or sequence-mean', merged.lossAggregation);
   check(['on-policy', 'stale-1'].includes(merged.sampling), 'sampling', 'use on-policy or stale-1', merged.sampling);
   check(merged.learningRate > 0 && merged.learningRate < 1, 'learningRate', 'use a number in (0, 1)', merged.learningRate);
@@ -64,6 +85,12 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   check(Array.isArray(merged.taskIds) && merged.taskIds.length > 0, 'taskIds', 'name at least one training task', merged.taskIds);
   check(Number.isInteger(curriculum.stages) && curriculum.stages >= 1 && Number.isInteger(curriculum.stepsPerStage) && curriculum.stepsPerStage >= 1 && Number.isInteger(curriculum.samplesPerAgent) && curriculum.samplesPerAgent >= 1, 'curriculum', 'use positive integers for stages, stepsPerStage and samplesPerAgent', curriculum);
   check(['ci', 'text', 'code'].includes(curriculum.fourthAgent.mode), 'curriculum.fourthAgent.mode', 'use ci, text or code', curriculum.fourthAgent.mode);
+  // The learner and vLLM return logprobs of the untempered, untruncated policy; the importance ratio
+  // needs those of the distribution actually sampled, so any other sampling would bias every step.
+  const agent = { temperature: 1, ...defined(options.agent) } as AgentOptions;
+  const sampling = 'the stored logprobs are at temperature 1 without top-p, so the ratio\'s old policy would not be the sampling one';
+  check(agent.temperature === 1, 'agent.temperature', `use temperature 1 for rollouts (the paper's): ${sampling}`, agent.temperature);
+  check(agent.topP === undefined || agent.topP === 1, 'agent.topP', `leave top-p at 1 for rollouts: ${sampling}`, agent.topP);
   if (problems.length) throw new ConfigError(problems);
-  return Object.freeze({ ...merged, reward: Object.freeze(reward), curriculum: Object.freeze(curriculum), agent: Object.freeze({ temperature: 1, ...defined(options.agent) }) });
+  return Object.freeze({ ...merged, reward: Object.freeze(reward), curriculum: Object.freeze(curriculum), agent: Object.freeze(agent) });
 }

@@ -13,3 +13,5 @@ export * from './oracle-warm-start.js';
 export * from './init-model.js';
 export * from './demo-stage.js';
 export * from './vllm-rollouts.js';
+export * from './schedule.js';
+export * from './dynamic-sampling.js';

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEntry } from '../../../test/helpers/cli.js';
 import { createTinyPreset, startLocalLearner, type LocalLearner } from '../../learner/index.js';
 import { readMetrics } from './run-state.js';
 import type { RunState, StepMetrics } from './types.js';
@@ -30,10 +31,10 @@ afterAll(async () => {
 });
 
 /** Runs `r1ci rl` in a child; with killAfterStep, SIGKILLs it as soon as that step is committed (the next one is under way). */
-function runCli(out: string, killAfterStep?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
+function runCli(out: string, killAfterStep?: number, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
   // PPO from a cold start: the critic and GAE give non-zero gradients even when every reward is equal.
-  const args = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'run.ts'), 'rl', '--out', out, '--init', base, '--steps', String(STEPS), '--estimator', 'ppo',
-    '--group-size', '2', '--questions-per-step', '2', '--max-tokens-per-turn', '16', '--max-total-tokens', '32', '--system-prompt', 'Use Python.', '--concurrency', '4', '--lr', '1e-3'];
+  const args = [...cliEntry(), 'rl', '--out', out, '--init', base, '--steps', String(STEPS), '--estimator', 'ppo',
+    '--group-size', '2', '--questions-per-step', '2', '--max-tokens-per-turn', '16', '--max-total-tokens', '32', '--system-prompt', 'Use Python.', '--concurrency', '4', '--lr', '1e-3', ...extra];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, R1CI_LEARNER_URL: learner.url, R1CI_LEARNER_API_KEY: learner.apiKey }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -79,4 +80,17 @@ describe('r1ci rl resume after kill -9', () => {
     expect(bytes(rb.checkpoint, 'weights.safetensors').equals(bytes(ra.checkpoint, 'weights.safetensors'))).toBe(true);
     expect(bytes(rb.checkpoint, 'optimizer.pt').equals(bytes(ra.checkpoint, 'optimizer.pt'))).toBe(true);
   }, 240_000);
+});
+
+describe('r1ci rl --estimator ppo with mini-batches', () => {
+  it('takes one optimizer step per mini-batch, the critic clipped around its pre-update values', async () => {
+    const out = join(dir, 'mini-batches');
+    const run = await runCli(out, undefined, ['--steps', '1', '--mini-batches', '2', '--value-clip', '0.2']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^step 1 .*updates 2/m);
+    const [metrics] = readMetrics(join(out, 'metrics.jsonl'));
+    expect([metrics.updates, metrics.valueError === null]).toEqual([2, false]);
+    expect(JSON.parse(bytes(state(out).checkpoint, 'meta.json').toString()).steps).toBe(2); // the learner's optimizer steps
+    expect(JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')).config).toMatchObject({ estimator: 'ppo', miniBatches: 2, valueClip: 0.2 });
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 // The RL loop over the learner API. Each step: pick questions (the curriculum's stage pool), roll
 // out a group of answers per question through the async pipeline with the latest weights (or,
 // with stale-1 sampling, the weights before the previous update, overlapping that update), score,
-// train one optimizer step, maybe evaluate, save the resume checkpoint, and commit the step.
+// (refill filtered groups with dynamic sampling), train (mini-batch updates), maybe evaluate, save the resume checkpoint, and commit the step.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, createRng, type ConfigProblem } from '../../core/index.js';
@@ -10,9 +10,10 @@ import { createLearnerTokenBackend, type LearnerClient, type LearnerSamplingTarg
 import type { Sandbox } from '../../sandbox/types.js';
 import { questionsForStage, stageOfStep } from '../curriculum.js';
 import { loadOrEstimateCurriculum } from '../curriculum-estimate.js';
-import { scoreGroups, selectTrainingGroups } from './batch.js';
+import { collectStepBatch } from './dynamic-sampling.js';
+import { computeRlLearningRate } from './schedule.js';
 import { computeStepMetrics } from './step-metrics.js';
-import { commitStep, openRun, readMetrics, runFiles, type RunFiles } from './run-state.js';
+import { appendStepMetrics, openRun, writeRunState, readMetrics, runFiles, type RunFiles } from './run-state.js';
 import { writeRlReport } from './report.js';
 import { runHeldOutEval, runRollouts, type QuestionRef, type RolloutOptions, type RolloutResult } from './rollouts.js';
 import { runTrainStep } from './train-step.js';
@@ -64,16 +65,18 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   const pools = stagePools(config, files, rollout);
   const heldOut = config.taskIds.flatMap((taskId) => Array.from({ length: config.evalQuestionsPerTask }, (_, index) => ({ taskId, index, seed: config.evalSeed, ...taskOptionsOf(config, taskId) })));
   let state = resumed;
+  let committed = resumed; // the last state written to state.json
   let prefetched: { step: number; result: Promise<RolloutResult> } | null = null;
   for (let step = (resumed?.step ?? 0) + 1; step <= config.steps; step++) {
     const stage = config.curriculum.enabled ? stageOfStep(step, config.curriculum.stepsPerStage, config.curriculum.stages) : 1;
     const stageAt = (k: number) => (config.curriculum.enabled ? stageOfStep(k, config.curriculum.stepsPerStage, config.curriculum.stages) : 1);
-    const questionsOf = async (k: number, modelPath?: string) => pickQuestions(await pools(stageAt(k), modelPath), config, k);
+    const poolOf = (k: number, modelPath?: string) => pools(stageAt(k), modelPath);
+    const questionsOf = async (k: number, modelPath?: string) => pickQuestions(await poolOf(k, modelPath), config, k);
     const stepRollout = (k: number, modelPath?: string) => ({ ...rollout(modelPath), seedKeys: ['rl', config.seed, k] });
     const onPolicyPath = await current(step - 1);
-    const rolloutPath = step > 1 && config.sampling === 'stale-1' ? state?.samplerCheckpoint : onPolicyPath;
-    const rollouts = prefetched?.step === step ? await prefetched.result
-      : await runRollouts(await questionsOf(step, onPolicyPath), config.groupSize, stepRollout(step, rolloutPath));
+    const samplePath = step > 1 && config.sampling === 'stale-1' ? state?.samplerCheckpoint : onPolicyPath;
+    const firstRound = prefetched?.step === step ? await prefetched.result
+      : await runRollouts(await questionsOf(step, onPolicyPath), config.groupSize, stepRollout(step, samplePath));
     let samplerCheckpoint: string | undefined;
     prefetched = null;
     if (config.sampling === 'stale-1' && step < config.steps) {
@@ -86,22 +89,31 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
       result.catch(() => undefined); // awaited next step; this branch only keeps an early failure from being unhandled
       prefetched = { step: next, result };
     }
-    const scored = scoreGroups(rollouts.groups, config);
-    const trained = await runTrainStep(client, modelId, selectTrainingGroups(scored, config), config);
+    // Refills (dynamic sampling) sample the same weights as the step's first round, under their own seeds.
+    const batch = await collectStepBatch(firstRound, await poolOf(step, onPolicyPath), step, config, (questions, round) =>
+      runRollouts(questions, config.groupSize, { ...stepRollout(step, samplePath), seedKeys: ['rl', config.seed, step, 'refill', round] }));
+    const learningRate = computeRlLearningRate(step, config);
+    const trained = await runTrainStep(client, modelId, batch.training, config, learningRate);
     const evaluation = config.evalEvery > 0 && (step % config.evalEvery === 0 || step === config.steps)
       ? withoutEpisodes(await runHeldOutEval(heldOut, { ...rollout(await current(step)), seedKeys: ['eval', config.seed, step] })) : undefined;
-    const checkpoint = await client.saveWeights(modelId, checkpointPath('train', step));
-    const metrics = computeStepMetrics({ step, stage, scored, trainedGroups: selectTrainingGroups(scored, config).length, rollouts, trained, evaluation });
-    const previous = state;
+    // The resume checkpoint (weights and optimizer state) every saveEvery steps and at the last.
+    const save = step % config.saveEvery === 0 || step === config.steps;
+    const checkpoint = save ? await client.saveWeights(modelId, checkpointPath('train', step)) : state?.checkpoint ?? '';
+    const metrics = computeStepMetrics({ step, stage, scored: batch.scored, trainedGroups: batch.training.length, rollouts: batch.rollouts, trained, evaluation, learningRate, samplingCost: batch.samplingCost });
     state = { step, checkpoint, configHash, ...(samplerCheckpoint ? { samplerCheckpoint } : {}) };
-    commitStep(files, metrics, state);
+    appendStepMetrics(files, metrics);
+    if (save) {
+      const previous = committed;
+      writeRunState(files, state);
+      committed = state;
+      dropOldCheckpoints(previous, state, config);
+    }
     saved.delete(step - 2);
-    dropOldCheckpoints(previous, state, config);
     options.onStep?.(metrics);
   }
   const metrics = readMetrics(files.metrics);
   writeRlReport(files.dir, metrics);
-  return { modelId, metrics, state, resumedFrom: resumed?.step ?? 0 };
+  return { modelId, metrics, state: committed, resumedFrom: resumed?.step ?? 0 };
 }
 
 /** Refuses options the learner cannot serve; resolves to whether it samples live training weights. */

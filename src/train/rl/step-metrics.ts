@@ -1,4 +1,5 @@
 // One step's metrics line from its scored rollouts, the training result and an optional eval.
+import { isInfrastructureStop } from '../../agent/index.js';
 import type { ScoredGroup } from './batch.js';
 import type { RolloutResult } from './rollouts.js';
 import type { TrainStepResult } from './train-step.js';
@@ -12,13 +13,19 @@ export type StepMetricsInput = {
   rollouts: RolloutResult;
   trained: TrainStepResult;
   evaluation?: { accuracy: number; codeUseRate: number; questions: number };
+  learningRate: number;
+  /** Episodes sampled per episode trained. */
+  samplingCost: number;
 };
 
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
 export function computeStepMetrics(input: StepMetricsInput): StepMetrics {
-  const episodes = input.scored.flatMap((g) => g.episodes);
-  const rewards = input.scored.flatMap((g) => g.rewards);
+  // Episodes an outage ended say nothing about the policy: counted, but left out of every rate.
+  const all = input.scored.flatMap((g) => g.episodes);
+  const counts = all.map((e) => !isInfrastructureStop(e.stopReason));
+  const episodes = all.filter((_, i) => counts[i]);
+  const rewards = input.scored.flatMap((g) => g.rewards).filter((_, i) => counts[i]);
   const { rollouts, trained } = input;
   return {
     step: input.step,
@@ -31,13 +38,18 @@ export function computeStepMetrics(input: StepMetricsInput): StepMetrics {
     codeUseRate: mean(episodes.map((e) => (e.codeCalls > 0 ? 1 : 0))),
     codeCalls: mean(episodes.map((e) => e.codeCalls)),
     responseTokens: mean(episodes.map((e) => e.usage.sampledTokens + e.usage.observationTokens)),
-    episodes: episodes.length,
+    episodes: all.length,
+    infrastructureStops: all.length - episodes.length,
     groupsTrained: input.trainedGroups,
     trainedTokens: trained.trainedTokens,
     kl: trained.kl,
     entropy: trained.entropy,
     clipFraction: trained.clipFraction,
     valueError: trained.valueError,
+    updates: trained.perUpdate.length,
+    learningRate: input.learningRate,
+    samplingCost: input.samplingCost,
+    tisWeight: trained.tisWeight,
     samplingSeconds: rollouts.wallSeconds,
     generationSeconds: rollouts.generationSeconds,
     executionSeconds: rollouts.executionSeconds,

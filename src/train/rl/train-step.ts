@@ -1,39 +1,112 @@
-// One optimizer step through the learner API: (for PPO) a forward pass for the critic's values,
-// advantages, then forward_backward with the clipped importance-sampling loss plus the low-variance
-// KL and value terms, and optim_step. Pure data shaping lives in batch.ts.
-import type { LearnerClient } from '../../learner/index.js';
-import { buildDatums, computeEpisodeAdvantages, computePpoTargets, sequencesOf, spreadEpisodeAdvantages, type ScoredGroup } from './batch.js';
+// The optimizer phase of one RL step through the learner API: when needed, one forward pass before
+// any update (the critic's values for PPO, the learner's own logprobs for unmasked interpreter tokens
+// and for truncated importance sampling), advantages, then the batch in mini-batches for `epochs`
+// passes, each a forward_backward (clipped IS + low-variance KL + value terms) and an optim_step.
+import { makeDatum, type LearnerClient, type LossFnConfig } from '../../learner/index.js';
+import { buildDatums, computeEpisodeAdvantages, computePpoTargets, countTrained, sampledTargetsOf, sequencesOf, spreadEpisodeAdvantages, type ScoredGroup } from './batch.js';
 import type { ResolvedRlConfig } from './types.js';
-import { makeDatum } from '../../learner/index.js';
+import type { TrainSequence } from '../types.js';
 
-export type TrainStepResult = { trainedTokens: number; kl: number | null; entropy: number | null; clipFraction: number | null; valueError: number | null; seconds: number };
+/** What one forward_backward reported. */
+export type UpdateMetrics = { kl: number | null; entropy: number | null; clipFraction: number | null; valueError: number | null };
 
-export async function runTrainStep(client: LearnerClient, modelId: string, groups: readonly ScoredGroup[], config: ResolvedRlConfig): Promise<TrainStepResult> {
+export type TrainStepResult = UpdateMetrics & {
+  trainedTokens: number;
+  /** Every update's metrics, in order (the step's are their means). */
+  perUpdate: UpdateMetrics[];
+  /** Mean truncated importance weight over trained tokens (tisCap > 0), else null. */
+  tisWeight: number | null;
+  seconds: number;
+};
+
+/** The learner's view before any update: logprobs of every target (and the critic's values). */
+type Forward = { logprobs: number[][]; values: number[][] };
+
+export async function runTrainStep(client: LearnerClient, modelId: string, groups: readonly ScoredGroup[], config: ResolvedRlConfig, learningRate = config.learningRate): Promise<TrainStepResult> {
   const started = performance.now();
-  const sequences = sequencesOf(groups, config);
-  if (sequences.length === 0) return { trainedTokens: 0, kl: null, entropy: null, clipFraction: null, valueError: null, seconds: 0 };
+  const sampled = sequencesOf(groups, config);
+  if (sampled.length === 0) return { trainedTokens: 0, kl: null, entropy: null, clipFraction: null, valueError: null, perUpdate: [], tisWeight: null, seconds: 0 };
+  const needsForward = config.estimator === 'ppo' || config.trainOnObservation || config.tisCap > 0;
+  const forward = needsForward ? await forwardPass(client, modelId, sampled) : undefined;
+  const { sequences, weights_T, tisWeight } = withOldPolicy(sampled, sampledTargetsOf(groups), forward, config);
   let advantages: number[][];
   let returns: number[][] | undefined;
-  if (config.estimator === 'ppo') {
-    const forward = await client.forward(modelId, { data: sequences.map((s) => makeDatum(s.tokens, { weights: s.weights })), loss_fn: 'cross_entropy' });
-    const values = forward.loss_fn_outputs.map((o) => o.values?.data ?? []);
-    ({ advantages, returns } = computePpoTargets(groups, sequences, values, config));
-  } else {
-    advantages = spreadEpisodeAdvantages(sequences, computeEpisodeAdvantages(groups, sequences, config.estimator, config.divideByStd));
+  if (config.estimator === 'ppo') ({ advantages, returns } = computePpoTargets(groups, sequences, forward!.values, config));
+  else advantages = spreadEpisodeAdvantages(sequences, computeEpisodeAdvantages(groups, sequences, config.estimator, config.divideByStd));
+  // Truncated IS: the per-token weight multiplies the advantage, which the loss is linear in.
+  advantages = advantages.map((row, i) => row.map((a, t) => a * weights_T[i][t]));
+  const perUpdate: UpdateMetrics[] = [];
+  for (let epoch = 0; epoch < config.epochs; epoch++) {
+    for (const part of splitEvenly(sequences.length, config.miniBatches)) {
+      const pick = <T>(rows: readonly T[]) => part.map((i) => rows[i]);
+      perUpdate.push(await runUpdate(client, modelId, pick(sequences), pick(advantages), returns && pick(returns), config.estimator === 'ppo' ? pick(forward!.values) : undefined, config, learningRate));
+    }
   }
-  const { data, trainedTokens } = buildDatums(sequences, advantages, returns, config.lossAggregation);
-  const output = await client.forwardBackward(modelId, {
-    data,
-    loss_fn: 'ppo',
-    loss_fn_config: {
-      clip_low_threshold: config.clipLow,
-      clip_high_threshold: config.clipHigh,
-      // The KL and value terms stay token-level (divided by the batch's trained tokens) under either aggregation.
-      ...(config.klCoef > 0 ? { kl_coef: config.klCoef / trainedTokens } : {}),
-      ...(config.estimator === 'ppo' ? { value_coef: config.valueCoef / trainedTokens } : {}),
-    },
+  const trainedTokens = sequences.reduce((n, s) => n + countTrained(s), 0);
+  const mean = (key: keyof UpdateMetrics) => {
+    const values = perUpdate.map((u) => u[key]).filter((v): v is number => v !== null);
+    return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+  };
+  return { trainedTokens, kl: mean('kl'), entropy: mean('entropy'), clipFraction: mean('clipFraction'), valueError: mean('valueError'), perUpdate, tisWeight, seconds: (performance.now() - started) / 1000 };
+}
+
+async function forwardPass(client: LearnerClient, modelId: string, sequences: readonly TrainSequence[]): Promise<Forward> {
+  const out = await client.forward(modelId, { data: sequences.map((s) => makeDatum(s.tokens, { weights: s.weights })), loss_fn: 'cross_entropy' });
+  return { logprobs: out.loss_fn_outputs.map((o) => o.logprobs.data), values: out.loss_fn_outputs.map((o) => o.values?.data ?? []) };
+}
+
+/**
+ * The ratio's old policy per target. Sampled tokens: the sampler's logprobs, or with truncated IS the
+ * learner's, each weighted by min(p_learner / p_sampler, cap). Interpreter tokens trained on
+ * (unmasked): the learner's, since no sampler produced them.
+ */
+export function withOldPolicy(sequences: readonly TrainSequence[], sampled_B_T: readonly (readonly number[])[], forward: Forward | undefined, config: Pick<ResolvedRlConfig, 'trainOnObservation' | 'tisCap'>): { sequences: TrainSequence[]; weights_T: number[][]; tisWeight: number | null } {
+  let tisSum = 0, tisCount = 0;
+  const weights_T: number[][] = [];
+  const out = sequences.map((s, i) => {
+    const weights = s.weights.map(() => 1);
+    const logprobs = s.logprobs.map((old, t) => {
+      if (s.weights[t] === 0) return old;
+      if (sampled_B_T[i][t] === 0) return config.trainOnObservation ? forward!.logprobs[i][t] : old;
+      if (config.tisCap <= 0) return old;
+      weights[t] = Math.min(Math.exp(forward!.logprobs[i][t] - old), config.tisCap);
+      tisSum += weights[t];
+      tisCount++;
+      return forward!.logprobs[i][t];
+    });
+    weights_T.push(weights);
+    return { ...s, logprobs };
   });
-  await client.optimStep(modelId, { learning_rate: config.learningRate, grad_clip_norm: config.gradClipNorm });
+  return { sequences: out, weights_T, tisWeight: config.tisCap > 0 && tisCount > 0 ? tisSum / tisCount : null };
+}
+
+/** Indices 0..n−1 in `parts` contiguous runs of near-equal size (the first n mod parts one longer). */
+export function splitEvenly(n: number, parts: number): number[][] {
+  const count = Math.max(1, Math.min(parts, n));
+  const base = Math.floor(n / count), extra = n % count;
+  const out: number[][] = [];
+  let start = 0;
+  for (let p = 0; p < count; p++) {
+    const size = base + (p < extra ? 1 : 0);
+    out.push(Array.from({ length: size }, (_, k) => start + k));
+    start += size;
+  }
+  return out;
+}
+
+/** One mini-batch: forward_backward then optim_step. Losses are normalised over the mini-batch's own tokens. */
+async function runUpdate(client: LearnerClient, modelId: string, sequences: TrainSequence[], advantages: number[][], returns: number[][] | undefined, values: number[][] | undefined, config: ResolvedRlConfig, learningRate: number): Promise<UpdateMetrics> {
+  const { data, trainedTokens } = buildDatums(sequences, advantages, returns, config.lossAggregation, values && config.valueClip > 0 ? values : undefined);
+  const lossConfig: LossFnConfig & { dual_clip?: number } = {
+    clip_low_threshold: config.clipLow,
+    clip_high_threshold: config.clipHigh,
+    ...(config.dualClip > 0 ? { dual_clip: config.dualClip } : {}),
+    // The KL and value terms stay token-level (divided by the mini-batch's trained tokens) under either aggregation.
+    ...(config.klCoef > 0 ? { kl_coef: config.klCoef / trainedTokens } : {}),
+    ...(config.estimator === 'ppo' ? { value_coef: config.valueCoef / trainedTokens, ...(config.valueClip > 0 ? { value_clip: config.valueClip } : {}) } : {}),
+  };
+  const output = await client.forwardBackward(modelId, { data, loss_fn: 'ppo', loss_fn_config: lossConfig });
+  await client.optimStep(modelId, { learning_rate: learningRate, grad_clip_norm: config.gradClipNorm });
   const metric = (name: string) => (name in output.metrics ? output.metrics[name] : null);
-  return { trainedTokens, kl: metric('kl:mean'), entropy: metric('entropy:mean'), clipFraction: metric('clip_fraction:mean'), valueError: metric('value_error:mean'), seconds: (performance.now() - started) / 1000 };
+  return { kl: metric('kl:mean'), entropy: metric('entropy:mean'), clipFraction: metric('clip_fraction:mean'), valueError: metric('value_error:mean') };
 }

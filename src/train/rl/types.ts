@@ -3,7 +3,10 @@
 import type { AgentMode, AgentOptions } from '../../agent/index.js';
 import type { ResolvedRewardConfig, RewardOptions } from '../algos/index.js';
 
-export type Estimator = 'grpo' | 'reinforce++' | 'ppo';
+/** 'reinforce++-baseline' subtracts each group's mean reward before REINFORCE++'s batch whitening. */
+export type Estimator = 'grpo' | 'reinforce++' | 'reinforce++-baseline' | 'ppo';
+/** Learning rate over the run: constant, or linear/cosine decay to 0 at the last step, after warm-up. */
+export type RlLrSchedule = 'constant' | 'linear' | 'cosine';
 
 /** How per-token losses add up to the batch loss: 'token-mean' divides every token by the batch's
  * trained tokens (long answers weigh more); 'sequence-mean' averages each answer over its own
@@ -11,7 +14,13 @@ export type Estimator = 'grpo' | 'reinforce++' | 'ppo';
 export type LossAggregation = 'token-mean' | 'sequence-mean';
 
 /** The agents whose answers estimate each question's success rate p. */
-export type CurriculumAgent = { mode: AgentMode; systemPrompt?: string };
+export type CurriculumAgent = {
+  mode: AgentMode;
+  /** Replaces the prompt (default: the run's prompt for ci, the mode's own otherwise). */
+  systemPrompt?: string;
+  /** Appended to that prompt when no systemPrompt is given (the default fourth agent's check request). */
+  promptSuffix?: string;
+};
 
 export type CurriculumOptions = {
   /** Turn the improvement-potential curriculum on (default false: every training question from step 1). */
@@ -22,7 +31,7 @@ export type CurriculumOptions = {
   stepsPerStage?: number;
   /** Samples per agent per question (paper: 5; 4 agents make 20). */
   samplesPerAgent?: number;
-  /** The fourth agent beside text, code and ci (default: ci with a prompt that asks for a check by code). */
+  /** The fourth agent beside text, code and ci (default: ci under the run's prompt, asked to check its answer by code). */
   fourthAgent?: CurriculumAgent;
   /** Re-estimate p from the current policy at the start of every stage (default false: once, offline). */
   online?: boolean;
@@ -56,6 +65,28 @@ export type RlOptions = {
   /** Ratio bounds of the clipped importance-sampling objective. */
   clipLow?: number;
   clipHigh?: number;
+  /** Clipped IS: split each step's batch into this many mini-batches, one optimizer step each (default
+   * 1, the paper's single update; more lets the clip act from the second update on). */
+  miniBatches?: number;
+  /** Passes over the batch per step (default 1). */
+  epochs?: number;
+  /** Dual-clip (Ye et al., 2020; verl's clip_ratio_c): for negative advantages the loss is capped at
+   * −c·A, so a ratio far above 1 cannot blow it up (0 = off, the default; verl uses 3). */
+  dualClip?: number;
+  /** Truncated importance sampling for the sampler–trainer mismatch: the ratio's old policy is the
+   * learner's own logprobs (one forward pass) and each token is weighted by min(p_learner / p_sampler,
+   * cap) (0 = off, the default; e.g. 2 with vLLM rollouts). */
+  tisCap?: number;
+  /** Overlong masking (DAPO): answers cut by the token budget carry no loss; they still count in their
+   * group's baseline (default false). */
+  maskTruncated?: boolean;
+  /** Dynamic sampling (DAPO): with uniform groups filtered, sample further questions until the step
+   * has questionsPerStep groups that train, at most maxSamplingRounds rounds (default false). */
+  dynamicSampling?: boolean;
+  maxSamplingRounds?: number;
+  lrSchedule?: RlLrSchedule;
+  /** Steps of linear warm-up from 0 (default 0). */
+  warmupSteps?: number;
   /** Train on interpreter-output tokens too (the paper's unmasked ablation; default false). */
   trainOnObservation?: boolean;
   /** How token losses add up (default 'token-mean'; 'sequence-mean' weighs every answer the same
@@ -67,10 +98,12 @@ export type RlOptions = {
   /** Drop groups whose rewards are all equal (default false). */
   filterUniformGroups?: boolean;
   reward?: RewardOptions;
-  /** PPO: GAE discount, GAE λ, value-loss coefficient. */
+  /** PPO: GAE discount, GAE λ, value-loss coefficient, and the value clip around the values before the
+   * step's first update (verl's cliprange_value, default 0.5; 0 = off). */
   gamma?: number;
   lambda?: number;
   valueCoef?: number;
+  valueClip?: number;
   /** 'on-policy' (default) samples with the latest weights; 'stale-1' samples step k+1 while step k trains, from the weights before step k. */
   sampling?: 'on-policy' | 'stale-1';
   curriculum?: CurriculumOptions;
@@ -78,8 +111,11 @@ export type RlOptions = {
   evalEvery?: number;
   evalQuestionsPerTask?: number;
   evalSeed?: number;
-  /** Keep a checkpoint every n steps (the resume checkpoint is written every step regardless). */
+  /** Keep a checkpoint every n steps (others are deleted once a newer resume checkpoint exists). */
   checkpointEvery?: number;
+  /** Write the resume checkpoint (weights and optimizer state) every n steps and at the last (default
+   * 1). A kill redoes the steps after the last one written; on-policy sampling only. */
+  saveEvery?: number;
   /** Episodes in flight. */
   concurrency?: number;
   /** The agent loop's limits (mode ci; temperature defaults to 1.0 for rollouts). */
@@ -96,7 +132,7 @@ export type ResolvedRlConfig = Readonly<Omit<Required<RlOptions>, 'reward' | 'cu
   agent: AgentOptions;
 }>;
 
-/** One line of metrics.jsonl. Rates are fractions of the step's episodes. */
+/** One line of metrics.jsonl. Rates and reward means are over the step's episodes that the model ended. */
 export type StepMetrics = {
   step: number;
   stage: number;
@@ -109,6 +145,8 @@ export type StepMetrics = {
   codeCalls: number;
   responseTokens: number;
   episodes: number;
+  /** Episodes ended by a backend or sandbox failure: dropped from the batch and from the rates above. */
+  infrastructureStops: number;
   /** Groups kept after filtering, and trained tokens. */
   groupsTrained: number;
   trainedTokens: number;
@@ -116,6 +154,13 @@ export type StepMetrics = {
   entropy: number | null;
   clipFraction: number | null;
   valueError: number | null;
+  /** Optimizer steps taken (mini-batches × epochs), and the learning rate they used. */
+  updates: number;
+  learningRate: number;
+  /** Episodes sampled per episode trained (above 1 with dynamic sampling or filtering). */
+  samplingCost: number;
+  /** Mean truncated importance weight over trained tokens (with tisCap). */
+  tisWeight: number | null;
   /** Wall time of the step's rollouts; summed generation and execution time inside them; learner calls. */
   samplingSeconds: number;
   generationSeconds: number;

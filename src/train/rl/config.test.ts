@@ -1,0 +1,13 @@
+// The RL config refuses what would make a run silently wrong, and resolves the newer options'
+// defaults to the paper's behaviour.
+import { describe, expect, it } from 'vitest';
+import { resolveRlConfig } from './config.js';
+
+describe('resolveRlConfig, the sampling distribution', () => {
+  it('refuses a rollout temperature ≠ 1 or top-p < 1: stored logprobs are of the untempered policy', () => {
+    expect(resolveRlConfig().agent.temperature).toBe(1);
+    expect(() => resolveRlConfig({ agent: { temperature: 0.7 } })).toThrow(/rl.agent.temperature: bad value 0.7 \(.*temperature 1/);
+    expect(() => resolveRlConfig({ agent: { topP: 0.9 } })).toThrow(/rl.agent.topP: bad value 0.9/);
+    expect(resolveRlConfig({ agent: { temperature: 1, topP: 1 } }).agent.topP).toBe(1);
+  });
+});

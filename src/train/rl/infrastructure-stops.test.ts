@@ -1,0 +1,45 @@
+// Episodes that ended because the backend or the sandbox failed are not the policy's doing: they are
+// dropped from the RL batch (no reward, no advantage, no gradient) and counted in the step's metrics.
+import { describe, expect, it } from 'vitest';
+import type { Episode, StopReason } from '../../agent/index.js';
+import { minimalDatums } from '../minimal-grpo.js';
+import { scoreGroups, selectTrainingGroups } from './batch.js';
+import { resolveRlConfig } from './config.js';
+import { computeStepMetrics } from './step-metrics.js';
+
+function episode(id: string, stopReason: StopReason, correct: boolean): Episode {
+  return {
+    id, taskId: 't', index: 0, seed: 0, sample: 0, mode: 'ci', backend: 'fake', system: '', question: '', turns: [{ text: 'x', finishReason: { unified: 'stop', raw: 'stop' } }],
+    answer: correct ? '1' : null, verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'no-answer' }, stopReason, codeCalls: 0,
+    usage: { promptTokens: 2, sampledTokens: 2, observationTokens: 0 }, timing: { totalMs: 0, generateMs: 0, execMs: 0 },
+    trajectory: { promptTokens: [1, 2], tokens: [3, 4], mask: [1, 1], logprobs: [-1, -1] },
+  };
+}
+
+const group = [episode('a', 'final-answer', true), episode('b', 'no-answer', false), episode('c', 'backend-error', false), episode('d', 'sandbox-error', false)];
+const rollouts = { groups: [], wallSeconds: 1, generationSeconds: 1, executionSeconds: 0, hiddenExecution: null };
+const trained = { trainedTokens: 4, kl: null, entropy: null, clipFraction: null, valueError: null, perUpdate: [], tisWeight: null, seconds: 0 };
+
+describe('infrastructure-failed episodes in RL', () => {
+  const config = resolveRlConfig();
+  const scored = scoreGroups([{ key: 'q', episodes: group }], config);
+
+  it('are dropped from the training groups, so they take no part in the group baseline', () => {
+    const selected = selectTrainingGroups(scored, config);
+    expect(selected[0].episodes.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(selected[0].rewards.map((r) => +r.total.toFixed(3))).toEqual([1.1, -0.1]);
+  });
+
+  it('are counted in the step metrics and left out of its reward and accuracy', () => {
+    const metrics = computeStepMetrics({ step: 1, stage: 1, scored, trainedGroups: 1, rollouts, trained, learningRate: 1e-4, samplingCost: 1 });
+    expect(metrics.episodes).toBe(4);
+    expect(metrics.infrastructureStops).toBe(2);
+    expect(metrics.accuracy).toBe(0.5);
+    expect(metrics.reward).toBeCloseTo(0.5, 12);
+  });
+
+  it('are dropped by the minimal loop too (the spec)', () => {
+    const { data } = minimalDatums([group]);
+    expect(data).toHaveLength(2);
+  });
+});

@@ -1,0 +1,100 @@
+// The optimizer phase of a step on the tiny model, with hand-built episodes whose sampled logprobs
+// are the model's own (so the first update is exactly on-policy): the old policy of unmasked
+// interpreter tokens, mini-batches, truncated importance sampling and PPO's clipped critic.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTinyModelFixture, type TinyModelFixture } from '../../../test/helpers/training-fixtures.js';
+import type { Episode } from '../../agent/index.js';
+import { LearnerClient, makeDatum, type Datum } from '../../learner/index.js';
+import { scoreGroups, type ScoredGroup } from './batch.js';
+import { resolveRlConfig } from './config.js';
+import { runTrainStep } from './train-step.js';
+import type { RlOptions } from './types.js';
+
+let fixture: TinyModelFixture;
+beforeAll(async () => {
+  fixture = await startTinyModelFixture('r1ci-rl-step-', 6);
+}, 120_000);
+afterAll(async () => {
+  await fixture?.close();
+});
+
+// Byte tokens: prompt, a sampled code turn (mask 1), interpreter output (mask 0), a sampled answer.
+const bytes = (text: string) => [...Buffer.from(text)];
+const parts = (answer: string) => ({ prompt: bytes('Q: 2+3?'), code: bytes('print(2+3)'), output: bytes('Result: 5'), answer: bytes(answer) });
+
+/** An episode whose sampled logprobs are the model's (shifted by `samplerShift` to mimic another sampler). */
+async function episode(modelId: string, answer: string, correct: boolean, samplerShift = 0): Promise<Episode> {
+  const p = parts(answer);
+  const tokens = [...p.code, ...p.output, ...p.answer];
+  const mask = [...p.code.map(() => 1), ...p.output.map(() => 0), ...p.answer.map(() => 1)];
+  const out = await fixture.learner.client.forward(modelId, { data: [makeDatum([...p.prompt, ...tokens])], loss_fn: 'cross_entropy' });
+  const own = out.loss_fn_outputs[0].logprobs.data.slice(p.prompt.length - 1);
+  return {
+    id: answer, taskId: 't', index: 0, seed: 0, sample: 0, mode: 'ci', backend: 'fake', system: '', question: '', turns: [{ text: '', finishReason: { unified: 'stop', raw: 'stop' } }],
+    answer, verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'wrong' }, stopReason: 'final-answer', codeCalls: 1,
+    usage: { promptTokens: p.prompt.length, sampledTokens: 0, observationTokens: 0 }, timing: { totalMs: 0, generateMs: 0, execMs: 0 },
+    trajectory: { promptTokens: p.prompt, tokens, mask, logprobs: own.map((lp, t) => (mask[t] === 1 ? lp - samplerShift : 0)) },
+  };
+}
+
+async function setup(options: RlOptions, samplerShift = 0, extra: { valueHead?: boolean } = {}) {
+  const config = resolveRlConfig({ klCoef: 0, ...options });
+  const modelId = await fixture.learner.client.createModel({ base_model: fixture.base, value_head: extra.valueHead ?? false });
+  const [good, bad] = [await episode(modelId, '<<<5>>>', true, samplerShift), await episode(modelId, '<<<6>>>', false, samplerShift)];
+  const groups: ScoredGroup[] = scoreGroups([{ key: 'q', episodes: [good, bad, good, bad] }], config);
+  return { config, modelId, groups };
+}
+
+describe('runTrainStep', () => {
+  it('unmasked: interpreter tokens take their old logprobs from the learner, so the first update is on-policy', async () => {
+    const { config, modelId, groups } = await setup({ trainOnObservation: true });
+    const result = await runTrainStep(fixture.learner.client, modelId, groups, config);
+    // With an old logprob of 0 the ratio there was p itself (≈ 1/259), clipped for every negative advantage.
+    expect(result.clipFraction).toBe(0);
+    expect(result.trainedTokens).toBe(4 * (10 + 9 + 7));
+  }, 30_000);
+
+  it('mini-batches: one optimizer step each, and the clip acts from the second update on', async () => {
+    const { config, modelId, groups } = await setup({ miniBatches: 2, learningRate: 0.05 });
+    const result = await runTrainStep(fixture.learner.client, modelId, groups, config);
+    expect(result.perUpdate).toHaveLength(2);
+    expect(result.perUpdate[0].clipFraction).toBe(0);
+    expect(result.perUpdate[1].clipFraction).toBeGreaterThan(0);
+    const info = await fixture.learner.client.getInfo(modelId);
+    expect(info.steps).toBe(2);
+  }, 30_000);
+
+  it('truncated IS: a sampler 2 nats below the learner gives every token the weight cap, and ratios start at 1', async () => {
+    const tis = await setup({ tisCap: 2 }, 2);
+    const withTis = await runTrainStep(fixture.learner.client, tis.modelId, tis.groups, tis.config);
+    expect(withTis.tisWeight).toBeCloseTo(2, 6); // min(e², 2)
+    expect(withTis.clipFraction).toBe(0);
+    const plain = await setup({}, 2);
+    const without = await runTrainStep(fixture.learner.client, plain.modelId, plain.groups, plain.config);
+    expect(without.tisWeight).toBeNull();
+    expect(without.clipFraction).toBeGreaterThan(0.4); // ratio e² > 1.2 for the positive half
+  }, 30_000);
+
+  it('PPO: every mini-batch sends the values before the first update as the centre of the value clip', async () => {
+    const sent: Datum[][] = [];
+    const configs: Record<string, number>[] = [];
+    const { url, apiKey } = fixture.learner;
+    const client = new LearnerClient({ url, apiKey, fetch: async (input, init) => {
+      const body = typeof init?.body === 'string' ? JSON.parse(init.body) as { forward_backward_input?: { data: Datum[]; loss_fn_config: Record<string, number> } } : {};
+      if (String(input).endsWith('/forward_backward') && body.forward_backward_input) {
+        sent.push(body.forward_backward_input.data);
+        configs.push(body.forward_backward_input.loss_fn_config);
+      }
+      return fetch(input, init);
+    } });
+    const { config, modelId, groups } = await setup({ estimator: 'ppo', miniBatches: 2, valueClip: 0.2 }, 0, { valueHead: true });
+    const before = await client.forward(modelId, { data: groups[0].episodes.map((e) => makeDatum([...e.trajectory!.promptTokens, ...e.trajectory!.tokens])), loss_fn: 'cross_entropy' });
+    const result = await runTrainStep(client, modelId, groups, config);
+    expect(result.perUpdate).toHaveLength(2);
+    expect(configs.map((c) => c.value_clip)).toEqual([0.2, 0.2]);
+    expect(sent.map((data) => data.length)).toEqual([2, 2]);
+    const values = sent.flat().map((d) => d.loss_fn_inputs.values!.data);
+    values.forEach((row, i) => row.forEach((v, t) => expect(v).toBeCloseTo(before.loss_fn_outputs[i].values!.data[t], 5)));
+    expect(result.valueError).not.toBeNull();
+  }, 30_000);
+});
