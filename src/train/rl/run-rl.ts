@@ -102,6 +102,7 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
     const metrics = computeStepMetrics({ step, stage, scored: batch.scored, trainedGroups: batch.training.length, rollouts: batch.rollouts, trained, evaluation, learningRate, samplingCost: batch.samplingCost });
     state = { step, checkpoint, configHash, ...(samplerCheckpoint ? { samplerCheckpoint } : {}) };
     appendStepMetrics(files, metrics);
+    saved.delete(step - 2);
     if (save) {
       const previous = committed;
       writeRunState(files, state);
