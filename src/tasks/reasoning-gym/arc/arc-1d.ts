@@ -16,7 +16,8 @@ export const ARC_1D_NOTES: readonly string[] = [
   '',
   'Departs from the source on purpose: a puzzle whose examples also fit another of the 51 distinct family rules (or ' +
     'identity, or reversing the whole row) that maps the test row differently is redrawn, so every puzzle has one ' +
-    'answer (the source can ask for a wrapped move whose examples never wrap). A palette draw with more than nine ' +
+    'answer (the source can ask for a wrapped move whose examples never wrap); after 50 such draws the row size is ' +
+    'drawn again. A palette draw with more than nine ' +
     'blocks is redrawn (the source loops forever on it).',
 ];
 
