@@ -54,7 +54,8 @@ function borderPixelInput(rng: Rng, size: number, random: boolean): Row {
   let block: Row;
   if (random) {
     const side = rng.bool(0.5) ? 'left' : 'right';
-    const at = rng.int(0, size - blockSize), border = rng.int(1, 9), others = [1, 2, 3, 4, 5, 6, 7, 8].filter((c) => c !== border);
+    const at = rng.int(0, size - blockSize), border = rng.int(1, 9);
+    const others = [1, 2, 3, 4, 5, 6, 7, 8].filter((c) => c !== border);
     block = Array.from({ length: blockSize }, () => rng.pick(others));
     block[side === 'left' ? 0 : blockSize - 1] = border;
     return put(zeros(size), at, block);
@@ -67,7 +68,8 @@ function borderPixelInput(rng: Rng, size: number, random: boolean): Row {
 }
 
 function aroundDotInput(rng: Rng, size: number): Row | null {
-  const dot = rng.int(0, size - 1), blockSize = rng.int(1, size - 1), at = rng.int(0, size - blockSize), end = at + blockSize - 1;
+  const dot = rng.int(0, size - 1), blockSize = rng.int(1, size - 1), at = rng.int(0, size - blockSize);
+  const end = at + blockSize - 1;
   if (!(end < dot || at > dot)) return null;
   const color = rng.int(3, 9);
   if (2 * dot - end < 0 || 2 * dot - at >= size) return null;
@@ -204,7 +206,10 @@ function pairsInput(rng: Rng, size: number): Row | null {
   if (size < 8) return null;
   const sizes = [2];
   for (let at = 4; at < size;) {
-    if (rng.bool(0.4)) { const s = rng.int(1, 3); if (at + s <= size) sizes.push(s); at += s + 2; } else { sizes.push(0); at++; }
+    if (!rng.bool(0.4)) { sizes.push(0); at++; continue; }
+    const s = rng.int(1, 3);
+    if (at + s <= size) sizes.push(s);
+    at += s + 2;
   }
   const row = zeros(size);
   let at = 0;
@@ -279,21 +284,32 @@ function buildVariants(): Variant[] {
     { name: 'gravity_one_step', input: (rng, n) => randomRow(rng, n, [1, 9]), rule: rules.gravityOneStep },
     { name: 'gravity_weighted_colors', input: (rng, n) => randomRow(rng, n, [1, 2]), rule: rules.gravityWeighted },
   ];
-  out.push(...gravities.map((v) => ({ ...v, name: `${v.name}_right` })), ...gravities.map((v) => mirror(v, `${v.name}_left`)));
+  out.push(...gravities.map((v) => ({ ...v, name: `${v.name}_right` })));
+  out.push(...gravities.map((v) => mirror(v, `${v.name}_left`)));
   const fill: Variant = { name: 'two_points_and_fill', input: twoPointsInput, rule: rules.fillBetweenPoints };
   out.push(
     { name: 'block_touch_dot', input: (rng, n) => dotBlockInput(rng, n, 1, 2), rule: rules.blockToDot(1, Infinity) },
-    ...[1, 2, 3, 4].map((k): Variant => ({ name: `block_touch_dot_${k}pix`, input: (rng, n) => dotBlockInput(rng, n, 2, 3), rule: rules.blockToDot(2, k) })),
+    ...[1, 2, 3, 4].map((k): Variant => ({
+      name: `block_touch_dot_${k}pix`, input: (rng, n) => dotBlockInput(rng, n, 2, 3), rule: rules.blockToDot(2, k),
+    })),
     { name: 'block_scale_to_dot', input: (rng, n) => dotBlockInput(rng, n, 2, 3), rule: rules.blockScaleToDot },
     { name: 'block_and_noise_remove', input: noiseInput, rule: rules.removeIsolatedCells },
     { name: 'block_and_noise_remove_inside', input: noiseInsideInput, rule: rules.repairSegment },
     { name: 'move_block_by_own_size', input: ownSizeInput, rule: rules.moveByOwnLength },
     fill,
-    { name: 'two_points_and_fill_inv', input: (rng, n) => { const row = fill.input(rng, n); return row && fill.rule(row); }, rule: rules.keepBlockEnds },
+    {
+      name: 'two_points_and_fill_inv', rule: rules.keepBlockEnds,
+      input: (rng, n) => { const row = fill.input(rng, n); return row && fill.rule(row); },
+    },
     { name: 'copy_block_to_dots', input: (rng, n) => copyToDotsInput(rng, n, false), rule: rules.copyBlockToDots },
-    { name: 'copy_block_to_dots_colors', input: (rng, n) => copyToDotsInput(rng, n, true), rule: rules.copyBlockToDots },
+    {
+      name: 'copy_block_to_dots_colors', input: (rng, n) => copyToDotsInput(rng, n, true), rule: rules.copyBlockToDots,
+    },
     { name: 'repeat_pattern_full', input: patternInput, rule: rules.repeatPattern },
-    { name: 'reflect_block_with_border_pixel', input: (rng, n) => borderPixelInput(rng, n, false), rule: rules.reverseSegment },
+    {
+      name: 'reflect_block_with_border_pixel', input: (rng, n) => borderPixelInput(rng, n, false),
+      rule: rules.reverseSegment,
+    },
     { name: 'reflect_block_random', input: (rng, n) => borderPixelInput(rng, n, true), rule: rules.reverseSegment },
     { name: 'reflect_block_around_dot', input: aroundDotInput, rule: rules.reflectAroundDot },
     { name: 'paint_biggest_block', input: (rng, n) => blocksInput(rng, n, 2, () => 1), rule: rules.paintLongestBlock },
@@ -301,7 +317,10 @@ function buildVariants(): Variant[] {
     { name: 'change_to_five', input: (rng, n) => randomRow(rng, n, [1, 9]), rule: rules.changeToFive },
     { name: 'recolor_blocks_from_palette', input: paletteInput, rule: rules.recolorFromPalette },
     { name: 'color_left_half_blocks', input: halvesInput, rule: rules.paintLeftHalves },
-    { name: 'sort_blocks_by_size', input: (rng, n) => blocksInput(rng, n, 1, () => rng.int(1, 4)), rule: rules.sortBlocks },
+    {
+      name: 'sort_blocks_by_size', rule: rules.sortBlocks,
+      input: (rng, n) => blocksInput(rng, n, 1, () => rng.int(1, 4)),
+    },
     { name: 'sort_complete_sequence', input: completeSequenceInput, rule: rules.sortBlocks },
     { name: 'duplicate_block_from_seeds', input: seedsInput, rule: rules.repeatFromSeeds },
     { name: 'fill_from_pixel', input: floodInput, rule: rules.floodFromEndCell },
@@ -316,7 +335,8 @@ export const VARIANTS: readonly Variant[] = buildVariants();
 
 /** Every distinct rule a solver could read from a puzzle: each variant's, plus two non-family readings. */
 export const HYPOTHESES: readonly { name: string; rule: Transform }[] = [
-  ...VARIANTS.filter((v, i) => VARIANTS.findIndex((w) => w.rule === v.rule) === i).map(({ name, rule }) => ({ name, rule })),
+  ...VARIANTS.filter((v, i) => VARIANTS.findIndex((w) => w.rule === v.rule) === i)
+    .map(({ name, rule }) => ({ name, rule })),
   { name: 'identity', rule: rules.identity },
   { name: 'reverse the row', rule: rules.reverseRow },
 ];

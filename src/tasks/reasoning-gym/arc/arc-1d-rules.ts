@@ -47,15 +47,18 @@ export function segments(row: Row): Run[] {
 
 // Factories return one function per parameter, so the rules the variants share compare equal and
 // the ambiguity check tries each distinct rule once.
-const mirrors = new WeakMap<Transform, Transform>(), shifts = new Map<number, Transform>(), rotations = new Map<number, Transform>();
-const once = <K>(cache: { get(key: K): Transform | undefined; set(key: K, value: Transform): unknown }, key: K, make: () => Transform): Transform => {
+const mirrors = new WeakMap<Transform, Transform>();
+const shifts = new Map<number, Transform>(), rotations = new Map<number, Transform>();
+type Cache<K> = { get(key: K): Transform | undefined; set(key: K, value: Transform): unknown };
+const once = <K>(cache: Cache<K>, key: K, make: () => Transform): Transform => {
   const made = cache.get(key) ?? make();
   cache.set(key, made);
   return made;
 };
 
 /** The same rule seen in a mirror: reverse the row, apply, reverse back. */
-export const mirrored = (f: Transform): Transform => once(mirrors, f, () => (row) => f(mirrorImage(row))?.reverse() ?? null);
+export const mirrored = (f: Transform): Transform =>
+  once(mirrors, f, () => (row) => f(mirrorImage(row))?.reverse() ?? null);
 
 function mirrorImage(row: Row): Row {
   const known = mirrorOf.get(row);
@@ -66,7 +69,8 @@ function mirrorImage(row: Row): Row {
 }
 
 /** Moves everything right by k (left for k < 0); what crosses the border is lost. */
-export const shift = (k: number): Transform => once(shifts, k, () => (row) => row.map((_, i) => (i - k >= 0 && i - k < row.length ? row[i - k] : 0)));
+export const shift = (k: number): Transform =>
+  once(shifts, k, () => (row) => row.map((_, i) => (i - k >= 0 && i - k < row.length ? row[i - k] : 0)));
 
 /** Moves everything right by k (left for k < 0), wrapping around the border. */
 export const rotate = (k: number): Transform =>
@@ -110,7 +114,8 @@ export const gravityOneStep: Transform = (row) => {
 
 /** The single dot of `dotColor` and the single solid block of another colour, or null. */
 function dotAndBlock(row: Row, dotColor: number): { dot: number; block: Run } | null {
-  const all = runs(row), dots = all.filter((r) => r.color === dotColor), others = all.filter((r) => r.color !== dotColor);
+  const all = runs(row), dots = all.filter((r) => r.color === dotColor);
+  const others = all.filter((r) => r.color !== dotColor);
   if (dots.length !== 1 || length(dots[0]) !== 1 || others.length !== 1) return null;
   return { dot: dots[0].start, block: others[0] };
 }
@@ -242,7 +247,8 @@ export const changeToFive: Transform = (row) => row.map((v) => (v ? 5 : 0));
 /** A palette of colours at the start, then as many blocks of 5: the i-th block takes the i-th colour. */
 export const recolorFromPalette: Transform = (row) => {
   const [palette] = segments(row), blocks = runs(row).filter((r) => palette && r.start > palette.end);
-  if (!palette || palette.start !== 0 || blocks.length !== length(palette) || blocks.some((b) => b.color !== 5)) return null;
+  if (!palette || palette.start !== 0 || blocks.length !== length(palette)) return null;
+  if (blocks.some((b) => b.color !== 5)) return null;
   const out = row.slice();
   blocks.forEach((b, k) => { for (let i = b.start; i <= b.end; i++) out[i] = row[k]; });
   return out;
@@ -254,7 +260,8 @@ export const repeatFromSeeds: Transform = (row) => {
   const all = runs(row), blocks = all.filter((r) => length(r) >= 2);
   if (blocks.length !== 1) return null;
   const block = blocks[0], size = length(block), seeds = all.filter((r) => r !== block);
-  if (seeds.length === 0 || seeds.some((s) => length(s) !== 1 || (s.start !== block.start - 2 && s.start !== block.end + 2))) return null;
+  const beside = (s: Run): boolean => length(s) === 1 && (s.start === block.start - 2 || s.start === block.end + 2);
+  if (seeds.length === 0 || !seeds.every(beside)) return null;
   const out = row.slice();
   for (const seed of seeds) {
     const step = seed.start < block.start ? -1 : 1;
@@ -271,7 +278,8 @@ export const floodFromEndCell: Transform = (row) => {
   if (all.length !== 1) return null;
   const { start, end } = all[0], body = row.slice(start, end + 1);
   const solid = (cells: Row): boolean => cells.length >= 2 && cells.every((v) => v === cells[0]);
-  const left = body[0] !== body[1] && solid(body.slice(1)), right = body[body.length - 1] !== body[body.length - 2] && solid(body.slice(0, -1));
+  const left = body[0] !== body[1] && solid(body.slice(1));
+  const right = body[body.length - 1] !== body[body.length - 2] && solid(body.slice(0, -1));
   if (left === right) return null;
   return row.map((v, i) => (left && i < start ? row[start] : !left && i > end ? row[end] : v));
 };
@@ -279,7 +287,11 @@ export const floodFromEndCell: Transform = (row) => {
 /** Every block of length exactly 2 gets a 3 on each side. */
 export const markPairs: Transform = (row) => {
   const out = row.slice();
-  for (const r of runs(row)) if (length(r) === 2) { if (r.start > 0) out[r.start - 1] = 3; if (r.end + 1 < row.length) out[r.end + 1] = 3; }
+  for (const r of runs(row)) {
+    if (length(r) !== 2) continue;
+    if (r.start > 0) out[r.start - 1] = 3;
+    if (r.end + 1 < row.length) out[r.end + 1] = 3;
+  }
   return out;
 };
 
@@ -287,7 +299,11 @@ export const markPairs: Transform = (row) => {
 const fillBackToMarker: Transform = (row) => {
   const out = row.slice();
   let previous = 0;
-  for (let i = 1; i < row.length; i++) if (row[i]) { for (let j = previous + 1; j < i; j++) out[j] = row[i]; previous = i; }
+  for (let i = 1; i < row.length; i++) {
+    if (!row[i]) continue;
+    for (let j = previous + 1; j < i; j++) out[j] = row[i];
+    previous = i;
+  }
   return out;
 };
 

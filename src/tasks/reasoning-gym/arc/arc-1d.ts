@@ -16,7 +16,8 @@ export const ARC_1D_NOTES: readonly string[] = [
   '',
   'Departs from the source on purpose: a puzzle whose examples also fit another of the 51 distinct family rules (or ' +
     'identity, or reversing the whole row) that maps the test row differently is redrawn, so every puzzle has one ' +
-    'answer (the source can ask for a wrapped move whose examples never wrap). A palette draw with more than nine ' +
+    'answer (the source can ask for a wrapped move whose examples never wrap); after 50 such draws the row size is ' +
+    'drawn again. A palette draw with more than nine ' +
     'blocks is redrawn (the source loops forever on it).',
 ];
 
@@ -26,7 +27,9 @@ function drawPair(variant: Variant, rng: Rng, size: number): [Row, Row] {
     const input = variant.input(rng, size), output = input && variant.rule(input);
     if (input && output) return [input, output];
   }
-  throw new ConfigError(`rg.arc.arc_1d: variant ${variant.name} drew no row of ${size} cells in 10,000 tries; raise min_size`);
+  throw new ConfigError(
+    `rg.arc.arc_1d: variant ${variant.name} drew no row of ${size} cells in 10,000 tries; raise min_size`,
+  );
 }
 
 /** Puzzles drawn per variant and size before the size is drawn again (an ambiguous draw is rejected). */
@@ -50,28 +53,37 @@ export const arc1d = defineTask({
   id: 'rg.arc.arc_1d',
   source: 'rg',
   category: 'arc',
-  description: "Find the rule mapping 1D input rows to output rows from examples, and apply it to a test row (Reasoning-Gym's 70 variants; see the arc_1d notes below).",
+  description: 'Find the rule mapping 1D input rows to output rows from examples, and apply it to a test row ' +
+    "(Reasoning-Gym's 70 variants; see the arc_1d notes below).",
   answerFormat: 'the output row: integers separated by spaces',
   options: {
     min_size: { kind: 'int', default: 10, min: 8, max: 100, description: 'shortest row' },
     max_size: { kind: 'int', default: 30, min: 8, max: 100, description: 'longest row' },
     num_train: { kind: 'int', default: 3, min: 1, max: 10, description: 'solved examples shown' },
   },
-  validateOptions: (o) => (o.min_size > o.max_size ? [{ path: 'min_size', message: 'min_size > max_size', fix: 'make min_size ≤ max_size' }] : []),
+  validateOptions: (o) =>
+    o.min_size > o.max_size
+      ? [{ path: 'min_size', message: 'min_size > max_size', fix: 'make min_size ≤ max_size' }]
+      : [],
   generate(options, rng) {
     // As the source: a variant uniformly from its table, then the examples and the test row.
     const variant = rng.pick(VARIANTS), { size, examples, test, answer } = drawPuzzle(variant, rng, options);
     const fmt = (r: Row): string => r.join(' ');
     let prompt = 'Find the common rule that maps an input grid to an output grid, given the examples below.\n\n';
-    examples.forEach(([input, output], i) => { prompt += `Example ${i + 1}:\nInput:  ${fmt(input)}\nOutput: ${fmt(output)}\n\n`; });
+    examples.forEach(([input, output], i) => {
+      prompt += `Example ${i + 1}:\nInput:  ${fmt(input)}\nOutput: ${fmt(output)}\n\n`;
+    });
     prompt += 'Below is a test input grid. Predict the corresponding output grid by applying the rule you found. ' +
       'Your final answer should be just the test output grid itself.\n\n' +
-      `Input:\n${fmt(test)}\n\nGive the output grid (numbers separated by spaces) within triple angle brackets, as <<<grid>>>.`;
+      `Input:\n${fmt(test)}\n\n` +
+      'Give the output grid (numbers separated by spaces) within triple angle brackets, as <<<grid>>>.';
     return { prompt, answer: fmt(answer), metadata: { task_name: variant.name, size, examples, test_input: test } };
   },
   check(instance, answer) {
     const cells = answer.trim().replace(/^\[|\]$/g, '').split(/[\s,]+/).filter((c) => c.length > 0);
-    if (cells.length === 0 || cells.length > 500 || cells.some((c) => !/^\d$/.test(c))) return unparseable('expected digits separated by spaces');
+    if (cells.length === 0 || cells.length > 500 || cells.some((c) => !/^\d$/.test(c))) {
+      return unparseable('expected digits separated by spaces');
+    }
     return cells.join(' ') === instance.answer ? CORRECT : wrong();
   },
   referenceSolution(instance) {
