@@ -10,6 +10,7 @@ import { registerSynthCommand } from './commands/synth.js';
 import { registerSftCommand } from './commands/sft.js';
 import { registerTasksCheckCommand } from './commands/tasks-check.js';
 import { registerPlanCommand } from './commands/plan.js';
+import { registerServeCommand } from './commands/serve.js';
 import { reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSftCommand(program);
   registerTasksCheckCommand(program);
   registerPlanCommand(program);
+  registerServeCommand(program);
   return program;
 }
 

@@ -6,9 +6,10 @@ import type { Command } from 'commander';
 import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { loadTokenizer } from '../../backends/index.js';
 import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLearner } from '../../learner/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
+import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
 import { selectTasks } from '../../tasks/index.js';
 import type { AgentMode } from '../../agent/index.js';
+import type { RewardCorrectness } from '../../train/algos/index.js';
 import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlLrSchedule, type RlOptions } from '../../train/rl/index.js';
 import { printJson } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -31,8 +32,8 @@ function optionsFrom(flags: RlFlags): RlOptions {
     lossAggregation: flags.lossAgg as LossAggregation | undefined, divideByStd: flags.std === false ? false : undefined, loraRank: num(flags.loraRank),
     evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery), saveEvery: num(flags.saveEvery),
     concurrency: num(flags.concurrency), seed: num(flags.seed),
-    reward: { formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
-    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
+    reward: { correctness: flags.reward as RewardCorrectness | undefined, formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
+    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), samplesPerAgent: num(flags.curriculumSamples), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
     agent: {
       temperature: num(flags.temperature), maxTokensPerTurn: num(flags.maxTokensPerTurn), maxTotalTokens: num(flags.maxTotalTokens),
       maxExecCalls: num(flags.maxExecCalls), execTimeoutMs: num(flags.execTimeout) === undefined ? undefined : num(flags.execTimeout)! * 1000,
@@ -87,6 +88,7 @@ export function registerRlCommand(program: Command): void {
     .option('--warmup-steps <n>', 'linear learning-rate warm-up steps (default 0)')
     .option('--unmasked', 'train on interpreter output too (the paper\'s ablation)')
     .option('--filter-uniform', 'drop groups whose rewards are all equal')
+    .option('--reward <kind>', "binary (paper: 1 for a correct answer) | partial (the task's partial credit, e.g. Reasoning-Gym's)")
     .option('--loss-agg <mode>', 'token-mean (default: long answers weigh more) | sequence-mean (every answer weighs the same)')
     .option('--no-std', 'advantages keep the mean baseline only, not divided by the std (Dr. GRPO)')
     .option('--lora-rank <r>', 'train LoRA adapters of rank r instead of all weights (0: full fine-tuning)')
@@ -94,6 +96,7 @@ export function registerRlCommand(program: Command): void {
     .option('--rollouts <url>', 'sample rollouts on a vLLM server (http://host:port/v1) that loads the LoRA policy each step; needs --lora-rank')
     .option('--curriculum', 'the improvement-potential curriculum (4 stages)')
     .option('--steps-per-stage <n>', 'curriculum steps per stage (paper: 150)')
+    .option('--curriculum-samples <n>', 'answers per agent and question when the curriculum estimates success rates (default 5)')
     .option('--online-curriculum', 're-estimate success rates at each stage')
     .option('--fourth-agent <mode[:prompt]>', 'the curriculum\'s fourth agent beside text, code and ci (default: ci)')
     .option('--format-bonus <r>').option('--format-penalty <r>').option('--turn-penalty <r>').option('--max-turns <n>')
@@ -103,17 +106,19 @@ export function registerRlCommand(program: Command): void {
     .option('--max-tokens-per-turn <n>').option('--max-total-tokens <n>').option('--max-exec-calls <n>').option('--exec-timeout <seconds>')
     .option('--system-prompt <text>', 'replace the ci system prompt')
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
+    .option('--learner <url>', 'a remote learner serving the Tinker API (Tinker, SkyRL-tx, r1ci\'s); key in R1CI_LEARNER_API_KEY or TINKER_API_KEY')
     .option('--no-batch-requests', 'the local learner samples one request at a time: slower, but bit-identical across reruns')
+    .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the final metrics as JSON')
     .action(async (flags: RlFlags) => {
       const config = resolveRlConfig(optionsFrom(flags));
       const rolloutsUrl = typeof flags.rollouts === 'string' ? flags.rollouts : undefined;
       if (rolloutsUrl) checkVllmRollouts(rolloutsUrl, config.loraRank, config.sampling);
       const out = resolve(String(flags.out));
-      const connection = resolveLearnerConnection();
+      const connection = resolveLearnerConnection(typeof flags.learner === 'string' ? { url: flags.learner } : {});
       const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
       const client = local?.client ?? new LearnerClient(connection!);
-      const sandbox = await createLocalSandbox();
+      const sandbox = await openSandbox(typeof flags.sandbox === 'string' ? flags.sandbox : undefined);
       try {
         let init = String(flags.init);
         if (init === 'tiny') init = existsSync(join(out, 'base-tiny', 'config.json')) ? join(out, 'base-tiny') : await createTinyPreset(join(out, 'base-tiny'));
