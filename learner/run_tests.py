@@ -1,21 +1,54 @@
 """Run the learner's Python tests (stdlib unittest); the last line is `learner: N passed, N failed`.
 
-    python learner/run_tests.py [pattern]
+    python learner/run_tests.py [pattern] [--times FILE]
+
+With --times, each test's wall time is written to FILE as JSON ({"test id": seconds}), so the suite
+can list its slowest tests.
 """
+import json
 import os
 import sys
+import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 
-def main() -> int:
+class TimedResult(unittest.TextTestResult):
+    """A text result that also keeps each test's wall time."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.times: dict = {}
+        self._started = 0.0
+
+    def startTest(self, test):
+        self._started = time.perf_counter()
+        super().startTest(test)
+
+    def stopTest(self, test):
+        self.times[test.id()] = time.perf_counter() - self._started
+        super().stopTest(test)
+
+
+def main(argv: list) -> int:
     import torch
     torch.set_num_threads(1)
-    pattern = sys.argv[1] if len(sys.argv) > 1 else "test_*.py"
-    suite = unittest.defaultTestLoader.discover(os.path.join(HERE, "tests"), pattern=pattern, top_level_dir=os.path.dirname(HERE))
-    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=1).run(suite)
+    times_file = None
+    if "--times" in argv:
+        at = argv.index("--times")
+        times_file = argv[at + 1]
+        argv = argv[:at] + argv[at + 2:]
+    pattern = argv[0] if argv else "test_*.py"
+    suite = unittest.defaultTestLoader.discover(os.path.join(HERE, "tests"), pattern=pattern,
+                                                top_level_dir=os.path.dirname(HERE))
+    runner = unittest.TextTestRunner(stream=sys.stdout, verbosity=1, resultclass=TimedResult)
+    print(f"learner tests on torch {torch.__version__} ({sys.executable})")
+    result = runner.run(suite)
+    if times_file:
+        with open(times_file, "w") as f:
+            json.dump({"torch": torch.__version__, "times": result.times}, f)
     failed = len(result.failures) + len(result.errors)
     passed = result.testsRun - failed - len(result.skipped)
     print(f"learner: {passed} passed, {failed} failed")
@@ -23,4 +56,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

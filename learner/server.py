@@ -119,7 +119,11 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--state-dir", default=os.path.expanduser("~/.cache/r1ci/learner"), help="checkpoints and presets")
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
-    parser.add_argument("--threads", type=int, default=1 if (os.cpu_count() or 1) <= 2 else 0, help="torch CPU threads (0: torch's default)")
+    parser.add_argument("--threads", type=int, default=1 if (os.cpu_count() or 1) <= 2 else 0,
+                        help="torch CPU threads for sampling, which shares the CPU with the sandbox (0: torch's default)")
+    parser.add_argument("--train-threads", type=int, default=0,
+                        help="torch CPU threads for forward_backward and optim_step (0: every core on torch 2.x, when the sandbox "
+                             "is idle; --threads on torch 1.x, whose CPU build measured slower with 2 threads on 2 cores)")
     parser.add_argument("--max-request-mb", type=float, default=256.0)
     parser.add_argument("--no-batch-requests", action="store_true",
                         help="serve sample requests one at a time (bit-reproducible sampling whatever the timing) instead of batching concurrent ones")
@@ -136,7 +140,10 @@ def main(argv=None) -> int:
         torch.set_num_threads(args.threads)
     if args.parent_pid:
         watch_parent(args.parent_pid)
-    service = Service(args.state_dir, torch.device(args.device), args.max_tokens_per_microbatch, batch_requests=not args.no_batch_requests)
+    torch2 = int(torch.__version__.split(".")[0]) >= 2
+    train_threads = args.train_threads or ((os.cpu_count() or 1) if torch2 else args.threads)
+    service = Service(args.state_dir, torch.device(args.device), args.max_tokens_per_microbatch, batch_requests=not args.no_batch_requests,
+                      train_threads=train_threads)
     server = ThreadingHTTPServer((args.host, args.port), make_handler(service, token, int(args.max_request_mb * 2**20)))
     server.daemon_threads = True
     log.info("listening on http://%s:%d (device %s, torch %s)", args.host, server.server_address[1], args.device, torch.__version__)

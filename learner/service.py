@@ -82,9 +82,20 @@ def stop_lists(stop) -> tuple:
     return strings, ids
 
 
+def idle_cores(fallback: int) -> int:
+    """Cores not running another runnable thread right now (at least 1), from /proc/loadavg's count of
+    runnable threads, which includes the caller; `fallback` where that file does not exist."""
+    try:
+        with open("/proc/loadavg") as f:
+            running = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return fallback
+    return max(1, (os.cpu_count() or 1) - (running - 1))
+
+
 class Service:
     def __init__(self, state_dir: str, device: torch.device, max_tokens_per_microbatch: int = 8192, max_sample_batch: int = 64,
-                 batch_requests: bool = True):
+                 batch_requests: bool = True, train_threads: int = 0):
         self.state_dir = os.path.abspath(state_dir)
         self.device = device
         self.max_tokens = max_tokens_per_microbatch
@@ -97,6 +108,28 @@ class Service:
         self.futures = Futures(max_batch=64 if batch_requests else 1)
         self.prefix = uuid.uuid4().hex[:6]
         self.count = 0
+        # CPU threads for training jobs; the rest (sampling) keeps the process's setting. All jobs run
+        # on the futures' one worker thread, so switching around a job affects that job alone.
+        self.train_threads = train_threads
+
+    def training(self, job):
+        """`job` run with the training thread count (when one is set), then the previous count restored.
+        A core that another process keeps busy is not used: a parallel region waits for its slowest
+        thread, and on a loaded 2-core box 2 threads trained 4x slower than 1 (docs/benchmarks.md)."""
+        if not self.train_threads or self.device.type != "cpu":
+            return job
+
+        def run():
+            before = torch.get_num_threads()
+            threads = min(self.train_threads, idle_cores(self.train_threads))
+            if threads != before:
+                torch.set_num_threads(threads)
+            try:
+                return job()
+            finally:
+                if threads != before:
+                    torch.set_num_threads(before)
+        return run
 
     # -- immediate verbs -------------------------------------------------------------------------
     def capabilities(self, _body: dict) -> dict:
@@ -174,7 +207,7 @@ class Service:
         config = spec.get("loss_fn_config") or {}
         if not isinstance(config, dict) or not all(isinstance(v, (int, float)) for v in config.values()):
             raise UserError(f"{key}.loss_fn_config must map names to numbers")
-        return self.futures.submit(lambda: to_wire(trainer.run(t, data, loss_fn, config, backward)))
+        return self.futures.submit(self.training(lambda: to_wire(trainer.run(t, data, loss_fn, config, backward))))
 
     def forward(self, body: dict) -> dict:
         return self.forward_backward(body, backward=False)
@@ -187,7 +220,7 @@ class Service:
         if unknown or not all(isinstance(v, (int, float)) for v in raw.values()):
             raise UserError(f"adam_params takes numbers for {', '.join(fields)} (unknown: {', '.join(unknown) or 'none'})")
         adam = AdamParams(**{k: float(v) for k, v in raw.items()})
-        return self.futures.submit(lambda: {"type": "optim_step", "metrics": t.optim_step(adam)})
+        return self.futures.submit(self.training(lambda: {"type": "optim_step", "metrics": t.optim_step(adam)}))
 
     def checkpoint_path(self, body: dict, kind: str) -> str:
         name = body.get("path") or f"step-{self.model(body).steps:06d}"

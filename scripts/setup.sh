@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what r1ci needs on a fresh machine, idempotently: npm packages, and a Python runtime
-# with numpy, sympy, scipy, networkx and torch (Debian's apt where pip cannot get them), plus
+# with numpy, sympy, scipy, networkx and torch (a project virtualenv from pip with torch 2.x,
+# transformers and PEFT; Debian's apt where pip cannot get them), plus
 # bubblewrap for the sandbox. Prints what it does; fails with one clear line where it cannot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,32 @@ fi
 need_modules="numpy sympy scipy networkx torch"
 has_all() { "$1" -c "import $(echo $need_modules | tr ' ' ',')" >/dev/null 2>&1; }
 
+# The project virtualenv (.venv) from learner/requirements.txt: torch 2.x, transformers, PEFT. On
+# these machines pip reads a local wheel mirror and its default index is unreachable, so pip is told
+# not to retry (a user's machine reads the real index the same way). The learner runs on it; where it
+# cannot be made, the learner runs on the interpreter below (Debian's torch 1.13). R1CI_NO_VENV=1
+# skips it.
+venv=.venv
+req_stamp=$venv/.r1ci-requirements-stamp
+if [ -z "${R1CI_PYTHON:-}" ] && [ -z "${R1CI_NO_VENV:-}" ] && ! cmp -s learner/requirements.txt "$req_stamp"; then
+  base_python=$(command -v python3 || true)
+  if [ -n "$base_python" ] && "$base_python" -m venv --help >/dev/null 2>&1; then
+    say "making the Python virtualenv $venv (learner/requirements.txt; about a minute)"
+    mkdir -p .r1ci
+    if { [ -x "$venv/bin/python" ] || "$base_python" -m venv "$venv"; } \
+      && "$venv/bin/python" -m pip install -q --disable-pip-version-check --retries 1 --timeout 10 \
+           -r learner/requirements.txt >.r1ci/setup-venv.log 2>&1; then
+      cp learner/requirements.txt "$req_stamp"
+    else
+      say "warning: pip could not install learner/requirements.txt (see .r1ci/setup-venv.log); the learner uses python3 instead"
+      rm -rf "$venv"
+    fi
+  fi
+fi
+
+# The sandbox runs on a system interpreter: its jailed snippets run under other uids, which cannot
+# read a virtualenv's base interpreter under a home folder. Debian's also gives the learner's tests
+# torch 1.13 beside the virtualenv's 2.x.
 python_ok=""
 if [ -n "${R1CI_PYTHON:-}" ]; then
   has_all "$R1CI_PYTHON" && python_ok="$R1CI_PYTHON" \

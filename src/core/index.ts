@@ -1,5 +1,7 @@
-// The shared vocabulary of r1ci: errors, seeded randomness, JSON values, the Python interpreter.
+// The shared vocabulary of r1ci: errors, seeded randomness, JSON values, the Python interpreter,
+// progress reports.
 export * from './errors.js';
 export * from './rng.js';
 export * from './json.js';
 export * from './python.js';
+export * from './progress.js';

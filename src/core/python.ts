@@ -1,7 +1,10 @@
 // Finds the Python interpreter that model-written code, reference solutions and the learner run
-// on: R1CI_PYTHON when set, else the first candidate that imports the scientific stack.
+// on: R1CI_PYTHON when set, else the first candidate that imports the modules asked for among
+// Debian's python3, PATH's and the project's virtualenv (.venv, made by scripts/setup.sh).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { R1ciError } from './errors.js';
 
 /** Raised when no usable interpreter exists; the message says how to install one. */
@@ -14,6 +17,10 @@ export type ResolvePythonOptions = {
   modules?: readonly string[];
   /** Environment to read R1CI_PYTHON from (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Try the project's virtualenv (.venv, torch 2.x) before the system interpreters: the learner
+   * does. The sandbox does not: its jailed snippets run under other uids, which often cannot read
+   * a virtualenv's base interpreter under a home folder (default: false). */
+  preferVenv?: boolean;
 };
 
 const cache = new Map<string, string>();
@@ -23,10 +30,12 @@ export function resolvePython(options: ResolvePythonOptions = {}): string {
   const modules = options.modules ?? SCIENTIFIC_MODULES;
   const env = options.env ?? process.env;
   const explicit = env.R1CI_PYTHON;
-  const key = `${explicit ?? ''}|${modules.join(',')}`;
+  const key = `${explicit ?? ''}|${modules.join(',')}|${options.preferVenv ? 'venv' : 'system'}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const candidates = explicit ? [explicit] : ['/usr/bin/python3', 'python3', 'python'];
+  const venv = projectVenvPython();
+  const system = ['/usr/bin/python3', 'python3', 'python'];
+  const candidates = explicit ? [explicit] : !venv ? system : options.preferVenv ? [venv, ...system] : [...system, venv];
   const problems: string[] = [];
   for (const candidate of candidates) {
     if (candidate.startsWith('/') && !existsSync(candidate)) continue;
@@ -40,6 +49,21 @@ export function resolvePython(options: ResolvePythonOptions = {}): string {
   const hint = `install them with \`bash scripts/setup.sh\` (Debian: apt-get install python3-numpy python3-sympy python3-scipy python3-networkx${modules.includes('torch') ? ' python3-torch' : ''}) or set R1CI_PYTHON to an interpreter that has them`;
   if (explicit) throw new PythonNotFoundError(`R1CI_PYTHON=${explicit} cannot be used (${problems.join('; ') || 'not found'}); ${hint}`);
   throw new PythonNotFoundError(`no python3 with ${modules.join(', ')} found (${problems.join('; ') || 'no python3 on PATH'}); ${hint}`);
+}
+
+/** `.venv/bin/python` of the package root above this file, when setup.sh made one. */
+export function projectVenvPython(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json'))) {
+      const python = join(dir, '.venv', 'bin', 'python');
+      return existsSync(python) ? python : undefined;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
 }
 
 function probe(candidate: string, modules: readonly string[]): { ok: true; executable: string } | { ok: false; problem: string } {

@@ -31,7 +31,8 @@ export type LocalLearnerOptions = {
   python?: string;
   /** Checkpoints and presets (default: a fresh folder under the OS temp dir). */
   stateDir?: string;
-  /** torch CPU threads (default: the server's choice, 1 on 2-core machines). */
+  /** torch CPU threads for sampling and training alike (default: the server's choice: on 2-core
+   * machines 1 for sampling, and every core for training on torch 2.x). */
   threads?: number;
   /** Batch concurrent sample requests for the same weights (default true). false serves them one
    * at a time, so sampled tokens and logprobs are bit-identical however requests interleave. */
@@ -126,7 +127,7 @@ export async function freePort(): Promise<number> {
 export function resolveLearnerPython(python?: string): string {
   if (python) return python;
   try {
-    return resolvePython({ modules: ['torch'] });
+    return resolvePython({ modules: ['torch'], preferVenv: true });
   } catch (error) {
     if (error instanceof PythonNotFoundError) {
       throw new LearnerError(`the local learner needs Python with PyTorch: ${error.message} (pip: pip install torch)`, { cause: error });
@@ -167,7 +168,7 @@ export async function startLocalLearner(options: LocalLearnerOptions = {}): Prom
   const port = await freePort();
   const apiKey = randomBytes(24).toString('hex');
   const args = ['-m', 'learner.server', '--host', '127.0.0.1', '--port', String(port), '--state-dir', stateDir, '--parent-pid', String(process.pid)];
-  if (options.threads) args.push('--threads', String(options.threads));
+  if (options.threads) args.push('--threads', String(options.threads), '--train-threads', String(options.threads));
   if (options.device) args.push('--device', options.device);
   if (options.batchRequests === false) args.push('--no-batch-requests');
   if (options.maxTokensPerMicrobatch) args.push('--max-tokens-per-microbatch', String(options.maxTokensPerMicrobatch));

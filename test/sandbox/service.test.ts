@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxUnavailableError } from '../../src/core/index.js';
 import { createRemoteSandbox } from '../../src/sandbox/index.js';
+import { cliEntry } from '../helpers/cli.js';
 import { HOSTILE_CASES, type HostileContext } from './hostile-cases.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => listener.listen(0, '127.0.0.1', done));
   ctx = { secret: SECRET, port: (listener.address() as { port: number }).port, projectDir: resolve(here, '..', '..'), marker: `r1ci-serve-marker-${process.pid}`, connections: () => connections };
-  serve = spawn(process.execPath, ['--import', 'tsx', resolve(here, '..', '..', 'src', 'cli', 'run.ts'), 'sandbox', 'serve', '--port', '0', '--workers', '2', '--max-body-bytes', '65536'], {
+  serve = spawn(process.execPath, [...cliEntry(), 'sandbox', 'serve', '--port', '0', '--workers', '2', '--max-body-bytes', '65536'], {
     env: { ...process.env, R1CI_SANDBOX_TOKEN: TOKEN, R1CI_SANDBOX_TEST_SECRET: SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

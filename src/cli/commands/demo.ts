@@ -1,23 +1,32 @@
 // `r1ci demo`: the README's main job. On a laptop CPU with no server, GPU or key: create the tiny
 // model, synthesise SFT data with the oracle teacher, fine-tune it through the local learner, run
 // GRPO from the SFT weights, evaluate base, SFT and SFT+GRPO models on held-out questions in ci,
-// choice and text modes, write report.html and print the table. `--quick` is the small version the tests run.
+// choice and text modes, write report.html and print the table. The default is the short version
+// (minutes); `--full` runs the long one.
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderDemoTable, runDemo } from '../../train/demo/index.js';
+import { ConfigError } from '../../core/index.js';
 import { printJson, renderTable } from '../output.js';
+import { createProgress } from '../progress.js';
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('the main job: a tiny model learns to reason with code, and GRPO teaches it when code pays (synthesis → SFT → GRPO → eval in ci, choice and text modes), on CPU, offline')
     .option('--out <dir>', 'run folder (data, checkpoints, report.html, demo.json)', 'r1ci-demo')
-    .option('--quick', 'the small version (fewer tasks, data and steps)')
+    .option('--full', 'the long version: four tasks, more data, steps and held-out questions')
+    .option('--quick', 'the short version (the default; kept for old scripts)')
+    .option('--seed <n>', 'seed of the model, the data and the held-out questions', '0')
     .option('--json', 'print the summary as JSON')
-    .action(async (flags: { out: string; quick?: boolean; json?: boolean }) => {
+    .action(async (flags: { out: string; full?: boolean; quick?: boolean; seed: string; json?: boolean }) => {
+      const seed = Number(flags.seed);
+      if (!Number.isInteger(seed) || seed < 0) throw new ConfigError([{ path: '--seed', message: `${flags.seed} is not a whole number ≥ 0`, fix: 'pass e.g. --seed 1' }]);
       const started = Date.now();
-      const log = (line: string) => process.stderr.write(`demo [${Math.round((Date.now() - started) / 1000)}s] ${line}\n`);
-      const ctx = await runDemo({ outDir: flags.out, quick: flags.quick ?? false, log });
+      const progress = createProgress();
+      const log = (line: string) => progress.log(`demo [${Math.round((Date.now() - started) / 1000)}s] ${line}`);
+      const ctx = await runDemo({ outDir: flags.out, full: flags.full ?? false, settings: { seed }, log, progress: progress.update })
+        .finally(() => progress.stop());
       const table = renderDemoTable(ctx);
       if (flags.json) return printJson({ timings: ctx.timings, table, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null, rl: ctx.rl?.metrics ?? [] });
       process.stdout.write(`${renderTable(table.header, table.rows)}\n\n`);

@@ -3,13 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, writeReports } from '../../eval/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import { printJson, renderTable } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type EvalFlags = {
   model: string; tasks: string; perTask: string; mode: string; samples: string; temperature?: string; out: string; seed: string;
@@ -53,8 +53,8 @@ export function registerEvalCommands(program: Command): void {
       const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: positiveInt('--concurrency', flags.concurrency) });
       await model.preflight();
       const sandbox = await createLocalSandbox();
-      const bar = flags.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'eval {bar} {value}/{total} episodes | acc {acc} | ETA {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
-      let correct = 0, seen = 0, lastLog = 0;
+      const progress = flags.progress ? createProgress() : undefined;
+      let correct = 0, seen = 0;
       try {
         const result = await runEval({
           model, taskIds, perTask: positiveInt('--per-task', flags.perTask), samples: positiveInt('--samples', flags.samples), seed: Number(flags.seed) || 0,
@@ -67,23 +67,16 @@ export function registerEvalCommands(program: Command): void {
           outDir: flags.out, sandbox, concurrency: positiveInt('--concurrency', flags.concurrency), schedule: flags.schedule as 'async' | 'batch',
           onProgress: (done, total, episode) => {
             if (episode) { seen++; if (episode.verdict.correct) correct++; }
-            const acc = seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–';
-            if (bar) {
-              if (!bar.getTotal()) bar.start(total, done, { acc });
-              bar.update(done, { acc });
-            } else if (done === total || Date.now() - lastLog > 10_000) {
-              lastLog = Date.now();
-              process.stderr.write(`eval: ${done}/${total} episodes, accuracy so far ${acc}\n`);
-            }
+            progress?.update('eval', done, total, `accuracy so far ${seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–'}`);
           },
         });
-        bar?.stop();
+        progress?.stop();
         if (flags.json) return printJson({ manifest: result.manifest, metrics: result.metrics });
         const m = result.metrics;
         process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], m.tasks.map((t) => [t.taskId, (100 * t.accuracy).toFixed(1), (100 * t.codeUseRate).toFixed(1), t.meanCodeCalls.toFixed(2)]))}\n\n`);
         process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}); report: ${join(flags.out, 'report.html')}\n`);
       } finally {
-        bar?.stop();
+        progress?.stop();
         await sandbox.close();
       }
     });

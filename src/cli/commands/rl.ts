@@ -11,6 +11,7 @@ import { selectTasks } from '../../tasks/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlLrSchedule, type RlOptions } from '../../train/rl/index.js';
 import { printJson } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type RlFlags = Record<string, string | boolean | undefined>;
 
@@ -123,12 +124,16 @@ export function registerRlCommand(program: Command): void {
           baseUrl: rolloutsUrl, removeUnloaded: !connection,
           adapterPath: connection ? (n) => `adapter-${String(n).padStart(6, '0')}` : localAdapterPath(out),
         }) : undefined;
+        const progress = createProgress({ tty: Boolean(process.stderr.isTTY && process.stdout.isTTY) });
         const result = await runRl({
           config, client, init, tokenizer: loadTokenizer(tokenizerDir), sandbox, runDir: out,
           ...(vllm ? { rolloutBackend: vllm.backendFor } : {}),
           ...(connection ? { checkpointPath: (kind: string, step: number) => `${kind}-${String(step).padStart(6, '0')}` } : {}),
-          onStep: (m) => process.stdout.write(`step ${m.step} reward ${m.reward.toFixed(3)}${m.updates > 1 ? ` updates ${m.updates}` : ''}${m.samplingCost > 1 ? ` sampled/trained ${m.samplingCost.toFixed(2)}` : ''} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}\n`),
-        });
+          onStep: (m) => {
+            progress.log(`step ${m.step} reward ${m.reward.toFixed(3)}${m.updates > 1 ? ` updates ${m.updates}` : ''}${m.samplingCost > 1 ? ` sampled/trained ${m.samplingCost.toFixed(2)}` : ''} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}`, process.stdout);
+            progress.update('rl', m.step, config.steps, `reward ${m.reward.toFixed(3)}`);
+          },
+        }).finally(() => progress.stop());
         if (flags.json) printJson({ resumedFrom: result.resumedFrom, steps: result.metrics.length, last: result.metrics.at(-1) });
         else process.stdout.write(`done: ${result.metrics.length} steps (resumed after step ${result.resumedFrom}); report ${join(out, 'report.html')}\n`);
       } finally {

@@ -8,6 +8,7 @@ import { LearnerClient, resolveLearnerConnection, startLocalLearner, type LocalL
 import { readSynthRecords } from '../../train/synth/index.js';
 import { runSft } from '../../train/sft/index.js';
 import { printJson } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type SftFlags = {
   data: string; out: string; model: string; epochs: string; batchSize: string; lr: string; warmup: string; minLrRatio: string; checkpointEvery: string;
@@ -55,6 +56,7 @@ export function registerSftCommand(program: Command): void {
         const modelId = await client.createModel({ base_model: base });
         const info = await client.getInfo(modelId);
         const tokenizerDir = info.model_data.tokenizer_id ?? base;
+        const progress = createProgress();
         const result = await runSft({
           client, modelId, tokenizer: loadTokenizer(tokenizerDir), runDir: flags.out,
           train: records.filter((r) => !isHeldOut(r.id)), heldOut: records.filter((r) => isHeldOut(r.id)),
@@ -63,8 +65,8 @@ export function registerSftCommand(program: Command): void {
           checkpointEvery: int('--checkpoint-every', flags.checkpointEvery), evalEvery: int('--eval-every', flags.evalEvery), maxSteps: int('--max-steps', flags.maxSteps, 0),
           bucketWindow: int('--bucket-window', flags.bucketWindow), maxSequenceTokens: int('--max-seq-tokens', flags.maxSeqTokens), seed: int('--seed', flags.seed, 0),
           trainOnObservation: flags.trainOnObservation ?? false,
-          onStep: (m) => process.stderr.write(`sft: step ${m.step}/${m.totalSteps} loss ${m.loss.toFixed(4)} lr ${m.learningRate.toExponential(2)} ${Math.round(m.tokensPerSecond)} tok/s${m.heldOutLoss === undefined ? '' : ` held-out ${m.heldOutLoss.toFixed(4)}`}\n`),
-        });
+          onStep: (m) => progress.update('sft', m.step, m.totalSteps, `loss ${m.loss.toFixed(4)}, lr ${m.learningRate.toExponential(2)}, ${Math.round(m.tokensPerSecond)} tokens/s${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(4)}`}`),
+        }).finally(() => progress.stop());
         const final = await client.saveWeightsForSampler(modelId, resolve(flags.out, 'final'));
         const summary = { steps: result.steps, totalSteps: result.totalSteps, resumedFrom: result.resumedFrom, checkpoint: result.checkpoint, final, tokensPerSecond: result.tokensPerSecond, lastLoss: result.metrics.at(-1)?.loss ?? null };
         if (flags.json) return printJson(summary);

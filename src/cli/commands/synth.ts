@@ -7,6 +7,7 @@ import { createLocalSandbox } from '../../sandbox/index.js';
 import { parseModelSpec } from '../../eval/index.js';
 import { PROMPT_VARIANTS, parseExportFormats, readSynthRecords, runSynth, writeExports, type PromptVariant } from '../../train/synth/index.js';
 import { printJson, renderTable } from '../output.js';
+import { createProgress } from '../progress.js';
 
 type SynthFlags = {
   model: string; tasks: string; perTask: string; attempts: string; maxQuestions?: string; variants: string; out: string; seed: string;
@@ -54,19 +55,21 @@ export function registerSynthCommand(program: Command): void {
       if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
       await model.preflight();
       const sandbox = await createLocalSandbox();
+      const progress = createProgress();
       try {
         const summary = await runSynth({
           teacher: model, taskIds, perTask: positiveInt('--per-task', flags.perTask), attemptsPerQuestion: positiveInt('--attempts', flags.attempts),
           maxQuestionsPerTask: flags.maxQuestions === undefined ? undefined : positiveInt('--max-questions', flags.maxQuestions), variants: parseVariants(flags.variants),
           seed: Number(flags.seed) || 0, agent: { execTimeoutMs: positiveInt('--exec-timeout', flags.execTimeout) * 1000 }, out: flags.out, sandbox,
           concurrency: positiveInt('--concurrency', flags.concurrency),
-          onProgress: flags.progress ? (p) => process.stderr.write(`synth: ${p.taskId} kept ${p.kept}/${p.perTask} of ${p.tried} questions tried (${p.keptTotal} in all)\n`) : undefined,
+          onProgress: flags.progress ? (p) => progress.update('synth', p.keptTotal, p.perTask * taskIds.length, `${p.taskId}: kept ${p.kept}/${p.perTask} of ${p.tried} tried`) : undefined,
         });
         const written = formats.length ? writeExports(readSynthRecords(flags.out), flags.out, formats) : [];
         if (flags.json) return printJson({ ...summary, exports: written });
         process.stdout.write(`${renderTable(['task', 'kept', 'questions tried'], Object.entries(summary.perTask).map(([id, s]) => [id, s.kept, s.tried]))}\n\n`);
         process.stdout.write(`${summary.records} records in ${flags.out}${summary.resumed ? ` (${summary.resumed} from before)` : ''}${written.length ? `; exports: ${written.join(', ')}` : ''}\n`);
       } finally {
+        progress.stop();
         await sandbox.close();
       }
     });

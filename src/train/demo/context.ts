@@ -2,6 +2,7 @@
 // context (learner, model id, tokenizer, sandbox, data, models to evaluate, results) and its wall
 // time is recorded under its name. A new stage (e.g. RL) is one more DemoStage in the list.
 import type { Tokenizer } from '../../backends/types.js';
+import type { OnProgress } from '../../core/index.js';
 import type { LearnerClient, LearnerSamplingTarget } from '../../learner/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
 import type { RunSummary } from '../../eval/index.js';
@@ -50,6 +51,8 @@ export type DemoContext = {
   settings: DemoSettings;
   outDir: string;
   log: (line: string) => void;
+  /** Progress of the long stages (synthesis, SFT, RL, eval). */
+  progress: OnProgress;
   client: LearnerClient;
   sandbox: Sandbox;
   tokenizer?: Tokenizer;

@@ -26,7 +26,7 @@ const rate = (episodes: readonly Episode[], test: (e: Episode) => boolean) => ep
 
 describe('r1ci demo --quick', () => {
   it('fine-tunes the tiny model into one that answers held-out questions with code, which it cannot without', async () => {
-    const ctx = await runDemo({ outDir: dir, quick: true });
+    const ctx = await runDemo({ outDir: dir });
     const base = ctx.evals.get('base/ci')!.episodes, sft = ctx.evals.get('sft/ci')!.episodes;
     const sftText = ctx.evals.get('sft/text')!.episodes;
     expect(base.length).toBe(12);

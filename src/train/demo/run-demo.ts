@@ -1,6 +1,7 @@
 // `r1ci demo` as a library call: start a local learner and a sandbox, run the stages in order
 // (model → synthesis → sft → rl → eval → report), time each, and always shut both down.
 import { mkdirSync } from 'node:fs';
+import type { OnProgress } from '../../core/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { startLocalLearner } from '../../learner/index.js';
 import { FULL_DEMO, QUICK_DEMO, type DemoContext, type DemoSettings, type DemoStage } from './context.js';
@@ -13,25 +14,28 @@ export const DEMO_STAGES: readonly DemoStage[] = [modelStage, synthesisStage, sf
 
 export type DemoOptions = {
   outDir: string;
-  quick?: boolean;
+  /** The long version: four tasks, more data, steps and held-out questions (default: the short one). */
+  full?: boolean;
   /** Overrides of the preset's settings. */
   settings?: Partial<DemoSettings>;
   /** The stages to run (default DEMO_STAGES); insert a stage to extend the demo. */
   stages?: readonly DemoStage[];
   log?: (line: string) => void;
+  /** Progress of the long stages (default: none). */
+  progress?: OnProgress;
 };
 
-export function resolveDemoSettings(quick: boolean, overrides: Partial<DemoSettings> = {}): DemoSettings {
-  const preset = quick ? { ...QUICK_DEMO, tasks: QUICK_DEMO_TASKS } : { ...FULL_DEMO, tasks: DEMO_TASKS };
+export function resolveDemoSettings(full: boolean, overrides: Partial<DemoSettings> = {}): DemoSettings {
+  const preset = full ? { ...FULL_DEMO, tasks: DEMO_TASKS } : { ...QUICK_DEMO, tasks: QUICK_DEMO_TASKS };
   return { ...preset, ...overrides, sft: { ...preset.sft, ...overrides.sft }, rl: { ...preset.rl, ...overrides.rl } };
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoContext> {
   mkdirSync(options.outDir, { recursive: true });
-  const settings = resolveDemoSettings(options.quick ?? false, options.settings);
+  const settings = resolveDemoSettings(options.full ?? false, options.settings);
   const learner = await startLocalLearner({ stateDir: `${options.outDir}/learner-state` });
   const sandbox = await createLocalSandbox({ concurrency: 2 });
-  const ctx: DemoContext = { settings, outDir: options.outDir, log: options.log ?? (() => {}), client: learner.client, sandbox, models: [], evals: new Map(), timings: {} };
+  const ctx: DemoContext = { settings, outDir: options.outDir, log: options.log ?? (() => {}), progress: options.progress ?? (() => {}), client: learner.client, sandbox, models: [], evals: new Map(), timings: {} };
   try {
     for (const stage of options.stages ?? DEMO_STAGES) {
       const started = performance.now();

@@ -33,6 +33,7 @@ async function synthesise(ctx: DemoContext, file: string, prompt: string, perTas
     taskIds: settings.tasks.map((t) => t.id), perTask, attemptsPerQuestion: 1, variants: ['free'],
     systemPrompt: prompt, taskOptions: Object.fromEntries(settings.tasks.map((t) => [t.id, t.options])),
     seed, agent: { execTimeoutMs: 10_000, maxExecCalls: 2 }, out, sandbox: ctx.sandbox, concurrency: 8,
+    onProgress: (p) => ctx.progress(`synthesis (${prompt})`, p.keptTotal, perTask * settings.tasks.length),
   });
   ctx.log(`synthesised ${summary.records} verified trajectories under "${prompt}" (${Object.entries(summary.perTask).map(([id, s]) => `${id} ${s.kept}/${s.tried}`).join(', ')})`);
   return readSynthRecords(out);
@@ -60,16 +61,16 @@ export const sftStage: DemoStage = {
   async run(ctx) {
     const records = ctx.records!;
     ctx.sft = await runSft({
-      ...ctx.settings.sft, client: ctx.client, modelId: ctx.modelId!, tokenizer: ctx.tokenizer!, runDir: join(ctx.outDir, 'sft'),
+      seed: ctx.settings.seed, ...ctx.settings.sft, client: ctx.client, modelId: ctx.modelId!, tokenizer: ctx.tokenizer!, runDir: join(ctx.outDir, 'sft'),
       train: records.filter((_, i) => i % 20 !== 0), heldOut: records.filter((_, i) => i % 20 === 0),
-      onStep: (m) => { if (m.step % 10 === 0 || m.step === m.totalSteps) ctx.log(`sft step ${m.step}/${m.totalSteps} loss ${m.loss.toFixed(3)}${m.heldOutLoss === undefined ? '' : ` held-out ${m.heldOutLoss.toFixed(3)}`} ${Math.round(m.tokensPerSecond)} tok/s`); },
+      onStep: (m) => ctx.progress('sft', m.step, m.totalSteps, `loss ${m.loss.toFixed(3)}${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(3)}`}, ${Math.round(m.tokensPerSecond)} tokens/s`),
     });
     ctx.models.push({ label: 'sft', target: { modelId: ctx.modelId! } });
   },
 };
 
 /** Evaluates one model in one mode on the held-out questions (indices 0..evalQuestions−1). */
-export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: DemoMode): Promise<RunSummary> {
+export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: DemoMode, onEpisode?: () => void): Promise<RunSummary> {
   const { settings } = ctx;
   const { agentMode, prompt } = DEMO_MODES[mode];
   const config = resolveAgentConfig({ mode: agentMode, systemPrompt: prompt, temperature: 0, maxTokensPerTurn: settings.maxTokensPerTurn, maxTotalTokens: settings.maxTotalTokens, maxExecCalls: 2, execTimeoutMs: 10_000, maxGenerations: 4 });
@@ -82,7 +83,7 @@ export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: De
       contexts.push(() => ({ task, instance: task.generate(options, settings.seed, index), backend, tokenizer: ctx.tokenizer, sandbox: ctx.sandbox, config, seed: hashKeys([settings.seed, task.id, index]) }));
     }
   }
-  const episodes = await runEpisodes(contexts, { concurrency: settings.evalConcurrency });
+  const episodes = await runEpisodes(contexts, { concurrency: settings.evalConcurrency, onEpisode });
   const manifest = { model: model.label, mode: agentMode, systemPrompt: prompt, taskIds: settings.tasks.map((t) => t.id), perTask: settings.evalQuestions, samples: 1, seed: settings.seed, temperature: 0, startedAt: new Date().toISOString() };
   return { label: `${model.label} (${mode})`, manifest, metrics: computeMetrics(episodes), episodes };
 }
@@ -90,9 +91,12 @@ export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: De
 export const evalStage: DemoStage = {
   name: 'eval',
   async run(ctx) {
+    const modes = Object.keys(DEMO_MODES) as DemoMode[];
+    const total = ctx.models.length * modes.length * ctx.settings.tasks.length * ctx.settings.evalQuestions;
+    let done = 0;
     for (const model of ctx.models) {
-      for (const mode of Object.keys(DEMO_MODES) as DemoMode[]) {
-        const run = await evaluateModel(ctx, model, mode);
+      for (const mode of modes) {
+        const run = await evaluateModel(ctx, model, mode, () => ctx.progress('eval', ++done, total, `${model.label}, ${mode} mode`));
         ctx.evals.set(`${model.label}/${mode}`, run);
         ctx.log(`eval ${run.label}: accuracy ${(100 * run.metrics.meanAccuracy).toFixed(1)}%, code use ${(100 * run.metrics.codeUseRate).toFixed(0)}%`);
       }

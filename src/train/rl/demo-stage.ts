@@ -15,6 +15,7 @@ export type RlDemoContext = {
   settings: { tasks: readonly { id: string; options: Record<string, unknown> }[]; seed: number; maxTokensPerTurn: number; maxTotalTokens: number; rl?: RlOptions };
   outDir: string;
   log: (line: string) => void;
+  progress: (stage: string, done: number, total: number, note?: string) => void;
   client: LearnerClient;
   sandbox: Sandbox;
   tokenizer?: Tokenizer;
@@ -51,7 +52,7 @@ export function createRlDemoStage(systemPrompt: string): { name: string; run(ctx
       });
       const result = await runRl({
         config, client: ctx.client, init, tokenizer: ctx.tokenizer, sandbox: ctx.sandbox, runDir: join(ctx.outDir, 'rl'),
-        onStep: (m) => ctx.log(`rl step ${m.step}/${config.steps} reward ${m.reward.toFixed(3)} accuracy ${(100 * m.accuracy).toFixed(0)}% code use ${(100 * m.codeUseRate).toFixed(0)}% kl ${(m.kl ?? 0).toExponential(1)} ${(m.samplingSeconds + m.trainingSeconds).toFixed(1)} s`),
+        onStep: (m) => ctx.progress('grpo', m.step, config.steps, `reward ${m.reward.toFixed(3)}, accuracy ${(100 * m.accuracy).toFixed(0)}%, code use ${(100 * m.codeUseRate).toFixed(0)}%, kl ${(m.kl ?? 0).toExponential(1)}`),
       });
       ctx.rl = { metrics: result.metrics, modelId: result.modelId };
       ctx.models.push({ label: 'sft+grpo', target: { modelId: result.modelId } });

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEntry } from '../../../test/helpers/cli.js';
 import { createTinyPreset, startLocalLearner, type LocalLearner } from '../../learner/index.js';
 import { readMetrics } from './run-state.js';
 import type { RunState, StepMetrics } from './types.js';
@@ -32,7 +33,7 @@ afterAll(async () => {
 /** Runs `r1ci rl` in a child; with killAfterStep, SIGKILLs it as soon as that step is committed (the next one is under way). */
 function runCli(out: string, killAfterStep?: number, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
   // PPO from a cold start: the critic and GAE give non-zero gradients even when every reward is equal.
-  const args = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'run.ts'), 'rl', '--out', out, '--init', base, '--steps', String(STEPS), '--estimator', 'ppo',
+  const args = [...cliEntry(), 'rl', '--out', out, '--init', base, '--steps', String(STEPS), '--estimator', 'ppo',
     '--group-size', '2', '--questions-per-step', '2', '--max-tokens-per-turn', '16', '--max-total-tokens', '32', '--system-prompt', 'Use Python.', '--concurrency', '4', '--lr', '1e-3', ...extra];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, R1CI_LEARNER_URL: learner.url, R1CI_LEARNER_API_KEY: learner.apiKey }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';

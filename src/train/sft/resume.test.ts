@@ -49,7 +49,7 @@ describe('r1ci sft after SIGKILL', () => {
     expect(rerun.code, rerun.stderr).toBe(0);
     const result = JSON.parse(rerun.stdout) as { steps: number; resumedFrom: number; totalSteps: number };
     expect(result).toMatchObject({ steps: 8, totalSteps: 8, resumedFrom: killedAt });
-    const firstNewStep = Number(/sft: step (\d+)\//.exec(rerun.stderr)![1]);
+    const firstNewStep = Number(/^sft (\d+)\/\d+ /m.exec(rerun.stderr)![1]); // the progress line of its first step
     expect(firstNewStep).toBe(killedAt + 1);
     expect(loggedSteps(out)).toEqual(Array.from({ length: 8 }, (_, i) => i + 1));
     expect(existsSync(join(out, 'final', 'config.json'))).toBe(true);
