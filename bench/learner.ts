@@ -4,13 +4,15 @@
 // batches concurrent requests for the same weights). Then an RL-shaped step (20 sequences of
 // 100-400 tokens, the clipped loss with the KL reference, optim_step) on two learners side by side,
 // one with the launcher's malloc settings and one with glibc's defaults, steps interleaved.
-// Prints one table.
-//   npm run bench:learner [-- --batch 16 --seq 256 --steps 5 --rl-steps 8]
+// Prints one table; then the forward_backward wire, JSON against protobuf (bench/learner-wire.ts).
+//   npm run bench:learner [-- --batch 16 --seq 256 --steps 5 --rl-steps 8 --wire-seqs 64 --wire-tokens 4096]
+//   npm run bench:learner -- --wire-only
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRng } from '../src/core/index.js';
 import { learnerEnv, makeDatum, resolveLearnerPython, startLocalLearner, type LearnerClient } from '../src/learner/index.js';
+import { benchWire, printWire } from './learner-wire.js';
 
 const run = promisify(execFile);
 
@@ -68,6 +70,8 @@ async function rlShapedSteps(clients: readonly LearnerClient[], steps: number): 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
+  const wire = () => benchWire({ sequences: flag('wire-seqs', 64), tokens: flag('wire-tokens', 4096), reps: flag('wire-reps', 3) }).then(printWire);
+  if (process.argv.includes('--wire-only')) return wire();
   const batch = flag('batch', 16);
   const seq = flag('seq', 256);
   const steps = flag('steps', 5);
@@ -146,6 +150,7 @@ async function main(): Promise<void> {
   } finally {
     await learner.stop();
   }
+  await wire();
 }
 
 await main();

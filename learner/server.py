@@ -1,5 +1,6 @@
-"""The HTTP server: Tinker-shaped JSON routes over stdlib http.server, a bearer token, a request
-size limit, 4xx JSON errors for bad requests, logs on stderr only (stdout stays unused).
+"""The HTTP server: Tinker-shaped routes over stdlib http.server (JSON, and Tinker's protobuf for
+forward_backward bodies and for results when Accept asks), an API key (X-API-Key or a bearer token), a
+request size limit, 4xx JSON errors for bad requests, logs on stderr only (stdout stays unused).
 
     R1CI_LEARNER_TOKEN=secret python -m learner.server --port 8000 [--host 127.0.0.1] [--state-dir DIR]
 """
@@ -15,8 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import torch
 
+from . import wire
 from .futures import UserError
-from .service import Service
+from .service import Service, json_default
 
 log = logging.getLogger("learner")
 
@@ -30,6 +32,10 @@ def routes(service: Service) -> dict:
         "/api/v1/save_weights": service.save_weights, "/api/v1/load_weights": service.load_weights,
         "/api/v1/save_weights_for_sampler": service.save_weights_for_sampler, "/api/v1/asample": service.sample,
         "/api/v1/unload_model": service.unload_model, "/api/v1/retrieve_future": service.retrieve_future,
+        "/api/v1/create_sampling_session": service.create_sampling_session,
+        # The SDK's first call: feature flags (no JWT exchange, uncompressed protobuf bodies).
+        "/api/v1/client/config": lambda _b: {"pjwt_auth_enabled": False, "proto_compress_fwdbwd": False},
+        "/api/v1/telemetry": lambda _b: {"status": "accepted"},
     }
 
 
@@ -39,13 +45,19 @@ def make_handler(service: Service, token: str, max_bytes: int):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def reply(self, status: int, body: dict) -> None:
+        def reply(self, status: int, body: dict, proto: bool = False) -> None:
+            content_type = "application/json"
             try:
-                data = json.dumps(body, allow_nan=False).encode()
+                if proto and status == 200 and "loss_fn_outputs" in body:
+                    data, content_type = wire.forward_backward_output(body), wire.CONTENT_TYPE
+                elif proto and status == 200 and "sequences" in body:
+                    data, content_type = wire.sample_output(body), wire.CONTENT_TYPE
+                else:
+                    data = json.dumps(body, allow_nan=False, default=json_default).encode()
             except ValueError:
                 status, data = 500, json.dumps({"error": "the result holds NaN (diverged training?)", "category": "server"}).encode()
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
@@ -62,7 +74,7 @@ def make_handler(service: Service, token: str, max_bytes: int):
 
         def do_POST(self, body_allowed: bool = True) -> None:
             if not self.authorised():
-                return self.reply(401, {"error": "missing or wrong bearer token (Authorization: Bearer <token>)", "category": "user"})
+                return self.reply(401, {"error": "missing or wrong API key: send X-API-Key: <key> (or Authorization: Bearer <key>)", "category": "user"})
             route = table.get(self.path)
             if route is None:
                 return self.reply(404, {"error": f"no route {self.path}", "category": "user"})
@@ -72,17 +84,30 @@ def make_handler(service: Service, token: str, max_bytes: int):
                 for _ in range(0, length, 1 << 16):  # drain, so the client reads our answer, not a reset
                     self.rfile.read(min(1 << 16, length))
                 return self.reply(413, {"error": f"request of {length} bytes exceeds the limit of {max_bytes}; send smaller batches", "category": "user"})
+            accepts_proto = wire.CONTENT_TYPE in self.headers.get("Accept", "")
             try:
                 raw = self.rfile.read(length) if body_allowed and length else b"{}"
-                body = json.loads(raw or b"{}")
-                if not isinstance(body, dict):
-                    raise UserError("the request body must be a JSON object")
-                result = route(body)
+                if wire.CONTENT_TYPE in self.headers.get("Content-Type", ""):
+                    result = self.proto_request(raw)
+                else:
+                    body = json.loads(raw or b"{}")
+                    if not isinstance(body, dict):
+                        raise UserError("the request body must be a JSON object")
+                    result = route(body)
             except json.JSONDecodeError as e:
                 return self.reply(400, {"error": f"malformed JSON: {e}", "category": "user"})
             except UserError as e:
                 return self.reply(e.status, {"error": str(e), "category": "user"})
-            self.reply(200, result)
+            self.reply(200, result, proto=accepts_proto and self.path == "/api/v1/retrieve_future")
+
+        def proto_request(self, raw: bytes) -> dict:
+            """A protobuf body: only forward_backward has one (forward_only marks a forward pass)."""
+            if self.path != "/api/v1/forward_backward":
+                raise UserError(f"{self.path} takes JSON; only /api/v1/forward_backward takes {wire.CONTENT_TYPE}")
+            if self.headers.get("Content-Encoding", "identity") not in ("", "identity"):
+                raise UserError("compressed protobuf bodies are not supported (client/config says proto_compress_fwdbwd false)")
+            body, forward_only = wire.parse_forward_backward(raw)
+            return service.forward_backward(body, backward=not forward_only)
 
         def log_message(self, fmt, *args) -> None:  # stderr, at debug level
             log.debug("%s " + fmt, self.address_string(), *args)

@@ -7,7 +7,7 @@ from typing import Dict, List, Optional
 
 import torch
 
-from . import checkpoint, hf, sampling, trainer
+from . import checkpoint, hf, sampling, trainer, wire
 from .futures import Futures, NotFound, UserError, failure
 from .lora import apply_lora, has_lora, save_adapter, target_names
 from .optim import AdamParams
@@ -15,7 +15,8 @@ from .tiny import write_tiny
 from .tokens import load_table
 
 PRESETS = ("tiny", "r1ci/tiny")
-EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules", "peft_adapter"]
+EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules",
+              "peft_adapter", "full_finetune", "mixed_stop"]
 
 
 def need(body: dict, key: str, kind, where: str = "request"):
@@ -45,7 +46,13 @@ def tokens_of(model_input, where: str) -> List[int]:
 
 
 def tensor_of(value, key: str, where: str) -> torch.Tensor:
-    """TensorData {data, dtype, shape} (or a bare list) -> a 1-D tensor."""
+    """TensorData {data, dtype, shape} (or a bare list, or a tensor the protobuf wire decoded) -> a 1-D tensor."""
+    if isinstance(value, torch.Tensor):
+        if value.dim() == 2 and value.shape[0] == 1:  # one row per datum, as a 2-D (e.g. CSR) tensor
+            value = value[0]
+        if value.dim() != 1:
+            raise UserError(f"{where}.{key} has shape {list(value.shape)}: this learner takes one value per token (1-D)")
+        return value.long() if key == "target_tokens" else value
     data = value.get("data") if isinstance(value, dict) else value
     if not isinstance(data, list) or not all(isinstance(x, (int, float)) for x in data):
         raise UserError(f"{where}.{key} must be TensorData {{data: [numbers], dtype, shape}} or a list of numbers")
@@ -103,6 +110,7 @@ class Service:
         self.models: Dict[str, trainer.Trainable] = {}
         self.samplers: Dict[str, trainer.Trainable] = {}
         self.sessions: set = set()
+        self.sampling_sessions: Dict[str, dict] = {}  # id -> {model_path} or {base_model}
         # Batched rows see other rows' padding, so their floats depend on which requests share a
         # batch; one request at a time makes sampling bit-reproducible whatever the timing.
         self.futures = Futures(max_batch=64 if batch_requests else 1)
@@ -133,13 +141,28 @@ class Service:
 
     # -- immediate verbs -------------------------------------------------------------------------
     def capabilities(self, _body: dict) -> dict:
-        return {"supported_models": [{"model_name": "tiny", "max_context_length": 4096}], "extensions": EXTENSIONS,
+        extensions = EXTENSIONS + (["protobuf_wire"] if wire.available() else [])
+        return {"supported_models": [{"model_name": "tiny", "max_context_length": 4096}], "extensions": extensions,
                 "device": str(self.device)}
 
     def create_session(self, _body: dict) -> dict:
         session_id = f"session-{self.prefix}-{len(self.sessions) + 1}"
         self.sessions.add(session_id)
         return {"type": "create_session", "session_id": session_id}
+
+    def create_sampling_session(self, body: dict) -> dict:
+        """A name for the weights a sampling client samples (the SDK's flow): a model_path or a base_model."""
+        source = {k: body[k] for k in ("model_path", "base_model") if body.get(k) is not None}
+        if len(source) != 1 or not isinstance(next(iter(source.values())), str):
+            raise UserError("create_sampling_session needs exactly one of model_path or base_model")
+        if "model_path" in source:
+            self.resolve_path(source["model_path"], "sampler_weights")
+        return {"type": "create_sampling_session", "sampling_session_id": self.new_sampling_session(source)}
+
+    def new_sampling_session(self, source: dict) -> str:
+        sampling_session_id = f"sampling-{self.prefix}-{len(self.sampling_sessions) + 1}"
+        self.sampling_sessions[sampling_session_id] = source
+        return sampling_session_id
 
     def get_info(self, body: dict) -> dict:
         t = self.model(body)
@@ -197,7 +220,8 @@ class Service:
         return self.futures.submit(job)
 
     def forward_backward(self, body: dict, backward: bool = True) -> dict:
-        key = "forward_backward_input" if backward else "forward_input"
+        # /forward sends forward_input; a protobuf forward_backward with forward_only keeps forward_backward_input
+        key = "forward_input" if not backward and "forward_backward_input" not in body else "forward_backward_input"
         t = self.model(body)
         spec = need(body, key, dict)
         data = parse_data(spec.get("data"), key)
@@ -222,25 +246,48 @@ class Service:
         adam = AdamParams(**{k: float(v) for k, v in raw.items()})
         return self.futures.submit(self.training(lambda: {"type": "optim_step", "metrics": t.optim_step(adam)}))
 
-    def checkpoint_path(self, body: dict, kind: str) -> str:
+    def checkpoint_path(self, body: dict, kind: str) -> tuple:
+        """(the folder to write, the path to answer): an absolute folder is both; a name is written under the
+        state dir and answered as tinker://model_id/weights/NAME or tinker://model_id/sampler_weights/NAME."""
         name = body.get("path") or f"step-{self.model(body).steps:06d}"
         if not isinstance(name, str) or ".." in name.split("/"):
             raise UserError("request.path must be a checkpoint name or an absolute folder path (no '..')")
         if os.path.isabs(name):
-            return name
-        return os.path.join(self.state_dir, kind, body["model_id"], name)
+            return name, name
+        if "/" in name:
+            raise UserError("request.path must be a checkpoint name (letters, digits, - and _) or an absolute folder path")
+        public = f"tinker://{body['model_id']}/{'weights' if kind == 'checkpoints' else 'sampler_weights'}/{name}"
+        return os.path.join(self.state_dir, kind, body["model_id"], name), public
+
+    def resolve_path(self, path: str, kind: str) -> str:
+        """A path we answered -> its folder: tinker://MODEL/weights/NAME, tinker://MODEL/sampler_weights/NAME,
+        tinker://MODEL/NAME (a sampler checkpoint), or an absolute folder."""
+        if not path.startswith("tinker://"):
+            return path
+        parts = path[len("tinker://"):].split("/")
+        if len(parts) == 2:
+            parts = [parts[0], "sampler_weights", parts[1]]
+        if len(parts) != 3 or parts[1] not in ("weights", "sampler_weights") or any(p in ("", ".", "..") for p in parts):
+            raise UserError(f"bad path '{path}': use tinker://MODEL_ID/weights/NAME or tinker://MODEL_ID/sampler_weights/NAME")
+        folder = os.path.join(self.state_dir, "checkpoints" if parts[1] == "weights" else "sampler_weights", parts[0], parts[2])
+        if (kind == "weights") != (parts[1] == "weights"):
+            raise UserError(f"'{path}' is a {parts[1]} path; this verb takes {kind} paths")
+        if not os.path.isdir(folder):
+            raise NotFound(f"no checkpoint at '{path}': save it first")
+        return folder
 
     def save_weights(self, body: dict) -> dict:
-        t, path = self.model(body), self.checkpoint_path(body, "checkpoints")
+        t, (path, public) = self.model(body), self.checkpoint_path(body, "checkpoints")
         meta = {"base_model": t.info["base_model"], "lora_rank": t.info.get("lora_rank")}
 
         def job():
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            return {"type": "save_weights", "path": checkpoint.save(t, path, meta)}
+            written = checkpoint.save(t, path, meta)
+            return {"type": "save_weights", "path": public if public != path else written}
         return self.futures.submit(job)
 
     def load_weights(self, body: dict) -> dict:
-        t, path = self.model(body), need(body, "path", str)
+        t, path = self.model(body), self.resolve_path(need(body, "path", str), "weights")
         with_optimizer = bool(body.get("optimizer", False))
 
         def job():
@@ -249,7 +296,11 @@ class Service:
         return self.futures.submit(job)
 
     def save_weights_for_sampler(self, body: dict) -> dict:
-        t, path = self.model(body), self.checkpoint_path(body, "sampler_weights")
+        session_seq = body.get("sampling_session_seq_id")
+        for_session = not body.get("path") and session_seq is not None  # the SDK's save-and-sample: answer a sampling session
+        if for_session:
+            body = {**body, "path": f"ss{session_seq}-seq{body.get('seq_id')}"}
+        t, (path, public) = self.model(body), self.checkpoint_path(body, "sampler_weights")
         adapter = bool(body.get("adapter_only", False))  # extension: the LoRA adapters alone, in PEFT's layout
         if adapter and not has_lora(t.model):
             raise UserError("adapter_only needs a LoRA model: create it with lora_config {rank}")
@@ -257,11 +308,13 @@ class Service:
         def job():
             os.makedirs(os.path.dirname(path), exist_ok=True)
             if adapter:
-                save_adapter(t.model, path, t.info["base_model"])
+                save_adapter(t.model, path, t.info["base_model"])  # a folder vLLM on this machine loads
                 return {"type": "save_weights_for_sampler", "path": path}
             hf.save_model(t.model, path, tokenizer_from=t.folder)
             self.samplers.pop(path, None)
-            return {"type": "save_weights_for_sampler", "path": path}
+            if for_session:
+                return {"type": "save_weights_for_sampler", "path": None, "sampling_session_id": self.new_sampling_session({"model_path": public})}
+            return {"type": "save_weights_for_sampler", "path": public}
         return self.futures.submit(job)
 
     def unload_model(self, body: dict) -> dict:
@@ -276,9 +329,10 @@ class Service:
         params = parse_sampling_params(need(body, "sampling_params", dict))
         key, source = self.sampling_source(body)
 
-        def run_many(requests: List[sampling.Request]) -> List[dict]:
+        def run_many(payloads: List[tuple]) -> List[dict]:
             """Concurrent requests for the same weights share one batch; a bad one fails alone."""
             t = source()
+            requests = [request for request, _ in payloads]
             table = t.info.get("token_bytes")
             if table is None:
                 table = t.info["token_bytes"] = load_table(t.folder, t.model.config.vocab_size)
@@ -293,8 +347,10 @@ class Service:
             seqs = sampling.sample_many(t.model, [requests[i] for i in good], table, self.device, self.max_sample_batch, t.autocast)
             for i, many in zip(good, seqs):
                 results[i] = {"type": "sample", "sequences": [{"tokens": s.tokens, "logprobs": s.logprobs, "stop_reason": s.stop_reason} for s in many]}
+                if payloads[i][1]:
+                    results[i]["prompt_logprobs"] = prompt_logprobs(t, requests[i].prompt)
             return results
-        return self.futures.submit_batchable(key, sampling.Request(prompt, num, params), run_many)
+        return self.futures.submit_batchable(key, (sampling.Request(prompt, num, params), bool(body.get("prompt_logprobs"))), run_many)
 
     def sampling_source(self, body: dict):
         """Which weights to sample: a training model's live weights (model_id, our extension), a
@@ -303,10 +359,14 @@ class Service:
         if body.get("model_id"):
             t = self.model(body)
             return ("model", body["model_id"]), lambda: t
+        if body.get("sampling_session_id") is not None:
+            if body["sampling_session_id"] not in self.sampling_sessions:
+                raise NotFound(f"unknown sampling_session_id '{body['sampling_session_id']}': create it with create_sampling_session")
+            body = self.sampling_sessions[body["sampling_session_id"]]
         path = body.get("model_path") or body.get("base_model")
         if not isinstance(path, str):
-            raise UserError("sample needs model_id, model_path or base_model")
-        folder = path if body.get("model_path") else self.base_folder(path)
+            raise UserError("sample needs model_id, model_path, base_model or sampling_session_id")
+        folder = self.resolve_path(path, "sampler_weights") if body.get("model_path") else self.base_folder(path)
 
         def load():
             if folder not in self.samplers:
@@ -317,14 +377,29 @@ class Service:
         return ("folder", folder), load
 
 
+def prompt_logprobs(t: trainer.Trainable, prompt: List[int]) -> List[Optional[float]]:
+    """The logprob of each prompt token given the ones before it (None for the first), by one forward pass."""
+    if len(prompt) < 2:
+        return [None] * len(prompt)
+    datum = trainer.Datum(prompt[:-1], {"target_tokens": torch.tensor(prompt[1:], dtype=torch.long)})
+    out = trainer.run(t, [datum], "cross_entropy", {}, False)["loss_fn_outputs"][0]["logprobs"]
+    return [None] + [float(x) for x in out.tolist()]
+
+
 def tensor_data(x: torch.Tensor) -> dict:
     """A 1-D float tensor as Tinker's TensorData; infinities become +-1e30 (JSON has no inf)."""
     x = torch.nan_to_num(x.float(), posinf=1e30, neginf=-1e30)
     return {"data": x.tolist(), "dtype": "float32", "shape": list(x.shape)}
 
 
+def json_default(value):
+    """json.dumps hook: result tensors stay tensors until the reply, which is JSON or protobuf by Accept."""
+    if isinstance(value, torch.Tensor):
+        return tensor_data(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 def to_wire(output: dict) -> dict:
-    output["loss_fn_outputs"] = [{k: tensor_data(v) for k, v in o.items()} for o in output["loss_fn_outputs"]]
     return output
 
 

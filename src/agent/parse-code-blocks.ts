@@ -1,6 +1,7 @@
 // Finding Python blocks in model text. A block opens with a line starting ```python (or ```py)
 // and closes at the next line that is exactly ``` (trailing spaces allowed), so backticks inside
-// code (print("```")) do not close it. Linear in the text length.
+// code (print("```")) do not close it. A fence line may end in \r\n (models trained on Windows text
+// write them). Linear in the text length.
 
 export type CodeBlock = {
   /** The code between the fences. */
@@ -33,8 +34,10 @@ export function scanFirstBlock(text: string, from = 0): BlockScan {
     const line = text.slice(lineStart, lineEnd);
     if (open === null) {
       if (line.startsWith('```') && OPEN_RE.test(line.trimEnd())) open = { start: lineStart, codeStart: newline < 0 ? text.length : newline + 1 };
-    } else if (/^```[ \t]*$/.test(line)) {
-      const code = text.slice(open.codeStart, Math.max(open.codeStart, lineStart - 1));
+    } else if (/^```[ \t]*\r?$/.test(line)) {
+      // The code ends before the line break ahead of the fence, \r\n or \n.
+      const codeEnd = lineStart - (text[lineStart - 2] === '\r' ? 2 : 1);
+      const code = text.slice(open.codeStart, Math.max(open.codeStart, codeEnd));
       return { kind: 'complete', block: { code, start: open.start, end: newline < 0 ? text.length : newline + 1 } };
     }
     if (newline < 0) break;

@@ -29,16 +29,26 @@ export async function runEpisodes(contexts: readonly (() => EpisodeContext)[], o
     return results;
   }
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < contexts.length) {
+    while (next < contexts.length && !failed) {
       const position = next++;
-      const run = new EpisodeRun(contexts[position]());
-      while (!run.done) await run.step();
-      results[position] = run.episode();
-      await options.onEpisode?.(results[position], position);
+      try {
+        const run = new EpisodeRun(contexts[position]());
+        while (!run.done) await run.step();
+        results[position] = run.episode();
+        await options.onEpisode?.(results[position], position);
+      } catch (error) {
+        failed = true; // start no more episodes; those in flight end and are handed over first
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, contexts.length) }, worker));
+  // Settle every worker before rethrowing: a caller that closes the sandbox on error would
+  // otherwise cut the episodes still in flight.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency, contexts.length) }, worker));
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) throw rejected.reason;
   return results;
 }
 

@@ -22,9 +22,15 @@ export function truncateMiddle(text: string, budget: number, measure: (text: str
   return `${text.slice(0, head)}\n... [${omitted} characters of output omitted] ...\n${tail > 0 ? text.slice(text.length - tail) : ''}`;
 }
 
+/** A limit in seconds as it was set: 0.4, 1.5, 60 (never rounded to a whole second). */
+function formatSeconds(ms: number): string {
+  const seconds = Number((ms / 1000).toFixed(3));
+  return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+}
+
 function describeStatus(result: ExecResult, timeoutMs: number): string | null {
   switch (result.status) {
-    case 'timeout': return `Error: the code did not finish within ${Math.round(timeoutMs / 1000)} seconds and was stopped.`;
+    case 'timeout': return `Error: the code timed out: it did not finish within ${formatSeconds(timeoutMs)} and was stopped.`;
     case 'memory-limit': return 'Error: the code ran out of memory and was stopped.';
     case 'output-limit': return 'Error: the code printed too much output and was stopped.';
     case 'killed': return 'Error: the code was killed.';

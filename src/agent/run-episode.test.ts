@@ -45,9 +45,16 @@ describe('the code-interpreter loop (chat backend)', () => {
   it('feeds a timeout back to the model, which can react', async () => {
     const { episode } = await run([block('import time\ntime.sleep(30)'), 'It timed out; I will answer directly. <<<1>>>'], { execTimeoutMs: 1000 });
     expect(episode.turns[0].exec?.status).toBe('timeout');
-    expect(episode.turns[0].feedback).toBe('Code Execution Results:\nError: the code did not finish within 1 seconds and was stopped.\n');
+    expect(episode.turns[0].feedback).toBe('Code Execution Results:\nError: the code timed out: it did not finish within 1 second and was stopped.\n');
     expect(episode.stopReason).toBe('final-answer');
     expect(episode.answer).toBe('1');
+  });
+
+  it('a CRLF closing fence followed by text runs the block and keeps the answer', async () => {
+    const { episode } = await run(['```python\r\nprint(5)\r\n```\r\nSo <<<5>>>', 'So <<<5>>>']);
+    expect(episode.codeCalls).toBe(1);
+    expect(episode.turns[0].exec?.stdout).toBe('5\n');
+    expect(episode.answer).toBe('5');
   });
 
   it('does not run an unclosed fence', async () => {

@@ -5,3 +5,4 @@ export * from './rng.js';
 export * from './json.js';
 export * from './python.js';
 export * from './progress.js';
+export * from './jsonl-log.js';

@@ -20,7 +20,7 @@ export function loadRun(dir: string): RunSummary {
   const manifestPath = join(dir, 'run.json');
   if (!existsSync(manifestPath)) throw new ConfigError([{ path: 'compare', message: `${dir} is not an eval run folder (no run.json)`, fix: 'pass folders written by r1ci eval --out' }]);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as RunManifest;
-  const episodes = readEpisodes(join(dir, 'episodes.jsonl'));
+  const { episodes } = readEpisodes(join(dir, 'episodes.jsonl'));
   return { label: `${manifest.model} (${manifest.mode}) [${dir}]`, manifest, metrics: computeMetrics(episodes), episodes };
 }
 

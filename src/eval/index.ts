@@ -2,6 +2,7 @@
 export * from './metrics.js';
 export * from './model-spec.js';
 export * from './run-eval.js';
+export * from './preflight.js';
 export * from './compare.js';
 export * from './report/types.js';
 export * from './report/html.js';

@@ -1,7 +1,8 @@
 // Evaluation metrics over finished episodes: per-task accuracy, the mean over tasks (the paper's
 // metric), pass@k, code use, code-call and stop-reason histograms, tokens, errors, self-checks.
+// Episodes that infrastructure ended are never scored: they are counted apart.
 import { normalizeText } from '../tasks/index.js';
-import type { Episode, StopReason } from '../agent/index.js';
+import { isInfrastructureStop, type Episode, type StopReason } from '../agent/index.js';
 
 export type TaskMetrics = {
   taskId: string;
@@ -34,6 +35,8 @@ export type EvalMetrics = {
   errors: { count: number; examples: string[] };
   /** Share of code-using episodes that made ≥2 calls and whose final answer already appeared in the output of an earlier call (isSelfCheck). */
   selfCheckRate: number;
+  /** Episodes that infrastructure ended (sandbox, backend): in no other figure; a rerun redoes them. */
+  infrastructureFailures: { count: number; stopReasons: Partial<Record<StopReason, number>>; examples: string[] };
 };
 
 /** 1 − C(n−c, k)/C(n, k): the chance that at least one of k samples drawn from n is correct. */
@@ -60,7 +63,10 @@ export function isSelfCheck(episode: Episode): boolean {
 
 const mean = (values: number[]): number => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
-export function computeMetrics(episodes: readonly Episode[]): EvalMetrics {
+/** Metrics over episodes that ran to a model-caused end; infrastructure stops are only counted. */
+export function computeMetrics(all: readonly Episode[]): EvalMetrics {
+  const episodes = all.filter((e) => !isInfrastructureStop(e.stopReason));
+  const infrastructure = all.filter((e) => isInfrastructureStop(e.stopReason));
   const byTask = new Map<string, Episode[]>();
   for (const episode of episodes) (byTask.get(episode.taskId) ?? byTask.set(episode.taskId, []).get(episode.taskId)!).push(episode);
   const k = Math.max(1, ...episodes.map((e) => e.sample + 1));
@@ -79,11 +85,8 @@ export function computeMetrics(episodes: readonly Episode[]): EvalMetrics {
     };
   });
   const histogram: number[] = [];
-  const stopReasons: Partial<Record<StopReason, number>> = {};
-  for (const e of episodes) {
-    histogram[e.codeCalls] = (histogram[e.codeCalls] ?? 0) + 1;
-    stopReasons[e.stopReason] = (stopReasons[e.stopReason] ?? 0) + 1;
-  }
+  for (const e of episodes) histogram[e.codeCalls] = (histogram[e.codeCalls] ?? 0) + 1;
+  const stopReasons = countStopReasons(episodes);
   const failed = episodes.filter((e) => e.error);
   return {
     meanAccuracy: mean(tasks.map((t) => t.accuracy)),
@@ -100,5 +103,16 @@ export function computeMetrics(episodes: readonly Episode[]): EvalMetrics {
     meanObservationTokens: mean(episodes.map((e) => e.usage.observationTokens)),
     errors: { count: failed.length, examples: [...new Set(failed.map((e) => `${e.stopReason}: ${e.error}`))].slice(0, 10) },
     selfCheckRate: mean(episodes.filter((e) => e.codeCalls >= 1).map((e) => (isSelfCheck(e) ? 1 : 0))),
+    infrastructureFailures: {
+      count: infrastructure.length,
+      stopReasons: countStopReasons(infrastructure),
+      examples: [...new Set(infrastructure.map((e) => `${e.stopReason}: ${e.error ?? 'no message'}`))].slice(0, 10),
+    },
   };
+}
+
+function countStopReasons(episodes: readonly Episode[]): Partial<Record<StopReason, number>> {
+  const counts: Partial<Record<StopReason, number>> = {};
+  for (const e of episodes) counts[e.stopReason] = (counts[e.stopReason] ?? 0) + 1;
+  return counts;
 }

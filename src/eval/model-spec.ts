@@ -17,6 +17,8 @@ export type ModelFactory = {
   forEpisode(task: Task, instance: TaskInstance, mode: AgentMode): ModelForEpisode;
   /** Fails fast with a one-line error when the server is unreachable or the key is refused. */
   preflight(): Promise<void>;
+  /** What this model lacks to answer a task in a mode (the oracle: a reference solution); null when nothing. */
+  checkTask?(task: Task, mode: AgentMode): { message: string; fix: string } | null;
 };
 
 export type ModelSpecOptions = {
@@ -46,7 +48,10 @@ export function parseModelSpec(spec: string, options: ModelSpecOptions = {}): Mo
   const noPreflight = async () => {};
   switch (kind) {
     case 'oracle':
-      return { name: 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }), preflight: noPreflight };
+      return {
+        name: 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }), preflight: noPreflight,
+        checkTask: (task, mode) => (mode !== 'text' && !task.referenceSolution ? { message: 'has no reference solution, so the oracle cannot answer it with code', fix: 'leave it out, or --mode text' } : null),
+      };
     case 'scripted': {
       if (!rest) throw new ConfigError([{ path: 'model', message: 'scripted needs a file', fix: 'write scripted:path/to/turns.json' }]);
       const turns = readScriptFile(rest);

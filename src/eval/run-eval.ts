@@ -1,11 +1,12 @@
 // The evaluation harness: tasks × questions × samples through the agent loop, finished episodes
 // appended to episodes.jsonl as they end (a killed run resumes where it stopped), then metrics
-// and reports (results.json, report.md, report.html).
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// and reports (results.json, report.md, report.html). An episode that infrastructure ended is
+// never stored: a rerun of the same command redoes it.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, hashKeys } from '../core/index.js';
+import { ConfigError, hashKeys, openJsonlAppender, readJsonl, type BadLine } from '../core/index.js';
 import { getTask } from '../tasks/index.js';
-import { resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../agent/index.js';
+import { isInfrastructureStop, resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../agent/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { computeMetrics, type EvalMetrics } from './metrics.js';
 import type { ModelFactory } from './model-spec.js';
@@ -28,6 +29,10 @@ export type EvalOptions = {
   schedule?: 'async' | 'batch';
   /** Called after each finished episode with (done, total). */
   onProgress?: (done: number, total: number, episode?: Episode) => void;
+  /** Tasks of the run not run this time (preflight found them unavailable), with the reason: rerun once fixed. */
+  unavailable?: Readonly<Record<string, string>>;
+  /** Go on past unreadable lines of episodes.jsonl (their episodes run again) instead of refusing. */
+  skipBadLines?: boolean;
 };
 
 /** What identifies a run; resuming into a folder with a different identity is refused. */
@@ -42,21 +47,25 @@ export type RunManifest = {
   startedAt: string;
 };
 
-export type EvalResult = { outDir: string; manifest: RunManifest; metrics: EvalMetrics; episodes: Episode[]; resumed: number };
+export type EvalResult = {
+  outDir: string;
+  manifest: RunManifest;
+  metrics: EvalMetrics;
+  /** Finished episodes (model-caused ends), in task, question, sample order. */
+  episodes: Episode[];
+  resumed: number;
+  /** Episodes of the run not finished yet (infrastructure failures and unavailable tasks): rerun to finish. */
+  missing: number;
+  /** Unreadable lines of episodes.jsonl skipped with skipBadLines. */
+  skippedLines: BadLine[];
+  /** Tasks not run this time, with the reason. */
+  unavailable: Readonly<Record<string, string>>;
+};
 
-/** Reads episodes.jsonl, ignoring a torn last line from a killed run. */
-export function readEpisodes(path: string): Episode[] {
-  if (!existsSync(path)) return [];
-  const out: Episode[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      out.push(JSON.parse(line) as Episode);
-    } catch {
-      // a line cut by a kill mid-write: that episode is simply run again
-    }
-  }
-  return out;
+/** Reads episodes.jsonl: one episode per id (the last written wins), a torn last line left out. */
+export function readEpisodes(path: string, options: { skipBadLines?: boolean } = {}): { episodes: Episode[]; skipped: BadLine[] } {
+  const read = readJsonl<Episode>(path, { allowMissing: true, skipBadLines: options.skipBadLines });
+  return { episodes: [...new Map(read.records.map((e) => [e.id, e])).values()], skipped: read.skipped };
 }
 
 function sameRun(a: RunManifest, b: RunManifest): boolean {
@@ -76,15 +85,16 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
   } else writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 
   const episodesPath = join(options.outDir, 'episodes.jsonl');
-  const finished = new Map(readEpisodes(episodesPath).map((episode) => [episode.id, episode]));
-  const tasks = options.taskIds.map((id) => getTask(id));
+  const previous = readEpisodes(episodesPath, { skipBadLines: options.skipBadLines });
+  // Episodes an older version stored although infrastructure ended them are run again.
+  const finished = new Map(previous.episodes.filter((e) => !isInfrastructureStop(e.stopReason)).map((e) => [e.id, e]));
+  const unavailable = options.unavailable ?? {};
+  const tasks = options.taskIds.filter((id) => !(id in unavailable)).map((id) => getTask(id));
   const todo: (() => EpisodeContext)[] = [];
-  let total = 0;
   for (const task of tasks) {
     const taskOptions = task.resolveOptions();
     for (let index = 0; index < options.perTask; index++) {
       for (let sample = 0; sample < samples; sample++) {
-        total++;
         if (finished.has(`${task.id}#${index}#${sample}`)) continue;
         todo.push(() => {
           const instance = task.generate(taskOptions, seed, index);
@@ -94,21 +104,30 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       }
     }
   }
+  const total = options.taskIds.length * options.perTask * samples;
   const resumed = finished.size;
   let done = resumed;
   options.onProgress?.(done, total);
-  await runEpisodes(todo, {
-    concurrency: options.concurrency ?? 8,
-    schedule: options.schedule,
-    onEpisode: (episode) => {
-      appendFileSync(episodesPath, `${JSON.stringify(episode)}\n`);
-      finished.set(episode.id, episode);
-      options.onProgress?.(++done, total, episode);
-    },
-  });
+  const failures: Episode[] = [];
+  const log = openJsonlAppender(episodesPath);
+  try {
+    await runEpisodes(todo, {
+      concurrency: options.concurrency ?? 8,
+      schedule: options.schedule,
+      onEpisode: (episode) => {
+        if (isInfrastructureStop(episode.stopReason)) return void failures.push(episode);
+        log.append(episode);
+        finished.set(episode.id, episode);
+        options.onProgress?.(++done, total, episode);
+      },
+    });
+  } finally {
+    log.close();
+  }
   const order = new Map(options.taskIds.map((id, i) => [id, i]));
   const episodes = [...finished.values()].filter((e) => order.has(e.taskId)).sort((a, b) => order.get(a.taskId)! - order.get(b.taskId)! || a.index - b.index || a.sample - b.sample);
-  const metrics = computeMetrics(episodes);
-  writeReports(options.outDir, [{ label: `${manifest.model} (${manifest.mode})`, manifest, metrics, episodes }]);
-  return { outDir: options.outDir, manifest, metrics, episodes, resumed };
+  const metrics = computeMetrics([...episodes, ...failures]);
+  const incomplete = { missing: total - episodes.length, unavailable };
+  writeReports(options.outDir, [{ label: `${manifest.model} (${manifest.mode})`, manifest, metrics, episodes, incomplete }]);
+  return { outDir: options.outDir, manifest, metrics, episodes, resumed, missing: total - episodes.length, skippedLines: previous.skipped, unavailable };
 }

@@ -2,6 +2,7 @@
 // retries of transient failures only (network errors, 408/429/502/503/504), never of refusals.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, LearnerError } from '../core/index.js';
+import { decodeForwardBackwardOutput, encodeForwardBackwardRequest, PROTO_CONTENT_TYPE } from './wire.js';
 import type {
   AdamParams, CreateModelRequest, ForwardBackwardInput, ForwardBackwardOutput, GetInfoResponse, LearnerConnection,
   OptimStepResponse, RequestFailedResponse, Sample, SampleOptions, SampleRequest, SampleResponse, ServerCapabilities,
@@ -10,24 +11,39 @@ import type {
 export type LearnerClientOptions = LearnerConnection & {
   /** The fetch to use (tests pass their own; default: global fetch). */
   fetch?: typeof fetch;
-  /** Retries of a transient failure before giving up (default 3). */
+  /** Retries of a transient failure (unreachable, 429, 5xx) before giving up (default 5). */
   maxRetries?: number;
-  /** First retry delay; doubles each time (default 250 ms). */
+  /** First retry delay; doubles each time up to 8 s (default 250 ms). */
   retryDelayMs?: number;
-  /** Per-HTTP-request timeout (default 120 s; retrieve_future long-polls inside it). */
+  /** Per-HTTP-request timeout of the verbs (default 120 s). */
   requestTimeoutMs?: number;
+  /** Per-call timeout of retrieve_future (default 45 s, as Tinker's SDK); a call that runs out is polled again. */
+  pollTimeoutMs?: number;
   /** Asked on every failure: when the server process is known dead, the error to throw instead. */
   crashed?: () => LearnerError | undefined;
+  /** How forward_backward travels: 'auto' (default) sends Tinker's protobuf to a server that lists
+   * `protobuf_wire` or lists no extensions at all (Tinker, SkyRL-tx), JSON otherwise and after a 415. */
+  wire?: 'auto' | 'json' | 'protobuf';
 };
+
+type RequestOptions = { timeoutMs?: number; pollAgain?: boolean; accept?: string };
 
 /** A queued request: `result()` polls retrieve_future until it is done. */
 export type LearnerFuture<T> = { requestId: string; result: () => Promise<T> };
 
-const TRANSIENT_STATUS = new Set([408, 429, 502, 503, 504]);
+/** Statuses worth a retry of the same request: a timeout, rate limiting, and server faults (a 5xx burst). */
+const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** Verbs whose request carries `seq_id`, the model-wide sequence number Tinker and SkyRL deduplicate retries by. */
+const SEQUENCED = new Set(['forward', 'forward_backward', 'optim_step', 'save_weights_for_sampler', 'load_weights']);
 
 export class LearnerClient {
   readonly url: string;
   private readonly options: LearnerClientOptions;
+  private capabilitiesPromise?: Promise<ServerCapabilities>;
+  private sessionPromise?: Promise<string>;
+  private modelSeq = 0;
+  private readonly seqIds = new Map<string, number>();
+  private jsonOnly = false;
 
   constructor(options: LearnerClientOptions) {
     this.url = options.url.replace(/\/+$/, '');
@@ -37,43 +53,95 @@ export class LearnerClient {
   /** True when the server answers its health check. */
   async health(): Promise<boolean> {
     try {
-      const response = await this.fetch(`${this.url}/api/v1/healthz`, { method: 'GET', signal: AbortSignal.timeout(5_000) });
+      const response = await this.fetch(`${this.url}/api/v1/healthz`, { method: 'GET', headers: this.headers(), signal: AbortSignal.timeout(5_000) });
       return response.ok;
     } catch {
       return false;
     }
   }
 
-  capabilities(): Promise<ServerCapabilities> { return this.post('get_server_capabilities', {}); }
+  /** The server's capabilities (GET, as Tinker and SkyRL serve it). */
+  capabilities(): Promise<ServerCapabilities> {
+    return this.request<ServerCapabilities>('GET', 'get_server_capabilities');
+  }
 
-  async createSession(tags: string[] = []): Promise<string> {
+  /** The capabilities, asked once (the extensions decide what every later request looks like). */
+  private knownCapabilities(): Promise<ServerCapabilities> {
+    this.capabilitiesPromise ??= this.capabilities();
+    this.capabilitiesPromise.catch(() => { this.capabilitiesPromise = undefined; });
+    return this.capabilitiesPromise;
+  }
+
+  /** Whether the server lists one of our extensions (a remote Tinker or SkyRL lists none). */
+  async hasExtension(name: string): Promise<boolean> {
+    return ((await this.knownCapabilities()).extensions ?? []).includes(name);
+  }
+
+  async createSession(tags: string[] = ['r1ci']): Promise<string> {
     const out = await this.post<{ session_id: string }>('create_session', { tags, user_metadata: null, sdk_version: 'r1ci' });
     return out.session_id;
   }
 
-  /** Creates a trainable model; resolves to its model id. */
+  /** The session every model of this client belongs to; created on first use. */
+  session(): Promise<string> {
+    this.sessionPromise ??= this.createSession();
+    this.sessionPromise.catch(() => { this.sessionPromise = undefined; });
+    return this.sessionPromise;
+  }
+
+  /** Creates a trainable model in this client's session; resolves to its model id. Full fine-tuning (no
+   * lora_config) needs the `full_finetune` extension: Tinker and SkyRL train LoRA adapters only. */
   async createModel(request: CreateModelRequest): Promise<string> {
-    const out = await this.call<{ model_id: string }>('create_model', { model_seq_id: 0, ...request });
+    if (!request.lora_config && !(await this.hasExtension('full_finetune'))) {
+      throw new ConfigError([{ path: 'learner.lora_config', message: `the learner at ${this.url} trains LoRA adapters only`, fix: 'pass --lora-rank 16 (or another rank)' }]);
+    }
+    const sessionId = request.session_id ?? await this.session();
+    const out = await this.call<{ model_id: string }>('create_model', { session_id: sessionId, model_seq_id: this.modelSeq++, ...request });
     return out.model_id;
   }
 
   getInfo(modelId: string): Promise<GetInfoResponse> { return this.post('get_info', { model_id: modelId }); }
 
-  /** Logprobs (and loss) without gradients. */
-  forward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
+  /** Logprobs (and loss) without gradients: forward_backward with forward_only on the protobuf wire. */
+  async forward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
+    if (await this.protobuf()) return this.forwardBackwardProto(modelId, input, true);
     return this.call('forward', { model_id: modelId, forward_input: input });
   }
 
   /** Accumulates gradients of the named loss; optimStep applies them. */
-  forwardBackward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
+  async forwardBackward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
+    if (await this.protobuf()) return this.forwardBackwardProto(modelId, input, false);
     return this.call('forward_backward', { model_id: modelId, forward_backward_input: input });
+  }
+
+  /** Whether forward_backward goes as protobuf (see the `wire` option). */
+  async protobuf(): Promise<boolean> {
+    const wire = this.options.wire ?? 'auto';
+    if (wire !== 'auto' || this.jsonOnly) return wire === 'protobuf' && !this.jsonOnly;
+    const extensions = (await this.knownCapabilities()).extensions;
+    return extensions === undefined || extensions.includes('protobuf_wire');
+  }
+
+  private async forwardBackwardProto(modelId: string, input: ForwardBackwardInput, forwardOnly: boolean): Promise<ForwardBackwardOutput> {
+    const seqId = this.nextSeqId(modelId);
+    const body = encodeForwardBackwardRequest({ model_id: modelId, seq_id: seqId, forward_only: forwardOnly, input });
+    let requestId: string;
+    try {
+      requestId = String((await this.request<{ request_id: string | number }>('POST', 'forward_backward', body)).request_id);
+    } catch (error) {
+      if (!(error instanceof LearnerError) || error.status !== 415 || this.options.wire === 'protobuf') throw error;
+      this.jsonOnly = true; // a server that speaks JSON only: send this and every later request as JSON
+      return forwardOnly ? this.call('forward', { model_id: modelId, forward_input: input, seq_id: seqId })
+        : this.call('forward_backward', { model_id: modelId, forward_backward_input: input, seq_id: seqId });
+    }
+    return this.retrieve<ForwardBackwardOutput>(forwardOnly ? 'forward' : 'forward_backward', requestId, PROTO_CONTENT_TYPE);
   }
 
   optimStep(modelId: string, adam: AdamParams): Promise<OptimStepResponse> {
     return this.call('optim_step', { model_id: modelId, adam_params: adam });
   }
 
-  /** A training checkpoint (weights and optimizer state); resolves to its path. */
+  /** A training checkpoint (weights and optimizer state); resolves to its path (a tinker:// path on a remote server). */
   async saveWeights(modelId: string, path?: string): Promise<string> {
     return (await this.call<{ path: string }>('save_weights', { model_id: modelId, path })).path;
   }
@@ -82,18 +150,24 @@ export class LearnerClient {
     await this.call('load_weights', { model_id: modelId, path, optimizer: options.optimizer ?? false });
   }
 
-  /** A Hugging Face folder (LoRA merged) that samplers, transformers and vLLM load; resolves to its path.
-   * `adapterOnly` (extension `peft_adapter`, LoRA models): the adapters alone, as a PEFT folder that vLLM
-   * loads at runtime (/v1/load_lora_adapter). */
+  /** Weights samplers load; resolves to the path to sample with (`modelPath`): a Hugging Face folder (LoRA
+   * merged) on our learner, a tinker:// path on a remote one. `adapterOnly` (extension `peft_adapter`, LoRA
+   * models): the adapters alone, as a PEFT folder that vLLM loads at runtime (/v1/load_lora_adapter). */
   async saveWeightsForSampler(modelId: string, path?: string, options: { adapterOnly?: boolean } = {}): Promise<string> {
-    return (await this.call<{ path: string }>('save_weights_for_sampler', { model_id: modelId, path, ...(options.adapterOnly ? { adapter_only: true } : {}) })).path;
+    const out = await this.call<{ path?: string | null }>('save_weights_for_sampler', { model_id: modelId, path, ...(options.adapterOnly ? { adapter_only: true } : {}) });
+    if (typeof out.path !== 'string') throw new LearnerError(`learner save_weights_for_sampler at ${this.url} answered no path; pass a checkpoint name`, { retryable: false });
+    return out.path;
   }
 
   async unloadModel(modelId: string): Promise<void> { await this.call('unload_model', { model_id: modelId }); }
 
   /** Samples continuations of token ids; each comes back with its tokens, logprobs and stop reason. */
   async sample(options: SampleOptions): Promise<Sample[]> {
-    const out = await this.call<SampleResponse>('asample', toSampleRequest(options));
+    if (options.modelId && !(await this.hasExtension('sample_from_model_id'))) {
+      throw new LearnerError(`the learner at ${this.url} cannot sample a training model by id; save_weights_for_sampler and sample its path`, { retryable: false });
+    }
+    const mixed = (options.stopStrings?.length ?? 0) > 0 && (options.stopTokenIds?.length ?? 0) > 0;
+    const out = await this.call<SampleResponse>('asample', toSampleRequest(options, { mixedStop: !mixed || await this.hasExtension('mixed_stop') }));
     return out.sequences.map((s) => ({ tokens: s.tokens, logprobs: s.logprobs, stopReason: s.stop_reason }));
   }
 
@@ -102,16 +176,36 @@ export class LearnerClient {
     return (await this.submit<T>(verb, body)).result();
   }
 
-  /** Sends a future verb; the server runs queued requests in order, so callers may pipeline. */
+  /** Sends a future verb (with the model's next seq_id where the verb takes one); the server runs queued
+   * requests in order, so callers may pipeline. */
   async submit<T>(verb: string, body: object): Promise<LearnerFuture<T>> {
-    const { request_id: requestId } = await this.post<{ request_id: string }>(verb, body);
-    return { requestId, result: () => this.retrieve<T>(verb, requestId) };
+    const modelId = (body as { model_id?: unknown }).model_id;
+    const sequenced = SEQUENCED.has(verb) && typeof modelId === 'string' && !('seq_id' in body) ? { ...body, seq_id: this.nextSeqId(modelId) } : body;
+    const { request_id: requestId } = await this.post<{ request_id: string | number }>(verb, sequenced);
+    return { requestId: String(requestId), result: () => this.retrieve<T>(verb, String(requestId)) };
   }
 
-  private async retrieve<T>(verb: string, requestId: string): Promise<T> {
+  private nextSeqId(modelId: string): number {
+    const next = (this.seqIds.get(modelId) ?? 0) + 1;
+    this.seqIds.set(modelId, next);
+    return next;
+  }
+
+  /** Polls until the job ends, however long it runs: try_again, a 408 after the server's long poll and a
+   * poll that outlives pollTimeoutMs are progress; an error answer or a server that stays gone is not. */
+  private async retrieve<T>(verb: string, requestId: string, accept?: string): Promise<T> {
     for (;;) {
-      const out = await this.post<Record<string, unknown>>('retrieve_future', { request_id: requestId, wait_s: 10 });
-      if (out.type === 'try_again') continue;
+      let out: Record<string, unknown>;
+      try {
+        out = await this.request<Record<string, unknown>>('POST', 'retrieve_future', { request_id: requestId, wait_s: 10 },
+          { timeoutMs: this.options.pollTimeoutMs ?? 45_000, pollAgain: true, accept });
+      } catch (error) {
+        if (error instanceof LearnerError && error.status !== undefined && error.status !== 404 && !error.retryable) {
+          throw new LearnerError(`learner ${verb} failed: ${error.message.replace(/^learner retrieve_future refused \(HTTP \d+\): /, '')}`, { status: error.status, retryable: false });
+        }
+        throw error;
+      }
+      if (out === POLL_AGAIN || out.type === 'try_again') continue;
       if (out.type === 'request_failed' || (typeof out.error === 'string' && typeof out.category === 'string')) {
         const failed = out as unknown as RequestFailedResponse;
         throw new LearnerError(`learner ${verb} failed: ${failed.error}`, { retryable: false, status: failed.category === 'user' ? 400 : 500 });
@@ -121,28 +215,48 @@ export class LearnerClient {
   }
 
   /** POSTs JSON to /api/v1/<verb>; retries transient failures; refusals become LearnerError. */
-  async post<T>(verb: string, body: object): Promise<T> {
-    const maxRetries = this.options.maxRetries ?? 3;
+  post<T>(verb: string, body: object): Promise<T> {
+    return this.request<T>('POST', verb, body);
+  }
+
+  private headers(contentType?: string, accept?: string): Record<string, string> {
+    // Tinker's SDK authenticates with X-API-Key; our server also takes Authorization: Bearer.
+    return { 'X-API-Key': this.options.apiKey, ...(contentType ? { 'Content-Type': contentType } : {}), ...(accept ? { Accept: accept } : {}) };
+  }
+
+  /** One call, retried while transient; a protobuf body (Uint8Array) goes as Tinker's binary wire, and a
+   * protobuf answer (asked for with `accept`) is decoded as a ForwardBackwardOutput. */
+  private async request<T>(method: 'GET' | 'POST', verb: string, body?: object | Uint8Array, poll: RequestOptions = {}): Promise<T> {
+    const maxRetries = this.options.maxRetries ?? 5;
+    const binary = body instanceof Uint8Array;
+    const payload = body === undefined ? undefined : binary ? body : JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       let failure: LearnerError;
       try {
         const response = await this.fetch(`${this.url}/api/v1/${verb}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.options.apiKey}` },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 120_000),
+          method, headers: this.headers(body === undefined ? undefined : binary ? PROTO_CONTENT_TYPE : 'application/json', poll.accept),
+          ...(payload === undefined ? {} : { body: payload as string | Uint8Array<ArrayBuffer> }),
+          signal: AbortSignal.timeout(poll.timeoutMs ?? this.options.requestTimeoutMs ?? 120_000),
         });
+        if (response.ok && response.headers.get('content-type')?.includes(PROTO_CONTENT_TYPE)) {
+          return decodeForwardBackwardOutput(new Uint8Array(await response.arrayBuffer())) as T;
+        }
         const text = await response.text();
         if (response.ok) return JSON.parse(text) as T;
+        if (poll.pollAgain && response.status === 408) return POLL_AGAIN as T; // SkyRL's long poll ran out: the job still runs
         failure = new LearnerError(`learner ${verb} refused (HTTP ${response.status}): ${errorMessage(text)}`,
           { status: response.status, retryable: TRANSIENT_STATUS.has(response.status) });
       } catch (error) {
-        failure = new LearnerError(`learner ${verb} at ${this.url} unreachable: ${(error as Error).message}`, { cause: error, retryable: true });
+        if (poll.pollAgain && (error as Error).name === 'TimeoutError') return POLL_AGAIN as T;
+        failure = new LearnerError(`learner at ${this.url} unreachable (${verb}): ${(error as Error).message}`, { cause: error, retryable: true });
       }
       const crash = this.options.crashed?.();
       if (crash) throw crash;
-      if (!failure.retryable || attempt >= maxRetries) throw failure;
-      await sleep((this.options.retryDelayMs ?? 250) * 2 ** attempt);
+      if (!failure.retryable || attempt >= maxRetries) {
+        if (failure.retryable) failure.message = `${failure.message} (gave up after ${attempt + 1} tries)`;
+        throw failure;
+      }
+      await sleep(Math.min((this.options.retryDelayMs ?? 250) * 2 ** attempt, 8_000));
       const lateCrash = this.options.crashed?.();
       if (lateCrash) throw lateCrash;
     }
@@ -153,19 +267,37 @@ export class LearnerClient {
   }
 }
 
+/** What a retrieve_future poll answers when it should simply be polled again. */
+const POLL_AGAIN: Record<string, unknown> = Object.freeze({ type: 'poll_again' });
+
+/** The message of an error body: ours ({error}), FastAPI's ({detail}: a string, or validation errors). */
 function errorMessage(text: string): string {
   try {
-    const parsed = JSON.parse(text) as { error?: unknown };
+    const parsed = JSON.parse(text) as { error?: unknown; detail?: unknown };
     if (typeof parsed.error === 'string') return parsed.error;
+    if (typeof parsed.detail === 'string') return parsed.detail;
+    if (Array.isArray(parsed.detail)) {
+      return parsed.detail.map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).join('.')}: ${d.msg ?? '?'}`).join('; ');
+    }
   } catch {
     // not JSON: show the raw text below
   }
   return text.slice(0, 300);
 }
 
-/** Our SampleOptions as Tinker's SampleRequest (stop strings and ids travel in `stop`). */
-export function toSampleRequest(options: SampleOptions): SampleRequest {
-  const stop = [...(options.stopStrings ?? []), ...(options.stopTokenIds ?? [])];
+/** Our SampleOptions as Tinker's SampleRequest. `stop` holds strings or token ids, never both (Tinker's
+ * and SkyRL's types): with both, a server without `mixed_stop` gets strings only, each stop token as its
+ * text (`stopTokenTexts`), since a code fence has no single token id. */
+export function toSampleRequest(options: SampleOptions, server: { mixedStop: boolean } = { mixedStop: true }): SampleRequest {
+  const strings = options.stopStrings ?? [];
+  const ids = options.stopTokenIds ?? [];
+  let stop: (string | number)[] = [...strings, ...ids];
+  if (strings.length && ids.length && !server.mixedStop) {
+    if (options.stopTokenTexts?.length !== ids.length) {
+      throw new ConfigError([{ path: 'sample.stopTokenTexts', message: 'this learner takes stop strings or stop token ids, not both', fix: 'pass stopTokenTexts (the text of each stop token id)' }]);
+    }
+    stop = [...new Set([...strings, ...options.stopTokenTexts])];
+  }
   return {
     prompt: { chunks: [{ type: 'encoded_text', tokens: [...options.promptTokens] }] },
     num_samples: options.numSamples ?? 1,

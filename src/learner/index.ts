@@ -5,3 +5,4 @@ export * from './launcher.js';
 export * from './locate.js';
 export * from './tiny-preset.js';
 export * from './token-backend.js';
+export * from './wire.js';

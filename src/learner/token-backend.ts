@@ -1,6 +1,6 @@
 // The learner as a token backend: the agent loop samples from the learner's live (or saved)
 // weights with token ids in and out; a stop on a stop token id is EOS, any other stop a stop string.
-import type { FinishReason, TokenBackend, TokenSample, TokenSampleRequest } from '../backends/types.js';
+import type { FinishReason, TokenBackend, TokenSample, TokenSampleRequest, Tokenizer } from '../backends/types.js';
 import type { LearnerClient } from './client.js';
 
 export type LearnerSamplingTarget = {
@@ -12,7 +12,8 @@ export type LearnerSamplingTarget = {
   baseModel?: string;
 };
 
-export function createLearnerTokenBackend(client: LearnerClient, target: LearnerSamplingTarget, name = 'learner'): TokenBackend {
+/** `tokenizer` gives the text of each stop token, for a learner that takes stop strings or ids, not both. */
+export function createLearnerTokenBackend(client: LearnerClient, target: LearnerSamplingTarget, name = 'learner', tokenizer?: Pick<Tokenizer, 'decode'>): TokenBackend {
   return {
     kind: 'token',
     name,
@@ -25,6 +26,7 @@ export function createLearnerTokenBackend(client: LearnerClient, target: Learner
         seed: request.seed,
         stopStrings: request.stop ? [...request.stop] : undefined,
         stopTokenIds: request.stopTokenIds ? [...request.stopTokenIds] : undefined,
+        ...(tokenizer && request.stopTokenIds ? { stopTokenTexts: request.stopTokenIds.map((id) => tokenizer.decode([id])) } : {}),
         ...target,
       });
       return { tokens: sample.tokens, logprobs: sample.logprobs, finishReason: mapStop(sample.stopReason, sample.tokens, request.stopTokenIds) };

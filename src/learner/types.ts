@@ -103,7 +103,7 @@ export type GetInfoResponse = {
   steps?: number;
 };
 
-/** Tinker's SamplingParams; `stop` may mix strings and token ids (one kind only for a remote Tinker). */
+/** Tinker's SamplingParams; `stop` holds strings or token ids (a mix only with our `mixed_stop` extension). */
 export type SamplingParams = {
   max_tokens?: number;
   seed?: number;
@@ -119,9 +119,14 @@ export type SampleRequest = {
   sampling_params: SamplingParams;
   /** Extension: sample from a training model's current weights. */
   model_id?: string;
-  /** A folder written by save_weights_for_sampler. */
+  /** What save_weights_for_sampler answered (a folder here, a tinker:// path on a remote server). */
   model_path?: string;
   base_model?: string;
+  /** A sampling session (create_sampling_session) and the request's number in it. */
+  sampling_session_id?: string;
+  seq_id?: number;
+  /** Also return the logprob of every prompt token (the first is null). */
+  prompt_logprobs?: boolean;
 };
 
 export type StopReason = 'stop' | 'length';
@@ -159,6 +164,8 @@ export type SampleOptions = {
   stopStrings?: readonly string[];
   /** Stop after one of these tokens (it is kept). */
   stopTokenIds?: readonly number[];
+  /** The text of each stop token id, sent instead of the ids to a learner that takes one kind of stop only. */
+  stopTokenTexts?: readonly string[];
   /** Which weights: a training model (default when the client has one), a sampler path, or a base model. */
   modelId?: string;
   modelPath?: string;

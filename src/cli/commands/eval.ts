@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
-import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, writeReports } from '../../eval/index.js';
+import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, runPreflight, writeReports } from '../../eval/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import { printJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -14,6 +14,7 @@ import { createProgress } from '../progress.js';
 type EvalFlags = {
   model: string; tasks: string; perTask: string; mode: string; samples: string; temperature?: string; out: string; seed: string;
   concurrency: string; schedule: string; tokenizer?: string; maxExecCalls?: string; execTimeout?: string; splitFile?: string; dataDir?: string; json?: boolean; progress: boolean;
+  skipUnavailable?: boolean; skipBadLines?: boolean;
 };
 
 function positiveInt(flag: string, value: string): number {
@@ -41,6 +42,8 @@ export function registerEvalCommands(program: Command): void {
     .option('--exec-timeout <seconds>', 'seconds per code call (default 60)')
     .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
+    .option('--skip-unavailable', 'run the tasks that can run (data present, model able) and list the others, instead of refusing')
+    .option('--skip-bad-lines', 'go on past unreadable lines of episodes.jsonl (their episodes run again) instead of refusing')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the metrics as JSON')
     .action(async (flags: EvalFlags) => {
@@ -51,8 +54,10 @@ export function registerEvalCommands(program: Command): void {
       const taskIds = selectTasks(flags.tasks, split);
       if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
       const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: positiveInt('--concurrency', flags.concurrency) });
-      await model.preflight();
-      const sandbox = await createLocalSandbox();
+      const { sandbox, unavailable } = await runPreflight({
+        taskIds, model, mode: flags.mode as AgentMode, seed: Number(flags.seed) || 0, skipUnavailable: flags.skipUnavailable, startSandbox: () => createLocalSandbox(),
+      });
+      for (const [id, why] of Object.entries(unavailable)) process.stderr.write(`eval: skipped ${id}: ${why}\n`);
       const progress = flags.progress ? createProgress() : undefined;
       let correct = 0, seen = 0;
       try {
@@ -64,17 +69,21 @@ export function registerEvalCommands(program: Command): void {
             ...(flags.maxExecCalls !== undefined ? { maxExecCalls: Number(flags.maxExecCalls) } : {}),
             ...(flags.execTimeout !== undefined ? { execTimeoutMs: Number(flags.execTimeout) * 1000 } : {}),
           },
-          outDir: flags.out, sandbox, concurrency: positiveInt('--concurrency', flags.concurrency), schedule: flags.schedule as 'async' | 'batch',
+          outDir: flags.out, sandbox, unavailable, skipBadLines: flags.skipBadLines, concurrency: positiveInt('--concurrency', flags.concurrency), schedule: flags.schedule as 'async' | 'batch',
           onProgress: (done, total, episode) => {
             if (episode) { seen++; if (episode.verdict.correct) correct++; }
             progress?.update('eval', done, total, `accuracy so far ${seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–'}`);
           },
         });
         progress?.stop();
-        if (flags.json) return printJson({ manifest: result.manifest, metrics: result.metrics });
+        for (const bad of result.skippedLines) process.stderr.write(`eval: skipped unreadable line ${bad.line} of episodes.jsonl (${bad.error}); its episode ran again\n`);
+        const infra = result.metrics.infrastructureFailures;
+        if (infra.count) process.stderr.write(`eval: ${infra.count} episodes ended by infrastructure, not counted (${infra.examples.slice(0, 2).join('; ')}); rerun the same command to redo them\n`);
+        if (infra.count) process.exitCode = 1; // the run is not complete: a rerun finishes it
+        if (flags.json) return printJson({ manifest: result.manifest, metrics: result.metrics, missing: result.missing, unavailable: result.unavailable });
         const m = result.metrics;
         process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], m.tasks.map((t) => [t.taskId, (100 * t.accuracy).toFixed(1), (100 * t.codeUseRate).toFixed(1), t.meanCodeCalls.toFixed(2)]))}\n\n`);
-        process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}); report: ${join(flags.out, 'report.html')}\n`);
+        process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}${result.missing ? `, ${result.missing} not run: skipped tasks or infrastructure failures` : ''}); report: ${join(flags.out, 'report.html')}\n`);
       } finally {
         progress?.stop();
         await sandbox.close();

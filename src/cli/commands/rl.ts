@@ -32,7 +32,7 @@ function optionsFrom(flags: RlFlags): RlOptions {
     evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery), saveEvery: num(flags.saveEvery),
     concurrency: num(flags.concurrency), seed: num(flags.seed),
     reward: { formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
-    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
+    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), samplesPerAgent: num(flags.curriculumSamples), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
     agent: {
       temperature: num(flags.temperature), maxTokensPerTurn: num(flags.maxTokensPerTurn), maxTotalTokens: num(flags.maxTotalTokens),
       maxExecCalls: num(flags.maxExecCalls), execTimeoutMs: num(flags.execTimeout) === undefined ? undefined : num(flags.execTimeout)! * 1000,
@@ -94,6 +94,7 @@ export function registerRlCommand(program: Command): void {
     .option('--rollouts <url>', 'sample rollouts on a vLLM server (http://host:port/v1) that loads the LoRA policy each step; needs --lora-rank')
     .option('--curriculum', 'the improvement-potential curriculum (4 stages)')
     .option('--steps-per-stage <n>', 'curriculum steps per stage (paper: 150)')
+    .option('--curriculum-samples <n>', 'answers per agent and question when the curriculum estimates success rates (default 5)')
     .option('--online-curriculum', 're-estimate success rates at each stage')
     .option('--fourth-agent <mode[:prompt]>', 'the curriculum\'s fourth agent beside text, code and ci (default: ci)')
     .option('--format-bonus <r>').option('--format-penalty <r>').option('--turn-penalty <r>').option('--max-turns <n>')
@@ -103,6 +104,7 @@ export function registerRlCommand(program: Command): void {
     .option('--max-tokens-per-turn <n>').option('--max-total-tokens <n>').option('--max-exec-calls <n>').option('--exec-timeout <seconds>')
     .option('--system-prompt <text>', 'replace the ci system prompt')
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
+    .option('--learner <url>', 'a remote learner serving the Tinker API (Tinker, SkyRL-tx, r1ci\'s); key in R1CI_LEARNER_API_KEY or TINKER_API_KEY')
     .option('--no-batch-requests', 'the local learner samples one request at a time: slower, but bit-identical across reruns')
     .option('--json', 'print the final metrics as JSON')
     .action(async (flags: RlFlags) => {
@@ -110,7 +112,7 @@ export function registerRlCommand(program: Command): void {
       const rolloutsUrl = typeof flags.rollouts === 'string' ? flags.rollouts : undefined;
       if (rolloutsUrl) checkVllmRollouts(rolloutsUrl, config.loraRank, config.sampling);
       const out = resolve(String(flags.out));
-      const connection = resolveLearnerConnection();
+      const connection = resolveLearnerConnection(typeof flags.learner === 'string' ? { url: flags.learner } : {});
       const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
       const client = local?.client ?? new LearnerClient(connection!);
       const sandbox = await createLocalSandbox();

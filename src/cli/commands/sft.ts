@@ -12,7 +12,7 @@ import { createProgress } from '../progress.js';
 
 type SftFlags = {
   data: string; out: string; model: string; epochs: string; batchSize: string; lr: string; warmup: string; minLrRatio: string; checkpointEvery: string;
-  evalEvery: string; heldOut: string; maxSteps: string; bucketWindow: string; maxSeqTokens: string; seed: string; trainOnObservation?: boolean; json?: boolean;
+  evalEvery: string; heldOut: string; maxSteps: string; bucketWindow: string; maxSeqTokens: string; seed: string; trainOnObservation?: boolean; json?: boolean; skipBadLines?: boolean;
 };
 
 function number(flag: string, value: string, check: (n: number) => boolean, fix: string): number {
@@ -42,9 +42,13 @@ export function registerSftCommand(program: Command): void {
     .option('--max-seq-tokens <n>', 'leave out longer examples', '8192')
     .option('--seed <seed>', 'batch order seed', '0')
     .option('--train-on-observation', 'also put loss on interpreter output (the paper\'s unmasked ablation)')
+    .option('--skip-bad-lines', 'train on the readable records of --data and say how many lines were skipped, instead of refusing')
     .option('--json', 'print the result as JSON')
     .action(async (flags: SftFlags) => {
-      const records = readSynthRecords(flags.data);
+      const records = readSynthRecords(flags.data, {
+        skipBadLines: flags.skipBadLines,
+        onSkipped: (lines) => process.stderr.write(`sft: skipped ${lines.length} unreadable ${lines.length === 1 ? 'line' : 'lines'} of ${flags.data} (${lines.map((l) => `line ${l.line}`).join(', ')}); training on the rest\n`),
+      });
       if (!records.length) throw new ConfigError([{ path: '--data', message: `${flags.data} has no records`, fix: 'run r1ci synth --out <file> first' }]);
       const heldOutFraction = number('--held-out', flags.heldOut, (n) => n >= 0 && n < 1, 'use a fraction in [0, 1)');
       const isHeldOut = (id: string) => hashKeys(['held-out', id]) % 10_000 < heldOutFraction * 10_000;

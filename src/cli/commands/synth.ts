@@ -2,9 +2,9 @@
 // training tasks, resumable, with progress; `--export` also writes OpenAI, ShareGPT and verl files.
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
-import { getTask, hasDataset, selectTasks, setDataDir } from '../../tasks/index.js';
+import { selectTasks, setDataDir } from '../../tasks/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
-import { parseModelSpec } from '../../eval/index.js';
+import { parseModelSpec, runPreflight } from '../../eval/index.js';
 import { PROMPT_VARIANTS, parseExportFormats, readSynthRecords, runSynth, writeExports, type PromptVariant } from '../../train/synth/index.js';
 import { printJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -12,6 +12,7 @@ import { createProgress } from '../progress.js';
 type SynthFlags = {
   model: string; tasks: string; perTask: string; attempts: string; maxQuestions?: string; variants: string; out: string; seed: string;
   concurrency: string; tokenizer?: string; execTimeout: string; export?: string; dataDir?: string; json?: boolean; progress: boolean;
+  skipUnavailable?: boolean; skipBadLines?: boolean;
 };
 
 function positiveInt(flag: string, value: string): number {
@@ -44,27 +45,34 @@ export function registerSynthCommand(program: Command): void {
     .option('--exec-timeout <seconds>', 'seconds per code call', '60')
     .option('--export <formats>', 'also write openai, sharegpt and/or parquet (verl) files beside --out, comma-separated')
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
+    .option('--skip-unavailable', 'leave out tasks that cannot run (data missing, no reference solution for the oracle) and list them (default with --tasks train)')
+    .option('--skip-bad-lines', 'go on past unreadable lines of the records file instead of refusing')
     .option('--no-progress', 'no progress lines')
     .option('--json', 'print the summary as JSON')
     .action(async (flags: SynthFlags) => {
       setDataDir(flags.dataDir);
       const formats = flags.export ? parseExportFormats(flags.export) : [];
       const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: positiveInt('--concurrency', flags.concurrency) });
-      let taskIds = selectTasks(flags.tasks);
-      if (flags.tasks === 'train') taskIds = taskIds.filter((id) => { const task = getTask(id); return (!task.dataset || hasDataset(task.dataset.name)) && (flags.model !== 'oracle' || task.referenceSolution); });
-      if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
-      await model.preflight();
-      const sandbox = await createLocalSandbox();
+      const selected = selectTasks(flags.tasks);
+      if (!selected.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
+      // The whole training split is a wish, not a list: what cannot run is left out and named.
+      const { sandbox, unavailable } = await runPreflight({
+        taskIds: selected, model, mode: 'ci', seed: Number(flags.seed) || 0, skipUnavailable: flags.skipUnavailable || flags.tasks === 'train', startSandbox: () => createLocalSandbox(),
+      });
+      const skipped = Object.keys(unavailable);
+      if (skipped.length) process.stderr.write(`synth: left out ${skipped.length} tasks that cannot run: ${Object.entries(unavailable).map(([id, why]) => `${id} (${why})`).join('; ')}\n`);
+      const taskIds = selected.filter((id) => !(id in unavailable));
       const progress = createProgress();
       try {
         const summary = await runSynth({
           teacher: model, taskIds, perTask: positiveInt('--per-task', flags.perTask), attemptsPerQuestion: positiveInt('--attempts', flags.attempts),
           maxQuestionsPerTask: flags.maxQuestions === undefined ? undefined : positiveInt('--max-questions', flags.maxQuestions), variants: parseVariants(flags.variants),
           seed: Number(flags.seed) || 0, agent: { execTimeoutMs: positiveInt('--exec-timeout', flags.execTimeout) * 1000 }, out: flags.out, sandbox,
-          concurrency: positiveInt('--concurrency', flags.concurrency),
+          concurrency: positiveInt('--concurrency', flags.concurrency), skipBadLines: flags.skipBadLines,
           onProgress: flags.progress ? (p) => progress.update('synth', p.keptTotal, p.perTask * taskIds.length, `${p.taskId}: kept ${p.kept}/${p.perTask} of ${p.tried} tried`) : undefined,
         });
-        const written = formats.length ? writeExports(readSynthRecords(flags.out), flags.out, formats) : [];
+        for (const bad of summary.skippedLines) process.stderr.write(`synth: skipped unreadable line ${bad.line} of ${flags.out} (${bad.error})\n`);
+        const written = formats.length ? writeExports(readSynthRecords(flags.out, { skipBadLines: flags.skipBadLines }), flags.out, formats) : [];
         if (flags.json) return printJson({ ...summary, exports: written });
         process.stdout.write(`${renderTable(['task', 'kept', 'questions tried'], Object.entries(summary.perTask).map(([id, s]) => [id, s.kept, s.tried]))}\n\n`);
         process.stdout.write(`${summary.records} records in ${flags.out}${summary.resumed ? ` (${summary.resumed} from before)` : ''}${written.length ? `; exports: ${written.join(', ')}` : ''}\n`);

@@ -22,6 +22,10 @@ export function renderMarkdownReport(runs: readonly RunSummary[]): string {
     lines.push(`- code calls per episode (0, 1, 2, …): ${m.codeCallHistogram.join(', ')}`);
     lines.push(`- mean tokens per episode: ${m.meanSampledTokens.toFixed(0)} sampled, ${m.meanObservationTokens.toFixed(0)} from code output`);
     lines.push(`- errors: ${m.errors.count}${m.errors.examples.length ? ` (${m.errors.examples.slice(0, 3).join('; ')})` : ''}`);
+    const infra = m.infrastructureFailures;
+    if (infra.count) lines.push(`- infrastructure failures (not scored; a rerun redoes them): ${infra.count} (${infra.examples.slice(0, 3).join('; ')})`);
+    const unavailable = Object.entries(run.incomplete?.unavailable ?? {});
+    if (run.incomplete?.missing) lines.push(`- not finished: ${run.incomplete.missing} episodes${unavailable.length ? `; tasks not run: ${unavailable.map(([id, why]) => `${id} (${why})`).join(', ')}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

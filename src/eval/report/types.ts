@@ -3,4 +3,11 @@ import type { Episode } from '../../agent/index.js';
 import type { EvalMetrics } from '../metrics.js';
 import type { RunManifest } from '../run-eval.js';
 
-export type RunSummary = { label: string; manifest: RunManifest; metrics: EvalMetrics; episodes: readonly Episode[] };
+export type RunSummary = {
+  label: string;
+  manifest: RunManifest;
+  metrics: EvalMetrics;
+  episodes: readonly Episode[];
+  /** Episodes of the run not finished yet, and tasks not run (with the reason): a rerun finishes them. */
+  incomplete?: { missing: number; unavailable: Readonly<Record<string, string>> };
+};

@@ -6,7 +6,8 @@ import { renderMarkdownReport } from './markdown.js';
 import type { RunSummary } from './types.js';
 
 export function writeReports(outDir: string, runs: readonly RunSummary[]): void {
-  const results = runs.length === 1 ? { manifest: runs[0].manifest, metrics: runs[0].metrics } : { runs: runs.map((r) => ({ label: r.label, manifest: r.manifest, metrics: r.metrics })) };
+  const one = runs[0];
+  const results = runs.length === 1 ? { manifest: one.manifest, metrics: one.metrics, ...(one.incomplete ? { incomplete: one.incomplete } : {}) } : { runs: runs.map((r) => ({ label: r.label, manifest: r.manifest, metrics: r.metrics })) };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(outDir, 'report.md'), renderMarkdownReport(runs));
   writeFileSync(join(outDir, 'report.html'), renderHtmlReport(runs));

@@ -2,7 +2,7 @@
 # once the libraries are imported; it forks spares on the parent's request, hands their pipe ends to
 # the parent over a unix socket (SCM_RIGHTS) and reports each child it reaps. A spare confines
 # itself while it waits, then runs one snippet. Prepended to driver.py.
-import ctypes, gc, json, os, resource, select, selectors, shutil, signal, socket, sys, time
+import ctypes, errno, gc, json, os, resource, select, selectors, shutil, signal, socket, sys, time
 
 CLONE_NEWNS = 0x00020000
 MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV = 1 << 14, 1 << 18, 2, 4
@@ -10,6 +10,7 @@ PR_SET_PDEATHSIG, PR_SET_NAME, PR_SET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER = 1, 
 libc = ctypes.CDLL(None, use_errno=True)
 libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
 libc.madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+TRACEBACK_FRAMES = 1000  # plain Python's default sys.tracebacklimit
 PROCESS_NAME = open('/proc/self/comm', 'rb').read().strip()
 
 
@@ -245,18 +246,26 @@ def run_snippet(code):
     except BaseException as error:
         rc = 1
         tb = None if isinstance(error, SyntaxError) else error.__traceback__.tb_next
-        traceback.print_exception(type(error), error, tb)
+        # The last 1000 frames only, as plain Python prints: formatting every frame of a recursion
+        # millions of frames deep took longer than the time limit, and the error was lost.
+        traceback.print_exception(type(error), error, tb, limit=-TRACEBACK_FRAMES)
         if isinstance(error, MemoryError):
             report('memory')
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
+        except OSError as error:
+            if error.errno != errno.EBADF:  # EBADF: the snippet closed the fd itself; plain Python exits 0 then
+                rc = rc or 120
         except Exception:
-            rc = rc or 1
+            rc = rc or 120  # plain Python's status when flushing at exit fails
     # Close the output pipes and report before exiting: tearing down the private mount namespace
     # at exit waits on RCU (~10-20 ms), and the result need not wait for it.
-    os.close(1)
-    os.close(2)
+    for fd in (1, 2):
+        try:
+            os.close(fd)
+        except OSError:
+            pass  # the snippet closed it already (os.close(1)): the snippet's exit code still stands
     report('exit %d' % (rc & 0xFF))
     os._exit(rc & 0xFF)
 

@@ -53,7 +53,9 @@ const withoutTimes = (m: StepMetrics) => {
   return rest;
 };
 const state = (out: string) => JSON.parse(readFileSync(join(out, 'state.json'), 'utf8')) as RunState;
-const bytes = (folder: string, file: string) => readFileSync(join(folder, file));
+/** A checkpoint saved under a name comes back as tinker://MODEL/weights/NAME, kept in the learner's state folder. */
+const folderOf = (path: string) => path.replace(/^tinker:\/\/([^/]+)\/weights\/([^/]+)$/, (_, model: string, name: string) => join(dir, 'learner', 'checkpoints', model, name));
+const bytes = (path: string, file: string) => readFileSync(join(folderOf(path), file));
 
 describe('r1ci rl resume after kill -9', () => {
   it('continues with no step lost or repeated, the same optimizer state and the same metrics', async () => {

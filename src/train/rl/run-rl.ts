@@ -45,49 +45,62 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   const modelId = await client.createModel({ base_model: options.init, ...lora, reference_model: config.klCoef > 0 && config.loraRank === 0, value_head: config.estimator === 'ppo' });
   if (resumed) await client.loadWeights(modelId, resumed.checkpoint, { optimizer: true });
   const checkpointPath = options.checkpointPath ?? ((kind, step) => join(files.checkpoints, `${kind}-${String(step).padStart(6, '0')}`));
-  const backendFor = options.rolloutBackend ?? ((target: LearnerSamplingTarget) => createLearnerTokenBackend(client, target));
+  const backendFor = options.rolloutBackend ?? ((target: LearnerSamplingTarget) => createLearnerTokenBackend(client, target, 'learner', options.tokenizer));
+  // Without live sampling (a remote Tinker or SkyRL), everything that samples the current policy
+  // (rollouts, the curriculum's estimate, the held-out eval) samples weights saved for the sampler,
+  // saved at most once per weights version (the number of optimizer steps taken).
+  const saved = new Map<number, Promise<string>>();
+  const weightsAt = (version: number) => {
+    let path = saved.get(version);
+    if (!path) saved.set(version, path = client.saveWeightsForSampler(modelId, checkpointPath('sampler', version)));
+    return path;
+  };
+  const current = async (version: number) => (liveSampling ? undefined : await weightsAt(version));
   const rollout = (modelPath?: string): RolloutOptions => ({
     backend: backendFor(modelPath ? { modelPath } : { modelId }), tokenizer: options.tokenizer, sandbox: options.sandbox,
     agent: { ...config.agent, mode: 'ci' }, concurrency: config.concurrency, seedKeys: ['rl', config.seed],
   });
-  const pools = stagePools(config, files, () => rollout());
+  const pools = stagePools(config, files, rollout);
   const heldOut = config.taskIds.flatMap((taskId) => Array.from({ length: config.evalQuestionsPerTask }, (_, index) => ({ taskId, index, seed: config.evalSeed, ...taskOptionsOf(config, taskId) })));
   let state = resumed;
   let committed = resumed; // the last state written to state.json
   let prefetched: { step: number; result: Promise<RolloutResult> } | null = null;
   for (let step = (resumed?.step ?? 0) + 1; step <= config.steps; step++) {
     const stage = config.curriculum.enabled ? stageOfStep(step, config.curriculum.stepsPerStage, config.curriculum.stages) : 1;
-    const poolOf = (k: number) => pools(config.curriculum.enabled ? stageOfStep(k, config.curriculum.stepsPerStage, config.curriculum.stages) : 1);
-    const questionsOf = async (k: number) => pickQuestions(await poolOf(k), config, k);
+    const stageAt = (k: number) => (config.curriculum.enabled ? stageOfStep(k, config.curriculum.stepsPerStage, config.curriculum.stages) : 1);
+    const poolOf = (k: number, modelPath?: string) => pools(stageAt(k), modelPath);
+    const questionsOf = async (k: number, modelPath?: string) => pickQuestions(await poolOf(k, modelPath), config, k);
     const stepRollout = (k: number, modelPath?: string) => ({ ...rollout(modelPath), seedKeys: ['rl', config.seed, k] });
-    // Without live sampling (a remote Tinker), on-policy rollouts sample weights saved for the sampler.
-    const onPolicyPath = liveSampling ? undefined : await client.saveWeightsForSampler(modelId, checkpointPath('sampler', step - 1));
+    const onPolicyPath = await current(step - 1);
     const samplePath = step > 1 && config.sampling === 'stale-1' ? state?.samplerCheckpoint : onPolicyPath;
-    const firstRound = prefetched?.step === step ? await prefetched.result : await runRollouts(await questionsOf(step), config.groupSize, stepRollout(step, samplePath));
+    const firstRound = prefetched?.step === step ? await prefetched.result
+      : await runRollouts(await questionsOf(step, onPolicyPath), config.groupSize, stepRollout(step, samplePath));
     let samplerCheckpoint: string | undefined;
     prefetched = null;
     if (config.sampling === 'stale-1' && step < config.steps) {
       // Off-policy by one step: step k+1 samples from the weights before step k's update while it trains;
       // the loss's importance ratios (sampling logprobs as the old policy) correct for the lag.
-      samplerCheckpoint = await client.saveWeightsForSampler(modelId, checkpointPath('sampler', step - 1));
+      samplerCheckpoint = await weightsAt(step - 1);
       const next = step + 1;
-      const result = questionsOf(next).then((qs) => runRollouts(qs, config.groupSize, stepRollout(next, samplerCheckpoint)));
+      const snapshot = samplerCheckpoint;
+      const result = questionsOf(next, snapshot).then((qs) => runRollouts(qs, config.groupSize, stepRollout(next, snapshot)));
       result.catch(() => undefined); // awaited next step; this branch only keeps an early failure from being unhandled
       prefetched = { step: next, result };
     }
     // Refills (dynamic sampling) sample the same weights as the step's first round, under their own seeds.
-    const batch = await collectStepBatch(firstRound, await poolOf(step), step, config, (questions, round) =>
+    const batch = await collectStepBatch(firstRound, await poolOf(step, onPolicyPath), step, config, (questions, round) =>
       runRollouts(questions, config.groupSize, { ...stepRollout(step, samplePath), seedKeys: ['rl', config.seed, step, 'refill', round] }));
     const learningRate = computeRlLearningRate(step, config);
     const trained = await runTrainStep(client, modelId, batch.training, config, learningRate);
     const evaluation = config.evalEvery > 0 && (step % config.evalEvery === 0 || step === config.steps)
-      ? withoutEpisodes(await runHeldOutEval(heldOut, { ...rollout(), seedKeys: ['eval', config.seed, step] })) : undefined;
+      ? withoutEpisodes(await runHeldOutEval(heldOut, { ...rollout(await current(step)), seedKeys: ['eval', config.seed, step] })) : undefined;
     // The resume checkpoint (weights and optimizer state) every saveEvery steps and at the last.
     const save = step % config.saveEvery === 0 || step === config.steps;
     const checkpoint = save ? await client.saveWeights(modelId, checkpointPath('train', step)) : state?.checkpoint ?? '';
     const metrics = computeStepMetrics({ step, stage, scored: batch.scored, trainedGroups: batch.training.length, rollouts: batch.rollouts, trained, evaluation, learningRate, samplingCost: batch.samplingCost });
     state = { step, checkpoint, configHash, ...(samplerCheckpoint ? { samplerCheckpoint } : {}) };
     appendStepMetrics(files, metrics);
+    saved.delete(step - 2);
     if (save) {
       const previous = committed;
       writeRunState(files, state);
@@ -121,17 +134,18 @@ function withoutEpisodes<T extends { episodes: unknown }>(result: T): Omit<T, 'e
   return rest;
 }
 
-/** The training questions of a stage (all of them without the curriculum); cached per stage. */
-function stagePools(config: ResolvedRlConfig, files: RunFiles, rollout: () => RolloutOptions): (stage: number) => Promise<QuestionRef[]> {
+/** The training questions of a stage (all of them without the curriculum); cached per stage. The estimate
+ * samples `modelPath` (weights saved for the sampler) when given, else the live policy. */
+function stagePools(config: ResolvedRlConfig, files: RunFiles, rollout: (modelPath?: string) => RolloutOptions): (stage: number, modelPath?: string) => Promise<QuestionRef[]> {
   const all: QuestionRef[] = config.taskIds.flatMap((taskId) => Array.from({ length: config.questionsPerTask }, (_, index) => ({ taskId, index, seed: config.questionSeed, ...taskOptionsOf(config, taskId) })));
   const cache = new Map<number, Promise<QuestionRef[]>>();
-  return (stage) => {
+  return (stage, modelPath) => {
     if (!config.curriculum.enabled) return Promise.resolve(all);
     let pool = cache.get(stage);
     if (!pool) {
       const estimateAt = config.curriculum.online ? stage : 1;
       const path = join(files.dir, config.curriculum.online ? `curriculum-stage-${stage}.json` : 'curriculum.json');
-      pool = loadOrEstimateCurriculum(path, estimateAt, all, config.curriculum, rollout()).then((groups) => questionsForStage(groups, stage));
+      pool = loadOrEstimateCurriculum(path, estimateAt, all, config.curriculum, rollout(modelPath)).then((groups) => questionsForStage(groups, stage));
       cache.set(stage, pool);
     }
     return pool;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../core/index.js';
+import { ConfigError, readJsonl, rewriteJsonl } from '../../core/index.js';
 import type { ResolvedRlConfig, RunState, StepMetrics } from './types.js';
 
 export type RunFiles = { dir: string; config: string; state: string; metrics: string; checkpoints: string };
@@ -38,22 +38,13 @@ export function openRun(files: RunFiles, config: ResolvedRlConfig, init: string)
 /** Keeps the metric lines of steps 1..step (drops a torn or uncommitted tail). */
 export function truncateMetrics(path: string, step: number): StepMetrics[] {
   const kept = readMetrics(path).filter((m) => m.step <= step);
-  writeFileSync(path, kept.map((m) => `${JSON.stringify(m)}\n`).join(''));
+  rewriteJsonl(path, kept);
   return kept;
 }
 
+/** The step lines (shared JSONL rules: a torn last line left out, other unreadable lines refused). */
 export function readMetrics(path: string): StepMetrics[] {
-  if (!existsSync(path)) return [];
-  const out: StepMetrics[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      out.push(JSON.parse(line) as StepMetrics);
-    } catch {
-      // a line torn by a kill mid-write belongs to an uncommitted step
-    }
-  }
-  return out;
+  return readJsonl<StepMetrics>(path, { allowMissing: true }).records;
 }
 
 /** Commits a step: its metrics line first, then state.json by rename (the commit point). */

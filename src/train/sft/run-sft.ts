@@ -2,9 +2,9 @@
 // batch plan, warmup + cosine LR, token-normalised cross-entropy, periodic held-out loss, and
 // checkpoints (weights + optimizer) with a state file, so a killed run resumes after its last
 // checkpoint without repeating or skipping a step.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, hashKeys } from '../../core/index.js';
+import { ConfigError, hashKeys, openJsonlAppender, readJsonl, rewriteJsonl } from '../../core/index.js';
 import { makeDatum, type LearnerClient } from '../../learner/index.js';
 import type { TrainSequence } from '../types.js';
 import { recordToSequence } from './build-sequence.js';
@@ -48,9 +48,8 @@ function writeState(path: string, state: SftState): void {
 
 /** Keeps only metric lines of steps ≤ `step` (those after the last checkpoint are run again). */
 function trimMetrics(path: string, step: number): SftStepMetrics[] {
-  if (!existsSync(path)) return [];
-  const kept = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).flatMap((l) => { try { return [JSON.parse(l) as SftStepMetrics]; } catch { return []; } }).filter((m) => m.step <= step);
-  writeFileSync(path, kept.map((m) => JSON.stringify(m) + '\n').join(''));
+  const kept = readJsonl<SftStepMetrics>(path, { allowMissing: true }).records.filter((m) => m.step <= step);
+  rewriteJsonl(path, kept);
   return kept;
 }
 
@@ -75,30 +74,34 @@ export async function runSft(options: SftRunOptions): Promise<SftResult> {
   if (state?.checkpoint) await client.loadWeights(modelId, state.checkpoint, { optimizer: true });
   state ??= { identity, step: 0, totalSteps, checkpoint: null };
   const metrics = trimMetrics(metricsPath, state.step);
-
-  for (let step = state.step; step < totalSteps; step++) {
-    const started = performance.now();
-    const batch = plan[step].map((i) => train[i]);
-    const { data, trained } = batchData(batch);
-    const learningRate = computeLearningRate(step, schedule);
-    const fb = await client.forwardBackward(modelId, { data, loss_fn: 'cross_entropy' });
-    const optim = await client.optimStep(modelId, { learning_rate: learningRate, weight_decay: config.weightDecay, grad_clip_norm: config.gradClipNorm });
-    const ms = performance.now() - started;
-    const tokens = batch.reduce((n, s) => n + s.tokens.length, 0);
-    const row: SftStepMetrics = { step: step + 1, totalSteps, learningRate, loss: fb.metrics['loss:sum'], trainedTokens: trained, tokens, ms, tokensPerSecond: tokens / (ms / 1000), gradNorm: optim.metrics.grad_norm };
-    const last = step + 1 === totalSteps;
-    if ((step + 1) % config.evalEvery === 0 || last) {
-      if (heldOut.length) row.heldOutLoss = await heldOutLoss(client, modelId, heldOut);
-      if (options.evaluate) Object.assign(row, await options.evaluate(step + 1));
+  const metricsLog = openJsonlAppender(metricsPath);
+  try {
+    for (let step = state.step; step < totalSteps; step++) {
+      const started = performance.now();
+      const batch = plan[step].map((i) => train[i]);
+      const { data, trained } = batchData(batch);
+      const learningRate = computeLearningRate(step, schedule);
+      const fb = await client.forwardBackward(modelId, { data, loss_fn: 'cross_entropy' });
+      const optim = await client.optimStep(modelId, { learning_rate: learningRate, weight_decay: config.weightDecay, grad_clip_norm: config.gradClipNorm });
+      const ms = performance.now() - started;
+      const tokens = batch.reduce((n, s) => n + s.tokens.length, 0);
+      const row: SftStepMetrics = { step: step + 1, totalSteps, learningRate, loss: fb.metrics['loss:sum'], trainedTokens: trained, tokens, ms, tokensPerSecond: tokens / (ms / 1000), gradNorm: optim.metrics.grad_norm };
+      const last = step + 1 === totalSteps;
+      if ((step + 1) % config.evalEvery === 0 || last) {
+        if (heldOut.length) row.heldOutLoss = await heldOutLoss(client, modelId, heldOut);
+        if (options.evaluate) Object.assign(row, await options.evaluate(step + 1));
+      }
+      metricsLog.append(row);
+      metrics.push(row);
+      options.onStep?.(row);
+      if ((step + 1) % config.checkpointEvery === 0 || last) {
+        const path = await client.saveWeights(modelId, resolve(options.runDir, 'checkpoints', `step-${String(step + 1).padStart(6, '0')}`));
+        state = { ...state, step: step + 1, checkpoint: path };
+        writeState(statePath, state);
+      }
     }
-    appendFileSync(metricsPath, JSON.stringify(row) + '\n');
-    metrics.push(row);
-    options.onStep?.(row);
-    if ((step + 1) % config.checkpointEvery === 0 || last) {
-      const path = await client.saveWeights(modelId, resolve(options.runDir, 'checkpoints', `step-${String(step + 1).padStart(6, '0')}`));
-      state = { ...state, step: step + 1, checkpoint: path };
-      writeState(statePath, state);
-    }
+  } finally {
+    metricsLog.close();
   }
   const timed = metrics.filter((m) => m.step > resumedFrom);
   const tokensPerSecond = timed.reduce((n, m) => n + m.tokens, 0) / Math.max(1e-9, timed.reduce((n, m) => n + m.ms, 0) / 1000);

@@ -1,12 +1,13 @@
 // Rejection sampling of code-interpreter trajectories: a teacher runs the real loop and sandbox on
 // training-split questions (indices from SFT_INDEX_BASE), only verified-correct answers are kept,
 // one per question (multi-turn preferred), at most perTask per task. Appends to a JSONL file and
-// keeps a small state file beside it, so a killed run resumes where it stopped.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// keeps a small state file beside it, so a killed run resumes where it stopped: a record already in
+// the file is never written twice, and a wave that infrastructure cut short is run again whole.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError, hashKeys } from '../../core/index.js';
+import { ConfigError, hashKeys, openJsonlAppender, R1ciError, readJsonl, type BadLine, type ReadJsonlOptions } from '../../core/index.js';
 import { getTask, listTasks, type Task, type TaskInstance } from '../../tasks/index.js';
-import { resolveAgentConfig, runEpisodes, type AgentMode, type AgentOptions, type Episode, type EpisodeContext } from '../../agent/index.js';
+import { isInfrastructureStop, resolveAgentConfig, runEpisodes, type AgentMode, type AgentOptions, type Episode, type EpisodeContext } from '../../agent/index.js';
 import type { Backend, Tokenizer } from '../../backends/types.js';
 import type { Sandbox } from '../../sandbox/types.js';
 import { episodeToRecord, pickPreferred } from './record.js';
@@ -38,27 +39,24 @@ export type SynthOptions = {
   /** Questions in flight (default 8). */
   concurrency?: number;
   onProgress?: (progress: SynthProgress) => void;
+  /** Go on past unreadable lines of the records file instead of refusing (they are reported in the summary). */
+  skipBadLines?: boolean;
 };
 
 export type SynthProgress = { taskId: string; kept: number; tried: number; perTask: number; keptTotal: number };
 
-export type SynthSummary = { out: string; records: number; perTask: Record<string, { kept: number; tried: number }>; resumed: number };
+export type SynthSummary = { out: string; records: number; perTask: Record<string, { kept: number; tried: number }>; resumed: number; skippedLines: BadLine[] };
+
+/** Teacher episodes that infrastructure ended: the wave is not kept, and a rerun runs it again. */
+export class SynthInfrastructureError extends R1ciError {}
 
 type SynthState = { identity: string; next: Record<string, number> };
 
-/** Reads kept records, ignoring a torn last line from a killed run. */
-export function readSynthRecords(path: string): SynthRecord[] {
-  if (!existsSync(path)) return [];
-  const out: SynthRecord[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      out.push(JSON.parse(line) as SynthRecord);
-    } catch {
-      // a line cut by a kill: that question is simply tried again
-    }
-  }
-  return out;
+/** Reads kept records (a torn last line left out); unreadable lines throw BadLinesError unless skipped. */
+export function readSynthRecords(path: string, options: ReadJsonlOptions & { onSkipped?: (lines: BadLine[]) => void } = {}): SynthRecord[] {
+  const read = readJsonl<SynthRecord>(path, options);
+  if (read.skipped.length) options.onSkipped?.(read.skipped);
+  return read.records;
 }
 
 function checkTrainSplit(taskIds: readonly string[]): Task[] {
@@ -81,31 +79,42 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   mkdirSync(dirname(options.out), { recursive: true });
   const state: SynthState = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as SynthState) : { identity, next: {} };
   if (state.identity !== identity) throw new ConfigError([{ path: '--out', message: `${options.out} was written by a different synthesis run`, fix: 'use a new --out file, or delete it and its .state.json' }]);
-  const existing = readSynthRecords(options.out);
+  const read = readJsonl<SynthRecord>(options.out, { allowMissing: true, skipBadLines: options.skipBadLines });
+  const existing = read.records;
+  const written = new Set(existing.map((record) => record.id));
   const kept = new Map<string, number>();
   for (const record of existing) kept.set(record.taskId, (kept.get(record.taskId) ?? 0) + 1);
   let keptTotal = existing.length;
-  const summary: SynthSummary = { out: options.out, records: 0, perTask: {}, resumed: existing.length };
+  const summary: SynthSummary = { out: options.out, records: 0, perTask: {}, resumed: existing.length, skippedLines: read.skipped };
   const concurrency = options.concurrency ?? 8;
-  for (const task of tasks) {
-    const taskOptions = task.resolveOptions(options.taskOptions?.[task.id] ?? {});
-    let tried = state.next[task.id] ?? 0;
-    while ((kept.get(task.id) ?? 0) < perTask && tried < maxQuestions) {
-      const want = Math.min(concurrency, maxQuestions - tried, perTask - (kept.get(task.id) ?? 0));
-      const questions = Array.from({ length: want }, (_, i) => task.generate(taskOptions, seed, SFT_INDEX_BASE + tried + i));
-      const records = await runWave(task, questions, { ...options, variants, attempts });
-      for (const record of records) {
-        if ((kept.get(task.id) ?? 0) >= perTask) break;
-        appendFileSync(options.out, `${JSON.stringify(record)}\n`);
-        kept.set(task.id, (kept.get(task.id) ?? 0) + 1);
-        keptTotal++;
+  const log = openJsonlAppender(options.out);
+  try {
+    for (const task of tasks) {
+      const taskOptions = task.resolveOptions(options.taskOptions?.[task.id] ?? {});
+      let tried = state.next[task.id] ?? 0;
+      while ((kept.get(task.id) ?? 0) < perTask && tried < maxQuestions) {
+        const want = Math.min(concurrency, maxQuestions - tried, perTask - (kept.get(task.id) ?? 0));
+        const questions = Array.from({ length: want }, (_, i) => task.generate(taskOptions, seed, SFT_INDEX_BASE + tried + i));
+        const records = await runWave(task, questions, { ...options, variants, attempts });
+        for (const record of records) {
+          // Written before a kill that came ahead of the state file: counted already, not written twice.
+          if (written.has(record.id)) continue;
+          if ((kept.get(task.id) ?? 0) >= perTask) break;
+          log.append(record);
+          written.add(record.id);
+          kept.set(task.id, (kept.get(task.id) ?? 0) + 1);
+          keptTotal++;
+        }
+        tried += want;
+        state.next[task.id] = tried;
+        writeFileSync(`${statePath}.tmp`, JSON.stringify(state));
+        renameSync(`${statePath}.tmp`, statePath);
+        options.onProgress?.({ taskId: task.id, kept: kept.get(task.id) ?? 0, tried, perTask, keptTotal });
       }
-      tried += want;
-      state.next[task.id] = tried;
-      writeFileSync(statePath, JSON.stringify(state));
-      options.onProgress?.({ taskId: task.id, kept: kept.get(task.id) ?? 0, tried, perTask, keptTotal });
+      summary.perTask[task.id] = { kept: kept.get(task.id) ?? 0, tried };
     }
-    summary.perTask[task.id] = { kept: kept.get(task.id) ?? 0, tried };
+  } finally {
+    log.close();
   }
   summary.records = keptTotal;
   return summary;
@@ -127,6 +136,11 @@ async function runWave(task: Task, questions: readonly TaskInstance[], options: 
     }
   }
   const episodes: Episode[] = await runEpisodes(contexts, { concurrency: options.concurrency ?? 8 });
+  const cut = episodes.filter((episode) => isInfrastructureStop(episode.stopReason));
+  if (cut.length) {
+    const examples = [...new Set(cut.map((e) => `${e.stopReason}: ${e.error ?? 'no message'}`))].slice(0, 2).join('; ');
+    throw new SynthInfrastructureError(`${cut.length} teacher episodes of ${task.id} ended by infrastructure (${examples}); rerun the same command to redo them`, { retryable: true });
+  }
   const records: SynthRecord[] = [];
   for (const [q, instance] of questions.entries()) {
     const candidates = episodes.map((episode, i) => ({ episode, ...meta[i] })).filter((c) => c.question === q);

@@ -1,0 +1,56 @@
+// Kills a resumable CLI command with SIGKILL at seeded random moments, then lets it finish: the
+// crash-anywhere check. A kill during a write leaves a prefix of the line being written; that is
+// timing-improbable on a fast disk, so some kills also cut the log's last line at a random byte.
+import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { createRng } from '../../src/core/index.js';
+import { runCli, spawnCli } from './cli.js';
+
+export type CrashLoopOptions = {
+  args: readonly string[];
+  /** The append-only log whose growth shows the command is at work. */
+  log: string;
+  kills: number;
+  seed: number;
+  /** Most milliseconds between the log's first growth and the kill. */
+  maxDelayMs: number;
+  env?: NodeJS.ProcessEnv;
+};
+
+export type CrashLoopReport = { kills: number; tears: number; finishedEarly: number; final: Awaited<ReturnType<typeof runCli>> };
+
+const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `args` again and again, killing it `kills` times, then once to the end. */
+export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoopReport> {
+  const rng = createRng('crash-loop', options.seed);
+  let kills = 0, tears = 0, finishedEarly = 0;
+  while (kills < options.kills) {
+    const child = spawnCli(options.args, options.env);
+    child.stdout!.resume();
+    child.stderr!.resume();
+    const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    let done = false;
+    void exited.then(() => (done = true));
+    const before = size(options.log);
+    while (!done && size(options.log) === before) await sleep(10);
+    if (done) {
+      finishedEarly++;
+      break; // the run ended before this kill: nothing left to interrupt
+    }
+    await sleep(rng.int(0, options.maxDelayMs));
+    child.kill('SIGKILL');
+    await exited;
+    kills++;
+    if (rng.next() < 0.5) {
+      const text = readFileSync(options.log);
+      const lastStart = text.lastIndexOf(0x0a, text.length - 2) + 1;
+      if (text.length - lastStart > 2) {
+        truncateSync(options.log, rng.int(lastStart + 1, text.length - 1)); // killed mid-write of its last line
+        tears++;
+      }
+    }
+  }
+  const final = await runCli(options.args, { env: options.env });
+  return { kills, tears, finishedEarly, final };
+}
