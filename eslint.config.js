@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules plus the dependency direction of the layout
-// (core <- tasks, sandbox, backends <- agent <- eval, train <- cli; nothing imports cli).
+// (core <- tasks, sandbox, backends <- agent <- eval, train, service <- cli; nothing imports cli).
 import tseslint from 'typescript-eslint';
 
 const layer = (from, forbidden) => ({
@@ -26,6 +26,7 @@ export default tseslint.config(
   layer('backends', ['agent', 'eval', 'train', 'cli']),
   layer('learner', ['agent', 'eval', 'train', 'cli']),
   layer('agent', ['eval', 'train', 'cli']),
+  layer('service', ['backends', 'learner', 'eval', 'train', 'cli']),
   layer('eval', ['train', 'cli']),
   layer('train', ['cli']),
 );

@@ -7,6 +7,9 @@
 // Prints one table; then the forward_backward wire, JSON against protobuf (bench/learner-wire.ts).
 //   npm run bench:learner [-- --batch 16 --seq 256 --steps 5 --rl-steps 8 --wire-seqs 64 --wire-tokens 4096]
 //   npm run bench:learner -- --wire-only
+// With --gpu (one CUDA GPU) or --cpu-scale, it instead runs bench/learner_scale.py: training a
+// Qwen2.5-shaped model side by side with a plain transformers loop (tokens/s, MFU) and, on the GPU,
+// the peak memory of a bf16 LoRA step of a Qwen2.5-7B-shaped model at 8,192 tokens.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -153,4 +156,19 @@ async function main(): Promise<void> {
   await wire();
 }
 
-await main();
+/** bench/learner_scale.py runs, one JSON line each, printed as they come. */
+async function scale(gpu: boolean): Promise<void> {
+  const python = resolveLearnerPython();
+  const runs = gpu
+    ? [['train', '--device', 'cuda', '--shape', 'qwen2.5-0.5b', '--seq', '2048', '--batch', '8', '--steps', '5'],
+      ['lora', '--device', 'cuda', '--shape', 'qwen2.5-7b', '--seq', '8192', '--rank', '16']]
+    : [['train', '--device', 'cpu', '--shape', 'cpu', '--seq', '128', '--batch', '2', '--steps', '3']];
+  for (const args of runs) {
+    const { stdout } = await run(python, [join('bench', 'learner_scale.py'), ...args],
+      { cwd: process.cwd(), env: learnerEnv({ ...process.env, PYTHONPATH: process.cwd() }), maxBuffer: 1 << 24 });
+    console.log(stdout.trim().split('\n').pop());
+  }
+}
+
+if (process.argv.includes('--gpu') || process.argv.includes('--cpu-scale')) await scale(process.argv.includes('--gpu'));
+else await main();

@@ -1,9 +1,11 @@
 // Sandbox benchmark: (a) a naive `python -c` spawn per snippet vs (b) the warm pool, for three
-// snippets at several concurrencies, side by side in one run; prints p50/p99, exec/s and ratios.
+// snippets at several concurrencies, side by side in one run; prints p50/p99, exec/s and ratios;
+// then the HTTP service (sandbox-http.ts). R1CI_BENCH_PARTS=pool|http runs one half.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { resolvePython } from '../src/core/index.js';
 import { createLocalSandbox, percentile, type IsolationMode } from '../src/sandbox/index.js';
+import { benchRunCodeHttp, benchVerifyHttp } from './sandbox-http.js';
 
 const SNIPPETS: Record<string, string> = {
   print: 'print(1)',
@@ -49,6 +51,12 @@ async function main(): Promise<void> {
   const pool = await createLocalSandbox({ isolation, timeoutMs: 30_000 });
   for (let i = 0; i < 20; i++) await pool.exec({ code: 'print(0)' });
   console.log(`sandbox benchmark: ${availableParallelism()} cores, python ${python}, isolation ${pool.isolation().mode}${pool.isolation().privileged ? ' (privileged: per-snippet uid + tmpfs)' : ''}, pool concurrency ${pool.config.concurrency}`);
+  const parts = process.env.R1CI_BENCH_PARTS ?? 'pool,http';
+  if (parts.includes('http')) {
+    await benchRunCodeHttp(pool, SNIPPETS);
+    await benchVerifyHttp();
+  }
+  if (!parts.includes('pool')) return pool.close();
   console.log('snippet  conc | naive p50    p99  exec/s | pool p50    p99  exec/s | p50 ratio  exec/s ratio');
   for (const [name, code] of Object.entries(SNIPPETS)) {
     for (const concurrency of CONCURRENCY) {

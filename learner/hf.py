@@ -8,7 +8,7 @@ from typing import Dict
 
 import torch
 
-from .lora import merged_state
+from .lora import load_adapter, merged_state
 from .model import CausalLM, ModelConfig, config_from_hf, config_to_hf
 from .safetensors_io import load_file, save_file
 
@@ -41,17 +41,56 @@ def read_state(folder: str) -> Dict[str, torch.Tensor]:
     return state
 
 
-def load_model(folder: str, device="cpu") -> CausalLM:
+def adapter_base(folder: str) -> str:
+    """The base model folder a PEFT adapter folder names (base_model_name_or_path, a local folder)."""
+    with open(os.path.join(folder, "adapter_config.json")) as f:
+        base = json.load(f).get("base_model_name_or_path") or ""
+    if not os.path.isabs(base):
+        base = os.path.join(folder, base) if base and os.path.isdir(os.path.join(folder, base)) else base
+    if not os.path.isfile(os.path.join(base, "config.json")):
+        raise FileNotFoundError(f"{folder}: adapter_config.json base_model_name_or_path '{base}' is not a local model "
+                                "folder: download the base model and write its path there")
+    return base
+
+
+def is_adapter(folder: str) -> bool:
+    has = lambda name: os.path.isfile(os.path.join(folder, name))  # noqa: E731
+    return not has("config.json") and has("adapter_config.json")
+
+
+def load_model(folder: str, device="cpu", dtype: torch.dtype = torch.float32) -> CausalLM:
+    """The model of a Hugging Face folder with weights in `dtype`, or, for a PEFT adapter folder, its
+    base model with the adapters added (trainable, float32)."""
+    if is_adapter(folder):
+        model = load_model(adapter_base(folder), device, dtype)
+        load_adapter(model, folder)
+        return model
     config = read_config(folder)
-    model = CausalLM(config)
     state = read_state(folder)
     if config.tie_word_embeddings:
         state.pop("lm_head.weight", None)
-    state = {k: v.float() for k, v in state.items() if not k.endswith("rotary_emb.inv_freq")}
-    missing, unexpected = model.load_state_dict(state, strict=False)
-    if missing or unexpected:
-        raise ValueError(f"{folder}: weights do not match config.json (missing {missing[:5]}, unexpected {unexpected[:5]})")
+    state = {k: v for k, v in state.items() if not k.endswith("rotary_emb.inv_freq")}
+    if hasattr(torch, "get_default_device"):  # torch >= 2.3: no random init, no second copy of the weights
+        with torch.device("meta"):
+            model = CausalLM(config)
+        check_names(folder, model, state)
+        state = {k: v.to(device=device, dtype=dtype) for k, v in state.items()}
+        model.load_state_dict(state, strict=True, assign=True)
+        return model
+    model = CausalLM(config)
+    check_names(folder, model, state)
+    model.load_state_dict({k: v.to(dtype) for k, v in state.items()}, strict=True)
     return model.to(device)
+
+
+def check_names(folder: str, model: CausalLM, state: Dict[str, torch.Tensor]) -> None:
+    own = dict(model.state_dict())
+    missing = [k for k in own if k not in state]
+    unexpected = [k for k in state if k not in own]
+    wrong = [k for k in own if k in state and tuple(own[k].shape) != tuple(state[k].shape)]
+    if missing or unexpected or wrong:
+        raise ValueError(f"{folder}: weights do not match config.json (missing {missing[:5]}, unexpected "
+                         f"{unexpected[:5]}, wrong shape {wrong[:5]})")
 
 
 def save_model(model: CausalLM, folder: str, tokenizer_from: str = None, max_shard_bytes: int = 2 << 30,

@@ -5,40 +5,15 @@ safetensors of a Hugging Face folder. Shape legend: B batch, T new tokens, S cac
 D hidden size, H query heads, K key/value heads, Hd head dim, F MLP width, V vocabulary.
 """
 import math
-from dataclasses import dataclass, field
 from typing import List, Optional
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torch.utils.checkpoint import checkpoint
 
-ARCHITECTURES = {"Qwen2ForCausalLM": "qwen2", "Qwen3ForCausalLM": "qwen3", "LlamaForCausalLM": "llama"}
-
-
-@dataclass
-class ModelConfig:
-    architecture: str = "qwen2"  # qwen2 | qwen3 | llama
-    vocab_size: int = 259
-    hidden_size: int = 256
-    intermediate_size: int = 688
-    num_hidden_layers: int = 4
-    num_attention_heads: int = 4
-    num_key_value_heads: int = 2
-    head_dim: int = 64
-    rms_norm_eps: float = 1e-6
-    rope_theta: float = 1_000_000.0
-    max_position_embeddings: int = 4096
-    tie_word_embeddings: bool = True
-    attention_bias: bool = False  # Llama's optional bias on q/k/v/o; Qwen2 always biases q/k/v
-    extra: dict = field(default_factory=dict)  # other config.json keys, written back unchanged
-
-    @property
-    def qkv_bias(self) -> bool:
-        return self.architecture == "qwen2" or self.attention_bias
-
-    @property
-    def o_bias(self) -> bool:
-        return self.architecture == "llama" and self.attention_bias
+from .config import (ARCHITECTURES, ConfigError, ModelConfig, config_from_hf, config_to_hf,  # noqa: F401
+                     inverse_frequencies)
 
 
 class RMSNorm(nn.Module):
@@ -56,9 +31,9 @@ class RMSNorm(nn.Module):
         return self.weight * x.to(dtype)
 
 
-def rope_tables(head_dim: int, theta: float, positions: torch.Tensor):
+def rope_tables(head_dim: int, theta: float, positions: torch.Tensor, scaling: Optional[dict] = None):
     """cos/sin of shape (*positions.shape, Hd) for rotary embeddings in the 'rotate half' layout."""
-    inv_freq = 1.0 / (theta ** (torch.arange(0, head_dim, 2, device=positions.device, dtype=torch.float32) / head_dim))
+    inv_freq = inverse_frequencies(head_dim, theta, scaling, positions.device)
     freqs = positions.float()[..., None] * inv_freq  # (..., T, Hd/2)
     angles = torch.cat([freqs, freqs], dim=-1)  # (..., T, Hd)
     return angles.cos(), angles.sin()
@@ -199,6 +174,9 @@ class CausalLM(nn.Module):
         if not config.tie_word_embeddings:
             self.lm_head = nn.Linear(config.hidden_size, config.vocab_size, bias=False)
         self.value_head: Optional[nn.Linear] = None
+        # Recompute each layer in the backward pass instead of keeping its activations: memory per
+        # layer drops from ~16F+24D bytes per token to the layer's input, for about a third more compute.
+        self.gradient_checkpointing = False
 
     def add_value_head(self) -> None:
         """An extension beyond Tinker: a linear critic on the final hidden state, zero-initialised."""
@@ -217,12 +195,17 @@ class CausalLM(nn.Module):
         positions = torch.arange(start, start + tokens.shape[1], device=tokens.device)  # (T,)
         if pad is not None:
             positions = (positions[None, :] - pad[:, None]).clamp(min=0)  # (B, T)
-        cos, sin = rope_tables(self.config.head_dim, self.config.rope_theta, positions)  # (T, Hd) or (B, T, Hd)
+        c = self.config
+        cos, sin = rope_tables(c.head_dim, c.rope_theta, positions, c.rope_scaling)  # (T, Hd) or (B, T, Hd)
         if pad is not None:
             cos, sin = cos[:, None], sin[:, None]  # (B, 1, T, Hd): broadcast over heads
         x = self.model.embed_tokens(tokens)  # (B, T, D)
+        recompute = self.gradient_checkpointing and cache is None and torch.is_grad_enabled()
         for i, layer in enumerate(self.model.layers):
-            x = layer(x, cos, sin, cache, i, key_mask)
+            if recompute:
+                x = checkpoint(layer, x, cos, sin, None, i, key_mask, use_reentrant=False)
+            else:
+                x = layer(x, cos, sin, cache, i, key_mask)
         if cache is not None:
             cache.length += tokens.shape[1]
         return self.model.norm(x)  # (B, T, D)
@@ -252,63 +235,6 @@ def init_weights(model: CausalLM, seed: int, std: float = 0.02) -> None:
                 p.zero_()
             else:
                 p.copy_(torch.randn(p.shape, generator=generator) * std)
-
-
-def config_from_hf(data: dict) -> ModelConfig:
-    """Our ModelConfig from a Hugging Face config.json; unknown architectures are refused."""
-    arch_names = data.get("architectures") or []
-    arch = next((ARCHITECTURES[a] for a in arch_names if a in ARCHITECTURES), None)
-    if arch is None:
-        arch = {"qwen2": "qwen2", "qwen3": "qwen3", "llama": "llama"}.get(data.get("model_type", ""))
-    if arch is None:
-        raise ValueError(f"unsupported architecture {arch_names or data.get('model_type')}: supported are {', '.join(ARCHITECTURES)}")
-    scaling = data.get("rope_scaling")
-    if scaling and scaling.get("rope_type", scaling.get("type")) not in (None, "default"):
-        raise ValueError(f"rope_scaling {scaling} is not supported: use a model without RoPE scaling")
-    heads = data["num_attention_heads"]
-    known = {f.name for f in ModelConfig.__dataclass_fields__.values()}
-    return ModelConfig(
-        architecture=arch,
-        vocab_size=data["vocab_size"],
-        hidden_size=data["hidden_size"],
-        intermediate_size=data["intermediate_size"],
-        num_hidden_layers=data["num_hidden_layers"],
-        num_attention_heads=heads,
-        num_key_value_heads=data.get("num_key_value_heads") or heads,
-        head_dim=data.get("head_dim") or data["hidden_size"] // heads,
-        rms_norm_eps=data.get("rms_norm_eps", 1e-6),
-        rope_theta=data.get("rope_theta", 10000.0),
-        max_position_embeddings=data.get("max_position_embeddings", 4096),
-        tie_word_embeddings=data.get("tie_word_embeddings", arch != "llama"),
-        attention_bias=bool(data.get("attention_bias", False)),
-        extra={k: v for k, v in data.items() if k not in known},
-    )
-
-
-def config_to_hf(config: ModelConfig) -> dict:
-    """A Hugging Face config.json for `config` (what transformers and vLLM read)."""
-    names = {v: k for k, v in ARCHITECTURES.items()}
-    data = dict(config.extra)
-    data.update({
-        "architectures": [names[config.architecture]],
-        "model_type": config.architecture,
-        "vocab_size": config.vocab_size,
-        "hidden_size": config.hidden_size,
-        "intermediate_size": config.intermediate_size,
-        "num_hidden_layers": config.num_hidden_layers,
-        "num_attention_heads": config.num_attention_heads,
-        "num_key_value_heads": config.num_key_value_heads,
-        "head_dim": config.head_dim,
-        "rms_norm_eps": config.rms_norm_eps,
-        "rope_theta": config.rope_theta,
-        "max_position_embeddings": config.max_position_embeddings,
-        "tie_word_embeddings": config.tie_word_embeddings,
-        "hidden_act": "silu",
-        "torch_dtype": data.get("torch_dtype", "float32"),
-    })
-    if config.architecture == "llama":
-        data["attention_bias"] = config.attention_bias
-    return data
 
 
 def param_count(model: nn.Module) -> int:

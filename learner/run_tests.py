@@ -51,6 +51,8 @@ def main(argv: list) -> int:
             json.dump({"torch": torch.__version__, "times": result.times}, f)
     failed = len(result.failures) + len(result.errors)
     passed = result.testsRun - failed - len(result.skipped)
+    for reason in sorted({reason for _, reason in result.skipped}):
+        print(f"skipped: {reason}")
     print(f"learner: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -1,13 +1,14 @@
 """The verbs of the Tinker-shaped API over JSON bodies: parse, validate (UserError on bad input),
 and run on the models this server holds. Heavy verbs return a future (see futures.py).
 """
+import json
 import os
 import uuid
 from typing import Dict, List, Optional
 
 import torch
 
-from . import checkpoint, hf, sampling, trainer, wire
+from . import checkpoint, hf, memory, sampling, trainer, wire
 from .futures import Futures, NotFound, UserError, failure
 from .lora import apply_lora, has_lora, save_adapter, target_names
 from .optim import AdamParams
@@ -190,9 +191,10 @@ class Service:
                 os.makedirs(os.path.dirname(folder), exist_ok=True)
                 write_tiny(folder)
             return folder
-        if os.path.isfile(os.path.join(base_model, "config.json")):
+        if os.path.isfile(os.path.join(base_model, "config.json")) or hf.is_adapter(base_model):
             return os.path.abspath(base_model)
-        raise UserError(f"unknown base_model '{base_model}': use 'tiny' or the path of a Hugging Face model folder")
+        raise UserError(f"unknown base_model '{base_model}': use 'tiny', the path of a Hugging Face model folder "
+                        "or of a PEFT adapter folder")
 
     def create_model(self, body: dict) -> dict:
         base = need(body, "base_model", str)
@@ -201,9 +203,25 @@ class Service:
         if lora is not None and not isinstance(lora, dict):
             raise UserError("request.lora_config must be an object {rank, alpha?, target_modules?, seed?}")
 
+        adapter = hf.is_adapter(folder)
+        if adapter and lora:
+            raise UserError("base_model is a PEFT adapter folder, which sets the LoRA config: drop lora_config")
+        checkpointing = body.get("gradient_checkpointing", self.device.type == "cuda")  # extension
+        if not isinstance(checkpointing, bool):
+            raise UserError("request.gradient_checkpointing must be true or false")
+        self.check_memory(folder, lora, bool(body.get("reference_model")), checkpointing)
+        # On GPU a LoRA base is frozen: bf16 is enough. Full fine-tuning keeps float32 master weights
+        # (bf16 weights would round small AdamW updates away) and computes in bf16 autocast.
+        dtype = torch.bfloat16 if self.device.type == "cuda" and (lora or adapter) else torch.float32
+
         def job():
-            t = trainer.Trainable(hf.load_model(folder, self.device), folder, self.device, max_tokens_per_microbatch=self.max_tokens)
+            model = hf.load_model(folder, self.device, dtype)
+            model.gradient_checkpointing = checkpointing
+            tokenizer = hf.adapter_base(folder) if adapter else folder
+            t = trainer.Trainable(model, tokenizer, self.device, max_tokens_per_microbatch=self.max_tokens)
             t.info["base_model"] = base
+            if adapter:
+                t.info["lora_rank"] = int(next(m.lora_A.shape[0] for m in model.modules() if hasattr(m, "lora_A")))
             if lora:
                 rank = need(lora, "rank", int, "lora_config")
                 targets = target_names(lora.get("train_attn", True), lora.get("train_mlp", True), lora.get("target_modules"))
@@ -218,6 +236,24 @@ class Service:
             self.models[model_id] = t
             return {"type": "create_model", "model_id": model_id}
         return self.futures.submit(job)
+
+    def check_memory(self, folder: str, lora: Optional[dict], reference: bool, checkpointing: bool) -> None:
+        """Refuse up front, in one line, a model that will not fit the device (or R1CI_LEARNER_MEMORY_BUDGET)."""
+        budget = memory.budget_from_env(self.device)
+        if budget is None:
+            return
+        config = hf.read_config(hf.adapter_base(folder) if hf.is_adapter(folder) else folder)
+        rank = int(lora["rank"]) if lora and isinstance(lora.get("rank"), int) else None
+        if hf.is_adapter(folder):
+            with open(os.path.join(folder, "adapter_config.json")) as f:
+                rank = int(json.load(f).get("r", 8))
+        plan = memory.estimate(config, rank, self.max_tokens, checkpointing, reference)
+        mode = "LoRA" if rank else "full"
+        what = f"training {os.path.basename(folder.rstrip('/'))} ({mode}, {self.max_tokens} tokens per micro-batch)"
+        try:
+            memory.check(plan, budget, what)
+        except memory.MemoryPlanError as e:
+            raise UserError(str(e)) from e
 
     def forward_backward(self, body: dict, backward: bool = True) -> dict:
         # /forward sends forward_input; a protobuf forward_backward with forward_only keeps forward_backward_input
@@ -372,7 +408,10 @@ class Service:
             if folder not in self.samplers:
                 if len(self.samplers) >= 2:
                     self.samplers.pop(next(iter(self.samplers)))
-                self.samplers[folder] = trainer.Trainable(hf.load_model(folder, self.device), folder, self.device)
+                dtype = torch.bfloat16 if self.device.type == "cuda" else torch.float32  # sampling only reads
+                tokenizer = hf.adapter_base(folder) if hf.is_adapter(folder) else folder
+                model = hf.load_model(folder, self.device, dtype)
+                self.samplers[folder] = trainer.Trainable(model, tokenizer, self.device)
             return self.samplers[folder]
         return ("folder", folder), load
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 import torch
-import torch.nn.functional as F
 
 from . import losses, optim
+from .token_logprobs import entropies, output_weight, target_logprobs
 from .lora import LoRALinear, has_lora
 from .model import CausalLM
 
@@ -42,10 +42,22 @@ class Trainable:
         return contextlib.nullcontext()
 
     def keep_reference(self) -> None:
-        if not has_lora(self.model) and self.reference is None:
-            self.reference = copy.deepcopy(self.model).eval()
-            for p in self.reference.parameters():
-                p.requires_grad_(False)
+        """A frozen copy for the KL term, in bf16 on GPU (it is only read, in bf16 autocast anyway);
+        a LoRA model needs none (its base, adapters off, is the reference)."""
+        if has_lora(self.model) or self.reference is not None:
+            return
+        dtype = torch.bfloat16 if self.device.type == "cuda" else torch.float32
+        state = {k: v.detach().to(dtype, copy=True) for k, v in self.model.state_dict().items()
+                 if not k.startswith("value_head.")}
+        if hasattr(torch, "get_default_device"):  # torch >= 2.3: build empty, then take the converted tensors
+            with torch.device("meta"):
+                self.reference = CausalLM(self.model.config)
+            self.reference.load_state_dict(state, assign=True)
+        else:
+            self.reference = copy.deepcopy(self.model).to(dtype)
+        self.reference.eval()
+        for p in self.reference.parameters():
+            p.requires_grad_(False)
 
     def optim_step(self, adam: optim.AdamParams) -> Dict[str, float]:
         if self.optimizer is None:
@@ -127,13 +139,12 @@ def microbatch_loss(t: Trainable, batch: List[Datum], loss_fn: str, config: Dict
     targets = col("target_tokens").long()  # (B, L)
     # Positions past a datum's end are padding: weight 0. Missing weights mean 1 everywhere.
     w = pad([d.inputs.get("weights", torch.ones(len(d.tokens))).float() for d in batch], length, dev)  # (B, L)
-    with t.autocast():
-        h = t.model.hidden(tokens)  # (B, L, D)
-        logits = t.model.logits(h)  # (B, L, V)
-    v = logits.shape[-1]
+    v = t.model.config.vocab_size
     if int(targets.max()) >= v or int(targets.min()) < 0:
         raise ValueError(f"target_tokens out of range: the vocabulary has {v} tokens")
-    lp = -F.cross_entropy(logits.float().view(-1, v), targets.view(-1), reduction="none").view(targets.shape)  # (B, L)
+    with t.autocast():
+        h = t.model.hidden(tokens)  # (B, L, D)
+        lp = target_logprobs(h, output_weight(t.model), targets)  # (B, L), float32, chunked over positions
     sums: Dict[str, float] = {}
     if loss_fn == "cross_entropy":
         elementwise, _ = losses.cross_entropy(lp, w)
@@ -151,8 +162,8 @@ def microbatch_loss(t: Trainable, batch: List[Datum], loss_fn: str, config: Dict
     parts = {"logprobs": lp}
     elementwise = elementwise + extensions(t, batch, tokens, targets, h, lp, w, config, parts, sums, col)
     if config.get("compute_entropy", 1.0 if loss_fn != "cross_entropy" else 0.0):
-        with torch.no_grad():
-            sums["entropy:sum"] = float((losses.entropy(logits.detach()) * (w != 0)).sum())
+        with t.autocast():
+            sums["entropy:sum"] = float((entropies(h.detach(), output_weight(t.model).detach()) * (w != 0)).sum())
     parts["elementwise_loss"] = elementwise
     loss = elementwise.sum()
     sums["loss:sum"] = float(loss.detach())
@@ -167,13 +178,11 @@ def extensions(t: Trainable, batch: List[Datum], tokens, targets, h, lp, w, conf
         with torch.no_grad(), t.autocast():
             if has_lora(t.model):
                 with adapters_off(t.model):
-                    ref_logits = t.model(tokens)
+                    ref = target_logprobs(t.model.hidden(tokens), output_weight(t.model), targets)
             elif t.reference is not None:
-                ref_logits = t.reference(tokens)
+                ref = target_logprobs(t.reference.hidden(tokens), output_weight(t.reference), targets)
             else:
                 raise ValueError("kl_coef needs a reference: create the model with a LoRA config or reference_model: true")
-        v = ref_logits.shape[-1]
-        ref = -F.cross_entropy(ref_logits.float().view(-1, v), targets.view(-1), reduction="none").view(targets.shape)
         kl, m = losses.low_var_kl(lp, ref, w, kl_coef)
         extra = extra + kl
         sums.update(m)

@@ -53,6 +53,20 @@ describe('token-level trajectories', () => {
     expect(episode.drift!.trajectoryLength).toBe(trajectory.tokens.length);
   });
 
+  it("Qwen3's thinking tags stay single tokens of the trajectory, and the code after them runs", async () => {
+    const turn = `<think>\nMultiply with Python.\n</think>\n\n\`\`\`python\nprint(${product})\n\`\`\``;
+    const scripted = new ScriptedBackend({ tokenizer, script: [turn, `<think>\nIt printed it.\n</think>\n\n<<<${instance.answer}>>>`] });
+    const episode = await runEpisode({ task, instance, backend: scripted.asTokenBackend(), tokenizer, sandbox, config: resolveAgentConfig({ recordTokens: true, execTimeoutMs: 5000 }) });
+    expect(episode.verdict.correct).toBe(true);
+    expect(episode.codeCalls).toBe(1);
+    const [open, close] = [tokenizer.encode('<think>'), tokenizer.encode('</think>')];
+    expect([open.length, close.length]).toEqual([1, 1]); // added tokens of the real vocabulary, not split
+    const tokens = episode.trajectory!.tokens;
+    expect(tokens.filter((id) => id === open[0]).length).toBe(2);
+    expect(tokens.filter((id) => id === close[0]).length).toBe(2);
+    expect(episode.drift!.equal).toBe(true);
+  });
+
   it('a block closed right before EOS still runs, and the EOS is not kept', async () => {
     const scripted = new ScriptedBackend({ tokenizer, script: ['```python\nprint(2 + 2)\n```', 'It printed 4. <<<4>>>'] });
     const episode = await runEpisode({ task, instance, backend: scripted.asTokenBackend(), tokenizer, sandbox, config: resolveAgentConfig({ recordTokens: true }) });

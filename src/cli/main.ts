@@ -9,6 +9,8 @@ import { registerRlCommand } from './commands/rl.js';
 import { registerSynthCommand } from './commands/synth.js';
 import { registerSftCommand } from './commands/sft.js';
 import { registerTasksCheckCommand } from './commands/tasks-check.js';
+import { registerPlanCommand } from './commands/plan.js';
+import { registerServeCommand } from './commands/serve.js';
 import { reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerSynthCommand(program);
   registerSftCommand(program);
   registerTasksCheckCommand(program);
+  registerPlanCommand(program);
+  registerServeCommand(program);
   return program;
 }
 

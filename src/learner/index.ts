@@ -6,3 +6,4 @@ export * from './locate.js';
 export * from './tiny-preset.js';
 export * from './token-backend.js';
 export * from './wire.js';
+export * from './plan.js';

@@ -37,22 +37,25 @@ export function normalizeText(text: string): string {
   return t;
 }
 
+/** The typographic minus sign (U+2212) that models and word processors write for '-'. */
+const MINUS_SIGN = /^\u2212/;
+
 const NUMBER_RE = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
- * A finite number from a plain numeric answer (`-12`, `3.50`, `1,234`, `1e3`, `+7`); null otherwise.
+ * A finite number from a plain numeric answer (`-12`, `−12`, `3.50`, `1,234`, `1e3`, `+7`); null otherwise.
  * A trailing period or surrounding `$`/`\boxed{}` is not accepted: tasks that want that strip it.
  */
 export function parseNumber(text: string): number | null {
-  const t = normalizeText(text);
+  const t = normalizeText(text).replace(MINUS_SIGN, '-');
   if (t.length === 0 || t.length > 400 || !NUMBER_RE.test(t) || !/\d/.test(t)) return null;
   const value = Number(t.replace(/,/g, ''));
   return Number.isFinite(value) ? value : null;
 }
 
-/** An exact integer as a bigint from `-123`, `1,234`, `+5`; null for anything else (no decimals). */
+/** An exact integer as a bigint from `-123`, `−123`, `1,234`, `+5`; null for anything else (no decimals). */
 export function parseInteger(text: string): bigint | null {
-  const t = normalizeText(text).replace(/,(?=\d{3}(\D|$))/g, '');
+  const t = normalizeText(text).replace(MINUS_SIGN, '-').replace(/,(?=\d{3}(\D|$))/g, '');
   if (t.length === 0 || t.length > 10_000 || !/^[+-]?\d+$/.test(t)) return null;
   return BigInt(t);
 }

@@ -4,6 +4,7 @@ import { describeOption } from './options.js';
 import { listTasks } from './registry.js';
 import { SPLIT_SEED, TEST_COUNTS } from './split.js';
 import type { TaskEntry, TaskSource } from './types.js';
+import { ARC_1D_NOTES } from './reasoning-gym/arc/arc-1d.js';
 
 const SOURCE_TITLES: Record<TaskSource, string> = {
   symbench: 'SymBench (CodeSteer)',
@@ -16,10 +17,11 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 
 function row(entry: TaskEntry): string {
   const task = entry.task;
-  if (!task) return `| \`${entry.id}\` | ${entry.split} | planned | | |`;
+  if (!task) return `| \`${entry.id}\` | ${entry.split} | planned | | | |`;
   const knobs = Object.entries(task.options).map(([name, spec]) => `\`${name}\`=${describeOption(spec)}`).join(', ');
   const data = task.dataset ? ` (data: \`${task.dataset.name}\`)` : '';
-  return `| \`${entry.id}\` | ${entry.split} | ${cell(task.answerFormat)} | ${cell(knobs || '–')} | ${cell(task.description + data)} |`;
+  const differs = cell(task.differsFromSource ?? '–');
+  return `| \`${entry.id}\` | ${entry.split} | ${cell(task.answerFormat)} | ${cell(knobs || '–')} | ${cell(task.description + data)} | ${differs} |`;
 }
 
 export function renderTasksDoc(): string {
@@ -42,12 +44,17 @@ export function renderTasksDoc(): string {
     '',
     'Test tasks: ' + paper.filter((e) => e.split === 'test').map((e) => `\`${e.id}\``).join(', ') + '.',
     '',
-    'Every answer goes inside `<<<…>>>`; the verdict is exact and binary (`correct`); constraint and planning tasks accept any valid answer.',
+    'Every answer goes inside `<<<…>>>`; the verdict is exact and binary (`correct`); constraint and planning tasks accept any valid answer. ' +
+      'Beside it, `score` in [0, 1] carries the partial credit the source gives where it gives any (`r1ci rl --reward partial` trains on it). ' +
+      'Defaults follow the source\'s defaults, and every answer spelling the source\'s own scorer accepts is accepted; ' +
+      'the last column says where a task departs from its source on purpose, and why (src/tasks/source-parity.test.ts records the cases).',
   ];
   for (const source of ['symbench', 'bbh', 'rg', 'bbh-gen'] as TaskSource[]) {
     const entries = all.filter((e) => e.source === source);
-    lines.push('', `## ${SOURCE_TITLES[source]} (${entries.length})`, '', '| id | split | answer format | knobs: default (range) | question |', '|---|---|---|---|---|');
+    lines.push('', `## ${SOURCE_TITLES[source]} (${entries.length})`, '', '| id | split | answer format | knobs: default (range) | question | differs from source |', '|---|---|---|---|---|---|');
     for (const entry of entries) lines.push(row(entry));
   }
+
+  lines.push('', ...ARC_1D_NOTES);
   return `${lines.join('\n')}\n`;
 }

@@ -88,6 +88,11 @@ export type TaskDefinition<S extends OptionsSchema = OptionsSchema> = {
   dataset?: { name: string; size(): number };
   /** For generated variants (`bbh-gen.*`): the official task it mirrors. Such tasks are train-only. */
   variantOf?: string;
+  /**
+   * Where the task departs from its source's generator or scorer on purpose, and why, in one or two
+   * sentences (docs/tasks.md's "differs from source" column). Absent: it follows the source.
+   */
+  differsFromSource?: string;
 };
 
 /** A registered task: the definition plus never-throwing verify and options-resolving generate. */

@@ -30,31 +30,33 @@ function strictLines<T>(path: string): T[] {
 describe('crash anywhere', () => {
   it(`eval: ${KILLS} kills, then the same episodes and metrics as an uninterrupted run`, async () => {
     const root = mkdtempSync(join(tmpdir(), 'r1ci-crash-eval-'));
-    const args = (out: string) => ['eval', '--model', 'oracle', '--tasks', 'symbench.number_multiply,rg.algorithmic.count_primes', '--per-task', '24', '--concurrency', '2', '--out', out, '--no-progress', '--json'];
+    const args = (out: string) => ['eval', '--model', 'oracle', '--tasks', 'symbench.number_multiply,rg.algorithmic.count_primes', '--per-task', '40', '--concurrency', '2', '--out', out, '--no-progress', '--json'];
     const clean = await runCli(args(join(root, 'clean')));
     expect(clean.code).toBe(0);
-    const crashed = await runCrashLoop({ args: args(join(root, 'crashed')), log: join(root, 'crashed', 'episodes.jsonl'), kills: KILLS, seed: 19, maxDelayMs: 400 });
+    const crashed = await runCrashLoop({ args: args(join(root, 'crashed')), log: join(root, 'crashed', 'episodes.jsonl'), kills: KILLS, seed: 19, maxDelayMs: 250 });
     expect([crashed.kills, crashed.finishedEarly, crashed.final.code]).toEqual([KILLS, 0, 0]);
     const reference = strictLines<Episode>(join(root, 'clean', 'episodes.jsonl'));
     const resumed = strictLines<Episode>(join(root, 'crashed', 'episodes.jsonl'));
-    expect(reference).toHaveLength(48);
+    expect(reference).toHaveLength(80);
     expect(new Set(resumed.map((e) => e.id)).size).toBe(resumed.length); // none duplicated
     const byId = (list: Episode[]) => [...list].sort((a, b) => a.id.localeCompare(b.id)).map(essence);
     expect(byId(resumed)).toEqual(byId(reference)); // none lost, each the same
     const metrics = (dir: string) => JSON.parse(readFileSync(join(root, dir, 'results.json'), 'utf8')).metrics;
     expect(metrics('crashed')).toEqual(metrics('clean'));
+    console.log(`eval: ${crashed.kills} kills, ${crashed.tears} torn last lines`);
   }, 600_000);
 
   it(`synth: ${KILLS} kills, then the same records as an uninterrupted run`, async () => {
     const root = mkdtempSync(join(tmpdir(), 'r1ci-crash-synth-'));
-    const args = (out: string) => ['synth', '--model', 'oracle', '--tasks', 'symbench.number_multiply,rg.algorithmic.count_primes', '--per-task', '24', '--attempts', '1', '--concurrency', '2', '--out', out, '--no-progress', '--json'];
+    const args = (out: string) => ['synth', '--model', 'oracle', '--tasks', 'symbench.number_multiply,rg.algorithmic.spell_backward', '--per-task', '30', '--attempts', '1', '--concurrency', '2', '--out', out, '--no-progress', '--json'];
     const clean = await runCli(args(join(root, 'clean.jsonl')));
     expect(clean.code).toBe(0);
     const out = join(root, 'crashed.jsonl');
-    const crashed = await runCrashLoop({ args: args(out), log: out, kills: KILLS, seed: 19, maxDelayMs: 400 });
+    const crashed = await runCrashLoop({ args: args(out), log: out, commitFile: `${out}.state.json`, kills: KILLS, seed: 19, maxDelayMs: 250 });
     expect([crashed.kills, crashed.finishedEarly, crashed.final.code]).toEqual([KILLS, 0, 0]);
     const reference = strictLines<{ id: string }>(join(root, 'clean.jsonl'));
-    expect(reference).toHaveLength(48);
+    expect(reference).toHaveLength(60);
     expect(strictLines<{ id: string }>(out)).toEqual(reference);
+    console.log(`synth: ${crashed.kills} kills, ${crashed.tears} torn last lines`);
   }, 600_000);
 });

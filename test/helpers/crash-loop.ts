@@ -13,6 +13,11 @@ export type CrashLoopOptions = {
   seed: number;
   /** Most milliseconds between the log's first growth and the kill. */
   maxDelayMs: number;
+  /**
+   * A file the command commits after its log lines (synth's state file): a tear is emulated only
+   * when the log changed after it, as only then can the kill have landed inside that last write.
+   */
+  commitFile?: string;
   env?: NodeJS.ProcessEnv;
 };
 
@@ -42,7 +47,8 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     child.kill('SIGKILL');
     await exited;
     kills++;
-    if (rng.next() < 0.5) {
+    const inWindow = !options.commitFile || !existsSync(options.commitFile) || statSync(options.log).mtimeMs > statSync(options.commitFile).mtimeMs;
+    if (rng.next() < 0.5 && inWindow) {
       const text = readFileSync(options.log);
       const lastStart = text.lastIndexOf(0x0a, text.length - 2) + 1;
       if (text.length - lastStart > 2) {

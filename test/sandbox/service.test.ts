@@ -67,7 +67,8 @@ describe('r1ci sandbox serve + remote client', () => {
   it('refuses a wrong token', async () => {
     const response = await fetch(`${url}/run_code`, { method: 'POST', headers: { authorization: 'Bearer nope' }, body: JSON.stringify({ code: 'print(1)', language: 'python' }) });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { message: string }).message).toBe('missing or wrong bearer token (send Authorization: Bearer <token>)');
+    expect(((await response.json()) as { message: string }).message).toBe('missing or wrong token '
+      + '(send Authorization: Bearer <token>, or put it in the URL as http://r1ci:<token>@host/)');
     const client = createRemoteSandbox({ urls: [url], token: 'nope' });
     await expect(client.exec({ code: 'print(1)' })).rejects.toThrow(/answered 401/);
   });

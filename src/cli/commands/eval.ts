@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
+import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
 import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, runPreflight, writeReports } from '../../eval/index.js';
 import type { AgentMode } from '../../agent/index.js';
 import { printJson, renderTable } from '../output.js';
@@ -14,6 +14,7 @@ import { createProgress } from '../progress.js';
 type EvalFlags = {
   model: string; tasks: string; perTask: string; mode: string; samples: string; temperature?: string; out: string; seed: string;
   concurrency: string; schedule: string; tokenizer?: string; maxExecCalls?: string; execTimeout?: string; splitFile?: string; dataDir?: string; json?: boolean; progress: boolean;
+  sandbox?: string;
   skipUnavailable?: boolean; skipBadLines?: boolean;
 };
 
@@ -45,6 +46,7 @@ export function registerEvalCommands(program: Command): void {
     .option('--skip-unavailable', 'run the tasks that can run (data present, model able) and list the others, instead of refusing')
     .option('--skip-bad-lines', 'go on past unreadable lines of episodes.jsonl (their episodes run again) instead of refusing')
     .option('--no-progress', 'no progress bar')
+    .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the metrics as JSON')
     .action(async (flags: EvalFlags) => {
       setDataDir(flags.dataDir);
@@ -55,7 +57,7 @@ export function registerEvalCommands(program: Command): void {
       if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
       const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: positiveInt('--concurrency', flags.concurrency) });
       const { sandbox, unavailable } = await runPreflight({
-        taskIds, model, mode: flags.mode as AgentMode, seed: Number(flags.seed) || 0, skipUnavailable: flags.skipUnavailable, startSandbox: () => createLocalSandbox(),
+        taskIds, model, mode: flags.mode as AgentMode, seed: Number(flags.seed) || 0, skipUnavailable: flags.skipUnavailable, startSandbox: () => openSandbox(flags.sandbox),
       });
       for (const [id, why] of Object.entries(unavailable)) process.stderr.write(`eval: skipped ${id}: ${why}\n`);
       const progress = flags.progress ? createProgress() : undefined;

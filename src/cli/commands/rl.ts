@@ -6,9 +6,10 @@ import type { Command } from 'commander';
 import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { loadTokenizer } from '../../backends/index.js';
 import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLearner } from '../../learner/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
+import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
 import { selectTasks } from '../../tasks/index.js';
 import type { AgentMode } from '../../agent/index.js';
+import type { RewardCorrectness } from '../../train/algos/index.js';
 import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlLrSchedule, type RlOptions } from '../../train/rl/index.js';
 import { printJson } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -31,7 +32,7 @@ function optionsFrom(flags: RlFlags): RlOptions {
     lossAggregation: flags.lossAgg as LossAggregation | undefined, divideByStd: flags.std === false ? false : undefined, loraRank: num(flags.loraRank),
     evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery), saveEvery: num(flags.saveEvery),
     concurrency: num(flags.concurrency), seed: num(flags.seed),
-    reward: { formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
+    reward: { correctness: flags.reward as RewardCorrectness | undefined, formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
     curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), samplesPerAgent: num(flags.curriculumSamples), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
     agent: {
       temperature: num(flags.temperature), maxTokensPerTurn: num(flags.maxTokensPerTurn), maxTotalTokens: num(flags.maxTotalTokens),
@@ -87,6 +88,7 @@ export function registerRlCommand(program: Command): void {
     .option('--warmup-steps <n>', 'linear learning-rate warm-up steps (default 0)')
     .option('--unmasked', 'train on interpreter output too (the paper\'s ablation)')
     .option('--filter-uniform', 'drop groups whose rewards are all equal')
+    .option('--reward <kind>', "binary (paper: 1 for a correct answer) | partial (the task's partial credit, e.g. Reasoning-Gym's)")
     .option('--loss-agg <mode>', 'token-mean (default: long answers weigh more) | sequence-mean (every answer weighs the same)')
     .option('--no-std', 'advantages keep the mean baseline only, not divided by the std (Dr. GRPO)')
     .option('--lora-rank <r>', 'train LoRA adapters of rank r instead of all weights (0: full fine-tuning)')
@@ -106,6 +108,7 @@ export function registerRlCommand(program: Command): void {
     .option('--concurrency <n>', 'episodes in flight').option('--seed <n>')
     .option('--learner <url>', 'a remote learner serving the Tinker API (Tinker, SkyRL-tx, r1ci\'s); key in R1CI_LEARNER_API_KEY or TINKER_API_KEY')
     .option('--no-batch-requests', 'the local learner samples one request at a time: slower, but bit-identical across reruns')
+    .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the final metrics as JSON')
     .action(async (flags: RlFlags) => {
       const config = resolveRlConfig(optionsFrom(flags));
@@ -115,7 +118,7 @@ export function registerRlCommand(program: Command): void {
       const connection = resolveLearnerConnection(typeof flags.learner === 'string' ? { url: flags.learner } : {});
       const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
       const client = local?.client ?? new LearnerClient(connection!);
-      const sandbox = await createLocalSandbox();
+      const sandbox = await openSandbox(typeof flags.sandbox === 'string' ? flags.sandbox : undefined);
       try {
         let init = String(flags.init);
         if (init === 'tiny') init = existsSync(join(out, 'base-tiny', 'config.json')) ? join(out, 'base-tiny') : await createTinyPreset(join(out, 'base-tiny'));

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
-import { createLocalSandbox, createSandboxServer, DEFAULT_MAX_BODY_BYTES, type IsolationMode, type LocalSandbox } from '../../sandbox/index.js';
+import { createLocalSandbox, createSandboxServer, type IsolationMode, type LocalSandbox } from '../../sandbox/index.js';
+import { addServiceFlags, listen, resolveServiceFlags, untilStopped, type ServiceFlags } from '../service-flags.js';
 import { printJson, readStdin } from '../output.js';
 
 type PoolFlags = { isolation?: string; workers?: string };
@@ -67,32 +68,25 @@ export function registerSandboxCommands(program: Command): void {
         await pool.close();
       }
     });
-  sandbox
+  const serve = sandbox
     .command('serve')
     .description("serve the pool over HTTP with SandboxFusion's run_code API (POST /run_code)")
     .option('--port <port>', 'TCP port (0 picks a free one)', '8080')
-    .option('--host <host>', 'address to bind (non-loopback requires a token)', '127.0.0.1')
     .option('--workers <n>', 'snippets running at once (default: the cores)')
-    .option('--token <token>', 'bearer token clients must send (default: $R1CI_SANDBOX_TOKEN)')
-    .option('--max-body-bytes <n>', 'largest request body accepted', String(DEFAULT_MAX_BODY_BYTES))
-    .option('--isolation <mode>', 'bwrap (default) or none (rlimits only)')
-    .action(async (opts: PoolFlags & { port: string; host: string; token?: string; maxBodyBytes: string }) => {
-      const token = opts.token ?? process.env.R1CI_SANDBOX_TOKEN;
-      const loopback = ['127.0.0.1', '::1', 'localhost'].includes(opts.host);
-      if (!loopback && !token) throw new ConfigError([{ path: '--host', message: `binding ${opts.host} without a token would expose the sandbox`, fix: 'pass --token or set R1CI_SANDBOX_TOKEN' }]);
-      const pool = await startPool(opts, {});
-      const server = createSandboxServer({ sandbox: pool, token, maxBodyBytes: parseInteger('--max-body-bytes', opts.maxBodyBytes) });
-      await new Promise<void>((resolve) => server.listen(parseInteger('--port', opts.port), opts.host, resolve));
-      const address = server.address() as { port: number };
-      process.stdout.write(`r1ci sandbox: listening on http://${opts.host}:${address.port} (isolation ${pool.isolation().mode}, workers ${pool.config.concurrency}${token ? ', token required' : ''})\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      server.close();
-      await pool.close();
-    });
+    .option('--isolation <mode>', 'bwrap (default) or none (rlimits only)');
+  addServiceFlags(serve).action(async (opts: PoolFlags & ServiceFlags & { port: string }) => {
+    const service = resolveServiceFlags(opts);
+    const pool = await startPool(opts, {});
+    const server = createSandboxServer({ sandbox: pool, ...service.sandbox });
+    await listen(server, parseInteger('--port', opts.port)!, opts.host);
+    const address = server.address() as { port: number };
+    const token = service.sandbox.auth.token ? ', token required' : '';
+    process.stdout.write(`r1ci sandbox: listening on http://${opts.host}:${address.port} `
+      + `(isolation ${pool.isolation().mode}, workers ${pool.config.concurrency}${token})\n`);
+    await untilStopped();
+    server.close();
+    await pool.close();
+  });
 }
 
 type Probe = { name: string; ok: boolean; detail: string };

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks, setDataDir } from '../../tasks/index.js';
-import { createLocalSandbox } from '../../sandbox/index.js';
+import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
 import { parseModelSpec, runPreflight } from '../../eval/index.js';
 import { PROMPT_VARIANTS, parseExportFormats, readSynthRecords, runSynth, writeExports, type PromptVariant } from '../../train/synth/index.js';
 import { printJson, renderTable } from '../output.js';
@@ -12,6 +12,7 @@ import { createProgress } from '../progress.js';
 type SynthFlags = {
   model: string; tasks: string; perTask: string; attempts: string; maxQuestions?: string; variants: string; out: string; seed: string;
   concurrency: string; tokenizer?: string; execTimeout: string; export?: string; dataDir?: string; json?: boolean; progress: boolean;
+  sandbox?: string;
   skipUnavailable?: boolean; skipBadLines?: boolean;
 };
 
@@ -48,6 +49,7 @@ export function registerSynthCommand(program: Command): void {
     .option('--skip-unavailable', 'leave out tasks that cannot run (data missing, no reference solution for the oracle) and list them (default with --tasks train)')
     .option('--skip-bad-lines', 'go on past unreadable lines of the records file instead of refusing')
     .option('--no-progress', 'no progress lines')
+    .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the summary as JSON')
     .action(async (flags: SynthFlags) => {
       setDataDir(flags.dataDir);
@@ -57,7 +59,7 @@ export function registerSynthCommand(program: Command): void {
       if (!selected.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
       // The whole training split is a wish, not a list: what cannot run is left out and named.
       const { sandbox, unavailable } = await runPreflight({
-        taskIds: selected, model, mode: 'ci', seed: Number(flags.seed) || 0, skipUnavailable: flags.skipUnavailable || flags.tasks === 'train', startSandbox: () => createLocalSandbox(),
+        taskIds: selected, model, mode: 'ci', seed: Number(flags.seed) || 0, skipUnavailable: flags.skipUnavailable || flags.tasks === 'train', startSandbox: () => openSandbox(flags.sandbox),
       });
       const skipped = Object.keys(unavailable);
       if (skipped.length) process.stderr.write(`synth: left out ${skipped.length} tasks that cannot run: ${Object.entries(unavailable).map(([id, why]) => `${id} (${why})`).join('; ')}\n`);

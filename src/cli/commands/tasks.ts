@@ -4,6 +4,9 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
 import { describeOption, getTask, renderTasksDoc, listTasks, loadSplitFile, selectTasks, setDataDir, type Split, type TaskSource } from '../../tasks/index.js';
+import {
+  QUESTION_FORMATS, toTrlQuestionRow, toVerlQuestionParquet, toVerlQuestionRow, type QuestionFormat,
+} from '../../service/index.js';
 import { printJson, readStdin, renderTable } from '../output.js';
 
 const SOURCES = ['symbench', 'bbh', 'bbh-gen', 'rg'];
@@ -113,31 +116,60 @@ export function registerTasksCommands(program: Command): void {
 
   tasks
     .command('export')
-    .description('write generated questions of a split to JSONL (one instance per line)')
+    .description('write generated questions of a split: JSONL records, verl parquet or TRL JSONL')
     .option('--split <split>', 'train, test or all', 'test')
     .option('--tasks <selector>', 'instead of --split: ids, prefixes (rg.arithmetic.*), a source, train, test or all')
     .option('--per-task <n>', 'questions per task', '10')
     .option('--seed <seed>', 'seed', '0')
+    .option('--format <format>', `${QUESTION_FORMATS.join(' | ')}: r1ci records, verl RL parquet, TRL (datasets) JSONL`,
+      'jsonl')
+    .option('--no-system-prompt', 'verl/trl: the question alone, without the code-interpreter system prompt')
     .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
-    .requiredOption('--out <file>', 'output JSONL file')
-    .action(async (opts: { split: string; tasks?: string; perTask: string; seed: string; splitFile?: string; dataDir?: string; out: string }) => {
+    .requiredOption('--out <file>', 'output file')
+    .action(async (opts: ExportFlags) => {
       setDataDir(opts.dataDir);
       if (!['train', 'test', 'all'].includes(opts.split)) throw new ConfigError([{ path: '--split', message: `unknown split ${opts.split}`, fix: 'use train, test or all' }]);
+      if (!QUESTION_FORMATS.includes(opts.format as QuestionFormat)) {
+        const fix = `use ${QUESTION_FORMATS.join(', ')}`;
+        throw new ConfigError([{ path: '--format', message: `unknown format ${opts.format}`, fix }]);
+      }
       const ids = selectTasks(opts.tasks ?? opts.split, splitAssignmentFrom(opts.splitFile));
       const perTask = parseIntFlag('--per-task', opts.perTask, 10), seed = parseIntFlag('--seed', opts.seed, 0);
-      const out = createWriteStream(opts.out);
-      let written = 0;
-      for (const id of ids) {
-        const task = getTask(id);
-        const options = task.resolveOptions();
-        for (let i = 0; i < perTask; i++) {
-          if (!out.write(`${JSON.stringify(task.generate(options, seed, i))}\n`)) await once(out, 'drain');
-          written++;
-        }
-      }
-      out.end();
-      await once(out, 'finish');
-      process.stderr.write(`wrote ${written} questions from ${ids.length} tasks to ${opts.out}\n`);
+      const written = await writeQuestions(ids, perTask, seed, opts);
+      process.stderr.write(`wrote ${written} questions from ${ids.length} tasks to ${opts.out} (${opts.format})\n`);
     });
+}
+
+type ExportFlags = {
+  split: string; tasks?: string; perTask: string; seed: string; format: string; systemPrompt: boolean;
+  splitFile?: string; dataDir?: string; out: string;
+};
+
+async function writeQuestions(ids: readonly string[], perTask: number, seed: number, opts: ExportFlags):
+Promise<number> {
+  const instances = function* () {
+    for (const id of ids) {
+      const task = getTask(id);
+      const options = task.resolveOptions();
+      for (let i = 0; i < perTask; i++) yield task.generate(options, seed, i);
+    }
+  };
+  if (opts.format === 'verl') {
+    const entries = listTasks({ splitAssignment: splitAssignmentFrom(opts.splitFile) });
+    const splits = new Map(entries.map((e) => [e.id, e.split]));
+    const rows = [...instances()].map((q) => toVerlQuestionRow(q, splits.get(q.taskId)!, opts.systemPrompt));
+    writeFileSync(opts.out, Buffer.from(toVerlQuestionParquet(rows)));
+    return rows.length;
+  }
+  const out = createWriteStream(opts.out);
+  let written = 0;
+  for (const instance of instances()) {
+    const row = opts.format === 'trl' ? toTrlQuestionRow(instance, opts.systemPrompt) : instance;
+    if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
+    written++;
+  }
+  out.end();
+  await once(out, 'finish');
+  return written;
 }

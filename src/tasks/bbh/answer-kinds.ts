@@ -102,9 +102,9 @@ export function checkInteger(gold: string, answer: string): VerifyResult {
 
 const BRACKETS = /^[()[\]{}<>]+$/;
 
-/** Scores a dyck completion: the closing brackets in order; spaces between them are optional. */
+/** Scores a dyck completion: the closing brackets in order; spaces or commas between them are optional. */
 export function checkBrackets(gold: string, answer: string): VerifyResult {
-  const text = cleanAnswer(answer).replace(/\s+/g, '');
+  const text = cleanAnswer(answer).replace(/[\s,]+/g, '');
   if (!BRACKETS.test(text)) return unparseable('expected only brackets, e.g. ) ] }');
   return text === gold.replace(/\s+/g, '') ? CORRECT : wrong();
 }

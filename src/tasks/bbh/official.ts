@@ -69,6 +69,8 @@ function defineOfficialTask(name: string, spec: OfficialSpec): Task {
     source: 'bbh',
     description: spec.description,
     answerFormat: spec.kind === 'labels' ? (spec.labels ?? []).join(' or ') : ANSWER_FORMATS[spec.kind],
+    differsFromSource: "Read by a deterministic reader per answer kind where CodeSteer asks GPT-4o to judge; spellings " +
+      'a judge takes for the same answer (−8 for -8, } , ] for } ]) are accepted.',
     options: {},
     dataset: { name: dataset, size: () => loadDataset(dataset).length },
     generate(_options, _rng, index) {

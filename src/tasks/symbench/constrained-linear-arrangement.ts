@@ -51,6 +51,9 @@ export const constrainedLinearArrangement = defineTask({
   source: 'symbench',
   description: 'Deduce the opponent\'s cards in a card duel from your cards and each round\'s result.',
   answerFormat: 'comma-separated letters, one per round',
+  differsFromSource:
+    "Its rules text is stricter than CodeSteer's: it spells out every pairing's result. Any opponent sequence " +
+    'consistent with every result is accepted.',
   options: {
     game_type: { kind: 'enum', default: 'any', values: ['any', 'elements', 'stick_game', 'animal'], description: 'which duel (any: drawn per question)' },
     min_rounds: { kind: 'int', default: 3, min: 1, max: 8, description: 'fewest rounds (capped by the game\'s cards)' },

@@ -2,10 +2,16 @@
 // (CodeSteer's Game24). The checker parses the submitted expression and evaluates it exactly.
 import { ConfigError } from '../../core/index.js';
 import { defineTask } from '../define-task.js';
-import { CORRECT, unparseable, wrong } from '../answer.js';
+import { CORRECT, parseNumber, unparseable, wrong } from '../answer.js';
 import { evaluateArithmetic, solveTarget } from './game24-math.js';
 
 const solvedCache = new Map<string, string | null>();
+
+/** The LaTeX CodeSteer's validate_equation rewrites before evaluating (\times, \div, \frac{a}{b}), and \cdot. */
+function readLatex(text: string): string {
+  return text.replace(/\\times/g, '*').replace(/\\div/g, '/').replace(/\\cdot/g, '*')
+    .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)');
+}
 
 function cachedSolve(numbers: readonly number[], target: number): string | null {
   const key = `${target}:${[...numbers].sort((a, b) => a - b).join(',')}`;
@@ -23,6 +29,9 @@ export const game24 = defineTask({
   source: 'symbench',
   description: 'Use every given number exactly once with + - * / and parentheses to reach the target.',
   answerFormat: 'an arithmetic expression using each number once, optionally followed by `= target`',
+  differsFromSource:
+    'Evaluated exactly with fractions: 8/(3-8/3) reaches 24 (CodeSteer evaluates in floating point, gets ' +
+    '23.999…, and rejects it). CodeSteer asks GPT-4o to extract the equation; r1ci reads the <<<…>>> text.',
   options: {
     num_numbers: { kind: 'int', default: 4, min: 2, max: 6, description: 'how many numbers are given' },
     min_value: { kind: 'int', default: 1, min: 1, max: 100, description: 'smallest number' },
@@ -51,11 +60,12 @@ export const game24 = defineTask({
   check(instance, answer) {
     const numbers = instance.metadata.numbers as number[];
     const target = instance.metadata.target as number;
-    let text = answer.trim();
+    let text = readLatex(answer.trim());
     const eq = text.indexOf('=');
     if (eq >= 0) {
-      const right = text.slice(eq + 1).trim().replace(/\.$/, '');
-      if (right !== String(target)) return wrong(`the expression is said to equal ${right.slice(0, 20)}, not ${target}`);
+      // CodeSteer's validate_equation checks the first side and the last: `(3+3)*4 = 6*4 = 24` is fine.
+      const right = text.slice(text.lastIndexOf('=') + 1).trim().replace(/\.$/, '');
+      if (parseNumber(right) !== target) return wrong(`the expression is said to equal ${right.slice(0, 20)}, not ${target}`);
       text = text.slice(0, eq);
     }
     const result = evaluateArithmetic(text);

@@ -74,6 +74,15 @@ describe('the v2 reward', () => {
     expect(computeReward({ correct: false, formatOk: false, turns: 9 }, v1)).toEqual({ total: 0, correct: 0, format: 0, turns: 0 });
     expect(computeReward({ correct: true, formatOk: true, turns: 3 }, { ...v1, correct: 2, maxTurns: 2, turnPenalty: -0.5 }).total).toBe(1.5);
   });
+  it("'partial' pays the verdict's score: a Reasoning-Gym 0.65 earns 0.65 of the answer term", () => {
+    const partial = { ...REWARD_DEFAULTS, correctness: 'partial' as const };
+    expect(computeReward({ correct: false, score: 0.65, formatOk: true, turns: 2 }, partial)).toEqual({ total: 0.75, correct: 0.65, format: 0.1, turns: 0 });
+    expect(computeReward({ correct: true, score: 1, formatOk: false, turns: 2 }, { ...partial, correct: 2 }).correct).toBe(2);
+    expect(computeReward({ correct: false, score: 0.65, formatOk: true, turns: 2 }).correct).toBe(0); // binary ignores it
+    const turn = { text: 'x', finishReason: { unified: 'stop' as const, raw: 'stop' } };
+    const near = { correct: false, score: 0.01, outcome: 'wrong' as const };
+    expect(computeEpisodeReward({ stopReason: 'final-answer', turns: [turn], verdict: near }, partial).correct).toBe(0.01);
+  });
   it('reads format and turns from an episode', () => {
     const turn = { text: 'x', finishReason: { unified: 'stop' as const, raw: 'stop' } };
     const correct = { correct: true, score: 1, outcome: 'correct' as const };

@@ -32,6 +32,8 @@ describe('resolveRlConfig, the loss options', () => {
     expect([config.lossAggregation, config.divideByStd, config.loraRank]).toEqual(['token-mean', true, 0]);
     expect(() => resolveRlConfig({ lossAggregation: 'mean' as never })).toThrow(/rl.lossAggregation: bad value "mean" \(use token-mean or sequence-mean\)/);
     expect(() => resolveRlConfig({ loraRank: -1 })).toThrow(/rl.loraRank: bad value -1/);
+    expect([resolveRlConfig().reward.correctness, resolveRlConfig({ reward: { correctness: 'partial' } }).reward.correctness]).toEqual(['binary', 'partial']);
+    expect(() => resolveRlConfig({ reward: { correctness: 'half' as never } })).toThrow(/rl.reward.correctness: bad value "half" \(use binary or partial\)/);
   });
 });
 

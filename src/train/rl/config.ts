@@ -84,6 +84,7 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   check(merged.gamma > 0 && merged.gamma <= 1 && merged.lambda >= 0 && merged.lambda <= 1, 'gamma', 'use γ in (0, 1] and λ in [0, 1]', [merged.gamma, merged.lambda]);
   check(Array.isArray(merged.taskIds) && merged.taskIds.length > 0, 'taskIds', 'name at least one training task', merged.taskIds);
   check(Number.isInteger(curriculum.stages) && curriculum.stages >= 1 && Number.isInteger(curriculum.stepsPerStage) && curriculum.stepsPerStage >= 1 && Number.isInteger(curriculum.samplesPerAgent) && curriculum.samplesPerAgent >= 1, 'curriculum', 'use positive integers for stages, stepsPerStage and samplesPerAgent', curriculum);
+  check(['binary', 'partial'].includes(reward.correctness), 'reward.correctness', 'use binary or partial', reward.correctness);
   check(['ci', 'text', 'code'].includes(curriculum.fourthAgent.mode), 'curriculum.fourthAgent.mode', 'use ci, text or code', curriculum.fourthAgent.mode);
   // The learner and vLLM return logprobs of the untempered, untruncated policy; the importance ratio
   // needs those of the distribution actually sampled, so any other sampling would bias every step.

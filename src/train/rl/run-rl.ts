@@ -42,7 +42,9 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   const { state: resumed, configHash } = openRun(files, config, options.init);
   const liveSampling = await checkExtensions(client, config);
   const lora = config.loraRank > 0 ? { lora_config: { rank: config.loraRank } } : {};
-  const modelId = await client.createModel({ base_model: options.init, ...lora, reference_model: config.klCoef > 0 && config.loraRank === 0, value_head: config.estimator === 'ppo' });
+  // Extension fields only when asked for: a remote engine gets Tinker's fields alone.
+  const extensions = { ...(config.klCoef > 0 && config.loraRank === 0 ? { reference_model: true } : {}), ...(config.estimator === 'ppo' ? { value_head: true } : {}) };
+  const modelId = await client.createModel({ base_model: options.init, ...lora, ...extensions });
   if (resumed) await client.loadWeights(modelId, resumed.checkpoint, { optimizer: true });
   const checkpointPath = options.checkpointPath ?? ((kind, step) => join(files.checkpoints, `${kind}-${String(step).padStart(6, '0')}`));
   const backendFor = options.rolloutBackend ?? ((target: LearnerSamplingTarget) => createLearnerTokenBackend(client, target, 'learner', options.tokenizer));
@@ -107,6 +109,7 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
       committed = state;
       dropOldCheckpoints(previous, state, config);
     }
+    saved.delete(step - 2);
     options.onStep?.(metrics);
   }
   const metrics = readMetrics(files.metrics);

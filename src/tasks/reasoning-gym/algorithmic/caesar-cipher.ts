@@ -21,6 +21,9 @@ export const caesarCipher = defineTask({
   category: 'algorithmic',
   description: 'Decrypt a sentence encrypted with a Caesar cipher of unknown rotation.',
   answerFormat: 'the decrypted text (uppercase words separated by spaces)',
+  differsFromSource:
+    "Sentences come from r1ci's own grammar and vocabulary (corpus.ts), not Reasoning-Gym's bundled book " +
+    'text (in_the_year_2889.txt).',
   options: {
     min_words: { kind: 'int', default: 3, min: 2, max: 100, description: 'fewest words in the sentence' },
     max_words: { kind: 'int', default: 20, min: 2, max: 100, description: 'most words in the sentence' },

@@ -11,6 +11,9 @@ export const letterCounting = defineTask({
   category: 'algorithmic',
   description: 'Count the occurrences of a letter in a short text.',
   answerFormat: 'an integer',
+  differsFromSource:
+    "Sentences come from r1ci's own grammar and vocabulary (corpus.ts), not Reasoning-Gym's bundled book " +
+    'text (in_the_year_2889.txt).',
   options: {
     min_words: { kind: 'int', default: 5, min: 1, max: 200, description: 'fewest words in the text' },
     max_words: { kind: 'int', default: 15, min: 1, max: 200, description: 'most words in the text' },

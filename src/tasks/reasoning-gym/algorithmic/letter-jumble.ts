@@ -35,6 +35,9 @@ export const letterJumble = defineTask({
   category: 'algorithmic',
   description: 'Unscramble the letters of each word in a sentence.',
   answerFormat: 'the unscrambled words separated by spaces',
+  differsFromSource:
+    "Sentences come from r1ci's own grammar and vocabulary (corpus.ts), not Reasoning-Gym's bundled book " +
+    'text (in_the_year_2889.txt).',
   options: {
     min_word_len: { kind: 'int', default: 1, min: 1, max: 64, description: 'shortest word used' },
     max_word_len: { kind: 'int', default: 64, min: 1, max: 64, description: 'longest word used' },

@@ -12,6 +12,9 @@ export const sentenceReordering = defineTask({
   category: 'algorithmic',
   description: 'Put the shuffled words of a sentence back in order.',
   answerFormat: 'the sentence, words separated by spaces',
+  differsFromSource:
+    "Sentences come from r1ci's own grammar and vocabulary (corpus.ts), not Reasoning-Gym's bundled book " +
+    'text (in_the_year_2889.txt).',
   options: {
     min_words_in_sentence: { kind: 'int', default: 3, min: 2, max: 100, description: 'fewest words in the sentence' },
     max_words_in_sentence: { kind: 'int', default: 20, min: 2, max: 100, description: 'most words in the sentence' },

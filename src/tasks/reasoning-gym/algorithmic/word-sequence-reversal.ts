@@ -11,6 +11,9 @@ export const wordSequenceReversal = defineTask({
   category: 'algorithmic',
   description: 'Reverse the order of a list of words.',
   answerFormat: 'the words in reverse order, separated by ", "',
+  differsFromSource:
+    "Sentences come from r1ci's own grammar and vocabulary (corpus.ts), not Reasoning-Gym's bundled book " +
+    'text (in_the_year_2889.txt).',
   options: {
     min_words: { kind: 'int', default: 3, min: 1, max: 200, description: 'fewest words' },
     max_words: { kind: 'int', default: 8, min: 1, max: 200, description: 'most words' },

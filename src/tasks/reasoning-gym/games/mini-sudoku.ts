@@ -3,6 +3,7 @@
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import { SudokuSolver, carveUnique, checkSudokuGrid, formatGrid, parseIntGrid, toRows } from '../shared-c.js';
+import { readDigitRows, sudokuPartialScore } from '../sudoku-answer.js';
 import { sudokuPythonSolver } from '../sudoku-python-c.js';
 
 const solver = new SudokuSolver(2, 2);
@@ -13,6 +14,9 @@ export const miniSudoku = defineTask({
   category: 'games',
   description: 'Solve a 4x4 mini sudoku with a unique solution.',
   answerFormat: 'a 4x4 grid, numbers separated by spaces, rows by newlines',
+  differsFromSource:
+    'A correct grid scores 1 in every accepted spelling (Reasoning-Gym: 0.9 unless in its exact format, and less ' +
+    'when the answer is longer than the gold).',
   options: {
     min_empty: { kind: 'int', default: 8, min: 0, max: 12, description: 'fewest empty cells (fewer when uniqueness forbids more)' },
     max_empty: { kind: 'int', default: 12, min: 0, max: 12, description: 'most empty cells' },
@@ -32,10 +36,10 @@ export const miniSudoku = defineTask({
     return { prompt, answer: formatGrid(toRows(solution, 4)), metadata: { puzzle, num_empty: puzzle.flat().filter((v) => v === 0).length } };
   },
   check(instance, answer) {
-    const grid = parseIntGrid(answer, 4, 4, 1, 4);
+    const grid = parseIntGrid(answer, 4, 4, 1, 4) ?? readDigitRows(answer, 4);
     if (!grid) return unparseable('expected 4 rows of 4 numbers from 1 to 4');
     const problem = checkSudokuGrid(grid, instance.metadata.puzzle as number[][], 2, 2);
-    return problem === null ? CORRECT : wrong(problem);
+    return problem === null ? CORRECT : wrong(problem, sudokuPartialScore(grid, instance.answer, answer));
   },
   referenceSolution: (instance) => sudokuPythonSolver(instance.metadata.puzzle as number[][], 2, 2),
 });

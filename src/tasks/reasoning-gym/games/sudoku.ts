@@ -1,8 +1,10 @@
 // rg.games.sudoku: a 9×9 sudoku with a unique solution, carved from a random full grid with a
-// bitmask uniqueness check. Any valid completion that keeps the givens is accepted.
+// bitmask uniqueness check. Any valid completion that keeps the givens is accepted, in the spellings
+// Reasoning-Gym's scorer reads (rows of digits with anything between them, such as `534678912`).
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import { SudokuSolver, carveUnique, checkSudokuGrid, formatGrid, parseIntGrid, toRows } from '../shared-c.js';
+import { readDigitRows, sudokuPartialScore } from '../sudoku-answer.js';
 import { sudokuPythonSolver } from '../sudoku-python-c.js';
 
 const solver = new SudokuSolver(3, 3);
@@ -13,6 +15,9 @@ export const sudoku = defineTask({
   category: 'games',
   description: 'Solve a 9x9 sudoku puzzle with a unique solution.',
   answerFormat: 'a 9x9 grid, numbers separated by spaces, rows by newlines',
+  differsFromSource:
+    'A correct grid scores 1 in every accepted spelling (Reasoning-Gym: 0.9 unless in its exact format, and less ' +
+    'when the answer is longer than the gold).',
   options: {
     min_empty: { kind: 'int', default: 30, min: 0, max: 64, description: 'fewest empty cells' },
     max_empty: { kind: 'int', default: 50, min: 0, max: 64, description: 'most empty cells (fewer when uniqueness forbids more)' },
@@ -28,10 +33,10 @@ export const sudoku = defineTask({
     return { prompt, answer: formatGrid(toRows(solution, 9)), metadata: { puzzle, num_empty: puzzle.flat().filter((v) => v === 0).length } };
   },
   check(instance, answer) {
-    const grid = parseIntGrid(answer, 9, 9, 1, 9);
+    const grid = parseIntGrid(answer, 9, 9, 1, 9) ?? readDigitRows(answer, 9);
     if (!grid) return unparseable('expected 9 rows of 9 numbers from 1 to 9');
     const problem = checkSudokuGrid(grid, instance.metadata.puzzle as number[][], 3, 3);
-    return problem === null ? CORRECT : wrong(problem);
+    return problem === null ? CORRECT : wrong(problem, sudokuPartialScore(grid, instance.answer, answer));
   },
   referenceSolution: (instance) => sudokuPythonSolver(instance.metadata.puzzle as number[][], 3, 3),
 });

@@ -86,15 +86,17 @@ export const quantumLock = defineTask({
     const tokens = answer.trim().split(/\s*(?:→|->|,|\s)\s*/).filter((t) => t.length > 0).map((t) => t.toUpperCase());
     if (tokens.length === 0 || tokens.length > 100 || tokens.some((t) => !buttons.some((b) => b.name === t))) return unparseable(`expected button names (${buttons.map((b) => b.name).join(', ')}) separated by →`);
     const shortest = instance.metadata.shortest as number;
-    if (tokens.length !== shortest) return wrong(`${tokens.length} presses; the shortest sequence has ${shortest}`);
     let value = 0, red = true;
     for (const t of tokens) {
       const b = buttons.find((x) => x.name === t)!;
-      if (b.active_state !== 'any' && (b.active_state === 'red') !== red) return wrong(`${t} cannot be pressed while the light is ${red ? 'red' : 'green'}`);
+      // As in Reasoning-Gym's simulate_sequence, a button pressed in the wrong light does nothing.
+      if (b.active_state !== 'any' && (b.active_state === 'red') !== red) continue;
       value = press(b, value);
       red = !red;
     }
-    return value === instance.metadata.target_value ? CORRECT : wrong(`the sequence ends at ${value}`);
+    if (value !== instance.metadata.target_value) return wrong(`the sequence ends at ${value}`);
+    // Reasoning-Gym's score_answer: a longer sequence that reaches the target scores 0.5.
+    return tokens.length === shortest ? CORRECT : wrong(`${tokens.length} presses; the shortest sequence has ${shortest}`, 0.5);
   },
   referenceSolution(instance) {
     return `from collections import deque

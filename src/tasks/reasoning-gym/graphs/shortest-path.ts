@@ -80,13 +80,14 @@ export const shortestPathTask = defineTask({
     if (words.length === 1 && words[0] === 'infeasible') return best < 0 ? CORRECT : wrong('a path exists');
     if (words.some((w) => !(w in DIRECTIONS))) return unparseable('directions must be up, down, left or right');
     if (best < 0) return wrong('there is no path');
-    if (words.length !== best) return wrong(`${words.length} moves; the shortest path has ${best}`);
     let [r, c] = find(matrix, '*');
     for (const w of words) {
       r += DIRECTIONS[w][0]; c += DIRECTIONS[w][1];
       if (r < 0 || r >= matrix.length || c < 0 || c >= matrix[0].length || matrix[r][c] === 'X') return wrong('the path leaves the grid or enters a blocked cell');
     }
-    return matrix[r][c] === '#' ? CORRECT : wrong('the path does not end at #');
+    if (matrix[r][c] !== '#') return wrong('the path does not end at #');
+    // Reasoning-Gym's score_answer gives a valid path longer than the shortest 0.5.
+    return words.length === best ? CORRECT : wrong(`${words.length} moves; the shortest path has ${best}`, 0.5);
   },
   referenceSolution(instance) {
     return `from collections import deque

@@ -68,6 +68,27 @@ function solutions(claims: Claim[]): boolean[][] {
   return out;
 }
 
+const ROLE_WORDS = new Set(ROLE_PAIRS.flat());
+
+/**
+ * The (name, role) pairs of an answer, read as Reasoning-Gym's _normalize_answer reads them: case
+ * folded, periods, commas and parentheses dropped, 'is', 'a', 'an' and 'and' skipped, and each role
+ * word given to the word before it. "Emma is a knight, and Liam is a knave", "EMMA IS A KNIGHT" and
+ * "Emma knight, Liam knave" all read the same.
+ */
+function readAssignments(answer: string): Set<string> {
+  const pairs = new Set<string>();
+  let name: string | null = null;
+  for (const word of answer.toLowerCase().replace(/[.,()]/g, ' ').split(/\s+/)) {
+    if (word === '' || word === 'is' || word === 'a' || word === 'an' || word === 'and') continue;
+    if (ROLE_WORDS.has(word)) {
+      if (name !== null) pairs.add(`${name} ${word}`);
+      name = null;
+    } else name = word;
+  }
+  return pairs;
+}
+
 export const knightsKnaves = defineTask({
   id: 'rg.logic.knights_knaves',
   source: 'rg',
@@ -100,17 +121,13 @@ export const knightsKnaves = defineTask({
   },
   check(instance, answer) {
     const names = instance.metadata.names as string[], roles = instance.metadata.roles as string[], solution = instance.metadata.solution as boolean[];
-    const found = new Map<string, boolean>();
-    const pattern = /([A-Za-z]+)\s+is\s+(?:an?\s+)?([A-Za-z]+)/g;
-    for (const match of answer.slice(0, 5000).matchAll(pattern)) {
-      const name = names.find((x) => x.toLowerCase() === match[1].toLowerCase());
-      const role = roles.indexOf(match[2].toLowerCase().replace(/s$/, ''));
-      if (!name || role < 0) return unparseable(`could not read "${match[0]}": expected "<name> is a ${roles[0]}/${roles[1]}"`);
-      if (found.has(name) && found.get(name) !== (role === 0)) return wrong(`${name} is given both roles`);
-      found.set(name, role === 0);
-    }
-    if (found.size !== names.length) return unparseable(`expected a role for each of ${names.join(', ')}`);
-    return names.every((name, i) => found.get(name) === solution[i]) ? CORRECT : wrong();
+    const given = readAssignments(answer.slice(0, 5000));
+    if (given.size === 0) return unparseable(`expected "<name> is a ${roles[0]}/${roles[1]}" for each of ${names.join(', ')}`);
+    const gold = new Set(names.map((name, i) => `${name.toLowerCase()} ${roles[solution[i] ? 0 : 1]}`));
+    const matching = [...given].filter((pair) => gold.has(pair)).length;
+    if (matching === gold.size && given.size === gold.size) return CORRECT;
+    // Reasoning-Gym's partial credit: as many assignments as people, some of them right.
+    return wrong('not every inhabitant has the right role', given.size === gold.size && matching > 0 ? 0.3 + (0.7 * matching) / gold.size : 0);
   },
   referenceSolution(instance) {
     return `from itertools import product

@@ -1,0 +1,87 @@
+// Flags shared by the commands that serve HTTP (sandbox serve, serve) and by those that run code
+// (eval, synth, rl: `--sandbox URL[,URL…]` chooses remote servers over the local pool).
+import type { Server } from 'node:http';
+import type { Command } from 'commander';
+import { ConfigError } from '../core/index.js';
+import {
+  createLocalSandbox, createRemoteSandbox, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FETCH_BYTES,
+  DEFAULT_MAX_RUN_TIMEOUT_SECONDS, resolveServiceAuth, type ResolvedServiceAuth, type Sandbox,
+} from '../sandbox/index.js';
+
+export type ServiceFlags = {
+  host: string; token?: string; tokenHeader?: string; insecureNoAuth?: boolean;
+  maxBodyBytes?: string; maxRunTimeout?: string; maxFetchBytes?: string;
+};
+
+export type ResolvedServiceFlags = {
+  sandbox: { auth: ResolvedServiceAuth; maxBodyBytes: number; maxRunTimeoutSeconds: number; maxFetchBytes: number };
+};
+
+export function addServiceFlags(command: Command): Command {
+  return command
+    .option('--host <host>', 'address to bind (off loopback: a token, or --insecure-no-auth)', '127.0.0.1')
+    .option('--token <token>', 'token clients must send (default: $R1CI_SANDBOX_TOKEN)')
+    .option('--token-header <name>', 'header that carries the token (default: Authorization, Bearer or Basic)')
+    .option('--insecure-no-auth', 'serve a non-loopback address without a token (private networks only)')
+    .option('--max-body-bytes <n>', `largest request body accepted (default ${DEFAULT_MAX_BODY_BYTES})`)
+    .option('--max-run-timeout <seconds>', `cap on run_timeout (default ${DEFAULT_MAX_RUN_TIMEOUT_SECONDS})`)
+    .option('--max-fetch-bytes <n>', `cap on fetch_files returned per request (default ${DEFAULT_MAX_FETCH_BYTES})`);
+}
+
+function positive(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!(number > 0) || !Number.isFinite(number)) {
+    throw new ConfigError([{ path: flag, message: `must be a positive number, got '${value}'` }]);
+  }
+  return number;
+}
+
+export function resolveServiceFlags(flags: ServiceFlags): ResolvedServiceFlags {
+  const auth = resolveServiceAuth({
+    host: flags.host, token: flags.token ?? (process.env.R1CI_SANDBOX_TOKEN || undefined),
+    tokenHeader: flags.tokenHeader, insecureNoAuth: flags.insecureNoAuth,
+  }, (line) => process.stderr.write(`${line}\n`));
+  return {
+    sandbox: {
+      auth,
+      maxBodyBytes: Math.floor(positive('--max-body-bytes', flags.maxBodyBytes, DEFAULT_MAX_BODY_BYTES)),
+      maxRunTimeoutSeconds: positive('--max-run-timeout', flags.maxRunTimeout, DEFAULT_MAX_RUN_TIMEOUT_SECONDS),
+      maxFetchBytes: Math.floor(positive('--max-fetch-bytes', flags.maxFetchBytes, DEFAULT_MAX_FETCH_BYTES)),
+    },
+  };
+}
+
+export function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** Resolves on SIGINT or SIGTERM. */
+export function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+/** `--sandbox` help text, shared by the commands that run code. */
+export const SANDBOX_FLAG_HELP = 'run code on these r1ci sandbox serve / SandboxFusion servers (comma-separated URLs; '
+  + 'default: $R1CI_SANDBOX_URLS, else the local pool); token from $R1CI_SANDBOX_TOKEN';
+
+/** The URLs of `--sandbox`, else of $R1CI_SANDBOX_URLS; empty for the local pool. */
+export function sandboxUrls(flag: string | undefined): string[] {
+  const text = flag ?? process.env.R1CI_SANDBOX_URLS ?? '';
+  return text.split(',').map((url) => url.trim()).filter(Boolean);
+}
+
+/** The sandbox a code-running command uses: remote servers when URLs are given, else the local pool. */
+export async function openSandbox(flag: string | undefined): Promise<Sandbox> {
+  const urls = sandboxUrls(flag);
+  if (!urls.length) return createLocalSandbox();
+  const remote = createRemoteSandbox({ urls });
+  await remote.ping();
+  return remote;
+}
