@@ -19,12 +19,16 @@ export type StepBatch = {
 /** Samples `questions` with the step's policy; `round` ≥ 1 names a refill (its own seeds). */
 export type SampleRound = (questions: QuestionRef[], round: number) => Promise<RolloutResult>;
 
-export async function collectStepBatch(first: RolloutResult, pool: readonly QuestionRef[], step: number, config: ResolvedRlConfig, sample: SampleRound): Promise<StepBatch> {
+export async function collectStepBatch(
+  first: RolloutResult, pool: readonly QuestionRef[], step: number, config: ResolvedRlConfig, sample: SampleRound,
+): Promise<StepBatch> {
   const scored = scoreGroups(first.groups, config);
   let training = selectTrainingGroups(scored, config);
   let rollouts = first;
-  for (let round = 1; config.dynamicSampling && training.length < config.questionsPerStep && round < config.maxSamplingRounds; round++) {
-    const questions = createRng('rl-refill', config.seed, step, round).sample(pool, Math.min(config.questionsPerStep, pool.length));
+  const wantsMore = () => config.dynamicSampling && training.length < config.questionsPerStep;
+  for (let round = 1; wantsMore() && round < config.maxSamplingRounds; round++) {
+    const count = Math.min(config.questionsPerStep, pool.length);
+    const questions = createRng('rl-refill', config.seed, step, round).sample(pool, count);
     const more = await sample(questions, round);
     const moreScored = scoreGroups(more.groups, config);
     scored.push(...moreScored);
@@ -46,6 +50,7 @@ function mergeRollouts(a: RolloutResult, b: RolloutResult): RolloutResult {
     wallSeconds: a.wallSeconds + b.wallSeconds,
     generationSeconds: a.generationSeconds + b.generationSeconds,
     executionSeconds: execution,
-    hiddenExecution: a.hiddenExecution === null && b.hiddenExecution === null ? null : execution > 0 ? (hidden(a) + hidden(b)) / execution : null,
+    hiddenExecution: (a.hiddenExecution === null && b.hiddenExecution === null) || execution <= 0
+      ? null : (hidden(a) + hidden(b)) / execution,
   };
 }

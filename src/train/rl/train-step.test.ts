@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTinyModelFixture, type TinyModelFixture } from '../../../test/helpers/training-fixtures.js';
 import type { Episode } from '../../agent/index.js';
-import { LearnerClient, makeDatum, type Datum } from '../../learner/index.js';
+import { decodeForwardBackwardRequest, LearnerClient, makeDatum, type Datum, type ForwardBackwardInput } from '../../learner/index.js';
 import { scoreGroups, type ScoredGroup } from './batch.js';
 import { resolveRlConfig } from './config.js';
 import { runTrainStep } from './train-step.js';
@@ -79,11 +79,15 @@ describe('runTrainStep', () => {
     const sent: Datum[][] = [];
     const configs: Record<string, number>[] = [];
     const { url, apiKey } = fixture.learner;
+    // Reads forward_backward bodies on whichever wire the client picks (protobuf when the learner has it).
     const client = new LearnerClient({ url, apiKey, fetch: async (input, init) => {
-      const body = typeof init?.body === 'string' ? JSON.parse(init.body) as { forward_backward_input?: { data: Datum[]; loss_fn_config: Record<string, number> } } : {};
-      if (String(input).endsWith('/forward_backward') && body.forward_backward_input) {
-        sent.push(body.forward_backward_input.data);
-        configs.push(body.forward_backward_input.loss_fn_config);
+      if (String(input).endsWith('/forward_backward') && init?.body) {
+        const request = init.body instanceof Uint8Array ? decodeForwardBackwardRequest(init.body).input
+          : (JSON.parse(String(init.body)) as { forward_backward_input: ForwardBackwardInput }).forward_backward_input;
+        if (request.loss_fn === 'ppo') { // the forward pass before the updates is cross_entropy
+          sent.push(request.data);
+          configs.push((request.loss_fn_config ?? {}) as Record<string, number>);
+        }
       }
       return fetch(input, init);
     } });

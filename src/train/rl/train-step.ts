@@ -3,12 +3,17 @@
 // and for truncated importance sampling), advantages, then the batch in mini-batches for `epochs`
 // passes, each a forward_backward (clipped IS + low-variance KL + value terms) and an optim_step.
 import { makeDatum, type LearnerClient, type LossFnConfig } from '../../learner/index.js';
-import { buildDatums, computeEpisodeAdvantages, computePpoTargets, countTrained, sampledTargetsOf, sequencesOf, spreadEpisodeAdvantages, type ScoredGroup } from './batch.js';
+import {
+  buildDatums, computeEpisodeAdvantages, computePpoTargets, countTrained, sampledTargetsOf, sequencesOf, spreadEpisodeAdvantages,
+  type ScoredGroup,
+} from './batch.js';
 import type { ResolvedRlConfig } from './types.js';
 import type { TrainSequence } from '../types.js';
 
 /** What one forward_backward reported. */
-export type UpdateMetrics = { kl: number | null; entropy: number | null; clipFraction: number | null; valueError: number | null };
+export type UpdateMetrics = {
+  kl: number | null; entropy: number | null; clipFraction: number | null; valueError: number | null;
+};
 
 export type TrainStepResult = UpdateMetrics & {
   trainedTokens: number;
@@ -22,24 +27,34 @@ export type TrainStepResult = UpdateMetrics & {
 /** The learner's view before any update: logprobs of every target (and the critic's values). */
 type Forward = { logprobs: number[][]; values: number[][] };
 
-export async function runTrainStep(client: LearnerClient, modelId: string, groups: readonly ScoredGroup[], config: ResolvedRlConfig, learningRate = config.learningRate): Promise<TrainStepResult> {
+export async function runTrainStep(
+  client: LearnerClient, modelId: string, groups: readonly ScoredGroup[], config: ResolvedRlConfig, learningRate = config.learningRate,
+): Promise<TrainStepResult> {
   const started = performance.now();
   const sampled = sequencesOf(groups, config);
-  if (sampled.length === 0) return { trainedTokens: 0, kl: null, entropy: null, clipFraction: null, valueError: null, perUpdate: [], tisWeight: null, seconds: 0 };
+  if (sampled.length === 0) {
+    return { trainedTokens: 0, kl: null, entropy: null, clipFraction: null, valueError: null, perUpdate: [], tisWeight: null, seconds: 0 };
+  }
   const needsForward = config.estimator === 'ppo' || config.trainOnObservation || config.tisCap > 0;
   const forward = needsForward ? await forwardPass(client, modelId, sampled) : undefined;
   const { sequences, weights_T, tisWeight } = withOldPolicy(sampled, sampledTargetsOf(groups), forward, config);
   let advantages: number[][];
   let returns: number[][] | undefined;
-  if (config.estimator === 'ppo') ({ advantages, returns } = computePpoTargets(groups, sequences, forward!.values, config));
-  else advantages = spreadEpisodeAdvantages(sequences, computeEpisodeAdvantages(groups, sequences, config.estimator, config.divideByStd));
+  if (config.estimator === 'ppo') {
+    ({ advantages, returns } = computePpoTargets(groups, sequences, forward!.values, config));
+  } else {
+    const perEpisode = computeEpisodeAdvantages(groups, sequences, config.estimator, config.divideByStd);
+    advantages = spreadEpisodeAdvantages(sequences, perEpisode);
+  }
   // Truncated IS: the per-token weight multiplies the advantage, which the loss is linear in.
   advantages = advantages.map((row, i) => row.map((a, t) => a * weights_T[i][t]));
   const perUpdate: UpdateMetrics[] = [];
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     for (const part of splitEvenly(sequences.length, config.miniBatches)) {
       const pick = <T>(rows: readonly T[]) => part.map((i) => rows[i]);
-      perUpdate.push(await runUpdate(client, modelId, pick(sequences), pick(advantages), returns && pick(returns), config.estimator === 'ppo' ? pick(forward!.values) : undefined, config, learningRate));
+      const values = config.estimator === 'ppo' ? pick(forward!.values) : undefined;
+      const batch = { sequences: pick(sequences), advantages: pick(advantages), returns: returns && pick(returns), values };
+      perUpdate.push(await runUpdate(client, modelId, batch, config, learningRate));
     }
   }
   const trainedTokens = sequences.reduce((n, s) => n + countTrained(s), 0);
@@ -47,11 +62,15 @@ export async function runTrainStep(client: LearnerClient, modelId: string, group
     const values = perUpdate.map((u) => u[key]).filter((v): v is number => v !== null);
     return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
   };
-  return { trainedTokens, kl: mean('kl'), entropy: mean('entropy'), clipFraction: mean('clipFraction'), valueError: mean('valueError'), perUpdate, tisWeight, seconds: (performance.now() - started) / 1000 };
+  return {
+    trainedTokens, kl: mean('kl'), entropy: mean('entropy'), clipFraction: mean('clipFraction'), valueError: mean('valueError'),
+    perUpdate, tisWeight, seconds: (performance.now() - started) / 1000,
+  };
 }
 
 async function forwardPass(client: LearnerClient, modelId: string, sequences: readonly TrainSequence[]): Promise<Forward> {
-  const out = await client.forward(modelId, { data: sequences.map((s) => makeDatum(s.tokens, { weights: s.weights })), loss_fn: 'cross_entropy' });
+  const data = sequences.map((s) => makeDatum(s.tokens, { weights: s.weights }));
+  const out = await client.forward(modelId, { data, loss_fn: 'cross_entropy' });
   return { logprobs: out.loss_fn_outputs.map((o) => o.logprobs.data), values: out.loss_fn_outputs.map((o) => o.values?.data ?? []) };
 }
 
@@ -60,7 +79,10 @@ async function forwardPass(client: LearnerClient, modelId: string, sequences: re
  * learner's, each weighted by min(p_learner / p_sampler, cap). Interpreter tokens trained on
  * (unmasked): the learner's, since no sampler produced them.
  */
-export function withOldPolicy(sequences: readonly TrainSequence[], sampled_B_T: readonly (readonly number[])[], forward: Forward | undefined, config: Pick<ResolvedRlConfig, 'trainOnObservation' | 'tisCap'>): { sequences: TrainSequence[]; weights_T: number[][]; tisWeight: number | null } {
+export function withOldPolicy(
+  sequences: readonly TrainSequence[], sampled_B_T: readonly (readonly number[])[], forward: Forward | undefined,
+  config: Pick<ResolvedRlConfig, 'trainOnObservation' | 'tisCap'>,
+): { sequences: TrainSequence[]; weights_T: number[][]; tisWeight: number | null } {
   let tisSum = 0, tisCount = 0;
   const weights_T: number[][] = [];
   const out = sequences.map((s, i) => {
@@ -94,19 +116,27 @@ export function splitEvenly(n: number, parts: number): number[][] {
   return out;
 }
 
+type MiniBatch = { sequences: TrainSequence[]; advantages: number[][]; returns?: number[][]; values?: number[][] };
+
 /** One mini-batch: forward_backward then optim_step. Losses are normalised over the mini-batch's own tokens. */
-async function runUpdate(client: LearnerClient, modelId: string, sequences: TrainSequence[], advantages: number[][], returns: number[][] | undefined, values: number[][] | undefined, config: ResolvedRlConfig, learningRate: number): Promise<UpdateMetrics> {
-  const { data, trainedTokens } = buildDatums(sequences, advantages, returns, config.lossAggregation, values && config.valueClip > 0 ? values : undefined);
+async function runUpdate(
+  client: LearnerClient, modelId: string, batch: MiniBatch, config: ResolvedRlConfig, learningRate: number,
+): Promise<UpdateMetrics> {
+  const clipCentre = batch.values && config.valueClip > 0 ? batch.values : undefined;
+  const { data, trainedTokens } = buildDatums(batch.sequences, batch.advantages, batch.returns, config.lossAggregation, clipCentre);
   const lossConfig: LossFnConfig & { dual_clip?: number } = {
     clip_low_threshold: config.clipLow,
     clip_high_threshold: config.clipHigh,
     ...(config.dualClip > 0 ? { dual_clip: config.dualClip } : {}),
     // The KL and value terms stay token-level (divided by the mini-batch's trained tokens) under either aggregation.
     ...(config.klCoef > 0 ? { kl_coef: config.klCoef / trainedTokens } : {}),
-    ...(config.estimator === 'ppo' ? { value_coef: config.valueCoef / trainedTokens, ...(config.valueClip > 0 ? { value_clip: config.valueClip } : {}) } : {}),
+    ...(config.estimator === 'ppo' ? { value_coef: config.valueCoef / trainedTokens } : {}),
+    ...(config.estimator === 'ppo' && config.valueClip > 0 ? { value_clip: config.valueClip } : {}),
   };
   const output = await client.forwardBackward(modelId, { data, loss_fn: 'ppo', loss_fn_config: lossConfig });
   await client.optimStep(modelId, { learning_rate: learningRate, grad_clip_norm: config.gradClipNorm });
   const metric = (name: string) => (name in output.metrics ? output.metrics[name] : null);
-  return { kl: metric('kl:mean'), entropy: metric('entropy:mean'), clipFraction: metric('clip_fraction:mean'), valueError: metric('value_error:mean') };
+  return {
+    kl: metric('kl:mean'), entropy: metric('entropy:mean'), clipFraction: metric('clip_fraction:mean'), valueError: metric('value_error:mean'),
+  };
 }
