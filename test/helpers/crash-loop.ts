@@ -26,6 +26,27 @@ export type CrashLoopReport = { kills: number; tears: number; finishedEarly: num
 const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Runs `args` once to the end, timing its work: from the log's first growth to its exit. A kill
+ * delay drawn up to a fraction of this leaves work for every kill on a fast machine or a slow one.
+ */
+export async function timeWork(args: readonly string[], log: string, env?: NodeJS.ProcessEnv): Promise<{ code: number | null; workMs: number }> {
+  const child = spawnCli(args, env);
+  child.stdout!.resume();
+  child.stderr!.resume();
+  let code: number | null | undefined;
+  const exited = new Promise<void>((resolve) => child.on('close', (c) => { code = c; resolve(); }));
+  while (code === undefined && size(log) === 0) await sleep(5);
+  const start = Date.now();
+  await exited;
+  return { code: code ?? null, workMs: Date.now() - start };
+}
+
+/** The kill delay cap for a command whose work takes `workMs`: all kills together use about a quarter of it. */
+export function killDelayFor(workMs: number, kills: number): number {
+  return Math.max(5, Math.floor(workMs / (2 * kills)));
+}
+
 /** Runs `args` again and again, killing it `kills` times, then once to the end. */
 export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoopReport> {
   const rng = createRng('crash-loop', options.seed);
