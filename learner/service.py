@@ -90,15 +90,32 @@ def stop_lists(stop) -> tuple:
     return strings, ids
 
 
+def own_runnable_threads() -> int:
+    """This process's threads that are runnable right now (at least 1: the caller)."""
+    count = 0
+    try:
+        for task in os.listdir("/proc/self/task"):
+            try:
+                with open(f"/proc/self/task/{task}/stat") as f:
+                    if f.read().rsplit(")", 1)[1].split()[0] == "R":
+                        count += 1
+            except (OSError, IndexError):
+                continue
+    except OSError:
+        pass
+    return max(1, count)
+
+
 def idle_cores(fallback: int) -> int:
-    """Cores not running another runnable thread right now (at least 1), from /proc/loadavg's count of
-    runnable threads, which includes the caller; `fallback` where that file does not exist."""
+    """Cores no other process keeps busy right now (at least 1): /proc/loadavg's count of runnable
+    threads, less this process's own (a request thread that has just handed the job over may still be
+    runnable, and is no competitor); `fallback` where that file does not exist."""
     try:
         with open("/proc/loadavg") as f:
             running = int(f.read().split()[3].split("/")[0])
     except (OSError, ValueError, IndexError):
         return fallback
-    return max(1, (os.cpu_count() or 1) - (running - 1))
+    return max(1, (os.cpu_count() or 1) - max(0, running - own_runnable_threads()))
 
 
 class Service:

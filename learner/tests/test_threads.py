@@ -24,13 +24,23 @@ def loadavg(running: int):
 
 class Threads(unittest.TestCase):
     def test_idle_cores_counts_runnable_threads_besides_the_caller(self):
-        with mock.patch.object(os, "cpu_count", return_value=2):
+        with mock.patch.object(os, "cpu_count", return_value=2), mock.patch.object(service, "own_runnable_threads", return_value=1):
             with loadavg(1):
                 self.assertEqual(idle_cores(7), 2)
             with loadavg(2):
                 self.assertEqual(idle_cores(7), 1)
             with loadavg(25):
                 self.assertEqual(idle_cores(7), 1)
+
+    def test_own_runnable_threads_are_no_competitors(self):
+        with mock.patch.object(os, "cpu_count", return_value=2), mock.patch.object(service, "own_runnable_threads", return_value=2):
+            with loadavg(2):
+                self.assertEqual(idle_cores(7), 2)
+            with loadavg(3):
+                self.assertEqual(idle_cores(7), 1)
+
+    def test_own_runnable_threads_counts_the_caller(self):
+        self.assertGreaterEqual(service.own_runnable_threads(), 1)
 
     def test_idle_cores_falls_back_without_proc(self):
         def missing(path, *args, **kwargs):
