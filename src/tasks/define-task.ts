@@ -2,13 +2,13 @@
 // verify that extracts the answer, guards its length and never throws.
 import { ConfigError, createRng, type ConfigProblem } from '../core/index.js';
 import { extractAnswer, noAnswer, unparseable } from './answer.js';
-import { resolveOptions } from './options.js';
+import { rangeProblems, resolveOptions } from './options.js';
 import type { OptionsSchema, OptionValues, Task, TaskDefinition, TaskInstance, VerifyResult } from './types.js';
 
 const DEFAULT_MAX_ANSWER = 20_000;
 
 export type DefineTaskExtras<S extends OptionsSchema> = {
-  /** Cross-option checks (e.g. min ≤ max); return the problems found. */
+  /** Cross-option checks beyond the declared `ranges` (e.g. "at least one weight > 0"); return the problems found. */
   validateOptions?(options: OptionValues<S>): ConfigProblem[];
 };
 
@@ -31,7 +31,7 @@ export function defineTask<S extends OptionsSchema>(definition: TaskDefinition<S
     ...rest,
     resolveOptions(input) {
       const options = resolveOptions(definition.id, definition.options, input);
-      const problems = validateOptions?.(options) ?? [];
+      const problems = [...rangeProblems(options, definition.ranges ?? []), ...(validateOptions?.(options) ?? [])];
       if (problems.length) throw new ConfigError(problems.map((p) => ({ ...p, path: p.path.startsWith(definition.id) ? p.path : `${definition.id}.${p.path}` })));
       return options;
     },

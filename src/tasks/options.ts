@@ -1,7 +1,7 @@
 // Option resolution: partial user options → complete, validated, frozen values. A bad option is a
 // ConfigError that names the allowed range or values; unknown keys are errors too.
 import { ConfigError, type ConfigProblem } from '../core/index.js';
-import type { OptionSpec, OptionsSchema, OptionValues } from './types.js';
+import type { OptionRange, OptionSpec, OptionsSchema, OptionValues } from './types.js';
 
 /** Resolves `input` against `schema`; strings (from the CLI) are coerced to the option's kind. */
 export function resolveOptions<S extends OptionsSchema>(taskId: string, schema: S, input: Record<string, unknown> = {}): OptionValues<S> {
@@ -23,6 +23,16 @@ export function resolveOptions<S extends OptionsSchema>(taskId: string, schema: 
   }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(out) as OptionValues<S>;
+}
+
+/** One problem per declared `[low, high]` pair whose resolved values are out of order. */
+export function rangeProblems<S extends OptionsSchema>(values: OptionValues<S>, ranges: readonly OptionRange<S>[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [low, high] of ranges) {
+    const lowValue = values[low] as number, highValue = values[high] as number;
+    if (lowValue > highValue) problems.push({ path: low, message: `${low} ${lowValue} > ${high} ${highValue}`, fix: `make ${low} ≤ ${high}` });
+  }
+  return problems;
 }
 
 function coerce(spec: OptionSpec, raw: unknown): number | boolean | string | undefined {

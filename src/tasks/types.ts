@@ -15,6 +15,14 @@ export type OptionSpec =
 
 export type OptionsSchema = Record<string, OptionSpec>;
 
+/** The names of a schema's numeric (int or float) options; any name for the open schema type. */
+export type NumericOptionName<S extends OptionsSchema> = string extends keyof S
+  ? string
+  : { [K in keyof S]: S[K] extends { kind: 'int' | 'float' } ? K : never }[keyof S] & string;
+
+/** Two numeric options that must stay in order: `[low, high]` means low ≤ high, e.g. `['min_rows', 'max_rows']`. */
+export type OptionRange<S extends OptionsSchema = OptionsSchema> = readonly [NumericOptionName<S>, NumericOptionName<S>];
+
 /** The resolved values of a schema: numbers for int/float, booleans, strings for enums. */
 export type OptionValues<S extends OptionsSchema> = {
   readonly [K in keyof S]: S[K] extends { kind: 'int' | 'float' } ? number : S[K] extends { kind: 'bool' } ? boolean : string;
@@ -73,6 +81,11 @@ export type TaskDefinition<S extends OptionsSchema = OptionsSchema> = {
   /** One phrase: what goes inside <<<…>>> (for docs/tasks.md). */
   answerFormat: string;
   options: S;
+  /**
+   * Pairs of numeric options that must stay in order (`[['min_rows', 'max_rows']]`), declared here and
+   * checked once for every task by `resolveOptions`, so no task writes its own min ≤ max check.
+   */
+  ranges?: readonly OptionRange<S>[];
   /**
    * Pure generation from resolved options and a seeded stream (`rng` is createRng(id, seed, index)).
    * For data-backed tasks `index` selects the example.

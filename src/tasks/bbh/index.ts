@@ -1,10 +1,10 @@
 // The BIG-Bench-Hard tasks (official data) and their generated training variants (`bbh-gen.*`).
 import type { Task } from '../types.js';
-import { booleanExpressionsGen, dyckLanguagesGen, multistepArithmeticGen } from './generated/expressions.js';
-import { logicalDeductionGenTasks } from './generated/logical-deduction.js';
-import { navigateGen, objectCountingGen, webOfLiesGen, wordSortingGen } from './generated/lists-and-walks.js';
-import { temporalSequencesGen } from './generated/temporal-sequences.js';
-import { trackingGenTasks } from './generated/tracking.js';
+import { booleanExpressionsGen, dyckLanguagesGen, multistepArithmeticGen } from './variants/expressions.js';
+import { logicalDeductionGenTasks } from './variants/logical-deduction.js';
+import { navigateGen, objectCountingGen, webOfLiesGen, wordSortingGen } from './variants/lists-and-walks.js';
+import { temporalSequencesGen } from './variants/temporal-sequences.js';
+import { trackingGenTasks } from './variants/tracking.js';
 import { officialBbhTasks } from './official.js';
 
 /** The generated training variants, one per name in BBH_GENERATED_NAMES. */

@@ -62,11 +62,7 @@ export const blocksworld = defineTask({
     max_stacks: { kind: 'int', default: 5, min: 3, max: 5, description: 'most stacks' },
     min_goal_stacks: { kind: 'int', default: 2, min: 1, max: 5, description: 'fewest stacks the goal may use (≤ stacks)' },
   },
-  validateOptions: (o) => [
-    ...(o.min_blocks > o.max_blocks ? [{ path: 'min_blocks', message: `min_blocks ${o.min_blocks} > max_blocks ${o.max_blocks}`, fix: 'make min ≤ max' }] : []),
-    ...(o.min_stacks > o.max_stacks ? [{ path: 'min_stacks', message: `min_stacks ${o.min_stacks} > max_stacks ${o.max_stacks}`, fix: 'make min ≤ max' }] : []),
-    ...(o.min_goal_stacks > o.max_stacks ? [{ path: 'min_goal_stacks', message: `min_goal_stacks ${o.min_goal_stacks} > max_stacks ${o.max_stacks}`, fix: 'make min_goal_stacks ≤ max_stacks' }] : []),
-  ],
+  ranges: [['min_blocks', 'max_blocks'], ['min_stacks', 'max_stacks'], ['min_goal_stacks', 'max_stacks']],
   generate(options, rng) {
     for (;;) {
       const blocks = 'ABCDE'.slice(0, rng.int(options.min_blocks, options.max_blocks)).split('');

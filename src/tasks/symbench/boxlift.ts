@@ -78,15 +78,10 @@ export const boxlift = defineTask({
     min_lifter_capacity: { kind: 'int', default: 30, min: 1, max: 1000, description: 'weakest lifter' },
     max_lifter_capacity: { kind: 'int', default: 120, min: 1, max: 1000, description: 'strongest lifter' },
   },
-  validateOptions: (o) => [
-    ...(['boxes', 'lifters', 'box_weight', 'lifter_capacity'] as const).flatMap((k) => {
-      const low = o[`min_${k}`], high = o[`max_${k}`];
-      return low > high ? [{ path: `min_${k}`, message: `min_${k} ${low} > max_${k} ${high}`, fix: 'make min ≤ max' }] : [];
-    }),
-    ...(o.min_box_weight > o.max_lifters * o.max_lifter_capacity
-      ? [{ path: 'min_box_weight', message: `no box of ${o.min_box_weight} can be lifted by ${o.max_lifters} lifters of at most ${o.max_lifter_capacity}`, fix: 'lower min_box_weight or raise the lifters\' capacity' }]
-      : []),
-  ],
+  ranges: [['min_boxes', 'max_boxes'], ['min_lifters', 'max_lifters'], ['min_box_weight', 'max_box_weight'], ['min_lifter_capacity', 'max_lifter_capacity']],
+  validateOptions: (o) => (o.min_box_weight > o.max_lifters * o.max_lifter_capacity
+    ? [{ path: 'min_box_weight', message: `no box of ${o.min_box_weight} can be lifted by ${o.max_lifters} lifters of at most ${o.max_lifter_capacity}`, fix: 'lower min_box_weight or raise the lifters\' capacity' }]
+    : []),
   generate(options, rng) {
     for (;;) {
       const boxes = Array.from({ length: rng.int(options.min_boxes, options.max_boxes) }, () => rng.int(options.min_box_weight, options.max_box_weight));

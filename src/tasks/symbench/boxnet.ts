@@ -122,10 +122,7 @@ export const boxnet = defineTask({
     num_colors: { kind: 'int', default: 3, min: 1, max: 5, description: 'box colors (blue, red, green, purple, orange)' },
     boxes_per_color: { kind: 'int', default: 1, min: 1, max: 3, description: 'boxes (and targets) of each color' },
   },
-  validateOptions: (o) => [
-    ...(o.min_rows > o.max_rows ? [{ path: 'min_rows', message: `min_rows ${o.min_rows} > max_rows ${o.max_rows}`, fix: 'make min ≤ max' }] : []),
-    ...(o.min_cols > o.max_cols ? [{ path: 'min_cols', message: `min_cols ${o.min_cols} > max_cols ${o.max_cols}`, fix: 'make min ≤ max' }] : []),
-  ],
+  ranges: [['min_rows', 'max_rows'], ['min_cols', 'max_cols']],
   generate(options, rng) {
     const rows = rng.int(options.min_rows, options.max_rows), cols = rng.int(options.min_cols, options.max_cols);
     const grid: Grid = Array.from({ length: rows }, () => Array.from({ length: cols }, () => [] as string[]));

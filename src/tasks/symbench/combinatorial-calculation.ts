@@ -2,41 +2,22 @@
 // a target. The submitted expression is parsed by our own grammar and evaluated in exact fractions.
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-
-type Fraction = [number, number];
-
-function gcd(a: number, b: number): number {
-  a = Math.abs(a); b = Math.abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a || 1;
-}
-function make(n: number, d: number): Fraction {
-  const g = gcd(n, d) * (d < 0 ? -1 : 1);
-  return [n / g, d / g];
-}
-function apply(op: string, a: Fraction, b: Fraction): Fraction | null {
-  switch (op) {
-    case '+': return make(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
-    case '-': return make(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
-    case '*': return make(a[0] * b[0], a[1] * b[1]);
-    default: return b[0] === 0 ? null : make(a[0] * b[1], a[1] * b[0]);
-  }
-}
+import { applyArithmetic, Rational } from '../kit/index.js';
 
 /** Every value reachable from numbers[i..j] in order, each with one expression (interval DP). */
 export function reachable(numbers: readonly number[]): Map<string, string> {
-  const memo = new Map<string, Map<string, [Fraction, string]>>();
-  const go = (i: number, j: number): Map<string, [Fraction, string]> => {
+  const memo = new Map<string, Map<string, [Rational, string]>>();
+  const go = (i: number, j: number): Map<string, [Rational, string]> => {
     const key = `${i},${j}`;
     const hit = memo.get(key);
     if (hit) return hit;
-    const out = new Map<string, [Fraction, string]>();
-    if (i === j) out.set(`${numbers[i]}/1`, [[numbers[i], 1], String(numbers[i])]);
+    const out = new Map<string, [Rational, string]>();
+    if (i === j) out.set(`${numbers[i]}/1`, [Rational.of(numbers[i]), String(numbers[i])]);
     for (let k = i; k < j; k++) {
       for (const [a, ea] of go(i, k).values()) for (const [b, eb] of go(k + 1, j).values()) {
         for (const op of ['+', '-', '*', '/']) {
-          const v = apply(op, a, b);
-          const id = v && `${v[0]}/${v[1]}`;
+          const v = applyArithmetic(op, a, b);
+          const id = v && `${v.num}/${v.den}`;
           if (v && id && !out.has(id)) out.set(id, [v, `${i === k ? ea : `(${ea})`}${op}${k + 1 === j ? eb : `(${eb})`}`]);
         }
       }
@@ -68,28 +49,28 @@ function tokenize(text: string): Token[] | null {
 }
 
 /** Parses and evaluates tokens (binary + − × ÷ and parentheses only); records the numbers used in order. */
-function evaluate(tokens: Token[], used: number[]): Fraction | null {
+function evaluate(tokens: Token[], used: number[]): Rational | null {
   let at = 0;
   const peek = (): Token | undefined => tokens[at];
-  const factor = (): Fraction | null => {
+  const factor = (): Rational | null => {
     const t = tokens[at++];
     if (!t) return null;
-    if (t.kind === 'num') { used.push(t.value); return [t.value, 1]; }
+    if (t.kind === 'num') { used.push(t.value); return Rational.of(t.value); }
     if (t.value !== '(') return null;
     const inner = expr();
     return inner && tokens[at++]?.value === ')' ? inner : null;
   };
-  const chain = (next: () => Fraction | null, ops: string): Fraction | null => {
+  const chain = (next: () => Rational | null, ops: string): Rational | null => {
     let left = next();
     while (left && peek()?.kind === 'op' && ops.includes(String(peek()!.value))) {
       const op = tokens[at++].value as string;
       const right = next();
-      left = right && apply(op, left, right);
+      left = right && applyArithmetic(op, left, right);
     }
     return left;
   };
-  const term = (): Fraction | null => chain(factor, '*/');
-  const expr = (): Fraction | null => chain(term, '+-');
+  const term = (): Rational | null => chain(factor, '*/');
+  const expr = (): Rational | null => chain(term, '+-');
   const value = expr();
   return value && at === tokens.length ? value : null;
 }
@@ -104,7 +85,7 @@ export const combinatorialCalculation = defineTask({
     min_numbers: { kind: 'int', default: 3, min: 3, max: 6, description: 'fewest digits (targets: 3→10, 4→24, 5→78, 6→100)' },
     max_numbers: { kind: 'int', default: 6, min: 3, max: 6, description: 'most digits' },
   },
-  validateOptions: (o) => (o.min_numbers > o.max_numbers ? [{ path: 'min_numbers', message: `min_numbers ${o.min_numbers} > max_numbers ${o.max_numbers}`, fix: 'make min_numbers ≤ max_numbers' }] : []),
+  ranges: [['min_numbers', 'max_numbers']],
   generate(options, rng) {
     const count = rng.int(options.min_numbers, options.max_numbers);
     const target = TARGETS[count];
@@ -129,7 +110,7 @@ export const combinatorialCalculation = defineTask({
     if (!value) return unparseable('not a well-formed expression of + - * / and parentheses (or it divides by zero)');
     const numbers = instance.metadata.numbers as number[];
     if (used.join(',') !== numbers.join(',')) return wrong(`must use ${numbers.join(', ')} once each, in that order`);
-    return value[0] === (instance.metadata.target as number) && value[1] === 1 ? CORRECT : wrong(`evaluates to ${value[0]}/${value[1]}`);
+    return value.num === BigInt(instance.metadata.target as number) && value.den === 1n ? CORRECT : wrong(`evaluates to ${value.num}/${value.den}`);
   },
   referenceSolution(instance) {
     return [

@@ -59,7 +59,7 @@ export const constrainedLinearArrangement = defineTask({
     min_rounds: { kind: 'int', default: 3, min: 1, max: 8, description: 'fewest rounds (capped by the game\'s cards)' },
     max_rounds: { kind: 'int', default: 5, min: 1, max: 8, description: 'most rounds (capped by the game\'s cards)' },
   },
-  validateOptions: (o) => (o.min_rounds > o.max_rounds ? [{ path: 'min_rounds', message: `min_rounds ${o.min_rounds} > max_rounds ${o.max_rounds}`, fix: 'make min ≤ max' }] : []),
+  ranges: [['min_rounds', 'max_rounds']],
   generate(options, rng) {
     const game = (options.game_type === 'any' ? rng.pick(['elements', 'stick_game', 'animal']) : options.game_type) as Game;
     const pieces = PIECES[game].split('');

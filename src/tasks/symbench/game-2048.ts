@@ -17,10 +17,7 @@ export const game2048 = defineTask({
     min_moves: { kind: 'int', default: 2, min: 1, max: 30, description: 'fewest moves' },
     max_moves: { kind: 'int', default: 6, min: 1, max: 30, description: 'most moves' },
   },
-  validateOptions: (o) => [
-    ...(o.min_grid_size > o.max_grid_size ? [{ path: 'min_grid_size', message: `min_grid_size ${o.min_grid_size} > max_grid_size ${o.max_grid_size}`, fix: 'make min ≤ max' }] : []),
-    ...(o.min_moves > o.max_moves ? [{ path: 'min_moves', message: `min_moves ${o.min_moves} > max_moves ${o.max_moves}`, fix: 'make min ≤ max' }] : []),
-  ],
+  ranges: [['min_grid_size', 'max_grid_size'], ['min_moves', 'max_moves']],
   generate(options, rng) {
     const n = rng.int(options.min_grid_size, options.max_grid_size);
     const grid = Array.from({ length: n }, () => new Array<number>(n).fill(0));

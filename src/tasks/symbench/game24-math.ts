@@ -1,38 +1,11 @@
 // Exact arithmetic for symbench.game24: a small safe parser/evaluator of + - * / expressions over
-// integer literals (bigint fractions), and a solver that finds one expression reaching a target.
+// integer literals (exact rationals), and a solver that finds one expression reaching a target.
+import { applyArithmetic, gcd, Rational } from '../kit/index.js';
 
-/** A fraction [numerator, denominator] with denominator > 0, or null after a division by zero. */
-export type Fraction = [bigint, bigint];
-export type Evaluated = { value: Fraction | null; literals: number[] };
+export type Evaluated = { value: Rational | null; literals: number[] };
 
 const MAX_TOKENS = 400;
 const MAX_DEPTH = 60;
-
-function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-/** A reduced fraction num/den, or null when den is 0. */
-export function makeFraction(num: bigint, den: bigint): Fraction | null {
-  if (den === 0n) return null;
-  if (den < 0n) { num = -num; den = -den; }
-  const g = gcd(num, den);
-  return g > 1n ? [num / g, den / g] : [num, den];
-}
-
-/** a op b for op in + - * /, exact; null propagates (division by zero). */
-export function applyFraction(op: string, a: Fraction | null, b: Fraction | null): Fraction | null {
-  if (a === null || b === null) return null;
-  switch (op) {
-    case '+': return makeFraction(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
-    case '-': return makeFraction(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
-    case '*': return makeFraction(a[0] * b[0], a[1] * b[1]);
-    default: return makeFraction(a[0] * b[1], a[1] * b[0]);
-  }
-}
 
 const OPERATOR_ALIASES: Record<string, string> = { '+': '+', '-': '-', '−': '-', '*': '*', '×': '*', '·': '*', '/': '/', '÷': '/' };
 
@@ -63,7 +36,7 @@ export function evaluateArithmetic(text: string): Evaluated | string {
   let pos = 0;
   const literals: number[] = [];
   const fail = (why: string): never => { throw new SyntaxError(why); };
-  const primary = (depth: number): Fraction | null => {
+  const primary = (depth: number): Rational | null => {
     if (depth > MAX_DEPTH) fail('parentheses are nested too deeply');
     const token = tokens[pos];
     if (token === '(') {
@@ -76,18 +49,18 @@ export function evaluateArithmetic(text: string): Evaluated | string {
     if (token !== undefined && token[0] >= '0' && token[0] <= '9') {
       pos++;
       literals.push(Number(token));
-      return [BigInt(token), 1n];
+      return new Rational(BigInt(token));
     }
     return fail(token === undefined ? 'the expression ends early' : `unexpected ${JSON.stringify(token)} (signs such as unary minus are not allowed)`);
   };
-  const product = (depth: number): Fraction | null => {
+  const product = (depth: number): Rational | null => {
     let value = primary(depth);
-    while (tokens[pos] === '*' || tokens[pos] === '/') { const op = tokens[pos++]; value = applyFraction(op, value, primary(depth)); }
+    while (tokens[pos] === '*' || tokens[pos] === '/') { const op = tokens[pos++]; value = applyArithmetic(op, value, primary(depth)); }
     return value;
   };
-  const sum = (depth: number): Fraction | null => {
+  const sum = (depth: number): Rational | null => {
     let value = product(depth);
-    while (tokens[pos] === '+' || tokens[pos] === '-') { const op = tokens[pos++]; value = applyFraction(op, value, product(depth)); }
+    while (tokens[pos] === '+' || tokens[pos] === '-') { const op = tokens[pos++]; value = applyArithmetic(op, value, product(depth)); }
     return value;
   };
   try {
@@ -100,12 +73,6 @@ export function evaluateArithmetic(text: string): Evaluated | string {
 }
 
 type Item = { num: number; den: number; text: string };
-
-function fracGcd(a: number, b: number): number {
-  a = Math.abs(a); b = Math.abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a || 1;
-}
 
 /** a∘b for the four operations as [num, den, symbol] (den may be negative; null-free). */
 function combine(a: Item, b: Item, both: boolean): [number, number, string][] {
@@ -139,7 +106,7 @@ export function solveTarget(numbers: readonly number[], target: number): string 
         const rest = items.filter((_, k) => k !== i && k !== j);
         for (const [n0, d0, op] of combine(a, b, i < j)) {
           const sign = d0 < 0 ? -1 : 1;
-          const g = fracGcd(n0, d0);
+          const g = gcd(n0, d0); // ≥ 1: no denominator is ever 0
           const found = search([...rest, { num: (sign * n0) / g, den: (sign * d0) / g, text: `(${a.text}${op}${b.text})` }]);
           if (found) return found;
         }

@@ -38,7 +38,7 @@ export const game24 = defineTask({
     max_value: { kind: 'int', default: 13, min: 1, max: 100, description: 'largest number' },
     target: { kind: 'int', default: 24, min: 1, max: 100_000, description: 'the value to reach' },
   },
-  validateOptions: (o) => (o.min_value > o.max_value ? [{ path: 'min_value', message: `min_value ${o.min_value} > max_value ${o.max_value}`, fix: 'make min_value ≤ max_value' }] : []),
+  ranges: [['min_value', 'max_value']],
   generate(options, rng) {
     for (let attempt = 0; ; attempt++) {
       const numbers = Array.from({ length: options.num_numbers }, () => rng.int(options.min_value, options.max_value)).sort((a, b) => a - b);
@@ -73,7 +73,7 @@ export const game24 = defineTask({
     const used = [...result.literals].sort((a, b) => a - b);
     if (used.length !== numbers.length || used.some((n, i) => n !== numbers[i])) return wrong(`uses ${used.join(' ')}; must use exactly ${numbers.join(' ')}`);
     if (result.value === null) return wrong('division by zero');
-    const [num, den] = result.value;
+    const { num, den } = result.value;
     return num === BigInt(target) * den ? CORRECT : wrong(`the expression equals ${num}/${den}`);
   },
   referenceSolution(instance) {

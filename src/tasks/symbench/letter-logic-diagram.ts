@@ -67,7 +67,7 @@ export const letterLogicDiagram = defineTask({
     min_complexity: { kind: 'int', default: 1, min: 1, max: 5, description: 'lowest complexity (empties 10 + 5·complexity of 49 cells, at most 30)' },
     max_complexity: { kind: 'int', default: 5, min: 1, max: 5, description: 'highest complexity' },
   },
-  validateOptions: (o) => (o.min_complexity > o.max_complexity ? [{ path: 'min_complexity', message: `min_complexity ${o.min_complexity} > max_complexity ${o.max_complexity}`, fix: 'make min_complexity ≤ max_complexity' }] : []),
+  ranges: [['min_complexity', 'max_complexity']],
   generate(options, rng) {
     const size = options.size;
     const complexity = rng.int(options.min_complexity, options.max_complexity);

@@ -53,7 +53,7 @@ export const letters = defineTask({
     max_length: { kind: 'int', default: 25, min: 3, max: 800, description: 'longest word (past ~30 letters words are synthesised)' },
     max_count: { kind: 'int', default: 5, min: 1, max: 20, description: 'most occurrences of the asked letter' },
   },
-  validateOptions: (o) => (o.min_length > o.max_length ? [{ path: 'min_length', message: `min_length ${o.min_length} > max_length ${o.max_length}`, fix: 'make min_length ≤ max_length' }] : []),
+  ranges: [['min_length', 'max_length']],
   generate(options, rng) {
     const letter = rng.pick(Array.from(ALPHABET));
     const count = rng.int(1, Math.min(options.max_count, options.min_length));

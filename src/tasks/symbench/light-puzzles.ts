@@ -15,7 +15,7 @@ export const lightPuzzles = defineTask({
     max_buttons: { kind: 'int', default: 3, min: 1, max: 6, description: 'most buttons (A, B, …)' },
     max_operations: { kind: 'int', default: 4, min: 1, max: 20, description: 'most button presses' },
   },
-  validateOptions: (o) => (o.min_n > o.max_n ? [{ path: 'min_n', message: `min_n ${o.min_n} > max_n ${o.max_n}`, fix: 'make min_n ≤ max_n' }] : []),
+  ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const n = rng.int(options.min_n, options.max_n);
     const initial = Array.from({ length: n }, () => Array.from({ length: n }, () => rng.int(0, 1)));

@@ -22,7 +22,7 @@ export const matrixTransformation = defineTask({
     max_size: { kind: 'int', default: 4, min: 1, max: 8, description: 'most rows/columns' },
     content_type: { kind: 'enum', default: 'any', values: ['any', ...CONTENT], description: 'cell alphabet (any: drawn per question)' },
   },
-  validateOptions: (o) => (o.min_size > o.max_size ? [{ path: 'min_size', message: `min_size ${o.min_size} > max_size ${o.max_size}`, fix: 'make min_size ≤ max_size' }] : []),
+  ranges: [['min_size', 'max_size']],
   generate(options, rng) {
     const rows = rng.int(options.min_size, options.max_size);
     const cols = rng.int(options.min_size, options.max_size);

@@ -3,7 +3,7 @@
 import { InvariantError } from '../../core/index.js';
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-import { applyFraction, type Fraction } from './game24-math.js';
+import { applyArithmetic, Rational } from '../kit/index.js';
 import { parseRational } from './cells.js';
 
 const SYMBOLS = ['#', '@', '$', '&', '%', '~'];
@@ -15,11 +15,11 @@ function formula(op: Operator): string {
   return '(a + b)/b';
 }
 
-function applyOperator(op: Operator, a: Fraction, b: Fraction): Fraction | null {
-  const times = (k: number, x: Fraction | null) => applyFraction('*', [BigInt(k), 1n], x);
-  if (op.kind === 'linear') return applyFraction('+', times(op.c1, a), times(op.c2, b));
-  if (op.kind === 'product') return times(op.c1, applyFraction('*', a, b));
-  return applyFraction('/', applyFraction('+', a, b), b);
+function applyOperator(op: Operator, a: Rational, b: Rational): Rational | null {
+  const times = (k: number, x: Rational | null) => applyArithmetic('*', Rational.of(k), x);
+  if (op.kind === 'linear') return applyArithmetic('+', times(op.c1, a), times(op.c2, b));
+  if (op.kind === 'product') return times(op.c1, applyArithmetic('*', a, b));
+  return applyArithmetic('/', applyArithmetic('+', a, b), b);
 }
 
 /** Operators used in order, one per application: complexity 1–3 repeat one, 4 uses two, 5 three. */
@@ -29,10 +29,6 @@ function operatorSequence(complexity: number, ops: Operator[]): Operator[] {
   if (complexity === 3) return [ops[0], ops[0], ops[0]];
   if (complexity === 4) return [ops[0], ops[1], ops[0]];
   return [ops[0], ops[1], ops[2]];
-}
-
-function formatFraction([num, den]: Fraction): string {
-  return den === 1n ? String(num) : `${num}/${den}`;
 }
 
 export const newOperator = defineTask({
@@ -50,10 +46,10 @@ export const newOperator = defineTask({
     const ops: Operator[] = symbols.map((symbol) => ({ symbol, kind: rng.pick(['linear', 'product', 'ratio'] as const), c1: rng.int(1, 5), c2: rng.int(1, 5) }));
     const sequence = operatorSequence(complexity, ops);
     const numbers = Array.from({ length: sequence.length + 1 }, () => rng.int(1, options.max_operand));
-    let value: Fraction | null = [BigInt(numbers[0]), 1n];
+    let value: Rational | null = Rational.of(numbers[0]);
     let expression = String(numbers[0]);
     sequence.forEach((op, i) => {
-      value = value === null ? null : applyOperator(op, value, [BigInt(numbers[i + 1]), 1n]);
+      value = value === null ? null : applyOperator(op, value, Rational.of(numbers[i + 1]));
       expression = i < sequence.length - 1 ? `(${expression}${op.symbol}${numbers[i + 1]})` : `${expression}${op.symbol}${numbers[i + 1]}`;
     });
     const used = ops.filter((op) => sequence.includes(op));
@@ -64,10 +60,10 @@ export const newOperator = defineTask({
       'Operations are carried out from left to right unless parentheses say otherwise. ' +
       'Return your answer with the format <<<number>>>: an integer, an exact fraction p/q, or a decimal rounded to at least 4 decimal places.';
     // Operands are ≥ 1 and coefficients positive, so no denominator is ever 0.
-    const result = value as Fraction | null;
+    const result = value as Rational | null;
     if (result === null) throw new InvariantError('new_operator divided by zero with positive operands');
-    const metadata = { operators: used.map((op) => ({ ...op })), numbers, symbols: sequence.map((op) => op.symbol), numerator: String(result[0]), denominator: String(result[1]) };
-    return { prompt, answer: formatFraction(result), metadata };
+    const metadata = { operators: used.map((op) => ({ ...op })), numbers, symbols: sequence.map((op) => op.symbol), numerator: String(result.num), denominator: String(result.den) };
+    return { prompt, answer: result.toString(), metadata };
   },
   check(instance, answer) {
     const text = answer.trim().replace(/^\$+|\$+$/g, '');

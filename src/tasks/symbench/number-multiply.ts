@@ -13,7 +13,7 @@ export const numberMultiply = defineTask({
     min_digits: { kind: 'int', default: 1, min: 1, max: 12, description: 'fewest digits of a number' },
     max_digits: { kind: 'int', default: 4, min: 1, max: 12, description: 'most digits of a number' },
   },
-  validateOptions: (o) => (o.min_digits > o.max_digits ? [{ path: 'min_digits', message: `min_digits ${o.min_digits} > max_digits ${o.max_digits}`, fix: 'make min_digits ≤ max_digits' }] : []),
+  ranges: [['min_digits', 'max_digits']],
   generate(options, rng) {
     const numbers: number[] = [];
     for (let i = 0; i < options.count; i++) {

@@ -29,7 +29,7 @@ export const patternRecognition = defineTask({
     min_size: { kind: 'int', default: 6, min: 4, max: 20, description: 'fewest rows/columns' },
     max_size: { kind: 'int', default: 15, min: 4, max: 20, description: 'most rows/columns' },
   },
-  validateOptions: (o) => (o.min_size > o.max_size ? [{ path: 'min_size', message: `min_size ${o.min_size} > max_size ${o.max_size}`, fix: 'make min_size ≤ max_size' }] : []),
+  ranges: [['min_size', 'max_size']],
   generate(options, rng) {
     for (;;) {
       const rows = rng.int(options.min_size, options.max_size), cols = rng.int(options.min_size, options.max_size);

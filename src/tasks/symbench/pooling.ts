@@ -20,10 +20,7 @@ export const pooling = defineTask({
     min_value: { kind: 'int', default: -10, min: -1000, max: 1000, description: 'smallest matrix entry' },
     max_value: { kind: 'int', default: 20, min: -1000, max: 1000, description: 'largest matrix entry' },
   },
-  validateOptions: (o) => [
-    ...(o.min_matrix_size > o.max_matrix_size ? [{ path: 'min_matrix_size', message: `min_matrix_size ${o.min_matrix_size} > max_matrix_size ${o.max_matrix_size}`, fix: 'make min ≤ max' }] : []),
-    ...(o.min_value > o.max_value ? [{ path: 'min_value', message: `min_value ${o.min_value} > max_value ${o.max_value}`, fix: 'make min_value ≤ max_value' }] : []),
-  ],
+  ranges: [['min_matrix_size', 'max_matrix_size'], ['min_value', 'max_value']],
   generate(options, rng) {
     const size = rng.int(options.min_matrix_size, options.max_matrix_size);
     const window = rng.int(2, Math.max(2, Math.min(options.max_window_size, size - 1)));

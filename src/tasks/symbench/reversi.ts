@@ -112,11 +112,10 @@ export const reversi = defineTask({
     max_moves: { kind: 'int', default: 3, min: 1, max: 8, description: 'most moves in the round' },
     max_opening_moves: { kind: 'int', default: 4, min: 0, max: 12, description: 'most moves played before the shown board (an even number up to this is drawn)' },
   },
+  ranges: [['min_board_size', 'max_board_size'], ['min_moves', 'max_moves']],
   validateOptions(o) {
     const problems = [];
     if (o.min_board_size % 2 || o.max_board_size % 2) problems.push({ path: 'min_board_size', message: `board sizes must be even, got ${o.min_board_size} and ${o.max_board_size}`, fix: 'use even sizes such as 4, 6 or 8' });
-    if (o.min_board_size > o.max_board_size) problems.push({ path: 'min_board_size', message: `min_board_size ${o.min_board_size} > max_board_size ${o.max_board_size}`, fix: 'make min_board_size ≤ max_board_size' });
-    if (o.min_moves > o.max_moves) problems.push({ path: 'min_moves', message: `min_moves ${o.min_moves} > max_moves ${o.max_moves}`, fix: 'make min_moves ≤ max_moves' });
     return problems;
   },
   generate(options, rng) {

@@ -97,7 +97,7 @@ export const standardSudoku = defineTask({
     max_removed: { kind: 'int', default: 55, min: 1, max: 64, description: 'most cells emptied' },
     unique: { kind: 'bool', default: true, description: 'only empty a cell when the puzzle keeps one solution' },
   },
-  validateOptions: (o) => (o.min_removed > o.max_removed ? [{ path: 'min_removed', message: `min_removed ${o.min_removed} > max_removed ${o.max_removed}`, fix: 'make min_removed ≤ max_removed' }] : []),
+  ranges: [['min_removed', 'max_removed']],
   generate(options, rng) {
     const { puzzle, solution } = drawPuzzle(rng, rng.int(options.min_removed, options.max_removed), options.unique);
     const rows = Array.from({ length: 9 }, (_, r) => puzzle.slice(r * 9, r * 9 + 9).map((v) => (v === 0 ? ' ' : String(v))).join(','));

@@ -64,7 +64,7 @@ export const stringDeletionAndModification = defineTask({
     max_len: { kind: 'int', default: 20, min: 2, max: 40, description: 'longest starting string' },
     min_operations: { kind: 'int', default: 4, min: 1, max: 20, description: 'fewest rule applications a kept question needs' },
   },
-  validateOptions: (o) => (o.min_len > o.max_len ? [{ path: 'min_len', message: `min_len ${o.min_len} > max_len ${o.max_len}`, fix: 'make min_len ≤ max_len' }] : []),
+  ranges: [['min_len', 'max_len']],
   generate(options, rng) {
     for (let attempt = 0; ; attempt++) {
       const start = Array.from({ length: rng.int(options.min_len, options.max_len) }, () => rng.pick(['a', 'b', 'c'])).join('');

@@ -95,7 +95,7 @@ export const synthesisDecomposition = defineTask({
     max_complexity: { kind: 'int', default: 5, min: 1, max: 5, description: 'highest complexity' },
     shuffle_methods: { kind: 'bool', default: true, description: 'list the methods in a random order (the cycle follows the listed order)' },
   },
-  validateOptions: (o) => (o.min_complexity > o.max_complexity ? [{ path: 'min_complexity', message: `min_complexity ${o.min_complexity} > max_complexity ${o.max_complexity}`, fix: 'make min_complexity ≤ max_complexity' }] : []),
+  ranges: [['min_complexity', 'max_complexity']],
   generate(options, rng) {
     const complexity = rng.int(options.min_complexity, options.max_complexity);
     const regime = regimeFor(complexity);

@@ -2,7 +2,7 @@
 // is set up to come out whole (Reasoning-Gym `complex_arithmetic`). Checked exactly.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { parseDecimal, rangeProblem, type Rational } from '../shared-a.js';
+import { parseDecimal, type Rational } from '../../kit/index.js';
 
 type Complex = [number, number];
 
@@ -52,7 +52,7 @@ export const complexArithmetic = defineTask({
     max_imag: { kind: 'int', default: 10, min: -1000, max: 1000, description: 'largest imaginary part' },
     operations_weights: { kind: 'enum', default: '0.4,0.4,0.1,0.1', values: ['0.4,0.4,0.1,0.1', '0.25,0.25,0.25,0.25', '0,0,0.5,0.5', '1,0,0,0', '0,1,0,0', '0,0,1,0', '0,0,0,1'], description: 'weights of + - * / (a preset)' },
   },
-  validateOptions: (o) => [...rangeProblem('min_real', o.min_real, 'max_real', o.max_real), ...rangeProblem('min_imag', o.min_imag, 'max_imag', o.max_imag)],
+  ranges: [['min_real', 'max_real'], ['min_imag', 'max_imag']],
   generate(options, rng) {
     const weights = options.operations_weights.split(',').map(Number);
     let pick = rng.next() * weights.reduce((a, b) => a + b, 0), index = 0;

@@ -2,9 +2,8 @@
 // (Reasoning-Gym `polynomial_equations`). Each distinct real root once, to 4 decimals.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { parseDecimal, rangeProblem, Rational } from '../shared-a.js';
-import { printPoly, term, addPoly, type Poly } from '../shared-a-poly.js';
-import { distinctRealRoots } from './real-roots-a.js';
+import { distinctRealRoots } from './real-roots.js';
+import { addPoly, parseDecimal, type Poly, printPoly, Rational, term } from '../../kit/index.js';
 
 const TEMPLATES = ['Find the real value(s) of {v} in the equation: {p} = 0', 'Solve for real {v}: {p} = 0', 'Determine the real value(s) of {v} that satisfies: {p} = 0', 'Solve the polynomial equation for real {v}:\n{p} = 0'];
 const INSTRUCTIONS = `In solving equations, please follow these instructions:
@@ -44,7 +43,7 @@ export const polynomialEquations = defineTask({
     max_degree: { kind: 'int', default: 3, min: 1, max: 8, description: 'largest degree' },
     operators: { kind: 'enum', default: '+-', values: ['+-', '+'], description: "'+-': coefficients of both signs; '+': positive only" },
   },
-  validateOptions: (o) => [...rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms), ...rangeProblem('min_value', o.min_value, 'max_value', o.max_value), ...rangeProblem('min_degree', o.min_degree, 'max_degree', o.max_degree)],
+  ranges: [['min_terms', 'max_terms'], ['min_value', 'max_value'], ['min_degree', 'max_degree']],
   generate(options, rng) {
     const variable = rng.pick([...'abcdefghklmnopqrstuvwxyz']);
     for (let attempt = 0; ; attempt++) {

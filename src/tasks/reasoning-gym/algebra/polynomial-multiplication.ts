@@ -3,8 +3,7 @@
 import { defineTask } from '../../define-task.js';
 import type { Rng } from '../../../core/index.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { rangeProblem, Rational } from '../shared-a.js';
-import { addPoly, equalPoly, mulPoly, parsePoly, printPoly, term, type Poly } from '../shared-a-poly.js';
+import { addPoly, equalPoly, mulPoly, parsePoly, type Poly, printPoly, Rational, term } from '../../kit/index.js';
 
 /** Parsed gold answers, so a group of responses to one question parses it once. */
 const goldCache = new WeakMap<object, Poly>();
@@ -52,11 +51,10 @@ export const polynomialMultiplication = defineTask({
     allow_multivariate_polynomials: { kind: 'bool', default: false, description: 'terms may mix variables (needs allow_cross_variable_product)' },
     operators: { kind: 'enum', default: '+-', values: ['+-', '+'], description: "'+-': coefficients of both signs; '+': positive only" },
   },
-  validateOptions: (o) => [
-    ...rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms), ...rangeProblem('min_value', o.min_value, 'max_value', o.max_value),
-    ...rangeProblem('min_degree', o.min_degree, 'max_degree', o.max_degree), ...rangeProblem('min_polynomials', o.min_polynomials, 'max_polynomials', o.max_polynomials),
-    ...(o.allow_multivariate_polynomials && !o.allow_cross_variable_product ? [{ path: 'allow_multivariate_polynomials', message: 'multivariate polynomials need cross-variable products', fix: 'also set allow_cross_variable_product=true' }] : []),
-  ],
+  ranges: [['min_terms', 'max_terms'], ['min_value', 'max_value'], ['min_degree', 'max_degree'], ['min_polynomials', 'max_polynomials']],
+  validateOptions: (o) => (o.allow_multivariate_polynomials && !o.allow_cross_variable_product
+    ? [{ path: 'allow_multivariate_polynomials', message: 'multivariate polynomials need cross-variable products', fix: 'also set allow_cross_variable_product=true' }]
+    : []),
   generate(options, rng) {
     const names = VARIABLE_SETS[options.variables as keyof typeof VARIABLE_SETS];
     const settings: Settings = { minTerms: options.min_terms, maxTerms: options.max_terms, minValue: options.min_value, maxValue: options.max_value, minDegree: options.min_degree, maxDegree: options.max_degree, negative: options.operators === '+-' };

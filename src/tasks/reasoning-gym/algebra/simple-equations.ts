@@ -2,7 +2,7 @@
 // `simple_equations`); the left side is printed combined, as sympy would.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { parseDecimal, rangeProblem, stripNumberWrappers } from '../shared-a.js';
+import { parseDecimal, stripNumberWrappers } from '../../kit/index.js';
 
 /** `a*x + b` in sympy's order and signs: `3*x + 5`, `5 - 3*x`, `x - 7`, `-x`. */
 export function formatLinear(a: number, b: number, v: string): string {
@@ -27,7 +27,7 @@ export const simpleEquations = defineTask({
     max_value: { kind: 'int', default: 100, min: 1, max: 10_000, description: 'largest constant (and solution)' },
     operators_weights: { kind: 'enum', default: '0.4,0.4,0.2', values: ['0.4,0.4,0.2', '0.5,0.5,0', '0.34,0.33,0.33', '1,0,0'], description: 'weights of + - * (a preset)' },
   },
-  validateOptions: (o) => [...rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms), ...rangeProblem('min_value', o.min_value, 'max_value', o.max_value)],
+  ranges: [['min_terms', 'max_terms'], ['min_value', 'max_value']],
   generate(options, rng) {
     const variable = rng.pick([...'abcdefghijklmnopqrstuvwxyz']);
     const weights = options.operators_weights.split(',').map(Number);

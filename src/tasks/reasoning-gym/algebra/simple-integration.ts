@@ -3,8 +3,7 @@
 // exactly (any constant, with or without + C).
 import { defineTask } from '../../define-task.js';
 import { CORRECT, wrong } from '../../answer.js';
-import { rangeProblem, Rational } from '../shared-a.js';
-import { addPoly, derivative, equalPoly, parsePoly, printPoly, term, type Poly } from '../shared-a-poly.js';
+import { addPoly, derivative, equalPoly, parsePoly, type Poly, printPoly, Rational, term } from '../../kit/index.js';
 
 export const simpleIntegration = defineTask({
   id: 'rg.algebra.simple_integration',
@@ -21,7 +20,7 @@ export const simpleIntegration = defineTask({
     max_bounds: { kind: 'int', default: 10, min: 1, max: 1000, description: 'largest numerator of a coefficient' },
     symbols: { kind: 'enum', default: 'xX', values: ['xX', 'x', 'X'], description: 'the variable name(s) to draw from' },
   },
-  validateOptions: (o) => [...rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms), ...rangeProblem('min_degree', o.min_degree, 'max_degree', o.max_degree), ...rangeProblem('min_bounds', o.min_bounds, 'max_bounds', o.max_bounds)],
+  ranges: [['min_terms', 'max_terms'], ['min_degree', 'max_degree'], ['min_bounds', 'max_bounds']],
   generate(options, rng) {
     const variable = rng.pick([...options.symbols]);
     for (;;) {

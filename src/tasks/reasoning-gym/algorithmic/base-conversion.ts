@@ -2,7 +2,6 @@
 // above 9 as lowercase letters. The answer is checked by value in the target base.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, normalizeText } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -34,10 +33,8 @@ export const baseConversion = defineTask({
     min_value: { kind: 'int', default: 0, min: 0, max: 1e15, description: 'smallest decimal value' },
     max_value: { kind: 'int', default: 1000, min: 1, max: 1e15, description: 'largest decimal value' },
   },
-  validateOptions: (o) => [
-    ...rangeProblems(o, [['min_base', 'max_base'], ['min_value', 'max_value']]),
-    ...(o.min_base === o.max_base ? [{ path: 'max_base', message: 'the two bases must differ', fix: 'make max_base > min_base' }] : []),
-  ],
+  ranges: [['min_base', 'max_base'], ['min_value', 'max_value']],
+  validateOptions: (o) => (o.min_base === o.max_base ? [{ path: 'max_base', message: 'the two bases must differ', fix: 'make max_base > min_base' }] : []),
   generate(options, rng) {
     const value = rng.int(options.min_value, options.max_value);
     const sourceBase = rng.int(options.min_base, options.max_base);

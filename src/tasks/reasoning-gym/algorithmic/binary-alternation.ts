@@ -2,7 +2,6 @@
 // alternate, or -1 when no swap sequence can.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, parseInteger } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 
 /** Minimum swaps to reach an alternating string; -1 when the counts of 0s and 1s differ by > 1. */
 export function minAlternationSwaps(bits: string): number {
@@ -31,7 +30,7 @@ export const binaryAlternation = defineTask({
     max_n: { kind: 'int', default: 30, min: 1, max: 1000, description: 'most bits' },
     p_solvable: { kind: 'float', default: 0.8, min: 0, max: 1, description: 'probability that the string can be made alternating' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_n', 'max_n']]),
+  ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const n = rng.int(options.min_n, options.max_n);
     const solvable = rng.next() < options.p_solvable;

@@ -2,7 +2,7 @@
 // nearest 0 (multi-source breadth-first search). The answer is the whole distance matrix.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { formatMatrix, parseIntegerMatrix, rangeProblems, sameMatrix } from '../shared-b.js';
+import { formatMatrix, parseIntegerMatrix, sameMatrix } from '../../kit/index.js';
 
 /** Distance from every cell to its nearest 0, by breadth-first search from all zeros at once. */
 export function nearestZeroDistances(matrix: readonly (readonly number[])[]): number[][] {
@@ -33,7 +33,7 @@ export const binaryMatrix = defineTask({
     max_n: { kind: 'int', default: 10, min: 1, max: 100, description: 'largest matrix side' },
     p_zero: { kind: 'float', default: 0.25, min: 0.01, max: 1, description: 'probability that a cell is 0' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_n', 'max_n']]),
+  ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const n = rng.int(options.min_n, options.max_n);
     const cells = [0, ...Array.from({ length: n * n - 1 }, () => (rng.next() < options.p_zero ? 0 : 1))];

@@ -2,7 +2,6 @@
 // Sentences come from the project's own grammar (corpus.ts).
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, normalizeText } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 import { CORPUS_VOCABULARY, sentenceWords } from './corpus.js';
 
 /** Shifts each letter A–Z forward by `rotation` (mod 26); other characters stay. */
@@ -30,7 +29,7 @@ export const caesarCipher = defineTask({
     min_rotation: { kind: 'int', default: 1, min: 1, max: 25, description: 'smallest rotation' },
     max_rotation: { kind: 'int', default: 25, min: 1, max: 25, description: 'largest rotation' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_words', 'max_words'], ['min_rotation', 'max_rotation']]),
+  ranges: [['min_words', 'max_words'], ['min_rotation', 'max_rotation']],
   generate(options, rng) {
     const clear = sentenceWords(rng, rng.int(options.min_words, options.max_words)).join(' ').toUpperCase();
     const rotation = rng.int(options.min_rotation, options.max_rotation);

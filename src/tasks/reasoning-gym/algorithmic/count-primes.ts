@@ -2,7 +2,6 @@
 // with prefix sums, so each question costs O(1) after the first.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, parseInteger } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 
 let primeCounts: Int32Array = new Int32Array(0);
 
@@ -33,7 +32,7 @@ export const countPrimes = defineTask({
     min_n: { kind: 'int', default: 1, min: 1, max: 10_000_000, description: 'lower bound of the interval' },
     max_n: { kind: 'int', default: 10_000, min: 1, max: 10_000_000, description: 'upper bound of the interval' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_n', 'max_n']]),
+  ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const start = rng.int(options.min_n, options.max_n);
     const end = rng.int(start, options.max_n);

@@ -3,7 +3,6 @@
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
-import { rangeProblems } from '../shared-b.js';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 
@@ -64,7 +63,7 @@ export const cryptarithm = defineTask({
     max_words: { kind: 'int', default: 3, min: 2, max: 10, description: 'most addends' },
     allow_leading_zero: { kind: 'bool', default: false, description: 'whether a leading letter may be 0' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_words', 'max_words']]),
+  ranges: [['min_words', 'max_words']],
   generate(options, rng) {
     const wordCount = rng.int(options.min_words, options.max_words);
     let drawn = drawPuzzle(rng, wordCount, options.allow_leading_zero);

@@ -2,7 +2,7 @@
 // neighbourhood, run for a few steps. `correct` needs every cell; `score` is the fraction of cells right.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { parseIntegerMatrix } from '../shared-b.js';
+import { parseIntegerMatrix } from '../../kit/index.js';
 
 /** One generation on a torus: a live cell survives with 2–3 neighbours, a dead one is born with 3. */
 export function lifeStep(board: readonly (readonly number[])[]): number[][] {

@@ -3,7 +3,6 @@
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, parseLooseJson } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
-import { rangeProblems } from '../shared-b.js';
 
 type Edge = [number, number];
 
@@ -40,7 +39,7 @@ export const graphColor = defineTask({
     max_num_vertices: { kind: 'int', default: 10, min: 2, max: 100, description: 'most vertices' },
     edge_probability: { kind: 'float', default: 0.1, min: 0, max: 0.99, description: 'probability of each possible edge' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_num_vertices', 'max_num_vertices']]),
+  ranges: [['min_num_vertices', 'max_num_vertices']],
   generate(options, rng) {
     let vertices: number, edges: Edge[], coloring: number[] | null;
     let attempts = 0;

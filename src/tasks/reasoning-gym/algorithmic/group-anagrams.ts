@@ -2,7 +2,6 @@
 // words in any order). Anagram groups come from the `word-list` dictionary (words.ts).
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, parseLooseJson } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 import { anagramGroups, anagramKey } from './words.js';
 
 /** Groups sorted inside and by their first word: one canonical form for comparison. */
@@ -22,7 +21,7 @@ export const groupAnagrams = defineTask({
     min_words_per_group: { kind: 'int', default: 2, min: 2, max: 10, description: 'fewest words drawn per group' },
     max_words_per_group: { kind: 'int', default: 5, min: 2, max: 10, description: 'most words drawn per group (capped by the group size)' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_anagram_groups', 'max_anagram_groups'], ['min_words_per_group', 'max_words_per_group']]),
+  ranges: [['min_anagram_groups', 'max_anagram_groups'], ['min_words_per_group', 'max_words_per_group']],
   generate(options, rng) {
     const pool = anagramGroups(3, 7);
     const groupCount = rng.int(options.min_anagram_groups, options.max_anagram_groups);

@@ -2,7 +2,7 @@
 // character substitution. Answer True or False.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { parseBoolean, rangeProblems } from '../shared-b.js';
+import { parseBoolean } from '../../kit/index.js';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz'.split('');
 
@@ -29,7 +29,7 @@ export const isomorphicStrings = defineTask({
     max_string_length: { kind: 'int', default: 10, min: 2, max: 1000, description: 'longest string' },
     p_solvable: { kind: 'float', default: 0.5, min: 0, max: 1, description: 'probability that the strings are built isomorphic' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_string_length', 'max_string_length']]),
+  ranges: [['min_string_length', 'max_string_length']],
   generate(options, rng) {
     const length = rng.int(options.min_string_length, options.max_string_length);
     const solvable = rng.next() < options.p_solvable;
@@ -68,7 +68,7 @@ export const isomorphicStrings = defineTask({
     return { prompt, answer: isIsomorphic(a, b) ? 'True' : 'False', metadata: { words: [a, b] } };
   },
   check(instance, answer) {
-    const value = parseBoolean(answer);
+    const value = parseBoolean(answer, 'True/False');
     if (value === null) return unparseable('expected True or False');
     return (value ? 'True' : 'False') === instance.answer ? CORRECT : wrong();
   },

@@ -2,7 +2,7 @@
 // least `difficulty` moves. Any move list that ends with a jug holding the target is accepted.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { parseStringList } from '../shared-b.js';
+import { parseStringList } from '../../kit/index.js';
 
 const MAX_MOVES = 2000;
 

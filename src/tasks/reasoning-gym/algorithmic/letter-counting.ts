@@ -2,7 +2,6 @@
 // from the project's own grammar (corpus.ts).
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, parseInteger } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 import { textSpan } from './corpus.js';
 
 export const letterCounting = defineTask({
@@ -18,7 +17,7 @@ export const letterCounting = defineTask({
     min_words: { kind: 'int', default: 5, min: 1, max: 200, description: 'fewest words in the text' },
     max_words: { kind: 'int', default: 15, min: 1, max: 200, description: 'most words in the text' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_words', 'max_words']]),
+  ranges: [['min_words', 'max_words']],
   generate(options, rng) {
     const span = textSpan(rng, rng.int(options.min_words, options.max_words));
     const text = span.join(' ');

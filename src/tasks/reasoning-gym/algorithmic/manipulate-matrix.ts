@@ -3,7 +3,7 @@
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
 import type { JsonValue, Rng } from '../../../core/index.js';
-import { formatMatrix, parseIntegerMatrix, randomDigitMatrix, rangeProblems, sameMatrix } from '../shared-b.js';
+import { formatMatrix, parseIntegerMatrix, randomDigitMatrix, sameMatrix } from '../../kit/index.js';
 
 type M = number[][];
 const TRANSFORMS = ['rotate', 'hmirror', 'vmirror', 'dmirror', 'cmirror', 'map', 'crop', 'remove_every_nth_row', 'remove_every_nth_col', 'zero_divisible'] as const;
@@ -79,11 +79,10 @@ export const manipulateMatrix = defineTask({
     w_remove_every_nth_col: weightOption('column removals'),
     w_zero_divisible: weightOption('zeroing multiples of k'),
   },
-  validateOptions: (o) => {
-    const problems = rangeProblems(o, [['min_rows', 'max_rows'], ['min_cols', 'max_cols'], ['min_transforms', 'max_transforms']]);
-    if (TRANSFORMS.every((t) => (o as unknown as Record<string, number>)[`w_${t}`] === 0)) problems.push({ path: 'w_rotate', message: 'every weight is 0', fix: 'give at least one operation a positive weight' });
-    return problems;
-  },
+  ranges: [['min_rows', 'max_rows'], ['min_cols', 'max_cols'], ['min_transforms', 'max_transforms']],
+  validateOptions: (o) => (TRANSFORMS.every((t) => (o as unknown as Record<string, number>)[`w_${t}`] === 0)
+    ? [{ path: 'w_rotate', message: 'every weight is 0', fix: 'give at least one operation a positive weight' }]
+    : []),
   generate(options, rng) {
     const weights = TRANSFORMS.map((t) => (options as unknown as Record<string, number>)[`w_${t}`]);
     const total = weights.reduce((a, b) => a + b, 0);

@@ -2,7 +2,7 @@
 // than a threshold. The answer is the filtered list in the question's format; values compare exactly.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { parseStringList, pythonStringList, rangeProblems } from '../shared-b.js';
+import { parseStringList, pythonStringList } from '../../kit/index.js';
 
 /** `value` with exactly `decimals` places, never "-0". */
 export function fixedDecimal(value: number, decimals: number): string {
@@ -26,7 +26,7 @@ export const numberFiltering = defineTask({
     min_value: { kind: 'float', default: -100, min: -1e9, max: 1e9, description: 'smallest value' },
     max_value: { kind: 'float', default: 100, min: -1e9, max: 1e9, description: 'largest value' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_numbers', 'max_numbers'], ['min_decimals', 'max_decimals'], ['min_value', 'max_value']]),
+  ranges: [['min_numbers', 'max_numbers'], ['min_decimals', 'max_decimals'], ['min_value', 'max_value']],
   generate(options, rng) {
     const count = rng.int(options.min_numbers, options.max_numbers);
     const texts = Array.from({ length: count }, () => fixedDecimal(rng.float(options.min_value, options.max_value), rng.int(options.min_decimals, options.max_decimals)));

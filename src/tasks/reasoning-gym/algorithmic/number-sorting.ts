@@ -2,7 +2,7 @@
 // is a list of the numbers as strings; every value must match exactly, in order.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { parseStringList, pythonStringList, rangeProblems } from '../shared-b.js';
+import { parseStringList, pythonStringList } from '../../kit/index.js';
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -26,7 +26,7 @@ export const numberSorting = defineTask({
     min_value: { kind: 'float', default: -100, min: -1e9, max: 1e9, description: 'smallest value' },
     max_value: { kind: 'float', default: 100, min: -1e9, max: 1e9, description: 'largest value' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_numbers', 'max_numbers'], ['min_decimals', 'max_decimals'], ['min_value', 'max_value']]),
+  ranges: [['min_numbers', 'max_numbers'], ['min_decimals', 'max_decimals'], ['min_value', 'max_value']],
   generate(options, rng) {
     const count = rng.int(options.min_numbers, options.max_numbers);
     const texts = Array.from({ length: count }, () => roundedText(rng.float(options.min_value, options.max_value), rng.int(options.min_decimals, options.max_decimals)));

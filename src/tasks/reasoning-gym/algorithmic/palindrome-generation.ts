@@ -2,7 +2,6 @@
 // palindrome that uses exactly the given letters is accepted.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, normalizeText } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz'.split('');
 
@@ -16,7 +15,7 @@ export const palindromeGeneration = defineTask({
     min_length: { kind: 'int', default: 3, min: 1, max: 200, description: 'fewest letters' },
     max_length: { kind: 'int', default: 10, min: 1, max: 200, description: 'most letters' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_length', 'max_length']]),
+  ranges: [['min_length', 'max_length']],
   generate(options, rng) {
     const length = rng.int(options.min_length, options.max_length);
     const half = Array.from({ length: Math.floor(length / 2) }, () => rng.pick(ALPHABET));

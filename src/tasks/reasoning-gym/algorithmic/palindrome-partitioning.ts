@@ -3,7 +3,6 @@
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, parseLooseJson } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
-import { rangeProblems } from '../shared-b.js';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz'.split('');
 /** Gold answers longer than this are redrawn, so an answer fits in the 20,000 characters read. */
@@ -59,7 +58,7 @@ export const palindromePartitioning = defineTask({
     min_substring_palindrome_len: { kind: 'int', default: 1, min: 1, max: 40, description: 'shortest palindrome block the string is built from' },
     max_substring_palindrome_len: { kind: 'int', default: 5, min: 1, max: 40, description: 'longest palindrome block the string is built from' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_string_len', 'max_string_len'], ['min_substring_palindrome_len', 'max_substring_palindrome_len']]),
+  ranges: [['min_string_len', 'max_string_len'], ['min_substring_palindrome_len', 'max_substring_palindrome_len']],
   generate(options, rng) {
     for (;;) {
       const text = drawString(rng, rng.int(options.min_string_len, options.max_string_len), options.min_substring_palindrome_len, options.max_substring_palindrome_len);

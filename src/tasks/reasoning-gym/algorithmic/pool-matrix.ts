@@ -2,7 +2,7 @@
 // blocks may be partial). Cells are accepted when correct to 2 decimal places.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { formatMatrix, parseNumberMatrix, randomDigitMatrix, rangeProblems } from '../shared-b.js';
+import { formatMatrix, parseNumberMatrix, randomDigitMatrix } from '../../kit/index.js';
 
 /** Pools non-overlapping size×size blocks (partial at the right and bottom edges). */
 export function pool(matrix: readonly (readonly number[])[], size: number, kind: 'max' | 'average'): number[][] {
@@ -35,7 +35,7 @@ export const poolMatrix = defineTask({
     min_pool_size: { kind: 'int', default: 1, min: 1, max: 10, description: 'smallest kernel size' },
     max_pool_size: { kind: 'int', default: 3, min: 1, max: 10, description: 'largest kernel size' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_rows', 'max_rows'], ['min_cols', 'max_cols'], ['min_pool_size', 'max_pool_size']]),
+  ranges: [['min_rows', 'max_rows'], ['min_cols', 'max_cols'], ['min_pool_size', 'max_pool_size']],
   generate(options, rng) {
     const matrix = randomDigitMatrix(rng, rng.int(options.min_rows, options.max_rows), rng.int(options.min_cols, options.max_cols));
     const size = rng.int(options.min_pool_size, options.max_pool_size);

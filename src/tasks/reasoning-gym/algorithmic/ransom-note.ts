@@ -2,7 +2,7 @@
 // letter used at most once. Answer True or False.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { parseBoolean, rangeProblems } from '../shared-b.js';
+import { parseBoolean } from '../../kit/index.js';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz'.split('');
 
@@ -31,10 +31,10 @@ export const ransomNote = defineTask({
     max_magazine_length: { kind: 'int', default: 30, min: 2, max: 1000, description: 'longest magazine' },
     p_solvable: { kind: 'float', default: 0.5, min: 0, max: 1, description: 'probability that the note can be built' },
   },
-  validateOptions: (o) => [
-    ...rangeProblems(o, [['min_note_length', 'max_note_length'], ['min_magazine_length', 'max_magazine_length']]),
-    ...(o.max_note_length >= o.max_magazine_length ? [{ path: 'max_note_length', message: 'max_note_length must be below max_magazine_length', fix: 'lower max_note_length or raise max_magazine_length' }] : []),
-  ],
+  ranges: [['min_note_length', 'max_note_length'], ['min_magazine_length', 'max_magazine_length']],
+  validateOptions: (o) => (o.max_note_length >= o.max_magazine_length
+    ? [{ path: 'max_note_length', message: 'max_note_length must be below max_magazine_length', fix: 'lower max_note_length or raise max_magazine_length' }]
+    : []),
   generate(options, rng) {
     const noteLength = rng.int(options.min_note_length, options.max_note_length);
     const magazineLength = rng.int(Math.max(noteLength, options.min_magazine_length), options.max_magazine_length);
@@ -61,7 +61,7 @@ export const ransomNote = defineTask({
     return { prompt, answer: canConstruct(noteText, magazineText) ? 'True' : 'False', metadata: { ransom_note: noteText, magazine: magazineText } };
   },
   check(instance, answer) {
-    const value = parseBoolean(answer);
+    const value = parseBoolean(answer, 'True/False');
     if (value === null) return unparseable('expected True or False');
     return (value ? 'True' : 'False') === instance.answer ? CORRECT : wrong();
   },

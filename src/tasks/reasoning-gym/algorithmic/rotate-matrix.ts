@@ -1,7 +1,7 @@
 // rg.algorithmic.rotate_matrix: rotate a square digit matrix clockwise by a multiple of 90 degrees.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { formatMatrix, parseIntegerMatrix, randomDigitMatrix, rangeProblems, sameMatrix } from '../shared-b.js';
+import { formatMatrix, parseIntegerMatrix, randomDigitMatrix, sameMatrix } from '../../kit/index.js';
 
 /** Quarter turns clockwise: cell (r, c) moves to (c, n-1-r). */
 export function rotateClockwise(matrix: readonly (readonly number[])[], quarterTurns: number): number[][] {
@@ -27,7 +27,7 @@ export const rotateMatrix = defineTask({
     min_rotations: { kind: 'int', default: 0, min: 0, max: 100, description: 'fewest quarter turns' },
     max_rotations: { kind: 'int', default: 10, min: 0, max: 100, description: 'most quarter turns' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_n', 'max_n'], ['min_rotations', 'max_rotations']]),
+  ranges: [['min_n', 'max_n'], ['min_rotations', 'max_rotations']],
   generate(options, rng) {
     const n = rng.int(options.min_n, options.max_n);
     const matrix = randomDigitMatrix(rng, n, n);

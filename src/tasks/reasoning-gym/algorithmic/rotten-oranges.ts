@@ -2,7 +2,7 @@
 // neighbours each minute; -1 when some fresh orange can never rot.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, parseInteger } from '../../answer.js';
-import { formatMatrix, rangeProblems } from '../shared-b.js';
+import { formatMatrix } from '../../kit/index.js';
 
 /** Breadth-first spread from every rotten orange at once. */
 export function minutesToRot(grid: readonly (readonly number[])[]): number {
@@ -40,7 +40,7 @@ export const rottenOranges = defineTask({
     p_oranges: { kind: 'float', default: 0.85, min: 0.01, max: 1, description: 'probability that a cell holds an orange' },
     p_rotten: { kind: 'float', default: 0.1, min: 0.01, max: 1, description: 'probability that an orange starts rotten' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_n', 'max_n']]),
+  ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const n = rng.int(options.min_n, options.max_n);
     const grid = Array.from({ length: n }, () => Array.from({ length: n }, () => (rng.next() < options.p_oranges ? (rng.next() < options.p_rotten ? 2 : 1) : 0)));

@@ -3,7 +3,6 @@
 // words in their right place as Reasoning-Gym does.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 import { sentence } from './corpus.js';
 
 export const sentenceReordering = defineTask({
@@ -19,7 +18,7 @@ export const sentenceReordering = defineTask({
     min_words_in_sentence: { kind: 'int', default: 3, min: 2, max: 100, description: 'fewest words in the sentence' },
     max_words_in_sentence: { kind: 'int', default: 20, min: 2, max: 100, description: 'most words in the sentence' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_words_in_sentence', 'max_words_in_sentence']]),
+  ranges: [['min_words_in_sentence', 'max_words_in_sentence']],
   generate(options, rng) {
     const text = sentence(rng, rng.int(options.min_words_in_sentence, options.max_words_in_sentence));
     const words = text.split(' ');

@@ -1,7 +1,6 @@
 // rg.algorithmic.spell_backward: spell a dictionary word (from `word-list`, see words.ts) backward.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, normalizeText } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 import { wordsOfLength } from './words.js';
 
 export const spellBackward = defineTask({
@@ -14,7 +13,7 @@ export const spellBackward = defineTask({
     min_word_len: { kind: 'int', default: 3, min: 2, max: 20, description: 'shortest word' },
     max_word_len: { kind: 'int', default: 10, min: 2, max: 20, description: 'longest word' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_word_len', 'max_word_len']]),
+  ranges: [['min_word_len', 'max_word_len']],
   generate(options, rng) {
     let words = wordsOfLength(rng.int(options.min_word_len, options.max_word_len));
     while (words.length === 0) words = wordsOfLength(rng.int(options.min_word_len, options.max_word_len));

@@ -2,7 +2,7 @@
 // top-left corner.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, parseNumberList } from '../../answer.js';
-import { formatMatrix, randomDigitMatrix, rangeProblems } from '../shared-b.js';
+import { formatMatrix, randomDigitMatrix } from '../../kit/index.js';
 
 /** Walks right, down, left, up, turning when the next cell is outside or already visited. */
 export function spiralOrder(matrix: readonly (readonly number[])[]): number[] {
@@ -32,7 +32,7 @@ export const spiralMatrix = defineTask({
     min_n: { kind: 'int', default: 2, min: 2, max: 50, description: 'smallest matrix side' },
     max_n: { kind: 'int', default: 10, min: 2, max: 50, description: 'largest matrix side' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_n', 'max_n']]),
+  ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const n = rng.int(options.min_n, options.max_n);
     const matrix = randomDigitMatrix(rng, n, n);

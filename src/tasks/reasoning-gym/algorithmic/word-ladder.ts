@@ -78,9 +78,10 @@ export const wordLadder = defineTask({
     min_chain_length: { kind: 'int', default: -1, min: -1, max: 30, description: 'fewest words in the shortest ladder (-1: any, at least 3)' },
     max_chain_length: { kind: 'int', default: -1, min: -1, max: 30, description: 'most words in the shortest ladder (-1: no limit)' },
   },
+  ranges: [['min_word_length', 'max_word_length']],
+  // Chain lengths use -1 for "no bound", so their order is checked here rather than as a range.
   validateOptions: (o) => {
     const problems: ConfigProblem[] = [];
-    if (o.min_word_length > o.max_word_length) problems.push({ path: 'min_word_length', message: 'min_word_length > max_word_length', fix: 'make min_word_length ≤ max_word_length' });
     if ((o.min_chain_length !== -1 && o.min_chain_length < 3) || (o.max_chain_length !== -1 && o.max_chain_length < 3)) problems.push({ path: 'min_chain_length', message: 'chain lengths are -1 or at least 3', fix: 'use -1 or a value ≥ 3' });
     if (o.min_chain_length !== -1 && o.max_chain_length !== -1 && o.min_chain_length > o.max_chain_length) problems.push({ path: 'min_chain_length', message: 'min_chain_length > max_chain_length', fix: 'make min_chain_length ≤ max_chain_length' });
     return problems;

@@ -2,7 +2,6 @@
 // project's vocabulary (corpus.ts). The answer must list the same words in reverse order.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
-import { rangeProblems } from '../shared-b.js';
 import { randomVocabularyWords } from './corpus.js';
 
 export const wordSequenceReversal = defineTask({
@@ -18,7 +17,7 @@ export const wordSequenceReversal = defineTask({
     min_words: { kind: 'int', default: 3, min: 1, max: 200, description: 'fewest words' },
     max_words: { kind: 'int', default: 8, min: 1, max: 200, description: 'most words' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_words', 'max_words']]),
+  ranges: [['min_words', 'max_words']],
   generate(options, rng) {
     const words = randomVocabularyWords(rng, rng.int(options.min_words, options.max_words));
     const prompt = [

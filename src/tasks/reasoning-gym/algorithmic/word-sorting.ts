@@ -3,7 +3,6 @@
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
-import { rangeProblems } from '../shared-b.js';
 import { wordsInLengthRange } from './words.js';
 
 const pools = new Map<string, string[]>();
@@ -40,7 +39,7 @@ export const wordSorting = defineTask({
     max_word_length: { kind: 'int', default: 12, min: 2, max: 20, description: 'longest word' },
     transformation: { kind: 'enum', default: 'original', values: ['original', 'lowercase', 'uppercase', 'randomcase'], description: 'case of the words: original (about one in four capitalised, as in running text), lowercase, uppercase or random per letter' },
   },
-  validateOptions: (o) => rangeProblems(o, [['min_words', 'max_words'], ['min_word_length', 'max_word_length']]),
+  ranges: [['min_words', 'max_words'], ['min_word_length', 'max_word_length']],
   generate(options, rng) {
     const source = pool(options.min_word_length, options.max_word_length);
     const count = rng.int(options.min_words, options.max_words);

@@ -61,10 +61,7 @@ export const arc1d = defineTask({
     max_size: { kind: 'int', default: 30, min: 8, max: 100, description: 'longest row' },
     num_train: { kind: 'int', default: 3, min: 1, max: 10, description: 'solved examples shown' },
   },
-  validateOptions: (o) =>
-    o.min_size > o.max_size
-      ? [{ path: 'min_size', message: 'min_size > max_size', fix: 'make min_size ≤ max_size' }]
-      : [],
+  ranges: [['min_size', 'max_size']],
   generate(options, rng) {
     // As the source: a variant uniformly from its table, then the examples and the test row.
     const variant = rng.pick(VARIANTS), { size, examples, test, answer } = drawPuzzle(variant, rng, options);

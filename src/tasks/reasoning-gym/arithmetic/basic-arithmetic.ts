@@ -3,7 +3,7 @@
 // and the answer follows ordinary operator precedence.
 import { defineTask } from '../../define-task.js';
 import type { Rng } from '../../../core/index.js';
-import { bigGcd, PY_EXACT_EVAL, rangeProblem, Rational, verifyExactNumber } from '../shared-a.js';
+import { bigGcd, PY_EXACT_EVAL, Rational, verifyExactNumber } from '../../kit/index.js';
 
 type Settings = { digits: number; parens: boolean; negation: boolean; divide: boolean; multiply: boolean; subtract: boolean; add: boolean };
 type Built = { text: string; value: bigint };
@@ -95,7 +95,7 @@ export const basicArithmetic = defineTask({
     format_style: { kind: 'enum', default: 'simple', values: ['simple', 'natural'], description: 'simple: "Calculate …"; natural: varied phrasings' },
     whitespace: { kind: 'enum', default: 'single', values: ['single', 'no_space', 'random'], description: 'spacing between tokens' },
   },
-  validateOptions: (o) => [...rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms), ...rangeProblem('min_digits', o.min_digits, 'max_digits', o.max_digits)],
+  ranges: [['min_terms', 'max_terms'], ['min_digits', 'max_digits']],
   generate(options, rng) {
     const ops = options.operators;
     const settings: Settings = {

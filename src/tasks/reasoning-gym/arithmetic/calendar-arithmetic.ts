@@ -4,7 +4,7 @@
 import { defineTask } from '../../define-task.js';
 import type { Rng } from '../../../core/index.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { parseDecimal, stripNumberWrappers } from '../shared-a.js';
+import { parseDecimal, stripNumberWrappers } from '../../kit/index.js';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,6 +1,6 @@
 // rg.arithmetic.chain_sum: a chain of additions and subtractions of integers (Reasoning-Gym `chain_sum`).
 import { defineTask } from '../../define-task.js';
-import { rangeProblem, Rational, verifyExactNumber } from '../shared-a.js';
+import { Rational, verifyExactNumber } from '../../kit/index.js';
 
 export const chainSum = defineTask({
   id: 'rg.arithmetic.chain_sum',
@@ -15,7 +15,7 @@ export const chainSum = defineTask({
     max_digits: { kind: 'int', default: 4, min: 1, max: 15, description: 'most digits per term' },
     allow_negation: { kind: 'bool', default: false, description: 'allow negative terms' },
   },
-  validateOptions: (o) => [...rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms), ...rangeProblem('min_digits', o.min_digits, 'max_digits', o.max_digits)],
+  ranges: [['min_terms', 'max_terms'], ['min_digits', 'max_digits']],
   generate(options, rng) {
     const terms = rng.int(options.min_terms, options.max_terms);
     const digits = rng.int(options.min_digits, options.max_digits);

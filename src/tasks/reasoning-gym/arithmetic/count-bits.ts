@@ -1,6 +1,6 @@
 // rg.arithmetic.count_bits: how many 1 bits a number has in binary (Reasoning-Gym `count_bits`).
 import { defineTask } from '../../define-task.js';
-import { rangeProblem, Rational, verifyExactNumber } from '../shared-a.js';
+import { Rational, verifyExactNumber } from '../../kit/index.js';
 
 export const countBits = defineTask({
   id: 'rg.arithmetic.count_bits',
@@ -12,7 +12,7 @@ export const countBits = defineTask({
     min_n: { kind: 'int', default: 1, min: 1, max: Number.MAX_SAFE_INTEGER, description: 'smallest number' },
     max_n: { kind: 'int', default: 2 ** 31 - 1, min: 1, max: Number.MAX_SAFE_INTEGER, description: 'largest number' },
   },
-  validateOptions: (o) => rangeProblem('min_n', o.min_n, 'max_n', o.max_n),
+  ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const number = rng.int(options.min_n, options.max_n);
     let ones = 0;

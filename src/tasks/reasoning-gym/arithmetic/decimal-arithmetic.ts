@@ -4,7 +4,7 @@
 import { defineTask } from '../../define-task.js';
 import type { Rng } from '../../../core/index.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { decimalExponent, parseDecimal, PY_EXACT_EVAL, rangeProblem, Rational, stripNumberWrappers } from '../shared-a.js';
+import { decimalExponent, parseDecimal, PY_EXACT_EVAL, Rational, stripNumberWrappers } from '../../kit/index.js';
 
 /** Joins operands with their operators under a random binary grouping, parenthesising half the groups. */
 function group(rng: Rng, operands: readonly string[], operators: readonly string[]): string {
@@ -61,7 +61,7 @@ export const decimalArithmetic = defineTask({
     max_terms: { kind: 'int', default: 6, min: 2, max: 12, description: 'most operands' },
     precision: { kind: 'int', default: 12, min: 3, max: 30, description: 'significant digits asked for' },
   },
-  validateOptions: (o) => [...rangeProblem('min_num_decimal_places', o.min_num_decimal_places, 'max_num_decimal_places', o.max_num_decimal_places), ...rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms)],
+  ranges: [['min_num_decimal_places', 'max_num_decimal_places'], ['min_terms', 'max_terms']],
   generate(options, rng) {
     for (;;) {
       const terms = rng.int(options.min_terms, options.max_terms);

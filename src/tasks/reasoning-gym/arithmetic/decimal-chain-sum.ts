@@ -1,7 +1,7 @@
 // rg.arithmetic.decimal_chain_sum: a chain of additions and subtractions of decimals (Reasoning-Gym
 // `decimal_chain_sum`). Compared exactly as decimals: 1.50 and 1.5 are the same answer.
 import { defineTask } from '../../define-task.js';
-import { PY_EXACT_EVAL, rangeProblem, Rational, verifyExactNumber, parseDecimal } from '../shared-a.js';
+import { parseDecimal, PY_EXACT_EVAL, Rational, verifyExactNumber } from '../../kit/index.js';
 
 export const decimalChainSum = defineTask({
   id: 'rg.arithmetic.decimal_chain_sum',
@@ -18,10 +18,7 @@ export const decimalChainSum = defineTask({
     max_decimal_places: { kind: 'int', default: 4, min: 0, max: 10, description: 'most decimal places of a term' },
     allow_negation: { kind: 'bool', default: false, description: 'allow negative terms' },
   },
-  validateOptions: (o) => [
-    ...rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms), ...rangeProblem('min_digits', o.min_digits, 'max_digits', o.max_digits),
-    ...rangeProblem('min_decimal_places', o.min_decimal_places, 'max_decimal_places', o.max_decimal_places),
-  ],
+  ranges: [['min_terms', 'max_terms'], ['min_digits', 'max_digits'], ['min_decimal_places', 'max_decimal_places']],
   generate(options, rng) {
     const terms = rng.int(options.min_terms, options.max_terms);
     const digits = rng.int(options.min_digits, options.max_digits);

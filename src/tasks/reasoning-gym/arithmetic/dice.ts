@@ -2,7 +2,7 @@
 // fraction (Reasoning-Gym `dice`).
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { bigGcd } from '../shared-a.js';
+import { bigGcd } from '../../kit/index.js';
 
 /** Ways to roll each total with `dice` (index = total), exact as bigints. */
 function countTotals(dice: readonly number[]): bigint[] {

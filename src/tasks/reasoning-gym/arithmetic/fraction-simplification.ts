@@ -2,7 +2,7 @@
 // style (Reasoning-Gym `fraction_simplification`). Any of the four styles is accepted in the answer.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { gcd, rangeProblem } from '../shared-a.js';
+import { gcd } from '../../kit/index.js';
 
 const STYLES = ['plain', 'latex_inline', 'latex_frac', 'latex_dfrac'] as const;
 
@@ -37,7 +37,7 @@ export const fractionSimplification = defineTask({
     max_factor: { kind: 'int', default: 100, min: 1, max: 1e6, description: 'largest common factor multiplied in' },
     styles: { kind: 'enum', default: 'any', values: ['any', ...STYLES], description: 'how the fraction is written (any: one of the four at random)' },
   },
-  validateOptions: (o) => [...rangeProblem('min_value', o.min_value, 'max_value', o.max_value), ...rangeProblem('min_factor', o.min_factor, 'max_factor', o.max_factor)],
+  ranges: [['min_value', 'max_value'], ['min_factor', 'max_factor']],
   generate(options, rng) {
     let num = 1, den = 1;
     for (let attempt = 0; attempt < 10; attempt++) {

@@ -1,6 +1,6 @@
 // rg.arithmetic.gcd: the greatest common divisor of a few random integers (Reasoning-Gym `gcd`).
 import { defineTask } from '../../define-task.js';
-import { gcd, rangeProblem, Rational, verifyExactNumber } from '../shared-a.js';
+import { gcd, Rational, verifyExactNumber } from '../../kit/index.js';
 
 export const gcdTask = defineTask({
   id: 'rg.arithmetic.gcd',
@@ -14,7 +14,7 @@ export const gcdTask = defineTask({
     min_value: { kind: 'int', default: 1, min: 1, max: 1e12, description: 'smallest value of a number' },
     max_value: { kind: 'int', default: 1000, min: 2, max: 1e12, description: 'largest value of a number' },
   },
-  validateOptions: (o) => [...rangeProblem('min_numbers', o.min_numbers, 'max_numbers', o.max_numbers), ...rangeProblem('min_value', o.min_value, 'max_value', o.max_value)],
+  ranges: [['min_numbers', 'max_numbers'], ['min_value', 'max_value']],
   generate(options, rng) {
     let numbers: number[] = [];
     let result = 1;

@@ -1,6 +1,6 @@
 // rg.arithmetic.lcm: the least common multiple of a few random integers (Reasoning-Gym `lcm`).
 import { defineTask } from '../../define-task.js';
-import { bigGcd, rangeProblem, Rational, verifyExactNumber } from '../shared-a.js';
+import { bigGcd, Rational, verifyExactNumber } from '../../kit/index.js';
 
 export const lcmTask = defineTask({
   id: 'rg.arithmetic.lcm',
@@ -14,7 +14,7 @@ export const lcmTask = defineTask({
     min_value: { kind: 'int', default: 1, min: 1, max: 1e9, description: 'smallest value of a number' },
     max_value: { kind: 'int', default: 100, min: 2, max: 1e9, description: 'largest value of a number' },
   },
-  validateOptions: (o) => [...rangeProblem('min_numbers', o.min_numbers, 'max_numbers', o.max_numbers), ...rangeProblem('min_value', o.min_value, 'max_value', o.max_value)],
+  ranges: [['min_numbers', 'max_numbers'], ['min_value', 'max_value']],
   generate(options, rng) {
     let numbers: number[] = [];
     let result = 1n;

@@ -1,7 +1,7 @@
 // rg.arithmetic.leg_counting: total legs of a list of animals (Reasoning-Gym `leg_counting`), with
 // correct plurals and our own animal table.
 import { defineTask } from '../../define-task.js';
-import { rangeProblem, Rational, verifyExactNumber } from '../shared-a.js';
+import { Rational, verifyExactNumber } from '../../kit/index.js';
 
 /** [singular, plural, legs]. */
 export const ANIMALS: readonly (readonly [string, string, number])[] = [
@@ -30,7 +30,7 @@ export const legCounting = defineTask({
     min_instances: { kind: 'int', default: 1, min: 1, max: 1000, description: 'fewest animals of a kind' },
     max_instances: { kind: 'int', default: 15, min: 1, max: 1000, description: 'most animals of a kind' },
   },
-  validateOptions: (o) => [...rangeProblem('min_animals', o.min_animals, 'max_animals', o.max_animals), ...rangeProblem('min_instances', o.min_instances, 'max_instances', o.max_instances)],
+  ranges: [['min_animals', 'max_animals'], ['min_instances', 'max_instances']],
   generate(options, rng) {
     const kinds = rng.sample(ANIMALS, rng.int(options.min_animals, options.max_animals));
     const animals = kinds.map(([singular, plural, legs]) => {

@@ -1,8 +1,8 @@
 // rg.arithmetic.number_format: pick the largest or smallest of numbers written in mixed formats
 // (plain, comma-grouped, scientific) (Reasoning-Gym `number_format`). Values are exact thousandths.
 import { defineTask } from '../../define-task.js';
-import { parseDecimal, rangeProblem, Rational, stripNumberWrappers } from '../shared-a.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
+import { parseDecimal, Rational, stripNumberWrappers } from '../../kit/index.js';
 
 /** Thousandths as a plain decimal with `places` decimals (`1234.500000`). */
 function plain(thousandths: number, places: number): string {
@@ -36,7 +36,7 @@ export const numberFormat = defineTask({
     max_n: { kind: 'float', default: 1e9, min: 1, max: 1e12, description: 'largest base value' },
     max_delta: { kind: 'float', default: 10, min: 0.01, max: 1e6, description: 'largest distance of a candidate from the base value' },
   },
-  validateOptions: (o) => rangeProblem('min_n', o.min_n, 'max_n', o.max_n),
+  ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const count = rng.int(options.min_num_candidates, options.max_num_candidates);
     const base = rng.int(Math.ceil(options.min_n * 1000), Math.floor(options.max_n * 1000));

@@ -2,7 +2,7 @@
 // (Reasoning-Gym `power_function`). The value is exact (a rational), so the rounding is too.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { parseDecimal, rangeProblem, Rational, stripNumberWrappers, toSignificant } from '../shared-a.js';
+import { parseDecimal, Rational, stripNumberWrappers, toSignificant } from '../../kit/index.js';
 
 function power(base: Rational, exponent: number): Rational {
   let out = Rational.of(1);
@@ -22,7 +22,7 @@ export const powerFunction = defineTask({
     min_exponent: { kind: 'int', default: 0, min: 0, max: 30, description: 'smallest magnitude of the exponent' },
     max_exponent: { kind: 'int', default: 8, min: 0, max: 30, description: 'largest magnitude of the exponent (its sign is random)' },
   },
-  validateOptions: (o) => [...rangeProblem('min_base', o.min_base, 'max_base', o.max_base), ...rangeProblem('min_exponent', o.min_exponent, 'max_exponent', o.max_exponent)],
+  ranges: [['min_base', 'max_base'], ['min_exponent', 'max_exponent']],
   generate(options, rng) {
     const low = Math.ceil(options.min_base * 1e4), high = Math.floor(options.max_base * 1e4);
     let units = 0;

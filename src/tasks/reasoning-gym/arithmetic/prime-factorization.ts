@@ -2,7 +2,6 @@
 // (Reasoning-Gym `prime_factorization`). Any order, `p^k` powers and `*` separators are accepted.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { rangeProblem } from '../shared-a.js';
 
 function primeFactors(n: number): number[] {
   const out: number[] = [];
@@ -36,7 +35,7 @@ export const primeFactorization = defineTask({
     min_value: { kind: 'int', default: 2, min: 2, max: 1e12, description: 'smallest number to factor' },
     max_value: { kind: 'int', default: 1000, min: 2, max: 1e12, description: 'largest number to factor' },
   },
-  validateOptions: (o) => rangeProblem('min_value', o.min_value, 'max_value', o.max_value),
+  ranges: [['min_value', 'max_value']],
   generate(options, rng) {
     const number = rng.int(options.min_value, options.max_value);
     const factors = primeFactors(number);

@@ -1,6 +1,6 @@
 // rg.arithmetic.products: multiply a few integers of a chosen digit length (Reasoning-Gym `products`).
 import { defineTask } from '../../define-task.js';
-import { rangeProblem, Rational, verifyExactNumber } from '../shared-a.js';
+import { Rational, verifyExactNumber } from '../../kit/index.js';
 
 export const products = defineTask({
   id: 'rg.arithmetic.products',
@@ -15,7 +15,7 @@ export const products = defineTask({
     max_digits: { kind: 'int', default: 5, min: 1, max: 15, description: 'most digits per factor' },
     allow_negation: { kind: 'bool', default: false, description: 'allow negative factors' },
   },
-  validateOptions: (o) => [...rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms), ...rangeProblem('min_digits', o.min_digits, 'max_digits', o.max_digits)],
+  ranges: [['min_terms', 'max_terms'], ['min_digits', 'max_digits']],
   generate(options, rng) {
     const terms = rng.int(options.min_terms, options.max_terms);
     const digits = rng.int(options.min_digits, options.max_digits);

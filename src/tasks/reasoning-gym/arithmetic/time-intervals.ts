@@ -110,7 +110,7 @@ export const timeIntervals = defineTask({
     min_year: { kind: 'int', default: 1900, min: 1, max: 9000, description: 'earliest year of a start date (Reasoning-Gym: min_date)' },
     max_year: { kind: 'int', default: 2999, min: 1, max: 9000, description: 'latest year of a start date (Reasoning-Gym: max_date)' },
   },
-  validateOptions: (o) => (o.min_year > o.max_year ? [{ path: 'min_year', message: `min_year ${o.min_year} > max_year ${o.max_year}`, fix: 'make min_year ≤ max_year' }] : []),
+  ranges: [['min_year', 'max_year']],
   generate(options, rng) {
     const type = options.task_types === 'all' ? rng.pick(TYPES) : options.task_types;
     const made = makeTimes(type, rng, { maxSeconds: options.max_time_difference_seconds, maxDays: options.max_date_difference_days, minDay: dayNumber(options.min_year, 1, 1), maxDay: dayNumber(options.max_year, 12, 31) });

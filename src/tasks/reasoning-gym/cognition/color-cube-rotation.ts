@@ -2,7 +2,6 @@
 // colour now on one side (Reasoning-Gym `color_cube_rotation`).
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { rangeProblem } from '../shared-a.js';
 
 export const SIDES = ['top', 'right', 'front', 'left', 'back', 'bottom'] as const;
 export const COLORS = ['red', 'green', 'blue', 'yellow', 'white', 'orange', 'purple', 'pink', 'brown', 'gray', 'cyan', 'magenta', 'gold', 'silver', 'indigo', 'violet'];
@@ -29,7 +28,7 @@ export const colorCubeRotation = defineTask({
     min_rotations: { kind: 'int', default: 1, min: 1, max: 50, description: 'fewest rotations' },
     max_rotations: { kind: 'int', default: 3, min: 1, max: 50, description: 'most rotations' },
   },
-  validateOptions: (o) => rangeProblem('min_rotations', o.min_rotations, 'max_rotations', o.max_rotations),
+  ranges: [['min_rotations', 'max_rotations']],
   generate(options, rng) {
     const colors = rng.sample(COLORS, 6);
     const initial = Object.fromEntries(SIDES.map((side, i) => [side, colors[i]])) as Record<Side, string>;

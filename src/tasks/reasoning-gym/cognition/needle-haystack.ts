@@ -4,7 +4,6 @@
 import { defineTask } from '../../define-task.js';
 import type { Rng } from '../../../core/index.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { rangeProblem } from '../shared-a.js';
 
 const ONSETS = ['B', 'C', 'D', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'R', 'S', 'T', 'V', 'W', 'Z', 'Br', 'Ch', 'Kr', 'Sh', 'Th', 'El', 'Ar', 'Is', 'Or'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ia', 'ea', 'y'];
@@ -35,7 +34,7 @@ export const needleHaystack = defineTask({
     min_num_statements: { kind: 'int', default: 10, min: 1, max: VERBS.length * THINGS.length, description: 'fewest statements' },
     max_num_statements: { kind: 'int', default: 100, min: 1, max: VERBS.length * THINGS.length, description: 'most statements' },
   },
-  validateOptions: (o) => rangeProblem('min_num_statements', o.min_num_statements, 'max_num_statements', o.max_num_statements),
+  ranges: [['min_num_statements', 'max_num_statements']],
   generate(options, rng) {
     const count = rng.int(options.min_num_statements, options.max_num_statements);
     const pairs = rng.sample(Array.from({ length: VERBS.length * THINGS.length }, (_, i) => i), count);

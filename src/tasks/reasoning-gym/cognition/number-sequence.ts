@@ -3,7 +3,7 @@
 // kept only when rules of one or two operations explain it and all of them predict the same next term.
 import { defineTask } from '../../define-task.js';
 import type { Rng } from '../../../core/index.js';
-import { rangeProblem, Rational, verifyExactNumber } from '../shared-a.js';
+import { Rational, verifyExactNumber } from '../../kit/index.js';
 
 type Op = { kind: 'add' | 'mul' | 'square' | 'double' | 'half' | 'prev'; k: number };
 
@@ -91,7 +91,7 @@ export const numberSequence = defineTask({
     max_value: { kind: 'int', default: 1000, min: 1, max: 1e9, description: 'largest value a term may take' },
     max_complexity: { kind: 'int', default: 3, min: 1, max: 5, description: 'a rule has up to max_complexity + 1 operations' },
   },
-  validateOptions: (o) => rangeProblem('min_terms', o.min_terms, 'max_terms', o.max_terms),
+  ranges: [['min_terms', 'max_terms']],
   generate(options, rng) {
     const complexity = rng.int(1, options.max_complexity);
     for (let attempt = 0; attempt < 500; attempt++) {

@@ -3,7 +3,7 @@
 // never touch or run alongside each other, so the drawing shows exactly the rectangles placed.
 import { defineTask } from '../../define-task.js';
 import type { Rng } from '../../../core/index.js';
-import { Rational, verifyExactNumber } from '../shared-a.js';
+import { Rational, verifyExactNumber } from '../../kit/index.js';
 
 type Rect = { left: number; right: number; top: number; bottom: number };
 type Segment = { at: number; from: number; to: number };

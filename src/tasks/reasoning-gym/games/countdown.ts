@@ -3,7 +3,7 @@
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
-import { parseArithmetic, sameMultiset } from '../arithmetic-expression-c.js';
+import { parseArithmetic, sameMultiset } from '../../kit/index.js';
 
 const TEMPLATES = [
   (numbers: string, target: number) => `Using all the numbers ${numbers}, create an expression that equals ${target}.\nYou can only use each number once.`,
@@ -59,13 +59,7 @@ export const countdown = defineTask({
     min_target: { kind: 'int', default: 100, min: 1, max: 1_000_000, description: 'smallest target' },
     max_target: { kind: 'int', default: 999, min: 1, max: 1_000_000, description: 'largest target' },
   },
-  validateOptions(o) {
-    const problems = [];
-    if (o.min_numbers > o.max_numbers) problems.push({ path: 'min_numbers', message: 'min_numbers > max_numbers', fix: 'make min_numbers ≤ max_numbers' });
-    if (o.min_value > o.max_value) problems.push({ path: 'min_value', message: 'min_value > max_value', fix: 'make min_value ≤ max_value' });
-    if (o.min_target > o.max_target) problems.push({ path: 'min_target', message: 'min_target > max_target', fix: 'make min_target ≤ max_target' });
-    return problems;
-  },
+  ranges: [['min_numbers', 'max_numbers'], ['min_value', 'max_value'], ['min_target', 'max_target']],
   generate(options, rng) {
     const { text, numbers, target } = generateExpression(options, rng);
     const shown = rng.shuffle(numbers);

@@ -2,7 +2,7 @@
 // emoji (one selector per UTF-8 byte); decode it. Exact sentence answer (whitespace-normalised).
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { everydayWordList } from '../shared-c.js';
+import { everydayWordList } from '../../kit/index.js';
 
 const EMOJIS = Array.from('😀😃😄😁😆😅🤣😂🙂😉😊😇🥰😍🤩😘😋😛🤪😎🤓🧐🤠🥳😺🐶🐱🐭🐹🦊🐻🐼🐨🐯🦁🐮🐷🐸🐵🐔🐧🐦🦉🦄🐝🐢🐙🦋🌵🌻🍀🍎🍉🍒🍕🍩🎈🎉🚀⭐🌈');
 
@@ -39,7 +39,7 @@ export const emojiMystery = defineTask({
     min_words_in_sentence: { kind: 'int', default: 3, min: 1, max: 100, description: 'fewest words in the hidden sentence' },
     max_words_in_sentence: { kind: 'int', default: 35, min: 1, max: 100, description: 'most words in the hidden sentence' },
   },
-  validateOptions: (o) => (o.min_words_in_sentence > o.max_words_in_sentence ? [{ path: 'min_words_in_sentence', message: 'min_words_in_sentence > max_words_in_sentence', fix: 'make min ≤ max' }] : []),
+  ranges: [['min_words_in_sentence', 'max_words_in_sentence']],
   generate(options, rng) {
     const words = everydayWordList();
     const count = rng.int(options.min_words_in_sentence, options.max_words_in_sentence);

@@ -3,7 +3,7 @@
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
-import { popcount } from '../shared-c.js';
+import { popcount } from './sudoku-solver.js';
 
 /** [r1, c1, r2, c2, sign]: sign '<' means cell 1 is smaller than cell 2 (cell 2 is right of or below cell 1). */
 type Constraint = [number, number, number, number, '<' | '>'];
@@ -129,9 +129,7 @@ export const futoshiki = defineTask({
     min_difficulty: { kind: 'int', default: 0, min: 0, max: 3, description: 'lowest difficulty (more inequality signs as it rises)' },
     max_difficulty: { kind: 'int', default: 3, min: 0, max: 3, description: 'highest difficulty' },
   },
-  validateOptions(o) {
-    return (['board_size', 'difficulty'] as const).filter((k) => o[`min_${k}`] > o[`max_${k}`]).map((k) => ({ path: `min_${k}`, message: `min_${k} > max_${k}`, fix: `make min_${k} ≤ max_${k}` }));
-  },
+  ranges: [['min_board_size', 'max_board_size'], ['min_difficulty', 'max_difficulty']],
   generate(options, rng) {
     const n = rng.int(options.min_board_size, options.max_board_size), level = rng.int(options.min_difficulty, options.max_difficulty);
     const solution = countSolutions(new Array(n * n).fill(0), n, relations(n, []), 1, rng).solution!;

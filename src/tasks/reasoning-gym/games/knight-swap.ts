@@ -91,9 +91,7 @@ export const knightSwap = defineTask({
     max_steps: { kind: 'int', default: 20, min: 1, max: 60, description: 'longest solution length of a possible puzzle' },
     impossible_ratio: { kind: 'float', default: 0.2, min: 0, max: 1, description: 'share of puzzles with no solution' },
   },
-  validateOptions(o) {
-    return (['nodes', 'pieces', 'steps'] as const).filter((k) => o[`min_${k}`] > o[`max_${k}`]).map((k) => ({ path: `min_${k}`, message: `min_${k} > max_${k}`, fix: `make min_${k} ≤ max_${k}` }));
-  },
+  ranges: [['min_nodes', 'max_nodes'], ['min_pieces', 'max_pieces'], ['min_steps', 'max_steps']],
   generate(options, rng) {
     const impossible = rng.next() < options.impossible_ratio;
     const puzzle = makePuzzle(rng, options, impossible) ?? makePuzzle(rng, options, !impossible) ?? makePuzzle(rng, options, impossible);

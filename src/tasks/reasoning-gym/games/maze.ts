@@ -35,9 +35,7 @@ export const maze = defineTask({
     min_grid_size: { kind: 'int', default: 5, min: 3, max: 60, description: 'smallest side of the square grid' },
     max_grid_size: { kind: 'int', default: 10, min: 3, max: 60, description: 'largest side of the square grid' },
   },
-  validateOptions(o) {
-    return (['dist', 'grid_size'] as const).filter((k) => o[`min_${k}`] > o[`max_${k}`]).map((k) => ({ path: `min_${k}`, message: `min_${k} > max_${k}`, fix: `make min_${k} ≤ max_${k}` }));
-  },
+  ranges: [['min_dist', 'max_dist'], ['min_grid_size', 'max_grid_size']],
   generate(options, rng) {
     const [wall, path, start, goal] = rng.sample(CHARS, 4);
     for (let attempt = 0; attempt < 10_000; attempt++) {

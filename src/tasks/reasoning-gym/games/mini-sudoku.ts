@@ -2,9 +2,10 @@
 // keeping the givens is accepted.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { SudokuSolver, carveUnique, checkSudokuGrid, formatGrid, parseIntGrid, toRows } from '../shared-c.js';
-import { readDigitRows, sudokuPartialScore } from '../sudoku-answer.js';
-import { sudokuPythonSolver } from '../sudoku-python-c.js';
+import { readDigitRows, sudokuPartialScore } from './sudoku-answer.js';
+import { sudokuPythonSolver } from './sudoku-python-solver.js';
+import { formatGrid, parseIntGrid, toRows } from '../../kit/index.js';
+import { carveUnique, checkSudokuGrid, SudokuSolver } from './sudoku-solver.js';
 
 const solver = new SudokuSolver(2, 2);
 
@@ -21,7 +22,7 @@ export const miniSudoku = defineTask({
     min_empty: { kind: 'int', default: 8, min: 0, max: 12, description: 'fewest empty cells (fewer when uniqueness forbids more)' },
     max_empty: { kind: 'int', default: 12, min: 0, max: 12, description: 'most empty cells' },
   },
-  validateOptions: (o) => (o.min_empty > o.max_empty ? [{ path: 'min_empty', message: `min_empty ${o.min_empty} > max_empty ${o.max_empty}`, fix: 'make min_empty ≤ max_empty' }] : []),
+  ranges: [['min_empty', 'max_empty']],
   generate(options, rng) {
     const solution = solver.solve(new Array(16).fill(0), rng)!;
     const target = rng.int(options.min_empty, options.max_empty);

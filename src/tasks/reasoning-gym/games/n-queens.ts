@@ -2,7 +2,7 @@
 // board with n non-attacking queens that keeps the given ones is accepted.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { parseCellGrid } from '../shared-c.js';
+import { parseCellGrid } from '../../kit/index.js';
 
 const solutionsBySize = new Map<number, number[][]>();
 
@@ -40,7 +40,7 @@ export const nQueens = defineTask({
     min_remove: { kind: 'int', default: 1, min: 1, max: 12, description: 'fewest queens removed from a solved board' },
     max_remove: { kind: 'int', default: 7, min: 1, max: 12, description: 'most queens removed from a solved board' },
   },
-  validateOptions: (o) => (o.min_remove > o.max_remove || o.max_remove > o.n ? [{ path: 'max_remove', message: `need min_remove ≤ max_remove ≤ n (got ${o.min_remove}, ${o.max_remove}, ${o.n})`, fix: 'lower max_remove or raise n' }] : []),
+  ranges: [['min_remove', 'max_remove'], ['max_remove', 'n']],
   generate(options, rng) {
     const n = options.n;
     const solution = rng.pick(allSolutions(n));

@@ -46,7 +46,7 @@ export const rushHour = defineTask({
     min_moves: { kind: 'int', default: 1, min: 1, max: 50, description: 'fewest moves (slides) of the optimal solution' },
     max_moves: { kind: 'int', default: 50, min: 1, max: 50, description: 'most moves (slides) of the optimal solution' },
   },
-  validateOptions: (o) => (o.min_moves > o.max_moves ? [{ path: 'min_moves', message: 'min_moves > max_moves', fix: 'make min_moves ≤ max_moves' }] : []),
+  ranges: [['min_moves', 'max_moves']],
   generate(options, rng) {
     const puzzles = bankPuzzles(options.min_moves, options.max_moves);
     if (puzzles.length === 0) {

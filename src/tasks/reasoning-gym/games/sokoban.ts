@@ -114,9 +114,7 @@ export const sokoban = defineTask({
     max_boxes: { kind: 'int', default: 10, min: 1, max: 10, description: 'boxes in the largest room' },
     max_depth: { kind: 'int', default: 80, min: 5, max: 400, description: 'longest generated solution (moves)' },
   },
-  validateOptions(o) {
-    return (['w', 'h', 'boxes'] as const).filter((k) => o[`min_${k}`] > o[`max_${k}`]).map((k) => ({ path: `min_${k}`, message: `min_${k} > max_${k}`, fix: `make min_${k} ≤ max_${k}` }));
-  },
+  ranges: [['min_w', 'max_w'], ['min_h', 'max_h'], ['min_boxes', 'max_boxes']],
   generate(options, rng) {
     const { room, boxes, player, solution } = generatePuzzle(rng, options);
     const board = render(room, boxes, player);

@@ -3,9 +3,10 @@
 // Reasoning-Gym's scorer reads (rows of digits with anything between them, such as `534678912`).
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { SudokuSolver, carveUnique, checkSudokuGrid, formatGrid, parseIntGrid, toRows } from '../shared-c.js';
-import { readDigitRows, sudokuPartialScore } from '../sudoku-answer.js';
-import { sudokuPythonSolver } from '../sudoku-python-c.js';
+import { readDigitRows, sudokuPartialScore } from './sudoku-answer.js';
+import { sudokuPythonSolver } from './sudoku-python-solver.js';
+import { formatGrid, parseIntGrid, toRows } from '../../kit/index.js';
+import { carveUnique, checkSudokuGrid, SudokuSolver } from './sudoku-solver.js';
 
 const solver = new SudokuSolver(3, 3);
 
@@ -22,7 +23,7 @@ export const sudoku = defineTask({
     min_empty: { kind: 'int', default: 30, min: 0, max: 64, description: 'fewest empty cells' },
     max_empty: { kind: 'int', default: 50, min: 0, max: 64, description: 'most empty cells (fewer when uniqueness forbids more)' },
   },
-  validateOptions: (o) => (o.min_empty > o.max_empty ? [{ path: 'min_empty', message: `min_empty ${o.min_empty} > max_empty ${o.max_empty}`, fix: 'make min_empty ≤ max_empty' }] : []),
+  ranges: [['min_empty', 'max_empty']],
   generate(options, rng) {
     const solution = solver.solve(new Array(81).fill(0), rng)!;
     const target = rng.int(options.min_empty, options.max_empty);

@@ -99,9 +99,7 @@ export const towerOfHanoi = defineTask({
     max_pegs: { kind: 'int', default: 4, min: 3, max: 6, description: 'most pegs' },
     p_scattered: { kind: 'float', default: 0.5, min: 0, max: 1, description: 'probability that the disks start spread legally over the pegs (solved by search; used only when pegs^disks ≤ 100,000)' },
   },
-  validateOptions(o) {
-    return (['disks', 'pegs'] as const).filter((k) => o[`min_${k}`] > o[`max_${k}`]).map((k) => ({ path: `min_${k}`, message: `min_${k} > max_${k}`, fix: `make min_${k} ≤ max_${k}` }));
-  },
+  ranges: [['min_disks', 'max_disks'], ['min_pegs', 'max_pegs']],
   generate(options, rng) {
     const disks = rng.int(options.min_disks, options.max_disks), pegs = rng.int(options.min_pegs, options.max_pegs);
     const all = Array.from({ length: pegs }, (_, i) => i + 1);

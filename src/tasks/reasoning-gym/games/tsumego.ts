@@ -81,7 +81,7 @@ export const tsumego = defineTask({
     max_board_size: { kind: 'int', default: 13, min: 5, max: 19, description: 'largest board side' },
     max_stones: { kind: 'int', default: 15, min: 5, max: 60, description: 'random stones placed before the capture setup (plus 4)' },
   },
-  validateOptions: (o) => (o.min_board_size > o.max_board_size ? [{ path: 'min_board_size', message: 'min_board_size > max_board_size', fix: 'make min_board_size ≤ max_board_size' }] : []),
+  ranges: [['min_board_size', 'max_board_size']],
   generate(options, rng) {
     for (;;) {
       const n = rng.int(options.min_board_size, options.max_board_size);

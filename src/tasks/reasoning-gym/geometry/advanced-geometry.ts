@@ -3,7 +3,7 @@
 // exact value (the orthocenter is an exact rational).
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { parseRationalText, rangeProblem, Rational } from '../shared-a.js';
+import { parseRationalText, Rational } from '../../kit/index.js';
 
 type Point = [number, number];
 const TYPES = ['orthocenter', 'incircle_radius', 'angle_measure'] as const;
@@ -46,7 +46,7 @@ export const advancedGeometry = defineTask({
     max_coord: { kind: 'int', default: 10, min: -1000, max: 1000, description: 'largest coordinate' },
     task_types: { kind: 'enum', default: 'all', values: ['all', ...TYPES], description: 'which question (all: each at random)' },
   },
-  validateOptions: (o) => (o.min_coord >= o.max_coord ? [{ path: 'min_coord', message: `min_coord ${o.min_coord} ≥ max_coord ${o.max_coord}`, fix: 'make min_coord < max_coord' }] : rangeProblem('min_coord', o.min_coord, 'max_coord', o.max_coord)),
+  validateOptions: (o) => (o.min_coord >= o.max_coord ? [{ path: 'min_coord', message: `min_coord ${o.min_coord} ≥ max_coord ${o.max_coord}`, fix: 'make min_coord < max_coord' }] : []),
   generate(options, rng) {
     const type = options.task_types === 'all' ? rng.pick(TYPES) : (options.task_types as (typeof TYPES)[number]);
     let points: Point[];

@@ -1,7 +1,7 @@
 // rg.geometry.simple_geometry: the missing interior angle of a convex polygon (Reasoning-Gym
 // `simple_geometry`); the missing angle is kept strictly between 0° and 180°, so the polygon is convex.
 import { defineTask } from '../../define-task.js';
-import { rangeProblem, Rational, stripNumberWrappers, verifyExactNumber } from '../shared-a.js';
+import { Rational, stripNumberWrappers, verifyExactNumber } from '../../kit/index.js';
 
 const TEMPLATES = [
   'Given a convex polygon with {n} sides, its first {m} interior angles are: {list}. What is the measure of the remaining interior angle (in degrees)?',
@@ -21,7 +21,7 @@ export const simpleGeometry = defineTask({
     min_angle: { kind: 'int', default: 10, min: 1, max: 179, description: 'smallest given angle' },
     max_angle: { kind: 'int', default: 170, min: 1, max: 179, description: 'largest given angle' },
   },
-  validateOptions: (o) => [...rangeProblem('min_sides', o.min_sides, 'max_sides', o.max_sides), ...rangeProblem('min_angle', o.min_angle, 'max_angle', o.max_angle)],
+  ranges: [['min_sides', 'max_sides'], ['min_angle', 'max_angle']],
   generate(options, rng) {
     for (let attempt = 0; ; attempt++) {
       const sides = rng.int(options.min_sides, options.max_sides);

@@ -2,7 +2,7 @@
 // prerequisite graph acyclic)? Answer True or False.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { parseBoolean } from '../shared-c.js';
+import { parseBoolean } from '../../kit/index.js';
 
 /** Kahn's algorithm: true when all n courses can be ordered. */
 function canFinish(n: number, prerequisites: readonly (readonly [number, number])[]): boolean {
@@ -30,13 +30,7 @@ export const courseSchedule = defineTask({
     max_cycle_length: { kind: 'int', default: 5, min: 3, max: 100, description: 'longest cycle added to unsolvable schedules' },
     p_solvable: { kind: 'float', default: 0.5, min: 0, max: 1, description: 'probability that the schedule is solvable' },
   },
-  validateOptions(o) {
-    const problems = [];
-    for (const name of ['num_courses', 'num_prerequisites', 'cycle_length'] as const) {
-      if (o[`min_${name}`] > o[`max_${name}`]) problems.push({ path: `min_${name}`, message: `min_${name} > max_${name}`, fix: `make min_${name} ≤ max_${name}` });
-    }
-    return problems;
-  },
+  ranges: [['min_num_courses', 'max_num_courses'], ['min_num_prerequisites', 'max_num_prerequisites'], ['min_cycle_length', 'max_cycle_length']],
   generate(options, rng) {
     const n = rng.int(options.min_num_courses, options.max_num_courses);
     const courses = rng.shuffle(Array.from({ length: n }, (_, i) => i));
@@ -60,7 +54,7 @@ export const courseSchedule = defineTask({
     return { prompt, answer, metadata: { num_courses: n, prerequisites } };
   },
   check(instance, answer) {
-    const value = parseBoolean(answer);
+    const value = parseBoolean(answer, 'True/False');
     if (value === null) return unparseable('expected True or False');
     return String(value) === instance.answer.toLowerCase() ? CORRECT : wrong();
   },

@@ -88,7 +88,7 @@ export const familyRelationships = defineTask({
     min_family_size: { kind: 'int', default: 4, min: 3, max: 30, description: 'fewest family members' },
     max_family_size: { kind: 'int', default: 8, min: 3, max: 30, description: 'most family members' },
   },
-  validateOptions: (o) => (o.min_family_size > o.max_family_size ? [{ path: 'min_family_size', message: 'min_family_size > max_family_size', fix: 'make min_family_size ≤ max_family_size' }] : []),
+  ranges: [['min_family_size', 'max_family_size']],
   generate(options, rng) {
     const people = buildFamily(rng, rng.int(options.min_family_size, options.max_family_size));
     for (;;) {

@@ -47,12 +47,7 @@ export const shortestPathTask = defineTask({
     max_cols: { kind: 'int', default: 8, min: 2, max: 100, description: 'most columns' },
     p_blocked: { kind: 'float', default: 0.4, min: 0, max: 1, description: 'probability that a cell is blocked' },
   },
-  validateOptions(o) {
-    const problems = [];
-    if (o.min_rows > o.max_rows) problems.push({ path: 'min_rows', message: 'min_rows > max_rows', fix: 'make min_rows ≤ max_rows' });
-    if (o.min_cols > o.max_cols) problems.push({ path: 'min_cols', message: 'min_cols > max_cols', fix: 'make min_cols ≤ max_cols' });
-    return problems;
-  },
+  ranges: [['min_rows', 'max_rows'], ['min_cols', 'max_cols']],
   generate(options, rng) {
     const rows = rng.int(options.min_rows, options.max_rows), cols = rng.int(options.min_cols, options.max_cols);
     const matrix: string[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => (rng.next() < options.p_blocked ? 'X' : 'O')));

@@ -32,9 +32,7 @@ export const circuitLogic = defineTask({
     neg_prob: { kind: 'float', default: 0.3, min: 0, max: 1, description: 'probability that a gate input is negated' },
     allow_reuse: { kind: 'bool', default: true, description: 'let several gates read the same input' },
   },
-  validateOptions(o) {
-    return (['terms', 'inputs'] as const).filter((k) => o[`min_${k}`] > o[`max_${k}`]).map((k) => ({ path: `min_${k}`, message: `min_${k} > max_${k}`, fix: `make min_${k} ≤ max_${k}` }));
-  },
+  ranges: [['min_terms', 'max_terms'], ['min_inputs', 'max_inputs']],
   generate(options, rng) {
     const names: string[] = [];
     const nextInput = (): string => {

@@ -75,9 +75,7 @@ export const propositionalLogic = defineTask({
     min_complexity: { kind: 'int', default: 1, min: 1, max: 6, description: 'shallowest premise (operator depth)' },
     max_complexity: { kind: 'int', default: 3, min: 1, max: 6, description: 'deepest premise (operator depth)' },
   },
-  validateOptions(o) {
-    return (['vars', 'statements', 'complexity'] as const).filter((k) => o[`min_${k}`] > o[`max_${k}`]).map((k) => ({ path: `min_${k}`, message: `min_${k} > max_${k}`, fix: `make min_${k} ≤ max_${k}` }));
-  },
+  ranges: [['min_vars', 'max_vars'], ['min_statements', 'max_statements'], ['min_complexity', 'max_complexity']],
   generate(options, rng) {
     for (;;) {
       const n = rng.int(options.min_vars, options.max_vars);

@@ -2,8 +2,8 @@
 // by checking every model over the 8 Venn regions of the three terms, each term non-empty.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
-import { parseBoolean } from '../shared-c.js';
 import type { Rng } from '../../../core/index.js';
+import { parseBoolean } from '../../kit/index.js';
 
 const TERMS: [string, string][] = [
   ['mortal', 'mortals'], ['human', 'humans'], ['child', 'children'], ['adult', 'adults'], ['parent', 'parents'], ['student', 'students'],
@@ -81,7 +81,7 @@ export const syllogism = defineTask({
     return { prompt, answer: valid ? 'Yes' : 'No', metadata: { terms: names, premises: drawn.premises, conclusion: drawn.conclusion, type: inversion ? 'inversion' : 'syllogism' } };
   },
   check(instance, answer) {
-    const value = parseBoolean(answer);
+    const value = parseBoolean(answer, 'Yes/No');
     if (value === null) return unparseable('expected Yes or No');
     return (value ? 'Yes' : 'No') === instance.answer ? CORRECT : wrong();
   },

@@ -1,27 +1,8 @@
 // A safe reader for integer arithmetic expressions (+ - * / and parentheses, no unary signs),
-// evaluated exactly over bigint fractions. Used where a model writes an expression to be checked.
+// evaluated exactly as rationals. Used where a model writes an expression to be checked.
+import { applyArithmetic, Rational } from './rational.js';
 
-export type Fraction = { num: bigint; den: bigint };
-
-export type ParsedExpression = { value: Fraction | null; numbers: number[] };
-
-const gcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b) [a, b] = [b, a % b]; return a; };
-
-function make(num: bigint, den: bigint): Fraction {
-  if (den < 0n) { num = -num; den = -den; }
-  const g = gcd(num, den) || 1n;
-  return { num: num / g, den: den / g };
-}
-
-function apply(op: string, a: Fraction | null, b: Fraction | null): Fraction | null {
-  if (!a || !b) return null;
-  switch (op) {
-    case '+': return make(a.num * b.den + b.num * a.den, a.den * b.den);
-    case '-': return make(a.num * b.den - b.num * a.den, a.den * b.den);
-    case '*': return make(a.num * b.num, a.den * b.den);
-    default: return b.num === 0n ? null : make(a.num * b.den, a.den * b.num);
-  }
-}
+export type ParsedExpression = { value: Rational | null; numbers: number[] };
 
 /**
  * Parses `text`; throws on anything but integers, + - * / ( ) and spaces (× and ÷ are read as * and /).
@@ -34,17 +15,17 @@ export function parseArithmetic(text: string): ParsedExpression {
   if (tokens.length > 400) throw new Error('expression too long');
   let pos = 0;
   const numbers: number[] = [];
-  const expression = (depth: number): Fraction | null => {
+  const expression = (depth: number): Rational | null => {
     let left = term(depth);
-    while (tokens[pos] === '+' || tokens[pos] === '-') { const op = tokens[pos++]; left = apply(op, left, term(depth)); }
+    while (tokens[pos] === '+' || tokens[pos] === '-') { const op = tokens[pos++]; left = applyArithmetic(op, left, term(depth)); }
     return left;
   };
-  const term = (depth: number): Fraction | null => {
+  const term = (depth: number): Rational | null => {
     let left = factor(depth);
-    while (tokens[pos] === '*' || tokens[pos] === '/') { const op = tokens[pos++]; left = apply(op, left, factor(depth)); }
+    while (tokens[pos] === '*' || tokens[pos] === '/') { const op = tokens[pos++]; left = applyArithmetic(op, left, factor(depth)); }
     return left;
   };
-  const factor = (depth: number): Fraction | null => {
+  const factor = (depth: number): Rational | null => {
     const token = tokens[pos++];
     if (token === undefined) throw new Error('expression ends early');
     if (token === '(') {
@@ -56,7 +37,7 @@ export function parseArithmetic(text: string): ParsedExpression {
     if (!/^\d+$/.test(token) || token.length > 12) throw new Error(`unexpected '${token}'`);
     numbers.push(Number(token));
     if (numbers.length > 64) throw new Error('too many numbers');
-    return { num: BigInt(token), den: 1n };
+    return new Rational(BigInt(token));
   };
   const value = expression(0);
   if (pos !== tokens.length) throw new Error(`unexpected '${tokens[pos]}'`);

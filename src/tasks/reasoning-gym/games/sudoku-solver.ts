@@ -1,45 +1,6 @@
-// Helpers shared by the group-C Reasoning-Gym tasks: reading grids and move lists from answers,
-// a bitmask Latin-square/sudoku solver that counts solutions, and small formatting utilities.
-import { readFileSync } from 'node:fs';
-import wordListPath from 'word-list';
-import type { Rng } from '../../core/index.js';
-
-/** Reads a grid of cells: JSON/Python nested lists, or rows on lines with cells split by spaces/commas/bars. */
-export function parseCellGrid(text: string, maxCells = 2_000): string[][] | null {
-  const t = text.trim();
-  if (t.length === 0 || t.length > maxCells * 8) return null;
-  if (t.startsWith('[')) {
-    const rows = t.match(/\[[^[\]]*\]/g);
-    if (!rows) return null;
-    return rows.map((row) => row.slice(1, -1).split(',').map((cell) => cell.trim().replace(/^["']|["']$/g, '')).filter((cell) => cell.length > 0));
-  }
-  const lines = t.split('\n').map((line) => line.replace(/[|]/g, ' ').trim()).filter((line) => line.length > 0 && !/^[-+=\s]+$/.test(line));
-  if (lines.length * 2 > maxCells) return null;
-  return lines.map((line) => line.split(/[\s,]+/).filter((cell) => cell.length > 0));
-}
-
-/** An n×m grid of integers in [lo, hi] or null. */
-export function parseIntGrid(text: string, rows: number, cols: number, lo: number, hi: number): number[][] | null {
-  const grid = parseCellGrid(text);
-  if (!grid || grid.length !== rows) return null;
-  const out: number[][] = [];
-  for (const row of grid) {
-    if (row.length !== cols) return null;
-    const values: number[] = [];
-    for (const cell of row) {
-      if (!/^\d{1,3}$/.test(cell)) return null;
-      const value = Number(cell);
-      if (value < lo || value > hi) return null;
-      values.push(value);
-    }
-    out.push(values);
-  }
-  return out;
-}
-
-export function formatGrid(grid: readonly (readonly (number | string)[])[], blank = '_'): string {
-  return grid.map((row) => row.map((cell) => (cell === 0 ? blank : String(cell))).join(' ')).join('\n');
-}
+// A bitmask sudoku/Latin-square solver that counts solutions (for uniqueness), a grid checker, and
+// clue carving that keeps a puzzle unique. Shared by rg.games.sudoku and rg.games.mini_sudoku.
+import type { Rng } from '../../../core/index.js';
 
 /** Number of set bits of a 32-bit value. */
 export function popcount(value: number): number {
@@ -154,13 +115,6 @@ export function checkSudokuGrid(grid: readonly (readonly number[])[], puzzle: re
   return null;
 }
 
-/** Splits a list of numbers row-major into rows of `width`. */
-export function toRows<T>(cells: readonly T[], width: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < cells.length; i += width) out.push(cells.slice(i, i + width));
-  return out;
-}
-
 /** Removes clues in random order while the puzzle stays unique, until `target` cells are empty. */
 export function carveUnique(solver: SudokuSolver, solution: readonly number[], target: number, rng: Rng): number[] {
   const puzzle = solution.slice();
@@ -174,20 +128,4 @@ export function carveUnique(solver: SudokuSolver, solution: readonly number[], t
     else removed++;
   }
   return puzzle;
-}
-
-/** True/False (any case, also yes/no) from an answer; null otherwise. */
-export function parseBoolean(text: string): boolean | null {
-  const t = text.trim().replace(/^["'`]|["'`.]$/g, '').trim().toLowerCase();
-  if (t === 'true' || t === 'yes') return true;
-  if (t === 'false' || t === 'no') return false;
-  return null;
-}
-
-let everydayWords: string[] | null = null;
-
-/** Lowercase dictionary words of 3–8 letters from the `word-list` package (MIT), read once. */
-export function everydayWordList(): readonly string[] {
-  if (everydayWords === null) everydayWords = readFileSync(wordListPath, 'utf8').split('\n').map((w) => w.trim()).filter((w) => /^[a-z]{3,8}$/.test(w));
-  return everydayWords;
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
 import type { Rng } from '../../../core/rng.js';
 import { OBJECT_COUNTING_CATEGORIES } from '../solvers.js';
-import { defineGeneratedBbhTask, FIRST_NAMES, joinSerial, minMaxRule, NUMBER_WORDS } from './define-generated.js';
+import { defineGeneratedBbhTask, FIRST_NAMES, joinSerial, NUMBER_WORDS } from './define-variant.js';
 
 type Heading = [number, number];
 const MOVES: Record<string, Heading> = { forward: [0, 1], backward: [0, -1], right: [1, 0], left: [-1, 0] };
@@ -93,7 +93,7 @@ export const navigateGen = defineGeneratedBbhTask({
     max_instructions: { kind: 'int', default: 8, min: 1, max: 20, description: 'most random instructions' },
     max_steps: { kind: 'int', default: 10, min: 1, max: 10, description: 'most steps in one instruction' },
   },
-  validateOptions: minMaxRule('min_instructions', 'max_instructions'),
+  ranges: [['min_instructions', 'max_instructions']],
   generate(options, rng) {
     const count = rng.int(options.min_instructions, options.max_instructions);
     const goHome = rng.bool();
@@ -144,7 +144,7 @@ export const objectCountingGen = defineGeneratedBbhTask({
     max_kinds: { kind: 'int', default: 10, min: 1, max: 12, description: 'most different items listed' },
     max_count: { kind: 'int', default: 4, min: 1, max: 10, description: 'most of one item' },
   },
-  validateOptions: minMaxRule('min_kinds', 'max_kinds'),
+  ranges: [['min_kinds', 'max_kinds']],
   generate(options, rng) {
     const category = rng.pick(Object.keys(OBJECT_COUNTING_CATEGORIES));
     // "objects" questions list only household objects, so that "how many objects" is unambiguous.
@@ -177,7 +177,7 @@ export const wordSortingGen = defineGeneratedBbhTask({
     min_words: { kind: 'int', default: 2, min: 1, max: 50, description: 'fewest words' },
     max_words: { kind: 'int', default: 20, min: 1, max: 50, description: 'most words' },
   },
-  validateOptions: minMaxRule('min_words', 'max_words'),
+  ranges: [['min_words', 'max_words']],
   generate(options, rng) {
     const pool = wordPool();
     const count = rng.int(options.min_words, options.max_words);

@@ -1,7 +1,7 @@
 // Sparse multivariate polynomials with exact rational coefficients: a bounded parser for answers
 // (`3*x**2 - x/2 + C`, `3x^2`, parentheses), arithmetic, and sympy-style printing. Two answers are
 // equivalent exactly when their coefficient maps are equal.
-import { Rational } from './shared-a.js';
+import { Rational } from './rational.js';
 
 /** Monomial key (`x^2*y`, `` for the constant) → non-zero coefficient. */
 export type Poly = Map<string, Rational>;

@@ -3,7 +3,7 @@
 import type { JsonValue } from '../../../core/index.js';
 import type { Rng } from '../../../core/rng.js';
 import { defineTask, type DefineTaskExtras } from '../../define-task.js';
-import type { OptionsSchema, OptionValues, Task } from '../../types.js';
+import type { OptionRange, OptionsSchema, OptionValues, Task } from '../../types.js';
 import { answerInstructionFor, checkBbhAnswer, parseOptions, type AnswerKind, type BbhAnswerMetadata } from '../answer-kinds.js';
 import { solverScript } from '../solvers.js';
 
@@ -18,6 +18,8 @@ export type GeneratedBbhSpec<S extends OptionsSchema> = {
   kind: AnswerKind;
   labels?: string[];
   options: S;
+  /** Numeric options that must stay in order, as in TaskDefinition.ranges. */
+  ranges?: readonly OptionRange<S>[];
   generate(options: OptionValues<S>, rng: Rng): GeneratedBbhQuestion;
 } & DefineTaskExtras<S>;
 
@@ -29,6 +31,7 @@ export function defineGeneratedBbhTask<S extends OptionsSchema>(spec: GeneratedB
     description: spec.description,
     answerFormat: spec.answerFormat,
     options: spec.options,
+    ranges: spec.ranges,
     validateOptions: spec.validateOptions,
     generate(options, rng) {
       const { question, answer, extra } = spec.generate(options, rng);
@@ -41,14 +44,6 @@ export function defineGeneratedBbhTask<S extends OptionsSchema>(spec: GeneratedB
     check: (instance, answer) => checkBbhAnswer(instance.answer, instance.metadata as unknown as BbhAnswerMetadata, answer),
     referenceSolution: (instance) => solverScript(spec.name, instance.metadata.question as string),
   }) as unknown as Task;
-}
-
-/** A min ≤ max rule for two int options. */
-export function minMaxRule(minKey: string, maxKey: string) {
-  return (options: Record<string, unknown>) =>
-    (options[minKey] as number) > (options[maxKey] as number)
-      ? [{ path: minKey, message: `${minKey} ${String(options[minKey])} > ${maxKey} ${String(options[maxKey])}`, fix: `make ${minKey} ≤ ${maxKey}` }]
-      : [];
 }
 
 export const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];

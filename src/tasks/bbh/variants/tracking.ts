@@ -2,7 +2,7 @@
 // with one item, pairs swap, and the question asks who ends with what, in the official wording.
 import type { Rng } from '../../../core/rng.js';
 import type { Task } from '../../types.js';
-import { defineGeneratedBbhTask, joinSerial, LETTERS, renderOptions } from './define-generated.js';
+import { defineGeneratedBbhTask, joinSerial, LETTERS, renderOptions } from './define-variant.js';
 
 const PEOPLE = ['Alice', 'Bob', 'Claire', 'Dave', 'Eve', 'Fred', 'Gertrude'];
 

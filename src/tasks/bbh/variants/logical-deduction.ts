@@ -3,7 +3,7 @@
 import type { Rng } from '../../../core/rng.js';
 import { InvariantError } from '../../../core/index.js';
 import type { Task } from '../../types.js';
-import { defineGeneratedBbhTask, joinSerial, LETTERS, ORDINALS, renderOptions } from './define-generated.js';
+import { defineGeneratedBbhTask, joinSerial, LETTERS, ORDINALS, renderOptions } from './define-variant.js';
 
 type Scene = {
   intro: (count: string, listing: string) => string;

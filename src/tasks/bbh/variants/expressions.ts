@@ -2,7 +2,7 @@
 // and dyck_languages, in the official wording; answers come from evaluating the rendered text.
 import type { Rng } from '../../../core/rng.js';
 import { InvariantError } from '../../../core/index.js';
-import { defineGeneratedBbhTask, minMaxRule } from './define-generated.js';
+import { defineGeneratedBbhTask } from './define-variant.js';
 
 function booleanOperand(rng: Rng, maxNots: number, nested: boolean): string {
   const literal = () => (rng.bool() ? 'True' : 'False');
@@ -108,7 +108,7 @@ export const dyckLanguagesGen = defineGeneratedBbhTask({
     min_length: { kind: 'int', default: 4, min: 2, max: 100, description: 'fewest tokens in the given prefix' },
     max_length: { kind: 'int', default: 30, min: 2, max: 100, description: 'most tokens in the given prefix' },
   },
-  validateOptions: minMaxRule('min_length', 'max_length'),
+  ranges: [['min_length', 'max_length']],
   generate(options, rng) {
     const length = rng.int(options.min_length, options.max_length);
     const tokens: string[] = [], stack: string[] = [];

@@ -1,7 +1,7 @@
 // Generated variant of temporal_sequences: a day of sightings from waking until a place closes, with
 // one free slot; the question asks when the person could have gone there, in the official wording.
 import type { Rng } from '../../../core/rng.js';
-import { defineGeneratedBbhTask, FIRST_NAMES, LETTERS, minMaxRule } from './define-generated.js';
+import { defineGeneratedBbhTask, FIRST_NAMES, LETTERS } from './define-variant.js';
 
 const ACTIVITIES = [
   'buying clothes at the mall', 'taking photos near the Eiffel Tower', 'reading at the library', 'waiting at the airport',
@@ -42,7 +42,7 @@ export const temporalSequencesGen = defineGeneratedBbhTask({
     min_sightings: { kind: 'int', default: 3, min: 3, max: 8, description: 'fewest sightings during the day' },
     max_sightings: { kind: 'int', default: 6, min: 3, max: 8, description: 'most sightings during the day' },
   },
-  validateOptions: minMaxRule('min_sightings', 'max_sightings'),
+  ranges: [['min_sightings', 'max_sightings']],
   generate(options, rng) {
     const sightings = rng.int(options.min_sightings, options.max_sightings);
     const slots = sightings + 1;

@@ -1,18 +1,6 @@
-// Helpers shared by the group-B Reasoning-Gym tasks: min ≤ max option checks, matrix and list
-// text formats, and strict parsers for integer matrices and True/False answers.
-import type { ConfigProblem } from '../../core/index.js';
-import { normalizeText, parseLooseJson, parseMatrix } from '../answer.js';
-
-/** Problems for each [min, max] pair of option names whose values are out of order. */
-export function rangeProblems(options: Record<string, unknown>, pairs: readonly (readonly [string, string])[]): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  for (const [low, high] of pairs) {
-    if ((options[low] as number) > (options[high] as number)) {
-      problems.push({ path: low, message: `${low} ${String(options[low])} > ${high} ${String(options[high])}`, fix: `make ${low} ≤ ${high}` });
-    }
-  }
-  return problems;
-}
+// Matrices as task text: rows of space-separated cells, random digit matrices, and strict parsers
+// for integer and number matrices written as rows or as nested JSON/Python lists.
+import { parseMatrix } from '../answer.js';
 
 /** Rows of space-separated cells, one row per line. */
 export function formatMatrix(matrix: readonly (readonly (number | string)[])[]): string {
@@ -66,30 +54,4 @@ export function sameMatrix(a: readonly (readonly number[])[], b: readonly (reado
     for (let j = 0; j < a[i].length; j++) if (a[i][j] !== b[i][j]) return false;
   }
   return true;
-}
-
-/** `True`/`False` (any case, optional quotes); null for anything else. */
-export function parseBoolean(text: string): boolean | null {
-  const t = normalizeText(text).toLowerCase().replace(/\.$/, '');
-  if (t === 'true') return true;
-  if (t === 'false') return false;
-  return null;
-}
-
-/** A list of strings from JSON/Python list syntax; numbers are kept as their text. Null otherwise. */
-export function parseStringList(text: string): string[] | null {
-  const value = parseLooseJson(text);
-  if (!Array.isArray(value)) return null;
-  const out: string[] = [];
-  for (const item of value) {
-    if (typeof item === 'string') out.push(item);
-    else if (typeof item === 'number' && Number.isFinite(item)) out.push(String(item));
-    else return null;
-  }
-  return out;
-}
-
-/** Python's `str()` of a list of strings: `['a', 'b']`. */
-export function pythonStringList(items: readonly string[]): string {
-  return `[${items.map((item) => `'${item}'`).join(', ')}]`;
 }

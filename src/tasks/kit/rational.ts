@@ -1,8 +1,5 @@
-// Exact rational arithmetic (BigInt) and number reading/printing shared by the group-A
-// Reasoning-Gym tasks: decimal answers are compared as exact rationals, never as floats.
-import type { ConfigProblem } from '../../core/index.js';
-import { CORRECT, unparseable, wrong } from '../answer.js';
-import type { VerifyResult } from '../types.js';
+// Exact rational arithmetic (BigInt), the one fraction type of the tasks, with gcd and decimal
+// reading/printing: decimal answers are compared as exact rationals, never as floats.
 
 /** An exact rational number in lowest terms with a positive denominator. */
 export class Rational {
@@ -62,6 +59,17 @@ export class Rational {
   }
 }
 
+/** `a op b` for op in + - * /, exact; null when either side is null or on a division by zero. */
+export function applyArithmetic(op: string, a: Rational | null, b: Rational | null): Rational | null {
+  if (a === null || b === null) return null;
+  switch (op) {
+    case '+': return a.add(b);
+    case '-': return a.sub(b);
+    case '*': return a.mul(b);
+    default: return b.isZero() ? null : a.div(b);
+  }
+}
+
 export function bigGcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
@@ -113,44 +121,6 @@ export function parseRationalText(text: string): Rational | null {
   return top.div(bottom);
 }
 
-/** Strips a trailing period and surrounding `$…$` or `\boxed{…}`, the wrappers models add to a lone number. */
-export function stripNumberWrappers(text: string): string {
-  let t = text.trim();
-  if (t.startsWith('$') && t.endsWith('$') && t.length >= 2) t = t.slice(1, -1).trim();
-  const boxed = /^\\boxed\{(.*)\}$/s.exec(t);
-  if (boxed) t = boxed[1].trim();
-  if (t.endsWith('.') && /\d\.$/.test(t)) t = t.slice(0, -1);
-  return t;
-}
-
-/** `1d6`-style English list joining: "a, b and c". */
-export function joinWithAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** A Python literal for a JSON-safe value (lists, numbers, strings, booleans). */
-export function pythonLiteral(value: unknown): string {
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (value === null) return 'None';
-  if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${pythonLiteral(v)}`).join(', ')}}`;
-  return JSON.stringify(value);
-}
-
-/** Correct when the answer is a numeral (integer or decimal, optionally wrapped) exactly equal to `gold`. */
-export function verifyExactNumber(answer: string, gold: Rational): VerifyResult {
-  const value = parseDecimal(stripNumberWrappers(answer));
-  if (!value) return unparseable('expected a number');
-  return value.equals(gold) ? CORRECT : wrong();
-}
-
-/** Cross-option check: `low` ≤ `high`. */
-export function rangeProblem(lowName: string, low: number, highName: string, high: number): ConfigProblem[] {
-  return low > high ? [{ path: lowName, message: `${lowName} ${low} > ${highName} ${high}`, fix: `make ${lowName} ≤ ${highName}` }] : [];
-}
-
 /** floor(log10(|value|)) for a non-zero rational, exactly. */
 export function decimalExponent(value: Rational): number {
   const num = value.num < 0n ? -value.num : value.num;
@@ -179,22 +149,3 @@ export function toSignificant(value: Rational, sig: number, halfEven = false): s
   const body = sig > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
   return `${value.num < 0n ? '-' : ''}${body}e${exponent >= 0 ? '+' : '-'}${Math.abs(exponent)}`;
 }
-
-/**
- * A Python helper for reference solutions: `ev(text)` evaluates + - * / ( ) and unary minus over
- * integer and decimal literals exactly, as a Fraction (Python's own `/` would go through floats).
- */
-export const PY_EXACT_EVAL = `import ast
-from fractions import Fraction
-def ev(text):
-    def go(n):
-        if isinstance(n, ast.Expression): return go(n.body)
-        if isinstance(n, ast.Constant): return Fraction(str(n.value))
-        if isinstance(n, ast.UnaryOp): return -go(n.operand) if isinstance(n.op, ast.USub) else go(n.operand)
-        a, b = go(n.left), go(n.right)
-        if isinstance(n.op, ast.Add): return a + b
-        if isinstance(n.op, ast.Sub): return a - b
-        if isinstance(n.op, ast.Mult): return a * b
-        return a / b
-    return go(ast.parse(text, mode="eval"))
-`;
