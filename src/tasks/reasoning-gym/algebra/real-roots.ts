@@ -1,6 +1,6 @@
-import { Rational } from '../../kit/index.js';
 // Distinct real roots of an integer polynomial: exact square-free reduction over the rationals, then
 // bisection between the real critical points (found the same way, recursively).
+import { Rational } from '../../kit/index.js';
 
 /** Dense coefficients, index = power. */
 type Dense = Rational[];

@@ -36,7 +36,7 @@ export const numberFormat = defineTask({
     max_n: { kind: 'float', default: 1e9, min: 1, max: 1e12, description: 'largest base value' },
     max_delta: { kind: 'float', default: 10, min: 0.01, max: 1e6, description: 'largest distance of a candidate from the base value' },
   },
-  ranges: [['min_n', 'max_n']],
+  ranges: [['min_n', 'max_n'], ['min_num_candidates', 'max_num_candidates']],
   generate(options, rng) {
     const count = rng.int(options.min_num_candidates, options.max_num_candidates);
     const base = rng.int(Math.ceil(options.min_n * 1000), Math.floor(options.max_n * 1000));

@@ -91,7 +91,7 @@ export const numberSequence = defineTask({
     max_value: { kind: 'int', default: 1000, min: 1, max: 1e9, description: 'largest value a term may take' },
     max_complexity: { kind: 'int', default: 3, min: 1, max: 5, description: 'a rule has up to max_complexity + 1 operations' },
   },
-  ranges: [['min_terms', 'max_terms']],
+  ranges: [['min_terms', 'max_terms'], ['min_value', 'max_value']],
   generate(options, rng) {
     const complexity = rng.int(1, options.max_complexity);
     for (let attempt = 0; attempt < 500; attempt++) {
