@@ -1,74 +1,13 @@
-// Independent checks for futoshiki, maze and tower_of_hanoi: brute-force uniqueness and
-// distances, a second optimal Hanoi solution from a different split, and one-step mutations.
+// Independent checks for tower_of_hanoi: optimal lengths match the known sequences, a second optimal
+// plan from a different split verifies, and one-step mutations fail.
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInstance } from '../../types.js';
-import { futoshiki } from './futoshiki.js';
-import { maze } from './maze.js';
 import { towerOfHanoi } from './tower-of-hanoi.js';
 
 const sample = (task: unknown, count: number, options: Record<string, unknown> = {}): [Task, TaskInstance[]] => {
   const t = task as Task;
   return [t, Array.from({ length: count }, (_, i) => t.generate(t.resolveOptions(options), 13, i))];
 };
-
-describe('rg.games.futoshiki', () => {
-  it('small puzzles have exactly one completion (plain backtracking), which the gold shows', () => {
-    const [task, instances] = sample(futoshiki, 25, { max_board_size: 5 });
-    for (const instance of instances) {
-      const n = instance.metadata.board_size as number, puzzle = (instance.metadata.puzzle as number[][]).map((r) => r.slice());
-      const constraints = instance.metadata.constraints as [number, number, number, number, string][];
-      const found: string[] = [];
-      const fits = (): boolean => constraints.every(([a, b, c, d, s]) => !puzzle[a][b] || !puzzle[c][d] || (s === '<') === puzzle[a][b] < puzzle[c][d]);
-      const go = (k: number): void => {
-        if (found.length > 1) return;
-        if (k === n * n) { found.push(puzzle.map((r) => r.join(' ')).join('\n')); return; }
-        const r = Math.floor(k / n), c = k % n;
-        if (puzzle[r][c]) { go(k + 1); return; }
-        for (let v = 1; v <= n; v++) {
-          if (puzzle[r].includes(v) || puzzle.some((row) => row[c] === v)) continue;
-          puzzle[r][c] = v;
-          if (fits()) go(k + 1);
-          puzzle[r][c] = 0;
-        }
-      };
-      go(0);
-      expect(found.length).toBe(1);
-      expect(task.verifyAnswer(instance, found[0]).correct).toBe(true);
-      expect(instance.answer.split('\n').map((l) => (l.match(/\d/g) ?? []).join(' ')).filter(Boolean).join('\n')).toBe(found[0]);
-      const rows = found[0].split('\n').map((l) => l.split(' '));
-      [rows[0][0], rows[0][1]] = [rows[0][1], rows[0][0]];
-      expect(task.verifyAnswer(instance, rows.map((r) => r.join(' ')).join('\n')).correct).toBe(false);
-    }
-  });
-  it('9x9 gold satisfies every sign and given', () => {
-    const [task, instances] = sample(futoshiki, 5, { min_board_size: 9 });
-    for (const instance of instances) expect(task.verifyAnswer(instance, instance.answer).correct).toBe(true);
-  });
-});
-
-describe('rg.games.maze', () => {
-  it('matches distances from repeated relaxation', () => {
-    const [task, instances] = sample(maze, 60);
-    for (const instance of instances) {
-      const { grid, wall, start, goal } = instance.metadata as unknown as { grid: string[]; wall: string; start: string; goal: string };
-      const n = grid.length, dist = grid.map((row) => Array.from(row, (ch) => (ch === start ? 0 : Infinity)));
-      for (let changed = true; changed;) {
-        changed = false;
-        for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
-          if (grid[r][c] === wall) continue;
-          const best = Math.min(dist[r - 1]?.[c] ?? Infinity, dist[r + 1]?.[c] ?? Infinity, dist[r][c - 1] ?? Infinity, dist[r][c + 1] ?? Infinity) + 1;
-          if (best < dist[r][c]) { dist[r][c] = best; changed = true; }
-        }
-      }
-      const g = grid.findIndex((row) => row.includes(goal));
-      const steps = dist[g][grid[g].indexOf(goal)];
-      expect(instance.answer).toBe(String(steps));
-      expect(steps).toBeGreaterThanOrEqual(5);
-      expect(steps).toBeLessThanOrEqual(10);
-      expect(task.verifyAnswer(instance, String(steps + 1)).correct).toBe(false);
-    }
-  });
-});
 
 describe('rg.games.tower_of_hanoi', () => {
   /** Moves for n disks by a fixed rule: the split m is chosen by `pick` among the optimal ones. */
