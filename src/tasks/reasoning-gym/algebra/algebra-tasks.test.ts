@@ -1,4 +1,4 @@
-// Group-A algebra tasks: answers recomputed by mathjs (complex numbers, cubic roots, evaluation at
+// The algebra tasks: answers recomputed by mathjs (complex numbers, cubic roots, evaluation at
 // points, symbolic derivatives), and accepted/rejected answer spellings.
 import { describe, expect, it } from 'vitest';
 import { complex, derivative as mathDerivative, evaluate, polynomialRoot, type Complex } from 'mathjs';

@@ -1,4 +1,4 @@
-// Matrix tasks of group B: answers recomputed by brute force or a different algorithm, plus
+// The algorithmic matrix tasks: answers recomputed by brute force or a different algorithm, plus
 // answer-format tables.
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInstance } from '../../types.js';

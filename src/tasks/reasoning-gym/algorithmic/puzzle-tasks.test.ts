@@ -1,4 +1,4 @@
-// Group-B tasks with many valid answers: a second valid answer found by a different method is
+// Algorithmic tasks with many valid answers: a second valid answer found by a different method is
 // accepted, and a one-step mutation of a valid answer is rejected.
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInstance } from '../../types.js';

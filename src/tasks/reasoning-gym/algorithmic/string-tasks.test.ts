@@ -1,4 +1,4 @@
-// String, number and text tasks of group B: answers recomputed independently of the generators,
+// The algorithmic string, number and text tasks: answers recomputed independently of the generators,
 // plus tables of realistic answer spellings with their expected verdicts.
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInstance } from '../../types.js';

@@ -1,4 +1,4 @@
-// Group-A arithmetic tasks: answers recomputed from the question by other means (brute force,
+// The arithmetic tasks: answers recomputed from the question by other means (brute force,
 // mathjs big numbers, JS Date), and tables of answer spellings with their verdicts.
 import { describe, expect, it } from 'vitest';
 import { all, create } from 'mathjs';

@@ -1,4 +1,4 @@
-// Group-A cognition tasks: answers recomputed independently (3D rotation matrices for the cube,
+// The cognition tasks: answers recomputed independently (3D rotation matrices for the cube,
 // re-reading the statements, brute-force rule checks, counting rectangle corners) and spellings.
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInstance } from '../../types.js';

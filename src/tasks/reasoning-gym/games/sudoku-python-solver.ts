@@ -1,4 +1,4 @@
-// The Python sudoku solver the group-C sudoku tasks embed in their reference solutions (MRV backtracking).
+// The Python sudoku solver rg.games.sudoku and mini_sudoku embed in their reference solutions (MRV backtracking).
 
 /** A Python script that solves `puzzle` (0 = empty) with boxes of boxRows×boxCols and prints the grid. */
 export function sudokuPythonSolver(puzzle: readonly (readonly number[])[], boxRows: number, boxCols: number): string {

@@ -1,4 +1,4 @@
-// Group-A geometry tasks: answers recomputed by other formulas (altitude dot products, Heron's
+// The geometry tasks: answers recomputed by other formulas (altitude dot products, Heron's
 // formula, the law of cosines, the polygon angle sum) and answer spellings.
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInstance } from '../../types.js';

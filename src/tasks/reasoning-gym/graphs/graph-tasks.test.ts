@@ -1,4 +1,4 @@
-// Independent checks for the group-C graph tasks: other algorithms recompute each answer, every
+// Independent checks for the graph tasks: other algorithms recompute each answer, every
 // shortest path/sequence found by exhaustive search verifies, and one-step mutations fail.
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInstance } from '../../types.js';

@@ -1,4 +1,4 @@
-// Independent checks for the group-C logic tasks: answers recomputed by other means (hand-worked
+// Independent checks for the logic tasks: answers recomputed by other means (hand-worked
 // cases, brute force over models), alternative valid conclusions accepted, near-misses rejected.
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskInstance } from '../../types.js';
