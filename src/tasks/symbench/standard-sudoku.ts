@@ -3,6 +3,7 @@
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
 import type { Rng } from '../../core/index.js';
+import { popcount } from '../kit/index.js';
 
 type Grid = number[];
 
@@ -41,12 +42,6 @@ export function countSudoku(grid: Grid, limit: number, order?: (digits: number[]
   }
   grid[best] = 0;
   return found;
-}
-
-function popcount(x: number): number {
-  let n = 0;
-  for (; x; x &= x - 1) n++;
-  return n;
 }
 
 function drawPuzzle(rng: Rng, remove: number, unique: boolean): { puzzle: Grid; solution: Grid } {

@@ -3,7 +3,7 @@
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
-import { popcount } from './sudoku-solver.js';
+import { popcount } from '../../kit/index.js';
 
 /** [r1, c1, r2, c2, sign]: sign '<' means cell 1 is smaller than cell 2 (cell 2 is right of or below cell 1). */
 type Constraint = [number, number, number, number, '<' | '>'];

@@ -1,13 +1,7 @@
 // A bitmask sudoku/Latin-square solver that counts solutions (for uniqueness), a grid checker, and
 // clue carving that keeps a puzzle unique. Shared by rg.games.sudoku and rg.games.mini_sudoku.
 import type { Rng } from '../../../core/index.js';
-
-/** Number of set bits of a 32-bit value. */
-export function popcount(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+import { popcount } from '../../kit/index.js';
 
 /**
  * A sudoku of side n = boxRows·boxCols with bitmask candidates. `countSolutions` stops at `limit`;
