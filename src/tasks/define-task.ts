@@ -32,7 +32,10 @@ export function defineTask<S extends OptionsSchema>(definition: TaskDefinition<S
     resolveOptions(input) {
       const options = resolveOptions(definition.id, definition.options, input);
       const problems = [...rangeProblems(options, definition.ranges ?? []), ...(validateOptions?.(options) ?? [])];
-      if (problems.length) throw new ConfigError(problems.map((p) => ({ ...p, path: p.path.startsWith(definition.id) ? p.path : `${definition.id}.${p.path}` })));
+      if (problems.length) {
+        const qualify = (path: string): string => (path.startsWith(definition.id) ? path : `${definition.id}.${path}`);
+        throw new ConfigError(problems.map((p) => ({ ...p, path: qualify(p.path) })));
+      }
       return options;
     },
     generate(options, seed, index) {

@@ -26,11 +26,16 @@ export function resolveOptions<S extends OptionsSchema>(taskId: string, schema: 
 }
 
 /** One problem per declared `[low, high]` pair whose resolved values are out of order. */
-export function rangeProblems<S extends OptionsSchema>(values: OptionValues<S>, ranges: readonly OptionRange<S>[]): ConfigProblem[] {
+export function rangeProblems<S extends OptionsSchema>(
+  values: OptionValues<S>,
+  ranges: readonly OptionRange<S>[],
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const [low, high] of ranges) {
     const lowValue = values[low] as number, highValue = values[high] as number;
-    if (lowValue > highValue) problems.push({ path: low, message: `${low} ${lowValue} > ${high} ${highValue}`, fix: `make ${low} ≤ ${high}` });
+    if (lowValue > highValue) {
+      problems.push({ path: low, message: `${low} ${lowValue} > ${high} ${highValue}`, fix: `make ${low} ≤ ${high}` });
+    }
   }
   return problems;
 }

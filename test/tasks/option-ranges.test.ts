@@ -26,7 +26,8 @@ function invertedValues(low: NumericSpec, high: NumericSpec): [number, number] |
   return highValue <= high.max && lowValue <= low.max && lowValue > highValue ? [lowValue, highValue] : null;
 }
 
-const PAIRED = ALL_TASKS.flatMap((task) => minMaxPairs(task).map(([low, lowSpec, high, highSpec]) => ({ task, low, lowSpec, high, highSpec })));
+const PAIRED = ALL_TASKS.flatMap((task) =>
+  minMaxPairs(task).map(([low, lowSpec, high, highSpec]) => ({ task, low, lowSpec, high, highSpec })));
 
 describe('min ≤ max option pairs', () => {
   it('the registry has pairs to check (more than 100)', () => {
@@ -51,7 +52,10 @@ describe('min ≤ max option pairs', () => {
 
   // Checked by the task's own validateOptions instead: word_ladder's chain lengths take -1 for "no
   // bound", and advanced_geometry needs min_coord < max_coord strictly (a triangle needs room).
-  const NOT_A_RANGE = new Set(['rg.algorithmic.word_ladder min_chain_length', 'rg.geometry.advanced_geometry min_coord']);
+  const NOT_A_RANGE = new Set([
+    'rg.algorithmic.word_ladder min_chain_length',
+    'rg.geometry.advanced_geometry min_coord',
+  ]);
 
   it('every min_x/max_x pair is declared in the task\'s ranges', () => {
     const undeclared = PAIRED
@@ -78,7 +82,9 @@ describe('min ≤ max option pairs', () => {
     }
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).problems).toEqual([
-      { path: 'rg.games.countdown.min_numbers', message: 'min_numbers 5 > max_numbers 4', fix: 'make min_numbers ≤ max_numbers' },
+      {
+        path: 'rg.games.countdown.min_numbers', message: 'min_numbers 5 > max_numbers 4', fix: 'make min_numbers ≤ max_numbers',
+      },
       { path: 'rg.games.countdown.min_value', message: 'min_value 50 > max_value 40', fix: 'make min_value ≤ max_value' },
     ]);
   });

@@ -17,12 +17,18 @@ export function parseArithmetic(text: string): ParsedExpression {
   const numbers: number[] = [];
   const expression = (depth: number): Rational | null => {
     let left = term(depth);
-    while (tokens[pos] === '+' || tokens[pos] === '-') { const op = tokens[pos++]; left = applyArithmetic(op, left, term(depth)); }
+    while (tokens[pos] === '+' || tokens[pos] === '-') {
+      const op = tokens[pos++];
+      left = applyArithmetic(op, left, term(depth));
+    }
     return left;
   };
   const term = (depth: number): Rational | null => {
     let left = factor(depth);
-    while (tokens[pos] === '*' || tokens[pos] === '/') { const op = tokens[pos++]; left = applyArithmetic(op, left, factor(depth)); }
+    while (tokens[pos] === '*' || tokens[pos] === '/') {
+      const op = tokens[pos++];
+      left = applyArithmetic(op, left, factor(depth));
+    }
     return left;
   };
   const factor = (depth: number): Rational | null => {

@@ -87,17 +87,22 @@ import { syllogism } from './logic/syllogism.js';
 import { zebraPuzzles } from './logic/zebra-puzzles.js';
 
 export const reasoningGymTasks: readonly Task[] = [
+  // arithmetic, algebra, geometry, cognition
   basicArithmetic, bitwiseArithmetic, calendarArithmetic, chainSum, countBits, decimalArithmetic, decimalChainSum, dice,
-  fractionSimplification, gcdTask, lcmTask, legCounting, numberFormat, powerFunction, primeFactorization, products, timeIntervals,
+  fractionSimplification, gcdTask, lcmTask, legCounting, numberFormat, powerFunction, primeFactorization, products,
+  timeIntervals,
   complexArithmetic, polynomialEquations, polynomialMultiplication, simpleEquations, simpleIntegration,
   advancedGeometry, simpleGeometry,
   colorCubeRotation, moduloGrid, needleHaystack, numberSequence, rectangleCount,
+  // algorithmic
   ab, baseConversion, binaryAlternation, binaryMatrix, caesarCipher, countPrimes, cryptarithm, gameOfLife,
   graphColor, groupAnagrams, isomorphicStrings, jugs, letterCounting, letterJumble, manipulateMatrix,
   numberFiltering, numberSorting, palindromeGeneration, palindromePartitioning, poolMatrix, ransomNote,
   rotateMatrix, rottenOranges, sentenceReordering, spellBackward, spiralMatrix, wordLadder,
   wordSequenceReversal, wordSorting,
-  countdown, emojiMystery, futoshiki, knightSwap, maze, miniSudoku, nQueens, rushHour, sokoban, sudoku, towerOfHanoi, tsumego,
+  // games, graphs, arc and induction, logic
+  countdown, emojiMystery, futoshiki, knightSwap, maze, miniSudoku, nQueens, rushHour, sokoban, sudoku, towerOfHanoi,
+  tsumego,
   courseSchedule, familyRelationships, largestIsland, quantumLock, shortestPathTask,
   arc1d, listFunctions,
   aiw, circuitLogic, knightsKnaves, propositionalLogic, selfReference, syllogism, zebraPuzzles,

@@ -78,9 +78,18 @@ export const boxlift = defineTask({
     min_lifter_capacity: { kind: 'int', default: 30, min: 1, max: 1000, description: 'weakest lifter' },
     max_lifter_capacity: { kind: 'int', default: 120, min: 1, max: 1000, description: 'strongest lifter' },
   },
-  ranges: [['min_boxes', 'max_boxes'], ['min_lifters', 'max_lifters'], ['min_box_weight', 'max_box_weight'], ['min_lifter_capacity', 'max_lifter_capacity']],
+  ranges: [
+    ['min_boxes', 'max_boxes'],
+    ['min_lifters', 'max_lifters'],
+    ['min_box_weight', 'max_box_weight'],
+    ['min_lifter_capacity', 'max_lifter_capacity'],
+  ],
   validateOptions: (o) => (o.min_box_weight > o.max_lifters * o.max_lifter_capacity
-    ? [{ path: 'min_box_weight', message: `no box of ${o.min_box_weight} can be lifted by ${o.max_lifters} lifters of at most ${o.max_lifter_capacity}`, fix: 'lower min_box_weight or raise the lifters\' capacity' }]
+    ? [{
+      path: 'min_box_weight',
+      message: `no box of ${o.min_box_weight} can be lifted by ${o.max_lifters} lifters of at most ${o.max_lifter_capacity}`,
+      fix: 'lower min_box_weight or raise the lifters\' capacity',
+    }]
     : []),
   generate(options, rng) {
     for (;;) {

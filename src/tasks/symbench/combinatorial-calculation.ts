@@ -110,7 +110,8 @@ export const combinatorialCalculation = defineTask({
     if (!value) return unparseable('not a well-formed expression of + - * / and parentheses (or it divides by zero)');
     const numbers = instance.metadata.numbers as number[];
     if (used.join(',') !== numbers.join(',')) return wrong(`must use ${numbers.join(', ')} once each, in that order`);
-    return value.num === BigInt(instance.metadata.target as number) && value.den === 1n ? CORRECT : wrong(`evaluates to ${value.num}/${value.den}`);
+    const target = BigInt(instance.metadata.target as number);
+    return value.num === target && value.den === 1n ? CORRECT : wrong(`evaluates to ${value.num}/${value.den}`);
   },
   referenceSolution(instance) {
     return [

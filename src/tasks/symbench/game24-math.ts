@@ -55,12 +55,18 @@ export function evaluateArithmetic(text: string): Evaluated | string {
   };
   const product = (depth: number): Rational | null => {
     let value = primary(depth);
-    while (tokens[pos] === '*' || tokens[pos] === '/') { const op = tokens[pos++]; value = applyArithmetic(op, value, primary(depth)); }
+    while (tokens[pos] === '*' || tokens[pos] === '/') {
+      const op = tokens[pos++];
+      value = applyArithmetic(op, value, primary(depth));
+    }
     return value;
   };
   const sum = (depth: number): Rational | null => {
     let value = product(depth);
-    while (tokens[pos] === '+' || tokens[pos] === '-') { const op = tokens[pos++]; value = applyArithmetic(op, value, product(depth)); }
+    while (tokens[pos] === '+' || tokens[pos] === '-') {
+      const op = tokens[pos++];
+      value = applyArithmetic(op, value, product(depth));
+    }
     return value;
   };
   try {

@@ -51,9 +51,18 @@ export const polynomialMultiplication = defineTask({
     allow_multivariate_polynomials: { kind: 'bool', default: false, description: 'terms may mix variables (needs allow_cross_variable_product)' },
     operators: { kind: 'enum', default: '+-', values: ['+-', '+'], description: "'+-': coefficients of both signs; '+': positive only" },
   },
-  ranges: [['min_terms', 'max_terms'], ['min_value', 'max_value'], ['min_degree', 'max_degree'], ['min_polynomials', 'max_polynomials']],
+  ranges: [
+    ['min_terms', 'max_terms'],
+    ['min_value', 'max_value'],
+    ['min_degree', 'max_degree'],
+    ['min_polynomials', 'max_polynomials'],
+  ],
   validateOptions: (o) => (o.allow_multivariate_polynomials && !o.allow_cross_variable_product
-    ? [{ path: 'allow_multivariate_polynomials', message: 'multivariate polynomials need cross-variable products', fix: 'also set allow_cross_variable_product=true' }]
+    ? [{
+      path: 'allow_multivariate_polynomials',
+      message: 'multivariate polynomials need cross-variable products',
+      fix: 'also set allow_cross_variable_product=true',
+    }]
     : []),
   generate(options, rng) {
     const names = VARIABLE_SETS[options.variables as keyof typeof VARIABLE_SETS];

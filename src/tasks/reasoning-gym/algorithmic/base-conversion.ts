@@ -34,7 +34,9 @@ export const baseConversion = defineTask({
     max_value: { kind: 'int', default: 1000, min: 1, max: 1e15, description: 'largest decimal value' },
   },
   ranges: [['min_base', 'max_base'], ['min_value', 'max_value']],
-  validateOptions: (o) => (o.min_base === o.max_base ? [{ path: 'max_base', message: 'the two bases must differ', fix: 'make max_base > min_base' }] : []),
+  validateOptions: (o) => (o.min_base === o.max_base
+    ? [{ path: 'max_base', message: 'the two bases must differ', fix: 'make max_base > min_base' }]
+    : []),
   generate(options, rng) {
     const value = rng.int(options.min_value, options.max_value);
     const sourceBase = rng.int(options.min_base, options.max_base);

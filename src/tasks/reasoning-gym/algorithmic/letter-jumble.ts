@@ -46,10 +46,16 @@ export const letterJumble = defineTask({
     max_corruption_level: { kind: 'float', default: 0.9, min: 0, max: 1, description: 'largest fraction of letters swapped' },
     consecutive_words: { kind: 'bool', default: true, description: 'words form running text (else drawn at random)' },
   },
-  ranges: [['min_word_len', 'max_word_len'], ['min_words', 'max_words'], ['min_corruption_level', 'max_corruption_level']],
+  ranges: [
+    ['min_word_len', 'max_word_len'],
+    ['min_words', 'max_words'],
+    ['min_corruption_level', 'max_corruption_level'],
+  ],
   validateOptions: (o) => (CORPUS_VOCABULARY.some((w) => w.length >= o.min_word_len && w.length <= o.max_word_len)
     ? []
-    : [{ path: 'min_word_len', message: 'no word of the vocabulary has a length in range', fix: 'allow lengths between 2 and 10' }]),
+    : [{
+      path: 'min_word_len', message: 'no word of the vocabulary has a length in range', fix: 'allow lengths between 2 and 10',
+    }]),
   generate(options, rng) {
     const count = rng.int(options.min_words, options.max_words);
     const level = rng.float(options.min_corruption_level, options.max_corruption_level);

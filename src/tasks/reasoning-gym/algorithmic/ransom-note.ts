@@ -33,7 +33,11 @@ export const ransomNote = defineTask({
   },
   ranges: [['min_note_length', 'max_note_length'], ['min_magazine_length', 'max_magazine_length']],
   validateOptions: (o) => (o.max_note_length >= o.max_magazine_length
-    ? [{ path: 'max_note_length', message: 'max_note_length must be below max_magazine_length', fix: 'lower max_note_length or raise max_magazine_length' }]
+    ? [{
+      path: 'max_note_length',
+      message: 'max_note_length must be below max_magazine_length',
+      fix: 'lower max_note_length or raise max_magazine_length',
+    }]
     : []),
   generate(options, rng) {
     const noteLength = rng.int(options.min_note_length, options.max_note_length);

@@ -46,7 +46,10 @@ export const advancedGeometry = defineTask({
     max_coord: { kind: 'int', default: 10, min: -1000, max: 1000, description: 'largest coordinate' },
     task_types: { kind: 'enum', default: 'all', values: ['all', ...TYPES], description: 'which question (all: each at random)' },
   },
-  validateOptions: (o) => (o.min_coord >= o.max_coord ? [{ path: 'min_coord', message: `min_coord ${o.min_coord} ≥ max_coord ${o.max_coord}`, fix: 'make min_coord < max_coord' }] : []),
+  // Strictly below, not a declared range: a triangle needs room between the two.
+  validateOptions: (o) => (o.min_coord >= o.max_coord
+    ? [{ path: 'min_coord', message: `min_coord ${o.min_coord} ≥ max_coord ${o.max_coord}`, fix: 'make min_coord < max_coord' }]
+    : []),
   generate(options, rng) {
     const type = options.task_types === 'all' ? rng.pick(TYPES) : (options.task_types as (typeof TYPES)[number]);
     let points: Point[];

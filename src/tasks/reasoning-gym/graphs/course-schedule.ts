@@ -30,7 +30,11 @@ export const courseSchedule = defineTask({
     max_cycle_length: { kind: 'int', default: 5, min: 3, max: 100, description: 'longest cycle added to unsolvable schedules' },
     p_solvable: { kind: 'float', default: 0.5, min: 0, max: 1, description: 'probability that the schedule is solvable' },
   },
-  ranges: [['min_num_courses', 'max_num_courses'], ['min_num_prerequisites', 'max_num_prerequisites'], ['min_cycle_length', 'max_cycle_length']],
+  ranges: [
+    ['min_num_courses', 'max_num_courses'],
+    ['min_num_prerequisites', 'max_num_prerequisites'],
+    ['min_cycle_length', 'max_cycle_length'],
+  ],
   generate(options, rng) {
     const n = rng.int(options.min_num_courses, options.max_num_courses);
     const courses = rng.shuffle(Array.from({ length: n }, (_, i) => i));

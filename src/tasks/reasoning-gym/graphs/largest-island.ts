@@ -40,7 +40,12 @@ export const largestIsland = defineTask({
     min_island_size: { kind: 'int', default: 0, min: 0, max: 1000, description: 'fewest steps of an island walk' },
     max_island_size: { kind: 'int', default: 10, min: 0, max: 1000, description: 'most steps of an island walk' },
   },
-  ranges: [['min_rows', 'max_rows'], ['min_cols', 'max_cols'], ['min_num_islands', 'max_num_islands'], ['min_island_size', 'max_island_size']],
+  ranges: [
+    ['min_rows', 'max_rows'],
+    ['min_cols', 'max_cols'],
+    ['min_num_islands', 'max_num_islands'],
+    ['min_island_size', 'max_island_size'],
+  ],
   generate(options, rng) {
     const rows = rng.int(options.min_rows, options.max_rows), cols = rng.int(options.min_cols, options.max_cols);
     const grid = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
