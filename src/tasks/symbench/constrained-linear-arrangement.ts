@@ -3,7 +3,7 @@
 // played (CodeSteer's constrained linear arrangement). Any sequence consistent with every result is accepted.
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-import { parseCells } from './cells.js';
+import { parseCells } from '../kit/index.js';
 
 type Game = 'elements' | 'stick_game' | 'animal';
 type Result = 'win' | 'loss' | 'draw';

@@ -2,7 +2,7 @@
 // equal tiles (CodeSteer's 2048). The answer is the resulting grid, row by row.
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-import { parseCells } from './cells.js';
+import { parseCells } from '../kit/index.js';
 
 const STEPS: Record<string, [number, number]> = { u: [-1, 0], d: [1, 0], l: [0, -1], r: [0, 1] };
 

@@ -3,7 +3,7 @@
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
 import type { Rng } from '../../core/index.js';
-import { parseCells } from './cells.js';
+import { parseCells } from '../kit/index.js';
 
 const LETTERS = 'abcdefghi';
 

@@ -2,7 +2,7 @@
 // presses, give the final light pattern (CodeSteer's light puzzles). Exact 0/1 list answer.
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-import { parseCells } from './cells.js';
+import { parseCells } from '../kit/index.js';
 
 export const lightPuzzles = defineTask({
   id: 'symbench.light_puzzles',

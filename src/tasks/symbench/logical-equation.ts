@@ -3,8 +3,8 @@
 // permutation of the numbers and satisfies every constraint is accepted.
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-import { parseCells } from './cells.js';
 import type { Rng } from '../../core/index.js';
+import { parseCells } from '../kit/index.js';
 
 /** A constraint over letter indices: a = k·b (k in tenths), a − b = v, a + b = v, a > b (numbers are distinct, so no a = b). */
 export type Constraint = { kind: 'mult' | 'diff' | 'sum' | 'gt'; a: number; b: number; value: number };

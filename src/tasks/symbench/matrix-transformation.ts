@@ -2,7 +2,7 @@
 // clockwise (CodeSteer's matrix transformation). The answer is the rotated matrix, row by row.
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-import { parseCells } from './cells.js';
+import { parseCells } from '../kit/index.js';
 
 const ALPHABETS: Record<string, string> = {
   letters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',

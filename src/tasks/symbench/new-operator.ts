@@ -3,8 +3,7 @@
 import { InvariantError } from '../../core/index.js';
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-import { applyArithmetic, Rational } from '../kit/index.js';
-import { parseRational } from './cells.js';
+import { applyArithmetic, parseNumberOrFraction, Rational } from '../kit/index.js';
 
 const SYMBOLS = ['#', '@', '$', '&', '%', '~'];
 type Operator = { symbol: string; kind: 'linear' | 'product' | 'ratio'; c1: number; c2: number };
@@ -67,7 +66,7 @@ export const newOperator = defineTask({
   },
   check(instance, answer) {
     const text = answer.trim().replace(/^\$+|\$+$/g, '');
-    const value = parseRational(text);
+    const value = parseNumberOrFraction(text);
     if (value === null) return unparseable('expected a number or a fraction p/q');
     const exact = Number(instance.metadata.numerator) / Number(instance.metadata.denominator);
     return Math.abs(value - exact) <= 1e-4 + 1e-12 * Math.abs(exact) ? CORRECT : wrong();

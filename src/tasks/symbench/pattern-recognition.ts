@@ -2,7 +2,7 @@
 // random letter matrix and give its bottom-right corner (CodeSteer's pattern recognition).
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-import { parseCells } from './cells.js';
+import { parseCells } from '../kit/index.js';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const MIN_SQUARE = 3;

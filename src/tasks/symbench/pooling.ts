@@ -2,7 +2,7 @@
 // stride 1 (CodeSteer's pooling). The answer is the pooled matrix, row by row.
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
-import { parseCells, parseRational } from './cells.js';
+import { parseCells, parseNumberOrFraction } from '../kit/index.js';
 
 /** Averages are multiples of 1/n² (≥ 1/64 apart); two-decimal rounding is within this. */
 const TOLERANCE = 0.0051;
@@ -53,7 +53,7 @@ export const pooling = defineTask({
     const expected = instance.metadata.solution as number[];
     if (cells.length !== expected.length) return wrong(`expected ${expected.length} values, got ${cells.length}`);
     for (let i = 0; i < cells.length; i++) {
-      const value = parseRational(cells[i]);
+      const value = parseNumberOrFraction(cells[i]);
       if (value === null) return unparseable(`value ${i + 1} (${cells[i].slice(0, 20)}) is not a number`);
       if (Math.abs(value - expected[i]) > TOLERANCE) return wrong(`value ${i + 1} is wrong`);
     }

@@ -3,7 +3,7 @@
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
 import { InvariantError, type Rng } from '../../core/index.js';
-import { parseCells } from './cells.js';
+import { parseCells } from '../kit/index.js';
 
 /** Row-major cells: '*' empty, '0' black, '1' white. */
 type Board = string[];

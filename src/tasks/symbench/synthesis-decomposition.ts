@@ -3,7 +3,7 @@
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
 import { InvariantError } from '../../core/index.js';
-import { parseCells } from './cells.js';
+import { parseCells } from '../kit/index.js';
 
 /** The resources; A, B, C are crops, X and Y products. */
 type Resource = 'A' | 'B' | 'C' | 'X' | 'Y';

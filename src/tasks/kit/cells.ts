@@ -1,5 +1,5 @@
 // Reading flat lists of cells the way SymBench answers are written (`A,B,C`, `[[1, 2], [3, 4]]`,
-// `1 2 3`) and exact rational reading of numeric answers (`7/3`, `2.3333`, `-4`).
+// `1 2 3`), and numeric answers written as `7/3`, `2.3333` or `-4` read as floating-point numbers.
 import { parseNumber } from '../answer.js';
 
 const MAX_CELLS = 2_000;
@@ -14,8 +14,11 @@ export function parseCells(text: string): string[] | null {
   return cells.length > MAX_CELLS ? null : cells;
 }
 
-/** A number written as an integer, decimal or simple fraction `p/q`; null otherwise. */
-export function parseRational(text: string): number | null {
+/**
+ * A number written as an integer, decimal or simple fraction `p/q`, as a float for answers checked
+ * within a tolerance (`parseRationalText` reads them exactly); null otherwise.
+ */
+export function parseNumberOrFraction(text: string): number | null {
   const t = text.trim();
   const slash = t.indexOf('/');
   if (slash > 0 && t.length <= 60) {
