@@ -2,52 +2,85 @@
 // evaluated exactly as rationals. Used where a model writes an expression to be checked.
 import { applyArithmetic, Rational } from './rational.js';
 
-export type ParsedExpression = { value: Rational | null; numbers: number[] };
+/** The value (null after a division by zero) and the integer literals in the order written. */
+export type ParsedExpression = { value: Rational | null; literals: number[] };
+
+const MAX_TOKENS = 400;
+const MAX_DEPTH = 64;
+const MAX_LITERALS = 64;
+
+/** The spellings models use for the four operators (typographic minus, times, dot, divide). */
+const OPERATOR_ALIASES: Record<string, string> = {
+  '+': '+', '-': '-', '−': '-', '*': '*', '×': '*', '·': '*', '/': '/', '÷': '/',
+};
+
+function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (let i = 0; i < text.length;) {
+    const ch = text[i];
+    if (/\s/.test(ch)) { i++; continue; }
+    if (ch >= '0' && ch <= '9') {
+      let j = i;
+      while (j < text.length && text[j] >= '0' && text[j] <= '9') j++;
+      if (j - i > 12) throw new SyntaxError('a number in the expression is too long');
+      tokens.push(text.slice(i, j));
+      i = j;
+    } else if (ch === '(' || ch === ')') { tokens.push(ch); i++; }
+    else if (OPERATOR_ALIASES[ch]) { tokens.push(OPERATOR_ALIASES[ch]); i++; }
+    else throw new SyntaxError(`unexpected character ${JSON.stringify(ch)} in the expression (use digits, + - * / and parentheses)`);
+    if (tokens.length > MAX_TOKENS) throw new SyntaxError('the expression is too long');
+  }
+  return tokens;
+}
 
 /**
- * Parses `text`; throws on anything but integers, + - * / ( ) and spaces (× and ÷ are read as * and /).
- * `value` is null when a division by zero occurs. At most 64 numbers and 64 levels of nesting.
+ * Parses and evaluates `text` exactly. Throws a SyntaxError saying what is wrong for anything but
+ * integers, + - * / (or × · ÷ −), parentheses and white space, and past 400 tokens, 64 literals or
+ * 64 levels of nesting.
  */
-export function parseArithmetic(text: string): ParsedExpression {
-  const source = text.replace(/×/g, '*').replace(/÷/g, '/');
-  if (!/^[\d\s+\-*/()]+$/.test(source)) throw new Error('only integers, + - * / and parentheses are allowed');
-  const tokens = source.match(/\d+|[+\-*/()]/g) ?? [];
-  if (tokens.length > 400) throw new Error('expression too long');
+export function parseIntegerExpression(text: string): ParsedExpression {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) throw new SyntaxError('empty expression');
   let pos = 0;
-  const numbers: number[] = [];
-  const expression = (depth: number): Rational | null => {
-    let left = term(depth);
-    while (tokens[pos] === '+' || tokens[pos] === '-') {
-      const op = tokens[pos++];
-      left = applyArithmetic(op, left, term(depth));
+  const literals: number[] = [];
+  const primary = (depth: number): Rational | null => {
+    if (depth > MAX_DEPTH) throw new SyntaxError('parentheses are nested too deeply');
+    const token = tokens[pos];
+    if (token === '(') {
+      pos++;
+      const value = sum(depth + 1);
+      if (tokens[pos] !== ')') throw new SyntaxError('unbalanced parentheses');
+      pos++;
+      return value;
     }
-    return left;
+    if (token !== undefined && token[0] >= '0' && token[0] <= '9') {
+      pos++;
+      literals.push(Number(token));
+      if (literals.length > MAX_LITERALS) throw new SyntaxError('too many numbers');
+      return new Rational(BigInt(token));
+    }
+    if (token === undefined) throw new SyntaxError('the expression ends early');
+    throw new SyntaxError(`unexpected ${JSON.stringify(token)} (signs such as unary minus are not allowed)`);
   };
-  const term = (depth: number): Rational | null => {
-    let left = factor(depth);
+  const product = (depth: number): Rational | null => {
+    let value = primary(depth);
     while (tokens[pos] === '*' || tokens[pos] === '/') {
       const op = tokens[pos++];
-      left = applyArithmetic(op, left, factor(depth));
+      value = applyArithmetic(op, value, primary(depth));
     }
-    return left;
+    return value;
   };
-  const factor = (depth: number): Rational | null => {
-    const token = tokens[pos++];
-    if (token === undefined) throw new Error('expression ends early');
-    if (token === '(') {
-      if (depth > 64) throw new Error('too deeply nested');
-      const inner = expression(depth + 1);
-      if (tokens[pos++] !== ')') throw new Error('unbalanced parentheses');
-      return inner;
+  const sum = (depth: number): Rational | null => {
+    let value = product(depth);
+    while (tokens[pos] === '+' || tokens[pos] === '-') {
+      const op = tokens[pos++];
+      value = applyArithmetic(op, value, product(depth));
     }
-    if (!/^\d+$/.test(token) || token.length > 12) throw new Error(`unexpected '${token}'`);
-    numbers.push(Number(token));
-    if (numbers.length > 64) throw new Error('too many numbers');
-    return new Rational(BigInt(token));
+    return value;
   };
-  const value = expression(0);
-  if (pos !== tokens.length) throw new Error(`unexpected '${tokens[pos]}'`);
-  return { value, numbers };
+  const value = sum(0);
+  if (pos !== tokens.length) throw new SyntaxError(`unexpected ${JSON.stringify(tokens[pos])} after the expression`);
+  return { value, literals };
 }
 
 /** True when two integer lists hold the same values with the same multiplicities. */

@@ -3,7 +3,8 @@
 import { ConfigError } from '../../core/index.js';
 import { defineTask } from '../define-task.js';
 import { CORRECT, parseNumber, unparseable, wrong } from '../answer.js';
-import { evaluateArithmetic, solveTarget } from './game24-math.js';
+import { parseIntegerExpression, type ParsedExpression } from '../kit/index.js';
+import { solveTarget } from './game24-math.js';
 
 const solvedCache = new Map<string, string | null>();
 
@@ -68,8 +69,12 @@ export const game24 = defineTask({
       if (parseNumber(right) !== target) return wrong(`the expression is said to equal ${right.slice(0, 20)}, not ${target}`);
       text = text.slice(0, eq);
     }
-    const result = evaluateArithmetic(text);
-    if (typeof result === 'string') return unparseable(result);
+    let result: ParsedExpression;
+    try {
+      result = parseIntegerExpression(text);
+    } catch (error) {
+      return unparseable((error as SyntaxError).message);
+    }
     const used = [...result.literals].sort((a, b) => a - b);
     if (used.length !== numbers.length || used.some((n, i) => n !== numbers[i])) return wrong(`uses ${used.join(' ')}; must use exactly ${numbers.join(' ')}`);
     if (result.value === null) return wrong('division by zero');

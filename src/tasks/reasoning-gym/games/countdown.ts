@@ -3,7 +3,7 @@
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
-import { parseArithmetic, sameMultiset } from '../../kit/index.js';
+import { parseIntegerExpression, sameMultiset } from '../../kit/index.js';
 
 const TEMPLATES = [
   (numbers: string, target: number) => `Using all the numbers ${numbers}, create an expression that equals ${target}.\nYou can only use each number once.`,
@@ -72,9 +72,9 @@ export const countdown = defineTask({
   check(instance, answer) {
     const t = answer.trim();
     if (t.length === 0) return unparseable('empty expression');
-    const parsed = parseArithmetic(t);
+    const parsed = parseIntegerExpression(t);
     const numbers = instance.metadata.numbers as number[];
-    if (!sameMultiset(parsed.numbers, numbers)) return wrong(`uses ${parsed.numbers.join(', ')}; must use each of ${numbers.join(', ')} exactly once`);
+    if (!sameMultiset(parsed.literals, numbers)) return wrong(`uses ${parsed.literals.join(', ')}; must use each of ${numbers.join(', ')} exactly once`);
     if (!parsed.value) return wrong('divides by zero');
     const target = BigInt(instance.metadata.target as number);
     return parsed.value.den === 1n && parsed.value.num === target ? CORRECT : wrong(`evaluates to ${parsed.value.num}${parsed.value.den === 1n ? '' : `/${parsed.value.den}`}, not ${target}`);
