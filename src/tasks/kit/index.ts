@@ -11,4 +11,4 @@ export * from './parsers.js';
 export * from './polynomial.js';
 export * from './python.js';
 export * from './rational.js';
-export * from './word-list.js';
+export * from './words.js';

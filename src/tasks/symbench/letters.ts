@@ -1,11 +1,9 @@
 // symbench.letters: count a letter in a word and give its 1-based positions (CodeSteer's Letters:
 // real English words of a length range when enough exist, synthesised letter strings otherwise).
-import { readFileSync } from 'node:fs';
-import wordListPath from 'word-list';
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
+import { wordsOfLength } from '../kit/index.js';
 
-let byLength: Map<number, string[]> | null = null;
 const byLengthLetterCount = new Map<number, Map<string, string[]>>();
 
 /** Words of `length` with exactly `count` copies of `letter` (indexed once per length). */
@@ -25,20 +23,6 @@ function wordsWith(length: number, letter: string, count: number): readonly stri
     byLengthLetterCount.set(length, index);
   }
   return index.get(letter + count) ?? [];
-}
-
-/** English words from the word-list package, grouped by length (read once). */
-function wordsOfLength(length: number): readonly string[] {
-  if (!byLength) {
-    byLength = new Map();
-    for (const word of readFileSync(wordListPath, 'utf8').split('\n')) {
-      if (!/^[a-z]+$/.test(word)) continue;
-      const list = byLength.get(word.length) ?? [];
-      list.push(word);
-      byLength.set(word.length, list);
-    }
-  }
-  return byLength.get(length) ?? [];
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';

@@ -1,8 +1,7 @@
 // Generated variants of four BBH tasks in the official wording: navigate, web_of_lies,
 // object_counting and word_sorting (words from the `word-list` package, MIT).
-import { readFileSync } from 'node:fs';
-import wordListPath from 'word-list';
 import type { Rng } from '../../../core/rng.js';
+import { dictionaryWords } from '../../kit/index.js';
 import { OBJECT_COUNTING_CATEGORIES } from '../solvers.js';
 import { defineGeneratedBbhTask, FIRST_NAMES, joinSerial, NUMBER_WORDS } from './define-variant.js';
 
@@ -162,9 +161,9 @@ export const objectCountingGen = defineGeneratedBbhTask({
   },
 });
 
-let words: string[] | undefined;
-function wordPool(): string[] {
-  words ??= readFileSync(wordListPath, 'utf8').split('\n').filter((word) => /^[a-z]{3,12}$/.test(word));
+let words: readonly string[] | undefined;
+function wordPool(): readonly string[] {
+  words ??= dictionaryWords().filter((word) => word.length >= 3 && word.length <= 12);
   return words;
 }
 

@@ -2,7 +2,7 @@
 // words in any order). Anagram groups come from the `word-list` dictionary (words.ts).
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, parseLooseJson } from '../../answer.js';
-import { anagramGroups, anagramKey } from './words.js';
+import { anagramGroups, anagramKey } from '../../kit/index.js';
 
 /** Groups sorted inside and by their first word: one canonical form for comparison. */
 export function canonicalGroups(groups: readonly (readonly string[])[]): string[][] {

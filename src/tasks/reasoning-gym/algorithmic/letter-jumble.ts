@@ -4,7 +4,7 @@ import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
 import { CORPUS_VOCABULARY, randomVocabularyWords, textSpan } from './corpus.js';
-import { anagramKey, isDictionaryWord } from './words.js';
+import { anagramKey, isDictionaryWord } from '../../kit/index.js';
 
 /** Swaps `max(1, floor(len · level))` random pairs of distinct positions. */
 export function scrambleWord(rng: Rng, word: string, level: number): string {

@@ -9,7 +9,7 @@ import { jugs } from './jugs.js';
 import { palindromeGeneration } from './palindrome-generation.js';
 import { palindromePartitioning } from './palindrome-partitioning.js';
 import { wordLadder } from './word-ladder.js';
-import { isDictionaryWord } from './words.js';
+import { isDictionaryWord } from '../../kit/index.js';
 
 function instances(task: Task, count: number, options: Record<string, unknown> = {}): TaskInstance[] {
   const resolved = task.resolveOptions(options);

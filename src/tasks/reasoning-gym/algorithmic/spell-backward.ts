@@ -1,7 +1,7 @@
 // rg.algorithmic.spell_backward: spell a dictionary word (from `word-list`, see words.ts) backward.
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable, normalizeText } from '../../answer.js';
-import { wordsOfLength } from './words.js';
+import { wordsOfLength } from '../../kit/index.js';
 
 export const spellBackward = defineTask({
   id: 'rg.algorithmic.spell_backward',

@@ -4,7 +4,7 @@
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
 import type { ConfigProblem } from '../../../core/index.js';
-import { wordsOfLength } from './words.js';
+import { wordsOfLength } from '../../kit/index.js';
 
 const COMMON: Record<number, string> = {
   3: 'cat dog hat bat rat man can pan pen pin pit pot hot hut cut cup cap map mat sat set sit bit big bag bug rug run sun fun gun bun bed red rod god nod not net wet pet bet get got hit hip lip tip top hop mop cot dot lot log fog hog jog leg peg pig wig win tin ten hen den men far car bar jar tar war saw raw law paw low row cow how now new few dew day way say pay ray bay hay lay may',

@@ -3,7 +3,7 @@
 import { defineTask, answerInstruction } from '../../define-task.js';
 import { CORRECT, wrong, unparseable } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
-import { wordsInLengthRange } from './words.js';
+import { wordsInLengthRange } from '../../kit/index.js';
 
 const pools = new Map<string, string[]>();
 

@@ -1,5 +1,5 @@
 // The English dictionary for the word tasks: the `word-list` npm package (Sindre Sorhus, MIT
-// licence; ~274k lowercase words), read once, lazily, and indexed by length and by anagram key.
+// licence; ~274k lowercase words), read once for every task, lazily, and indexed by length and anagram key.
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
 
@@ -60,4 +60,12 @@ export function anagramGroups(min: number, max: number): readonly (readonly stri
     anagramGroupsByRange.set(cacheKey, groups);
   }
   return groups;
+}
+
+let everydayWords: readonly string[] | null = null;
+
+/** Dictionary words of 3–8 letters, in alphabetical order: short enough to read as everyday words. */
+export function everydayWordList(): readonly string[] {
+  if (everydayWords === null) everydayWords = dictionaryWords().filter((w) => w.length >= 3 && w.length <= 8);
+  return everydayWords;
 }
