@@ -1,5 +1,5 @@
 // The English dictionary for the word tasks: the `word-list` npm package (Sindre Sorhus, MIT
-// licence; ~274k lowercase words), read once for every task, lazily, and indexed by length and anagram key.
+// licence; ~274k lowercase words), read once for every task, lazily; indexed by length and anagram key.
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
 

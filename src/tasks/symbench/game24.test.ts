@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from 'mathjs';
 import { game24 } from './game24.js';
-import { solveTarget } from './game24-math.js';
+import { solveTarget } from './game24-solver.js';
 
 const options = game24.resolveOptions();
 const instances = Array.from({ length: 60 }, (_, i) => game24.generate(options, 11, i));

@@ -4,7 +4,7 @@ import { ConfigError } from '../../core/index.js';
 import { defineTask } from '../define-task.js';
 import { CORRECT, parseNumber, unparseable, wrong } from '../answer.js';
 import { parseIntegerExpression, type ParsedExpression } from '../kit/index.js';
-import { solveTarget } from './game24-math.js';
+import { solveTarget } from './game24-solver.js';
 
 const solvedCache = new Map<string, string | null>();
 
