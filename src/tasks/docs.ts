@@ -19,9 +19,14 @@ function row(entry: TaskEntry): string {
   const task = entry.task;
   if (!task) return `| \`${entry.id}\` | ${entry.split} | planned | | | |`;
   const knobs = Object.entries(task.options).map(([name, spec]) => `\`${name}\`=${describeOption(spec)}`).join(', ');
+  // The intro states min_x ≤ max_x once; only other declared orders are listed per task.
+  const ordered = (task.ranges ?? [])
+    .filter(([low, high]) => !(low.startsWith('min_') && high === `max_${low.slice(4)}`))
+    .map(([low, high]) => `\`${low}\` ≤ \`${high}\``)
+    .join(', ');
   const data = task.dataset ? ` (data: \`${task.dataset.name}\`)` : '';
   const differs = cell(task.differsFromSource ?? '–');
-  return `| \`${entry.id}\` | ${entry.split} | ${cell(task.answerFormat)} | ${cell(knobs || '–')} | ${cell(task.description + data)} | ${differs} |`;
+  return `| \`${entry.id}\` | ${entry.split} | ${cell(task.answerFormat)} | ${cell((ordered ? `${knobs}; ${ordered}` : knobs) || '–')} | ${cell(task.description + data)} | ${differs} |`;
 }
 
 export function renderTasksDoc(): string {
@@ -48,6 +53,9 @@ export function renderTasksDoc(): string {
       'Beside it, `score` in [0, 1] carries the partial credit the source gives where it gives any (`r1ci rl --reward partial` trains on it). ' +
       'Defaults follow the source\'s defaults, and every answer spelling the source\'s own scorer accepts is accepted; ' +
       'the last column says where a task departs from its source on purpose, and why (src/tasks/source-parity.test.ts records the cases).',
+    '',
+    'Every `min_x` must be at most its `max_x`; other orders a task requires are listed after its knobs. ' +
+      'A bad setting is refused before anything is generated, with every problem named at once.',
   ];
   for (const source of ['symbench', 'bbh', 'rg', 'bbh-gen'] as TaskSource[]) {
     const entries = all.filter((e) => e.source === source);
