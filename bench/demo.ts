@@ -7,7 +7,7 @@
 //   npm run bench:demo [-- --seeds 0,1,2,3,4 --kernels default,avx --parallel 1]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const KERNELS: Record<string, NodeJS.ProcessEnv> = {
   default: {},
@@ -26,7 +26,7 @@ const root = '.r1ci/bench-demo';
 const resultFile = (run: Run) => join(root, `${run.kernel}-seed${run.seed}.json`);
 
 function runDemo(run: Run): Promise<Summary> {
-  const out = join(root, `${run.kernel}-seed${run.seed}`);
+  const out = resolve(root, `${run.kernel}-seed${run.seed}`);
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/r1ci.js', 'demo', '--seed', String(run.seed), '--out', out, '--json'], {
