@@ -7,7 +7,7 @@
 //   npm run bench:demo [-- --seeds 0,1,2,3,4 --kernels default,avx --parallel 1]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const KERNELS: Record<string, NodeJS.ProcessEnv> = {
   default: {},
@@ -26,7 +26,7 @@ const root = '.r1ci/bench-demo';
 const resultFile = (run: Run) => join(root, `${run.kernel}-seed${run.seed}.json`);
 
 function runDemo(run: Run): Promise<Summary> {
-  const out = join(root, `${run.kernel}-seed${run.seed}`);
+  const out = resolve(root, `${run.kernel}-seed${run.seed}`);
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/r1ci.js', 'demo', '--seed', String(run.seed), '--out', out, '--json'], {
@@ -55,10 +55,14 @@ async function main(): Promise<void> {
   const todo = runs.filter((run) => !existsSync(resultFile(run)));
   console.error(`${runs.length - todo.length} of ${runs.length} runs already in ${root}; running ${todo.length}, ${parallel} at a time`);
   let next = 0;
+  const failed: string[] = [];
   await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < todo.length) await runDemo(todo[next++]);
+    while (next < todo.length) await runDemo(todo[next++]).catch((error: Error) => failed.push(error.message));
   }));
-  const results = runs.map((run) => ({ run, summary: JSON.parse(readFileSync(resultFile(run), 'utf8')) as Summary }));
+  for (const line of failed) console.log(`failed: ${line}`);
+  if (failed.length) process.exitCode = 1;
+  const results = runs.filter((run) => existsSync(resultFile(run))).map((run) => ({ run, summary: JSON.parse(readFileSync(resultFile(run), 'utf8')) as Summary }));
+  if (!results.length) throw new Error('no run finished');
   const header = results[0].summary.table.header;
   const meanRow = (s: Summary) => s.table.rows.find((r) => r[0] === 'mean')!;
   console.log(`| run | ${header.slice(1).join(' | ')} | SFT tokens/s | first table |`);
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
   }).join(', ')}; whole run ${median(results.map(({ summary }) => summary.wallSeconds)).toFixed(0)} s`);
 }
 
-main().catch((error: Error) => {
+main().then(() => process.exit(process.exitCode ?? 0)).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);
 });
