@@ -7,3 +7,4 @@ export * from './tiny-preset.js';
 export * from './token-backend.js';
 export * from './wire.js';
 export * from './plan.js';
+export * from './with-learner.js';

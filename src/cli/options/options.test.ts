@@ -1,0 +1,52 @@
+// Each command's schema and its commander flags stay in step: the schema covers exactly the flags,
+// commander gives no defaults of its own (they live in the schema or the library), and a bad
+// value becomes one problem naming its flag.
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { buildProgram } from '../main.js';
+import { ConfigError } from '../../core/index.js';
+import { DEMO_FLAGS } from './demo.js';
+import { EVAL_FLAGS, resolveEvalFlags, SYNTH_FLAGS } from './eval.js';
+import { optionKeys } from './flags.js';
+import { resolveRlFlags, RL_FLAGS } from './rl.js';
+import { resolveSftFlags, SFT_FLAGS } from './sft.js';
+
+const SCHEMAS: Record<string, z.ZodObject> = { rl: RL_FLAGS, sft: SFT_FLAGS, eval: EVAL_FLAGS, synth: SYNTH_FLAGS, demo: DEMO_FLAGS };
+
+describe('command schemas', () => {
+  const program = buildProgram();
+  for (const [name, schema] of Object.entries(SCHEMAS)) {
+    it(`${name}: the schema names exactly the command's flags, and commander sets no default`, () => {
+      const command = program.commands.find((c) => c.name() === name)!;
+      expect(optionKeys(command).sort()).toEqual(Object.keys(schema.shape).sort());
+      const defaults = command.options.filter((o) => !o.negate && o.defaultValue !== undefined).map((o) => o.long);
+      expect(defaults).toEqual([]);
+    });
+  }
+
+  it('fills the defaults of the schema and of the library', () => {
+    const sft = resolveSftFlags({ data: 'd.jsonl', out: 'o' });
+    expect(sft.config).toMatchObject({ epochs: 3, batchSize: 32, learningRate: 1e-5 });
+    expect(sft.heldOut).toBe(0.05);
+    const evalFlags = resolveEvalFlags({ model: 'oracle', out: 'o', progress: true, execTimeout: '2.5' });
+    expect(evalFlags).toMatchObject({ tasks: 'test', perTask: 10, mode: 'ci', concurrency: 8, agent: { mode: 'ci', execTimeoutMs: 2500 } });
+    const { config } = resolveRlFlags({ out: 'o', std: true, batchRequests: true, lr: '3e-5', maxExecCalls: '0' });
+    expect(config).toMatchObject({ learningRate: 3e-5, taskIds: ['rg.arithmetic.chain_sum'], groupSize: 5, agent: { maxExecCalls: 0 } });
+  });
+
+  it('lists every bad flag in one error, each under its flag name', () => {
+    let error: unknown;
+    try {
+      resolveRlFlags({ out: 'o', std: true, batchRequests: true, groupSize: '0', estimator: 'dpo', lr: 'fast' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.path)).toEqual(['--estimator', '--group-size', '--lr']);
+  });
+
+  it('names the flag of a check across settings made by the library', () => {
+    expect(() => resolveRlFlags({ out: 'o', std: true, batchRequests: true, dynamicSampling: true })).toThrow(/^--dynamic-sampling: bad value true \(dynamic sampling refills/);
+    expect(() => resolveRlFlags({ out: 'o', std: true, batchRequests: true, temperature: '0.7' })).toThrow(/^--temperature: bad value 0\.7/);
+  });
+});
