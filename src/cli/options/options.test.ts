@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { buildProgram } from '../main.js';
 import { ConfigError } from '../../core/index.js';
 import { DEMO_FLAGS } from './demo.js';
-import { EVAL_FLAGS, resolveEvalFlags, SYNTH_FLAGS } from './eval.js';
+import { EVAL_FLAGS, resolveEvalFlags, resolveSynthFlags, SYNTH_FLAGS } from './eval.js';
 import { optionKeys } from './flags.js';
 import { resolveRlFlags, RL_FLAGS } from './rl.js';
 import { resolveSftFlags, SFT_FLAGS } from './sft.js';
@@ -43,6 +43,17 @@ describe('command schemas', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.path)).toEqual(['--estimator', '--group-size', '--lr']);
+  });
+
+  it('checks words and lists: modes, temperatures, prompt variants, export formats', () => {
+    const evalBase = { model: 'oracle', out: 'o', progress: true };
+    expect(() => resolveEvalFlags({ ...evalBase, temperature: 'hot' })).toThrow(/^--temperature: bad value "hot" \(use a number ≥ 0 and ≤ 5\)$/);
+    expect(() => resolveEvalFlags({ ...evalBase, schedule: 'later' })).toThrow(/^--schedule: bad value "later" \(use async or batch\)$/);
+    const synthBase = { out: 'o.jsonl', progress: true };
+    expect(() => resolveSynthFlags({ ...synthBase, variants: 'free,loud' })).toThrow(/^--variants: bad value "free,loud" \(use a comma-separated list of free, /);
+    expect(() => resolveSynthFlags({ ...synthBase, export: 'csv' })).toThrow(/^--export: bad value "csv"/);
+    expect(resolveSynthFlags({ ...synthBase, export: 'openai, parquet' }).export).toEqual(['openai', 'parquet']);
+    expect(resolveSynthFlags(synthBase)).toMatchObject({ variants: ['free', 'text-then-code', 'code-then-text'], agent: { execTimeoutMs: 60_000 } });
   });
 
   it('names the flag of a check across settings made by the library', () => {
