@@ -35,7 +35,7 @@ export function registerRlCommand(program: Command): void {
     .option('--group-size <n>', 'answers per question (paper: 5)')
     .option('--questions-per-step <n>', 'questions per step (paper: 128)')
     .option('--steps <n>', 'optimizer steps')
-    .option('--lr <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
+    .option('--lr, --learning-rate <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
     .option('--kl <coef>', 'low-variance KL coefficient (paper: 0.001)')
     .option('--temperature <t>', 'rollout temperature: only 1 (the paper\'s), since the stored logprobs are untempered')
     .option('--clip-low <r>', 'lower ratio bound of the clipped objective (default 0.8)')

@@ -22,7 +22,7 @@ export function registerSftCommand(program: Command): void {
     .option('--model <base>', "base model: 'tiny' or a Hugging Face folder (default tiny)")
     .option('--epochs <n>', `epochs (paper: 3; default ${D.epochs})`)
     .option('--batch-size <n>', `examples per step (paper: 32; default ${D.batchSize})`)
-    .option('--lr <rate>', `peak learning rate (about 1e-5 for pretrained models, 1e-3 for the tiny one; default ${D.learningRate})`)
+    .option('--lr, --learning-rate <rate>', `peak learning rate (about 1e-5 for pretrained models, 1e-3 for the tiny one; default ${D.learningRate})`)
     .option('--warmup <fraction>', `fraction of steps of linear warmup (default ${D.warmupFraction})`)
     .option('--min-lr-ratio <r>', `the cosine decays to lr × r (default ${D.minLrRatio})`)
     .option('--checkpoint-every <n>', `steps between checkpoints (default ${D.checkpointEvery})`)

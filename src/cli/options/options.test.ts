@@ -24,25 +24,32 @@ describe('command schemas', () => {
     });
   }
 
+  it('the learning rate has one name from flag to wire: --learning-rate (or --lr) → learningRate → learning_rate', () => {
+    for (const name of ['rl', 'sft']) {
+      const option = program.commands.find((c) => c.name() === name)!.options.find((o) => o.attributeName() === 'learningRate')!;
+      expect([option.long, option.short]).toEqual(['--learning-rate', '--lr']);
+    }
+  });
+
   it('fills the defaults of the schema and of the library', () => {
     const sft = resolveSftFlags({ data: 'd.jsonl', out: 'o' });
     expect(sft.config).toMatchObject({ epochs: 3, batchSize: 32, learningRate: 1e-5 });
     expect(sft.heldOut).toBe(0.05);
     const evalFlags = resolveEvalFlags({ model: 'oracle', out: 'o', progress: true, execTimeout: '2.5' });
     expect(evalFlags).toMatchObject({ tasks: 'test', perTask: 10, mode: 'ci', concurrency: 8, agent: { mode: 'ci', execTimeoutMs: 2500 } });
-    const { config } = resolveRlFlags({ out: 'o', std: true, batchRequests: true, lr: '3e-5', maxExecCalls: '0' });
+    const { config } = resolveRlFlags({ out: 'o', std: true, batchRequests: true, learningRate: '3e-5', maxExecCalls: '0' });
     expect(config).toMatchObject({ learningRate: 3e-5, taskIds: ['rg.arithmetic.chain_sum'], groupSize: 5, agent: { maxExecCalls: 0 } });
   });
 
   it('lists every bad flag in one error, each under its flag name', () => {
     let error: unknown;
     try {
-      resolveRlFlags({ out: 'o', std: true, batchRequests: true, groupSize: '0', estimator: 'dpo', lr: 'fast' });
+      resolveRlFlags({ out: 'o', std: true, batchRequests: true, groupSize: '0', estimator: 'dpo', learningRate: 'fast' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.map((p) => p.path)).toEqual(['--estimator', '--group-size', '--lr']);
+    expect((error as ConfigError).problems.map((p) => p.path)).toEqual(['--estimator', '--group-size', '--learning-rate']);
   });
 
   it('checks words and lists: modes, temperatures, prompt variants, export formats', () => {

@@ -34,7 +34,7 @@ export const RL_FLAGS = z.strictObject({
   groupSize: count(),
   questionsPerStep: count(),
   steps: count(),
-  lr: numberFlag({ above: 0, below: 1 }).optional(),
+  learningRate: numberFlag({ above: 0, below: 1 }).optional(),
   kl: numberFlag({ min: 0 }).optional(),
   temperature: numberFlag({ min: 0, max: 5 }).optional(),
   clipLow: numberFlag({ above: 0, max: 1 }).optional(),
@@ -87,7 +87,7 @@ export type RlFlags = z.output<typeof RL_FLAGS>;
 
 /** The option each flag sets, where the names differ (the rest: same name); for error lines. */
 const FLAG_OF_OPTION: Record<string, string> = {
-  taskIds: '--tasks', learningRate: '--lr', klCoef: '--kl', trainOnObservation: '--unmasked', filterUniformGroups: '--filter-uniform',
+  taskIds: '--tasks', klCoef: '--kl', trainOnObservation: '--unmasked', filterUniformGroups: '--filter-uniform',
   sampling: '--stale', lossAggregation: '--loss-agg', divideByStd: '--no-std', evalQuestionsPerTask: '--eval-per-task',
   'reward.correctness': '--reward', 'curriculum.samplesPerAgent': '--curriculum-samples', 'curriculum.online': '--online-curriculum',
   'curriculum.fourthAgent.mode': '--fourth-agent', 'agent.execTimeoutMs': '--exec-timeout', clip: '--clip-low/--clip-high',
@@ -103,7 +103,7 @@ export function rlOptionsFrom(flags: RlFlags): RlOptions {
   return {
     taskIds: selectTasks(flags.tasks),
     questionsPerTask: flags.questionsPerTask, estimator: flags.estimator, groupSize: flags.groupSize, questionsPerStep: flags.questionsPerStep,
-    steps: flags.steps, learningRate: flags.lr, klCoef: flags.kl, trainOnObservation: flags.unmasked === true,
+    steps: flags.steps, learningRate: flags.learningRate, klCoef: flags.kl, trainOnObservation: flags.unmasked === true,
     clipLow: flags.clipLow, clipHigh: flags.clipHigh, dualClip: flags.dualClip, tisCap: flags.tisCap,
     miniBatches: flags.miniBatches, epochs: flags.epochs, valueClip: flags.valueClip,
     maskTruncated: flags.maskTruncated, dynamicSampling: flags.dynamicSampling, maxSamplingRounds: flags.maxSamplingRounds,

@@ -13,7 +13,7 @@ export const SFT_FLAGS = z.strictObject({
   model: textFlag().default('tiny'),
   epochs: intFlag().optional(),
   batchSize: intFlag().optional(),
-  lr: numberFlag({ above: 0 }).optional(),
+  learningRate: numberFlag({ above: 0 }).optional(),
   warmup: numberFlag({ min: 0, below: 1 }).optional(),
   minLrRatio: numberFlag({ min: 0, max: 1 }).optional(),
   checkpointEvery: intFlag().optional(),
@@ -34,7 +34,7 @@ export type SftFlags = z.output<typeof SFT_FLAGS> & { config: Readonly<SftConfig
 export function resolveSftFlags(raw: unknown): SftFlags {
   const flags = parseFlags(SFT_FLAGS, raw);
   const config = resolveSftConfig({
-    epochs: flags.epochs, batchSize: flags.batchSize, learningRate: flags.lr, warmupFraction: flags.warmup,
+    epochs: flags.epochs, batchSize: flags.batchSize, learningRate: flags.learningRate, warmupFraction: flags.warmup,
     minLrRatio: flags.minLrRatio, checkpointEvery: flags.checkpointEvery, evalEvery: flags.evalEvery, maxSteps: flags.maxSteps,
     bucketWindow: flags.bucketWindow, maxSequenceTokens: flags.maxSeqTokens, seed: flags.seed,
     trainOnObservation: flags.trainOnObservation,
