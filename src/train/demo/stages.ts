@@ -69,8 +69,8 @@ export const sftStage: DemoStage = {
   },
 };
 
-/** Evaluates one model in one mode on the held-out questions (indices 0..evalQuestions−1). */
-export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: DemoMode, onEpisode?: () => void): Promise<RunSummary> {
+/** The episodes that evaluate one model in one mode on the held-out questions (indices 0..evalQuestions−1). */
+function evalContexts(ctx: DemoContext, model: DemoModel, mode: DemoMode): (() => EpisodeContext)[] {
   const { settings } = ctx;
   const { agentMode, prompt } = DEMO_MODES[mode];
   const config = resolveAgentConfig({ mode: agentMode, systemPrompt: prompt, temperature: 0, maxTokensPerTurn: settings.maxTokensPerTurn, maxTotalTokens: settings.maxTotalTokens, maxExecCalls: 2, execTimeoutMs: 10_000, maxGenerations: 4 });
@@ -83,9 +83,28 @@ export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: De
       contexts.push(() => ({ task, instance: task.generate(options, settings.seed, index), backend, tokenizer: ctx.tokenizer, sandbox: ctx.sandbox, config, seed: hashKeys([settings.seed, task.id, index]) }));
     }
   }
-  const episodes = await runEpisodes(contexts, { concurrency: settings.evalConcurrency, onEpisode });
+  return contexts;
+}
+
+function summarise(ctx: DemoContext, model: DemoModel, mode: DemoMode, episodes: RunSummary['episodes']): RunSummary {
+  const { settings } = ctx;
+  const { agentMode, prompt } = DEMO_MODES[mode];
   const manifest = { model: model.label, mode: agentMode, systemPrompt: prompt, taskIds: settings.tasks.map((t) => t.id), perTask: settings.evalQuestions, samples: 1, seed: settings.seed, temperature: 0, startedAt: new Date().toISOString() };
   return { label: `${model.label} (${mode})`, manifest, metrics: computeMetrics(episodes), episodes };
+}
+
+/** Evaluates one model in one mode on the held-out questions. */
+export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: DemoMode, onEpisode?: () => void): Promise<RunSummary> {
+  return (await evaluateModes(ctx, model, [mode], onEpisode))[0];
+}
+
+/** Evaluates one model in several modes at once: their episodes share the learner's sampling
+ * batches (the modes' prompts differ, the weights do not), which is what makes evaluation fast. */
+export async function evaluateModes(ctx: DemoContext, model: DemoModel, modes: readonly DemoMode[], onEpisode?: () => void): Promise<RunSummary[]> {
+  const perMode = modes.map((mode) => evalContexts(ctx, model, mode));
+  const episodes = await runEpisodes(perMode.flat(), { concurrency: ctx.settings.evalConcurrency, onEpisode });
+  let at = 0;
+  return modes.map((mode, i) => summarise(ctx, model, mode, episodes.slice(at, (at += perMode[i].length))));
 }
 
 export const evalStage: DemoStage = {
@@ -95,11 +114,12 @@ export const evalStage: DemoStage = {
     const total = ctx.models.length * modes.length * ctx.settings.tasks.length * ctx.settings.evalQuestions;
     let done = 0;
     for (const model of ctx.models) {
-      for (const mode of modes) {
-        const run = await evaluateModel(ctx, model, mode, () => ctx.progress('eval', ++done, total, `${model.label}, ${mode} mode`));
+      const runs = await evaluateModes(ctx, model, modes, () => ctx.progress('eval', ++done, total, model.label));
+      modes.forEach((mode, i) => {
+        const run = runs[i];
         ctx.evals.set(`${model.label}/${mode}`, run);
         ctx.log(`eval ${run.label}: accuracy ${(100 * run.metrics.meanAccuracy).toFixed(1)}%, code use ${(100 * run.metrics.codeUseRate).toFixed(0)}%`);
-      }
+      });
     }
   },
 };

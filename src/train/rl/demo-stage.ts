@@ -26,12 +26,13 @@ export type RlDemoContext = {
   rl?: { metrics: StepMetrics[]; modelId: string };
 };
 
-/** The demo's GRPO settings: about 3.5 minutes on 2 cores (40 episodes a step, 20 in flight). In choice mode 12
+/** The demo's GRPO settings: 40 episodes a step, all in flight at once so the learner samples them in one
+ * batch; no KL term (as in DAPO: at 1e-3 it changed nothing and cost a reference forward). In choice mode 12
  * steps at lr 1e-4 raised held-out accuracy in every measured run; larger steps broke the model, and
  * 4 questions a step instead of 8 sometimes cost it its copying (docs/benchmarks.md, "GRPO in choice mode"). */
 export const DEMO_RL: RlOptions = {
-  estimator: 'grpo', groupSize: 5, questionsPerStep: 8, steps: 12, learningRate: 1e-4, klCoef: 0.001, filterUniformGroups: true,
-  questionsPerTask: 200, evalEvery: 0, checkpointEvery: 1000, concurrency: 20,
+  estimator: 'grpo', groupSize: 5, questionsPerStep: 8, steps: 12, learningRate: 1e-4, klCoef: 0, filterUniformGroups: true,
+  questionsPerTask: 200, evalEvery: 0, checkpointEvery: 1000, concurrency: 40,
 };
 
 /** Builds the RL stage; `systemPrompt` is the ci prompt the model was fine-tuned with. The context's
