@@ -10,5 +10,7 @@ export type RunManifest = {
   samples: number;
   seed: number;
   temperature: number;
+  /** The system prompt, when the run set its own (the demo's modes do). */
+  systemPrompt?: string;
   startedAt: string;
 };
