@@ -58,6 +58,11 @@ export function choiceListFlag<const T extends string>(choices: readonly T[]) {
   });
 }
 
+/** A flag whose text must match `pattern` (kept as text). */
+export function patternFlag(pattern: RegExp, fix: string) {
+  return z.string().transform((text, ctx): string => (pattern.test(text) ? text : refuse(ctx, text, fix)));
+}
+
 /** A free-text flag that must not be empty. */
 export const textFlag = () => z.string().transform((text, ctx): string => (text.trim() ? text : refuse(ctx, text, 'give a value')));
 

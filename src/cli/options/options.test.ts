@@ -2,6 +2,7 @@
 // commander gives no defaults of its own (they live in the schema or the library), and a bad
 // value becomes one problem naming its flag.
 import { describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
 import type { z } from 'zod';
 import { buildProgram } from '../main.js';
 import { ConfigError } from '../../core/index.js';
@@ -10,14 +11,25 @@ import { EVAL_FLAGS, resolveEvalFlags, resolveSynthFlags, SYNTH_FLAGS } from './
 import { optionKeys } from './flags.js';
 import { resolveRlFlags, RL_FLAGS } from './rl.js';
 import { resolveSftFlags, SFT_FLAGS } from './sft.js';
+import {
+  PLAN_FLAGS, resolvePlanFlags, resolveServeFlags, SANDBOX_CHECK_FLAGS, SANDBOX_EXEC_FLAGS, SANDBOX_SERVE_FLAGS, SERVE_FLAGS, TASKS_CHECK_FLAGS,
+} from './tools.js';
 
-const SCHEMAS: Record<string, z.ZodObject> = { rl: RL_FLAGS, sft: SFT_FLAGS, eval: EVAL_FLAGS, synth: SYNTH_FLAGS, demo: DEMO_FLAGS };
+const SCHEMAS: Record<string, z.ZodObject> = {
+  rl: RL_FLAGS, sft: SFT_FLAGS, eval: EVAL_FLAGS, synth: SYNTH_FLAGS, demo: DEMO_FLAGS, plan: PLAN_FLAGS, serve: SERVE_FLAGS,
+  'tasks check': TASKS_CHECK_FLAGS, 'sandbox exec': SANDBOX_EXEC_FLAGS, 'sandbox check': SANDBOX_CHECK_FLAGS, 'sandbox serve': SANDBOX_SERVE_FLAGS,
+};
+
+/** A (sub)command by its words, e.g. 'sandbox serve'. */
+function commandOf(program: Command, path: string): Command {
+  return path.split(' ').reduce((parent, name) => parent.commands.find((c) => c.name() === name)!, program);
+}
 
 describe('command schemas', () => {
   const program = buildProgram();
   for (const [name, schema] of Object.entries(SCHEMAS)) {
     it(`${name}: the schema names exactly the command's flags, and commander sets no default`, () => {
-      const command = program.commands.find((c) => c.name() === name)!;
+      const command = commandOf(program, name);
       expect(optionKeys(command).sort()).toEqual(Object.keys(schema.shape).sort());
       const defaults = command.options.filter((o) => !o.negate && o.defaultValue !== undefined).map((o) => o.long);
       expect(defaults).toEqual([]);
@@ -61,6 +73,16 @@ describe('command schemas', () => {
     expect(() => resolveSynthFlags({ ...synthBase, export: 'csv' })).toThrow(/^--export: bad value "csv"/);
     expect(resolveSynthFlags({ ...synthBase, export: 'openai, parquet' }).export).toEqual(['openai', 'parquet']);
     expect(resolveSynthFlags(synthBase)).toMatchObject({ variants: ['free', 'text-then-code', 'code-then-text'], agent: { execTimeoutMs: 60_000 } });
+  });
+
+  it('the smaller commands: sizes, ports, isolation modes and service limits', () => {
+    expect(resolvePlanFlags({ checkpointing: true, budget: '80GiB' })).toMatchObject({ seq: 8192, microBatch: 1, loraRank: 0, budget: '80GiB' });
+    expect(() => resolvePlanFlags({ checkpointing: true, budget: '80 gigs' })).toThrow(/^--budget: bad value "80 gigs" \(write e\.g\. 80GiB/);
+    expect(() => resolvePlanFlags({ checkpointing: true, seq: '0' })).toThrow(/^--seq: bad value "0"/);
+    const serve = { sandbox: true };
+    expect(resolveServeFlags(serve)).toMatchObject({ port: 8090, host: '127.0.0.1' });
+    expect(() => resolveServeFlags({ ...serve, port: '70000', isolation: 'docker' })).toThrow(/^--port: bad value "70000" \(use an integer ≥ 0 and ≤ 65535\); --isolation: bad value "docker" \(use bwrap or none\)$/);
+    expect(() => resolveServeFlags({ ...serve, maxRunTimeout: '-5' })).toThrow(/^--max-run-timeout: bad value "-5" \(use a number > 0\)$/);
   });
 
   it('names the flag of a check across settings made by the library', () => {
