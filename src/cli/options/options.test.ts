@@ -11,12 +11,14 @@ import { EVAL_FLAGS, resolveEvalFlags, resolveSynthFlags, SYNTH_FLAGS } from './
 import { optionKeys } from './flags.js';
 import { resolveRlFlags, RL_FLAGS } from './rl.js';
 import { resolveSftFlags, SFT_FLAGS } from './sft.js';
+import { TASKS_EXPORT_FLAGS, TASKS_LIST_FLAGS, TASKS_SAMPLE_FLAGS, TASKS_VERIFY_FLAGS } from './tasks.js';
 import {
   PLAN_FLAGS, resolvePlanFlags, resolveServeFlags, SANDBOX_CHECK_FLAGS, SANDBOX_EXEC_FLAGS, SANDBOX_SERVE_FLAGS, SERVE_FLAGS, TASKS_CHECK_FLAGS,
 } from './tools.js';
 
 const SCHEMAS: Record<string, z.ZodObject> = {
   rl: RL_FLAGS, sft: SFT_FLAGS, eval: EVAL_FLAGS, synth: SYNTH_FLAGS, demo: DEMO_FLAGS, plan: PLAN_FLAGS, serve: SERVE_FLAGS,
+  'tasks list': TASKS_LIST_FLAGS, 'tasks sample': TASKS_SAMPLE_FLAGS, 'tasks verify': TASKS_VERIFY_FLAGS, 'tasks export': TASKS_EXPORT_FLAGS,
   'tasks check': TASKS_CHECK_FLAGS, 'sandbox exec': SANDBOX_EXEC_FLAGS, 'sandbox check': SANDBOX_CHECK_FLAGS, 'sandbox serve': SANDBOX_SERVE_FLAGS,
 };
 
