@@ -52,12 +52,14 @@ def tensor_of(value, key: str, where: str) -> torch.Tensor:
         if value.dim() == 2 and value.shape[0] == 1:  # one row per datum, as a 2-D (e.g. CSR) tensor
             value = value[0]
         if value.dim() != 1:
-            raise UserError(f"{where}.{key} has shape {list(value.shape)}: this learner takes one value per token (1-D)")
+            shape = list(value.shape)
+            raise UserError(f"{where}.{key} has shape {shape}: this learner takes one value per token (1-D)")
         return value.long() if key == "target_tokens" else value
     data = value.get("data") if isinstance(value, dict) else value
     if not isinstance(data, list) or not all(isinstance(x, (int, float)) for x in data):
         raise UserError(f"{where}.{key} must be TensorData {{data: [numbers], dtype, shape}} or a list of numbers")
-    dtype = torch.long if key == "target_tokens" or (isinstance(value, dict) and value.get("dtype") == "int64") else torch.float32
+    int64 = key == "target_tokens" or (isinstance(value, dict) and value.get("dtype") == "int64")
+    dtype = torch.long if int64 else torch.float32
     return torch.tensor(data, dtype=dtype)
 
 
@@ -107,7 +109,8 @@ def parse_adam_params(raw: dict) -> AdamParams:
     if unknown:
         raise UserError(f"adam_params has unknown fields {', '.join(unknown)}: it takes {', '.join(names)}")
     if raw.get("learning_rate") is None:
-        raise UserError("adam_params.learning_rate is missing: send the step's learning rate (this learner has no default)")
+        raise UserError("adam_params.learning_rate is missing: send the step's learning rate "
+                        "(this learner has no default)")
     bad = [k for k, v in raw.items() if not is_number(v)]
     if bad:
         raise UserError(f"adam_params.{bad[0]} must be a number, got {type(raw[bad[0]]).__name__}")

@@ -18,14 +18,17 @@ function alive(pid: number): boolean {
 
 /** Pids of learner servers started by this process. */
 function learnerPids(): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      return cmd.includes('learner.server') && cmd.includes(`--parent-pid\0${process.pid}\0`);
-    } catch {
-      return false;
-    }
-  });
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return cmd.includes('learner.server') && cmd.includes(`--parent-pid\0${process.pid}\0`);
+      } catch {
+        return false;
+      }
+    });
 }
 
 describe.runIf(process.platform === 'linux')('learner:DIR model', () => {

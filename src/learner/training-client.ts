@@ -2,8 +2,15 @@
 // learner. LearnerClient speaks them over HTTP; test/helpers/fake-training-client.ts keeps them in
 // memory so the loops' bookkeeping is testable without Python.
 import type {
-  AdamParams, CreateModelRequest, ForwardBackwardInput, ForwardBackwardOutput, GetInfoResponse, OptimStepResponse,
-  Sample, SampleOptions, ServerCapabilities,
+  AdamParams,
+  CreateModelRequest,
+  ForwardBackwardInput,
+  ForwardBackwardOutput,
+  GetInfoResponse,
+  OptimStepResponse,
+  Sample,
+  SampleOptions,
+  ServerCapabilities,
 } from './types.js';
 
 export interface TrainingClient {

@@ -16,15 +16,16 @@ function alive(pid: number | undefined): boolean {
 describe('withLearner', () => {
   it('stops the local learner when the work throws, and a remote one is never started', async () => {
     let seen: OpenLearner | undefined;
-    await expect(withLearner({ local: { threads: 1 } }, async (learner) => {
-      seen = learner;
-      expect(await learner.client.health()).toBe(true);
-      throw new Error('the work failed');
-    })).rejects.toThrow('the work failed');
+    await expect(
+      withLearner({ local: { threads: 1 } }, async (learner) => {
+        seen = learner;
+        expect(await learner.client.health()).toBe(true);
+        throw new Error('the work failed');
+      }),
+    ).rejects.toThrow('the work failed');
     expect(seen?.remote).toBe(false);
     expect(alive(seen?.local?.child.pid)).toBe(false);
     const remote = await openLearner({ connection: { url: 'http://127.0.0.1:9', apiKey: 'k' } });
     expect([remote.remote, remote.local]).toEqual([true, undefined]);
   }, 90_000);
 });
-

@@ -34,33 +34,61 @@ describe('flags are checked before anything starts', () => {
 
   it('r1ci sft: a bad number is refused before the learner starts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-flags-sft-'));
-    const lines = Array.from({ length: 4 }, (_, i) => JSON.stringify({ id: `symbench.number_multiply#${10_000 + i}`, taskId: 'symbench.number_multiply' }));
+    const lines = Array.from({ length: 4 }, (_, i) =>
+      JSON.stringify({ id: `symbench.number_multiply#${10_000 + i}`, taskId: 'symbench.number_multiply' }),
+    );
     writeFileSync(join(dir, 'data.jsonl'), `${lines.join('\n')}\n`);
     const out = join(dir, 'run');
     const line = await refusal(['sft', '--data', join(dir, 'data.jsonl'), '--out', out, '--epochs', '0']);
     expect(line).toMatch(/^r1ci: --epochs: bad value "0" \(use an integer ≥ 1\)$/);
     expect(existsSync(join(out, 'learner-state'))).toBe(false);
-    expect(await refusal(['sft', '--data', join(dir, 'data.jsonl'), '--out', out, '--lr', '-1e-5'])).toMatch(/^r1ci: --learning-rate: bad value "-1e-5" \(use a number > 0\)$/);
+    expect(await refusal(['sft', '--data', join(dir, 'data.jsonl'), '--out', out, '--lr', '-1e-5'])).toMatch(
+      /^r1ci: --learning-rate: bad value "-1e-5" \(use a number > 0\)$/,
+    );
   }, 60_000);
 
   it('r1ci eval names the flag, not an internal option path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-flags-eval-'));
-    const evalArgs = ['eval', '--model', 'oracle', '--tasks', 'symbench.number_multiply', '--out', join(dir, 'eval'), '--no-progress'];
-    expect(await refusal([...evalArgs, '--exec-timeout', 'soon'])).toMatch(/^r1ci: --exec-timeout: bad value "soon" \(use a number > 0\)$/);
-    expect(await refusal([...evalArgs, '--mode', 'chat'])).toMatch(/^r1ci: --mode: bad value "chat" \(use ci, text or code\)$/);
+    const evalArgs = [
+      'eval',
+      '--model',
+      'oracle',
+      '--tasks',
+      'symbench.number_multiply',
+      '--out',
+      join(dir, 'eval'),
+      '--no-progress',
+    ];
+    expect(await refusal([...evalArgs, '--exec-timeout', 'soon'])).toMatch(
+      /^r1ci: --exec-timeout: bad value "soon" \(use a number > 0\)$/,
+    );
+    expect(await refusal([...evalArgs, '--mode', 'chat'])).toMatch(
+      /^r1ci: --mode: bad value "chat" \(use ci, text or code\)$/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 
   it('r1ci synth refuses a seed that is not a number (it used to become 0)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-flags-synth-'));
-    const synthArgs = ['synth', '--tasks', 'symbench.number_multiply', '--out', join(dir, 'synth.jsonl'), '--no-progress'];
-    expect(await refusal([...synthArgs, '--seed', 'abc'])).toMatch(/^r1ci: --seed: bad value "abc" \(use an integer ≥ 0\)$/);
+    const synthArgs = [
+      'synth',
+      '--tasks',
+      'symbench.number_multiply',
+      '--out',
+      join(dir, 'synth.jsonl'),
+      '--no-progress',
+    ];
+    expect(await refusal([...synthArgs, '--seed', 'abc'])).toMatch(
+      /^r1ci: --seed: bad value "abc" \(use an integer ≥ 0\)$/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 
   it('r1ci demo refuses a bad seed before any stage runs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-flags-demo-'));
-    expect(await refusal(['demo', '--out', join(dir, 'demo'), '--seed', '1.5'])).toMatch(/^r1ci: --seed: bad value "1\.5" \(use an integer ≥ 0\)$/);
+    expect(await refusal(['demo', '--out', join(dir, 'demo'), '--seed', '1.5'])).toMatch(
+      /^r1ci: --seed: bad value "1\.5" \(use an integer ≥ 0\)$/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 });

@@ -7,8 +7,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TokenBackend, Tokenizer } from '../../src/backends/index.js';
 import type {
-  AdamParams, CreateModelRequest, ForwardBackwardInput, ForwardBackwardOutput, GetInfoResponse, OptimStepResponse,
-  Sample, ServerCapabilities, TrainingClient,
+  AdamParams,
+  CreateModelRequest,
+  ForwardBackwardInput,
+  ForwardBackwardOutput,
+  GetInfoResponse,
+  OptimStepResponse,
+  Sample,
+  ServerCapabilities,
+  TrainingClient,
 } from '../../src/learner/index.js';
 import type { Sandbox } from '../../src/sandbox/types.js';
 
@@ -22,7 +29,9 @@ export class FakeTrainingClient implements TrainingClient {
   private readonly models = new Map<string, FakeModel>();
   private nextId = 1;
 
-  constructor(private readonly extensions: string[] = ['low_var_kl', 'value_head', 'sample_from_model_id', 'full_finetune']) {}
+  constructor(
+    private readonly extensions: string[] = ['low_var_kl', 'value_head', 'sample_from_model_id', 'full_finetune'],
+  ) {}
 
   async capabilities(): Promise<ServerCapabilities> {
     return { supported_models: [{ model_name: 'fake' }], extensions: [...this.extensions] };
@@ -30,14 +39,25 @@ export class FakeTrainingClient implements TrainingClient {
 
   async createModel(request: CreateModelRequest): Promise<string> {
     const id = `fake-${this.nextId++}`;
-    this.models.set(id, { base: request.base_model, steps: 0, pendingGradients: false, lora: request.lora_config?.rank ?? null });
+    this.models.set(id, {
+      base: request.base_model,
+      steps: 0,
+      pendingGradients: false,
+      lora: request.lora_config?.rank ?? null,
+    });
     this.calls.push({ verb: 'create_model', modelId: id });
     return id;
   }
 
   async getInfo(modelId: string): Promise<GetInfoResponse> {
     const model = this.model(modelId);
-    return { model_id: modelId, is_lora: model.lora !== null, lora_rank: model.lora, model_data: { model_name: model.base }, steps: model.steps } as GetInfoResponse;
+    return {
+      model_id: modelId,
+      is_lora: model.lora !== null,
+      lora_rank: model.lora,
+      model_data: { model_name: model.base },
+      steps: model.steps,
+    } as GetInfoResponse;
   }
 
   async forward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
@@ -54,7 +74,8 @@ export class FakeTrainingClient implements TrainingClient {
 
   async optimStep(modelId: string, adam: AdamParams): Promise<OptimStepResponse> {
     const model = this.model(modelId);
-    if (!model.pendingGradients) throw new Error('fake learner: optim_step without gradients (call forwardBackward first)');
+    if (!model.pendingGradients)
+      throw new Error('fake learner: optim_step without gradients (call forwardBackward first)');
     if (!(adam.learning_rate > 0)) throw new Error(`fake learner: bad learning rate ${adam.learning_rate}`);
     model.pendingGradients = false;
     model.steps++;
@@ -73,7 +94,9 @@ export class FakeTrainingClient implements TrainingClient {
   }
 
   async loadWeights(modelId: string, path: string): Promise<void> {
-    this.model(modelId).steps = (JSON.parse(readFileSync(join(path, 'fake-state.json'), 'utf8')) as { steps: number }).steps;
+    this.model(modelId).steps = (
+      JSON.parse(readFileSync(join(path, 'fake-state.json'), 'utf8')) as { steps: number }
+    ).steps;
     this.calls.push({ verb: 'load_weights', modelId, path });
   }
 
@@ -113,7 +136,10 @@ function outputFor(input: ForwardBackwardInput): ForwardBackwardOutput {
       values: { data: Array.from({ length: n }, () => 0), dtype: 'float32' as const, shape: [n] },
     };
   });
-  const weight = input.data.reduce((sum, d) => sum + (d.loss_fn_inputs.weights?.data ?? []).reduce((a, w) => a + w, 0), 0);
+  const weight = input.data.reduce(
+    (sum, d) => sum + (d.loss_fn_inputs.weights?.data ?? []).reduce((a, w) => a + w, 0),
+    0,
+  );
   return { loss_fn_output_type: 'fake', loss_fn_outputs, metrics: { 'loss:sum': weight } };
 }
 
@@ -123,15 +149,17 @@ const EOS = 258;
 export const byteTokenizer: Tokenizer = {
   encode: (text) => [...Buffer.from(text, 'utf8')],
   decode: (ids) => Buffer.from(ids.filter((id) => id < 256)).toString('utf8'),
-  renderChat: (messages, options = {}) => messages.map((m) => `<|im_start|>${m.role}\n${m.content}<|im_end|>\n`).join('')
-    + (options.addGenerationPrompt ? '<|im_start|>assistant\n' : ''),
+  renderChat: (messages, options = {}) =>
+    messages.map((m) => `<|im_start|>${m.role}\n${m.content}<|im_end|>\n`).join('') +
+    (options.addGenerationPrompt ? '<|im_start|>assistant\n' : ''),
   eosTokenIds: [EOS],
 };
 
 /** A policy that answers `<<<answer>>>` at once and ends its turn (logprob −1 per token). */
 export function answeringPolicy(answer = '7'): TokenBackend {
   return {
-    kind: 'token', name: 'fake-policy',
+    kind: 'token',
+    name: 'fake-policy',
     sample: async (request) => {
       const tokens = [...byteTokenizer.encode(`<<<${answer}>>>`).slice(0, Math.max(0, request.maxTokens - 1)), EOS];
       return { tokens, logprobs: tokens.map(() => -1), finishReason: { unified: 'stop', raw: 'stop' } };
@@ -141,6 +169,8 @@ export function answeringPolicy(answer = '7'): TokenBackend {
 
 /** A sandbox for runs whose policy never writes code: any call is a test failure. */
 export const unusedSandbox: Sandbox = {
-  exec: async () => { throw new Error('fake sandbox: the policy wrote no code, so nothing should run'); },
+  exec: async () => {
+    throw new Error('fake sandbox: the policy wrote no code, so nothing should run');
+  },
   close: async () => {},
 };

@@ -19,29 +19,45 @@ function sourceFiles(dir: string): string[] {
 /** file → the files it imports (relative specifiers, `.js` written for `.ts`). */
 export function importGraph(files: readonly string[]): Map<string, string[]> {
   const known = new Set(files);
-  return new Map(files.map((file) => {
-    const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(IMPORT)].map((m) => resolve(dirname(file), m[1]).replace(/\.js$/, '.ts')).filter((t) => known.has(t));
-    return [file, [...new Set(targets)]];
-  }));
+  return new Map(
+    files.map((file) => {
+      const text = readFileSync(file, 'utf8');
+      const targets = [...text.matchAll(IMPORT)]
+        .map((m) => resolve(dirname(file), m[1]).replace(/\.js$/, '.ts'))
+        .filter((t) => known.has(t));
+      return [file, [...new Set(targets)]];
+    }),
+  );
 }
 
 /** Strongly connected components with more than one file (Tarjan). */
 export function importCycles(graph: Map<string, string[]>): string[][] {
   let counter = 0;
-  const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], onStack = new Set<string>();
+  const index = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    onStack = new Set<string>();
   const cycles: string[][] = [];
   const visit = (v: string): void => {
-    index.set(v, counter); low.set(v, counter); counter++;
-    stack.push(v); onStack.add(v);
+    index.set(v, counter);
+    low.set(v, counter);
+    counter++;
+    stack.push(v);
+    onStack.add(v);
     for (const w of graph.get(v) ?? []) {
-      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
     }
     if (low.get(v) === index.get(v)) {
       const component: string[] = [];
       let w: string;
-      do { w = stack.pop()!; onStack.delete(w); component.push(w); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
       if (component.length > 1) cycles.push(component.sort());
     }
   };
@@ -51,9 +67,21 @@ export function importCycles(graph: Map<string, string[]>): string[][] {
 
 describe('import graph of src/', () => {
   it('finds a cycle when there is one (the check itself works)', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(importCycles(graph)).toEqual([['a', 'b', 'c']]);
-    expect(importCycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      importCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('has no cycles', () => {

@@ -6,7 +6,15 @@ import { resolveAgentConfig, type AgentOptions } from '../../agent/index.js';
 import { EXPORT_FORMATS, PROMPT_VARIANTS } from '../../train/synth/index.js';
 import { choiceFlag, choiceListFlag, intFlag, numberFlag, parseFlags, textFlag } from './flags.js';
 
-export const EVAL_DEFAULTS = { tasks: 'test', perTask: 10, mode: 'ci', samples: 1, seed: 0, concurrency: 8, schedule: 'async' } as const;
+export const EVAL_DEFAULTS = {
+  tasks: 'test',
+  perTask: 10,
+  mode: 'ci',
+  samples: 1,
+  seed: 0,
+  concurrency: 8,
+  schedule: 'async',
+} as const;
 
 /** Flags both commands share: where code runs and where data lives. */
 const RUN_FLAGS = {

@@ -17,8 +17,12 @@ function rangeText(kind: 'an integer' | 'a number', range: Range): string {
 }
 
 function inRange(n: number, range: Range): boolean {
-  return (range.above === undefined || n > range.above) && (range.min === undefined || n >= range.min)
-    && (range.max === undefined || n <= range.max) && (range.below === undefined || n < range.below);
+  return (
+    (range.above === undefined || n > range.above) &&
+    (range.min === undefined || n >= range.min) &&
+    (range.max === undefined || n <= range.max) &&
+    (range.below === undefined || n < range.below)
+  );
 }
 
 type Ctx = z.core.$RefinementCtx<string>;
@@ -53,7 +57,10 @@ export function choiceFlag<const T extends string>(choices: readonly T[]) {
 export function choiceListFlag<const T extends string>(choices: readonly T[]) {
   const fix = `use a comma-separated list of ${choices.join(', ')}`;
   return z.string().transform((text, ctx): T[] => {
-    const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return items.length && items.every((i) => choices.includes(i as T)) ? (items as T[]) : refuse(ctx, text, fix);
   });
 }
@@ -64,7 +71,8 @@ export function patternFlag(pattern: RegExp, fix: string) {
 }
 
 /** A free-text flag that must not be empty. */
-export const textFlag = () => z.string().transform((text, ctx): string => (text.trim() ? text : refuse(ctx, text, 'give a value')));
+export const textFlag = () =>
+  z.string().transform((text, ctx): string => (text.trim() ? text : refuse(ctx, text, 'give a value')));
 
 /** `camelCase` → `--kebab-case`, commander's attribute name back to the flag. */
 export function flagName(key: string): string {
@@ -72,7 +80,11 @@ export function flagName(key: string): string {
 }
 
 /** Parses commander's flags with a command's schema; every bad flag becomes one problem of one ConfigError. */
-export function parseFlags<S extends z.ZodType>(schema: S, flags: unknown, names: Record<string, string> = {}): z.output<S> {
+export function parseFlags<S extends z.ZodType>(
+  schema: S,
+  flags: unknown,
+  names: Record<string, string> = {},
+): z.output<S> {
   const result = schema.safeParse(flags);
   if (result.success) return result.data;
   const problems: ConfigProblem[] = result.error.issues.map((issue) => {

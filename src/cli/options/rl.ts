@@ -18,7 +18,11 @@ const on = () => z.boolean().optional();
 const fourthAgentFlag = z.string().transform((text, ctx): CurriculumAgent => {
   const [mode, ...prompt] = text.split(':');
   if (!['ci', 'text', 'code'].includes(mode)) {
-    ctx.addIssue({ code: 'custom', message: `bad value ${JSON.stringify(text)}`, params: { fix: 'use ci, text or code, then :PROMPT if you like' } });
+    ctx.addIssue({
+      code: 'custom',
+      message: `bad value ${JSON.stringify(text)}`,
+      params: { fix: 'use ci, text or code, then :PROMPT if you like' },
+    });
     return z.NEVER;
   }
   return { mode: mode as CurriculumAgent['mode'], ...(prompt.length ? { systemPrompt: prompt.join(':') } : {}) };
@@ -87,10 +91,20 @@ export type RlFlags = z.output<typeof RL_FLAGS>;
 
 /** The option each flag sets, where the names differ (the rest: same name); for error lines. */
 const FLAG_OF_OPTION: Record<string, string> = {
-  taskIds: '--tasks', klCoef: '--kl', trainOnObservation: '--unmasked', filterUniformGroups: '--filter-uniform',
-  sampling: '--stale', lossAggregation: '--loss-agg', divideByStd: '--no-std', evalQuestionsPerTask: '--eval-per-task',
-  'reward.correctness': '--reward', 'curriculum.samplesPerAgent': '--curriculum-samples', 'curriculum.online': '--online-curriculum',
-  'curriculum.fourthAgent.mode': '--fourth-agent', 'agent.execTimeoutMs': '--exec-timeout', clip: '--clip-low/--clip-high',
+  taskIds: '--tasks',
+  klCoef: '--kl',
+  trainOnObservation: '--unmasked',
+  filterUniformGroups: '--filter-uniform',
+  sampling: '--stale',
+  lossAggregation: '--loss-agg',
+  divideByStd: '--no-std',
+  evalQuestionsPerTask: '--eval-per-task',
+  'reward.correctness': '--reward',
+  'curriculum.samplesPerAgent': '--curriculum-samples',
+  'curriculum.online': '--online-curriculum',
+  'curriculum.fourthAgent.mode': '--fourth-agent',
+  'agent.execTimeoutMs': '--exec-timeout',
+  clip: '--clip-low/--clip-high',
 };
 
 function flagOfProblemPath(path: string): string {
@@ -102,23 +116,57 @@ function flagOfProblemPath(path: string): string {
 export function rlOptionsFrom(flags: RlFlags): RlOptions {
   return {
     taskIds: selectTasks(flags.tasks),
-    questionsPerTask: flags.questionsPerTask, estimator: flags.estimator, groupSize: flags.groupSize, questionsPerStep: flags.questionsPerStep,
-    steps: flags.steps, learningRate: flags.learningRate, klCoef: flags.kl, trainOnObservation: flags.unmasked === true,
-    clipLow: flags.clipLow, clipHigh: flags.clipHigh, dualClip: flags.dualClip, tisCap: flags.tisCap,
-    miniBatches: flags.miniBatches, epochs: flags.epochs, valueClip: flags.valueClip,
-    maskTruncated: flags.maskTruncated, dynamicSampling: flags.dynamicSampling, maxSamplingRounds: flags.maxSamplingRounds,
-    lrSchedule: flags.lrSchedule, warmupSteps: flags.warmupSteps, filterUniformGroups: flags.filterUniform === true,
-    sampling: flags.stale ? 'stale-1' : undefined, lossAggregation: flags.lossAgg, divideByStd: flags.std ? undefined : false,
-    loraRank: flags.loraRank, evalEvery: flags.evalEvery, evalQuestionsPerTask: flags.evalPerTask,
-    checkpointEvery: flags.checkpointEvery, saveEvery: flags.saveEvery, concurrency: flags.concurrency, seed: flags.seed,
-    reward: { correctness: flags.reward, formatBonus: flags.formatBonus, formatPenalty: flags.formatPenalty, turnPenalty: flags.turnPenalty, maxTurns: flags.maxTurns },
+    questionsPerTask: flags.questionsPerTask,
+    estimator: flags.estimator,
+    groupSize: flags.groupSize,
+    questionsPerStep: flags.questionsPerStep,
+    steps: flags.steps,
+    learningRate: flags.learningRate,
+    klCoef: flags.kl,
+    trainOnObservation: flags.unmasked === true,
+    clipLow: flags.clipLow,
+    clipHigh: flags.clipHigh,
+    dualClip: flags.dualClip,
+    tisCap: flags.tisCap,
+    miniBatches: flags.miniBatches,
+    epochs: flags.epochs,
+    valueClip: flags.valueClip,
+    maskTruncated: flags.maskTruncated,
+    dynamicSampling: flags.dynamicSampling,
+    maxSamplingRounds: flags.maxSamplingRounds,
+    lrSchedule: flags.lrSchedule,
+    warmupSteps: flags.warmupSteps,
+    filterUniformGroups: flags.filterUniform === true,
+    sampling: flags.stale ? 'stale-1' : undefined,
+    lossAggregation: flags.lossAgg,
+    divideByStd: flags.std ? undefined : false,
+    loraRank: flags.loraRank,
+    evalEvery: flags.evalEvery,
+    evalQuestionsPerTask: flags.evalPerTask,
+    checkpointEvery: flags.checkpointEvery,
+    saveEvery: flags.saveEvery,
+    concurrency: flags.concurrency,
+    seed: flags.seed,
+    reward: {
+      correctness: flags.reward,
+      formatBonus: flags.formatBonus,
+      formatPenalty: flags.formatPenalty,
+      turnPenalty: flags.turnPenalty,
+      maxTurns: flags.maxTurns,
+    },
     curriculum: {
-      enabled: flags.curriculum === true, stepsPerStage: flags.stepsPerStage, samplesPerAgent: flags.curriculumSamples,
-      online: flags.onlineCurriculum === true, fourthAgent: flags.fourthAgent,
+      enabled: flags.curriculum === true,
+      stepsPerStage: flags.stepsPerStage,
+      samplesPerAgent: flags.curriculumSamples,
+      online: flags.onlineCurriculum === true,
+      fourthAgent: flags.fourthAgent,
     },
     agent: {
-      temperature: flags.temperature, maxTokensPerTurn: flags.maxTokensPerTurn, maxTotalTokens: flags.maxTotalTokens,
-      maxExecCalls: flags.maxExecCalls, execTimeoutMs: flags.execTimeout === undefined ? undefined : secondsToMs(flags.execTimeout),
+      temperature: flags.temperature,
+      maxTokensPerTurn: flags.maxTokensPerTurn,
+      maxTotalTokens: flags.maxTotalTokens,
+      maxExecCalls: flags.maxExecCalls,
+      execTimeoutMs: flags.execTimeout === undefined ? undefined : secondsToMs(flags.execTimeout),
       ...(flags.systemPrompt !== undefined ? { systemPrompt: flags.systemPrompt } : {}),
     },
   };
@@ -131,6 +179,9 @@ export function resolveRlFlags(raw: unknown): { flags: RlFlags; config: Resolved
     return { flags, config: resolveRlConfig(rlOptionsFrom(flags)) };
   } catch (error) {
     if (!(error instanceof ConfigError) || error.name !== 'ConfigError') throw error;
-    throw new ConfigError(error.problems.map((p) => ({ ...p, path: flagOfProblemPath(p.path) })), { cause: error });
+    throw new ConfigError(
+      error.problems.map((p) => ({ ...p, path: flagOfProblemPath(p.path) })),
+      { cause: error },
+    );
   }
 }

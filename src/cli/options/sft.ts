@@ -34,9 +34,17 @@ export type SftFlags = z.output<typeof SFT_FLAGS> & { config: Readonly<SftConfig
 export function resolveSftFlags(raw: unknown): SftFlags {
   const flags = parseFlags(SFT_FLAGS, raw);
   const config = resolveSftConfig({
-    epochs: flags.epochs, batchSize: flags.batchSize, learningRate: flags.learningRate, warmupFraction: flags.warmup,
-    minLrRatio: flags.minLrRatio, checkpointEvery: flags.checkpointEvery, evalEvery: flags.evalEvery, maxSteps: flags.maxSteps,
-    bucketWindow: flags.bucketWindow, maxSequenceTokens: flags.maxSeqTokens, seed: flags.seed,
+    epochs: flags.epochs,
+    batchSize: flags.batchSize,
+    learningRate: flags.learningRate,
+    warmupFraction: flags.warmup,
+    minLrRatio: flags.minLrRatio,
+    checkpointEvery: flags.checkpointEvery,
+    evalEvery: flags.evalEvery,
+    maxSteps: flags.maxSteps,
+    bucketWindow: flags.bucketWindow,
+    maxSequenceTokens: flags.maxSeqTokens,
+    seed: flags.seed,
     trainOnObservation: flags.trainOnObservation,
   });
   return { ...flags, config };

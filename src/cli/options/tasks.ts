@@ -22,14 +22,18 @@ export const TASKS_SAMPLE_FLAGS = z.strictObject({
   n: intFlag({ min: 0 }).default(TASKS_DEFAULTS.n),
   seed: intFlag({ min: 0 }).default(TASKS_DEFAULTS.seed),
   index: intFlag({ min: 0 }).default(TASKS_DEFAULTS.index),
-  set: settings, dataDir, json,
+  set: settings,
+  dataDir,
+  json,
 });
 
 export const TASKS_VERIFY_FLAGS = z.strictObject({
   seed: intFlag({ min: 0 }),
   index: intFlag({ min: 0 }),
   answer: z.string().optional(),
-  set: settings, dataDir, json,
+  set: settings,
+  dataDir,
+  json,
 });
 
 export const TASKS_EXPORT_FLAGS = z.strictObject({

@@ -4,8 +4,14 @@ import { z } from 'zod';
 import { choiceFlag, intFlag, numberFlag, parseFlags, patternFlag, textFlag } from './flags.js';
 
 export const TOOL_DEFAULTS = {
-  planSeq: 8192, planMicroBatch: 1, planLoraRank: 0, tasksCheckPerTask: 50, execTimeoutMs: 60_000,
-  sandboxPort: 8080, servePort: 8090, host: '127.0.0.1',
+  planSeq: 8192,
+  planMicroBatch: 1,
+  planLoraRank: 0,
+  tasksCheckPerTask: 50,
+  execTimeoutMs: 60_000,
+  sandboxPort: 8080,
+  servePort: 8090,
+  host: '127.0.0.1',
 } as const;
 
 export const PLAN_FLAGS = z.strictObject({
@@ -15,7 +21,10 @@ export const PLAN_FLAGS = z.strictObject({
   kl: z.boolean().optional(),
   checkpointing: z.boolean().default(true),
   // The sizes learner/memory.py's parse_bytes reads.
-  budget: patternFlag(/^\s*[0-9.]+\s*(B|KiB|MiB|GiB|TiB|KB|MB|GB|TB)?\s*$/, 'write e.g. 80GiB, 24GB or 1073741824').optional(),
+  budget: patternFlag(
+    /^\s*[0-9.]+\s*(B|KiB|MiB|GiB|TiB|KB|MB|GB|TB)?\s*$/,
+    'write e.g. 80GiB, 24GB or 1073741824',
+  ).optional(),
   json: z.boolean().optional(),
 });
 
@@ -49,11 +58,18 @@ const SERVICE_FLAGS = {
 const port = (fallback: number) => intFlag({ min: 0, max: 65_535 }).default(fallback);
 
 export const SANDBOX_SERVE_FLAGS = z.strictObject({
-  ...SERVICE_FLAGS, port: port(TOOL_DEFAULTS.sandboxPort), workers: intFlag().optional(), isolation,
+  ...SERVICE_FLAGS,
+  port: port(TOOL_DEFAULTS.sandboxPort),
+  workers: intFlag().optional(),
+  isolation,
 });
 
 export const SERVE_FLAGS = z.strictObject({
-  ...SERVICE_FLAGS, port: port(TOOL_DEFAULTS.servePort), sandbox: z.boolean().default(true), workers: intFlag().optional(), isolation,
+  ...SERVICE_FLAGS,
+  port: port(TOOL_DEFAULTS.servePort),
+  sandbox: z.boolean().default(true),
+  workers: intFlag().optional(),
+  isolation,
   dataDir: textFlag().optional(),
 });
 
