@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { resolveAgentConfig, type AgentOptions } from '../../agent/index.js';
 import { EXPORT_FORMATS, PROMPT_VARIANTS } from '../../train/synth/index.js';
-import { choiceFlag, choiceListFlag, intFlag, numberFlag, parseFlags, textFlag } from './flags.js';
+import { choiceFlag, choiceListFlag, intFlag, numberFlag, parseFlags, textFlag, urlFlag } from './flags.js';
 
 export const EVAL_DEFAULTS = {
   tasks: 'test',
@@ -27,7 +27,7 @@ const RUN_FLAGS = {
   skipUnavailable: z.boolean().optional(),
   skipBadLines: z.boolean().optional(),
   progress: z.boolean().default(true),
-  sandbox: textFlag().optional(),
+  sandbox: urlFlag({ list: true }).optional(),
   json: z.boolean().optional(),
 };
 

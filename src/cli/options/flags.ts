@@ -70,6 +70,21 @@ export function patternFlag(pattern: RegExp, fix: string) {
   return z.string().transform((text, ctx): string => (pattern.test(text) ? text : refuse(ctx, text, fix)));
 }
 
+/** One http(s) URL, or several comma-separated (`list`), each checked before anything connects. */
+export function urlFlag(options: { list?: boolean } = {}) {
+  const fix = options.list ? 'write http://host:port, comma-separated for several' : 'write http://host:port';
+  return z.string().transform((text, ctx): string => {
+    const urls = options.list
+      ? text
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean)
+      : [text.trim()];
+    const ok = urls.length > 0 && urls.every((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol));
+    return ok ? text : refuse(ctx, text, fix);
+  });
+}
+
 /** A free-text flag that must not be empty. */
 export const textFlag = () =>
   z.string().transform((text, ctx): string => (text.trim() ? text : refuse(ctx, text, 'give a value')));

@@ -159,6 +159,19 @@ describe('command schemas', () => {
     );
   });
 
+  it('checks URLs before anything connects', () => {
+    const rl = { out: 'o', std: true, batchRequests: true };
+    expect(() => resolveRlFlags({ ...rl, sandbox: 'http://a:8080,ftp://b' })).toThrow(
+      /^--sandbox: bad value "http:\/\/a:8080,ftp:\/\/b"/,
+    );
+    expect(() => resolveRlFlags({ ...rl, learner: 'localhost:8000' })).toThrow(
+      /^--learner: bad value "localhost:8000" \(write http/,
+    );
+    expect(resolveRlFlags({ ...rl, sandbox: 'http://a:8080, https://b' }).flags.sandbox).toBe(
+      'http://a:8080, https://b',
+    );
+  });
+
   it('names the flag of a check across settings made by the library', () => {
     expect(() => resolveRlFlags({ out: 'o', std: true, batchRequests: true, dynamicSampling: true })).toThrow(
       /^--dynamic-sampling: bad value true \(dynamic sampling refills/,

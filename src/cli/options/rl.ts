@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks } from '../../tasks/index.js';
 import { resolveRlConfig, type CurriculumAgent, type ResolvedRlConfig, type RlOptions } from '../../train/rl/index.js';
-import { choiceFlag, flagName, intFlag, numberFlag, parseFlags, textFlag } from './flags.js';
+import { choiceFlag, flagName, intFlag, numberFlag, parseFlags, textFlag, urlFlag } from './flags.js';
 import { secondsToMs } from './eval.js';
 
 export const RL_CLI_DEFAULTS = { init: 'tiny', tasks: 'rg.arithmetic.chain_sum' } as const;
@@ -81,9 +81,9 @@ export const RL_FLAGS = z.strictObject({
   systemPrompt: z.string().optional(),
   concurrency: count(),
   seed: intFlag({ min: 0 }).optional(),
-  learner: textFlag().optional(),
+  learner: urlFlag().optional(),
   batchRequests: z.boolean().default(true),
-  sandbox: textFlag().optional(),
+  sandbox: urlFlag({ list: true }).optional(),
   json: on(),
 });
 
