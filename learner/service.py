@@ -13,7 +13,7 @@ from .futures import Futures, NotFound, UserError, failure
 from .lora import apply_lora, has_lora, save_adapter, target_names
 from .tiny import write_tiny
 from .tokens import load_table
-from .wire_types import need, parse_adam_params, parse_forward_backward_input, parse_sampling_params, tokens_of
+from .wire_types import is_number, need, parse_adam_params, parse_forward_backward_input, parse_sampling_params, tokens_of
 
 PRESETS = ("tiny", "r1ci/tiny")
 EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules",
@@ -131,7 +131,10 @@ class Service:
                 "vocab_size": t.model.config.vocab_size, "value_head": t.model.value_head is not None, "steps": t.steps}
 
     def retrieve_future(self, body: dict) -> dict:
-        wait = float(body.get("wait_s", 5.0)) if isinstance(body.get("wait_s", 5.0), (int, float)) else 5.0
+        wait = body.get("wait_s")  # our long-poll extension; a client that leaves it out (or null) waits 5 s
+        wait = 5.0 if wait is None else wait
+        if not is_number(wait):
+            raise UserError(f"request.wait_s must be a number of seconds, got {type(wait).__name__}")
         return self.futures.retrieve(need(body, "request_id", str), min(max(wait, 0.0), 30.0))
 
     # -- future verbs ------------------------------------------------------------------------------

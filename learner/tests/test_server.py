@@ -57,6 +57,9 @@ class Server(unittest.TestCase):
         self.assertIn("create_model", body["error"])
         self.assertEqual(self.call("no_such_verb")[0], 404)
         self.assertEqual(self.call("retrieve_future", {})[0], 400)
+        status, body = self.call("retrieve_future", {"request_id": "req-0", "wait_s": "soon"})
+        self.assertEqual(status, 400)
+        self.assertIn("wait_s must be a number", body["error"])
 
     def test_required_wire_fields_are_refused_not_defaulted(self):
         # A missing learning rate or token budget is the caller's bug: a 400 naming the field, never a guess.
