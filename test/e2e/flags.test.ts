@@ -29,6 +29,10 @@ describe('flags are checked before anything starts', () => {
     expect(tokens).toMatch(/^r1ci: --max-tokens-per-turn: bad value "0" \(use an integer ≥ 1\)$/);
     const timeout = await refusal(['rl', '--out', out, '--exec-timeout', 'soon']);
     expect(timeout).toMatch(/^r1ci: --exec-timeout: bad value "soon" \(use a number > 0\)$/);
+    const missing = await refusal(['rl', '--out', out, '--init', join(dir, 'no-model')]);
+    expect(missing).toBe(
+      `r1ci: --init: ${join(dir, 'no-model')} does not exist (give an SFT checkpoint or model folder, or 'tiny')`,
+    );
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 

@@ -5,13 +5,27 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { loadTokenizer } from '../../backends/index.js';
-import { createTinyPreset, resolveLearnerConnection, withLearner, type LearnerClient } from '../../learner/index.js';
+import { createTinyPreset, resolveLearnerConnection, withLearner, type TrainingClient } from '../../learner/index.js';
 import type { Sandbox } from '../../sandbox/index.js';
 import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
 import { createVllmRollouts, localAdapterPath, resolveInitModel, runRl, type ResolvedRlConfig } from '../../train/rl/index.js';
 import { resolveRlFlags, RL_CLI_DEFAULTS, type RlFlags } from '../options/rl.js';
 import { printJson } from '../output.js';
 import { createProgress } from '../progress.js';
+
+/** The folders named by flags exist, before a learner starts (tiny is made by the run itself). */
+function checkFolders(flags: RlFlags): void {
+  const problems: ConfigProblem[] = [];
+  if (flags.init !== 'tiny' && !existsSync(flags.init)) {
+    const fix = "give an SFT checkpoint or model folder, or 'tiny'";
+    problems.push({ path: '--init', message: `${flags.init} does not exist`, fix });
+  }
+  if (flags.tokenizer && !existsSync(join(flags.tokenizer, 'tokenizer.json'))) {
+    const fix = 'pass a local copy of the model\'s tokenizer folder';
+    problems.push({ path: '--tokenizer', message: `no tokenizer.json in ${flags.tokenizer}`, fix });
+  }
+  if (problems.length) throw new ConfigError(problems);
+}
 
 /** `--rollouts` samples LoRA adapters the server loads at runtime: live weights only, so no --stale. */
 function checkVllmRollouts(url: string, loraRank: number, sampling: string): void {
@@ -77,6 +91,7 @@ export function registerRlCommand(program: Command): void {
     .action(async (raw: unknown) => {
       const { flags, config } = resolveRlFlags(raw);
       if (flags.rollouts) checkVllmRollouts(flags.rollouts, config.loraRank, config.sampling);
+      checkFolders(flags);
       const connection = resolveLearnerConnection(flags.learner ? { url: flags.learner } : {});
       const out = resolve(flags.out);
       await withLearner({ connection, local: { stateDir: join(out, 'learner'), batchRequests: flags.batchRequests } }, async ({ client }) => {
@@ -91,7 +106,9 @@ export function registerRlCommand(program: Command): void {
 }
 
 /** Model, tokenizer and (maybe) vLLM rollouts, then the RL loop with its progress lines. */
-async function train(flags: RlFlags, config: ResolvedRlConfig, client: LearnerClient, sandbox: Sandbox, remote: boolean): Promise<void> {
+async function train(
+  flags: RlFlags, config: ResolvedRlConfig, client: TrainingClient, sandbox: Sandbox, remote: boolean,
+): Promise<void> {
   const out = resolve(flags.out);
   const rolloutsUrl = flags.rollouts;
   let init = flags.init;
