@@ -46,6 +46,9 @@ describe('flags are checked before anything starts', () => {
     const line = await refusal(['sft', '--data', join(dir, 'data.jsonl'), '--out', out, '--epochs', '0']);
     expect(line).toMatch(/^r1ci: --epochs: bad value "0" \(use an integer ≥ 1\)$/);
     expect(existsSync(join(out, 'learner-state'))).toBe(false);
+    expect(await refusal(['sft', '--data', join(dir, 'data.jsonl'), '--out', out, '--model', join(dir, 'nope')])).toBe(
+      `r1ci: --model: ${join(dir, 'nope')} does not exist (give a Hugging Face model folder, or 'tiny')`,
+    );
     expect(await refusal(['sft', '--data', join(dir, 'data.jsonl'), '--out', out, '--lr', '-1e-5'])).toMatch(
       /^r1ci: --learning-rate: bad value "-1e-5" \(use a number > 0\)$/,
     );

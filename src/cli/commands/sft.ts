@@ -1,5 +1,6 @@
 // `r1ci sft`: multi-turn SFT of synthesised records through the learner API (a remote learner from
 // R1CI_LEARNER_URL, else a local one); checkpoints into --out, and a rerun resumes after the last.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, hashKeys } from '../../core/index.js';
@@ -37,6 +38,9 @@ export function registerSftCommand(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (raw: unknown) => {
       const flags = resolveSftFlags(raw);
+      if (flags.model !== 'tiny' && !existsSync(flags.model)) {
+        throw new ConfigError([{ path: '--model', message: `${flags.model} does not exist`, fix: "give a Hugging Face model folder, or 'tiny'" }]);
+      }
       const connection = resolveLearnerConnection();
       const records = readSynthRecords(flags.data, {
         skipBadLines: flags.skipBadLines,
