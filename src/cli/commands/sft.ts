@@ -39,7 +39,8 @@ export function registerSftCommand(program: Command): void {
     .action(async (raw: unknown) => {
       const flags = resolveSftFlags(raw);
       if (flags.model !== 'tiny' && !existsSync(flags.model)) {
-        throw new ConfigError([{ path: '--model', message: `${flags.model} does not exist`, fix: "give a Hugging Face model folder, or 'tiny'" }]);
+        const fix = "give a Hugging Face model folder, or 'tiny'";
+        throw new ConfigError([{ path: '--model', message: `${flags.model} does not exist`, fix }]);
       }
       const connection = resolveLearnerConnection();
       const records = readSynthRecords(flags.data, {
