@@ -33,13 +33,18 @@ if [ -z "${R1CI_PYTHON:-}" ] && [ -z "${R1CI_NO_VENV:-}" ] && ! cmp -s learner/r
   if [ -n "$base_python" ] && "$base_python" -m venv --help >/dev/null 2>&1; then
     say "making the Python virtualenv $venv (learner/requirements.txt; about a minute)"
     mkdir -p .r1ci
-    if { [ -x "$venv/bin/python" ] || "$base_python" -m venv "$venv"; } \
+    had_venv=""; [ -x "$venv/bin/python" ] && had_venv=1
+    if { [ -n "$had_venv" ] || "$base_python" -m venv "$venv"; } \
       && "$venv/bin/python" -m pip install -q --disable-pip-version-check --retries 1 --timeout 10 \
            -r learner/requirements.txt >.r1ci/setup-venv.log 2>&1; then
       cp learner/requirements.txt "$req_stamp"
     else
-      say "warning: pip could not install learner/requirements.txt (see .r1ci/setup-venv.log); the learner uses python3 instead"
-      rm -rf "$venv"
+      if [ -n "$had_venv" ]; then # an update that failed leaves the working virtualenv as it was
+        say "warning: pip could not update $venv to learner/requirements.txt (see .r1ci/setup-venv.log); keeping it as it is"
+      else
+        say "warning: pip could not install learner/requirements.txt (see .r1ci/setup-venv.log); the learner uses python3 instead"
+        rm -rf "$venv"
+      fi
     fi
   fi
 fi

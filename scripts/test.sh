@@ -12,40 +12,70 @@ step_start=$SECONDS
 step() { printf '\n== %s\n' "$1"; step_start=$SECONDS; }
 took() { printf -- '-- %s: %d s\n' "$1" $((SECONDS - step_start)); }
 
-step "build (tsc)";      npx --no-install tsc -p tsconfig.build.json || status=1; took build
-step "type check (tsc)"; npx --no-install tsc -p tsconfig.json --noEmit || status=1; took "type check"
-step "lint (eslint)";    npx --no-install eslint --max-warnings 0 --no-error-on-unmatched-pattern src test bench || status=1
-took lint
+# Steps that use one core run two at a time (2-core machines); each one's output is printed whole
+# when it ends, with its wall time. The learner's tests need no build, so they run beside it.
+declare -A job_pid job_log job_start
+begin() { # name command...
+  local name=$1; shift
+  job_log[$name]=$(mktemp); job_start[$name]=$SECONDS
+  ( "$@" ) >"${job_log[$name]}" 2>&1 &
+  job_pid[$name]=$!
+}
+finish() { # name [tail-lines]: waits for it, prints its output and time; a failure fails the suite
+  local name=$1 rc=0
+  wait "${job_pid[$name]}" || rc=$?
+  printf '\n== %s\n' "$name"
+  if [ -n "${2:-}" ]; then tail -n "$2" "${job_log[$name]}"; else cat "${job_log[$name]}"; fi
+  printf -- '-- %s: %d s%s\n' "$name" $((SECONDS - job_start[$name])) "$([ $rc -eq 0 ] || echo ", exit $rc")"
+  [ $rc -eq 0 ] || status=1
+  return $rc
+}
+
+# The learner's interpreters: the one it prefers (a .venv with torch, else the system's), and
+# Debian's torch 1.13 as well where that is another one.
+pythons=""
+if [ -f learner/run_tests.py ] && [ $# -eq 0 ]; then
+  learner_py=$(node --import tsx -e 'import("./src/core/python.ts").then(m => console.log(m.resolvePython({modules: ["torch"], preferVenv: true}))).catch(e => { console.error(e.message); process.exit(1); })') || { status=1; learner_py=""; }
+  pythons=$learner_py
+  if [ -n "$learner_py" ] && [ -x /usr/bin/python3 ] && [ "$learner_py" != /usr/bin/python3 ] \
+    && /usr/bin/python3 -c 'import torch' >/dev/null 2>&1; then pythons="$learner_py /usr/bin/python3"; fi
+fi
+learner_jobs=()
+n=0
+for py in $pythons; do
+  n=$((n + 1)); learner_jobs+=("learner tests (python: $py)")
+done
+learner_run() { "$1" learner/run_tests.py --times ".r1ci/learner-times-$2.json"; }
+rm -f .r1ci/vitest.json .r1ci/learner-times-*.json
+
+# phase 1: build beside the first learner run
+begin "build (tsc)" npm run --silent build
+[ ${#learner_jobs[@]} -gt 0 ] && begin "${learner_jobs[0]}" learner_run ${pythons%% *} 1
+finish "build (tsc)"
+# phase 2: type check and lint beside the rest of the learner's runs
+begin "type check (tsc)" npx --no-install tsc -p tsconfig.json --noEmit
+begin "lint (eslint)" npx --no-install eslint --max-warnings 0 --no-error-on-unmatched-pattern src test bench
+py_passed=0; py_failed=0
+n=0
+for py in $pythons; do
+  n=$((n + 1)); name=${learner_jobs[$((n - 1))]}
+  [ $n -gt 1 ] && begin "$name" learner_run "$py" "$n"
+  finish "$name" 40
+  line=$(grep -E '^learner: [0-9]+ passed, [0-9]+ failed' "${job_log[$name]}" | tail -1)
+  p=$(echo "$line" | sed -E 's/^learner: ([0-9]+) passed.*/\1/'); p=${p:-0}
+  f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/'); f=${f:-1}
+  py_passed=$((py_passed + p)); py_failed=$((py_failed + f))
+done
+finish "type check (tsc)"
+finish "lint (eslint)"
 
 step "tests (vitest)"
-rm -f .r1ci/vitest.json .r1ci/learner-times-*.json
 npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=.r1ci/vitest.json "$@" || status=1
 took vitest
 read -r ts_passed ts_failed < <(node -e '
   try { const r = JSON.parse(require("fs").readFileSync(".r1ci/vitest.json", "utf8"));
         console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0)); }
   catch { console.log(0, 1); }')
-
-py_passed=0; py_failed=0
-if [ -f learner/run_tests.py ] && [ $# -eq 0 ]; then
-  learner_py=$(node -e 'import("./dist/core/python.js").then(m => console.log(m.resolvePython({modules: ["torch"], preferVenv: true}))).catch(e => { console.error(e.message); process.exit(1); })') || { status=1; learner_py=""; }
-  pythons=$learner_py
-  if [ -n "$learner_py" ] && [ -x /usr/bin/python3 ] && [ "$learner_py" != /usr/bin/python3 ] \
-    && /usr/bin/python3 -c 'import torch' >/dev/null 2>&1; then pythons="$learner_py /usr/bin/python3"; fi
-  n=0
-  for py in $pythons; do
-    n=$((n + 1))
-    step "learner tests (python: $py)"
-    out=$("$py" learner/run_tests.py --times ".r1ci/learner-times-$n.json" 2>&1); rc=$?
-    printf '%s\n' "$out" | tail -40
-    line=$(printf '%s\n' "$out" | grep -E '^learner: [0-9]+ passed, [0-9]+ failed' | tail -1)
-    p=$(echo "$line" | sed -E 's/^learner: ([0-9]+) passed.*/\1/'); p=${p:-0}
-    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/'); f=${f:-1}
-    py_passed=$((py_passed + p)); py_failed=$((py_failed + f))
-    [ $rc -eq 0 ] || status=1
-    took "learner tests"
-  done
-fi
 
 step "the 10 slowest tests"
 node -e '

@@ -40,7 +40,7 @@ describe('evaluateModes', () => {
     runs.forEach((run, i) => {
       expect(run.episodes).toHaveLength(settings.tasks.length * 3);
       expect(new Set(run.episodes.map((e) => e.turns.at(-1)!.text))).toEqual(new Set([answerOf[modes[i]]]));
-      expect(run.manifest.systemPrompt).toBe(DEMO_MODES[modes[i]].prompt);
+      expect(run.manifest.mode).toBe(DEMO_MODES[modes[i]].agentMode);
     });
     expect(most).toBe(settings.tasks.length * 3 * modes.length); // one pool, not one mode after another
   });

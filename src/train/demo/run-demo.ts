@@ -1,6 +1,7 @@
 // `r1ci demo` as a library call: start a local learner and a sandbox, run the stages in order
 // (model → synthesis → sft → rl → eval → report), time each, and always shut both down.
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { OnProgress } from '../../core/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { startLocalLearner } from '../../learner/index.js';
@@ -31,11 +32,13 @@ export function resolveDemoSettings(full: boolean, overrides: Partial<DemoSettin
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoContext> {
-  mkdirSync(options.outDir, { recursive: true });
+  // Absolute: the learner is another process, with another working directory, and refuses relative paths.
+  const outDir = resolve(options.outDir);
+  mkdirSync(outDir, { recursive: true });
   const settings = resolveDemoSettings(options.full ?? false, options.settings);
-  const learner = await startLocalLearner({ stateDir: `${options.outDir}/learner-state` });
+  const learner = await startLocalLearner({ stateDir: `${outDir}/learner-state` });
   const sandbox = await createLocalSandbox({ concurrency: 2 });
-  const ctx: DemoContext = { settings, outDir: options.outDir, log: options.log ?? (() => {}), progress: options.progress ?? (() => {}), client: learner.client, sandbox, models: [], evals: new Map(), timings: {} };
+  const ctx: DemoContext = { settings, outDir, log: options.log ?? (() => {}), progress: options.progress ?? (() => {}), client: learner.client, sandbox, models: [], evals: new Map(), timings: {} };
   try {
     for (const stage of options.stages ?? DEMO_STAGES) {
       const started = performance.now();

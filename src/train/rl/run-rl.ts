@@ -3,7 +3,7 @@
 // with stale-1 sampling, the weights before the previous update, overlapping that update), score,
 // (refill filtered groups with dynamic sampling), train (mini-batch updates), maybe evaluate, save the resume checkpoint, and commit the step.
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, createRng, type ConfigProblem } from '../../core/index.js';
 import type { TokenBackend, Tokenizer } from '../../backends/index.js';
 import { createLearnerTokenBackend, type TrainingClient, type LearnerSamplingTarget } from '../../learner/index.js';
@@ -38,7 +38,7 @@ export type RlRunResult = { modelId: string; metrics: StepMetrics[]; state: RunS
 
 export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   const { config, client } = options;
-  const files = runFiles(options.runDir);
+  const files = runFiles(resolve(options.runDir)); // absolute: the local learner runs in another working directory
   const { state: resumed, configHash } = openRun(files, config, options.init);
   const liveSampling = await checkExtensions(client, config);
   const lora = config.loraRank > 0 ? { lora_config: { rank: config.loraRank } } : {};
