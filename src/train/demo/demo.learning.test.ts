@@ -5,7 +5,8 @@
 // - GRPO: left to choose (code allowed, not required), the SFT model answers in its head as most of
 //   its teacher's choice examples do, and gets almost nothing right. GRPO under that prompt must
 //   teach it that code pays: code use and accuracy must both rise by a wide margin.
-// Measured figures and the thresholds' margins: docs/benchmarks.md, "r1ci demo --quick".
+// This runs seed 0. Over seeds 0-4 the recipe is not robust (SFT/ci 8-75%, a GRPO gain in 2 runs of
+// 5; docs/benchmarks.md, "The short demo ... over seeds"): these thresholds hold for seed 0 only.
 // The report must carry the curves.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ const GRPO_GAIN = 0.4;
 
 const rate = (episodes: readonly Episode[], test: (e: Episode) => boolean) => episodes.filter(test).length / Math.max(1, episodes.length);
 
-describe('r1ci demo --quick', () => {
+describe('r1ci demo (the short version, seed 0)', () => {
   it('fine-tunes the tiny model into one that answers held-out questions with code, which it cannot without', async () => {
     const ctx = await runDemo({ outDir: dir });
     const base = ctx.evals.get('base/ci')!.episodes, sft = ctx.evals.get('sft/ci')!.episodes;
