@@ -1,7 +1,7 @@
 // The wire of one RL-sized forward_backward (64 sequences x 4,096 tokens with sampling logprobs and
 // advantages, as Tinker's ppo loss takes them; per-token logprobs and losses back): bytes and encode/decode time on both sides, JSON against
 // Tinker's protobuf. The client side runs here (JSON.stringify/parse against src/learner/wire.ts); the
-// server side in the learner's Python (json + parse_data against learner/wire.py), each timed as the median
+// server side in the learner's Python (json + wire_types.parse_data against learner/wire.py), each timed as the median
 // of a few repetitions, all in one run.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,8 @@ const run = promisify(execFile);
 const SERVER_SIDE = `
 import json, sys, time, statistics, torch
 from learner import wire
-from learner.service import parse_data, json_default
+from learner.service import json_default
+from learner.wire_types import parse_data
 folder, reps = sys.argv[1], int(sys.argv[2])
 def median(fn):
     times = []

@@ -10,7 +10,7 @@ import torch
 
 @dataclass
 class AdamParams:
-    learning_rate: float = 1e-4
+    learning_rate: float  # required: a step without one is a caller's bug (wire_types.parse_adam_params)
     beta1: float = 0.9
     beta2: float = 0.95
     eps: float = 1e-12
@@ -19,7 +19,9 @@ class AdamParams:
 
 
 def make_optimizer(params: List[torch.nn.Parameter]) -> torch.optim.Optimizer:
-    return torch.optim.AdamW(params, lr=1e-4, betas=(0.9, 0.95), eps=1e-12, weight_decay=0.0)
+    # lr here is a placeholder torch requires: step() sets every group's hyperparameters from the
+    # request's AdamParams before each update, so no step ever runs with it.
+    return torch.optim.AdamW(params, lr=0.0, betas=(0.9, 0.95), eps=1e-12, weight_decay=0.0)
 
 
 def step(optimizer: torch.optim.Optimizer, adam: AdamParams) -> Dict[str, float]:

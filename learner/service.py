@@ -11,83 +11,23 @@ import torch
 from . import checkpoint, hf, memory, sampling, trainer, wire
 from .futures import Futures, NotFound, UserError, failure
 from .lora import apply_lora, has_lora, save_adapter, target_names
-from .optim import AdamParams
 from .tiny import write_tiny
 from .tokens import load_table
+from .wire_types import is_number, need, parse_adam_params, parse_forward_backward_input, parse_sampling_params, tokens_of
 
 PRESETS = ("tiny", "r1ci/tiny")
 EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules",
               "peft_adapter", "full_finetune", "mixed_stop"]
 
 
-def need(body: dict, key: str, kind, where: str = "request"):
-    if key not in body or body[key] is None:
-        raise UserError(f"{where}.{key} is missing")
-    value = body[key]
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise UserError(f"{where}.{key} must be {getattr(kind, '__name__', kind)}, got {type(value).__name__}")
-    return value
 
 
-def tokens_of(model_input, where: str) -> List[int]:
-    """ModelInput {chunks: [{type: encoded_text, tokens: [...]}, ...]} -> token ids."""
-    if not isinstance(model_input, dict) or not isinstance(model_input.get("chunks"), list):
-        raise UserError(f"{where} must be a ModelInput {{chunks: [{{type: 'encoded_text', tokens: [...]}}]}}")
-    out: List[int] = []
-    for chunk in model_input["chunks"]:
-        if not isinstance(chunk, dict) or chunk.get("type", "encoded_text") != "encoded_text":
-            raise UserError(f"{where}: only encoded_text chunks are supported")
-        ids = chunk.get("tokens")
-        if not isinstance(ids, list) or not all(isinstance(t, int) and not isinstance(t, bool) for t in ids):
-            raise UserError(f"{where}: chunk.tokens must be a list of integers")
-        out.extend(ids)
-    return out
 
 
-def tensor_of(value, key: str, where: str) -> torch.Tensor:
-    """TensorData {data, dtype, shape} (or a bare list, or a tensor the protobuf wire decoded) -> a 1-D tensor."""
-    if isinstance(value, torch.Tensor):
-        if value.dim() == 2 and value.shape[0] == 1:  # one row per datum, as a 2-D (e.g. CSR) tensor
-            value = value[0]
-        if value.dim() != 1:
-            raise UserError(f"{where}.{key} has shape {list(value.shape)}: this learner takes one value per token (1-D)")
-        return value.long() if key == "target_tokens" else value
-    data = value.get("data") if isinstance(value, dict) else value
-    if not isinstance(data, list) or not all(isinstance(x, (int, float)) for x in data):
-        raise UserError(f"{where}.{key} must be TensorData {{data: [numbers], dtype, shape}} or a list of numbers")
-    dtype = torch.long if key == "target_tokens" or (isinstance(value, dict) and value.get("dtype") == "int64") else torch.float32
-    return torch.tensor(data, dtype=dtype)
 
 
-def parse_data(data, where: str) -> List[trainer.Datum]:
-    if not isinstance(data, list) or not data:
-        raise UserError(f"{where}.data must be a non-empty list of Datum")
-    out = []
-    for i, d in enumerate(data):
-        here = f"{where}.data[{i}]"
-        if not isinstance(d, dict):
-            raise UserError(f"{here} must be an object {{model_input, loss_fn_inputs}}")
-        ids = tokens_of(d.get("model_input"), f"{here}.model_input")
-        if not ids:
-            raise UserError(f"{here}.model_input has no tokens")
-        inputs = {k: tensor_of(v, k, f"{here}.loss_fn_inputs") for k, v in (d.get("loss_fn_inputs") or {}).items()}
-        for k, v in inputs.items():
-            if v.shape[0] != len(ids):
-                raise UserError(f"{here}.loss_fn_inputs.{k} has {v.shape[0]} values for {len(ids)} tokens")
-        out.append(trainer.Datum(ids, inputs))
-    return out
 
 
-def stop_lists(stop) -> tuple:
-    """Tinker's `stop` (a string, strings, or token ids; we also take a mix) -> (byte strings, ids)."""
-    items = [stop] if isinstance(stop, (str, int)) else list(stop or [])
-    strings = [s.encode() for s in items if isinstance(s, str) and s]
-    ids = [s for s in items if isinstance(s, int) and not isinstance(s, bool)]
-    if len(strings) + len(ids) != len([s for s in items if s != ""]):
-        raise UserError("sampling_params.stop must be a string, or a list of strings and/or token ids")
-    return strings, ids
 
 
 def own_runnable_threads() -> int:
@@ -191,7 +131,10 @@ class Service:
                 "vocab_size": t.model.config.vocab_size, "value_head": t.model.value_head is not None, "steps": t.steps}
 
     def retrieve_future(self, body: dict) -> dict:
-        wait = float(body.get("wait_s", 5.0)) if isinstance(body.get("wait_s", 5.0), (int, float)) else 5.0
+        wait = body.get("wait_s")  # our long-poll extension; a client that leaves it out (or null) waits 5 s
+        wait = 5.0 if wait is None else wait
+        if not is_number(wait):
+            raise UserError(f"request.wait_s must be a number of seconds, got {type(wait).__name__}")
         return self.futures.retrieve(need(body, "request_id", str), min(max(wait, 0.0), 30.0))
 
     # -- future verbs ------------------------------------------------------------------------------
@@ -276,27 +219,15 @@ class Service:
         # /forward sends forward_input; a protobuf forward_backward with forward_only keeps forward_backward_input
         key = "forward_input" if not backward and "forward_backward_input" not in body else "forward_backward_input"
         t = self.model(body)
-        spec = need(body, key, dict)
-        data = parse_data(spec.get("data"), key)
-        loss_fn = need(spec, "loss_fn", str, key)
-        if loss_fn not in trainer.LOSSES:
-            raise UserError(f"{key}.loss_fn '{loss_fn}' is not supported: use one of {', '.join(trainer.LOSSES)}")
-        config = spec.get("loss_fn_config") or {}
-        if not isinstance(config, dict) or not all(isinstance(v, (int, float)) for v in config.values()):
-            raise UserError(f"{key}.loss_fn_config must map names to numbers")
-        return self.futures.submit(self.training(lambda: to_wire(trainer.run(t, data, loss_fn, config, backward))))
+        spec = parse_forward_backward_input(need(body, key, dict), key, trainer.LOSSES)
+        return self.futures.submit(self.training(lambda: to_wire(trainer.run(t, spec.data, spec.loss_fn, spec.loss_fn_config, backward))))
 
     def forward(self, body: dict) -> dict:
         return self.forward_backward(body, backward=False)
 
     def optim_step(self, body: dict) -> dict:
         t = self.model(body)
-        raw = need(body, "adam_params", dict)
-        fields = AdamParams.__dataclass_fields__
-        unknown = [k for k in raw if k not in fields]
-        if unknown or not all(isinstance(v, (int, float)) for v in raw.values()):
-            raise UserError(f"adam_params takes numbers for {', '.join(fields)} (unknown: {', '.join(unknown) or 'none'})")
-        adam = AdamParams(**{k: float(v) for k, v in raw.items()})
+        adam = parse_adam_params(need(body, "adam_params", dict))
         return self.futures.submit(self.training(lambda: {"type": "optim_step", "metrics": t.optim_step(adam)}))
 
     def checkpoint_path(self, body: dict, kind: str) -> tuple:
@@ -458,17 +389,3 @@ def json_default(value):
 def to_wire(output: dict) -> dict:
     return output
 
-
-def parse_sampling_params(raw: dict) -> sampling.SamplingParams:
-    strings, ids = stop_lists(raw.get("stop"))
-    ids += [int(i) for i in raw.get("stop_token_ids") or []]
-    try:
-        params = sampling.SamplingParams(
-            max_tokens=int(raw.get("max_tokens") or 16), temperature=float(raw.get("temperature", 1.0)),
-            top_p=float(raw.get("top_p", 1.0)), top_k=int(raw.get("top_k", -1)),
-            seed=None if raw.get("seed") is None else int(raw["seed"]), stop_strings=strings, stop_token_ids=ids)
-    except (TypeError, ValueError) as e:
-        raise UserError(f"sampling_params: {e}") from e
-    if not 0 < params.top_p <= 1:
-        raise UserError("sampling_params.top_p must be in (0, 1]")
-    return params

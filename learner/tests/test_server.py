@@ -57,6 +57,26 @@ class Server(unittest.TestCase):
         self.assertIn("create_model", body["error"])
         self.assertEqual(self.call("no_such_verb")[0], 404)
         self.assertEqual(self.call("retrieve_future", {})[0], 400)
+        status, body = self.call("retrieve_future", {"request_id": "req-0", "wait_s": "soon"})
+        self.assertEqual(status, 400)
+        self.assertIn("wait_s must be a number", body["error"])
+
+    def test_required_wire_fields_are_refused_not_defaulted(self):
+        # A missing learning rate or token budget is the caller's bug: a 400 naming the field, never a guess.
+        model_id = self.result("create_model", {"base_model": "tiny", "lora_config": {"rank": 2}})["model_id"]
+        status, body = self.call("optim_step", {"model_id": model_id, "adam_params": {"grad_clip_norm": 1.0}})
+        self.assertEqual(status, 400, body)
+        self.assertIn("adam_params.learning_rate is missing", body["error"])
+        status, body = self.call("optim_step", {"model_id": model_id, "adam_params": {"learning_rate": "fast"}})
+        self.assertEqual(status, 400, body)
+        self.assertIn("adam_params.learning_rate must be a number", body["error"])
+        prompt = {"chunks": [{"type": "encoded_text", "tokens": encode("hi")}]}
+        status, body = self.call("asample", {"base_model": "tiny", "prompt": prompt, "sampling_params": {"temperature": 1.0}})
+        self.assertEqual(status, 400, body)
+        self.assertIn("sampling_params.max_tokens is missing", body["error"])
+        status, body = self.call("asample", {"base_model": "tiny", "prompt": prompt, "sampling_params": {"max_tokens": 0}})
+        self.assertEqual(status, 400, body)
+        self.assertIn("sampling_params.max_tokens must be a positive integer", body["error"])
 
     def test_oversized_request_is_refused(self):
         status, body = self.call("create_session", raw=b" " * 5000)
@@ -85,5 +105,5 @@ class Server(unittest.TestCase):
         sample = self.result("asample", {"model_id": model_id, "num_samples": 2, "prompt": {"chunks": [{"tokens": ids[:3]}]},
                                          "sampling_params": {"max_tokens": 4, "seed": 1}})
         self.assertEqual([len(s["tokens"]) for s in sample["sequences"]], [4, 4])
-        failed = self.result("optim_step", {"model_id": model_id, "adam_params": {}})  # no gradients left
+        failed = self.result("optim_step", {"model_id": model_id, "adam_params": {"learning_rate": 0.01}})  # no gradients left
         self.assertEqual((failed["type"], failed["category"]), ("request_failed", "user"))

@@ -2,13 +2,7 @@
 // the middle (head and tail kept) with a marker; this is the one place truncation happens.
 import type { ExecResult } from '../sandbox/types.js';
 import { FEEDBACK_HEADER } from './prompts.js';
-
-export type TruncationBudget = {
-  /** What the budget counts: characters, or tokens of the model's tokenizer. */
-  unit: 'chars' | 'tokens';
-  /** Most units of output shown; the middle of longer output is replaced by a marker. */
-  budget: number;
-};
+import type { TruncationBudget } from './types.js';
 
 /** Cuts the middle out of `text` so that `measure(result) ≤ budget` (roughly), keeping head and tail. */
 export function truncateMiddle(text: string, budget: number, measure: (text: string) => number = (t) => t.length): string {

@@ -3,7 +3,14 @@
 import type { FinishReason } from '../backends/types.js';
 import type { ExecResult } from '../sandbox/types.js';
 import type { TaskInstance, VerifyResult } from '../tasks/types.js';
-import type { TruncationBudget } from './render-exec-result.js';
+
+/** How much interpreter output the model is shown (render-exec-result truncates to it). */
+export type TruncationBudget = {
+  /** What the budget counts: characters, or tokens of the model's tokenizer. */
+  unit: 'chars' | 'tokens';
+  /** Most units of output shown; the middle of longer output is replaced by a marker. */
+  budget: number;
+};
 
 /** The paper's agents: the code-interpreter loop, text only, one script whose output is the answer. */
 export type AgentMode = 'ci' | 'text' | 'code';

@@ -2,15 +2,15 @@
 // (eval, synth, rl: `--sandbox URL[,URL…]` chooses remote servers over the local pool).
 import type { Server } from 'node:http';
 import type { Command } from 'commander';
-import { ConfigError } from '../core/index.js';
 import {
   createLocalSandbox, createRemoteSandbox, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FETCH_BYTES,
   DEFAULT_MAX_RUN_TIMEOUT_SECONDS, resolveServiceAuth, type ResolvedServiceAuth, type Sandbox,
 } from '../sandbox/index.js';
 
+/** The HTTP flags after their schema (options/tools.ts) checked them. */
 export type ServiceFlags = {
   host: string; token?: string; tokenHeader?: string; insecureNoAuth?: boolean;
-  maxBodyBytes?: string; maxRunTimeout?: string; maxFetchBytes?: string;
+  maxBodyBytes?: number; maxRunTimeout?: number; maxFetchBytes?: number;
 };
 
 export type ResolvedServiceFlags = {
@@ -19,22 +19,13 @@ export type ResolvedServiceFlags = {
 
 export function addServiceFlags(command: Command): Command {
   return command
-    .option('--host <host>', 'address to bind (off loopback: a token, or --insecure-no-auth)', '127.0.0.1')
+    .option('--host <host>', 'address to bind (off loopback: a token, or --insecure-no-auth; default 127.0.0.1)')
     .option('--token <token>', 'token clients must send (default: $R1CI_SANDBOX_TOKEN)')
     .option('--token-header <name>', 'header that carries the token (default: Authorization, Bearer or Basic)')
     .option('--insecure-no-auth', 'serve a non-loopback address without a token (private networks only)')
     .option('--max-body-bytes <n>', `largest request body accepted (default ${DEFAULT_MAX_BODY_BYTES})`)
     .option('--max-run-timeout <seconds>', `cap on run_timeout (default ${DEFAULT_MAX_RUN_TIMEOUT_SECONDS})`)
     .option('--max-fetch-bytes <n>', `cap on fetch_files returned per request (default ${DEFAULT_MAX_FETCH_BYTES})`);
-}
-
-function positive(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!(number > 0) || !Number.isFinite(number)) {
-    throw new ConfigError([{ path: flag, message: `must be a positive number, got '${value}'` }]);
-  }
-  return number;
 }
 
 export function resolveServiceFlags(flags: ServiceFlags): ResolvedServiceFlags {
@@ -45,9 +36,9 @@ export function resolveServiceFlags(flags: ServiceFlags): ResolvedServiceFlags {
   return {
     sandbox: {
       auth,
-      maxBodyBytes: Math.floor(positive('--max-body-bytes', flags.maxBodyBytes, DEFAULT_MAX_BODY_BYTES)),
-      maxRunTimeoutSeconds: positive('--max-run-timeout', flags.maxRunTimeout, DEFAULT_MAX_RUN_TIMEOUT_SECONDS),
-      maxFetchBytes: Math.floor(positive('--max-fetch-bytes', flags.maxFetchBytes, DEFAULT_MAX_FETCH_BYTES)),
+      maxBodyBytes: flags.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      maxRunTimeoutSeconds: flags.maxRunTimeout ?? DEFAULT_MAX_RUN_TIMEOUT_SECONDS,
+      maxFetchBytes: flags.maxFetchBytes ?? DEFAULT_MAX_FETCH_BYTES,
     },
   };
 }

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../core/index.js';
 import { computeMetrics } from './metrics.js';
-import { readEpisodes, type RunManifest } from './run-eval.js';
+import { readEpisodes } from './run-eval.js';
+import type { RunManifest } from './types.js';
 import type { RunSummary } from './report/types.js';
 
 /** Mean accuracy over the paper's 37 test tasks (R1-Code-Interpreter v2, Table 1). Its test tasks are not ours, so these are context, not a like-for-like comparison. */

@@ -1,4 +1,5 @@
 // Evaluation: the harness, metrics, model specs, reports and comparisons.
+export * from './types.js';
 export * from './metrics.js';
 export * from './model-spec.js';
 export * from './run-eval.js';

@@ -1,12 +1,13 @@
 // `--model SPEC` → a backend for each episode. Specs: `oracle`, `scripted:FILE`, `openai:MODEL`,
 // `chat:MODEL@URL` (any OpenAI-compatible chat server), `vllm:MODEL@URL` (token-in/token-out
 // completions; needs a tokenizer folder), `learner:DIR` (a Hugging Face folder, e.g. `r1ci sft`'s
-// final/, sampled on a local learner started on first use). Keys come only from the environment.
+// final/, sampled on a local learner started on first use and stopped by close()). Keys come only
+// from the environment.
 import { BackendError, ConfigError } from '../core/index.js';
 import { createOpenAiChatBackend, createOpenAiCompletionsBackend, loadTokenizer, OPENAI_BASE_URL, readScriptFile, ScriptedBackend, type Backend, type TokenBackend, type Tokenizer } from '../backends/index.js';
 import { createOracleBackend, type AgentMode } from '../agent/index.js';
 import type { Task, TaskInstance } from '../tasks/index.js';
-import { createLearnerTokenBackend, startLocalLearner } from '../learner/index.js';
+import { createLearnerTokenBackend, openLearner, type OpenLearner } from '../learner/index.js';
 
 export type ModelForEpisode = { backend: Backend; tokenizer?: Tokenizer };
 
@@ -19,6 +20,8 @@ export type ModelFactory = {
   preflight(): Promise<void>;
   /** What this model lacks to answer a task in a mode (the oracle: a reference solution); null when nothing. */
   checkTask?(task: Task, mode: AgentMode): { message: string; fix: string } | null;
+  /** Stops what the model started (a local learner); whoever parsed the spec calls it when done. */
+  close?(): Promise<void>;
 };
 
 export type ModelSpecOptions = {
@@ -79,14 +82,18 @@ export function parseModelSpec(spec: string, options: ModelSpecOptions = {}): Mo
   }
 }
 
-/** `learner:DIR`: a local learner (started on first use, stopped at exit) samples the folder's weights. */
+/** `learner:DIR`: a local learner (started on first use, stopped by close()) samples the folder's weights. */
 function learnerModel(folder: string): ModelFactory {
   if (!folder) throw new ConfigError([{ path: 'model', message: 'learner needs a model folder', fix: 'write learner:path/to/hf-folder (e.g. an r1ci sft run\'s final/)' }]);
   const tokenizer = loadTokenizer(folder);
+  let learner: Promise<OpenLearner> | undefined;
   let started: Promise<TokenBackend> | undefined;
-  const start = () => (started ??= startLocalLearner().then((learner) => createLearnerTokenBackend(learner.client, { baseModel: folder }, `learner:${folder}`)));
+  const start = () => (started ??= (learner = openLearner()).then((open) => createLearnerTokenBackend(open.client, { baseModel: folder }, `learner:${folder}`)));
   const backend: TokenBackend = { kind: 'token', name: `learner:${folder}`, sample: async (request, signal) => (await start()).sample(request, signal) };
-  return { name: `learner:${folder}`, forEpisode: () => ({ backend, tokenizer }), preflight: async () => { await start(); } };
+  return {
+    name: `learner:${folder}`, forEpisode: () => ({ backend, tokenizer }), preflight: async () => { await start(); },
+    close: async () => { await (await learner?.catch(() => undefined))?.close(); },
+  };
 }
 
 /** GET {url}/models: turns "connection refused" and "401" into one clear line before a run starts. */

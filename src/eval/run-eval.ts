@@ -11,6 +11,7 @@ import type { Sandbox } from '../sandbox/types.js';
 import { computeMetrics, type EvalMetrics } from './metrics.js';
 import type { ModelFactory } from './model-spec.js';
 import { writeReports } from './report/write-reports.js';
+import type { RunManifest } from './types.js';
 
 export type EvalOptions = {
   model: ModelFactory;
@@ -33,18 +34,6 @@ export type EvalOptions = {
   unavailable?: Readonly<Record<string, string>>;
   /** Go on past unreadable lines of episodes.jsonl (their episodes run again) instead of refusing. */
   skipBadLines?: boolean;
-};
-
-/** What identifies a run; resuming into a folder with a different identity is refused. */
-export type RunManifest = {
-  model: string;
-  mode: string;
-  taskIds: string[];
-  perTask: number;
-  samples: number;
-  seed: number;
-  temperature: number;
-  startedAt: string;
 };
 
 export type EvalResult = {

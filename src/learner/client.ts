@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, LearnerError } from '../core/index.js';
 import { decodeForwardBackwardOutput, encodeForwardBackwardRequest, PROTO_CONTENT_TYPE } from './wire.js';
+import type { TrainingClient } from './training-client.js';
 import type {
   AdamParams, CreateModelRequest, ForwardBackwardInput, ForwardBackwardOutput, GetInfoResponse, LearnerConnection,
   OptimStepResponse, RequestFailedResponse, Sample, SampleOptions, SampleRequest, SampleResponse, ServerCapabilities,
@@ -36,7 +37,7 @@ const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** Verbs whose request carries `seq_id`, the model-wide sequence number Tinker and SkyRL deduplicate retries by. */
 const SEQUENCED = new Set(['forward', 'forward_backward', 'optim_step', 'save_weights_for_sampler', 'load_weights']);
 
-export class LearnerClient {
+export class LearnerClient implements TrainingClient {
   readonly url: string;
   private readonly options: LearnerClientOptions;
   private capabilitiesPromise?: Promise<ServerCapabilities>;

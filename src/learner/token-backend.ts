@@ -1,7 +1,7 @@
 // The learner as a token backend: the agent loop samples from the learner's live (or saved)
 // weights with token ids in and out; a stop on a stop token id is EOS, any other stop a stop string.
 import type { FinishReason, TokenBackend, TokenSample, TokenSampleRequest, Tokenizer } from '../backends/types.js';
-import type { LearnerClient } from './client.js';
+import type { TrainingClient } from './training-client.js';
 
 export type LearnerSamplingTarget = {
   /** Sample the live training weights of this model (no save needed). */
@@ -13,7 +13,7 @@ export type LearnerSamplingTarget = {
 };
 
 /** `tokenizer` gives the text of each stop token, for a learner that takes stop strings or ids, not both. */
-export function createLearnerTokenBackend(client: LearnerClient, target: LearnerSamplingTarget, name = 'learner', tokenizer?: Pick<Tokenizer, 'decode'>): TokenBackend {
+export function createLearnerTokenBackend(client: Pick<TrainingClient, 'sample'>, target: LearnerSamplingTarget, name = 'learner', tokenizer?: Pick<Tokenizer, 'decode'>): TokenBackend {
   return {
     kind: 'token',
     name,

@@ -53,9 +53,10 @@ export type ForwardBackwardOutput = {
   metrics: Record<string, number>;
 };
 
-/** Tinker's AdamParams (decoupled weight decay; grad_clip_norm 0 = no clipping). */
+/** Tinker's AdamParams (decoupled weight decay; grad_clip_norm 0 = no clipping). The learning rate is
+ * required: our learner refuses a step without one rather than guess (learner/wire_types.py). */
 export type AdamParams = {
-  learning_rate?: number;
+  learning_rate: number;
   beta1?: number;
   beta2?: number;
   eps?: number;

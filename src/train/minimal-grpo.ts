@@ -6,13 +6,13 @@
 // Legend: _G one value per answer in a group; _T one value per target token of a sequence.
 import type { Tokenizer } from '../backends/index.js';
 import { createRng, hashKeys } from '../core/index.js';
-import { createLearnerTokenBackend, makeDatum, type Datum, type LearnerClient } from '../learner/index.js';
+import { createLearnerTokenBackend, makeDatum, type Datum, type TrainingClient } from '../learner/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { getTask } from '../tasks/index.js';
 import { isInfrastructureStop, resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../agent/index.js';
 
 export type MinimalGrpoOptions = {
-  client: LearnerClient;
+  client: TrainingClient;
   /** The training model (created by the caller, with reference_model: true when klCoef > 0). */
   modelId: string;
   tokenizer: Tokenizer;

@@ -3,13 +3,13 @@
 // tokens) → batches → forward_backward + optim_step on the learner, with warmup and cosine decay.
 // No checkpoints, bucketing or evaluation: when the two loops disagree, this one is the spec.
 import type { Tokenizer } from '../backends/types.js';
-import { makeDatum, type LearnerClient } from '../learner/index.js';
+import { makeDatum, type TrainingClient } from '../learner/index.js';
 import { recordToSequence } from './sft/build-sequence.js';
 import type { SynthRecord } from './synth/types.js';
 import type { TrainSequence } from './types.js';
 
 export type MinimalSftOptions = {
-  client: LearnerClient;
+  client: TrainingClient;
   modelId: string;
   tokenizer: Tokenizer;
   records: readonly SynthRecord[];

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { renderDemoTable, runDemo } from '../../train/demo/index.js';
-import { ConfigError } from '../../core/index.js';
+import { DEMO_DEFAULTS, resolveDemoFlags } from '../options/demo.js';
 import { printJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -14,18 +14,17 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('the main job: a tiny model learns to reason with code, and GRPO teaches it when code pays (synthesis → SFT → GRPO → eval in ci, choice and text modes), on CPU, offline')
-    .option('--out <dir>', 'run folder (data, checkpoints, report.html, demo.json)', 'r1ci-demo')
+    .option('--out <dir>', `run folder (data, checkpoints, report.html, demo.json; default ${DEMO_DEFAULTS.out})`)
     .option('--full', 'the long version: four tasks, more data, steps and held-out questions')
     .option('--quick', 'the short version (the default; kept for old scripts)')
-    .option('--seed <n>', 'seed of the model, the data and the held-out questions', '0')
+    .option('--seed <n>', `seed of the model, the data and the held-out questions (default ${DEMO_DEFAULTS.seed})`)
     .option('--json', 'print the summary as JSON')
-    .action(async (flags: { out: string; full?: boolean; quick?: boolean; seed: string; json?: boolean }) => {
-      const seed = Number(flags.seed);
-      if (!Number.isInteger(seed) || seed < 0) throw new ConfigError([{ path: '--seed', message: `${flags.seed} is not a whole number ≥ 0`, fix: 'pass e.g. --seed 1' }]);
+    .action(async (raw: unknown) => {
+      const flags = resolveDemoFlags(raw);
       const started = Date.now();
       const progress = createProgress();
       const log = (line: string) => progress.log(`demo [${Math.round((Date.now() - started) / 1000)}s] ${line}`);
-      const ctx = await runDemo({ outDir: flags.out, full: flags.full ?? false, settings: { seed }, log, progress: progress.update })
+      const ctx = await runDemo({ outDir: flags.out, full: flags.full ?? false, settings: { seed: flags.seed }, log, progress: progress.update })
         .finally(() => progress.stop());
       const table = renderDemoTable(ctx);
       if (flags.json) return printJson({ timings: ctx.timings, table, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null, rl: ctx.rl?.metrics ?? [] });

@@ -6,38 +6,25 @@ import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
 import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
 import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
-import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, runPreflight, writeReports } from '../../eval/index.js';
-import type { AgentMode } from '../../agent/index.js';
+import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, runPreflight, writeReports, type ModelFactory } from '../../eval/index.js';
+import { EVAL_DEFAULTS, resolveEvalFlags, type EvalFlags } from '../options/eval.js';
 import { printJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
-
-type EvalFlags = {
-  model: string; tasks: string; perTask: string; mode: string; samples: string; temperature?: string; out: string; seed: string;
-  concurrency: string; schedule: string; tokenizer?: string; maxExecCalls?: string; execTimeout?: string; splitFile?: string; dataDir?: string; json?: boolean; progress: boolean;
-  sandbox?: string;
-  skipUnavailable?: boolean; skipBadLines?: boolean;
-};
-
-function positiveInt(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError([{ path: flag, message: `bad value ${JSON.stringify(value)}`, fix: 'use a positive integer' }]);
-  return n;
-}
 
 export function registerEvalCommands(program: Command): void {
   program
     .command('eval')
     .description('evaluate a model on tasks in ci (code interpreter), text or code mode; resumable')
-    .requiredOption('--model <spec>', 'oracle | scripted:FILE | openai:MODEL | chat:MODEL@URL | vllm:MODEL@URL')
-    .option('--tasks <selector>', 'test | train | all | a source | ids and prefixes (rg.arithmetic.*), comma-separated', 'test')
-    .option('--per-task <n>', 'questions per task', '10')
-    .option('--mode <mode>', 'ci | text | code', 'ci')
-    .option('--samples <k>', 'samples per question (pass@k)', '1')
+    .requiredOption('--model <spec>', 'oracle | scripted:FILE | openai:MODEL | chat:MODEL@URL | vllm:MODEL@URL | learner:DIR')
+    .option('--tasks <selector>', `test | train | all | a source | ids and prefixes (rg.arithmetic.*), comma-separated (default ${EVAL_DEFAULTS.tasks})`)
+    .option('--per-task <n>', `questions per task (default ${EVAL_DEFAULTS.perTask})`)
+    .option('--mode <mode>', `ci | text | code (default ${EVAL_DEFAULTS.mode})`)
+    .option('--samples <k>', `samples per question (pass@k; default ${EVAL_DEFAULTS.samples})`)
     .option('--temperature <t>', 'sampling temperature (default 0.6)')
     .requiredOption('--out <dir>', 'run folder (episodes.jsonl, results.json, report.md, report.html); rerun to resume')
-    .option('--seed <seed>', 'question seed', '0')
-    .option('--concurrency <n>', 'episodes in flight', '8')
-    .option('--schedule <kind>', 'async (pipeline) | batch (turn-synchronous)', 'async')
+    .option('--seed <seed>', `question seed (default ${EVAL_DEFAULTS.seed})`)
+    .option('--concurrency <n>', `episodes in flight (default ${EVAL_DEFAULTS.concurrency})`)
+    .option('--schedule <kind>', `async (pipeline) | batch (turn-synchronous) (default ${EVAL_DEFAULTS.schedule})`)
     .option('--tokenizer <dir>', 'Hugging Face folder with tokenizer.json (for vllm: token backends)')
     .option('--max-exec-calls <n>', 'code calls per answer (default 8)')
     .option('--exec-timeout <seconds>', 'seconds per code call (default 60)')
@@ -48,47 +35,17 @@ export function registerEvalCommands(program: Command): void {
     .option('--no-progress', 'no progress bar')
     .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the metrics as JSON')
-    .action(async (flags: EvalFlags) => {
+    .action(async (raw: unknown) => {
+      const flags = resolveEvalFlags(raw);
       setDataDir(flags.dataDir);
-      if (!['ci', 'text', 'code'].includes(flags.mode)) throw new ConfigError([{ path: '--mode', message: `unknown mode ${flags.mode}`, fix: 'use ci, text or code' }]);
-      if (!['async', 'batch'].includes(flags.schedule)) throw new ConfigError([{ path: '--schedule', message: `unknown schedule ${flags.schedule}`, fix: 'use async or batch' }]);
       const split = flags.splitFile ? loadSplitFile(flags.splitFile, new Set(listTasks().map((e) => e.id))) : undefined;
       const taskIds = selectTasks(flags.tasks, split);
       if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
-      const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: positiveInt('--concurrency', flags.concurrency) });
-      const { sandbox, unavailable } = await runPreflight({
-        taskIds, model, mode: flags.mode as AgentMode, seed: Number(flags.seed) || 0, skipUnavailable: flags.skipUnavailable, startSandbox: () => openSandbox(flags.sandbox),
-      });
-      for (const [id, why] of Object.entries(unavailable)) process.stderr.write(`eval: skipped ${id}: ${why}\n`);
-      const progress = flags.progress ? createProgress() : undefined;
-      let correct = 0, seen = 0;
+      const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: flags.concurrency });
       try {
-        const result = await runEval({
-          model, taskIds, perTask: positiveInt('--per-task', flags.perTask), samples: positiveInt('--samples', flags.samples), seed: Number(flags.seed) || 0,
-          agent: {
-            mode: flags.mode as AgentMode,
-            ...(flags.temperature !== undefined ? { temperature: Number(flags.temperature) } : {}),
-            ...(flags.maxExecCalls !== undefined ? { maxExecCalls: Number(flags.maxExecCalls) } : {}),
-            ...(flags.execTimeout !== undefined ? { execTimeoutMs: Number(flags.execTimeout) * 1000 } : {}),
-          },
-          outDir: flags.out, sandbox, unavailable, skipBadLines: flags.skipBadLines, concurrency: positiveInt('--concurrency', flags.concurrency), schedule: flags.schedule as 'async' | 'batch',
-          onProgress: (done, total, episode) => {
-            if (episode) { seen++; if (episode.verdict.correct) correct++; }
-            progress?.update('eval', done, total, `accuracy so far ${seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–'}`);
-          },
-        });
-        progress?.stop();
-        for (const bad of result.skippedLines) process.stderr.write(`eval: skipped unreadable line ${bad.line} of episodes.jsonl (${bad.error}); its episode ran again\n`);
-        const infra = result.metrics.infrastructureFailures;
-        if (infra.count) process.stderr.write(`eval: ${infra.count} episodes ended by infrastructure, not counted (${infra.examples.slice(0, 2).join('; ')}); rerun the same command to redo them\n`);
-        if (infra.count) process.exitCode = 1; // the run is not complete: a rerun finishes it
-        if (flags.json) return printJson({ manifest: result.manifest, metrics: result.metrics, missing: result.missing, unavailable: result.unavailable });
-        const m = result.metrics;
-        process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], m.tasks.map((t) => [t.taskId, (100 * t.accuracy).toFixed(1), (100 * t.codeUseRate).toFixed(1), t.meanCodeCalls.toFixed(2)]))}\n\n`);
-        process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}${result.missing ? `, ${result.missing} not run: skipped tasks or infrastructure failures` : ''}); report: ${join(flags.out, 'report.html')}\n`);
+        await evaluate(flags, taskIds, model);
       } finally {
-        progress?.stop();
-        await sandbox.close();
+        await model.close?.();
       }
     });
 
@@ -109,4 +66,36 @@ export function registerEvalCommands(program: Command): void {
         process.stdout.write(`wrote ${join(flags.out, 'report.html')}\n`);
       }
     });
+}
+
+/** Preflight, the run and its summary; the caller closes the model. */
+async function evaluate(flags: EvalFlags, taskIds: string[], model: ModelFactory): Promise<void> {
+  const { sandbox, unavailable } = await runPreflight({
+    taskIds, model, mode: flags.mode, seed: flags.seed, skipUnavailable: flags.skipUnavailable, startSandbox: () => openSandbox(flags.sandbox),
+  });
+  for (const [id, why] of Object.entries(unavailable)) process.stderr.write(`eval: skipped ${id}: ${why}\n`);
+  const progress = flags.progress ? createProgress() : undefined;
+  let correct = 0, seen = 0;
+  try {
+    const result = await runEval({
+      model, taskIds, perTask: flags.perTask, samples: flags.samples, seed: flags.seed, agent: flags.agent,
+      outDir: flags.out, sandbox, unavailable, skipBadLines: flags.skipBadLines, concurrency: flags.concurrency, schedule: flags.schedule,
+      onProgress: (done, total, episode) => {
+        if (episode) { seen++; if (episode.verdict.correct) correct++; }
+        progress?.update('eval', done, total, `accuracy so far ${seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–'}`);
+      },
+    });
+    progress?.stop();
+    for (const bad of result.skippedLines) process.stderr.write(`eval: skipped unreadable line ${bad.line} of episodes.jsonl (${bad.error}); its episode ran again\n`);
+    const infra = result.metrics.infrastructureFailures;
+    if (infra.count) process.stderr.write(`eval: ${infra.count} episodes ended by infrastructure, not counted (${infra.examples.slice(0, 2).join('; ')}); rerun the same command to redo them\n`);
+    if (infra.count) process.exitCode = 1; // the run is not complete: a rerun finishes it
+    if (flags.json) return printJson({ manifest: result.manifest, metrics: result.metrics, missing: result.missing, unavailable: result.unavailable });
+    const m = result.metrics;
+    process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], m.tasks.map((t) => [t.taskId, (100 * t.accuracy).toFixed(1), (100 * t.codeUseRate).toFixed(1), t.meanCodeCalls.toFixed(2)]))}\n\n`);
+    process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}${result.missing ? `, ${result.missing} not run: skipped tasks or infrastructure failures` : ''}); report: ${join(flags.out, 'report.html')}\n`);
+  } finally {
+    progress?.stop();
+    await sandbox.close();
+  }
 }

@@ -5,48 +5,26 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { loadTokenizer } from '../../backends/index.js';
-import { createTinyPreset, LearnerClient, resolveLearnerConnection, startLocalLearner } from '../../learner/index.js';
+import { createTinyPreset, resolveLearnerConnection, withLearner, type TrainingClient } from '../../learner/index.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
-import { selectTasks } from '../../tasks/index.js';
-import type { AgentMode } from '../../agent/index.js';
-import type { RewardCorrectness } from '../../train/algos/index.js';
-import { createVllmRollouts, localAdapterPath, resolveInitModel, resolveRlConfig, runRl, type CurriculumAgent, type Estimator, type LossAggregation, type RlLrSchedule, type RlOptions } from '../../train/rl/index.js';
+import { createVllmRollouts, localAdapterPath, resolveInitModel, runRl, type ResolvedRlConfig } from '../../train/rl/index.js';
+import { resolveRlFlags, RL_CLI_DEFAULTS, type RlFlags } from '../options/rl.js';
 import { printJson } from '../output.js';
 import { createProgress } from '../progress.js';
 
-type RlFlags = Record<string, string | boolean | undefined>;
-
-const num = (value: string | boolean | undefined) => (typeof value === 'string' ? Number(value) : undefined);
-
-function optionsFrom(flags: RlFlags): RlOptions {
-  return {
-    taskIds: selectTasks(String(flags.tasks)),
-    questionsPerTask: num(flags.questionsPerTask), estimator: flags.estimator as Estimator | undefined,
-    groupSize: num(flags.groupSize), questionsPerStep: num(flags.questionsPerStep), steps: num(flags.steps),
-    learningRate: num(flags.lr), klCoef: num(flags.kl), trainOnObservation: flags.unmasked === true,
-    clipLow: num(flags.clipLow), clipHigh: num(flags.clipHigh), dualClip: num(flags.dualClip), tisCap: num(flags.tisCap),
-    miniBatches: num(flags.miniBatches), epochs: num(flags.epochs), valueClip: num(flags.valueClip),
-    maskTruncated: flags.maskTruncated === true ? true : undefined, dynamicSampling: flags.dynamicSampling === true ? true : undefined,
-    maxSamplingRounds: num(flags.maxSamplingRounds), lrSchedule: flags.lrSchedule as RlLrSchedule | undefined, warmupSteps: num(flags.warmupSteps),
-    filterUniformGroups: flags.filterUniform === true, sampling: flags.stale ? 'stale-1' : undefined,
-    lossAggregation: flags.lossAgg as LossAggregation | undefined, divideByStd: flags.std === false ? false : undefined, loraRank: num(flags.loraRank),
-    evalEvery: num(flags.evalEvery), evalQuestionsPerTask: num(flags.evalPerTask), checkpointEvery: num(flags.checkpointEvery), saveEvery: num(flags.saveEvery),
-    concurrency: num(flags.concurrency), seed: num(flags.seed),
-    reward: { correctness: flags.reward as RewardCorrectness | undefined, formatBonus: num(flags.formatBonus), formatPenalty: num(flags.formatPenalty), turnPenalty: num(flags.turnPenalty), maxTurns: num(flags.maxTurns) },
-    curriculum: { enabled: flags.curriculum === true, stepsPerStage: num(flags.stepsPerStage), samplesPerAgent: num(flags.curriculumSamples), online: flags.onlineCurriculum === true, fourthAgent: fourthAgent(flags.fourthAgent) },
-    agent: {
-      temperature: num(flags.temperature), maxTokensPerTurn: num(flags.maxTokensPerTurn), maxTotalTokens: num(flags.maxTotalTokens),
-      maxExecCalls: num(flags.maxExecCalls), execTimeoutMs: num(flags.execTimeout) === undefined ? undefined : num(flags.execTimeout)! * 1000,
-      ...(typeof flags.systemPrompt === 'string' ? { systemPrompt: flags.systemPrompt } : {}),
-    },
-  };
-}
-
-/** `--fourth-agent MODE[:SYSTEM PROMPT]`. */
-function fourthAgent(value: string | boolean | undefined): CurriculumAgent | undefined {
-  if (typeof value !== 'string') return undefined;
-  const [mode, ...prompt] = value.split(':');
-  return { mode: mode as AgentMode, ...(prompt.length ? { systemPrompt: prompt.join(':') } : {}) };
+/** The folders named by flags exist, before a learner starts (tiny is made by the run itself). */
+function checkFolders(flags: RlFlags): void {
+  const problems: ConfigProblem[] = [];
+  if (flags.init !== 'tiny' && !existsSync(flags.init)) {
+    const fix = "give an SFT checkpoint or model folder, or 'tiny'";
+    problems.push({ path: '--init', message: `${flags.init} does not exist`, fix });
+  }
+  if (flags.tokenizer && !existsSync(join(flags.tokenizer, 'tokenizer.json'))) {
+    const fix = 'pass a local copy of the model\'s tokenizer folder';
+    problems.push({ path: '--tokenizer', message: `no tokenizer.json in ${flags.tokenizer}`, fix });
+  }
+  if (problems.length) throw new ConfigError(problems);
 }
 
 /** `--rollouts` samples LoRA adapters the server loads at runtime: live weights only, so no --stale. */
@@ -63,15 +41,15 @@ export function registerRlCommand(program: Command): void {
     .command('rl')
     .description('RL (GRPO, PPO or REINFORCE++) with code execution in every rollout; resumable')
     .requiredOption('--out <dir>', 'run folder (config.json, state.json, metrics.jsonl, report.html, checkpoints); rerun to resume')
-    .option('--init <path>', "start from: an SFT checkpoint (sampler folder or training checkpoint), a base model folder, or 'tiny' (cold start)", 'tiny')
+    .option('--init <path>', "start from: an SFT checkpoint (sampler folder or training checkpoint), a base model folder, or 'tiny' (cold start; default tiny)")
     .option('--tokenizer <dir>', 'local folder with tokenizer.json (default: the --init folder)')
-    .option('--tasks <selector>', 'training tasks: ids, prefixes (rg.arithmetic.*) or train', 'rg.arithmetic.chain_sum')
+    .option('--tasks <selector>', `training tasks: ids, prefixes (rg.arithmetic.*) or train (default ${RL_CLI_DEFAULTS.tasks})`)
     .option('--questions-per-task <n>', 'training questions per task')
     .option('--estimator <name>', 'grpo | reinforce++ | reinforce++-baseline (group mean subtracted first) | ppo')
     .option('--group-size <n>', 'answers per question (paper: 5)')
     .option('--questions-per-step <n>', 'questions per step (paper: 128)')
     .option('--steps <n>', 'optimizer steps')
-    .option('--lr <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
+    .option('--lr, --learning-rate <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
     .option('--kl <coef>', 'low-variance KL coefficient (paper: 0.001)')
     .option('--temperature <t>', 'rollout temperature: only 1 (the paper\'s), since the stored logprobs are untempered')
     .option('--clip-low <r>', 'lower ratio bound of the clipped objective (default 0.8)')
@@ -110,40 +88,48 @@ export function registerRlCommand(program: Command): void {
     .option('--no-batch-requests', 'the local learner samples one request at a time: slower, but bit-identical across reruns')
     .option('--sandbox <urls>', SANDBOX_FLAG_HELP)
     .option('--json', 'print the final metrics as JSON')
-    .action(async (flags: RlFlags) => {
-      const config = resolveRlConfig(optionsFrom(flags));
-      const rolloutsUrl = typeof flags.rollouts === 'string' ? flags.rollouts : undefined;
-      if (rolloutsUrl) checkVllmRollouts(rolloutsUrl, config.loraRank, config.sampling);
-      const out = resolve(String(flags.out));
-      const connection = resolveLearnerConnection(typeof flags.learner === 'string' ? { url: flags.learner } : {});
-      const local = connection ? undefined : await startLocalLearner({ stateDir: join(out, 'learner'), batchRequests: flags.batchRequests !== false });
-      const client = local?.client ?? new LearnerClient(connection!);
-      const sandbox = await openSandbox(typeof flags.sandbox === 'string' ? flags.sandbox : undefined);
-      try {
-        let init = String(flags.init);
-        if (init === 'tiny') init = existsSync(join(out, 'base-tiny', 'config.json')) ? join(out, 'base-tiny') : await createTinyPreset(join(out, 'base-tiny'));
-        init = await resolveInitModel(client, resolve(init), join(out, 'init-model'));
-        const tokenizerDir = typeof flags.tokenizer === 'string' ? flags.tokenizer : init;
-        if (!existsSync(join(tokenizerDir, 'tokenizer.json'))) throw new ConfigError([{ path: '--tokenizer', message: `no tokenizer.json in ${tokenizerDir}`, fix: 'pass --tokenizer with a local copy of the model\'s tokenizer' }]);
-        const vllm = rolloutsUrl ? await createVllmRollouts(client, {
-          baseUrl: rolloutsUrl, removeUnloaded: !connection,
-          adapterPath: connection ? (n) => `adapter-${String(n).padStart(6, '0')}` : localAdapterPath(out),
-        }) : undefined;
-        const progress = createProgress({ tty: Boolean(process.stderr.isTTY && process.stdout.isTTY) });
-        const result = await runRl({
-          config, client, init, tokenizer: loadTokenizer(tokenizerDir), sandbox, runDir: out,
-          ...(vllm ? { rolloutBackend: vllm.backendFor } : {}),
-          ...(connection ? { checkpointPath: (kind: string, step: number) => `${kind}-${String(step).padStart(6, '0')}` } : {}),
-          onStep: (m) => {
-            progress.log(`step ${m.step} reward ${m.reward.toFixed(3)}${m.updates > 1 ? ` updates ${m.updates}` : ''}${m.samplingCost > 1 ? ` sampled/trained ${m.samplingCost.toFixed(2)}` : ''} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}`, process.stdout);
-            progress.update('rl', m.step, config.steps, `reward ${m.reward.toFixed(3)}`);
-          },
-        }).finally(() => progress.stop());
-        if (flags.json) printJson({ resumedFrom: result.resumedFrom, steps: result.metrics.length, last: result.metrics.at(-1) });
-        else process.stdout.write(`done: ${result.metrics.length} steps (resumed after step ${result.resumedFrom}); report ${join(out, 'report.html')}\n`);
-      } finally {
-        await sandbox.close();
-        await local?.stop();
-      }
+    .action(async (raw: unknown) => {
+      const { flags, config } = resolveRlFlags(raw);
+      if (flags.rollouts) checkVllmRollouts(flags.rollouts, config.loraRank, config.sampling);
+      checkFolders(flags);
+      const connection = resolveLearnerConnection(flags.learner ? { url: flags.learner } : {});
+      const out = resolve(flags.out);
+      await withLearner({ connection, local: { stateDir: join(out, 'learner'), batchRequests: flags.batchRequests } }, async ({ client }) => {
+        const sandbox = await openSandbox(flags.sandbox);
+        try {
+          await train(flags, config, client, sandbox, Boolean(connection));
+        } finally {
+          await sandbox.close();
+        }
+      });
     });
+}
+
+/** Model, tokenizer and (maybe) vLLM rollouts, then the RL loop with its progress lines. */
+async function train(
+  flags: RlFlags, config: ResolvedRlConfig, client: TrainingClient, sandbox: Sandbox, remote: boolean,
+): Promise<void> {
+  const out = resolve(flags.out);
+  const rolloutsUrl = flags.rollouts;
+  let init = flags.init;
+  if (init === 'tiny') init = existsSync(join(out, 'base-tiny', 'config.json')) ? join(out, 'base-tiny') : await createTinyPreset(join(out, 'base-tiny'));
+  init = await resolveInitModel(client, resolve(init), join(out, 'init-model'));
+  const tokenizerDir = flags.tokenizer ?? init;
+  if (!existsSync(join(tokenizerDir, 'tokenizer.json'))) throw new ConfigError([{ path: '--tokenizer', message: `no tokenizer.json in ${tokenizerDir}`, fix: 'pass --tokenizer with a local copy of the model\'s tokenizer' }]);
+  const vllm = rolloutsUrl ? await createVllmRollouts(client, {
+    baseUrl: rolloutsUrl, removeUnloaded: !remote,
+    adapterPath: remote ? (n) => `adapter-${String(n).padStart(6, '0')}` : localAdapterPath(out),
+  }) : undefined;
+  const progress = createProgress({ tty: Boolean(process.stderr.isTTY && process.stdout.isTTY) });
+  const result = await runRl({
+    config, client, init, tokenizer: loadTokenizer(tokenizerDir), sandbox, runDir: out,
+    ...(vllm ? { rolloutBackend: vllm.backendFor } : {}),
+    ...(remote ? { checkpointPath: (kind: string, step: number) => `${kind}-${String(step).padStart(6, '0')}` } : {}),
+    onStep: (m) => {
+      progress.log(`step ${m.step} reward ${m.reward.toFixed(3)}${m.updates > 1 ? ` updates ${m.updates}` : ''}${m.samplingCost > 1 ? ` sampled/trained ${m.samplingCost.toFixed(2)}` : ''} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}`, process.stdout);
+      progress.update('rl', m.step, config.steps, `reward ${m.reward.toFixed(3)}`);
+    },
+  }).finally(() => progress.stop());
+  if (flags.json) printJson({ resumedFrom: result.resumedFrom, steps: result.metrics.length, last: result.metrics.at(-1) });
+  else process.stdout.write(`done: ${result.metrics.length} steps (resumed after step ${result.resumedFrom}); report ${join(out, 'report.html')}\n`);
 }

@@ -1,22 +1,15 @@
 // `r1ci sandbox`: run a snippet (exec), report the isolation in force (check), serve the pool over HTTP (serve).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ConfigError } from '../../core/index.js';
 import { createLocalSandbox, createSandboxServer, type IsolationMode, type LocalSandbox } from '../../sandbox/index.js';
-import { addServiceFlags, listen, resolveServiceFlags, untilStopped, type ServiceFlags } from '../service-flags.js';
+import { addServiceFlags, listen, resolveServiceFlags, untilStopped } from '../service-flags.js';
 import { printJson, readStdin } from '../output.js';
+import { resolveSandboxCheckFlags, resolveSandboxExecFlags, resolveSandboxServeFlags, TOOL_DEFAULTS } from '../options/tools.js';
 
-type PoolFlags = { isolation?: string; workers?: string };
-
-function parseInteger(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new ConfigError([{ path: flag, message: `must be a non-negative integer, got '${value}'` }]);
-  return number;
-}
+type PoolFlags = { isolation?: IsolationMode; workers?: number };
 
 function startPool(flags: PoolFlags, extra: { timeoutMs?: number; concurrency?: number; spares?: number }): Promise<LocalSandbox> {
-  return createLocalSandbox({ isolation: flags.isolation as IsolationMode | undefined, concurrency: extra.concurrency ?? parseInteger('--workers', flags.workers), timeoutMs: extra.timeoutMs, spares: extra.spares });
+  return createLocalSandbox({ isolation: flags.isolation, concurrency: extra.concurrency ?? flags.workers, timeoutMs: extra.timeoutMs, spares: extra.spares });
 }
 
 export function registerSandboxCommands(program: Command): void {
@@ -24,12 +17,13 @@ export function registerSandboxCommands(program: Command): void {
   sandbox
     .command('exec [file]')
     .description('run a Python file (or - for stdin) in the sandbox and print its output')
-    .option('--timeout <ms>', 'wall-clock limit in milliseconds', '60000')
+    .option('--timeout <ms>', `wall-clock limit in milliseconds (default ${TOOL_DEFAULTS.execTimeoutMs})`)
     .option('--isolation <mode>', 'bwrap (default) or none (rlimits only)')
     .option('--json', 'print the ExecResult as JSON')
-    .action(async (file: string | undefined, opts: PoolFlags & { timeout: string; json?: boolean }) => {
+    .action(async (file: string | undefined, raw: unknown) => {
+      const opts = resolveSandboxExecFlags(raw);
       const code = file === undefined || file === '-' ? await readStdin() : readFileSync(file, 'utf8');
-      const timeoutMs = parseInteger('--timeout', opts.timeout);
+      const timeoutMs = opts.timeout;
       const pool = await startPool(opts, { timeoutMs, concurrency: 1, spares: 0 });
       try {
         const result = await pool.exec({ code, timeoutMs });
@@ -47,7 +41,8 @@ export function registerSandboxCommands(program: Command): void {
     .description('start the pool, report the isolation in force and probe it with a few hostile snippets')
     .option('--isolation <mode>', 'bwrap (default) or none (rlimits only)')
     .option('--json', 'print JSON')
-    .action(async (opts: PoolFlags & { json?: boolean }) => {
+    .action(async (raw: unknown) => {
+      const opts = resolveSandboxCheckFlags(raw);
       const pool = await startPool(opts, { concurrency: 1, spares: 1 });
       try {
         const report = pool.isolation();
@@ -71,14 +66,15 @@ export function registerSandboxCommands(program: Command): void {
   const serve = sandbox
     .command('serve')
     .description("serve the pool over HTTP with SandboxFusion's run_code API (POST /run_code)")
-    .option('--port <port>', 'TCP port (0 picks a free one)', '8080')
+    .option('--port <port>', `TCP port (0 picks a free one; default ${TOOL_DEFAULTS.sandboxPort})`)
     .option('--workers <n>', 'snippets running at once (default: the cores)')
     .option('--isolation <mode>', 'bwrap (default) or none (rlimits only)');
-  addServiceFlags(serve).action(async (opts: PoolFlags & ServiceFlags & { port: string }) => {
+  addServiceFlags(serve).action(async (raw: unknown) => {
+    const opts = resolveSandboxServeFlags(raw);
     const service = resolveServiceFlags(opts);
     const pool = await startPool(opts, {});
     const server = createSandboxServer({ sandbox: pool, ...service.sandbox });
-    await listen(server, parseInteger('--port', opts.port)!, opts.host);
+    await listen(server, opts.port, opts.host);
     const address = server.address() as { port: number };
     const token = service.sandbox.auth.token ? ', token required' : '';
     process.stdout.write(`r1ci sandbox: listening on http://${opts.host}:${address.port} `

@@ -2,6 +2,7 @@
 // answers, and print a summary table (a whole-suite health check; exit 1 on a rejected gold answer).
 import type { Command } from 'commander';
 import { listTasks, setDataDir, hasDataset } from '../../tasks/index.js';
+import { resolveTasksCheckFlags, TOOL_DEFAULTS } from '../options/tools.js';
 import { printJson, renderTable } from '../output.js';
 
 export function registerTasksCheckCommand(program: Command): void {
@@ -9,12 +10,13 @@ export function registerTasksCheckCommand(program: Command): void {
   tasks
     .command('check')
     .description('generate questions for every implemented task and verify their gold answers')
-    .option('--per-task <n>', 'questions per task', '50')
+    .option('--per-task <n>', `questions per task (default ${TOOL_DEFAULTS.tasksCheckPerTask})`)
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
     .option('--json', 'print JSON')
-    .action((opts: { perTask: string; dataDir?: string; json?: boolean }) => {
+    .action((raw: unknown) => {
+      const opts = resolveTasksCheckFlags(raw);
       setDataDir(opts.dataDir);
-      const perTask = Math.max(1, Number(opts.perTask) || 50);
+      const perTask = opts.perTask;
       const rows: { id: string; source: string; split: string; generated: number; goldCorrect: number; perSecond: number; note: string }[] = [];
       for (const entry of listTasks({ implementedOnly: true })) {
         const task = entry.task!;

@@ -3,26 +3,19 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
-import { describeOption, getTask, renderTasksDoc, listTasks, loadSplitFile, selectTasks, setDataDir, type Split, type TaskSource } from '../../tasks/index.js';
+import { describeOption, getTask, renderTasksDoc, listTasks, loadSplitFile, selectTasks, setDataDir } from '../../tasks/index.js';
+import { QUESTION_FORMATS, toTrlQuestionRow, toVerlQuestionParquet, toVerlQuestionRow } from '../../service/index.js';
 import {
-  QUESTION_FORMATS, toTrlQuestionRow, toVerlQuestionParquet, toVerlQuestionRow, type QuestionFormat,
-} from '../../service/index.js';
+  resolveTasksExportFlags, resolveTasksListFlags, resolveTasksSampleFlags, resolveTasksVerifyFlags, TASK_SOURCES, TASKS_DEFAULTS,
+  type TasksExportFlags,
+} from '../options/tasks.js';
 import { printJson, readStdin, renderTable } from '../output.js';
 
-const SOURCES = ['symbench', 'bbh', 'bbh-gen', 'rg'];
-
 /** Parses repeated `--set key=value` flags into an options object. */
-function collectSet(value: string, previous: Record<string, string>): Record<string, string> {
+function collectSet(value: string, previous: Record<string, string> | undefined): Record<string, string> {
   const eq = value.indexOf('=');
   if (eq <= 0) throw new ConfigError([{ path: '--set', message: `bad --set ${JSON.stringify(value)}`, fix: 'write --set key=value' }]);
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
-}
-
-function parseIntFlag(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigError([{ path: name, message: `bad value ${JSON.stringify(value)}`, fix: 'use a non-negative integer' }]);
-  return n;
 }
 
 function splitAssignmentFrom(path: string | undefined) {
@@ -36,14 +29,13 @@ export function registerTasksCommands(program: Command): void {
   tasks
     .command('list')
     .description('list tasks with source, split and whether they are implemented')
-    .option('--source <source>', `only this source (${SOURCES.join(', ')})`)
+    .option('--source <source>', `only this source (${TASK_SOURCES.join(', ')})`)
     .option('--split <split>', 'only train or test')
     .option('--split-file <file>', 'a JSON split file {"test": [ids]} instead of the fixed paper split')
     .option('--json', 'print JSON')
-    .action((opts: { source?: string; split?: string; splitFile?: string; json?: boolean }) => {
-      if (opts.source && !SOURCES.includes(opts.source)) throw new ConfigError([{ path: '--source', message: `unknown source ${opts.source}`, fix: `use one of ${SOURCES.join(', ')}` }]);
-      if (opts.split && opts.split !== 'train' && opts.split !== 'test') throw new ConfigError([{ path: '--split', message: `unknown split ${opts.split}`, fix: 'use train or test' }]);
-      const entries = listTasks({ source: opts.source as TaskSource | undefined, split: opts.split as Split | undefined, splitAssignment: splitAssignmentFrom(opts.splitFile) });
+    .action((raw: unknown) => {
+      const opts = resolveTasksListFlags(raw);
+      const entries = listTasks({ source: opts.source, split: opts.split, splitAssignment: splitAssignmentFrom(opts.splitFile) });
       const paper = entries.filter((e) => e.paperTask);
       const summary = {
         paperTasks: paper.length,
@@ -66,17 +58,18 @@ export function registerTasksCommands(program: Command): void {
   tasks
     .command('sample <id>')
     .description('generate questions of one task')
-    .option('--n <n>', 'how many', '3')
-    .option('--seed <seed>', 'seed', '0')
-    .option('--index <index>', 'first index', '0')
-    .option('--set <key=value>', 'set a task option (repeatable)', collectSet, {})
+    .option('--n <n>', `how many (default ${TASKS_DEFAULTS.n})`)
+    .option('--seed <seed>', `seed (default ${TASKS_DEFAULTS.seed})`)
+    .option('--index <index>', `first index (default ${TASKS_DEFAULTS.index})`)
+    .option('--set <key=value>', 'set a task option (repeatable)', collectSet)
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
     .option('--json', 'print JSON lines (one instance per line)')
-    .action((id: string, opts: { n: string; seed: string; index: string; set: Record<string, string>; dataDir?: string; json?: boolean }) => {
+    .action((id: string, raw: unknown) => {
+      const opts = resolveTasksSampleFlags(raw);
       setDataDir(opts.dataDir);
       const task = getTask(id);
       const options = task.resolveOptions(opts.set);
-      const n = parseIntFlag('--n', opts.n, 3), seed = parseIntFlag('--seed', opts.seed, 0), first = parseIntFlag('--index', opts.index, 0);
+      const { n, seed, index: first } = opts;
       for (let i = first; i < first + n; i++) {
         const instance = task.generate(options, seed, i);
         if (opts.json) process.stdout.write(`${JSON.stringify(instance)}\n`);
@@ -90,13 +83,14 @@ export function registerTasksCommands(program: Command): void {
     .requiredOption('--seed <seed>', 'seed the question was generated with')
     .requiredOption('--index <index>', 'index of the question')
     .option('--answer <text>', 'the response text (a full response with <<<…>>>, or just the answer); "-" reads stdin')
-    .option('--set <key=value>', 'task option the question was generated with (repeatable)', collectSet, {})
+    .option('--set <key=value>', 'task option the question was generated with (repeatable)', collectSet)
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
     .option('--json', 'print JSON')
-    .action(async (id: string, opts: { seed: string; index: string; answer?: string; set: Record<string, string>; dataDir?: string; json?: boolean }) => {
+    .action(async (id: string, raw: unknown) => {
+      const opts = resolveTasksVerifyFlags(raw);
       setDataDir(opts.dataDir);
       const task = getTask(id);
-      const instance = task.generate(task.resolveOptions(opts.set), parseIntFlag('--seed', opts.seed, 0), parseIntFlag('--index', opts.index, 0));
+      const instance = task.generate(task.resolveOptions(opts.set), opts.seed, opts.index);
       const text = opts.answer === undefined || opts.answer === '-' ? await readStdin() : opts.answer;
       const result = text.includes('<<<') ? task.verify(instance, text) : task.verifyAnswer(instance, text.trim());
       if (opts.json) return printJson({ taskId: task.id, seed: instance.seed, index: instance.index, ...result });
@@ -117,36 +111,25 @@ export function registerTasksCommands(program: Command): void {
   tasks
     .command('export')
     .description('write generated questions of a split: JSONL records, verl parquet or TRL JSONL')
-    .option('--split <split>', 'train, test or all', 'test')
+    .option('--split <split>', `train, test or all (default ${TASKS_DEFAULTS.exportSplit})`)
     .option('--tasks <selector>', 'instead of --split: ids, prefixes (rg.arithmetic.*), a source, train, test or all')
-    .option('--per-task <n>', 'questions per task', '10')
-    .option('--seed <seed>', 'seed', '0')
-    .option('--format <format>', `${QUESTION_FORMATS.join(' | ')}: r1ci records, verl RL parquet, TRL (datasets) JSONL`,
-      'jsonl')
+    .option('--per-task <n>', `questions per task (default ${TASKS_DEFAULTS.perTask})`)
+    .option('--seed <seed>', `seed (default ${TASKS_DEFAULTS.seed})`)
+    .option('--format <format>', `${QUESTION_FORMATS.join(' | ')}: r1ci records, verl RL parquet, TRL (datasets) JSONL (default ${TASKS_DEFAULTS.format})`)
     .option('--no-system-prompt', 'verl/trl: the question alone, without the code-interpreter system prompt')
     .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
     .requiredOption('--out <file>', 'output file')
-    .action(async (opts: ExportFlags) => {
+    .action(async (raw: unknown) => {
+      const opts = resolveTasksExportFlags(raw);
       setDataDir(opts.dataDir);
-      if (!['train', 'test', 'all'].includes(opts.split)) throw new ConfigError([{ path: '--split', message: `unknown split ${opts.split}`, fix: 'use train, test or all' }]);
-      if (!QUESTION_FORMATS.includes(opts.format as QuestionFormat)) {
-        const fix = `use ${QUESTION_FORMATS.join(', ')}`;
-        throw new ConfigError([{ path: '--format', message: `unknown format ${opts.format}`, fix }]);
-      }
       const ids = selectTasks(opts.tasks ?? opts.split, splitAssignmentFrom(opts.splitFile));
-      const perTask = parseIntFlag('--per-task', opts.perTask, 10), seed = parseIntFlag('--seed', opts.seed, 0);
-      const written = await writeQuestions(ids, perTask, seed, opts);
+      const written = await writeQuestions(ids, opts.perTask, opts.seed, opts);
       process.stderr.write(`wrote ${written} questions from ${ids.length} tasks to ${opts.out} (${opts.format})\n`);
     });
 }
 
-type ExportFlags = {
-  split: string; tasks?: string; perTask: string; seed: string; format: string; systemPrompt: boolean;
-  splitFile?: string; dataDir?: string; out: string;
-};
-
-async function writeQuestions(ids: readonly string[], perTask: number, seed: number, opts: ExportFlags):
+async function writeQuestions(ids: readonly string[], perTask: number, seed: number, opts: TasksExportFlags):
 Promise<number> {
   const instances = function* () {
     for (const id of ids) {

@@ -1,7 +1,7 @@
 // What a report shows: one or more runs (models or modes) with their metrics and episodes.
 import type { Episode } from '../../agent/index.js';
 import type { EvalMetrics } from '../metrics.js';
-import type { RunManifest } from '../run-eval.js';
+import type { RunManifest } from '../types.js';
 
 export type RunSummary = {
   label: string;

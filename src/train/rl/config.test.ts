@@ -11,3 +11,11 @@ describe('resolveRlConfig, the sampling distribution', () => {
     expect(resolveRlConfig({ agent: { temperature: 1, topP: 1 } }).agent.topP).toBe(1);
   });
 });
+
+describe('resolveRlConfig, the agent limits', () => {
+  it('refuses a bad agent limit itself, so runRl refuses it before it creates a model', () => {
+    expect(() => resolveRlConfig({ agent: { maxExecCalls: -1 } })).toThrow(/^rl\.agent\.maxExecCalls: bad value -1/);
+    expect(() => resolveRlConfig({ agent: { maxTokensPerTurn: 0, execTimeoutMs: 1.5 } })).toThrow(/rl\.agent\.execTimeoutMs: .*; rl\.agent\.maxTokensPerTurn: /);
+    expect(resolveRlConfig({ agent: { maxExecCalls: 0 } }).agent.maxExecCalls).toBe(0);
+  });
+});

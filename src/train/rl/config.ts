@@ -2,7 +2,7 @@
 // KL 0.001, clip 0.8/1.2, masked interpreter output) with a learning rate of the tiny model's own.
 import { ConfigError, type ConfigProblem } from '../../core/index.js';
 import { REWARD_DEFAULTS } from '../algos/index.js';
-import type { AgentOptions } from '../../agent/index.js';
+import { resolveAgentConfig, type AgentOptions } from '../../agent/index.js';
 import type { ResolvedRlConfig, RlOptions } from './types.js';
 
 /** The paper's learning rate for real models; the tiny random model needs a far larger one. */
@@ -92,6 +92,13 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   const sampling = 'the stored logprobs are at temperature 1 without top-p, so the ratio\'s old policy would not be the sampling one';
   check(agent.temperature === 1, 'agent.temperature', `use temperature 1 for rollouts (the paper's): ${sampling}`, agent.temperature);
   check(agent.topP === undefined || agent.topP === 1, 'agent.topP', `leave top-p at 1 for rollouts: ${sampling}`, agent.topP);
+  // The agent's own limits too, so a bad one is refused before a learner or sandbox starts.
+  try {
+    resolveAgentConfig({ ...agent, mode: 'ci' });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems.filter((p) => p.path !== 'agent.temperature' && p.path !== 'agent.topP').map((p) => ({ ...p, path: `rl.${p.path}` })));
+  }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze({ ...merged, reward: Object.freeze(reward), curriculum: Object.freeze(curriculum), agent: Object.freeze(agent) });
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../core/index.js';
-import type { LearnerClient } from '../../learner/index.js';
+import type { TrainingClient } from '../../learner/index.js';
 
 export type InitKind = 'hf-folder' | 'train-checkpoint' | 'preset';
 
@@ -17,7 +17,7 @@ export function classifyInit(path: string): InitKind {
 }
 
 /** Resolves to the folder (or preset name) the policy and its reference start from. */
-export async function resolveInitModel(client: LearnerClient, path: string, convertedFolder: string): Promise<string> {
+export async function resolveInitModel(client: TrainingClient, path: string, convertedFolder: string): Promise<string> {
   if (classifyInit(path) !== 'train-checkpoint') return path;
   if (existsSync(join(convertedFolder, 'config.json'))) return convertedFolder;
   const meta = JSON.parse(readFileSync(join(path, 'meta.json'), 'utf8')) as { base_model?: string };

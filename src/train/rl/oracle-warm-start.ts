@@ -3,7 +3,7 @@
 // the printed answer), and take a few cross-entropy steps on those trajectories.
 import { ScriptedBackend, type Tokenizer } from '../../backends/index.js';
 import { ConfigError } from '../../core/index.js';
-import { makeDatum, type LearnerClient } from '../../learner/index.js';
+import { makeDatum, type TrainingClient } from '../../learner/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
 import type { Task, TaskInstance } from '../../tasks/index.js';
 import { runEpisodes, type ResolvedAgentConfig, type TokenTrajectory } from '../../agent/index.js';
@@ -24,7 +24,7 @@ export async function collectOracleTrajectories(questions: readonly OracleQuesti
 }
 
 /** Cross-entropy steps over the trajectories in order, `batchSize` at a time (cycling); resolves to the losses per token. */
-export async function runOracleWarmStart(client: LearnerClient, modelId: string, trajectories: readonly TokenTrajectory[], options: { steps: number; batchSize: number; learningRate: number }): Promise<number[]> {
+export async function runOracleWarmStart(client: TrainingClient, modelId: string, trajectories: readonly TokenTrajectory[], options: { steps: number; batchSize: number; learningRate: number }): Promise<number[]> {
   if (trajectories.length === 0) throw new ConfigError('no oracle trajectories to warm start from');
   const losses: number[] = [];
   for (let step = 0; step < options.steps; step++) {

@@ -1,7 +1,7 @@
 // The RL loop's optional paths on the tiny model: stale-by-one-step sampling (step k+1 sampled from
 // a snapshot taken before step k's update) and the offline IP curriculum (p estimated by 4 agents,
 // stored, stage 1 drawing only from group 1). Plus the hidden-execution measure, by hand.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTinyModelFixture, type TinyModelFixture } from '../../../test/helpers/training-fixtures.js';
@@ -84,23 +84,6 @@ describe('runRl with the online curriculum', () => {
       const file = JSON.parse(readFileSync(join(runDir, `curriculum-stage-${stage}.json`), 'utf8')) as { stage: number; groups: unknown[][] };
       expect([file.stage, file.groups.flat().length]).toEqual([stage, 2]);
     }
-  }, 90_000);
-});
-
-describe('runRl with a checkpoint cadence', () => {
-  it('writes the resume checkpoint every saveEvery steps and at the last; a kill redoes the unsaved steps', async () => {
-    const runDir = join(dir, 'cadence');
-    const config = resolveRlConfig({ ...small, steps: 3, saveEvery: 2, checkpointEvery: 1 }); // keep every checkpoint written
-    const killedAt = (step: number) => (m: { step: number }) => { if (m.step === step) throw new Error(`killed after step ${step}`); };
-    // Step 1 completes but is not saved: the rerun starts over, with no duplicate metric line.
-    await expect(runRl({ config, client: learner.client, init: base, tokenizer, sandbox, runDir, onStep: killedAt(1) })).rejects.toThrow(/killed after step 1/);
-    expect(existsSync(join(runDir, 'state.json'))).toBe(false);
-    const result = await runRl({ config, client: learner.client, init: base, tokenizer, sandbox, runDir });
-    expect(result.resumedFrom).toBe(0);
-    expect(result.metrics.map((m) => m.step)).toEqual([1, 2, 3]);
-    expect(readdirSync(join(runDir, 'checkpoints')).sort()).toEqual(['train-000002', 'train-000003']);
-    expect((JSON.parse(readFileSync(join(runDir, 'state.json'), 'utf8')) as RunState).step).toBe(3);
-    expect(() => resolveRlConfig({ saveEvery: 2, sampling: 'stale-1' })).toThrow(/rl.saveEvery.*drop --save-every or --stale/);
   }, 90_000);
 });
 

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, createRng, type ConfigProblem } from '../../core/index.js';
 import type { TokenBackend, Tokenizer } from '../../backends/index.js';
-import { createLearnerTokenBackend, type LearnerClient, type LearnerSamplingTarget } from '../../learner/index.js';
+import { createLearnerTokenBackend, type TrainingClient, type LearnerSamplingTarget } from '../../learner/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
 import { questionsForStage, stageOfStep } from '../curriculum.js';
 import { loadOrEstimateCurriculum } from '../curriculum-estimate.js';
@@ -21,7 +21,7 @@ import type { ResolvedRlConfig, RunState, StepMetrics } from './types.js';
 
 export type RlRunOptions = {
   config: ResolvedRlConfig;
-  client: LearnerClient;
+  client: TrainingClient;
   /** What the policy (and the KL reference) starts from: 'tiny' or a Hugging Face folder on the learner (an SFT checkpoint or a base model). */
   init: string;
   tokenizer: Tokenizer;
@@ -118,7 +118,7 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
 }
 
 /** Refuses options the learner cannot serve; resolves to whether it samples live training weights. */
-async function checkExtensions(client: LearnerClient, config: ResolvedRlConfig): Promise<boolean> {
+async function checkExtensions(client: TrainingClient, config: ResolvedRlConfig): Promise<boolean> {
   const extensions = (await client.capabilities()).extensions ?? [];
   const problems: ConfigProblem[] = [];
   if (config.klCoef > 0 && !extensions.includes('low_var_kl')) problems.push({ path: 'rl.klCoef', message: 'the learner has no low-variance KL extension', fix: 'pass --kl 0 (or use a LoRA model on a learner that serves the extension)' });

@@ -2,7 +2,7 @@
 // any update (the critic's values for PPO, the learner's own logprobs for unmasked interpreter tokens
 // and for truncated importance sampling), advantages, then the batch in mini-batches for `epochs`
 // passes, each a forward_backward (clipped IS + low-variance KL + value terms) and an optim_step.
-import { makeDatum, type LearnerClient, type LossFnConfig } from '../../learner/index.js';
+import { makeDatum, type TrainingClient, type LossFnConfig } from '../../learner/index.js';
 import {
   buildDatums, computeEpisodeAdvantages, computePpoTargets, countTrained, sampledTargetsOf, sequencesOf, spreadEpisodeAdvantages,
   type ScoredGroup,
@@ -28,7 +28,7 @@ export type TrainStepResult = UpdateMetrics & {
 type Forward = { logprobs: number[][]; values: number[][] };
 
 export async function runTrainStep(
-  client: LearnerClient, modelId: string, groups: readonly ScoredGroup[], config: ResolvedRlConfig, learningRate = config.learningRate,
+  client: TrainingClient, modelId: string, groups: readonly ScoredGroup[], config: ResolvedRlConfig, learningRate = config.learningRate,
 ): Promise<TrainStepResult> {
   const started = performance.now();
   const sampled = sequencesOf(groups, config);
@@ -68,7 +68,7 @@ export async function runTrainStep(
   };
 }
 
-async function forwardPass(client: LearnerClient, modelId: string, sequences: readonly TrainSequence[]): Promise<Forward> {
+async function forwardPass(client: TrainingClient, modelId: string, sequences: readonly TrainSequence[]): Promise<Forward> {
   const data = sequences.map((s) => makeDatum(s.tokens, { weights: s.weights }));
   const out = await client.forward(modelId, { data, loss_fn: 'cross_entropy' });
   return { logprobs: out.loss_fn_outputs.map((o) => o.logprobs.data), values: out.loss_fn_outputs.map((o) => o.values?.data ?? []) };
@@ -120,7 +120,7 @@ type MiniBatch = { sequences: TrainSequence[]; advantages: number[][]; returns?:
 
 /** One mini-batch: forward_backward then optim_step. Losses are normalised over the mini-batch's own tokens. */
 async function runUpdate(
-  client: LearnerClient, modelId: string, batch: MiniBatch, config: ResolvedRlConfig, learningRate: number,
+  client: TrainingClient, modelId: string, batch: MiniBatch, config: ResolvedRlConfig, learningRate: number,
 ): Promise<UpdateMetrics> {
   const clipCentre = batch.values && config.valueClip > 0 ? batch.values : undefined;
   const { data, trainedTokens } = buildDatums(batch.sequences, batch.advantages, batch.returns, config.lossAggregation, clipCentre);

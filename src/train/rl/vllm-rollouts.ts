@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { BackendError, ConfigError } from '../../core/index.js';
 import { createOpenAiCompletionsBackend, type TokenBackend } from '../../backends/index.js';
-import type { LearnerClient, LearnerSamplingTarget } from '../../learner/index.js';
+import type { TrainingClient, LearnerSamplingTarget } from '../../learner/index.js';
 
 export type VllmRolloutOptions = {
   /** The server's base URL, ending in /v1 (e.g. http://127.0.0.1:8000/v1). */
@@ -34,7 +34,7 @@ export type VllmRollouts = {
 };
 
 /** Checks that the learner can write PEFT adapters, then returns the rollout seam for runRl. */
-export async function createVllmRollouts(client: LearnerClient, options: VllmRolloutOptions): Promise<VllmRollouts> {
+export async function createVllmRollouts(client: TrainingClient, options: VllmRolloutOptions): Promise<VllmRollouts> {
   const extensions = (await client.capabilities()).extensions ?? [];
   if (!extensions.includes('peft_adapter')) {
     throw new ConfigError([{ path: '--rollouts', message: 'the learner cannot write LoRA adapters for vLLM (no peft_adapter extension)', fix: 'use the local learner, or drop --rollouts to sample through the learner' }]);

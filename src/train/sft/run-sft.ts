@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, hashKeys, openJsonlAppender, readJsonl, rewriteJsonl } from '../../core/index.js';
-import { makeDatum, type LearnerClient } from '../../learner/index.js';
+import { makeDatum, type TrainingClient } from '../../learner/index.js';
 import type { TrainSequence } from '../types.js';
 import { recordToSequence } from './build-sequence.js';
 import { computeLearningRate, planBatches } from './schedule.js';
@@ -31,7 +31,7 @@ function batchData(sequences: readonly TrainSequence[]) {
   return { trained, data: sequences.map((s) => makeDatum(s.tokens, { weights: s.weights.map((w) => w * scale) })) };
 }
 
-async function heldOutLoss(client: LearnerClient, modelId: string, sequences: readonly TrainSequence[]): Promise<number> {
+async function heldOutLoss(client: TrainingClient, modelId: string, sequences: readonly TrainSequence[]): Promise<number> {
   const { data } = batchData(sequences);
   const out = await client.forward(modelId, { data, loss_fn: 'cross_entropy' });
   return out.metrics['loss:sum'];

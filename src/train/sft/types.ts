@@ -1,7 +1,7 @@
 // The nouns of multi-turn SFT: user options (all optional but the data and the learner), the
 // resolved config with its defaults, per-step metrics, and the resumable run state on disk.
 import type { Tokenizer } from '../../backends/types.js';
-import type { LearnerClient } from '../../learner/index.js';
+import type { TrainingClient } from '../../learner/index.js';
 import type { SynthRecord } from '../synth/types.js';
 
 export type SftConfig = {
@@ -37,7 +37,7 @@ export const SFT_DEFAULTS: Readonly<SftConfig> = Object.freeze({
 });
 
 export type SftRunOptions = Partial<SftConfig> & {
-  client: LearnerClient;
+  client: TrainingClient;
   modelId: string;
   tokenizer: Tokenizer;
   train: readonly SynthRecord[];
