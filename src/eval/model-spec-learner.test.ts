@@ -1,11 +1,13 @@
 // A `learner:DIR` model starts a local learner on first use, and its close() stops it (before, the
-// learner lived until the process exited).
+// learner lived until the process exited). A relative DIR samples too (the learner runs in another
+// working directory).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTinyPreset } from '../learner/index.js';
 import { parseModelSpec } from './model-spec.js';
+import type { TokenBackend } from '../backends/index.js';
 
 function alive(pid: number): boolean {
   try {
@@ -36,11 +38,14 @@ describe.runIf(process.platform === 'linux')('learner:DIR model', () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-with-learner-'));
     try {
       const folder = await createTinyPreset(join(dir, 'tiny'));
-      const model = parseModelSpec(`learner:${folder}`);
+      const model = parseModelSpec(`learner:${relative(process.cwd(), folder)}`);
       const before = new Set(learnerPids());
       await model.preflight();
       const started = learnerPids().filter((pid) => !before.has(pid));
       expect(started).toHaveLength(1);
+      const { backend } = (model.forEpisode as () => { backend: TokenBackend })();
+      const sample = await backend.sample({ promptTokens: [72, 105], maxTokens: 3, temperature: 0 });
+      expect(sample.tokens).toHaveLength(3);
       await model.close!();
       expect(alive(started[0])).toBe(false);
       await model.close!(); // closing twice is harmless

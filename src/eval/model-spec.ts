@@ -3,6 +3,7 @@
 // completions; needs a tokenizer folder), `learner:DIR` (a Hugging Face folder, e.g. `r1ci sft`'s
 // final/, sampled on a local learner started on first use and stopped by close()). Keys come only
 // from the environment.
+import { resolve } from 'node:path';
 import { BackendError, ConfigError } from '../core/index.js';
 import { createOpenAiChatBackend, createOpenAiCompletionsBackend, loadTokenizer, OPENAI_BASE_URL, readScriptFile, ScriptedBackend, type Backend, type TokenBackend, type Tokenizer } from '../backends/index.js';
 import { createOracleBackend, type AgentMode } from '../agent/index.js';
@@ -83,7 +84,8 @@ export function parseModelSpec(spec: string, options: ModelSpecOptions = {}): Mo
 }
 
 /** `learner:DIR`: a local learner (started on first use, stopped by close()) samples the folder's weights. */
-function learnerModel(folder: string): ModelFactory {
+function learnerModel(given: string): ModelFactory {
+  const folder = given && resolve(given); // absolute: the learner runs in another working directory
   if (!folder) throw new ConfigError([{ path: 'model', message: 'learner needs a model folder', fix: 'write learner:path/to/hf-folder (e.g. an r1ci sft run\'s final/)' }]);
   const tokenizer = loadTokenizer(folder);
   let learner: Promise<OpenLearner> | undefined;
