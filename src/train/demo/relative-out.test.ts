@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDemo } from './run-demo.js';
-import { modelStage } from './stages.js';
 import type { DemoStage } from './context.js';
 
 const root = mkdtempSync(join(tmpdir(), 'r1ci-demo-rel-'));
@@ -15,8 +14,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('runDemo with a relative out folder', () => {
   it('saves weights for the sampler under it, as the RL stage does', async () => {
     let saved = '';
-    const save: DemoStage = { name: 'save', async run(ctx) { saved = await ctx.client.saveWeightsForSampler(ctx.modelId!, join(ctx.outDir, 'sft-model')); } };
-    const ctx = await runDemo({ outDir: relative(process.cwd(), join(root, 'demo')), stages: [modelStage, save] });
+    const save: DemoStage = {
+      name: 'save',
+      async run(ctx) {
+        const modelId = await ctx.client.createModel({ base_model: 'tiny' });
+        saved = await ctx.client.saveWeightsForSampler(modelId, join(ctx.outDir, 'sft-model'));
+      },
+    };
+    const ctx = await runDemo({ outDir: relative(process.cwd(), join(root, 'demo')), stages: [save] });
     expect(isAbsolute(ctx.outDir)).toBe(true);
     expect(saved).toBe(join(root, 'demo', 'sft-model'));
   }, 60_000);
