@@ -8,15 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createTinyPreset } from '../learner/index.js';
 import { parseModelSpec } from './model-spec.js';
 import type { TokenBackend } from '../backends/index.js';
+import { alive } from '../../test/helpers/processes.js';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Pids of learner servers started by this process. */
 function learnerPids(): number[] {

@@ -7,17 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LEARNER_MALLOC_ENV, learnerEnv, startLocalLearner } from './launcher.js';
+import { alive } from '../../test/helpers/processes.js';
 
 const launcher = join(dirname(fileURLToPath(import.meta.url)), 'launcher.ts');
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('local learner lifetime', () => {
   it('exits when its launcher is killed with SIGKILL', async () => {

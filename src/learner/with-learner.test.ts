@@ -2,16 +2,8 @@
 // remote connection starts nothing.
 import { describe, expect, it } from 'vitest';
 import { openLearner, withLearner, type OpenLearner } from './with-learner.js';
+import { alive } from '../../test/helpers/processes.js';
 
-function alive(pid: number | undefined): boolean {
-  if (pid === undefined) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('withLearner', () => {
   it('stops the local learner when the work throws, and a remote one is never started', async () => {

@@ -14,36 +14,24 @@ export function randomDigitMatrix(rng: { int(min: number, max: number): number }
 
 const INTEGER_CELL = /^[+-]?\d{1,15}$/;
 
-/** An integer matrix written as rows of text or as nested JSON/Python lists; null otherwise. */
-export function parseIntegerMatrix(text: string): number[][] | null {
+const NUMBER_CELL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** The matrix's cells as numbers when every cell passes `accept`; null otherwise. */
+function numericMatrix(text: string, accept: (cell: string) => boolean): number[][] | null {
   const cells = parseMatrix(text);
   if (cells === null || cells.length === 0) return null;
-  const out: number[][] = [];
-  for (const row of cells) {
-    const parsed: number[] = [];
-    for (const cell of row) {
-      if (!INTEGER_CELL.test(cell)) return null;
-      parsed.push(Number(cell));
-    }
-    out.push(parsed);
-  }
-  return out;
+  if (!cells.every((row) => row.every(accept))) return null;
+  return cells.map((row) => row.map(Number));
+}
+
+/** An integer matrix written as rows of text or as nested JSON/Python lists; null otherwise. */
+export function parseIntegerMatrix(text: string): number[][] | null {
+  return numericMatrix(text, (cell) => INTEGER_CELL.test(cell));
 }
 
 /** A number matrix (decimals allowed) in the same two formats; null otherwise. */
 export function parseNumberMatrix(text: string): number[][] | null {
-  const cells = parseMatrix(text);
-  if (cells === null || cells.length === 0) return null;
-  const out: number[][] = [];
-  for (const row of cells) {
-    const parsed: number[] = [];
-    for (const cell of row) {
-      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(cell) || cell.length > 40) return null;
-      parsed.push(Number(cell));
-    }
-    out.push(parsed);
-  }
-  return out;
+  return numericMatrix(text, (cell) => NUMBER_CELL.test(cell) && cell.length <= 40);
 }
 
 /** True when both matrices have the same shape and equal cells. */
