@@ -10,20 +10,27 @@ export const lightPuzzles = defineTask({
   description: 'Apply a sequence of button presses that toggle sets of lights and give the final grid.',
   answerFormat: 'the n*n lights row by row as comma-separated 0/1',
   options: {
-    min_n: { kind: 'int', default: 2, min: 2, max: 8, description: 'smallest grid side n' },
+    min_n: {
+      kind: 'int', default: 2, min: 2, max: 8,
+      description: 'smallest grid side n (a quarter of puzzles lie below max_n)',
+    },
     max_n: { kind: 'int', default: 5, min: 2, max: 8, description: 'largest grid side n' },
-    max_buttons: { kind: 'int', default: 3, min: 1, max: 6, description: 'most buttons (A, B, …)' },
-    max_operations: { kind: 'int', default: 4, min: 1, max: 20, description: 'most button presses' },
+    max_buttons: { kind: 'int', default: 3, min: 1, max: 6, description: 'most buttons (A, B, …; about n/2)' },
+    max_operations: { kind: 'int', default: 4, min: 1, max: 20, description: 'most button presses (n - 1 up to this)' },
   },
   ranges: [['min_n', 'max_n']],
   generate(options, rng) {
-    const n = rng.int(options.min_n, options.max_n);
+    // CodeSteer's set: three quarters of its puzzles at the largest side (150 of 200), n - 1 presses,
+    // about n/2 buttons (2×2: 1, 3×3: 2, 4×4: 2 or 3, 5×5: 3).
+    const below = options.min_n < options.max_n && !rng.bool(0.75);
+    const n = below ? rng.int(options.min_n, options.max_n - 1) : options.max_n;
     const initial = Array.from({ length: n }, () => Array.from({ length: n }, () => rng.int(0, 1)));
     const positions = Array.from({ length: n * n }, (_, i) => [Math.floor(i / n) + 1, (i % n) + 1]);
-    const numButtons = rng.int(1, options.max_buttons);
+    const numButtons = Math.min(options.max_buttons, n === 4 ? rng.int(2, 3) : Math.ceil(n / 2));
     const buttons = Array.from({ length: numButtons }, () => rng.sample(positions, rng.int(2, Math.max(2, Math.floor((n * n) / 2)))));
     const names = buttons.map((_, i) => String.fromCharCode(65 + i));
-    const operations = Array.from({ length: rng.int(1, options.max_operations) }, () => rng.int(0, numButtons - 1));
+    const presses = Math.max(1, Math.min(options.max_operations, n - 1));
+    const operations = Array.from({ length: presses }, () => rng.int(0, numButtons - 1));
     const state = initial.map((row) => [...row]);
     for (const op of operations) for (const [r, c] of buttons[op]) state[r - 1][c - 1] ^= 1;
     const prompt =

@@ -35,21 +35,30 @@ function drawCard(rng: Rng, hand: string, allowChi: boolean): string {
   return rng.pick(LETTER_LIST);
 }
 
+/** CodeSteer's dataset_gather/mahjong_pattern_dataset holds 8, 8, 12, 12 and 160 puzzles of complexity 1–5. */
+function mixedComplexity(draw: number): number {
+  return draw <= 8 ? 1 : draw <= 16 ? 2 : draw <= 28 ? 3 : draw <= 40 ? 4 : 5;
+}
+
 export const mahjong = defineTask({
   id: 'symbench.mahjong',
   source: 'symbench',
   description: 'Follow added and removed letter cards and judge the last round as Peng, Chi or Pass.',
   answerFormat: '0, 1 or 2',
   options: {
-    complexity: { kind: 'int', default: 5, min: 1, max: 5, description: 'number of rounds; Chi is in play from 3 on' },
+    complexity: {
+      kind: 'enum', default: 'mixed', values: ['mixed', '1', '2', '3', '4', '5'],
+      description: "number of rounds; Chi is in play from 3 on (mixed: CodeSteer's 8:8:12:12:160 mix of 1–5)",
+    },
   },
   generate(options, rng) {
-    const allowChi = options.complexity > 2;
+    const complexity = options.complexity === 'mixed' ? mixedComplexity(rng.int(1, 200)) : Number(options.complexity);
+    const allowChi = complexity > 2;
     let hand = rng.sample(POOL, 13).join('');
     const initial = hand;
     const rounds: { add: string; remove: string }[] = [];
     let result = 0;
-    for (let r = 0; r < options.complexity; r++) {
+    for (let r = 0; r < complexity; r++) {
       const add = drawCard(rng, hand, allowChi);
       result = judge(hand, add, allowChi);
       const next = hand + add;

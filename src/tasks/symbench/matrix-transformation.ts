@@ -18,14 +18,18 @@ export const matrixTransformation = defineTask({
   description: 'Rotate a character matrix 90 degrees clockwise.',
   answerFormat: 'the rotated matrix\'s cells row by row, comma-separated',
   options: {
-    min_size: { kind: 'int', default: 2, min: 1, max: 8, description: 'fewest rows/columns' },
+    min_size: { kind: 'int', default: 2, min: 1, max: 8, description: 'fewest rows (columns: rows or rows + 1)' },
     max_size: { kind: 'int', default: 4, min: 1, max: 8, description: 'most rows/columns' },
     content_type: { kind: 'enum', default: 'any', values: ['any', ...CONTENT], description: 'cell alphabet (any: drawn per question)' },
   },
   ranges: [['min_size', 'max_size']],
   generate(options, rng) {
-    const rows = rng.int(options.min_size, options.max_size);
-    const cols = rng.int(options.min_size, options.max_size);
+    // CodeSteer's shapes are square or one column wider (2×2, 2×3, 3×3, 3×4, 4×4), equally often.
+    const shapes: [number, number][] = [];
+    for (let r = options.min_size; r <= options.max_size; r++) {
+      for (const c of [r, r + 1]) if (c <= options.max_size) shapes.push([r, c]);
+    }
+    const [rows, cols] = rng.pick(shapes);
     const content = options.content_type === 'any' ? rng.pick(CONTENT) : options.content_type;
     const alphabet = ALPHABETS[content];
     const matrix = Array.from({ length: rows }, () => Array.from({ length: cols }, () => alphabet[rng.int(0, alphabet.length - 1)]));

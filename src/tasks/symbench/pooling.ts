@@ -15,7 +15,9 @@ export const pooling = defineTask({
   options: {
     min_matrix_size: { kind: 'int', default: 3, min: 3, max: 10, description: 'smallest matrix side N' },
     max_matrix_size: { kind: 'int', default: 6, min: 3, max: 10, description: 'largest matrix side N' },
-    max_window_size: { kind: 'int', default: 3, min: 2, max: 8, description: 'largest window side n (always < N)' },
+    max_window_size: {
+      kind: 'int', default: 3, min: 2, max: 8, description: 'largest window side n (n = ⌈N/2⌉ up to this, always < N)',
+    },
     pooling_type: { kind: 'enum', default: 'any', values: ['any', 'max', 'average'], description: 'max or average pooling (any: drawn per question)' },
     min_value: { kind: 'int', default: -10, min: -1000, max: 1000, description: 'smallest matrix entry' },
     max_value: { kind: 'int', default: 20, min: -1000, max: 1000, description: 'largest matrix entry' },
@@ -23,7 +25,8 @@ export const pooling = defineTask({
   ranges: [['min_matrix_size', 'max_matrix_size'], ['min_value', 'max_value']],
   generate(options, rng) {
     const size = rng.int(options.min_matrix_size, options.max_matrix_size);
-    const window = rng.int(2, Math.max(2, Math.min(options.max_window_size, size - 1)));
+    // CodeSteer pairs sides 3–4 with a 2×2 window and 5–6 with a 3×3 one: half the side, rounded up.
+    const window = Math.max(2, Math.min(options.max_window_size, size - 1, Math.ceil(size / 2)));
     const type = options.pooling_type === 'any' ? rng.pick(['max', 'average']) : options.pooling_type;
     const matrix = Array.from({ length: size }, () => Array.from({ length: size }, () => rng.int(options.min_value, options.max_value)));
     const out = size - window + 1;

@@ -1,4 +1,4 @@
-// symbench.standard_sudoku: fill a 9×9 sudoku (CodeSteer removes 30–55 cells keeping one solution).
+// symbench.standard_sudoku: fill a 9×9 sudoku (CodeSteer's test puzzles have 51–55 empty cells and one solution).
 // The checker accepts any grid that keeps the givens and satisfies rows, columns and boxes.
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
@@ -88,7 +88,7 @@ export const standardSudoku = defineTask({
   description: 'Fill the empty cells of a 9×9 sudoku.',
   answerFormat: 'a 9×9 matrix of digits, one row per line (comma or space separated) or a nested list',
   options: {
-    min_removed: { kind: 'int', default: 30, min: 1, max: 64, description: 'fewest cells emptied' },
+    min_removed: { kind: 'int', default: 51, min: 1, max: 64, description: 'fewest cells emptied' },
     max_removed: { kind: 'int', default: 55, min: 1, max: 64, description: 'most cells emptied' },
     unique: { kind: 'bool', default: true, description: 'only empty a cell when the puzzle keeps one solution' },
   },
