@@ -141,3 +141,52 @@ describe('BIG-Bench-Hard answers: CodeSteer judges them with GPT-4o (is_equiv_fu
     expect(verdict('bbh.dyck_languages', gold, answer).correct).toBe(correct);
   });
 });
+
+describe("rg.algorithmic.word_sorting: Reasoning-Gym's score_answer (open-thought/reasoning-gym 49b0713)", () => {
+  // Splits on `,\s*`; exact order 1.0; else the share of words in their sorted place, at least 0.2
+  // when the answer holds exactly the sorted words.
+  const gold = instance('rg.algorithmic.word_sorting', 'apple, banana, cherry', {});
+  it.each([
+    ['apple, banana, cherry', 1, 1],
+    ['apple,banana,cherry', 1, 1],
+    ['banana, apple, cherry', 0, 0.3333],
+    ['cherry, apple, banana', 0, 0.2],
+    ['apple, banana', 0, 0.6667],
+    ['pear, fig', 0, 0],
+  ])('%s: correct %s, score %s', (answer, correct, score) => {
+    expect(verdict('rg.algorithmic.word_sorting', gold, answer)).toEqual({ correct: correct === 1, score });
+  });
+});
+
+describe("rg.arithmetic.prime_factorization: Reasoning-Gym's score_answer (open-thought/reasoning-gym 49b0713)", () => {
+  // Factors split on ×, sorted: equal 1.0; the same product (factors not all prime) 0.5; otherwise 0.01.
+  const gold = instance('rg.arithmetic.prime_factorization', '2 × 2 × 3', { number: 12, factors: [2, 2, 3] });
+  it.each([
+    ['2 × 2 × 3', 1, 1],
+    ['3 × 2 × 2', 1, 1],
+    ['4 × 3', 0, 0.5],
+    ['2 × 3', 0, 0.01],
+  ])('%s: correct %s, score %s', (answer, correct, score) => {
+    expect(verdict('rg.arithmetic.prime_factorization', gold, answer)).toEqual({ correct: correct === 1, score });
+  });
+});
+
+describe("rg.games.futoshiki: Reasoning-Gym's score_answer (open-thought/reasoning-gym 49b0713)", () => {
+  // The exact gold text scores 1.0. Otherwise every line with exactly n digits 1–9 is the next row:
+  // 0.9 × the share of cells equal to the solution, × gold length / answer length if the answer is longer.
+  const goldText = '1 < 2   3\n         \n2   3   1\n         \n3   1   2';
+  const gold = instance('rg.games.futoshiki', goldText, {
+    board_size: 3, puzzle: [[1, 2, 3], [2, 0, 0], [0, 0, 0]], constraints: [[0, 0, 0, 1, '<']],
+  });
+  it.each([
+    [goldText, 1, 1],
+    ['1 2 3\n3 1 2\n2 3 1', 0, 0.3], // rows swapped: (2, 1) changes a given; 3 of 9 cells right
+    [`1 2 3\n2 1 3\n3 1 2\n${'-'.repeat(53)}`, 0, 0.4831], // 7 of 9 right, 71 characters against 49
+  ])('%s: correct %s, score %s', (answer, correct, score) => {
+    expect(verdict('rg.games.futoshiki', gold, answer)).toEqual({ correct: correct === 1, score });
+  });
+
+  it('differs on purpose: any valid grid is correct, where the source gives 0.9 to one without the signs', () => {
+    expect(verdict('rg.games.futoshiki', gold, '1 2 3\n2 3 1\n3 1 2')).toEqual({ correct: true, score: 1 });
+  });
+});

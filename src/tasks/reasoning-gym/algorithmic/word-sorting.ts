@@ -61,7 +61,13 @@ export const wordSorting = defineTask({
   check(instance, answer) {
     const given = answer.split(',').map((w) => w.trim());
     if (given.every((w) => w.length === 0)) return unparseable('expected comma-separated words');
-    return given.join(', ') === instance.answer ? CORRECT : wrong();
+    if (given.join(', ') === instance.answer) return CORRECT;
+    // Reasoning-Gym's partial credit: the share of words in their sorted place, at least 0.2 when the
+    // answer holds exactly the right words.
+    const gold = instance.answer.split(', ');
+    const placed = given.filter((w, i) => i < gold.length && w === gold[i]).length;
+    const sameWords = [...given].sort().join('\n') === [...gold].sort().join('\n');
+    return wrong(undefined, Math.max(placed / gold.length, sameWords ? 0.2 : 0));
   },
   referenceSolution(instance) {
     return `print(', '.join(sorted(${JSON.stringify(instance.metadata.words)}, reverse=${instance.metadata.direction === 'descending' ? 'True' : 'False'})))\n`;

@@ -47,7 +47,10 @@ export const primeFactorization = defineTask({
     const given = parseFactorList(answer);
     if (!given) return unparseable('expected primes separated by ×');
     const gold = instance.metadata.factors as number[];
-    return given.length === gold.length && given.every((f, i) => f === gold[i]) ? CORRECT : wrong();
+    if (given.length === gold.length && given.every((f, i) => f === gold[i])) return CORRECT;
+    // Reasoning-Gym's score_answer: 0.5 when the factors multiply to the number (not all prime), else 0.01.
+    const product = (xs: number[]): bigint => xs.reduce((a, b) => a * BigInt(b), 1n);
+    return product(given) === product(gold) ? wrong('the factors are not all prime', 0.5) : wrong(undefined, 0.01);
   },
   referenceSolution: (instance) => `n = ${instance.metadata.number as number}\nout = []\nd = 2\nwhile d * d <= n:\n    while n % d == 0:\n        out.append(d)\n        n //= d\n    d += 1\nif n > 1:\n    out.append(n)\nprint(" × ".join(map(str, out)))\n`,
 });

@@ -2,6 +2,8 @@
 // neighbours, carved to a unique solution by a bitmask solver. Any valid completion is accepted.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
+import type { VerifyResult } from '../../types.js';
+import { readDigitRows } from './sudoku-answer.js';
 import type { Rng } from '../../../core/index.js';
 import { popcount } from '../../kit/index.js';
 
@@ -117,12 +119,33 @@ function render(grid: number[], n: number, constraints: Constraint[]): string {
   return lines.join('\n');
 }
 
+/**
+ * Reasoning-Gym's credit for a wrong grid: each answer line with exactly n digits 1–9 is the next row;
+ * 0.9 × the share of cells equal to the solution, times gold length / answer length when the answer is longer.
+ */
+export function partialCredit(answer: string, gold: string, n: number): number {
+  const solution = readDigitRows(gold, n);
+  if (!solution) return 0;
+  let row = 0, matching = 0;
+  for (const line of answer.split('\n')) {
+    if (row >= n) break;
+    const digits = Array.from(line.replace(/[^1-9]/g, ''), Number);
+    if (digits.length !== n) continue;
+    matching += digits.filter((d, c) => d === solution[row][c]).length;
+    row++;
+  }
+  return ((0.9 * matching) / (n * n)) * Math.min(1, gold.length / answer.length);
+}
+
 export const futoshiki = defineTask({
   id: 'rg.games.futoshiki',
   source: 'rg',
   category: 'games',
   description: 'Solve a Futoshiki puzzle: a Latin square with inequality constraints between neighbours.',
   answerFormat: 'the completed grid in the puzzle’s format (numbers, with or without the signs)',
+  differsFromSource:
+    'Any valid grid is correct (Reasoning-Gym gives 1.0 to the exact gold text only, 0.9 to the grid without its ' +
+    'signs). Fewer than n rows is unparseable and scores 0 where Reasoning-Gym credits the rows it finds.',
   options: {
     min_board_size: { kind: 'int', default: 4, min: 4, max: 9, description: 'smallest side of the board' },
     max_board_size: { kind: 'int', default: 9, min: 4, max: 9, description: 'largest side of the board' },
@@ -162,13 +185,14 @@ export const futoshiki = defineTask({
     const rows = answer.split('\n').map((line) => line.match(/\d+/g) ?? []).filter((nums) => nums.length > 0);
     if (rows.length !== n || rows.some((r) => r.length !== n)) return unparseable(`expected ${n} rows of ${n} numbers`);
     const grid = rows.map((r) => r.map(Number));
+    const fail = (why: string): VerifyResult => wrong(why, partialCredit(answer, instance.answer, n));
     for (let i = 0; i < n; i++) {
-      if (new Set(grid[i]).size !== n || grid[i].some((v) => v < 1 || v > n)) return wrong(`row ${i + 1} is not 1..${n} once each`);
-      if (new Set(grid.map((row) => row[i])).size !== n) return wrong(`column ${i + 1} repeats a number`);
+      if (new Set(grid[i]).size !== n || grid[i].some((v) => v < 1 || v > n)) return fail(`row ${i + 1} is not 1..${n} once each`);
+      if (new Set(grid.map((row) => row[i])).size !== n) return fail(`column ${i + 1} repeats a number`);
     }
-    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (puzzle[r][c] && puzzle[r][c] !== grid[r][c]) return wrong(`cell (${r + 1}, ${c + 1}) changes a given`);
+    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (puzzle[r][c] && puzzle[r][c] !== grid[r][c]) return fail(`cell (${r + 1}, ${c + 1}) changes a given`);
     for (const [r1, c1, r2, c2, sign] of constraints) {
-      if ((sign === '<') !== grid[r1][c1] < grid[r2][c2]) return wrong(`the ${sign} sign between (${r1 + 1}, ${c1 + 1}) and (${r2 + 1}, ${c2 + 1}) is broken`);
+      if ((sign === '<') !== grid[r1][c1] < grid[r2][c2]) return fail(`the ${sign} sign between (${r1 + 1}, ${c1 + 1}) and (${r2 + 1}, ${c2 + 1}) is broken`);
     }
     return CORRECT;
   },
