@@ -190,3 +190,23 @@ describe("rg.games.futoshiki: Reasoning-Gym's score_answer (open-thought/reasoni
     expect(verdict('rg.games.futoshiki', gold, '1 2 3\n2 3 1\n3 1 2')).toEqual({ correct: true, score: 1 });
   });
 });
+
+describe("rg.logic.propositional_logic: Reasoning-Gym's score_answer (open-thought/reasoning-gym 49b0713)", () => {
+  // A valid non-trivial conclusion 1.0; a valid trivial one (a tautology, or a bare variable) 0.25; a
+  // readable one that does not follow 0.05; unreadable 0.0.
+  const premises = { variables: ['P', 'Q'], premises: ['Q', 'P'] };
+  const gold = instance('rg.logic.propositional_logic', '((Q → P) ∨ (P ↔ Q))', premises);
+  it.each([
+    ['(P ∧ Q)', 1, 1],
+    ['((Q → P) ∨ (P ↔ Q))', 1, 1],
+    ['(P ∨ ¬P)', 0, 0.25],
+    ['(P ∧ ¬Q)', 0, 0.05],
+    ['¬P', 0, 0.05],
+  ])('%s: correct %s, score %s', (answer, correct, score) => {
+    expect(verdict('rg.logic.propositional_logic', gold, answer)).toEqual({ correct: correct === 1, score });
+  });
+
+  it('differs on purpose: restating a premise is wrong (the source: 0.25 for a bare variable, 1.0 otherwise)', () => {
+    expect(verdict('rg.logic.propositional_logic', gold, 'P')).toEqual({ correct: false, score: 0 });
+  });
+});

@@ -67,6 +67,9 @@ export const propositionalLogic = defineTask({
   category: 'logic',
   description: 'Infer a non-trivial conclusion that follows from a few propositional premises.',
   answerFormat: 'a formula using ∧ ∨ → ↔ ¬ and the given variables',
+  differsFromSource:
+    'A conclusion that restates a premise is wrong (Reasoning-Gym scores it 1.0 unless it is a bare variable), and a ' +
+    'bare variable that follows and is no premise is correct (Reasoning-Gym: 0.25, as trivial).',
   options: {
     min_vars: { kind: 'int', default: 2, min: 1, max: 4, description: 'fewest variables' },
     max_vars: { kind: 'int', default: 4, min: 1, max: 4, description: 'most variables' },
@@ -105,8 +108,9 @@ export const propositionalLogic = defineTask({
     const n = names.length, full = (1 << (1 << n)) - 1;
     const t = table(parseFormula(answer.trim(), names), n);
     const models = premises.reduce<number>((acc, p) => acc & table(p, n), full);
-    if ((models & ~t) !== 0) return wrong('does not follow from the premises');
-    if (t === full) return wrong('a tautology');
+    // Reasoning-Gym's credit: 0.05 for a readable conclusion that does not follow, 0.25 for a tautology.
+    if ((models & ~t) !== 0) return wrong('does not follow from the premises', 0.05);
+    if (t === full) return wrong('a tautology', 0.25);
     if (premises.some((p) => table(p, n) === t)) return wrong('restates a premise');
     return CORRECT;
   },
