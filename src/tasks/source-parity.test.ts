@@ -210,3 +210,24 @@ describe("rg.logic.propositional_logic: Reasoning-Gym's score_answer (open-thoug
     expect(verdict('rg.logic.propositional_logic', gold, 'P')).toEqual({ correct: false, score: 0 });
   });
 });
+
+describe("fraction_simplification and pool_matrix: Reasoning-Gym's small credits (49b0713)", () => {
+  // fraction_simplification: the simplified fraction 1.0; the unsimplified numerator or denominator
+  // kept 0.1; another fraction 0.05. pool_matrix: the right values 1.0; the right shape with wrong values 0.1.
+  const sixEighths = { numerator: 6, denominator: 8, simplified: [3, 4] };
+  const fraction = instance('rg.arithmetic.fraction_simplification', '3/4', sixEighths);
+  const pooled = instance('rg.algorithmic.pool_matrix', '4', {
+    matrix: [[1, 2], [3, 4]], pool_type: 'max', pool_size:  2,
+  });
+  it.each([
+    ['rg.arithmetic.fraction_simplification', fraction, '3/4', 1, 1],
+    ['rg.arithmetic.fraction_simplification', fraction, '6/4', 0, 0.1],
+    ['rg.arithmetic.fraction_simplification', fraction, '3/8', 0, 0.1],
+    ['rg.arithmetic.fraction_simplification', fraction, '1/2', 0, 0.05],
+    ['rg.algorithmic.pool_matrix', pooled, '4', 1, 1],
+    ['rg.algorithmic.pool_matrix', pooled, '3', 0, 0.1],
+    ['rg.algorithmic.pool_matrix', pooled, '4 4', 0, 0],
+  ] as const)('%s %#: %s', (id, gold, answer, correct, score) => {
+    expect(verdict(id, gold, answer)).toEqual({ correct: correct === 1, score });
+  });
+});

@@ -62,7 +62,9 @@ export const poolMatrix = defineTask({
     const m = instance.metadata;
     const exact = pool(m.matrix as number[][], m.pool_size as number, m.pool_type as 'max' | 'average');
     if (given.length !== exact.length || given.some((row, i) => row.length !== exact[i].length)) return wrong('wrong shape');
-    return given.every((row, i) => row.every((v, j) => Math.abs(v - exact[i][j]) <= TOLERANCE)) ? CORRECT : wrong();
+    // Reasoning-Gym gives 0.1 to a matrix of the right shape with wrong values.
+    const close = given.every((row, i) => row.every((v, j) => Math.abs(v - exact[i][j]) <= TOLERANCE));
+    return close ? CORRECT : wrong(undefined, 0.1);
   },
   referenceSolution(instance) {
     const m = instance.metadata;

@@ -57,7 +57,10 @@ export const fractionSimplification = defineTask({
     const given = parseFraction(answer);
     if (!given) return unparseable('expected a fraction such as 3/4');
     const [num, den] = instance.metadata.simplified as number[];
-    return given[0] === num && given[1] === den ? CORRECT : wrong();
+    if (given[0] === num && given[1] === den) return CORRECT;
+    // Reasoning-Gym's credit: 0.1 when the numerator or denominator is the unsimplified one, else 0.05.
+    const kept = given[0] === instance.metadata.numerator || given[1] === instance.metadata.denominator;
+    return wrong(undefined, kept ? 0.1 : 0.05);
   },
   referenceSolution: (instance) => `from fractions import Fraction\nf = Fraction(${instance.metadata.numerator as number}, ${instance.metadata.denominator as number})\nprint(f"{f.numerator}/{f.denominator}")\n`,
 });
