@@ -59,6 +59,35 @@ describe('modulo_grid', () => {
   });
 });
 
+describe('modulo_grid ambiguity', () => {
+  // Every rule of the family (sum, |difference|, product or power of x and y, mod d, equal to t) is
+  // tried against the shown cells, written again here with BigInt powers: a second rule that fits
+  // them all must fill the holes as the gold does.
+  const value = (op: string, x: number, y: number, d: number): number =>
+    op === 'sum' ? (x + y) % d : op === 'diff' ? Math.abs(x - y) % d
+      : op === 'prod' ? (x * y) % d : Number(BigInt(x) ** BigInt(y) % BigInt(d));
+  it('no second rule fits the shown cells and fills a hole differently', () => {
+    // The generator before this check: 2 of these 150 puzzles could be filled two ways (pow mod 10).
+    const small = { size_x: 8, size_y: 8, max_divisor: 12, max_target: 12, max_holes: 6 };
+    for (const instance of instances(moduloGrid, 150, small)) {
+      const shown = instance.prompt.split('\n\n')[1].split('\n').map((row) => [...row]);
+      const gold = instance.answer.split('\n').map((row) => [...row]);
+      const rivals: string[] = [];
+      for (const op of ['sum', 'diff', 'prod', 'pow']) {
+        for (let d = 2; d <= 12; d++) {
+          for (let t = 1; t < d; t++) {
+            const mark = (x: number, y: number): string => (value(op, x, y, d) === t ? '✅' : '❌');
+            const fits = shown.every((row, y) => row.every((cell, x) => cell === '❔' || cell === mark(x, y)));
+            const differs = shown.some((row, y) => row.some((cell, x) => cell === '❔' && gold[y][x] !== mark(x, y)));
+            if (fits && differs) rivals.push(`${op} mod ${d} = ${t}`);
+          }
+        }
+      }
+      expect(rivals, `index ${instance.index}`).toEqual([]);
+    }
+  });
+});
+
 describe('needle_haystack', () => {
   it('exactly one statement answers the question, and it names the gold answer', () => {
     for (const instance of instances(needleHaystack, 60)) {

@@ -1,5 +1,6 @@
 // rg.cognition.modulo_grid: a ✅/❌ grid marks cells where f(x, y) mod d equals a target; fill in
-// the ❔ cells and return the whole grid (Reasoning-Gym `modulo_grid`). Compared row by row.
+// the ❔ cells and return the whole grid (Reasoning-Gym `modulo_grid`). Compared row by row. A grid
+// whose shown cells another rule of the family fits, filling a hole differently, is drawn again.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 
@@ -18,6 +19,39 @@ function cellValue(op: string, x: number, y: number, divisor: number): number {
     case 'prod': return (x * y) % divisor;
     default: return powMod(x, y, divisor);
   }
+}
+
+type Rule = { op: string; divisor: number; target: number };
+
+/**
+ * Whether another rule the generator could draw marks every shown cell as `rule` does but some hole
+ * differently: then the holes have two fills. The rule's ✅ cells are tried first: most rivals miss one.
+ */
+function ambiguous(
+  rule: Rule, holes: ReadonlySet<number>, sizeX: number, sizeY: number, maxDivisor: number, maxTarget: number,
+): boolean {
+  const hits: number[] = [];
+  for (let cell = 0; cell < sizeX * sizeY; cell++) {
+    const marked = cellValue(rule.op, cell % sizeX, Math.floor(cell / sizeX), rule.divisor) === rule.target;
+    if (marked && !holes.has(cell)) hits.push(cell);
+  }
+  for (const op of OPERATIONS) {
+    for (let divisor = 2; divisor <= maxDivisor; divisor++) {
+      for (let target = 1; target <= Math.min(maxTarget, divisor - 1); target++) {
+        if (op === rule.op && divisor === rule.divisor && target === rule.target) continue;
+        if (hits.some((cell) => cellValue(op, cell % sizeX, Math.floor(cell / sizeX), divisor) !== target)) continue;
+        let fits = true, differs = false;
+        for (let cell = 0; fits && cell < sizeX * sizeY; cell++) {
+          const x = cell % sizeX, y = Math.floor(cell / sizeX);
+          const theirs = cellValue(op, x, y, divisor) === target;
+          const same = theirs === (cellValue(rule.op, x, y, rule.divisor) === rule.target);
+          if (!same) { if (holes.has(cell)) differs = true; else fits = false; }
+        }
+        if (fits && differs) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Rows of ✅/❌/❔ from an answer: blank lines, code fences, spaces and emoji variation selectors dropped. */
@@ -53,6 +87,9 @@ export const moduloGrid = defineTask({
       const shown = grid.map((row) => row.slice());
       const cells = rng.sample(Array.from({ length: options.size_x * options.size_y }, (_, i) => i), Math.min(options.max_holes, options.size_x * options.size_y));
       for (const cell of cells) shown[Math.floor(cell / options.size_x)][cell % options.size_x] = '❔';
+      const rule = { op, divisor, target };
+      const { size_x: sizeX, size_y: sizeY, max_divisor: maxDivisor, max_target: maxTarget } = options;
+      if (ambiguous(rule, new Set(cells), sizeX, sizeY, maxDivisor, maxTarget)) continue;
       const prompt = 'Identify the mathematical pattern which defines this grid, then use that pattern to fill in the question marks. Return the entire completed grid as your answer.\n\n'
         + `${shown.map((row) => row.join('')).join('\n')}\n\nReturn your final answer within triple angle brackets: <<<`
         + '\nthe completed grid, one row per line\n>>>.';
