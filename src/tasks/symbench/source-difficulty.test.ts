@@ -66,8 +66,16 @@ const cases: Case[] = [
     measure: 'rounds', of: len('player_moves'), source: { 3: 24, 4: 116, 5: 60 },
   },
   {
+    id: 'symbench.synthesis_decomposition', where: 'dataset_gather/synthesis_decomposition_dataset',
+    measure: 'complexity', of: (m) => m.complexity as number, source: { 1: 10, 2: 20, 3: 30, 4: 40, 5: 100 },
+  },
+  {
     id: 'symbench.blocksworld', where: 'dataset_gather/Blocksworld_dataset (5 of each blocks_stacks_goal)',
     measure: 'blocks', of: (m) => (m.initial as string[]).join('').length, source: { 2: 40, 3: 40, 4: 40 },
+  },
+  {
+    id: 'symbench.synthesis_decomposition', where: 'dataset_gather/synthesis_decomposition_dataset',
+    measure: 'complexity', of: (m) => m.complexity as number, source: { 1: 10, 2: 20, 3: 30, 4: 40, 5: 100 },
   },
   {
     id: 'symbench.blocksworld', where: 'dataset_gather/Blocksworld_dataset', measure: 'stacks',

@@ -92,12 +92,17 @@ export const synthesisDecomposition = defineTask({
   answerFormat: 'a list of integers [remaining crops…, obtained products…]',
   options: {
     min_complexity: { kind: 'int', default: 1, min: 1, max: 5, description: 'lowest complexity (1–2: crops A, B → X; 3–4: A, B, C → X; 5: A, B, C → X, Y)' },
-    max_complexity: { kind: 'int', default: 5, min: 1, max: 5, description: 'highest complexity' },
+    max_complexity: {
+      kind: 'int', default: 5, min: 1, max: 5, description: "highest complexity (drawn in CodeSteer's 1:2:3:4:10 mix)",
+    },
     shuffle_methods: { kind: 'bool', default: true, description: 'list the methods in a random order (the cycle follows the listed order)' },
   },
   ranges: [['min_complexity', 'max_complexity']],
   generate(options, rng) {
-    const complexity = rng.int(options.min_complexity, options.max_complexity);
+    // CodeSteer's dataset: 10, 20, 30, 40 and 100 puzzles of complexity 1–5 (create_dataset_syn_decom.py).
+    const weights = [10, 20, 30, 40, 100].slice(options.min_complexity - 1, options.max_complexity);
+    let draw = rng.int(1, weights.reduce((a, b) => a + b, 0)), complexity = options.min_complexity;
+    for (const w of weights) { if (draw <= w) break; draw -= w; complexity++; }
     const regime = regimeFor(complexity);
     const methods = options.shuffle_methods ? rng.shuffle(regime.methods) : regime.methods;
     const initial: Stock = {};
