@@ -58,6 +58,8 @@ export const cryptanalysis = defineTask({
   source: 'symbench',
   description: 'Deduce a two-digit, two-letter lock code from guesses and their feedback.',
   answerFormat: 'a list ["d1", "d2", "L1", "L2"]',
+  differsFromSource:
+    "Guesses are added until the code is unique (2–18 shown); CodeSteer's dataset shows 2–17, 7.5 on average.",
   maxAnswerLength: 200,
   options: {
     max_guesses: { kind: 'int', default: 18, min: 4, max: 40, description: 'most guesses shown (guesses are added until the code is unique)' },

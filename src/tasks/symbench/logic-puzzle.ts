@@ -82,6 +82,8 @@ export const logicPuzzle = defineTask({
   source: 'symbench',
   description: 'Select grid cells with different numbers so each row and column meets a sum or product rule.',
   answerFormat: '`row col` pairs separated by commas, 0-based',
+  differsFromSource:
+    "Default complexity is 3 (4×4 grids); CodeSteer's dataset spans complexity 1–10 (grids of side 2–10).",
   options: {
     complexity: { kind: 'int', default: 3, min: 1, max: 5, description: '1–2: small grids, row/column sums ≤ 4; 3–5: larger grids, row/column products > 0' },
   },

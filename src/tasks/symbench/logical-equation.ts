@@ -55,6 +55,8 @@ export const logicalEquation = defineTask({
   source: 'symbench',
   description: 'Find which of the given numbers each letter stands for from equations and inequalities.',
   answerFormat: 'a list of integers in letter order, e.g. [a, b, c]',
+  differsFromSource:
+    "Defaults are 9 letters and 8 constraints; CodeSteer's dataset has 9–15 letters and 7–14 constraints.",
   options: {
     num_letters: { kind: 'int', default: 9, min: 3, max: 15, description: 'how many letters (and distinct numbers)' },
     num_constraints: { kind: 'int', default: 8, min: 1, max: 20, description: 'how many equations/inequalities' },

@@ -8,6 +8,9 @@ export const numberMultiply = defineTask({
   source: 'symbench',
   description: 'Multiply several integers of different lengths exactly.',
   answerFormat: 'an integer',
+  differsFromSource:
+    "Defaults multiply three positive numbers of 1–4 digits; CodeSteer's test sets use the digit patterns " +
+    '1·2·4, 1·3·4 and 1·2·2·4, with random signs.',
   options: {
     count: { kind: 'int', default: 3, min: 2, max: 8, description: 'how many numbers are multiplied' },
     min_digits: { kind: 'int', default: 1, min: 1, max: 12, description: 'fewest digits of a number' },

@@ -57,6 +57,8 @@ export const permutationsAndCombinations = defineTask({
   source: 'symbench',
   description: 'Arrange lettered books on a shelf so that every listed constraint holds.',
   answerFormat: 'a list of the book letters from position 1 to n, e.g. ["A", "B", ...]',
+  differsFromSource:
+    "Defaults are 6 books and 7–8 constraints; CodeSteer's dataset has 6–9 books and 7–11 constraints.",
   maxAnswerLength: 400,
   options: {
     num_items: { kind: 'int', default: 6, min: 3, max: 10, description: 'how many books' },

@@ -14,6 +14,9 @@ export const statisticalCounting = defineTask({
   source: 'symbench',
   description: 'Total the scores of runs of two or more equal letters in a string.',
   answerFormat: 'an integer',
+  differsFromSource:
+    "Default difficulty is one size, 25 letters of 4 kinds; CodeSteer's dataset mixes 5–65 letters of 2–7 kinds " +
+    '(half of it 65 letters).',
   options: {
     sequence_length: { kind: 'int', default: 25, min: 2, max: 200, description: 'length of the letter string' },
     num_letters: { kind: 'int', default: 4, min: 1, max: 11, description: 'how many letters (A, B, …) appear; letter i scores i' },

@@ -54,6 +54,8 @@ export const stringSplitting = defineTask({
   source: 'symbench',
   description: 'Dismantle machines into parts with five methods executed in a cycle; report what remains.',
   answerFormat: 'a list of six quoted integers: machines A, B, C, parts X, Y, Z',
+  differsFromSource:
+    "Default complexity is 3; CodeSteer's dataset spreads complexity 1–5 evenly.",
   maxAnswerLength: 300,
   options: {
     complexity: { kind: 'int', default: 3, min: 1, max: 5, description: 'range of starting machine counts (1: 1–3 … 5: 5–10)' },
