@@ -1,12 +1,13 @@
-// Writes src/tasks/reasoning-gym/games/rush-hour-bank.ts: hard Rush Hour positions found by a seeded
-// hill climb over random boards, kept per fewest-moves count in Reasoning-Gym's proportions.
+// Writes src/tasks/reasoning-gym/games/rush-hour-bank.ts: Rush Hour positions per fewest-moves count in
+// Reasoning-Gym's proportions, harvested from whole clusters that a seeded hill climb explores.
 // Usage: node --import tsx scripts/generate-rush-hour-bank.ts [--seed 1] [--seconds 900] [--scale 0.1]
-//   [--max-states 25000] [--stale 200] [--elite 0] [--evaluations N] (the output's header names the
-//   flags that reproduce it)
+//   [--max-states 25000] [--stale 200] [--harvest 1] [--elite 0.5] [--nudge 0.3] [--fresh 0]
+//   [--evaluations N] [--out FILE] (the output's header names the flags that reproduce it)
 import { writeFileSync } from 'node:fs';
 import { createRng, type Rng } from '../src/core/index.js';
 import {
-  EXIT_ROW, SIZE, cellsOf, decodePositions, exploreCluster, planFrom, renderBoard, renderPlan, type Board, type Car,
+  EXIT_ROW, SIZE, cellsOf, decodePositions, exploreCluster, planFrom, renderBoard, renderPlan,
+  type Board, type Car, type Cluster,
 } from '../src/tasks/reasoning-gym/games/rush-hour-board.js';
 
 /**
@@ -28,8 +29,24 @@ const SEED = flag('seed', 1), SECONDS = flag('seconds', 900), SCALE = flag('scal
 const EVALUATIONS = flag('evaluations', Infinity);
 /** Larger sets are skipped: they cost the most to explore. */
 const MAX_STATES = flag('max-states', 25_000), STALE_STEPS = flag('stale', 200);
-/** How often a climb restarts from one of the hardest boards so far rather than a random one. */
-const ELITE_RESTARTS = flag('elite', 0);
+/** Where to write (default: the task's bank); a trial run can write elsewhere. */
+const OUT = process.argv.includes('--out')
+  ? process.argv[process.argv.indexOf('--out') + 1]
+  : new URL('../src/tasks/reasoning-gym/games/rush-hour-bank.ts', import.meta.url);
+/**
+ * The chance that an explored cluster gives a puzzle of a depth short of its farthest: below 1 it
+ * spreads each depth's bucket over more clusters (neighbouring boards of a climb are alike).
+ */
+const HARVEST = flag('harvest', 1);
+/**
+ * 1: redraw an edit that leaves the board unchanged rather than search the same board again (faster on
+ * the dense boards deep puzzles need; the committed bank was made without it, so the default stays 0).
+ */
+const FRESH = flag('fresh', 0) === 1;
+/** With this chance an edit is drawn from seven kinds, a nudge of one car by one cell among them, rather than six. */
+const NUDGE = flag('nudge', 0.3);
+/** How often a climb restarts from one of the hardest clusters so far rather than a random board. */
+const ELITE_RESTARTS = flag('elite', 0.5);
 const quota = (moves: number): number => Math.max(RG_COUNTS[moves] ? 1 : 0, Math.round((RG_COUNTS[moves] ?? 0) * SCALE));
 
 function fits(board: Board, car: Car, skip = -1): boolean {
@@ -43,27 +60,51 @@ function randomCar(rng: Rng): Car {
   const row = rng.int(0, horizontal ? SIZE - 1 : SIZE - length), col = rng.int(0, horizontal ? SIZE - length : SIZE - 1);
   return { cell: row * SIZE + col, length, horizontal };
 }
+const blocksExitRow = (car: Car): boolean => car.horizontal && Math.floor(car.cell / SIZE) === EXIT_ROW;
 
 function randomBoard(rng: Rng): Board {
   const board: Board = { cars: [{ cell: EXIT_ROW * SIZE + rng.int(0, 3), length: 2, horizontal: true }], walls: [] };
   for (let tries = 0, target = rng.int(9, 14); tries < 200 && board.cars.length < target; tries++) {
     const car = randomCar(rng);
-    if (!(car.horizontal && Math.floor(car.cell / SIZE) === EXIT_ROW) && fits(board, car)) board.cars.push(car);
+    if (!blocksExitRow(car) && fits(board, car)) board.cars.push(car);
   }
   return board;
 }
 
-/** One random edit: add, remove or move a car, or add or remove a wall (0–2 walls, as in Reasoning-Gym's bank). */
+/** A random edit that changes the board (see `edit`). */
 function mutate(board: Board, rng: Rng): Board {
+  // Most random edits of a dense board do not fit; searching the same board again would waste a search.
+  for (let tries = 0; FRESH && tries < 100; tries++) {
+    const next = edit(board, rng);
+    if (next.cars.length !== board.cars.length || next.walls.length !== board.walls.length ||
+      next.cars.some((c, i) => c.cell !== board.cars[i].cell || c.length !== board.cars[i].length ||
+        c.horizontal !== board.cars[i].horizontal) || next.walls.some((w, i) => w !== board.walls[i])) return next;
+  }
+  return edit(board, rng);
+}
+
+/**
+ * One random edit: add, remove, replace or nudge a car (one cell along or across its axis), or add or
+ * remove a wall (0–2 walls, as in Reasoning-Gym's bank). Nudges keep most of a hard board's structure.
+ * An edit that does not fit leaves the board as it was.
+ */
+function edit(board: Board, rng: Rng): Board {
   const next: Board = { cars: board.cars.map((c) => ({ ...c })), walls: [...board.walls] };
-  const kind = rng.int(0, 5);
-  if (kind <= 1) {
+  const kind = rng.int(0, NUDGE > 0 && rng.bool(NUDGE) ? 6 : 5);
+  if (kind === 6 && next.cars.length > 1) {
+    const i = rng.int(1, next.cars.length - 1), old = next.cars[i], step = rng.pick([1, -1, SIZE, -SIZE]);
+    const car = { ...old, cell: old.cell + step };
+    const row = Math.floor(car.cell / SIZE), col = car.cell % SIZE, end = cellsOf(car)[car.length - 1];
+    const onBoard = car.cell >= 0 && end < SIZE * SIZE && (!car.horizontal || Math.floor(end / SIZE) === row);
+    const wraps = Math.abs(col - (old.cell % SIZE)) > 1;
+    if (onBoard && !wraps && !blocksExitRow(car) && fits(next, car, i)) next.cars[i] = car;
+  } else if (kind <= 1) {
     const car = randomCar(rng);
-    if (!(car.horizontal && Math.floor(car.cell / SIZE) === EXIT_ROW) && fits(next, car)) next.cars.push(car);
+    if (!blocksExitRow(car) && fits(next, car)) next.cars.push(car);
   } else if (kind === 2 && next.cars.length > 2) next.cars.splice(rng.int(1, next.cars.length - 1), 1);
   else if (kind === 3 && next.cars.length > 1) {
     const i = rng.int(1, next.cars.length - 1), car = randomCar(rng);
-    if (!(car.horizontal && Math.floor(car.cell / SIZE) === EXIT_ROW) && fits(next, car, i)) next.cars[i] = car;
+    if (!blocksExitRow(car) && fits(next, car, i)) next.cars[i] = car;
   } else if (kind === 4 && next.walls.length < 2) {
     const cell = rng.int(0, SIZE * SIZE - 1);
     if (Math.floor(cell / SIZE) !== EXIT_ROW && fits(next, { cell, length: 1, horizontal: true })) next.walls.push(cell);
@@ -71,59 +112,77 @@ function mutate(board: Board, rng: Rng): Board {
   return next;
 }
 
-/** The board's hardest distance; its position (the smallest rendering among ties) and plan on demand. */
-function hardest(board: Board): { moves: number; describe(): { text: string; plan: string } } | null {
+/** The board with its cars where state `at` of its cluster puts them. */
+function boardAt(board: Board, cluster: Cluster, at: number): Board {
+  const cells = decodePositions(board, cluster.states[at]);
+  return { cars: board.cars.map((c, i) => ({ ...c, cell: cells[i] })), walls: board.walls };
+}
+
+const bank = new Map<number, Map<string, string>>();
+const full = (moves: number): boolean => (bank.get(moves)?.size ?? 0) >= quota(moves);
+
+/**
+ * Puts positions of the explored cluster into the bank: one of its farthest (the hardest it holds)
+ * and, with chance HARVEST each, one of every shorter depth whose bucket is not full. One search
+ * thus gives puzzles of many depths, as hard-puzzle databases are built.
+ */
+function harvest(board: Board, cluster: Cluster, far: number, rng: Rng): void {
+  const wanted = new Set<number>();
+  for (let d = 1; d <= far; d++) if (!full(d) && (d === far || rng.bool(HARVEST))) wanted.add(d);
+  if (wanted.size === 0) return;
+  const byDepth = new Map<number, number[]>();
+  cluster.distance.forEach((d, k) => { if (wanted.has(d)) (byDepth.get(d) ?? byDepth.set(d, []).get(d)!).push(k); });
+  for (const [d, states] of byDepth) {
+    const at = rng.pick(states), text = renderBoard(board, decodePositions(board, cluster.states[at]));
+    const bucket = bank.get(d) ?? bank.set(d, new Map()).get(d)!;
+    if (!bucket.has(text)) bucket.set(text, renderPlan(planFrom(cluster, at)));
+  }
+}
+
+/** Explores the board's cluster and harvests it: its hardest position and distance (null: too large or unsolvable). */
+function evaluate(board: Board, rng: Rng): { moves: number; hardest: Board } | null {
   const cluster = exploreCluster(board, MAX_STATES);
   if (!cluster) return null;
-  let far = 0;
-  for (const d of cluster.distance) far = Math.max(far, d);
+  let far = 0, farthest = 0;
+  cluster.distance.forEach((d, k) => { if (d > far) { far = d; farthest = k; } });
   if (far === 0) return null;
-  const describe = (): { text: string; plan: string } => {
-    let best = -1, bestText = '';
-    for (let i = 0; i < cluster.states.length; i++) {
-      if (cluster.distance[i] !== far) continue;
-      const text = renderBoard(board, decodePositions(board, cluster.states[i]));
-      if (best < 0 || text < bestText) { best = i; bestText = text; }
-    }
-    return { text: bestText, plan: renderPlan(planFrom(cluster, best)) };
-  };
-  return { moves: far, describe };
+  harvest(board, cluster, far, rng);
+  return { moves: far, hardest: boardAt(board, cluster, farthest) };
 }
 
 const rng = createRng('rush-hour-bank', SEED);
-/** The hardest boards found so far: most climbs restart from one of them (hard boards have hard neighbours). */
-const elite: { board: Board; moves: number }[] = [];
-const ELITE_SIZE = 200;
-function remember(board: Board, moves: number): void {
-  if (elite.length >= ELITE_SIZE && moves <= elite[elite.length - 1].moves) return;
-  elite.push({ board, moves });
+const started = Date.now(), elapsed = (): number => (Date.now() - started) / 1000;
+/** The hardest clusters found so far (their hardest positions): hard boards have hard neighbours. */
+const elite: { hardest: Board; moves: number }[] = [];
+const ELITE_SIZE = 100;
+function remember(found: { hardest: Board; moves: number }): void {
+  if (elite.length >= ELITE_SIZE && found.moves <= elite[elite.length - 1].moves) return;
+  elite.push(found);
   elite.sort((a, b) => b.moves - a.moves);
   if (elite.length > ELITE_SIZE) elite.pop();
 }
-const bank = new Map<number, Map<string, string>>();
-const full = (moves: number): boolean => (bank.get(moves)?.size ?? 0) >= quota(moves);
-const started = Date.now();
-let evaluations = 0, lastWrite = Date.now();
-while ((Date.now() - started) / 1000 < SECONDS && evaluations < EVALUATIONS) {
-  const restart = elite.length > 0 && ELITE_RESTARTS > 0 && rng.bool(ELITE_RESTARTS) ? rng.pick(elite) : null;
-  let board = restart ? restart.board : randomBoard(rng), score = restart ? restart.moves : hardest(board)?.moves ?? 0;
-  // Climb while it keeps improving: restart after STALE_STEPS edits without a harder board.
-  for (let stale = 0; stale < STALE_STEPS && (Date.now() - started) / 1000 < SECONDS && evaluations < EVALUATIONS; stale++) {
-    const candidate = mutate(board, rng), found = hardest(candidate);
+let evaluations = 0, lastWrite = Date.now(), best = 0;
+while (elapsed() < SECONDS && evaluations < EVALUATIONS) {
+  const restart = elite.length > 0 && rng.bool(ELITE_RESTARTS);
+  const first = restart ? rng.pick(elite) : evaluate(randomBoard(rng), rng);
+  if (!restart) evaluations++;
+  if (!first) continue;
+  // Climb from the cluster's hardest position: a car added in front of it tends to lengthen the
+  // way out. Restart after STALE_STEPS edits without a harder cluster.
+  let { hardest: board, moves: score } = first;
+  for (let stale = 0; stale < STALE_STEPS && elapsed() < SECONDS && evaluations < EVALUATIONS; stale++) {
+    const found = evaluate(mutate(board, rng), rng);
     evaluations++;
-    if (!found) continue;
-    if (!full(found.moves)) {
-      const bucket = bank.get(found.moves) ?? new Map<string, string>(), { text, plan } = found.describe();
-      bucket.set(text, plan);
-      bank.set(found.moves, bucket);
+    if (!found || found.moves < score) continue;
+    if (found.moves > score) { stale = 0; remember(found); }
+    ({ hardest: board, moves: score } = found);
+    if (score > best) {
+      best = score;
+      console.log(`${elapsed().toFixed(0)} s: ${evaluations} boards, hardest ${best}`);
     }
-    if (found.moves > score) stale = 0;
-    if (found.moves >= score) remember(candidate, found.moves);
-    if (found.moves >= score) { board = candidate; score = found.moves; }
     if (Date.now() - lastWrite > 60_000) { writeBank(); lastWrite = Date.now(); }
   }
-  const missing = Object.keys(RG_COUNTS).map(Number).filter((m) => m <= 50 && !full(m));
-  if (missing.length === 0) break;
+  if (Object.keys(RG_COUNTS).map(Number).every((m) => m > 50 || full(m))) break;
 }
 
 function writeBank(): void {
@@ -135,18 +194,20 @@ function writeBank(): void {
   const all = lines.map((l) => Number(l.split(' ')[0])).sort((a, b) => a - b);
   const median = all[(all.length - 1) >> 1];
   const header = [
-    '// Generated by scripts/generate-rush-hour-bank.ts; do not edit. Hard Rush Hour positions, one per line:',
-    '// fewest moves, the 36-cell board (o empty, x wall, A the red car), an optimal plan. Each board is the',
-    '// farthest position of its connected set of positions, found by a seeded hill climb over random boards.',
-    `// --seed ${SEED} --scale ${SCALE} --max-states ${MAX_STATES} --stale ${STALE_STEPS} --elite ${ELITE_RESTARTS} ` +
-      `--evaluations ${evaluations}: ${lines.length} puzzles, median ${median} moves.`,
+    '// Generated by scripts/generate-rush-hour-bank.ts; do not edit. Rush Hour positions, one per line:',
+    '// fewest moves, the 36-cell board (o empty, x wall, A the red car), an optimal plan. Each is a position',
+    '// of a connected set of positions that a seeded hill climb explored whole, at the distance its bucket needed.',
+    `// --seed ${SEED} --scale ${SCALE} --max-states ${MAX_STATES} --stale ${STALE_STEPS} --harvest ${HARVEST} ` +
+      `--elite ${ELITE_RESTARTS} --nudge ${NUDGE} --fresh ${FRESH ? 1 : 0} --evaluations ${evaluations}: ` +
+      `${lines.length} puzzles, median ${median} moves.`,
     `// Per moves count: ${counts}`,
   ].join('\n');
   writeFileSync(
-    new URL('../src/tasks/reasoning-gym/games/rush-hour-bank.ts', import.meta.url),
+    OUT,
     `${header}\nexport const RUSH_HOUR_BANK = \`\n${lines.join('\n')}\n\`;\n`,
   );
-  console.log(`${lines.length} puzzles, median ${median}, ${evaluations} boards evaluated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const took = elapsed().toFixed(0);
+  console.log(`${lines.length} puzzles, median ${median}, ${evaluations} boards evaluated in ${took} s`);
   console.log(counts);
 }
 writeBank();

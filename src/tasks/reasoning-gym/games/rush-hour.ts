@@ -40,8 +40,9 @@ export const rushHour = defineTask({
   answerFormat: "moves like 'F+1 K+1 M-1' (letter, +/- cells)",
   differsFromSource:
     'Puzzles come from a bank r1ci generated (scripts/generate-rush-hour-bank.ts) in the proportions of ' +
-    "Reasoning-Gym's bank, which cannot be shipped. Text around the moves other than list punctuation is unparseable " +
-    '(Reasoning-Gym skips it), so prose cannot smuggle moves in.',
+    "Reasoning-Gym's bank, which cannot be shipped; it holds positions of every depth of the clusters it explored " +
+    "(Reasoning-Gym's, each cluster's hardest only) and few of 41–50 moves. Text around the moves other than " +
+    'list punctuation is unparseable (Reasoning-Gym skips it), so prose cannot smuggle moves in.',
   options: {
     min_moves: { kind: 'int', default: 1, min: 1, max: 50, description: 'fewest moves (slides) of the optimal solution' },
     max_moves: { kind: 'int', default: 50, min: 1, max: 50, description: 'most moves (slides) of the optimal solution' },
