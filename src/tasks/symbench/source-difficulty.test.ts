@@ -69,6 +69,25 @@ const cases: Case[] = [
     id: 'symbench.synthesis_decomposition', where: 'dataset_gather/synthesis_decomposition_dataset',
     measure: 'complexity', of: (m) => m.complexity as number, source: { 1: 10, 2: 20, 3: 30, 4: 40, 5: 100 },
   },
+  ...(['A', 'B', 'C'] as const).map((block, k): Case => ({
+    id: 'symbench.string_synthesis', where: 'dataset_gather/string_synthesis', measure: `starting [${block}] blocks`,
+    of: (m) => (m.start as number[])[k],
+    source: [
+      { 1: 44, 2: 46, 3: 35, 4: 38, 5: 37 },
+      { 1: 26, 2: 22, 3: 33, 4: 27, 5: 24, 6: 24, 7: 29, 8: 15 },
+      { 1: 21, 2: 26, 3: 31, 4: 34, 5: 33, 6: 21, 7: 34 },
+    ][k],
+  })),
+  {
+    id: 'symbench.pattern_recognition', where: 'dataset_gather/pattern_recognition (the matrix in question.txt)',
+    measure: 'rows', of: (m) => (m.matrix as string[]).length,
+    source: { 6: 9, 7: 13, 8: 9, 9: 9, 10: 13, 11: 5, 12: 14, 13: 9, 14: 11, 15: 8 },
+  },
+  {
+    id: 'symbench.pattern_recognition', where: 'dataset_gather/pattern_recognition (the matrix in question.txt)',
+    measure: 'columns', of: (m) => (m.matrix as string[])[0].length,
+    source: { 6: 13, 7: 9, 8: 14, 9: 9, 10: 8, 11: 9, 12: 15, 13: 7, 14: 7, 15: 9 },
+  },
   {
     id: 'symbench.blocksworld', where: 'dataset_gather/Blocksworld_dataset (5 of each blocks_stacks_goal)',
     measure: 'blocks', of: (m) => (m.initial as string[]).join('').length, source: { 2: 40, 3: 40, 4: 40 },

@@ -42,9 +42,9 @@ export const stringSynthesis = defineTask({
   description: 'Combine bracketed blocks by six methods applied in a cycle; report the nine final counts.',
   answerFormat: 'nine integers separated by spaces',
   options: {
-    max_a: { kind: 'int', default: 8, min: 1, max: 50, description: 'most starting [A] blocks' },
+    max_a: { kind: 'int', default: 5, min: 1, max: 50, description: 'most starting [A] blocks' },
     max_b: { kind: 'int', default: 8, min: 1, max: 50, description: 'most starting [B] blocks' },
-    max_c: { kind: 'int', default: 8, min: 1, max: 50, description: 'most starting [C] blocks' },
+    max_c: { kind: 'int', default: 7, min: 1, max: 50, description: 'most starting [C] blocks' },
   },
   generate(options, rng) {
     const a = rng.int(1, options.max_a), b = rng.int(1, options.max_b), c = rng.int(1, options.max_c);
