@@ -34,8 +34,9 @@ def routes(service: Service) -> dict:
         "/api/v1/save_weights_for_sampler": service.save_weights_for_sampler, "/api/v1/asample": service.sample,
         "/api/v1/unload_model": service.unload_model, "/api/v1/retrieve_future": service.retrieve_future,
         "/api/v1/create_sampling_session": service.create_sampling_session,
-        # The SDK's first call: feature flags (no JWT exchange, uncompressed protobuf bodies).
-        "/api/v1/client/config": lambda _b: {"pjwt_auth_enabled": False, "proto_compress_fwdbwd": False},
+        # The SDK's first call: feature flags (no JWT exchange, uncompressed protobuf bodies, httpx's own
+        # transport: the SDK's default, pyqwest, is a native wheel a user's pip may lack, and buys nothing here).
+        "/api/v1/client/config": lambda _b: {"pjwt_auth_enabled": False, "proto_compress_fwdbwd": False, "use_pyqwest_transport": False},
         "/api/v1/telemetry": lambda _b: {"status": "accepted"},
     }
 
