@@ -29,7 +29,8 @@ class Ledger:
         """run()'s answer, or the answer already given to this request. `raw` is the request body as sent
         (JSON or protobuf): a retry sends the same bytes."""
         model_id, seq_id = body.get("model_id"), body.get("seq_id")
-        if verb not in SEQUENCED or not isinstance(model_id, str) or not isinstance(seq_id, int) or isinstance(seq_id, bool):
+        numbered = isinstance(seq_id, int) and not isinstance(seq_id, bool)
+        if verb not in SEQUENCED or not isinstance(model_id, str) or not numbered:
             return run()
         digest = hashlib.sha256(verb.encode() + b"\0" + raw).digest()
         key = (model_id, seq_id)

@@ -1,5 +1,6 @@
 """seq_id de-duplication: a retried training request (same model_id and seq_id, as the Tinker SDK and SkyRL-tx
-number them) gets the first request's future back and is not applied twice; a reused seq_id with another body is a 409."""
+number them) gets the first request's future back and is not applied twice; a reused seq_id with another body
+is a 409."""
 import json
 import threading
 import unittest
@@ -30,7 +31,8 @@ class SeqId(unittest.TestCase):
         cls.server.server_close()
 
     def call(self, verb, body):
-        request = urllib.request.Request(self.url + verb, data=json.dumps(body).encode(), headers={"X-API-Key": "secret"})
+        data = json.dumps(body).encode()
+        request = urllib.request.Request(self.url + verb, data=data, headers={"X-API-Key": "secret"})
         try:
             with urllib.request.urlopen(request) as response:
                 return response.status, json.loads(response.read())
@@ -49,17 +51,21 @@ class SeqId(unittest.TestCase):
         return {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
 
     def test_a_retried_request_is_applied_once(self):
-        model_id = self.wait(self.call("create_model", {"base_model": "tiny", "lora_config": {"rank": 2}})[1]["request_id"])["model_id"]
+        created = self.call("create_model", {"base_model": "tiny", "lora_config": {"rank": 2}})[1]
+        model_id = self.wait(created["request_id"])["model_id"]
+        params = self.service.models[model_id].model.named_parameters
         ids = encode("retry me") + [IM_END]
         datum = {"model_input": {"chunks": [{"type": "encoded_text", "tokens": ids[:-1]}]},
                  "loss_fn_inputs": {"target_tokens": {"data": ids[1:], "dtype": "int64", "shape": [len(ids) - 1]}}}
-        fb = {"model_id": model_id, "seq_id": 1, "forward_backward_input": {"data": [datum], "loss_fn": "cross_entropy"}}
+        fb = {"model_id": model_id, "seq_id": 1,
+              "forward_backward_input": {"data": [datum], "loss_fn": "cross_entropy"}}
         first = self.call("forward_backward", fb)[1]["request_id"]
         self.wait(first)
-        grads = {n: p.grad.clone() for n, p in self.service.models[model_id].model.named_parameters() if p.grad is not None}
+        grads = {n: p.grad.clone() for n, p in params() if p.grad is not None}
         self.assertEqual(self.call("forward_backward", fb), (200, {"request_id": first}))
-        after = {n: p.grad for n, p in self.service.models[model_id].model.named_parameters() if p.grad is not None}
-        self.assertTrue(grads and all(torch.equal(grads[n], after[n]) for n in grads), "the retry accumulated gradients again")
+        after = {n: p.grad for n, p in params() if p.grad is not None}
+        same = grads and all(torch.equal(grads[n], after[n]) for n in grads)
+        self.assertTrue(same, "the retry accumulated gradients again")
 
         step = {"model_id": model_id, "seq_id": 2, "adam_params": {"learning_rate": 0.01}}
         before = self.lora_weights(model_id)
@@ -70,15 +76,17 @@ class SeqId(unittest.TestCase):
         self.assertEqual(self.call("optim_step", step), (200, {"request_id": request_id}))
         self.assertEqual(self.wait(request_id)["type"], "optim_step")
         twice = self.lora_weights(model_id)
-        self.assertTrue(all(torch.equal(once[n], twice[n]) for n in once), "the retried optim_step changed the weights again")
+        same = all(torch.equal(once[n], twice[n]) for n in once)
+        self.assertTrue(same, "the retried optim_step changed the weights again")
         self.assertEqual(self.service.models[model_id].steps, 1)
 
         status, body = self.call("optim_step", {**step, "adam_params": {"learning_rate": 0.02}})
         self.assertEqual(status, 409)
         self.assertIn("seq_id 2", body["error"])
         # Requests without a seq_id (r1ci's own JSON clients before sessions) are never de-duplicated.
-        self.call("forward_backward", {k: v for k, v in fb.items() if k != "seq_id"})
-        self.assertNotEqual(self.call("forward_backward", {k: v for k, v in fb.items() if k != "seq_id"})[1]["request_id"], first)
+        unnumbered = {k: v for k, v in fb.items() if k != "seq_id"}
+        self.call("forward_backward", unnumbered)
+        self.assertNotEqual(self.call("forward_backward", unnumbered)[1]["request_id"], first)
 
 
 if __name__ == "__main__":

@@ -31,9 +31,11 @@ async function learner(): Promise<LocalLearner> {
 }
 
 /** `r1ci rl` against `remote`; `onStep1` runs once the first step's line is out (step 2 is under way). */
-function rl(out: string, remote: LocalLearner, onStep1?: () => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const args = ['rl', '--out', out, '--init', base, '--learner', remote.url, '--steps', '2', '--lora-rank', '2', '--kl', '0',
-    '--group-size', '2', '--questions-per-step', '2', '--max-tokens-per-turn', '8', '--max-total-tokens', '16', '--concurrency', '4', '--lr', '1e-3'];
+type Run = { code: number | null; stdout: string; stderr: string };
+function rl(out: string, remote: LocalLearner, onStep1?: () => void): Promise<Run> {
+  const args = ['rl', '--out', out, '--init', base, '--learner', remote.url, '--steps', '2', '--lora-rank', '2',
+    '--kl', '0', '--group-size', '2', '--questions-per-step', '2', '--max-tokens-per-turn', '8',
+    '--max-total-tokens', '16', '--concurrency', '4', '--lr', '1e-3'];
   const child = spawnCli(args, { R1CI_LEARNER_API_KEY: remote.apiKey, R1CI_LEARNER_URL: '' });
   child.stdin!.end();
   let stdout = '', stderr = '', fired = false;
@@ -49,18 +51,19 @@ function rl(out: string, remote: LocalLearner, onStep1?: () => void): Promise<{ 
 }
 
 describe('r1ci rl when its remote learner is killed mid-run', () => {
-  it('stops with one line naming the learner, keeps step 1 and its checkpoint, and resumes on a new learner', async () => {
+  it('stops with one line naming the learner, keeps step 1 and its checkpoint, resumes on a new one', async () => {
     const out = join(dir, 'run');
     const first = await learner();
     const killed = await rl(out, first, () => first.child.kill('SIGKILL'));
     expect(killed.code).not.toBe(0);
-    const lines = killed.stderr.trim().split('\n').filter((line) => !/^rl \d+\/\d+ /.test(line)); // less the progress line
+    const lines = killed.stderr.trim().split('\n').filter((line) => !/^rl \d+\/\d+ /.test(line)); // less progress
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`learner at ${first.url} unreachable .*gave up after \\d+ tries`));
     const state = JSON.parse(readFileSync(join(out, 'state.json'), 'utf8')) as RunState;
     expect(state.step).toBe(1);
     expect(readMetrics(join(out, 'metrics.jsonl')).map((m) => m.step)).toEqual([1]);
-    const checkpoint = state.checkpoint.replace(/^tinker:\/\/([^/]+)\/weights\/([^/]+)$/, (_, model: string, name: string) => join(dir, 'learner', 'checkpoints', model, name));
+    const checkpoint = state.checkpoint.replace(/^tinker:\/\/([^/]+)\/weights\/([^/]+)$/,
+      (_, model: string, name: string) => join(dir, 'learner', 'checkpoints', model, name));
     expect(existsSync(join(checkpoint, 'weights.safetensors'))).toBe(true);
 
     const resumed = await rl(out, await learner());
