@@ -71,6 +71,23 @@ describe('learner client against the local server', () => {
     expect(bad).toMatchObject({ status: 404, retryable: false });
   });
 
+  it('a 5xx that hides an applied optim_step: the retry (same seq_id) is answered, not applied again', async () => {
+    // A proxy's 502 after the learner queued the step: the client cannot tell, and retries.
+    let lost = 0;
+    const lossy: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (String(url).endsWith('/optim_step') && lost++ === 0) return new Response('{"detail":"Bad Gateway"}', { status: 502 });
+      return response;
+    };
+    const retrying = new LearnerClient({ url: learner.url, apiKey: learner.apiKey, fetch: lossy, retryDelayMs: 1 });
+    const modelId = await retrying.createModel({ base_model: 'tiny', lora_config: { rank: 2 } });
+    await retrying.forwardBackward(modelId, { data: [makeDatum([IM_START, ...encode('once'), IM_END])], loss_fn: 'cross_entropy' });
+    await retrying.optimStep(modelId, { learning_rate: 1e-3 });
+    expect(lost).toBe(2);
+    expect((await retrying.getInfo(modelId) as { steps?: number }).steps).toBe(1);
+    await retrying.unloadModel(modelId);
+  });
+
   it('refuses a wrong token', async () => {
     const stranger = new LearnerClient({ url: learner.url, apiKey: 'wrong', maxRetries: 0 });
     await expect(stranger.capabilities()).rejects.toMatchObject({ name: 'LearnerError', status: 401 });
