@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `r1ci rl --learner URL` against the real SkyRL-tx Tinker API server, started from a local snapshot on a tiny
-# random Qwen3 (CPU, JAX): two steps, the curriculum estimate and a held-out eval. Needs network-free snapshots
-# and a venv prepared by hand, so it never runs in CI (docs/rl.md, "Compatibility", has the recorded run).
+# random Qwen3 (CPU, JAX): two steps (killed after the first and resumed), the curriculum estimate and a held-out
+# eval. Needs local snapshots and a venv prepared by hand, so it never runs in CI (docs/rl.md, "Compatibility",
+# has the recorded run).
 #
 #   scripts/check-skyrl-tx.sh SKYRL_DIR TINKER_SRC VENV [WORK_DIR]
 #
@@ -53,8 +54,8 @@ EOF
 )
 
 cd "$skyrl"
-PYTHONPATH="$work/shim:$tinker" PATH="$work/bin:$PATH" JAX_PLATFORMS=cpu setsid nice -n 15 uv run -m skyrl.tinker.api \
-  --base-model "$work/tiny-qwen3" --backend jax --backend-config '{"max_lora_adapters": 2, "max_lora_rank": 4}' \
+COLUMNS=1000 PYTHONPATH="$work/shim:$tinker" PATH="$work/bin:$PATH" JAX_PLATFORMS=cpu setsid nice -n 15 uv run -m skyrl.tinker.api \
+  --base-model "$work/tiny-qwen3" --backend jax --backend-config '{"max_lora_adapters": 3, "max_lora_rank": 4}' \
   --checkpoints-base "$work/checkpoints" --database-url "sqlite:///$work/tinker.db" --host 127.0.0.1 --port "$port" \
   > "$work/server.log" 2>&1 &
 server=$!
@@ -68,12 +69,21 @@ echo "skyrl-tx: $(git -C "$skyrl" rev-parse --short HEAD 2>/dev/null || echo sna
 
 cd "$repo"
 status=0
-R1CI_LEARNER_API_KEY=none nice -n 15 node dist/cli/run.js rl --out "$work/rl" --init "$work/tiny-qwen3" \
-  --learner "http://127.0.0.1:$port" --lora-rank 2 --kl 0 --steps 2 --lr 1e-3 --curriculum --steps-per-stage 1 \
-  --curriculum-samples 1 --questions-per-task 4 --eval-every 2 --eval-per-task 1 --group-size 2 --questions-per-step 2 \
-  --max-tokens-per-turn 8 --max-total-tokens 16 --concurrency 4 || status=$?
+rl=(nice -n 15 node dist/cli/run.js rl --out "$work/rl" --init "$work/tiny-qwen3" --learner "http://127.0.0.1:$port"
+  --lora-rank 2 --kl 0 --steps 2 --lr 1e-3 --curriculum --steps-per-stage 1 --curriculum-samples 1
+  --questions-per-task 4 --eval-every 2 --eval-per-task 1 --group-size 2 --questions-per-step 2
+  --max-tokens-per-turn 8 --max-total-tokens 16 --concurrency 4)
+# The run is killed (-9) once step 1 is committed, then rerun: the rerun loads step 1's checkpoint from SkyRL
+# (load_weights of the tinker:// path it returned) and finishes step 2 and the eval.
+R1CI_LEARNER_API_KEY=none "${rl[@]}" > "$work/first.out" 2>&1 &
+first=$!  # node itself (nice execs it), so the kill reaches the run
+until grep -q '^step 1 ' "$work/first.out" 2>/dev/null; do kill -0 $first 2>/dev/null || break; sleep 0.2; done
+kill -9 $first 2>/dev/null && echo "killed r1ci rl after step 1" || { cat "$work/first.out"; status=1; }
+wait $first 2>/dev/null || true
+R1CI_LEARNER_API_KEY=none "${rl[@]}" | tee "$work/second.out" || status=$?
+grep -q 'resumed after step 1' "$work/second.out" || status=1
 # Every request SkyRL answered, by route and status (a 4xx is something r1ci sent that SkyRL refused).
-grep -oE '"(GET|POST) /api/v1/[a-z_/]+ HTTP/1.1" [0-9]{3}' "$work/server.log" | sort | uniq -c
+grep -oE '/api/v1/[a-z_/]+ HTTP/1.1" [0-9]{3}' "$work/server.log" | sort | uniq -c || true
 if grep -E 'HTTP/1.1" 4[0-9][0-9]' "$work/server.log" | grep -qv '" 408'; then status=1; fi
 # Two steps, the second with a held-out eval, and the curriculum's estimate.
 [ "$(wc -l < "$work/rl/metrics.jsonl" 2>/dev/null)" = 2 ] && grep -q '"eval"' "$work/rl/metrics.jsonl" || status=1
