@@ -89,6 +89,17 @@ const cases: Case[] = [
     source: { 6: 13, 7: 9, 8: 14, 9: 9, 10: 8, 11: 9, 12: 15, 13: 7, 14: 7, 15: 9 },
   },
   {
+    id: 'symbench.statistical_counting', where: 'dataset_gather/statistical_counting_dataset',
+    measure: 'string length',
+    of: (m) => (m.sequence as string).length,
+    source: { 5: 2, 10: 4, 15: 4, 20: 10, 25: 20, 35: 20, 45: 20, 55: 20, 65: 100 },
+  },
+  {
+    id: 'symbench.statistical_counting', where: 'dataset_gather/statistical_counting_dataset',
+    measure: 'scored letters',
+    of: (m) => m.num_letters as number, source: { 2: 2, 3: 84, 4: 24, 5: 30, 6: 40, 7: 20 },
+  },
+  {
     id: 'symbench.blocksworld', where: 'dataset_gather/Blocksworld_dataset (5 of each blocks_stacks_goal)',
     measure: 'blocks', of: (m) => (m.initial as string[]).join('').length, source: { 2: 40, 3: 40, 4: 40 },
   },

@@ -2,8 +2,26 @@
 // two or more consecutive copies of it (CodeSteer's statistical counting). Exact integer answer.
 import { defineTask } from '../define-task.js';
 import { CORRECT, parseInteger, unparseable, wrong } from '../answer.js';
+import { InvariantError } from '../../core/index.js';
 
 const LETTERS = 'ABCDEFGHIJK';
+
+/**
+ * CodeSteer's dataset table (create_dataset_stat_counting.py): string length, scored letters and how
+ * many of its 200 puzzles have them.
+ */
+const CODESTEER_MIX: readonly [length: number, letters: number, count: number][] = [
+  [5, 2, 2], [10, 3, 4], [15, 4, 4], [20, 5, 10], [25, 6, 20], [35, 3, 20], [45, 3, 20], [55, 3, 20],
+  [65, 3, 20], [65, 4, 20], [65, 5, 20], [65, 6, 20], [65, 7, 20],
+];
+
+function mixedSize(draw: number): { length: number; letters: number } {
+  for (const [length, letters, count] of CODESTEER_MIX) {
+    if (draw <= count) return { length, letters };
+    draw -= count;
+  }
+  throw new InvariantError(`statistical_counting: draw ${draw} beyond CodeSteer's table of 200 puzzles`);
+}
 
 function letterList(letters: string[]): string {
   return letters.length === 1 ? `the letter ${letters[0]}` : `letters ${letters.slice(0, -1).join(', ')} and ${letters[letters.length - 1]}`;
@@ -14,17 +32,26 @@ export const statisticalCounting = defineTask({
   source: 'symbench',
   description: 'Total the scores of runs of two or more equal letters in a string.',
   answerFormat: 'an integer',
-  differsFromSource:
-    "Default difficulty is one size, 25 letters of 4 kinds; CodeSteer's dataset mixes 5–65 letters of 2–7 kinds " +
-    '(half of it 65 letters).',
   options: {
-    sequence_length: { kind: 'int', default: 25, min: 2, max: 200, description: 'length of the letter string' },
-    num_letters: { kind: 'int', default: 4, min: 1, max: 11, description: 'how many letters (A, B, …) appear; letter i scores i' },
+    size: {
+      kind: 'enum', default: 'mixed', values: ['mixed', 'fixed'],
+      description: "mixed: length and letters from CodeSteer's table (5–65 letters of 2–7 kinds); fixed: the two below",
+    },
+    sequence_length: {
+      kind: 'int', default: 25, min: 2, max: 200, description: 'length of the letter string (size fixed)',
+    },
+    num_letters: {
+      kind: 'int', default: 4, min: 1, max: 11,
+      description: 'how many letters (A, B, …) appear; letter i scores i (size fixed)',
+    },
   },
   generate(options, rng) {
-    const letters = LETTERS.slice(0, options.num_letters).split('');
+    const { length, letters: kinds } = options.size === 'mixed'
+      ? mixedSize(rng.int(1, 200))
+      : { length: options.sequence_length, letters: options.num_letters };
+    const letters = LETTERS.slice(0, kinds).split('');
     let sequence = '';
-    for (let i = 0; i < options.sequence_length; i++) sequence += rng.pick(letters);
+    for (let i = 0; i < length; i++) sequence += rng.pick(letters);
     let score = 0;
     for (let i = 0; i < sequence.length; ) {
       let j = i;
@@ -38,7 +65,7 @@ export const statisticalCounting = defineTask({
       `${rules.join('\n')}\n\n` +
       `What is the total score of the string ${sequence}?\n` +
       'Return your answer with the format <<<number>>>, where number is the total score as an integer.';
-    return { prompt, answer: String(score), metadata: { sequence, num_letters: options.num_letters } };
+    return { prompt, answer: String(score), metadata: { sequence, num_letters: kinds } };
   },
   check(instance, answer) {
     const value = parseInteger(answer);
