@@ -1,31 +1,39 @@
 // symbench.number_multiply: the product of a few integers of mixed lengths (CodeSteer's
-// number_multiply, digit patterns such as 1·2·4 and 1·2·2·4 digits). Exact integer answer.
+// number_multiply: digit patterns 1·2·4, 1·3·4 and 1·2·2·4, random signs). Exact integer answer.
 import { defineTask } from '../define-task.js';
 import { parseInteger, wrong, unparseable, CORRECT } from '../answer.js';
+
+/** The digit counts of CodeSteer's three number_multiply test sets (dataset_gather/number_multiply). */
+const CODESTEER_PATTERNS: readonly (readonly number[])[] = [[1, 2, 4], [1, 3, 4], [1, 2, 2, 4]];
 
 export const numberMultiply = defineTask({
   id: 'symbench.number_multiply',
   source: 'symbench',
   description: 'Multiply several integers of different lengths exactly.',
   answerFormat: 'an integer',
-  differsFromSource:
-    "Defaults multiply three positive numbers of 1–4 digits; CodeSteer's test sets use the digit patterns " +
-    '1·2·4, 1·3·4 and 1·2·2·4, with random signs.',
   options: {
-    count: { kind: 'int', default: 3, min: 2, max: 8, description: 'how many numbers are multiplied' },
-    min_digits: { kind: 'int', default: 1, min: 1, max: 12, description: 'fewest digits of a number' },
-    max_digits: { kind: 'int', default: 4, min: 1, max: 12, description: 'most digits of a number' },
+    count: { kind: 'int', default: 3, min: 2, max: 8, description: 'how many numbers are multiplied (digits range)' },
+    min_digits: { kind: 'int', default: 1, min: 1, max: 12, description: 'fewest digits of a number (digits range)' },
+    max_digits: { kind: 'int', default: 4, min: 1, max: 12, description: 'most digits of a number (digits range)' },
+    digits: {
+      kind: 'enum', default: 'codesteer', values: ['codesteer', 'range'],
+      description:
+        "codesteer: CodeSteer's test patterns 1·2·4, 1·3·4 or 1·2·2·4 digits with random signs; range: the three above",
+    },
   },
   ranges: [['min_digits', 'max_digits']],
   generate(options, rng) {
-    const numbers: number[] = [];
-    for (let i = 0; i < options.count; i++) {
-      const digits = rng.int(options.min_digits, options.max_digits);
-      numbers.push(rng.int(digits === 1 ? 2 : 10 ** (digits - 1), 10 ** digits - 1));
-    }
+    const codesteer = options.digits === 'codesteer';
+    const digits = codesteer
+      ? rng.pick(CODESTEER_PATTERNS).slice()
+      : Array.from({ length: options.count }, () => rng.int(options.min_digits, options.max_digits));
+    const numbers = digits.map((d) => {
+      const magnitude = rng.int(d === 1 ? 2 : 10 ** (d - 1), 10 ** d - 1);
+      return codesteer && rng.bool() ? -magnitude : magnitude;
+    });
     const product = numbers.reduce((acc, n) => acc * BigInt(n), 1n);
     const prompt = `What is the result of ${numbers.join('*')}?\nReturn your final answer as a single integer within triple angle brackets, e.g. <<<123>>>.`;
-    return { prompt, answer: product.toString(), metadata: { numbers } };
+    return { prompt, answer: product.toString(), metadata: { numbers, digits } };
   },
   check(instance, answer) {
     const value = parseInteger(answer);

@@ -100,6 +100,13 @@ const cases: Case[] = [
     of: (m) => m.num_letters as number, source: { 2: 2, 3: 84, 4: 24, 5: 30, 6: 40, 7: 20 },
   },
   {
+    id: 'symbench.number_multiply',
+    where: 'benchmark/run_number_multiply_baseline_methods.py (20 of each pattern)',
+    measure: 'digits of each factor, written together',
+    of: (m) => Number((m.numbers as number[]).map((n) => String(Math.abs(n)).length).join('')),
+    source: { 124: 20, 134: 20, 1224: 20 },
+  },
+  {
     id: 'symbench.blocksworld', where: 'dataset_gather/Blocksworld_dataset (5 of each blocks_stacks_goal)',
     measure: 'blocks', of: (m) => (m.initial as string[]).join('').length, source: { 2: 40, 3: 40, 4: 40 },
   },
