@@ -2,7 +2,7 @@
 # Installs what r1ci needs on a fresh machine, idempotently: npm packages, and a Python runtime
 # with numpy, sympy, scipy, networkx and torch (a project virtualenv from pip with torch 2.x,
 # transformers and PEFT; Debian's apt where pip cannot get them), plus
-# bubblewrap for the sandbox. Prints what it does; fails with one clear line where it cannot.
+# bubblewrap for the sandbox and black for lint. Prints what it does; fails with one clear line where it cannot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,6 +74,18 @@ command -v bwrap >/dev/null 2>&1 || apt_pkgs="$apt_pkgs bubblewrap"
 command -v prlimit >/dev/null 2>&1 || apt_pkgs="$apt_pkgs util-linux"
 # Headless Chromium renders report.html in the tests (skip with R1CI_NO_BROWSER=1).
 [ -n "${R1CI_NO_BROWSER:-}" ] || command -v chromium >/dev/null 2>&1 || apt_pkgs="$apt_pkgs chromium"
+
+# black formats and checks the Python files in `npm run lint` (Debian 12's 23.1, the style that
+# pyproject.toml pins; see docs/decisions/0022-formatter.md). Without it only lint fails, so a machine
+# where apt cannot install it is told so here and set up all the same.
+formatter_pkgs=""
+command -v black >/dev/null 2>&1 || formatter_pkgs="black"
+if [ -n "$formatter_pkgs" ] && [ -z "$apt_pkgs" ] && { ! command -v apt-get >/dev/null 2>&1 \
+  || { [ "$(id -u)" != 0 ] && ! sudo -n true >/dev/null 2>&1; }; }; then
+  say "warning: cannot install black here (needs apt-get as root); npm run lint fails until it is installed"
+  formatter_pkgs=""
+fi
+apt_pkgs="$apt_pkgs${formatter_pkgs:+ $formatter_pkgs}"
 
 if [ -n "$apt_pkgs" ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing:$apt_pkgs and no apt-get here; install python3 with $need_modules and bubblewrap, then set R1CI_PYTHON"
