@@ -35,7 +35,9 @@ finish() { # name [tail-lines]: waits for it, prints its output and time; a fail
 # Debian's torch 1.13 as well where that is another one.
 pythons=""
 if [ -f learner/run_tests.py ] && [ $# -eq 0 ]; then
-  learner_py=$(node --import tsx -e 'import("./src/core/python.ts").then(m => console.log(m.resolvePython({modules: ["torch"], preferVenv: true}))).catch(e => { console.error(e.message); process.exit(1); })') || { status=1; learner_py=""; }
+  learner_py=$(node --import tsx -e 'import("./src/core/python.ts")
+    .then(m => console.log(m.resolvePython({modules: ["torch"], preferVenv: true})))
+    .catch(e => { console.error(e.message); process.exit(1); })') || { status=1; learner_py=""; }
   pythons=$learner_py
   if [ -n "$learner_py" ] && [ -x /usr/bin/python3 ] && [ "$learner_py" != /usr/bin/python3 ] \
     && /usr/bin/python3 -c 'import torch' >/dev/null 2>&1; then pythons="$learner_py /usr/bin/python3"; fi
@@ -81,7 +83,8 @@ npx --no-install vitest run --reporter=default --reporter=json --outputFile.json
 took vitest
 read -r ts_passed ts_failed < <(node -e '
   try { const r = JSON.parse(require("fs").readFileSync(".r1ci/vitest.json", "utf8"));
-        console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0)); }
+        const crashed = r.numTotalTestSuites && r.success === false && r.numFailedTests === 0;
+        console.log(r.numPassedTests, r.numFailedTests + (crashed ? 1 : 0)); }
   catch { console.log(0, 1); }')
 
 step "the 10 slowest tests"
