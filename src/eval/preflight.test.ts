@@ -48,7 +48,7 @@ describe('preflight', () => {
     expect([result.sandbox, sandbox.closed]).toEqual([sandbox, false]);
   });
 
-  it(('an unreachable model and an unavailable task are reported together; nothing left to skip is ' + 'refused'), async () => {
+  it('an unreachable model and an unavailable task are reported together; with nothing to skip, refused', async () => {
     const unreachable: ModelFactory = { ...oracle, preflight: async () => { throw new BackendError('cannot reach http://127.0.0.1:9/v1: start the server or fix the URL in --model'); } };
     setDataDir(mkdtempSync(join(tmpdir(), 'r1ci-nodata-')));
     const error = await runPreflight({ taskIds: ['symbench.gsm_hard', 'rg.algorithmic.count_primes'], model: unreachable, mode: 'ci', skipUnavailable: true, startSandbox: async () => new FakeSandbox() }).catch((e: unknown) => e);

@@ -123,7 +123,7 @@ describe(("symbench.game24: CodeSteer's validate_equation (yongchao98/CodeSteer-
   });
 });
 
-describe(('BIG-Bench-Hard answers: CodeSteer judges them with GPT-4o (is_equiv_func, ' + 'run_big_bench_hard_baseline_methods.py)'), () => {
+describe('BIG-Bench-Hard answers: CodeSteer judges them by GPT-4o (run_big_bench_hard_baseline_methods.py)', () => {
   // The judge compares the extracted answer with the target; the same number or the same bracket
   // sequence written differently is the same answer. r1ci reads these spellings deterministically.
   it.each([

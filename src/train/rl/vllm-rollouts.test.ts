@@ -121,7 +121,7 @@ describe('RL with rollouts on vLLM (LoRA adapters loaded at runtime)', () => {
     expect(() => vllm.backendFor({ modelPath: '/somewhere/sampler-000001' })).toThrow(ConfigError);
   }, 60_000);
 
-  it(('r1ci rl --rollouts refuses, in one line and before starting anything, a full-weight policy ' + 'or --stale'), async () => {
+  it('r1ci rl --rollouts refuses a full-weight policy or --stale in one line, before starting anything', async () => {
     const out = join(fixture.dir, 'cli-refused');
     const { code, stderr } = await runCli(['rl', '--out', out, '--rollouts', fake.url, '--stale']);
     expect(code).not.toBe(0);
