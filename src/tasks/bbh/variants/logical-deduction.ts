@@ -128,7 +128,7 @@ const SIZE_WORDS: Record<number, string> = { 3: 'three', 5: 'five', 7: 'seven' }
 function deductionVariant(size: 3 | 5 | 7): Task {
   return defineGeneratedBbhTask({
     name: `logical_deduction_${SIZE_WORDS[size]}_objects`,
-    description: (`Order ${SIZE_WORDS[size]} objects from random true clues that fix the order, and pick the true ` + `statement.`),
+    description: (`Order ${SIZE_WORDS[size]} objects from random true clues that fix the order,` + ' and pick the true statement.'),
     answerFormat: 'an option letter, e.g. (B)',
     kind: 'choice',
     options: {},

@@ -105,7 +105,7 @@ export const basicArithmetic = defineTask({
     const built = sum(rng, settings, rng.int(options.min_terms, options.max_terms));
     const expression = spacing(rng, built.text, options.whitespace);
     const question = options.format_style === 'simple' ? `Calculate ${expression}.` : rng.pick(NATURAL).replace('{0}', expression);
-    const prompt = (`${question}\nReturn your final answer as a single integer within triple angle brackets, e.g. ` + `<<<result>>>.`);
+    const prompt = (`${question}\n` + 'Return your final answer as a single integer within triple angle brackets, e.g. <<<result>>>.');
     return { prompt, answer: built.value.toString(), metadata: { expression } };
   },
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),

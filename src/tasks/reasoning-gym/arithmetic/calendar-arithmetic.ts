@@ -119,7 +119,7 @@ export const calendarArithmetic = defineTask({
   generate(options, rng) {
     const task = options.tasks === 'all' ? rng.pick(TASKS) : options.tasks;
     const made = makeQuestion(task, rng, { year: options.year, offset: options.offset_upper_bound, leapRange: options.leap_year_range });
-    const prompt = (`${made.question}\nReturn your final answer within triple angle brackets, ` + `as ${INSTRUCTION[made.kind]}.`);
+    const prompt = (`${made.question}\n` + `Return your final answer within triple angle brackets, as ${INSTRUCTION[made.kind]}.`);
     return { prompt, answer: made.answer, metadata: { task, kind: made.kind, ...made.facts } };
   },
   check(instance, answer) {

@@ -62,7 +62,7 @@ export const advancedGeometry = defineTask({
     else { const angle = angleAt(a, b, c); answer = `${angle.toFixed(3)}°`; exact = [angle]; }
     const show = (p: Point): string => `(${p[0]}, ${p[1]})`;
     const question = rng.pick(QUESTIONS[type]).replace('{A}', show(a)).replace('{B}', show(b)).replace('{C}', show(c));
-    const prompt = (`${question} ${INSTRUCTIONS}\nReturn your final answer within triple angle brackets, ` + `as ${SHAPES[type]}.`);
+    const prompt = (`${question} ${INSTRUCTIONS}\n` + `Return your final answer within triple angle brackets, as ${SHAPES[type]}.`);
     return { prompt, answer, metadata: { task_type: type, A: a, B: b, C: c, exact } };
   },
   check(instance, answer) {
