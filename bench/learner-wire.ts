@@ -1,9 +1,8 @@
 // The wire of one RL-sized forward_backward (64 sequences x 4,096 tokens with sampling logprobs and
-// advantages, as Tinker's ppo loss takes them; per-token logprobs and losses back): bytes and encode/decode time on
-// both sides, JSON against
-// Tinker's protobuf. The client side runs here (JSON.stringify/parse against src/learner/wire.ts); the
-// server side in the learner's Python (json + wire_types.parse_data against learner/wire.py), each timed as the median
-// of a few repetitions, all in one run.
+// advantages, as Tinker's ppo loss takes them; per-token logprobs and losses back): bytes and encode/decode
+// time on both sides, JSON against Tinker's protobuf. The client side runs here (JSON.stringify/parse
+// against src/learner/wire.ts); the server side in the learner's Python (json + wire_types.parse_data
+// against learner/wire.py), each timed as the median of a few repetitions, all in one run.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
