@@ -26,7 +26,10 @@ function row(entry: TaskEntry): string {
     .join(', ');
   const data = task.dataset ? ` (data: \`${task.dataset.name}\`)` : '';
   const differs = cell(task.differsFromSource ?? '–');
-  return (`| \`${entry.id}\` | ${entry.split} | ${cell(task.answerFormat)} ` + `| ${cell((ordered ? `${knobs}; ${ordered}` : knobs) || '–')} | ${cell(task.description + data)} | ${differs} ` + `|`);
+  return (
+    `| \`${entry.id}\` | ${entry.split} | ${cell(task.answerFormat)} | ` +
+    `${cell((ordered ? `${knobs}; ${ordered}` : knobs) || '–')} | ${cell(task.description + data)} | ${differs} |`
+  );
 }
 
 export function renderTasksDoc(): string {

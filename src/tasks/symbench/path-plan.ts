@@ -44,7 +44,9 @@ function instruction(mission: Mission): string {
   const [first, ...rest] = mission.visit;
   const then = rest.map((c, i) => `${i === 0 ? ' and go to' : ', and then to'} the ${c} room`).join('');
   const goals = `Navigate into the ${first} room${then}.`;
-  return mission.avoid.length ? (`${goals} Remember do not enter the ${list(mission.avoid)} area${mission.avoid.length > 1 ? 's' : ''} at ` + `any time.`) : goals;
+  if (!mission.avoid.length) return goals;
+  const areas = `${list(mission.avoid)} area${mission.avoid.length > 1 ? 's' : ''}`;
+  return `${goals} Remember do not enter the ${areas} at any time.`;
 }
 
 function drawMission(rng: Rng, rooms: Room[], maxVisit: number, maxAvoid: number): Mission {

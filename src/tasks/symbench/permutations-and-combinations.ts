@@ -75,7 +75,10 @@ export const permutationsAndCombinations = defineTask({
         ...constraints.map((c, i) => describe(c, i + 1)),
         '',
         'Question:',
-        (`Based on the above conditions, please arrange the ${items.length} books from left to right on the ` + `bookshelf, i.e. positions 1 through ${items.length}. Return your answer with the format <<< a list of ` + `strings >>>, one solution is enough, written like <<<["X", "Y", ...]>>> with the book letters in shelf ` + `order.`),
+        `Based on the above conditions, please arrange the ${items.length} books from left to right on the ` +
+          `bookshelf, i.e. positions 1 through ${items.length}. ` +
+          'Return your answer with the format <<< a list of strings >>>, one solution is enough, ' +
+          'written like <<<["X", "Y", ...]>>> with the book letters in shelf order.',
       ].join('\n');
       return { prompt, answer: JSON.stringify(solution), metadata: { items, constraints: constraints as unknown as Record<string, string | number>[] } };
     }

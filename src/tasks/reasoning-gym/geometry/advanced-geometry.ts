@@ -7,7 +7,12 @@ import { parseRationalText, Rational } from '../../kit/index.js';
 
 type Point = [number, number];
 const TYPES = ['orthocenter', 'incircle_radius', 'angle_measure'] as const;
-const INSTRUCTIONS = ('For all geometry problems:\n1. Give coordinates in the form (x, y)\n2. Round decimal answers to 3 decimal ' + 'places\n3. Use the degree symbol ° for angles\n4. Return only the angle, coordinates, or radius as your ' + 'answer.');
+const INSTRUCTIONS =
+  'For all geometry problems:\n' +
+  '1. Give coordinates in the form (x, y)\n' +
+  '2. Round decimal answers to 3 decimal places\n' +
+  '3. Use the degree symbol ° for angles\n' +
+  '4. Return only the angle, coordinates, or radius as your answer.';
 
 /** The orthocenter as exact rationals: (H−A)·(C−B) = 0 and (H−B)·(C−A) = 0, by Cramer's rule. */
 export function orthocenter(a: Point, b: Point, c: Point): [Rational, Rational] {
