@@ -18,7 +18,9 @@ describe("rg.logic.knights_knaves: Reasoning-Gym's score_answer (open-thought/re
   // _normalize_answer lower-cases, drops . , ( ), skips is/a/an/and and pairs each role word with the
   // word before it; equal sets score 1.0, equal sizes with m of n right 0.3 + 0.7·m/n, else 0.0.
   const gold = instance('rg.logic.knights_knaves', 'Hazel is an altruist, and Emma is an egoist.', {
-    names: ['Hazel', 'Emma'], roles: ['altruist', 'egoist'], solution: [true, false],
+    names: ['Hazel', 'Emma'],
+    roles: ['altruist', 'egoist'],
+    solution: [true, false],
   });
   it.each([
     ['Hazel is an altruist, and Emma is an egoist.', 1, 1],
@@ -36,7 +38,11 @@ describe("rg.logic.knights_knaves: Reasoning-Gym's score_answer (open-thought/re
 
 describe("rg.graphs.shortest_path: Reasoning-Gym's score_answer (open-thought/reasoning-gym 49b0713)", () => {
   // A valid path from * to # as long as the gold scores 1.0; a valid longer one 0.5; anything else 0.0.
-  const matrix = [['*', 'O', 'O'], ['X', 'X', 'O'], ['#', 'O', 'O']];
+  const matrix = [
+    ['*', 'O', 'O'],
+    ['X', 'X', 'O'],
+    ['#', 'O', 'O'],
+  ];
   const gold = instance('rg.graphs.shortest_path', 'right right down down left left', { matrix, length: 6 });
   it.each([
     ['right right down down left left', 1, 1],
@@ -70,7 +76,17 @@ describe("rg.graphs.quantum_lock: Reasoning-Gym's score_answer and simulate_sequ
 describe("rg.games.sudoku: Reasoning-Gym's score_answer (open-thought/reasoning-gym 49b0713)", () => {
   // An exact match scores 1.0; otherwise each line with nine digits 1–9 (anything else ignored) is a
   // row, and the score is 0.9 × matching cells / 81, times gold length / answer length when longer.
-  const rows = ['138726945', '459138267', '762459183', '345697821', '281543679', '976812354', '823974516', '617385492', '594261738'];
+  const rows = [
+    '138726945',
+    '459138267',
+    '762459183',
+    '345697821',
+    '281543679',
+    '976812354',
+    '823974516',
+    '617385492',
+    '594261738',
+  ];
   const puzzle = rows.map((row, r) => Array.from(row, (d, c) => ((r * 9 + c) % 3 === 0 ? 0 : Number(d))));
   const gold = instance('rg.games.sudoku', rows.map((row) => row.split('').join(' ')).join('\n'), { puzzle });
   const swapped = rows.map((row, r) => (r === 8 ? '495261738' : row));
@@ -98,32 +114,36 @@ describe("rg.games.mini_sudoku: Reasoning-Gym's score_answer (the same reading a
   });
 });
 
-describe("symbench.game24: CodeSteer's validate_equation (yongchao98/CodeSteer-v1.0, benchmark/run_game24_baseline_methods.py)", () => {
-  // It compares the first side's numbers with the given ones, rewrites \times, \div and \frac{a}{b}
-  // to Python, and needs both the first and the last side of '=' to evaluate to 24.
-  const gold = instance('symbench.game24', '6*(3+2-1)', { numbers: [1, 2, 3, 6], target: 24 });
-  it.each([
-    ['6 \\times (3 + 2 - 1)', 1],
-    ['6 \\times (3 + 2 - 1) = 24', 1],
-    ['6 \\times (3 + 2 - 1) = 6 \\times 4 = 24', 1],
-    ['\\frac{6}{1} \\times (3 + 2) - 6', 0],
-    ['(6 \\times 3 + 2) \\times 1 = 20', 0],
-    ['6 \\times (3 + 2 + 1)', 0],
-  ])('%s: accepted %s', (answer, correct) => {
-    expect(verdict('symbench.game24', gold, answer).correct).toBe(correct === 1);
-  });
-  it('a nested fraction is read the way the source reads it', () => {
-    const four = instance('symbench.game24', '6/(1-3/4)', { numbers: [1, 3, 4, 6], target: 24 });
-    expect(verdict('symbench.game24', four, '6 / (1 - \\frac{3}{4})').correct).toBe(true);
-    expect(verdict('symbench.game24', four, '\\frac{6}{1 - \\frac{3}{4}}').correct).toBe(false); // source: eval fails
-  });
-  it('differs on purpose: exact fractions accept 8/(3-8/3), which floating point makes 23.999… in the source', () => {
-    const eights = instance('symbench.game24', '8/(3-8/3)', { numbers: [3, 3, 8, 8], target: 24 });
-    expect(verdict('symbench.game24', eights, '8 / (3 - 8 / 3)').correct).toBe(true);
-  });
-});
+describe(
+  "symbench.game24: CodeSteer's validate_equation (yongchao98/CodeSteer-v1.0, " +
+    'benchmark/run_game24_baseline_methods.py)',
+  () => {
+    // It compares the first side's numbers with the given ones, rewrites \times, \div and \frac{a}{b}
+    // to Python, and needs both the first and the last side of '=' to evaluate to 24.
+    const gold = instance('symbench.game24', '6*(3+2-1)', { numbers: [1, 2, 3, 6], target: 24 });
+    it.each([
+      ['6 \\times (3 + 2 - 1)', 1],
+      ['6 \\times (3 + 2 - 1) = 24', 1],
+      ['6 \\times (3 + 2 - 1) = 6 \\times 4 = 24', 1],
+      ['\\frac{6}{1} \\times (3 + 2) - 6', 0],
+      ['(6 \\times 3 + 2) \\times 1 = 20', 0],
+      ['6 \\times (3 + 2 + 1)', 0],
+    ])('%s: accepted %s', (answer, correct) => {
+      expect(verdict('symbench.game24', gold, answer).correct).toBe(correct === 1);
+    });
+    it('a nested fraction is read the way the source reads it', () => {
+      const four = instance('symbench.game24', '6/(1-3/4)', { numbers: [1, 3, 4, 6], target: 24 });
+      expect(verdict('symbench.game24', four, '6 / (1 - \\frac{3}{4})').correct).toBe(true);
+      expect(verdict('symbench.game24', four, '\\frac{6}{1 - \\frac{3}{4}}').correct).toBe(false); // source: eval fails
+    });
+    it('differs on purpose: exact fractions accept 8/(3-8/3), which floating point makes 23.999… in the source', () => {
+      const eights = instance('symbench.game24', '8/(3-8/3)', { numbers: [3, 3, 8, 8], target: 24 });
+      expect(verdict('symbench.game24', eights, '8 / (3 - 8 / 3)').correct).toBe(true);
+    });
+  },
+);
 
-describe('BIG-Bench-Hard answers: CodeSteer judges them with GPT-4o (is_equiv_func, run_big_bench_hard_baseline_methods.py)', () => {
+describe('BIG-Bench-Hard answers: CodeSteer judges them by GPT-4o (run_big_bench_hard_baseline_methods.py)', () => {
   // The judge compares the extracted answer with the target; the same number or the same bracket
   // sequence written differently is the same answer. r1ci reads these spellings deterministically.
   it.each([
@@ -135,7 +155,11 @@ describe('BIG-Bench-Hard answers: CodeSteer judges them with GPT-4o (is_equiv_fu
     expect(verdict('bbh.multistep_arithmetic_two', gold, answer).correct).toBe(correct);
   });
   it.each([
-    ['} ]', true], ['}, ]', true], ['},]', true], ['} ] )', false], ['] }', false],
+    ['} ]', true],
+    ['}, ]', true],
+    ['},]', true],
+    ['} ] )', false],
+    ['] }', false],
   ])('dyck completion of "[ { ( )" answered %s', (answer, correct) => {
     const gold = instance('bbh.dyck_languages', '} ]', { answerKind: 'brackets', question: '[ { ( )' });
     expect(verdict('bbh.dyck_languages', gold, answer).correct).toBe(correct);
@@ -176,7 +200,13 @@ describe("rg.games.futoshiki: Reasoning-Gym's score_answer (open-thought/reasoni
   // 0.9 × the share of cells equal to the solution, × gold length / answer length if the answer is longer.
   const goldText = '1 < 2   3\n         \n2   3   1\n         \n3   1   2';
   const gold = instance('rg.games.futoshiki', goldText, {
-    board_size: 3, puzzle: [[1, 2, 3], [2, 0, 0], [0, 0, 0]], constraints: [[0, 0, 0, 1, '<']],
+    board_size: 3,
+    puzzle: [
+      [1, 2, 3],
+      [2, 0, 0],
+      [0, 0, 0],
+    ],
+    constraints: [[0, 0, 0, 1, '<']],
   });
   it.each([
     [goldText, 1, 1],
@@ -217,7 +247,12 @@ describe("fraction_simplification and pool_matrix: Reasoning-Gym's small credits
   const sixEighths = { numerator: 6, denominator: 8, simplified: [3, 4] };
   const fraction = instance('rg.arithmetic.fraction_simplification', '3/4', sixEighths);
   const pooled = instance('rg.algorithmic.pool_matrix', '4', {
-    matrix: [[1, 2], [3, 4]], pool_type: 'max', pool_size:  2,
+    matrix: [
+      [1, 2],
+      [3, 4],
+    ],
+    pool_type: 'max',
+    pool_size: 2,
   });
   it.each([
     ['rg.arithmetic.fraction_simplification', fraction, '3/4', 1, 1],

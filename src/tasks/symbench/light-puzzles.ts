@@ -11,7 +11,10 @@ export const lightPuzzles = defineTask({
   answerFormat: 'the n*n lights row by row as comma-separated 0/1',
   options: {
     min_n: {
-      kind: 'int', default: 2, min: 2, max: 8,
+      kind: 'int',
+      default: 2,
+      min: 2,
+      max: 8,
       description: 'smallest grid side n (a quarter of puzzles lie below max_n)',
     },
     max_n: { kind: 'int', default: 5, min: 2, max: 8, description: 'largest grid side n' },
@@ -27,26 +30,37 @@ export const lightPuzzles = defineTask({
     const initial = Array.from({ length: n }, () => Array.from({ length: n }, () => rng.int(0, 1)));
     const positions = Array.from({ length: n * n }, (_, i) => [Math.floor(i / n) + 1, (i % n) + 1]);
     const numButtons = Math.min(options.max_buttons, n === 4 ? rng.int(2, 3) : Math.ceil(n / 2));
-    const buttons = Array.from({ length: numButtons }, () => rng.sample(positions, rng.int(2, Math.max(2, Math.floor((n * n) / 2)))));
+    const buttons = Array.from({ length: numButtons }, () =>
+      rng.sample(positions, rng.int(2, Math.max(2, Math.floor((n * n) / 2)))),
+    );
     const names = buttons.map((_, i) => String.fromCharCode(65 + i));
     const presses = Math.max(1, Math.min(options.max_operations, n - 1));
     const operations = Array.from({ length: presses }, () => rng.int(0, numButtons - 1));
     const state = initial.map((row) => [...row]);
     for (const op of operations) for (const [r, c] of buttons[op]) state[r - 1][c - 1] ^= 1;
     const prompt =
-      'There is an n*n grid with some lights randomly distributed. A lit light is represented by 1, and an unlit light is represented by 0. ' +
-      'There are some buttons which can change the state of the lights in certain positions when they are pressed, like turning some lights on or off. ' +
-      'Different buttons may control the state of the same light. Pressing a button toggles every light it controls.\n' +
-      `Given n=${n} and the number of buttons=${numButtons}, the initial network is:\n${initial.map((row) => row.join('')).join('\n')}\n\n` +
-      buttons.map((b, i) => `Button ${names[i]} controls the lights at ${b.map(([r, c]) => `["${r}", "${c}"]`).join(', ')}`).join('\n') +
-      '\n\n' + operations.map((op, i) => `Round ${i + 1}: Button ${names[op]}`).join('\n') +
-      '\n\nPositions are ["row", "column"], counted from 1. Please write the result after all rounds of operation based on the lights controlled by the button. ' +
+      'There is an n*n grid with some lights randomly distributed. A lit light is represented by 1, and an unlit ' +
+      'light is represented by 0. ' +
+      ('There are some buttons which can change the state of the lights in certain positions when they are ' +
+        'pressed, like turning some lights on or off. ') +
+      ('Different buttons may control the state of the same light. Pressing a button toggles every light it ' +
+        'controls.\n') +
+      `Given n=${n} and the number of buttons=${numButtons}, the initial network is:\n` +
+      `${initial.map((row) => row.join('')).join('\n')}\n\n` +
+      buttons
+        .map((b, i) => `Button ${names[i]} controls the lights at ${b.map(([r, c]) => `["${r}", "${c}"]`).join(', ')}`)
+        .join('\n') +
+      '\n\n' +
+      operations.map((op, i) => `Round ${i + 1}: Button ${names[op]}`).join('\n') +
+      ('\n\nPositions are ["row", "column"], counted from 1. Please write the result after all rounds of ' +
+        'operation based on the lights controlled by the button. ') +
       `Return it as <<<lights>>>: the ${n * n} lights row by row, as 0 or 1 separated by commas.`;
     return { prompt, answer: state.flat().join(','), metadata: { initial, buttons, operations } };
   },
   check(instance, answer) {
     const cells = parseCells(answer);
-    if (cells === null || cells.length === 0 || cells.some((cell) => cell !== '0' && cell !== '1')) return unparseable('expected 0/1 values separated by commas');
+    if (cells === null || cells.length === 0 || cells.some((cell) => cell !== '0' && cell !== '1'))
+      return unparseable('expected 0/1 values separated by commas');
     const expected = instance.answer.split(',');
     if (cells.length !== expected.length) return wrong(`expected ${expected.length} lights, got ${cells.length}`);
     return cells.every((cell, i) => cell === expected[i]) ? CORRECT : wrong();

@@ -17,10 +17,16 @@ const CONFIGS: Record<number, Config> = {
 const SEARCH_BUDGET = 3_000;
 
 /** Why the selection breaks the rules, or null when it is valid. */
-export function selectionProblem(grid: number[][], rule: Rule, select: number, cells: [number, number][]): string | null {
+export function selectionProblem(
+  grid: number[][],
+  rule: Rule,
+  select: number,
+  cells: [number, number][],
+): string | null {
   const n = grid.length;
   if (cells.length !== select) return `select exactly ${select} cells, not ${cells.length}`;
-  const seen = new Set<string>(), values = new Set<number>();
+  const seen = new Set<string>(),
+    values = new Set<number>();
   for (const [r, c] of cells) {
     if (r < 0 || c < 0 || r >= n || c >= n) return `(${r},${c}) is outside the grid`;
     if (seen.has(`${r},${c}`)) return `(${r},${c}) is selected twice`;
@@ -32,10 +38,14 @@ export function selectionProblem(grid: number[][], rule: Rule, select: number, c
   for (let k = 0; k < n; k++) {
     const row = cells.filter(([r]) => r === k).map(([r, c]) => grid[r][c]);
     const col = cells.filter(([, c]) => c === k).map(([r, c]) => grid[r][c]);
-    for (const [what, line] of [['row', row], ['column', col]] as const) {
+    for (const [what, line] of [
+      ['row', row],
+      ['column', col],
+    ] as const) {
       if (line.length === 0) continue;
       if (rule === 'sum_le_4' && line.reduce((s, v) => s + v, 0) > 4) return `the ${what} ${k} sum exceeds 4`;
-      if (rule === 'product_gt_0' && line.filter((v) => v < 0).length % 2 === 1) return `the ${what} ${k} product is negative`;
+      if (rule === 'product_gt_0' && line.filter((v) => v < 0).length % 2 === 1)
+        return `the ${what} ${k} product is negative`;
     }
   }
   return null;
@@ -44,7 +54,8 @@ export function selectionProblem(grid: number[][], rule: Rule, select: number, c
 /** For the product rule: each further negative cell can fix one odd row and one odd column at most. */
 function fixableParity(grid: number[][], config: Config, chosen: [number, number][]): boolean {
   if (config.rule !== 'product_gt_0') return true;
-  const rows = new Map<number, number>(), cols = new Map<number, number>();
+  const rows = new Map<number, number>(),
+    cols = new Map<number, number>();
   for (const [r, c] of chosen) {
     if (grid[r][c] >= 0) continue;
     rows.set(r, (rows.get(r) ?? 0) ^ 1);
@@ -54,10 +65,18 @@ function fixableParity(grid: number[][], config: Config, chosen: [number, number
   return Math.max(odd(rows), odd(cols)) <= config.select - chosen.length;
 }
 
-/** Depth-first search over cells (start first, then shuffled with positive numbers first); null when the budget runs out. */
+/**
+ * Depth-first search over cells (start first, then shuffled with positive numbers first); null when the budget runs
+ * out.
+ */
 function findSelection(grid: number[][], config: Config, rng: Rng): [number, number][] | null {
   const n = grid.length;
-  const others = rng.shuffle(Array.from({ length: n * n }, (_, i) => [Math.floor(i / n), i % n] as [number, number]).filter(([r, c]) => !(r === 0 && c === n - 1)))
+  const others = rng
+    .shuffle(
+      Array.from({ length: n * n }, (_, i) => [Math.floor(i / n), i % n] as [number, number]).filter(
+        ([r, c]) => !(r === 0 && c === n - 1),
+      ),
+    )
     .sort((a, b) => Number(grid[a[0]][a[1]] < 0) - Number(grid[b[0]][b[1]] < 0));
   const chosen: [number, number][] = [[0, n - 1]];
   let nodes = 0;
@@ -68,7 +87,10 @@ function findSelection(grid: number[][], config: Config, rng: Rng): [number, num
       const [r, c] = others[i];
       if (chosen.some(([cr, cc]) => grid[cr][cc] === grid[r][c])) continue;
       chosen.push([r, c]);
-      const sumOk = config.rule !== 'sum_le_4' || (chosen.filter(([cr]) => cr === r).reduce((s, [cr, cc]) => s + grid[cr][cc], 0) <= 4 && chosen.filter(([, cc]) => cc === c).reduce((s, [cr, cc]) => s + grid[cr][cc], 0) <= 4);
+      const sumOk =
+        config.rule !== 'sum_le_4' ||
+        (chosen.filter(([cr]) => cr === r).reduce((s, [cr, cc]) => s + grid[cr][cc], 0) <= 4 &&
+          chosen.filter(([, cc]) => cc === c).reduce((s, [cr, cc]) => s + grid[cr][cc], 0) <= 4);
       if (sumOk && fixableParity(grid, config, chosen) && walk(i + 1)) return true;
       chosen.pop();
     }
@@ -85,36 +107,64 @@ export const logicPuzzle = defineTask({
   differsFromSource:
     "Default complexity is 3 (4×4 grids); CodeSteer's dataset spans complexity 1–10 (grids of side 2–10).",
   options: {
-    complexity: { kind: 'int', default: 3, min: 1, max: 5, description: '1–2: small grids, row/column sums ≤ 4; 3–5: larger grids, row/column products > 0' },
+    complexity: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 5,
+      description: '1–2: small grids, row/column sums ≤ 4; 3–5: larger grids, row/column products > 0',
+    },
   },
   generate(options, rng) {
     const config = CONFIGS[options.complexity];
     for (;;) {
-      const grid = Array.from({ length: config.size }, () => Array.from({ length: config.size }, () => (config.low < 0 && rng.next() >= 0.7 ? rng.int(config.low, -1) : rng.int(Math.max(1, config.low), config.high))));
+      const grid = Array.from({ length: config.size }, () =>
+        Array.from({ length: config.size }, () =>
+          config.low < 0 && rng.next() >= 0.7 ? rng.int(config.low, -1) : rng.int(Math.max(1, config.low), config.high),
+        ),
+      );
       const solution = findSelection(grid, config, rng);
       if (!solution) continue;
       const n = config.size;
       const flat = grid.flat();
-      const ruleText = config.rule === 'sum_le_4'
-        ? 'The sum of the selected numbers in each row and each column should be less than or equal to 4. '
-        : 'The product of the selected numbers in each row and each column must be greater than 0 (rows and columns with no selected number are unconstrained). ';
+      const ruleText =
+        config.rule === 'sum_le_4'
+          ? 'The sum of the selected numbers in each row and each column should be less than or equal to 4. '
+          : 'The product of the selected numbers in each row and each column must be greater than 0 (rows and ' +
+            'columns with no selected number are unconstrained). ';
       const prompt =
-        `Given a ${n}*${n} grid where each cell contains a number (between ${Math.min(...flat)} to ${Math.max(...flat)}), you must select ${config.select} different numbers from these cells. ` +
+        `Given a ${n}*${n} grid where each cell contains a number (between ${Math.min(...flat)} ` +
+        `to ${Math.max(...flat)}), you must select ${config.select} different numbers from these cells. ` +
         ruleText +
-        'The numbers in the same row are separated by \',\', and positions are (row, column) with 0-based indices from the top-left cell.\n' +
+        "The numbers in the same row are separated by ',', " +
+        'and positions are (row, column) with 0-based indices from the top-left cell.\n' +
         `Using the number ${grid[0][n - 1]} in the top-rightmost square (0,${n - 1}) as the first selected number:\n` +
         `${grid.map((row) => row.join(', ')).join('\n')}\n\n` +
-        'Return your answer with the format <<<list of selected number positions>>>, where each position is given as "row column" and positions are separated by commas ' +
+        ('Return your answer with the format <<<list of selected number positions>>>, where each position is ' +
+          'given as "row column" and positions are separated by commas ') +
         '(for instance "0 3, 1 0" would mean the cells (0,3) and (1,0)); include the first selected number.';
-      return { prompt, answer: solution.map(([r, c]) => `${r} ${c}`).join(', '), metadata: { grid, rule: config.rule, select: config.select } };
+      return {
+        prompt,
+        answer: solution.map(([r, c]) => `${r} ${c}`).join(', '),
+        metadata: { grid, rule: config.rule, select: config.select },
+      };
     }
   },
   check(instance, answer) {
     if (!/^[\s\d,;()[\]]*$/.test(answer)) return unparseable('expected "row column" pairs separated by commas');
     const numbers = (answer.match(/\d{1,3}/g) ?? []).map(Number);
-    if (numbers.length === 0 || numbers.length % 2 === 1 || numbers.length > 400) return unparseable('expected "row column" pairs separated by commas');
-    const cells = Array.from({ length: numbers.length / 2 }, (_, i) => [numbers[2 * i], numbers[2 * i + 1]] as [number, number]);
-    const problem = selectionProblem(instance.metadata.grid as number[][], instance.metadata.rule as Rule, instance.metadata.select as number, cells);
+    if (numbers.length === 0 || numbers.length % 2 === 1 || numbers.length > 400)
+      return unparseable('expected "row column" pairs separated by commas');
+    const cells = Array.from(
+      { length: numbers.length / 2 },
+      (_, i) => [numbers[2 * i], numbers[2 * i + 1]] as [number, number],
+    );
+    const problem = selectionProblem(
+      instance.metadata.grid as number[][],
+      instance.metadata.rule as Rule,
+      instance.metadata.select as number,
+      cells,
+    );
     return problem === null ? CORRECT : wrong(problem);
   },
   referenceSolution(instance) {

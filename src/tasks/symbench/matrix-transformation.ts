@@ -16,11 +16,16 @@ export const matrixTransformation = defineTask({
   id: 'symbench.matrix_transformation',
   source: 'symbench',
   description: 'Rotate a character matrix 90 degrees clockwise.',
-  answerFormat: 'the rotated matrix\'s cells row by row, comma-separated',
+  answerFormat: "the rotated matrix's cells row by row, comma-separated",
   options: {
     min_size: { kind: 'int', default: 2, min: 1, max: 8, description: 'fewest rows (columns: rows or rows + 1)' },
     max_size: { kind: 'int', default: 4, min: 1, max: 8, description: 'most rows/columns' },
-    content_type: { kind: 'enum', default: 'any', values: ['any', ...CONTENT], description: 'cell alphabet (any: drawn per question)' },
+    content_type: {
+      kind: 'enum',
+      default: 'any',
+      values: ['any', ...CONTENT],
+      description: 'cell alphabet (any: drawn per question)',
+    },
   },
   ranges: [['min_size', 'max_size']],
   generate(options, rng) {
@@ -32,13 +37,19 @@ export const matrixTransformation = defineTask({
     const [rows, cols] = rng.pick(shapes);
     const content = options.content_type === 'any' ? rng.pick(CONTENT) : options.content_type;
     const alphabet = ALPHABETS[content];
-    const matrix = Array.from({ length: rows }, () => Array.from({ length: cols }, () => alphabet[rng.int(0, alphabet.length - 1)]));
-    const rotated = Array.from({ length: cols }, (_, r) => Array.from({ length: rows }, (_, c) => matrix[rows - 1 - c][r]));
+    const matrix = Array.from({ length: rows }, () =>
+      Array.from({ length: cols }, () => alphabet[rng.int(0, alphabet.length - 1)]),
+    );
+    const rotated = Array.from({ length: cols }, (_, r) =>
+      Array.from({ length: rows }, (_, c) => matrix[rows - 1 - c][r]),
+    );
     const prompt =
-      'Given a 2D array of strings, which represents a letter matrix. Your task is to rotate this matrix 90 degrees clockwise and output the result.\n' +
+      'Given a 2D array of strings, which represents a letter matrix. Your task is to rotate this matrix 90 ' +
+      'degrees clockwise and output the result.\n' +
       `If the matrix is \n${matrix.map((row) => row.join(' ')).join('\n')}.\n` +
       'What is the result?\n' +
-      'Return your answer with format <<<list of values and symbols>>>: the cells of the rotated matrix row by row, top to bottom, separated by commas.';
+      ('Return your answer with format <<<list of values and symbols>>>: the cells of the rotated matrix row by ' +
+        'row, top to bottom, separated by commas.');
     return { prompt, answer: rotated.map((row) => row.join(',')).join(','), metadata: { matrix } };
   },
   check(instance, answer) {

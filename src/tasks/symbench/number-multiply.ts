@@ -4,7 +4,11 @@ import { defineTask } from '../define-task.js';
 import { parseInteger, wrong, unparseable, CORRECT } from '../answer.js';
 
 /** The digit counts of CodeSteer's three number_multiply test sets (dataset_gather/number_multiply). */
-const CODESTEER_PATTERNS: readonly (readonly number[])[] = [[1, 2, 4], [1, 3, 4], [1, 2, 2, 4]];
+const CODESTEER_PATTERNS: readonly (readonly number[])[] = [
+  [1, 2, 4],
+  [1, 3, 4],
+  [1, 2, 2, 4],
+];
 
 export const numberMultiply = defineTask({
   id: 'symbench.number_multiply',
@@ -16,7 +20,9 @@ export const numberMultiply = defineTask({
     min_digits: { kind: 'int', default: 1, min: 1, max: 12, description: 'fewest digits of a number (digits range)' },
     max_digits: { kind: 'int', default: 4, min: 1, max: 12, description: 'most digits of a number (digits range)' },
     digits: {
-      kind: 'enum', default: 'codesteer', values: ['codesteer', 'range'],
+      kind: 'enum',
+      default: 'codesteer',
+      values: ['codesteer', 'range'],
       description:
         "codesteer: CodeSteer's test patterns 1·2·4, 1·3·4 or 1·2·2·4 digits with random signs; range: the three above",
     },
@@ -32,7 +38,9 @@ export const numberMultiply = defineTask({
       return codesteer && rng.bool() ? -magnitude : magnitude;
     });
     const product = numbers.reduce((acc, n) => acc * BigInt(n), 1n);
-    const prompt = `What is the result of ${numbers.join('*')}?\nReturn your final answer as a single integer within triple angle brackets, e.g. <<<123>>>.`;
+    const prompt =
+      `What is the result of ${numbers.join('*')}?\nReturn your final answer as a single integer ` +
+      `within triple angle brackets, e.g. <<<123>>>.`;
     return { prompt, answer: product.toString(), metadata: { numbers, digits } };
   },
   check(instance, answer) {

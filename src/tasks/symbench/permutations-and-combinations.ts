@@ -10,7 +10,8 @@ type Constraint =
 
 function holds(c: Constraint, pos: Map<string, number>): boolean | null {
   const a = pos.get(c.item);
-  if (c.kind === 'fixed' || c.kind === 'not_at') return a === undefined ? null : c.kind === 'fixed' ? a === c.position : a !== c.position;
+  if (c.kind === 'fixed' || c.kind === 'not_at')
+    return a === undefined ? null : c.kind === 'fixed' ? a === c.position : a !== c.position;
   if (!('other' in c)) return null;
   const b = pos.get(c.other);
   if (a === undefined || b === undefined) return null;
@@ -19,7 +20,8 @@ function holds(c: Constraint, pos: Map<string, number>): boolean | null {
 
 /** First arrangement (backtracking over positions 1..n) satisfying every constraint, or null. */
 export function arrange(items: readonly string[], constraints: readonly Constraint[]): string[] | null {
-  const pos = new Map<string, number>(), out: string[] = [];
+  const pos = new Map<string, number>(),
+    out: string[] = [];
   const place = (slot: number): boolean => {
     if (slot > items.length) return true;
     for (const item of items) {
@@ -37,11 +39,16 @@ export function arrange(items: readonly string[], constraints: readonly Constrai
 
 function describe(c: Constraint, index: number): string {
   switch (c.kind) {
-    case 'fixed': return `${index}. Book ${c.item} must be placed in position ${c.position}.`;
-    case 'not_at': return `${index}. Book ${c.item} cannot be placed in position ${c.position}.`;
-    case 'left_of': return `${index}. Book ${c.item} must be to the left of book ${c.other}.`;
-    case 'right_of': return `${index}. Book ${c.item} must be to the right of book ${c.other}.`;
-    case 'adjacent': return `${index}. Book ${c.item} must be adjacent to book ${c.other}.`;
+    case 'fixed':
+      return `${index}. Book ${c.item} must be placed in position ${c.position}.`;
+    case 'not_at':
+      return `${index}. Book ${c.item} cannot be placed in position ${c.position}.`;
+    case 'left_of':
+      return `${index}. Book ${c.item} must be to the left of book ${c.other}.`;
+    case 'right_of':
+      return `${index}. Book ${c.item} must be to the right of book ${c.other}.`;
+    case 'adjacent':
+      return `${index}. Book ${c.item} must be adjacent to book ${c.other}.`;
   }
 }
 
@@ -62,32 +69,50 @@ export const permutationsAndCombinations = defineTask({
   maxAnswerLength: 400,
   options: {
     num_items: { kind: 'int', default: 6, min: 3, max: 10, description: 'how many books' },
-    complexity: { kind: 'int', default: 7, min: 1, max: 15, description: 'constraints drawn: complexity or complexity + 1' },
+    complexity: {
+      kind: 'int',
+      default: 7,
+      min: 1,
+      max: 15,
+      description: 'constraints drawn: complexity or complexity + 1',
+    },
   },
   generate(options, rng) {
     const items = Array.from({ length: options.num_items }, (_, i) => String.fromCharCode(65 + i));
     for (;;) {
-      const constraints = Array.from({ length: rng.int(options.complexity, options.complexity + 1) }, () => drawConstraint(rng, items));
+      const constraints = Array.from({ length: rng.int(options.complexity, options.complexity + 1) }, () =>
+        drawConstraint(rng, items),
+      );
       const solution = arrange(items, constraints);
       if (!solution) continue;
       const prompt = [
-        `Xiao Wang is a librarian responsible for shelving ${items.length} books labeled ${items.join(', ')} on a shelf with positions 1 to ${items.length}.`,
+        `Xiao Wang is a librarian responsible for shelving ${items.length} books labeled ${items.join(', ')} ` +
+          `on a shelf with positions 1 to ${items.length}.`,
         '',
         'The constraints are:',
         ...constraints.map((c, i) => describe(c, i + 1)),
         '',
         'Question:',
-        `Based on the above conditions, please arrange the ${items.length} books from left to right on the bookshelf, i.e. positions 1 through ${items.length}. Return your answer with the format <<< a list of strings >>>, one solution is enough, written like <<<["X", "Y", ...]>>> with the book letters in shelf order.`,
+        `Based on the above conditions, please arrange the ${items.length} books from left to right on the ` +
+          `bookshelf, i.e. positions 1 through ${items.length}. ` +
+          'Return your answer with the format <<< a list of strings >>>, one solution is enough, ' +
+          'written like <<<["X", "Y", ...]>>> with the book letters in shelf order.',
       ].join('\n');
-      return { prompt, answer: JSON.stringify(solution), metadata: { items, constraints: constraints as unknown as Record<string, string | number>[] } };
+      return {
+        prompt,
+        answer: JSON.stringify(solution),
+        metadata: { items, constraints: constraints as unknown as Record<string, string | number>[] },
+      };
     }
   },
   check(instance, answer) {
     const value = parseLooseJson(answer);
     const items = instance.metadata.items as string[];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return unparseable('expected a list of book letters like ["A", "B", ...]');
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+      return unparseable('expected a list of book letters like ["A", "B", ...]');
     const order = (value as string[]).map((v) => v.trim().toUpperCase());
-    if (order.length !== items.length || new Set(order).size !== items.length || !order.every((v) => items.includes(v))) return wrong(`expected each of ${items.join(', ')} exactly once`);
+    if (order.length !== items.length || new Set(order).size !== items.length || !order.every((v) => items.includes(v)))
+      return wrong(`expected each of ${items.join(', ')} exactly once`);
     const pos = new Map(order.map((item, i) => [item, i + 1]));
     const constraints = instance.metadata.constraints as unknown as Constraint[];
     const broken = constraints.findIndex((c) => holds(c, pos) !== true);
@@ -106,7 +131,8 @@ export const permutationsAndCombinations = defineTask({
       '        if k == "not_at" and a == c["position"]: return False',
       '        if k in ("left_of", "right_of", "adjacent"):',
       '            b = at[c["other"]]',
-      '            if (k == "left_of" and a >= b) or (k == "right_of" and a <= b) or (k == "adjacent" and abs(a - b) != 1): return False',
+      '            if (k == "left_of" and a >= b) or (k == "right_of" and a <= b) or (k == "adjacent" and abs(a ' +
+        '- b) != 1): return False',
       '    return True',
       'for p in itertools.permutations(reversed(items)):',
       '    if ok(p):',

@@ -8,69 +8,114 @@ import { getTask } from '../registry.js';
 // create_dataset/create_dataset_<task>.py and benchmark/run_*_baseline_methods.py where named.
 type Measure = (metadata: Record<string, unknown>) => number;
 type Case = {
-  id: string; where: string; measure: string; of: Measure;
+  id: string;
+  where: string;
+  measure: string;
+  of: Measure;
   /** How many of CodeSteer's puzzles have each value. */
   source: Record<number, number>;
 };
 
-const len = (key: string): Measure => (m) => (m[key] as unknown[]).length;
+const len =
+  (key: string): Measure =>
+  (m) =>
+    (m[key] as unknown[]).length;
 const cases: Case[] = [
   {
-    id: 'symbench.string_insertion', where: 'dataset_gather/string_insertion', measure: 'string length',
-    of: (m) => (m.original as string).length, source: { 14: 33, 15: 39, 16: 67, 17: 32, 18: 29 },
+    id: 'symbench.string_insertion',
+    where: 'dataset_gather/string_insertion',
+    measure: 'string length',
+    of: (m) => (m.original as string).length,
+    source: { 14: 33, 15: 39, 16: 67, 17: 32, 18: 29 },
   },
   {
-    id: 'symbench.string_deletion_and_modification', where: 'dataset_gather/string_deletion_and_modification',
-    measure: 'string length', of: (m) => (m.start as string).length,
+    id: 'symbench.string_deletion_and_modification',
+    where: 'dataset_gather/string_deletion_and_modification',
+    measure: 'string length',
+    of: (m) => (m.start as string).length,
     source: { 10: 7, 11: 5, 12: 4, 13: 8, 14: 5, 15: 9, 16: 7, 17: 10, 18: 7, 19: 22, 20: 16 },
   },
   {
-    id: 'symbench.string_deletion_and_modification', where: 'dataset_gather/string_deletion_and_modification',
-    measure: 'rules listed', of: len('rule_ids'), source: { 6: 100 },
+    id: 'symbench.string_deletion_and_modification',
+    where: 'dataset_gather/string_deletion_and_modification',
+    measure: 'rules listed',
+    of: len('rule_ids'),
+    source: { 6: 100 },
   },
   {
-    id: 'symbench.eight_queens', where: 'dataset_gather/eight_queens_dataset', measure: 'queens given',
-    of: len('given'), source: { 0: 45, 1: 60, 2: 34, 3: 11 },
+    id: 'symbench.eight_queens',
+    where: 'dataset_gather/eight_queens_dataset',
+    measure: 'queens given',
+    of: len('given'),
+    source: { 0: 45, 1: 60, 2: 34, 3: 11 },
   },
   {
-    id: 'symbench.eight_queens', where: 'dataset_gather/eight_queens_dataset', measure: 'blocked cells',
-    of: len('blocked'), source: { 0: 28, 1: 24, 2: 27, 3: 32, 4: 39 },
+    id: 'symbench.eight_queens',
+    where: 'dataset_gather/eight_queens_dataset',
+    measure: 'blocked cells',
+    of: len('blocked'),
+    source: { 0: 28, 1: 24, 2: 27, 3: 32, 4: 39 },
   },
   {
-    id: 'symbench.combinatorial_calculation', where: 'dataset_gather/combinatorial_calculation', measure: 'numbers',
-    of: len('numbers'), source: { 3: 30, 4: 30, 5: 60, 6: 30 },
+    id: 'symbench.combinatorial_calculation',
+    where: 'dataset_gather/combinatorial_calculation',
+    measure: 'numbers',
+    of: len('numbers'),
+    source: { 3: 30, 4: 30, 5: 60, 6: 30 },
   },
   {
-    id: 'symbench.letter_logic_diagram', where: 'dataset_gather/letter_logic_diagram (7×7 grids)',
+    id: 'symbench.letter_logic_diagram',
+    where: 'dataset_gather/letter_logic_diagram (7×7 grids)',
     measure: 'empty cells',
-    of: (m) => (m.puzzle as string[]).filter((cell) => cell === '').length, source: { 15: 32, 20: 41, 25: 30, 30: 97 },
+    of: (m) => (m.puzzle as string[]).filter((cell) => cell === '').length,
+    source: { 15: 32, 20: 41, 25: 30, 30: 97 },
   },
   {
-    id: 'symbench.new_operator', where: 'dataset_gather/new_operator_dataset', measure: 'operators defined',
-    of: len('operators'), source: { 1: 100, 3: 100 },
+    id: 'symbench.new_operator',
+    where: 'dataset_gather/new_operator_dataset',
+    measure: 'operators defined',
+    of: len('operators'),
+    source: { 1: 100, 3: 100 },
   },
   {
-    id: 'symbench.mahjong', where: 'dataset_gather/mahjong_pattern_dataset', measure: 'rounds',
-    of: len('rounds'), source: { 1: 8, 2: 8, 3: 12, 4: 12, 5: 160 },
+    id: 'symbench.mahjong',
+    where: 'dataset_gather/mahjong_pattern_dataset',
+    measure: 'rounds',
+    of: len('rounds'),
+    source: { 1: 8, 2: 8, 3: 12, 4: 12, 5: 160 },
   },
   {
-    id: 'symbench.reversi', where: 'dataset_gather/reversi_dataset', measure: 'board side',
-    of: (m) => m.size as number, source: { 4: 120, 6: 80 },
+    id: 'symbench.reversi',
+    where: 'dataset_gather/reversi_dataset',
+    measure: 'board side',
+    of: (m) => m.size as number,
+    source: { 4: 120, 6: 80 },
   },
   {
-    id: 'symbench.reversi', where: 'dataset_gather/reversi_dataset', measure: 'moves to apply',
-    of: len('moves'), source: { 1: 40, 2: 80, 3: 80 },
+    id: 'symbench.reversi',
+    where: 'dataset_gather/reversi_dataset',
+    measure: 'moves to apply',
+    of: len('moves'),
+    source: { 1: 40, 2: 80, 3: 80 },
   },
   {
-    id: 'symbench.constrained_linear_arrangement', where: 'dataset_gather/constrained_linear_arrangement',
-    measure: 'rounds', of: len('player_moves'), source: { 3: 24, 4: 116, 5: 60 },
+    id: 'symbench.constrained_linear_arrangement',
+    where: 'dataset_gather/constrained_linear_arrangement',
+    measure: 'rounds',
+    of: len('player_moves'),
+    source: { 3: 24, 4: 116, 5: 60 },
   },
   {
-    id: 'symbench.synthesis_decomposition', where: 'dataset_gather/synthesis_decomposition_dataset',
-    measure: 'complexity', of: (m) => m.complexity as number, source: { 1: 10, 2: 20, 3: 30, 4: 40, 5: 100 },
+    id: 'symbench.synthesis_decomposition',
+    where: 'dataset_gather/synthesis_decomposition_dataset',
+    measure: 'complexity',
+    of: (m) => m.complexity as number,
+    source: { 1: 10, 2: 20, 3: 30, 4: 40, 5: 100 },
   },
   ...(['A', 'B', 'C'] as const).map((block, k): Case => ({
-    id: 'symbench.string_synthesis', where: 'dataset_gather/string_synthesis', measure: `starting [${block}] blocks`,
+    id: 'symbench.string_synthesis',
+    where: 'dataset_gather/string_synthesis',
+    measure: `starting [${block}] blocks`,
     of: (m) => (m.start as number[])[k],
     source: [
       { 1: 44, 2: 46, 3: 35, 4: 38, 5: 37 },
@@ -79,25 +124,32 @@ const cases: Case[] = [
     ][k],
   })),
   {
-    id: 'symbench.pattern_recognition', where: 'dataset_gather/pattern_recognition (the matrix in question.txt)',
-    measure: 'rows', of: (m) => (m.matrix as string[]).length,
+    id: 'symbench.pattern_recognition',
+    where: 'dataset_gather/pattern_recognition (the matrix in question.txt)',
+    measure: 'rows',
+    of: (m) => (m.matrix as string[]).length,
     source: { 6: 9, 7: 13, 8: 9, 9: 9, 10: 13, 11: 5, 12: 14, 13: 9, 14: 11, 15: 8 },
   },
   {
-    id: 'symbench.pattern_recognition', where: 'dataset_gather/pattern_recognition (the matrix in question.txt)',
-    measure: 'columns', of: (m) => (m.matrix as string[])[0].length,
+    id: 'symbench.pattern_recognition',
+    where: 'dataset_gather/pattern_recognition (the matrix in question.txt)',
+    measure: 'columns',
+    of: (m) => (m.matrix as string[])[0].length,
     source: { 6: 13, 7: 9, 8: 14, 9: 9, 10: 8, 11: 9, 12: 15, 13: 7, 14: 7, 15: 9 },
   },
   {
-    id: 'symbench.statistical_counting', where: 'dataset_gather/statistical_counting_dataset',
+    id: 'symbench.statistical_counting',
+    where: 'dataset_gather/statistical_counting_dataset',
     measure: 'string length',
     of: (m) => (m.sequence as string).length,
     source: { 5: 2, 10: 4, 15: 4, 20: 10, 25: 20, 35: 20, 45: 20, 55: 20, 65: 100 },
   },
   {
-    id: 'symbench.statistical_counting', where: 'dataset_gather/statistical_counting_dataset',
+    id: 'symbench.statistical_counting',
+    where: 'dataset_gather/statistical_counting_dataset',
     measure: 'scored letters',
-    of: (m) => m.num_letters as number, source: { 2: 2, 3: 84, 4: 24, 5: 30, 6: 40, 7: 20 },
+    of: (m) => m.num_letters as number,
+    source: { 2: 2, 3: 84, 4: 24, 5: 30, 6: 40, 7: 20 },
   },
   {
     id: 'symbench.number_multiply',
@@ -107,55 +159,86 @@ const cases: Case[] = [
     source: { 124: 20, 134: 20, 1224: 20 },
   },
   {
-    id: 'symbench.blocksworld', where: 'dataset_gather/Blocksworld_dataset (5 of each blocks_stacks_goal)',
-    measure: 'blocks', of: (m) => (m.initial as string[]).join('').length, source: { 2: 40, 3: 40, 4: 40 },
+    id: 'symbench.blocksworld',
+    where: 'dataset_gather/Blocksworld_dataset (5 of each blocks_stacks_goal)',
+    measure: 'blocks',
+    of: (m) => (m.initial as string[]).join('').length,
+    source: { 2: 40, 3: 40, 4: 40 },
   },
   {
-    id: 'symbench.synthesis_decomposition', where: 'dataset_gather/synthesis_decomposition_dataset',
-    measure: 'complexity', of: (m) => m.complexity as number, source: { 1: 10, 2: 20, 3: 30, 4: 40, 5: 100 },
+    id: 'symbench.synthesis_decomposition',
+    where: 'dataset_gather/synthesis_decomposition_dataset',
+    measure: 'complexity',
+    of: (m) => m.complexity as number,
+    source: { 1: 10, 2: 20, 3: 30, 4: 40, 5: 100 },
   },
   {
-    id: 'symbench.blocksworld', where: 'dataset_gather/Blocksworld_dataset', measure: 'stacks',
-    of: len('initial'), source: { 3: 30, 4: 45, 5: 45 },
+    id: 'symbench.blocksworld',
+    where: 'dataset_gather/Blocksworld_dataset',
+    measure: 'stacks',
+    of: len('initial'),
+    source: { 3: 30, 4: 45, 5: 45 },
   },
   {
-    id: 'symbench.letters', where: 'benchmark/run_letters_baseline_methods.py (lengths 10–15, 15–20, 20–25)',
-    measure: 'word length', of: (m) => (m.word as string).length,
+    id: 'symbench.letters',
+    where: 'benchmark/run_letters_baseline_methods.py (lengths 10–15, 15–20, 20–25)',
+    measure: 'word length',
+    of: (m) => (m.word as string).length,
     source: Object.fromEntries(Array.from({ length: 16 }, (_, k) => [10 + k, 1])),
   },
   {
-    id: 'symbench.matrix_transformation', where: 'dataset_gather/matrix_transformation_dataset',
+    id: 'symbench.matrix_transformation',
+    where: 'dataset_gather/matrix_transformation_dataset',
     measure: 'rows·10 + columns',
     of: (m) => (m.matrix as string[][]).length * 10 + (m.matrix as string[][])[0].length,
     source: { 22: 40, 23: 40, 33: 40, 34: 40, 44: 40 },
   },
   {
-    id: 'symbench.pooling', where: 'dataset_gather/pooling_dataset', measure: 'matrix side·10 + window side',
+    id: 'symbench.pooling',
+    where: 'dataset_gather/pooling_dataset',
+    measure: 'matrix side·10 + window side',
     of: (m) => (m.matrix as number[][]).length * 10 + (m.window_size as number),
     source: { 32: 36, 42: 72, 53: 64, 63: 28 },
   },
   {
-    id: 'symbench.light_puzzles', where: 'dataset_gather/light_puzzles_dataset', measure: 'grid side',
-    of: len('initial'), source: { 2: 14, 3: 14, 4: 22, 5: 150 },
+    id: 'symbench.light_puzzles',
+    where: 'dataset_gather/light_puzzles_dataset',
+    measure: 'grid side',
+    of: len('initial'),
+    source: { 2: 14, 3: 14, 4: 22, 5: 150 },
   },
   {
-    id: 'symbench.light_puzzles', where: 'dataset_gather/light_puzzles_dataset', measure: 'buttons',
-    of: (m) => Object.keys(m.buttons as object).length, source: { 1: 14, 2: 28, 3: 158 },
+    id: 'symbench.light_puzzles',
+    where: 'dataset_gather/light_puzzles_dataset',
+    measure: 'buttons',
+    of: (m) => Object.keys(m.buttons as object).length,
+    source: { 1: 14, 2: 28, 3: 158 },
   },
   {
-    id: 'symbench.light_puzzles', where: 'dataset_gather/light_puzzles_dataset', measure: 'presses',
-    of: len('operations'), source: { 1: 14, 2: 14, 3: 22, 4: 150 },
+    id: 'symbench.light_puzzles',
+    where: 'dataset_gather/light_puzzles_dataset',
+    measure: 'presses',
+    of: len('operations'),
+    source: { 1: 14, 2: 14, 3: 22, 4: 150 },
   },
   {
-    id: 'symbench.2048', where: 'dataset_gather/2048_dataset', measure: 'grid side',
-    of: len('grid'), source: { 2: 40, 3: 40, 4: 40, 5: 80 },
+    id: 'symbench.2048',
+    where: 'dataset_gather/2048_dataset',
+    measure: 'grid side',
+    of: len('grid'),
+    source: { 2: 40, 3: 40, 4: 40, 5: 80 },
   },
   {
-    id: 'symbench.2048', where: 'dataset_gather/2048_dataset', measure: 'moves',
-    of: (m) => (m.moves as string).length, source: { 2: 40, 3: 40, 4: 40, 5: 40, 6: 40 },
+    id: 'symbench.2048',
+    where: 'dataset_gather/2048_dataset',
+    measure: 'moves',
+    of: (m) => (m.moves as string).length,
+    source: { 2: 40, 3: 40, 4: 40, 5: 40, 6: 40 },
   },
   {
-    id: 'symbench.standard_sudoku', where: 'dataset_gather/standard_sudoku', measure: 'empty cells',
+    id: 'symbench.standard_sudoku',
+    where: 'dataset_gather/standard_sudoku',
+    measure: 'empty cells',
     of: (m) => (m.puzzle as number[]).filter((d) => d === 0).length,
     source: { 51: 29, 52: 31, 53: 24, 54: 17, 55: 19 },
   },
@@ -170,14 +253,19 @@ describe("SymBench default difficulty matches CodeSteer's puzzles", () => {
   // Values outside CodeSteer's set make a task another task; the mean within 10% keeps the mix of easy
   // and hard puzzles (200 draws: the noise is a few percent).
   it.each(cases)('$id: $measure ($where)', ({ id, of, source }) => {
-    const task = getTask(id), options = task.resolveOptions();
+    const task = getTask(id),
+      options = task.resolveOptions();
     const ours: Record<number, number> = {};
     for (let i = 0; i < 200; i++) {
       const value = of(task.generate(options, 2026, i).metadata as Record<string, unknown>);
       ours[value] = (ours[value] ?? 0) + 1;
     }
     const allowed = Object.keys(source).map(Number);
-    expect(Object.keys(ours).map(Number).filter((v) => !allowed.includes(v))).toEqual([]);
+    expect(
+      Object.keys(ours)
+        .map(Number)
+        .filter((v) => !allowed.includes(v)),
+    ).toEqual([]);
     expect(Math.abs(mean(ours) - mean(source)) / mean(source)).toBeLessThanOrEqual(0.1);
   });
 });

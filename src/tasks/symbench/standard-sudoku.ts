@@ -12,7 +12,9 @@ const box = (i: number): number => Math.floor(Math.floor(i / 9) / 3) * 3 + Math.
 /** Candidate digits of cell i as a bitmask (bit d for digit d). */
 function candidates(grid: Grid, i: number): number {
   let used = 0;
-  const r = Math.floor(i / 9), c = i % 9, b = box(i);
+  const r = Math.floor(i / 9),
+    c = i % 9,
+    b = box(i);
   for (let k = 0; k < 9; k++) {
     used |= 1 << grid[r * 9 + k];
     used |= 1 << grid[k * 9 + c];
@@ -23,12 +25,19 @@ function candidates(grid: Grid, i: number): number {
 
 /** Counts solutions up to `limit` (most-constrained cell first); fills `grid` with the last one found when `keep`. */
 export function countSudoku(grid: Grid, limit: number, order?: (digits: number[]) => number[]): number {
-  let best = -1, bestMask = 0, bestCount = 10;
+  let best = -1,
+    bestMask = 0,
+    bestCount = 10;
   for (let i = 0; i < 81; i++) {
     if (grid[i] !== 0) continue;
     const mask = candidates(grid, i);
     const count = popcount(mask);
-    if (count < bestCount) { best = i; bestMask = mask; bestCount = count; if (count <= 1) break; }
+    if (count < bestCount) {
+      best = i;
+      bestMask = mask;
+      bestCount = count;
+      if (count <= 1) break;
+    }
   }
   if (best < 0) return 1;
   let digits: number[] = [];
@@ -61,15 +70,22 @@ function drawPuzzle(rng: Rng, remove: number, unique: boolean): { puzzle: Grid; 
 
 /** A 9×9 grid of digits from rows of comma/space-separated digits or a nested list; null when malformed. */
 export function parseSudoku(text: string): Grid | null {
-  const cells = text.replace(/[[\]()"']/g, ' ').split(/[\s,;]+/).filter((t) => t.length > 0);
+  const cells = text
+    .replace(/[[\]()"']/g, ' ')
+    .split(/[\s,;]+/)
+    .filter((t) => t.length > 0);
   if (cells.length !== 81 || !cells.every((t) => /^[1-9]$/.test(t))) return null;
   return cells.map(Number);
 }
 
 export function isValidCompletion(puzzle: Grid, grid: Grid): string | null {
-  for (let i = 0; i < 81; i++) if (puzzle[i] !== 0 && puzzle[i] !== grid[i]) return `cell (${Math.floor(i / 9) + 1},${(i % 9) + 1}) changes a given`;
+  for (let i = 0; i < 81; i++)
+    if (puzzle[i] !== 0 && puzzle[i] !== grid[i])
+      return `cell (${Math.floor(i / 9) + 1},${(i % 9) + 1}) changes a given`;
   for (let k = 0; k < 9; k++) {
-    const row = new Set<number>(), col = new Set<number>(), blk = new Set<number>();
+    const row = new Set<number>(),
+      col = new Set<number>(),
+      blk = new Set<number>();
     for (let j = 0; j < 9; j++) {
       row.add(grid[k * 9 + j]);
       col.add(grid[j * 9 + k]);
@@ -95,12 +111,20 @@ export const standardSudoku = defineTask({
   ranges: [['min_removed', 'max_removed']],
   generate(options, rng) {
     const { puzzle, solution } = drawPuzzle(rng, rng.int(options.min_removed, options.max_removed), options.unique);
-    const rows = Array.from({ length: 9 }, (_, r) => puzzle.slice(r * 9, r * 9 + 9).map((v) => (v === 0 ? ' ' : String(v))).join(','));
+    const rows = Array.from({ length: 9 }, (_, r) =>
+      puzzle
+        .slice(r * 9, r * 9 + 9)
+        .map((v) => (v === 0 ? ' ' : String(v)))
+        .join(','),
+    );
     const prompt = [
-      'Given a 9*9 Sudoku grid, each cell must be filled with a number between 1 and 9. No number may appear more than once in the same row, column, or 3*3 subgrid. Some cells are pre-filled. Please fill the remaining empty cells.',
+      'Given a 9*9 Sudoku grid, each cell must be filled with a number between 1 and 9. No number may appear ' +
+        'more than once in the same row, column, or 3*3 subgrid. Some cells are pre-filled. Please fill the ' +
+        'remaining empty cells.',
       ...rows,
       '',
-      'Return your answer in the format: <<<a 9*9 matrix>>>, one row per line with the nine numbers separated by commas.',
+      'Return your answer in the format: <<<a 9*9 matrix>>>, one row per line with the nine numbers separated by ' +
+        'commas.',
     ].join('\n');
     const answer = Array.from({ length: 9 }, (_, r) => solution.slice(r * 9, r * 9 + 9).join(',')).join('\n');
     return { prompt, answer, metadata: { puzzle } };

@@ -11,8 +11,19 @@ const LETTERS = 'ABCDEFGHIJK';
  * many of its 200 puzzles have them.
  */
 const CODESTEER_MIX: readonly [length: number, letters: number, count: number][] = [
-  [5, 2, 2], [10, 3, 4], [15, 4, 4], [20, 5, 10], [25, 6, 20], [35, 3, 20], [45, 3, 20], [55, 3, 20],
-  [65, 3, 20], [65, 4, 20], [65, 5, 20], [65, 6, 20], [65, 7, 20],
+  [5, 2, 2],
+  [10, 3, 4],
+  [15, 4, 4],
+  [20, 5, 10],
+  [25, 6, 20],
+  [35, 3, 20],
+  [45, 3, 20],
+  [55, 3, 20],
+  [65, 3, 20],
+  [65, 4, 20],
+  [65, 5, 20],
+  [65, 6, 20],
+  [65, 7, 20],
 ];
 
 function mixedSize(draw: number): { length: number; letters: number } {
@@ -24,7 +35,9 @@ function mixedSize(draw: number): { length: number; letters: number } {
 }
 
 function letterList(letters: string[]): string {
-  return letters.length === 1 ? `the letter ${letters[0]}` : `letters ${letters.slice(0, -1).join(', ')} and ${letters[letters.length - 1]}`;
+  return letters.length === 1
+    ? `the letter ${letters[0]}`
+    : `letters ${letters.slice(0, -1).join(', ')} and ${letters[letters.length - 1]}`;
 }
 
 export const statisticalCounting = defineTask({
@@ -34,34 +47,47 @@ export const statisticalCounting = defineTask({
   answerFormat: 'an integer',
   options: {
     size: {
-      kind: 'enum', default: 'mixed', values: ['mixed', 'fixed'],
+      kind: 'enum',
+      default: 'mixed',
+      values: ['mixed', 'fixed'],
       description: "mixed: length and letters from CodeSteer's table (5–65 letters of 2–7 kinds); fixed: the two below",
     },
     sequence_length: {
-      kind: 'int', default: 25, min: 2, max: 200, description: 'length of the letter string (size fixed)',
+      kind: 'int',
+      default: 25,
+      min: 2,
+      max: 200,
+      description: 'length of the letter string (size fixed)',
     },
     num_letters: {
-      kind: 'int', default: 4, min: 1, max: 11,
+      kind: 'int',
+      default: 4,
+      min: 1,
+      max: 11,
       description: 'how many letters (A, B, …) appear; letter i scores i (size fixed)',
     },
   },
   generate(options, rng) {
-    const { length, letters: kinds } = options.size === 'mixed'
-      ? mixedSize(rng.int(1, 200))
-      : { length: options.sequence_length, letters: options.num_letters };
+    const { length, letters: kinds } =
+      options.size === 'mixed'
+        ? mixedSize(rng.int(1, 200))
+        : { length: options.sequence_length, letters: options.num_letters };
     const letters = LETTERS.slice(0, kinds).split('');
     let sequence = '';
     for (let i = 0; i < length; i++) sequence += rng.pick(letters);
     let score = 0;
-    for (let i = 0; i < sequence.length; ) {
+    for (let i = 0; i < sequence.length;) {
       let j = i;
       while (j < sequence.length && sequence[j] === sequence[i]) j++;
       if (j - i >= 2) score += LETTERS.indexOf(sequence[i]) + 1;
       i = j;
     }
-    const rules = letters.map((letter, i) => `${i + 1}. If there are two or more consecutive ${letter}'s, add ${i + 1} to the total score.`);
+    const rules = letters.map(
+      (letter, i) => `${i + 1}. If there are two or more consecutive ${letter}'s, add ${i + 1} to the total score.`,
+    );
     const prompt =
-      `The initial total score is 0. Given a string consisting of ${letterList(letters)}, scan from front to back:\n\n` +
+      `The initial total score is 0. Given a string consisting of ${letterList(letters)}, scan from front to ` +
+      `back:\n\n` +
       `${rules.join('\n')}\n\n` +
       `What is the total score of the string ${sequence}?\n` +
       'Return your answer with the format <<<number>>>, where number is the total score as an integer.';

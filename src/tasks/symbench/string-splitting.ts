@@ -32,18 +32,48 @@ const TEMPLATES: readonly (readonly string[])[] = [
 ];
 
 /** Starting-count ranges per complexity level (CodeSteer's five levels). */
-const RANGES: readonly (readonly [number, number])[] = [[1, 3], [2, 4], [3, 6], [4, 7], [5, 10]];
+const RANGES: readonly (readonly [number, number])[] = [
+  [1, 3],
+  [2, 4],
+  [3, 6],
+  [4, 7],
+  [5, 10],
+];
 
 /** Counts in the order A, B, C, X, Y, Z after cycling methods 1..5 (one execution per turn). */
 export function dismantle(a0: number, b0: number, c0: number): number[] {
   let [a, b, c, x, y, z] = [a0, b0, c0, 0, 0, 0];
-  const can = [(): boolean => a >= 1, (): boolean => b >= 2, (): boolean => c >= 2, (): boolean => b >= 1 && c >= 1, (): boolean => x >= 1 && y >= 1];
+  const can = [
+    (): boolean => a >= 1,
+    (): boolean => b >= 2,
+    (): boolean => c >= 2,
+    (): boolean => b >= 1 && c >= 1,
+    (): boolean => x >= 1 && y >= 1,
+  ];
   const run = [
-    (): void => { a -= 1; x += 2; y += 1; },
-    (): void => { b -= 2; x += 1; },
-    (): void => { c -= 2; y += 1; },
-    (): void => { b -= 1; c -= 1; a += 1; },
-    (): void => { x -= 1; y -= 1; z += 1; },
+    (): void => {
+      a -= 1;
+      x += 2;
+      y += 1;
+    },
+    (): void => {
+      b -= 2;
+      x += 1;
+    },
+    (): void => {
+      c -= 2;
+      y += 1;
+    },
+    (): void => {
+      b -= 1;
+      c -= 1;
+      a += 1;
+    },
+    (): void => {
+      x -= 1;
+      y -= 1;
+      z += 1;
+    },
   ];
   for (let turn = 0; can.some((f) => f()); turn = (turn + 1) % 5) if (can[turn]()) run[turn]();
   return [a, b, c, x, y, z];
@@ -54,29 +84,42 @@ export const stringSplitting = defineTask({
   source: 'symbench',
   description: 'Dismantle machines into parts with five methods executed in a cycle; report what remains.',
   answerFormat: 'a list of six quoted integers: machines A, B, C, parts X, Y, Z',
-  differsFromSource:
-    "Default complexity is 3; CodeSteer's dataset spreads complexity 1–5 evenly.",
+  differsFromSource: "Default complexity is 3; CodeSteer's dataset spreads complexity 1–5 evenly.",
   maxAnswerLength: 300,
   options: {
-    complexity: { kind: 'int', default: 3, min: 1, max: 5, description: 'range of starting machine counts (1: 1–3 … 5: 5–10)' },
+    complexity: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 5,
+      description: 'range of starting machine counts (1: 1–3 … 5: 5–10)',
+    },
   },
   generate(options, rng) {
     const [lo, hi] = RANGES[options.complexity - 1];
     const start = [rng.int(lo, hi), rng.int(lo, hi), rng.int(lo, hi)];
     const methods = TEMPLATES.map((variants, i) => `Method ${i + 1}: ${rng.pick(variants)}`);
     const prompt = [
-      'There is a dismantling engineer who has old machines A, B, and C. He discovered that he can obtain a batch of new parts X, Y, and Z through the following methods:',
+      'There is a dismantling engineer who has old machines A, B, and C. He discovered that he can obtain a ' +
+        'batch of new parts X, Y, and Z through the following methods:',
       ...methods,
       '',
-      `Xiao Li continuously cycles through these methods in the given order, executing one method at a time (a method that cannot be executed is skipped). After Method 5, start again from Method 1. Continue this cycle until no method can be executed. Initially, there are ${start[0]} units of Machine A, ${start[1]} units of Machine B, and ${start[2]} units of Machine C. How many parts X, Y, and Z can Li ultimately obtain, and how many machines A, B, and C will remain?`,
+      `Xiao Li continuously cycles through these methods in the given order, executing one method at a time (a ` +
+        `method that cannot be executed is skipped). After Method 5, start again from Method 1. Continue this ` +
+        `cycle until no method can be executed. Initially, there are ${start[0]} units of Machine A, ${start[1]} ` +
+        `units of Machine B, and ${start[2]} units of Machine C. How many parts X, Y, and Z can Li ultimately ` +
+        `obtain, and how many machines A, B, and C will remain?`,
       '',
-      'Generate the answer in the format <<<a string representing the outcome in the order of machines A, B, C, parts X, Y, Z>>>, written as a list of six quoted numbers ["A", "B", "C", "X", "Y", "Z"] with each letter replaced by its final count.',
+      'Generate the answer in the format <<<a string representing the outcome in the order of machines A, B, C, ' +
+        'parts X, Y, Z>>>, written as a list of six quoted numbers ["A", "B", "C", "X", "Y", "Z"] with each letter ' +
+        'replaced by its final count.',
     ].join('\n');
     return { prompt, answer: JSON.stringify(dismantle(start[0], start[1], start[2]).map(String)), metadata: { start } };
   },
   check(instance, answer) {
     const value = parseLooseJson(answer);
-    if (!Array.isArray(value) || value.length !== 6) return unparseable('expected a list of six counts like ["1", "0", "2", "3", "0", "1"]');
+    if (!Array.isArray(value) || value.length !== 6)
+      return unparseable('expected a list of six counts like ["1", "0", "2", "3", "0", "1"]');
     const counts = value.map((v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '?'));
     if (!counts.every((v) => /^\d+$/.test(v))) return unparseable('each count must be a non-negative integer');
     const expected = JSON.parse(instance.answer) as string[];
@@ -86,7 +129,8 @@ export const stringSplitting = defineTask({
     const [a, b, c] = instance.metadata.start as number[];
     return [
       `s = {'A': ${a}, 'B': ${b}, 'C': ${c}, 'X': 0, 'Y': 0, 'Z': 0}`,
-      "methods = [({'A': 1}, {'X': 2, 'Y': 1}), ({'B': 2}, {'X': 1}), ({'C': 2}, {'Y': 1}), ({'B': 1, 'C': 1}, {'A': 1}), ({'X': 1, 'Y': 1}, {'Z': 1})]",
+      "methods = [({'A': 1}, {'X': 2, 'Y': 1}), ({'B': 2}, {'X': 1}), ({'C': 2}, {'Y': 1}), ({'B': 1, 'C': 1}, " +
+        "{'A': 1}), ({'X': 1, 'Y': 1}, {'Z': 1})]",
       'def ok(need):',
       '    return all(s[k] >= v for k, v in need.items())',
       'i = 0',

@@ -47,7 +47,9 @@ export const stringSynthesis = defineTask({
     max_c: { kind: 'int', default: 7, min: 1, max: 50, description: 'most starting [C] blocks' },
   },
   generate(options, rng) {
-    const a = rng.int(1, options.max_a), b = rng.int(1, options.max_b), c = rng.int(1, options.max_c);
+    const a = rng.int(1, options.max_a),
+      b = rng.int(1, options.max_b),
+      c = rng.int(1, options.max_c);
     const prompt = [
       'There are nine different blocks [A], [B], [C], {A}, {B}, {C}, (A), (B), (C) that satisfy:',
       '1. One [A], one [B], and one [C] can be combined to form one {A}.',
@@ -57,7 +59,8 @@ export const stringSynthesis = defineTask({
       '5. One {A} and one {C} can be combined to form one (A) and one (B).',
       '6. Two {B} can be combined to form one (C).',
       '',
-      'Cycle through Methods 1..6 repeatedly until no more changes can be made: apply each method as many times as it can be applied, then move on to the next one; after Method 6 start again from Method 1.',
+      'Cycle through Methods 1..6 repeatedly until no more changes can be made: apply each method as many times ' +
+        'as it can be applied, then move on to the next one; after Method 6 start again from Method 1.',
       '',
       `Question: If we now have ${a} [A], ${b} [B], and ${c} [C], what will the synthesized block be?`,
       '',
@@ -69,8 +72,12 @@ export const stringSynthesis = defineTask({
   },
   check(instance, answer) {
     const text = answer.trim().replace(/^\[|\]$/g, '');
-    if (text.length > 400 || !/^[\s,\d]+$/.test(text)) return unparseable('expected nine non-negative integers separated by spaces');
-    const values = text.split(/[\s,]+/).filter((t) => t.length > 0).map(Number);
+    if (text.length > 400 || !/^[\s,\d]+$/.test(text))
+      return unparseable('expected nine non-negative integers separated by spaces');
+    const values = text
+      .split(/[\s,]+/)
+      .filter((t) => t.length > 0)
+      .map(Number);
     if (values.length !== 9) return unparseable(`expected nine counts, got ${values.length}`);
     return values.join(' ') === instance.answer ? CORRECT : wrong();
   },

@@ -11,7 +11,8 @@ export function pool(matrix: readonly (readonly number[])[], size: number, kind:
     const row: number[] = [];
     for (let c = 0; c < matrix[0].length; c += size) {
       const block: number[] = [];
-      for (let i = r; i < Math.min(r + size, matrix.length); i++) for (let j = c; j < Math.min(c + size, matrix[0].length); j++) block.push(matrix[i][j]);
+      for (let i = r; i < Math.min(r + size, matrix.length); i++)
+        for (let j = c; j < Math.min(c + size, matrix[0].length); j++) block.push(matrix[i][j]);
       row.push(kind === 'max' ? Math.max(...block) : block.reduce((a, b) => a + b, 0) / block.length);
     }
     out.push(row);
@@ -35,9 +36,17 @@ export const poolMatrix = defineTask({
     min_pool_size: { kind: 'int', default: 1, min: 1, max: 10, description: 'smallest kernel size' },
     max_pool_size: { kind: 'int', default: 3, min: 1, max: 10, description: 'largest kernel size' },
   },
-  ranges: [['min_rows', 'max_rows'], ['min_cols', 'max_cols'], ['min_pool_size', 'max_pool_size']],
+  ranges: [
+    ['min_rows', 'max_rows'],
+    ['min_cols', 'max_cols'],
+    ['min_pool_size', 'max_pool_size'],
+  ],
   generate(options, rng) {
-    const matrix = randomDigitMatrix(rng, rng.int(options.min_rows, options.max_rows), rng.int(options.min_cols, options.max_cols));
+    const matrix = randomDigitMatrix(
+      rng,
+      rng.int(options.min_rows, options.max_rows),
+      rng.int(options.min_cols, options.max_cols),
+    );
     const size = rng.int(options.min_pool_size, options.max_pool_size);
     const kind = rng.bool() ? 'average' : 'max';
     const result = pool(matrix, size, kind).map((row) => row.map((v) => Math.round(v * 100) / 100));
@@ -46,7 +55,8 @@ export const poolMatrix = defineTask({
       'The stride is equal to the kernel size, meaning there is no overlap between the pooling regions.',
       '',
       'Your output should be a matrix in the same format as the input matrix.',
-      'The output matrix is smaller than the input matrix when the kernel size is greater than 1, and its elements may be floating-point numbers.',
+      'The output matrix is smaller than the input matrix when the kernel size is greater than 1, and its ' +
+        'elements may be floating-point numbers.',
       'Give elements in the output matrix correct to 2 decimal places.',
       '',
       `Perform ${kind} pooling on the following matrix with a kernel size of ${size}:`,
@@ -61,7 +71,8 @@ export const poolMatrix = defineTask({
     if (given === null) return unparseable('expected a matrix of numbers');
     const m = instance.metadata;
     const exact = pool(m.matrix as number[][], m.pool_size as number, m.pool_type as 'max' | 'average');
-    if (given.length !== exact.length || given.some((row, i) => row.length !== exact[i].length)) return wrong('wrong shape');
+    if (given.length !== exact.length || given.some((row, i) => row.length !== exact[i].length))
+      return wrong('wrong shape');
     // Reasoning-Gym gives 0.1 to a matrix of the right shape with wrong values.
     const close = given.every((row, i) => row.every((v, j) => Math.abs(v - exact[i][j]) <= TOLERANCE));
     return close ? CORRECT : wrong(undefined, 0.1);

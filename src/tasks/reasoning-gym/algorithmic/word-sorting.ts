@@ -10,16 +10,23 @@ const pools = new Map<string, string[]>();
 function pool(min: number, max: number): string[] {
   const key = `${min}-${max}`;
   let words = pools.get(key);
-  if (!words) { words = wordsInLengthRange(min, max); pools.set(key, words); }
+  if (!words) {
+    words = wordsInLengthRange(min, max);
+    pools.set(key, words);
+  }
   return words;
 }
 
 function transform(rng: Rng, word: string, mode: string): string {
   switch (mode) {
-    case 'uppercase': return word.toUpperCase();
-    case 'randomcase': return [...word].map((c) => (rng.bool() ? c.toUpperCase() : c)).join('');
-    case 'original': return rng.bool(0.25) ? word[0].toUpperCase() + word.slice(1) : word;
-    default: return word;
+    case 'uppercase':
+      return word.toUpperCase();
+    case 'randomcase':
+      return [...word].map((c) => (rng.bool() ? c.toUpperCase() : c)).join('');
+    case 'original':
+      return rng.bool(0.25) ? word[0].toUpperCase() + word.slice(1) : word;
+    default:
+      return word;
   }
 }
 
@@ -37,13 +44,25 @@ export const wordSorting = defineTask({
     max_words: { kind: 'int', default: 10, min: 1, max: 200, description: 'most words' },
     min_word_length: { kind: 'int', default: 3, min: 2, max: 20, description: 'shortest word' },
     max_word_length: { kind: 'int', default: 12, min: 2, max: 20, description: 'longest word' },
-    transformation: { kind: 'enum', default: 'original', values: ['original', 'lowercase', 'uppercase', 'randomcase'], description: 'case of the words: original (about one in four capitalised, as in running text), lowercase, uppercase or random per letter' },
+    transformation: {
+      kind: 'enum',
+      default: 'original',
+      values: ['original', 'lowercase', 'uppercase', 'randomcase'],
+      description:
+        'case of the words: original (about one in four capitalised, as in running text), lowercase, uppercase ' +
+        'or random per letter',
+    },
   },
-  ranges: [['min_words', 'max_words'], ['min_word_length', 'max_word_length']],
+  ranges: [
+    ['min_words', 'max_words'],
+    ['min_word_length', 'max_word_length'],
+  ],
   generate(options, rng) {
     const source = pool(options.min_word_length, options.max_word_length);
     const count = rng.int(options.min_words, options.max_words);
-    const words = [...new Set(Array.from({ length: count }, () => transform(rng, rng.pick(source), options.transformation)))];
+    const words = [
+      ...new Set(Array.from({ length: count }, () => transform(rng, rng.pick(source), options.transformation))),
+    ];
     const ascending = rng.bool();
     const sorted = words.slice().sort(byCodePoint);
     if (!ascending) sorted.reverse();
@@ -53,7 +72,8 @@ export const wordSorting = defineTask({
       '',
       'Your output should be a comma-separated list of words, e.g. word_1, word_2, word_3',
       '',
-      `Now, sort these words in ${direction} order (using ASCII/Unicode ordering) and return them as a comma-separated list: ${words.join(', ')}`,
+      `Now, sort these words in ${direction} order (using ASCII/Unicode ordering) and return them as a ` +
+        `comma-separated list: ${words.join(', ')}`,
       answerInstruction('the sorted words, separated by ", "'),
     ].join('\n');
     return { prompt, answer: sorted.join(', '), metadata: { words, direction } };
@@ -70,6 +90,9 @@ export const wordSorting = defineTask({
     return wrong(undefined, Math.max(placed / gold.length, sameWords ? 0.2 : 0));
   },
   referenceSolution(instance) {
-    return `print(', '.join(sorted(${JSON.stringify(instance.metadata.words)}, reverse=${instance.metadata.direction === 'descending' ? 'True' : 'False'})))\n`;
+    return (
+      `print(', '.join(sorted(${JSON.stringify(instance.metadata.words)}, ` +
+      `reverse=${instance.metadata.direction === 'descending' ? 'True' : 'False'})))\n`
+    );
   },
 });

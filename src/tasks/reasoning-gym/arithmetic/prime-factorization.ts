@@ -5,14 +5,21 @@ import { CORRECT, unparseable, wrong } from '../../answer.js';
 
 function primeFactors(n: number): number[] {
   const out: number[] = [];
-  for (let d = 2; d * d <= n; d++) while (n % d === 0) { out.push(d); n /= d; }
+  for (let d = 2; d * d <= n; d++)
+    while (n % d === 0) {
+      out.push(d);
+      n /= d;
+    }
   if (n > 1) out.push(n);
   return out;
 }
 
 /** The factors an answer lists (`2 × 2 × 3`, `2^2 * 3`), sorted; null when it is not such a list. */
 export function parseFactorList(text: string): number[] | null {
-  const t = text.trim().replace(/^\$|\$$/g, '').replace(/\\times|\\cdot/g, '×');
+  const t = text
+    .trim()
+    .replace(/^\$|\$$/g, '')
+    .replace(/\\times|\\cdot/g, '×');
   if (t.length === 0 || t.length > 2000) return null;
   const out: number[] = [];
   for (const part of t.split(/[×*·xX]/)) {
@@ -39,8 +46,10 @@ export const primeFactorization = defineTask({
   generate(options, rng) {
     const number = rng.int(options.min_value, options.max_value);
     const factors = primeFactors(number);
-    const prompt = `Find the prime factorization of ${number}. Write the factors separated by × (Example: for 12 the answer would be: 2 × 2 × 3)\n`
-      + 'Return your final answer within triple angle brackets, as <<<p1 × p2 × ...>>>.';
+    const prompt =
+      `Find the prime factorization of ${number}. Write the factors separated by × (Example: for 12 the answer ` +
+      `would be: 2 × 2 × 3)\n` +
+      'Return your final answer within triple angle brackets, as <<<p1 × p2 × ...>>>.';
     return { prompt, answer: factors.join(' × '), metadata: { number, factors } };
   },
   check(instance, answer) {
@@ -52,5 +61,8 @@ export const primeFactorization = defineTask({
     const product = (xs: number[]): bigint => xs.reduce((a, b) => a * BigInt(b), 1n);
     return product(given) === product(gold) ? wrong('the factors are not all prime', 0.5) : wrong(undefined, 0.01);
   },
-  referenceSolution: (instance) => `n = ${instance.metadata.number as number}\nout = []\nd = 2\nwhile d * d <= n:\n    while n % d == 0:\n        out.append(d)\n        n //= d\n    d += 1\nif n > 1:\n    out.append(n)\nprint(" × ".join(map(str, out)))\n`,
+  referenceSolution: (instance) =>
+    `n = ${instance.metadata.number as number}\nout = []\nd = 2\nwhile d * d <= n:\n    while n % d == ` +
+    `0:\n        out.append(d)\n        n //= d\n    d += 1\nif n > 1:\n    out.append(n)\nprint(" × ` +
+    `".join(map(str, out)))\n`,
 });

@@ -7,17 +7,25 @@ import { CORRECT, unparseable, wrong } from '../../answer.js';
 const OPERATIONS = ['sum', 'diff', 'prod', 'pow'] as const;
 
 function powMod(base: number, exponent: number, modulus: number): number {
-  let result = 1 % modulus, b = base % modulus;
-  for (let e = exponent; e > 0; e >>= 1) { if (e & 1) result = (result * b) % modulus; b = (b * b) % modulus; }
+  let result = 1 % modulus,
+    b = base % modulus;
+  for (let e = exponent; e > 0; e >>= 1) {
+    if (e & 1) result = (result * b) % modulus;
+    b = (b * b) % modulus;
+  }
   return result;
 }
 
 function cellValue(op: string, x: number, y: number, divisor: number): number {
   switch (op) {
-    case 'sum': return (x + y) % divisor;
-    case 'diff': return Math.abs(x - y) % divisor;
-    case 'prod': return (x * y) % divisor;
-    default: return powMod(x, y, divisor);
+    case 'sum':
+      return (x + y) % divisor;
+    case 'diff':
+      return Math.abs(x - y) % divisor;
+    case 'prod':
+      return (x * y) % divisor;
+    default:
+      return powMod(x, y, divisor);
   }
 }
 
@@ -28,7 +36,12 @@ type Rule = { op: string; divisor: number; target: number };
  * differently: then the holes have two fills. The rule's ✅ cells are tried first: most rivals miss one.
  */
 function ambiguous(
-  rule: Rule, holes: ReadonlySet<number>, sizeX: number, sizeY: number, maxDivisor: number, maxTarget: number,
+  rule: Rule,
+  holes: ReadonlySet<number>,
+  sizeX: number,
+  sizeY: number,
+  maxDivisor: number,
+  maxTarget: number,
 ): boolean {
   const hits: number[] = [];
   for (let cell = 0; cell < sizeX * sizeY; cell++) {
@@ -40,12 +53,17 @@ function ambiguous(
       for (let target = 1; target <= Math.min(maxTarget, divisor - 1); target++) {
         if (op === rule.op && divisor === rule.divisor && target === rule.target) continue;
         if (hits.some((cell) => cellValue(op, cell % sizeX, Math.floor(cell / sizeX), divisor) !== target)) continue;
-        let fits = true, differs = false;
+        let fits = true,
+          differs = false;
         for (let cell = 0; fits && cell < sizeX * sizeY; cell++) {
-          const x = cell % sizeX, y = Math.floor(cell / sizeX);
+          const x = cell % sizeX,
+            y = Math.floor(cell / sizeX);
           const theirs = cellValue(op, x, y, divisor) === target;
           const same = theirs === (cellValue(rule.op, x, y, rule.divisor) === rule.target);
-          if (!same) { if (holes.has(cell)) differs = true; else fits = false; }
+          if (!same) {
+            if (holes.has(cell)) differs = true;
+            else fits = false;
+          }
         }
         if (fits && differs) return true;
       }
@@ -56,7 +74,11 @@ function ambiguous(
 
 /** Rows of ✅/❌/❔ from an answer: blank lines, code fences, spaces and emoji variation selectors dropped. */
 export function readGrid(text: string): string[] {
-  return text.replace(/\uFE0F/g, '').split('\n').map((row) => row.replace(/[ \t,|]/g, '')).filter((row) => row.length > 0 && !row.startsWith('```'));
+  return text
+    .replace(/\uFE0F/g, '')
+    .split('\n')
+    .map((row) => row.replace(/[ \t,|]/g, ''))
+    .filter((row) => row.length > 0 && !row.startsWith('```'));
 }
 
 export const moduloGrid = defineTask({
@@ -74,37 +96,62 @@ export const moduloGrid = defineTask({
   },
   generate(options, rng) {
     for (;;) {
-      const divisor = rng.int(2, options.max_divisor), target = rng.int(1, Math.min(options.max_target, divisor - 1));
+      const divisor = rng.int(2, options.max_divisor),
+        target = rng.int(1, Math.min(options.max_target, divisor - 1));
       const op = rng.pick(OPERATIONS);
       const grid: string[][] = [];
       let marked = 0;
       for (let y = 0; y < options.size_y; y++) {
         const row: string[] = [];
-        for (let x = 0; x < options.size_x; x++) { const hit = cellValue(op, x, y, divisor) === target; marked += hit ? 1 : 0; row.push(hit ? '✅' : '❌'); }
+        for (let x = 0; x < options.size_x; x++) {
+          const hit = cellValue(op, x, y, divisor) === target;
+          marked += hit ? 1 : 0;
+          row.push(hit ? '✅' : '❌');
+        }
         grid.push(row);
       }
       if (marked === 0) continue;
       const shown = grid.map((row) => row.slice());
-      const cells = rng.sample(Array.from({ length: options.size_x * options.size_y }, (_, i) => i), Math.min(options.max_holes, options.size_x * options.size_y));
+      const cells = rng.sample(
+        Array.from({ length: options.size_x * options.size_y }, (_, i) => i),
+        Math.min(options.max_holes, options.size_x * options.size_y),
+      );
       for (const cell of cells) shown[Math.floor(cell / options.size_x)][cell % options.size_x] = '❔';
       const rule = { op, divisor, target };
       const { size_x: sizeX, size_y: sizeY, max_divisor: maxDivisor, max_target: maxTarget } = options;
       if (ambiguous(rule, new Set(cells), sizeX, sizeY, maxDivisor, maxTarget)) continue;
-      const prompt = 'Identify the mathematical pattern which defines this grid, then use that pattern to fill in the question marks. Return the entire completed grid as your answer.\n\n'
-        + `${shown.map((row) => row.join('')).join('\n')}\n\nReturn your final answer within triple angle brackets: <<<`
-        + '\nthe completed grid, one row per line\n>>>.';
-      return { prompt, answer: grid.map((row) => row.join('')).join('\n'), metadata: { divisor, target, operation: op, holes: cells } };
+      const prompt =
+        'Identify the mathematical pattern which defines this grid, then use that pattern to fill in the ' +
+        'question marks. Return the entire completed grid as your answer.\n\n' +
+        `${shown.map((row) => row.join('')).join('\n')}\n\nReturn your final answer within triple angle brackets: <<<` +
+        '\nthe completed grid, one row per line\n>>>.';
+      return {
+        prompt,
+        answer: grid.map((row) => row.join('')).join('\n'),
+        metadata: { divisor, target, operation: op, holes: cells },
+      };
     }
   },
   check(instance, answer) {
-    const rows = readGrid(answer), gold = instance.answer.split('\n');
-    if (rows.length === 0 || rows.some((row) => /[^✅❌❔]/u.test(row))) return unparseable('expected rows of ✅ and ❌');
+    const rows = readGrid(answer),
+      gold = instance.answer.split('\n');
+    if (rows.length === 0 || rows.some((row) => /[^✅❌❔]/u.test(row)))
+      return unparseable('expected rows of ✅ and ❌');
     if (rows.length !== gold.length) return wrong(`expected ${gold.length} rows, got ${rows.length}`);
     return rows.every((row, i) => row === gold[i]) ? CORRECT : wrong();
   },
   referenceSolution(instance) {
-    const m = instance.metadata as unknown as { divisor: number; target: number; operation: string; difficulty: { size_x: number; size_y: number } };
+    const m = instance.metadata as unknown as {
+      divisor: number;
+      target: number;
+      operation: string;
+      difficulty: { size_x: number; size_y: number };
+    };
     const f = { sum: 'x + y', diff: 'abs(x - y)', prod: 'x * y', pow: 'pow(x, y, d)' }[m.operation];
-    return `d, t = ${m.divisor}, ${m.target}\nrows = []\nfor y in range(${m.difficulty.size_y}):\n    rows.append("".join("✅" if (${f}) % d == t else "❌" for x in range(${m.difficulty.size_x})))\nprint("\\n".join(rows))\n`;
+    return (
+      `d, t = ${m.divisor}, ${m.target}\nrows = []\nfor y in range(${m.difficulty.size_y}):\n    ` +
+      `rows.append("".join("✅" if (${f}) % d == t else "❌" for x in ` +
+      `range(${m.difficulty.size_x})))\nprint("\\n".join(rows))\n`
+    );
   },
 });

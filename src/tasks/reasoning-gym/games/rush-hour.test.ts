@@ -15,7 +15,8 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[(
 
 /** Fewest slides that free AA, by a plain breadth-first search over boards as strings (not the task's solver). */
 function fewestMoves(board: string): number {
-  const start = board.replace(/\n/g, ''), seen = new Set([start]);
+  const start = board.replace(/\n/g, ''),
+    seen = new Set([start]);
   let frontier = [start];
   for (let depth = 0; frontier.length > 0; depth++) {
     const next: string[] = [];
@@ -25,7 +26,8 @@ function fewestMoves(board: string): number {
         const at = [...cells].flatMap((ch, i) => (ch === letter ? [i] : []));
         const stride = at[1] - at[0];
         for (const dir of [-1, 1]) {
-          let grid = [...cells], span = at.slice();
+          let grid = [...cells],
+            span = at.slice();
           for (;;) {
             const lead = dir > 0 ? span[span.length - 1] + stride : span[0] - stride;
             const sameLine = stride === 1 ? Math.floor(lead / 6) === Math.floor(span[0] / 6) : lead >= 0 && lead < 36;
@@ -35,7 +37,10 @@ function fewestMoves(board: string): number {
             grid[lead] = letter;
             span = dir > 0 ? [...span.slice(1), lead] : [lead, ...span.slice(0, -1)];
             const key = grid.join('');
-            if (!seen.has(key)) { seen.add(key); next.push(key); }
+            if (!seen.has(key)) {
+              seen.add(key);
+              next.push(key);
+            }
           }
         }
       }
@@ -49,7 +54,9 @@ describe('rg.games.rush_hour difficulty', () => {
   // Reasoning-Gym samples its bank reasoning_gym/data/rush_18k.txt (open-thought/reasoning-gym
   // 49b0713) uniformly within min_moves 1..max_moves 50: 18,068 puzzles, median 21 moves, 10th
   // percentile 7, 90th 36; 185 of them (1.0%) need 3 moves or fewer (counted from its first column).
-  const bankMoves = RUSH_HOUR_BANK.trim().split('\n').map((line) => Number(line.split(' ')[0]));
+  const bankMoves = RUSH_HOUR_BANK.trim()
+    .split('\n')
+    .map((line) => Number(line.split(' ')[0]));
   const sampled = Array.from({ length: 300 }, (_, i) => task.generate(options, 7, i).metadata.min_moves as number);
 
   it('puzzles are drawn from the bank; few are easy (old generator: median 3, 40 of 200 needed one move)', () => {
@@ -74,7 +81,7 @@ describe('rg.games.rush_hour difficulty', () => {
   });
 });
 
-describe('rg.games.rush_hour answers, with the verdicts of Reasoning-Gym\'s score_answer', () => {
+describe("rg.games.rush_hour answers, with the verdicts of Reasoning-Gym's score_answer", () => {
   // Recorded from r1ci 78878e3 (`tasks sample rg.games.rush_hour --seed 7`, index 0). Reasoning-Gym's
   // Board.move slides one cell at a time and skips the cells it cannot enter; perform_moves reads
   // every `([A-Z])([+-])(\d+)` in the text; an unsolved board scores 0.01.
@@ -112,7 +119,8 @@ describe('rg.games.rush_hour answers, with the verdicts of Reasoning-Gym\'s scor
 
   it('splitting the gold slides into unit steps verifies; dropping the last one does not', () => {
     for (let i = 0; i < 30; i++) {
-      const instance = task.generate(options, 17, i), moves = instance.answer.split(' ');
+      const instance = task.generate(options, 17, i),
+        moves = instance.answer.split(' ');
       const unit = moves.flatMap((m) => Array.from({ length: Number(m.slice(2)) }, () => `${m.slice(0, 2)}1`));
       expect(task.verifyAnswer(instance, unit.join(' ')).correct).toBe(true);
       expect(task.verifyAnswer(instance, moves.slice(0, -1).join(' '))).toMatchObject({ correct: false, score: 0.01 });

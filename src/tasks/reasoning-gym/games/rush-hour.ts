@@ -13,17 +13,22 @@ import { EXIT_ROW, SIZE } from './rush-hour-board.js';
 const UNSOLVED_SCORE = 0.01;
 
 type BankEntry = { moves: number; board: string; plan: string };
-const BANK: readonly BankEntry[] = RUSH_HOUR_BANK.trim().split('\n').map((line) => {
-  const [moves, board, ...plan] = line.split(' ');
-  return { moves: Number(moves), board, plan: plan.join(' ') };
-});
+const BANK: readonly BankEntry[] = RUSH_HOUR_BANK.trim()
+  .split('\n')
+  .map((line) => {
+    const [moves, board, ...plan] = line.split(' ');
+    return { moves: Number(moves), board, plan: plan.join(' ') };
+  });
 const inRange = new Map<string, BankEntry[]>();
 
 /** The bank's puzzles needing min..max moves (cached per range: generation is a lookup and a pick). */
 export function bankPuzzles(min: number, max: number): readonly BankEntry[] {
   const key = `${min}-${max}`;
   let found = inRange.get(key);
-  if (!found) { found = BANK.filter((e) => e.moves >= min && e.moves <= max); inRange.set(key, found); }
+  if (!found) {
+    found = BANK.filter((e) => e.moves >= min && e.moves <= max);
+    inRange.set(key, found);
+  }
   return found;
 }
 
@@ -44,23 +49,46 @@ export const rushHour = defineTask({
     "(Reasoning-Gym's, each cluster's hardest only) and few of 41–50 moves. Text around the moves other than " +
     'list punctuation is unparseable (Reasoning-Gym skips it), so prose cannot smuggle moves in.',
   options: {
-    min_moves: { kind: 'int', default: 1, min: 1, max: 50, description: 'fewest moves (slides) of the optimal solution' },
-    max_moves: { kind: 'int', default: 50, min: 1, max: 50, description: 'most moves (slides) of the optimal solution' },
+    min_moves: {
+      kind: 'int',
+      default: 1,
+      min: 1,
+      max: 50,
+      description: 'fewest moves (slides) of the optimal solution',
+    },
+    max_moves: {
+      kind: 'int',
+      default: 50,
+      min: 1,
+      max: 50,
+      description: 'most moves (slides) of the optimal solution',
+    },
   },
   ranges: [['min_moves', 'max_moves']],
   generate(options, rng) {
     const puzzles = bankPuzzles(options.min_moves, options.max_moves);
     if (puzzles.length === 0) {
-      throw new ConfigError([{ path: 'rg.games.rush_hour.min_moves', message: `no bank puzzle needs ${options.min_moves}–${options.max_moves} moves`, fix: `use a range within 1–${BANK[BANK.length - 1].moves}` }]);
+      throw new ConfigError([
+        {
+          path: 'rg.games.rush_hour.min_moves',
+          message: `no bank puzzle needs ${options.min_moves}–${options.max_moves} moves`,
+          fix: `use a range within 1–${BANK[BANK.length - 1].moves}`,
+        },
+      ]);
     }
     const { moves, board: cells, plan } = rng.pick(puzzles);
-    const board = Array.from({ length: SIZE }, (_, r) => cells.slice(r * SIZE, r * SIZE + SIZE).replace(/o/g, '.')).join('\n');
-    const prompt = 'Move the red car (AA) to the exit on the right.\n' +
+    const board = Array.from({ length: SIZE }, (_, r) =>
+      cells.slice(r * SIZE, r * SIZE + SIZE).replace(/o/g, '.'),
+    ).join('\n');
+    const prompt =
+      'Move the red car (AA) to the exit on the right.\n' +
       "Specify moves in the format: 'F+1 K+1 M-1 C+3 H+2 ...'\n" +
       'where the letter is the vehicle and +/- number is spaces to move right/left or down/up.\n' +
       "Walls are marked with an 'x'. Cars cannot move through walls, and walls cannot be moved.\n" +
-      'A car oriented vertically can only move up and down, a car oriented horizontally can only move left and right.\n' +
-      `The exit is at the right end of row ${EXIT_ROW + 1}; the puzzle is solved when AA occupies the two rightmost cells of that row.\n\n` +
+      ('A car oriented vertically can only move up and down, a car oriented horizontally can only move left and ' +
+        'right.\n') +
+      (`The exit is at the right end of row ${EXIT_ROW + 1}; the puzzle is solved when AA occupies the two ` +
+        `rightmost cells of that row.\n\n`) +
       `Board:\n${board}\n\nGive your moves within triple angle brackets, as <<<moves>>>.`;
     return { prompt, answer: plan, metadata: { board, board_config: cells, min_moves: moves } };
   },
@@ -74,15 +102,21 @@ export const rushHour = defineTask({
     for (const [, letter, sign, count] of moves) {
       const at = grid.flatMap((ch, i) => (ch === letter ? [i] : []));
       if (at.length === 0) continue; // as in Reasoning-Gym, a car the board does not have is a no-op
-      const horizontal = at[1] - at[0] === 1, stride = horizontal ? 1 : SIZE, forward = sign === '+';
+      const horizontal = at[1] - at[0] === 1,
+        stride = horizontal ? 1 : SIZE,
+        forward = sign === '+';
       // Reasoning-Gym moves a car one cell at a time and ignores the cells it cannot enter.
       for (let step = 0; step < Number(count); step++) {
         const lead = forward ? at[at.length - 1] + stride : at[0] - stride;
-        const offBoard = horizontal ? Math.floor(lead / SIZE) !== Math.floor(at[0] / SIZE) || lead < 0 : lead < 0 || lead >= SIZE * SIZE;
+        const offBoard = horizontal
+          ? Math.floor(lead / SIZE) !== Math.floor(at[0] / SIZE) || lead < 0
+          : lead < 0 || lead >= SIZE * SIZE;
         if (offBoard || grid[lead] !== '.') break;
         const tail = forward ? at.shift()! : at.pop()!;
-        grid[tail] = '.'; grid[lead] = letter;
-        if (forward) at.push(lead); else at.unshift(lead);
+        grid[tail] = '.';
+        grid[lead] = letter;
+        if (forward) at.push(lead);
+        else at.unshift(lead);
       }
     }
     const solved = grid[EXIT_ROW * SIZE + SIZE - 1] === 'A' && grid[EXIT_ROW * SIZE + SIZE - 2] === 'A';

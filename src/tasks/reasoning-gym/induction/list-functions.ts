@@ -19,18 +19,54 @@ const RULES: Rule[] = [
   { name: 'identity', input: randomList, apply: (xs) => xs.slice() },
   { name: 'third element', input: randomList, apply: (xs) => [xs[2]] },
   { name: 'reverse', input: randomList, apply: (xs) => xs.slice().reverse() },
-  { name: 'sum of distinct values below 30', input: randomList, apply: (xs) => [[...new Set(xs)].filter((x) => x < 30).reduce((a, b) => a + b, 0)] },
-  { name: 'count of fives', input: (rng, k) => { const xs = randomList(rng); if (alternate(rng, k)) for (let i = rng.int(1, 4); i > 0; i--) xs.splice(rng.int(0, xs.length), 0, 5); return xs; }, apply: (xs) => [xs.filter((x) => x === 5).length] },
-  { name: 'elements followed by an even number', input: randomList, apply: (xs) => xs.slice(0, -1).filter((_, i) => xs[i + 1] % 2 === 0) },
+  {
+    name: 'sum of distinct values below 30',
+    input: randomList,
+    apply: (xs) => [[...new Set(xs)].filter((x) => x < 30).reduce((a, b) => a + b, 0)],
+  },
+  {
+    name: 'count of fives',
+    input: (rng, k) => {
+      const xs = randomList(rng);
+      if (alternate(rng, k)) for (let i = rng.int(1, 4); i > 0; i--) xs.splice(rng.int(0, xs.length), 0, 5);
+      return xs;
+    },
+    apply: (xs) => [xs.filter((x) => x === 5).length],
+  },
+  {
+    name: 'elements followed by an even number',
+    input: randomList,
+    apply: (xs) => xs.slice(0, -1).filter((_, i) => xs[i + 1] % 2 === 0),
+  },
   { name: 'add the index', input: randomList, apply: (xs) => xs.map((x, i) => x + i) },
-  { name: 'element at the index named by the last element', input: (rng) => { const xs = randomList(rng); xs[xs.length - 1] = rng.int(0, xs.length - 1); return xs; }, apply: (xs) => [xs[xs[xs.length - 1]]] },
+  {
+    name: 'element at the index named by the last element',
+    input: (rng) => {
+      const xs = randomList(rng);
+      xs[xs.length - 1] = rng.int(0, xs.length - 1);
+      return xs;
+    },
+    apply: (xs) => [xs[xs[xs.length - 1]]],
+  },
   { name: 'length', input: randomList, apply: (xs) => [xs.length] },
   { name: 'sum', input: randomList, apply: (xs) => [xs.reduce((a, b) => a + b, 0)] },
   { name: 'sort ascending', input: randomList, apply: (xs) => xs.slice().sort((a, b) => a - b) },
   { name: 'sort descending', input: randomList, apply: (xs) => xs.slice().sort((a, b) => b - a) },
   { name: 'swap first and last', input: randomList, apply: (xs) => [xs[xs.length - 1], ...xs.slice(1, -1), xs[0]] },
-  { name: 'ascending → 1, descending → 0', input: (rng, k) => { const up = alternate(rng, k), xs = [...new Set(randomList(rng))].sort((a, b) => (up ? a - b : b - a)); return xs.length > 1 ? xs : up ? [1, 2] : [2, 1]; }, apply: (xs) => [xs[0] < xs[xs.length - 1] ? 1 : 0] },
-  { name: 'multiple of ten → 1, otherwise of five → 0', input: (rng, k) => [alternate(rng, k) ? 10 * rng.int(1, 20) : 10 * rng.int(0, 19) + 5], apply: (xs) => [xs[0] % 10 === 0 ? 1 : 0] },
+  {
+    name: 'ascending → 1, descending → 0',
+    input: (rng, k) => {
+      const up = alternate(rng, k),
+        xs = [...new Set(randomList(rng))].sort((a, b) => (up ? a - b : b - a));
+      return xs.length > 1 ? xs : up ? [1, 2] : [2, 1];
+    },
+    apply: (xs) => [xs[0] < xs[xs.length - 1] ? 1 : 0],
+  },
+  {
+    name: 'multiple of ten → 1, otherwise of five → 0',
+    input: (rng, k) => [alternate(rng, k) ? 10 * rng.int(1, 20) : 10 * rng.int(0, 19) + 5],
+    apply: (xs) => [xs[0] % 10 === 0 ? 1 : 0],
+  },
   { name: 'twice the last element', input: randomList, apply: (xs) => [2 * xs[xs.length - 1]] },
   { name: '2x − 4 for each element', input: randomList, apply: (xs) => xs.map((x) => 2 * x - 4) },
 ];
@@ -46,7 +82,10 @@ function drawExamples(rule: Rule, count: number, rng: Rng): { inputs: number[][]
   const seen = new Set<string>();
   for (let k = 0; inputs.length < count && k < 200; k++) {
     const xs = rule.input(rng, inputs.length);
-    if (!seen.has(show(xs))) { seen.add(show(xs)); inputs.push(xs); }
+    if (!seen.has(show(xs))) {
+      seen.add(show(xs));
+      inputs.push(xs);
+    }
   }
   let test = rule.input(rng, -1);
   for (let k = 0; seen.has(show(test)) && k < 200; k++) test = rule.input(rng, -1);
@@ -56,8 +95,12 @@ function drawExamples(rule: Rule, count: number, rng: Rng): { inputs: number[][]
 /** Whether another rule maps every example input as this one does yet answers the test differently. */
 function ambiguous(rule: Rule, inputs: readonly number[][], test: number[]): boolean {
   const gold = show(rule.apply(test));
-  return RULES.some((other) => other !== rule && show(other.apply(test)) !== gold &&
-    inputs.every((xs) => show(other.apply(xs)) === show(rule.apply(xs))));
+  return RULES.some(
+    (other) =>
+      other !== rule &&
+      show(other.apply(test)) !== gold &&
+      inputs.every((xs) => show(other.apply(xs)) === show(rule.apply(xs))),
+  );
 }
 
 export const listFunctions = defineTask({
@@ -67,24 +110,46 @@ export const listFunctions = defineTask({
   description: 'Infer a list transformation from examples and apply it to a new input.',
   answerFormat: 'a list of integers, e.g. [3, 1, 2]',
   options: {
-    num_examples: { kind: 'int', default: 4, min: 1, max: 10, description: 'solved examples shown before the test input' },
+    num_examples: {
+      kind: 'int',
+      default: 4,
+      min: 1,
+      max: 10,
+      description: 'solved examples shown before the test input',
+    },
   },
   generate(options, rng) {
-    const ruleIndex = rng.int(0, RULES.length - 1), rule = RULES[ruleIndex];
+    const ruleIndex = rng.int(0, RULES.length - 1),
+      rule = RULES[ruleIndex];
     let drawn = drawExamples(rule, options.num_examples, rng);
     for (let tries = 1; ambiguous(rule, drawn.inputs, drawn.test); tries++) {
       if (tries >= MAX_DRAWS) {
-        throw new InvariantError(`list_functions: ${MAX_DRAWS} draws of rule '${rule.name}' all fit a second rule; raise num_examples`);
+        throw new InvariantError(
+          `list_functions: ${MAX_DRAWS} draws of rule '${rule.name}' all fit a second rule; raise num_examples`,
+        );
       }
       drawn = drawExamples(rule, options.num_examples, rng);
     }
     const { inputs, test } = drawn;
-    const examples = inputs.map((xs, i) => `Input ${i + 1}: ${show(xs)}\nOutput ${i + 1}: ${show(rule.apply(xs))}`).join('\n');
-    const prompt = 'You are an expert at inductive reasoning. Generate an output corresponding to the given input.\n' +
-      'The output is generated by applying the same rule that maps input to output for the examples provided. Your answer should be a list of element/elements\n' +
+    const examples = inputs
+      .map((xs, i) => `Input ${i + 1}: ${show(xs)}\nOutput ${i + 1}: ${show(rule.apply(xs))}`)
+      .join('\n');
+    const prompt =
+      'You are an expert at inductive reasoning. Generate an output corresponding to the given input.\n' +
+      ('The output is generated by applying the same rule that maps input to output for the examples provided. ' +
+        'Your answer should be a list of element/elements\n') +
       `Examples:\n${examples}\n\nInput: ${show(test)}\nOutput:\n` +
       'Give the output list within triple angle brackets, as <<<[...]>>>.';
-    return { prompt, answer: show(rule.apply(test)), metadata: { rule: rule.name, rule_index: ruleIndex, examples: inputs.map((xs) => [xs, rule.apply(xs)]), test_input: test } };
+    return {
+      prompt,
+      answer: show(rule.apply(test)),
+      metadata: {
+        rule: rule.name,
+        rule_index: ruleIndex,
+        examples: inputs.map((xs) => [xs, rule.apply(xs)]),
+        test_input: test,
+      },
+    };
   },
   check(instance, answer) {
     const list = parseNumberList(answer);

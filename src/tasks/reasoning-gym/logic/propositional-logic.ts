@@ -12,7 +12,8 @@ const BINARY = ['∧', '∨', '→', '↔'] as const;
 function evaluate(f: Formula, bits: number): boolean {
   if (typeof f === 'number') return ((bits >> f) & 1) === 1;
   if (f[0] === '¬') return !evaluate(f[1], bits);
-  const a = evaluate(f[1], bits), b = evaluate(f[2], bits);
+  const a = evaluate(f[1], bits),
+    b = evaluate(f[2], bits);
   return f[0] === '∧' ? a && b : f[0] === '∨' ? a || b : f[0] === '→' ? !a || b : a === b;
 }
 
@@ -23,7 +24,12 @@ function table(f: Formula, n: number): number {
   return out;
 }
 
-const show = (f: Formula, names: string[]): string => (typeof f === 'number' ? names[f] : f[0] === '¬' ? `¬${show(f[1], names)}` : `(${show(f[1], names)} ${f[0]} ${show(f[2], names)})`);
+const show = (f: Formula, names: string[]): string =>
+  typeof f === 'number'
+    ? names[f]
+    : f[0] === '¬'
+      ? `¬${show(f[1], names)}`
+      : `(${show(f[1], names)} ${f[0]} ${show(f[2], names)})`;
 
 function randomFormula(rng: Rng, n: number, depth: number): Formula {
   if (depth <= 1) return rng.int(0, n - 1);
@@ -34,7 +40,12 @@ function randomFormula(rng: Rng, n: number, depth: number): Formula {
 
 /** Reads a formula: ¬ ∧ ∨ → ↔ (or ~ ! & | -> <->), parentheses, and the given variable names. */
 export function parseFormula(text: string, names: string[]): Formula {
-  const source = text.replace(/<->|<=>|⇔/g, '↔').replace(/->|=>|⇒/g, '→').replace(/[~!]/g, '¬').replace(/&/g, '∧').replace(/\|/g, '∨');
+  const source = text
+    .replace(/<->|<=>|⇔/g, '↔')
+    .replace(/->|=>|⇒/g, '→')
+    .replace(/[~!]/g, '¬')
+    .replace(/&/g, '∧')
+    .replace(/\|/g, '∨');
   const tokens = source.match(/[A-Z]|[¬∧∨→↔()]|\S/g) ?? [];
   if (tokens.length > 500) throw new Error('formula too long');
   let pos = 0;
@@ -51,7 +62,11 @@ export function parseFormula(text: string, names: string[]): Formula {
   const unary = (depth: number): Formula => {
     const token = tokens[pos++];
     if (token === '¬') return ['¬', unary(depth + 1)];
-    if (token === '(') { const inner = level(0, depth + 1); if (tokens[pos++] !== ')') throw new Error('unbalanced parentheses'); return inner; }
+    if (token === '(') {
+      const inner = level(0, depth + 1);
+      if (tokens[pos++] !== ')') throw new Error('unbalanced parentheses');
+      return inner;
+    }
     const index = token === undefined ? -1 : names.indexOf(token);
     if (index < 0) throw new Error(`unexpected '${token ?? 'end'}'; variables are ${names.join(', ')}`);
     return index;
@@ -78,34 +93,53 @@ export const propositionalLogic = defineTask({
     min_complexity: { kind: 'int', default: 1, min: 1, max: 6, description: 'shallowest premise (operator depth)' },
     max_complexity: { kind: 'int', default: 3, min: 1, max: 6, description: 'deepest premise (operator depth)' },
   },
-  ranges: [['min_vars', 'max_vars'], ['min_statements', 'max_statements'], ['min_complexity', 'max_complexity']],
+  ranges: [
+    ['min_vars', 'max_vars'],
+    ['min_statements', 'max_statements'],
+    ['min_complexity', 'max_complexity'],
+  ],
   generate(options, rng) {
     for (;;) {
       const n = rng.int(options.min_vars, options.max_vars);
       const names = Array.from({ length: n }, (_, i) => String.fromCharCode(80 + i));
-      const premises = Array.from({ length: rng.int(options.min_statements, options.max_statements) }, () => randomFormula(rng, n, rng.int(options.min_complexity, options.max_complexity)));
+      const premises = Array.from({ length: rng.int(options.min_statements, options.max_statements) }, () =>
+        randomFormula(rng, n, rng.int(options.min_complexity, options.max_complexity)),
+      );
       const full = (1 << (1 << n)) - 1;
       const models = premises.reduce<number>((acc, p) => acc & table(p, n), full);
       if (models === 0) continue;
       const premiseTables = premises.map((p) => table(p, n));
       const acceptable = (t: number): boolean => (models & ~t) === 0 && t !== full && !premiseTables.includes(t);
       let conclusion: Formula | null = null;
-      for (let k = 0; k < 100 && conclusion === null; k++) { const c = randomFormula(rng, n, rng.int(2, 3)); if (acceptable(table(c, n))) conclusion = c; }
+      for (let k = 0; k < 100 && conclusion === null; k++) {
+        const c = randomFormula(rng, n, rng.int(2, 3));
+        if (acceptable(table(c, n))) conclusion = c;
+      }
       if (conclusion === null) continue;
-      const prompt = 'The following question is a propositional logic reasoning question.\n\n' +
-        'In the question we provide a list of premises. The task is to infer a correct conclusion from the premise.\n\n' +
-        'FORMAT INSTRUCTIONS:\n- Return the conclusion logic statement, as your final answer.\n- Use the following notation to denote symbols\n' +
+      const prompt =
+        'The following question is a propositional logic reasoning question.\n\n' +
+        ('In the question we provide a list of premises. The task is to infer a correct conclusion from the ' +
+          'premise.\n\n') +
+        ('FORMAT INSTRUCTIONS:\n- Return the conclusion logic statement, as your final answer.\n- Use the ' +
+          'following notation to denote symbols\n') +
         '    - OR = ∨\n    - AND = ∧\n    - IMPLIES = →\n    - IFF = ↔\n    - NOT = ¬\n\n' +
-        'The conclusion must follow from the premises, must not be a tautology, and must not merely restate a single premise.\n\n' +
+        ('The conclusion must follow from the premises, must not be a tautology, and must not merely restate a ' +
+          'single premise.\n\n') +
         `Here is the question:\nGiven:\n${premises.map((p, i) => `${i + 1}. ${show(p, names)}`).join('\n')}\n` +
-        'What can we conclude from the above statements?\nGive the conclusion within triple angle brackets, as <<<conclusion>>>.';
-      return { prompt, answer: show(conclusion, names), metadata: { variables: names, premises: premises.map((p) => show(p, names)), premise_trees: premises } };
+        ('What can we conclude from the above statements?\nGive the conclusion within triple angle brackets, as ' +
+          '<<<conclusion>>>.');
+      return {
+        prompt,
+        answer: show(conclusion, names),
+        metadata: { variables: names, premises: premises.map((p) => show(p, names)), premise_trees: premises },
+      };
     }
   },
   check(instance, answer) {
     const names = instance.metadata.variables as string[];
     const premises = (instance.metadata.premises as string[]).map((p) => parseFormula(p, names));
-    const n = names.length, full = (1 << (1 << n)) - 1;
+    const n = names.length,
+      full = (1 << (1 << n)) - 1;
     const t = table(parseFormula(answer.trim(), names), n);
     const models = premises.reduce<number>((acc, p) => acc & table(p, n), full);
     // Reasoning-Gym's credit: 0.05 for a readable conclusion that does not follow, 0.25 for a tautology.
