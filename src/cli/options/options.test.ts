@@ -93,6 +93,17 @@ describe('command schemas', () => {
     });
   });
 
+  it('--lora-rank: one name and one check for sft and rl; 0 (all weights) by default', () => {
+    const base = { sft: { data: 'd.jsonl', out: 'o' }, rl: { out: 'o', std: true, batchRequests: true } };
+    expect(resolveSftFlags(base.sft).config.loraRank).toBe(0);
+    expect(resolveSftFlags({ ...base.sft, loraRank: '4' }).config.loraRank).toBe(4);
+    for (const bad of ['-1', '2.5', 'four']) {
+      const message = `--lora-rank: bad value "${bad}" (use an integer ≥ 0)`;
+      expect(() => resolveSftFlags({ ...base.sft, loraRank: bad })).toThrow(message);
+      expect(() => resolveRlFlags({ ...base.rl, loraRank: bad })).toThrow(message);
+    }
+  });
+
   it('lists every bad flag in one error, each under its flag name', () => {
     let error: unknown;
     try {
