@@ -11,6 +11,7 @@ import { readSafetensors } from '../../../test/helpers/safetensors.js';
 import { startOracleDataFixture, type OracleDataFixture } from '../../../test/helpers/training-fixtures.js';
 import { resolvePython } from '../../core/index.js';
 import { createTinyPreset } from '../../learner/index.js';
+import { resolveInitModel } from '../rl/index.js';
 import type { SftState, SftStepMetrics } from './types.js';
 
 /** An interpreter with PEFT and transformers (the project's .venv), or undefined: that check is skipped. */
@@ -92,6 +93,14 @@ describe('r1ci sft --lora-rank 4', () => {
     const config = JSON.parse(readFileSync(join(out, 'final-adapter', 'adapter_config.json'), 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({ peft_type: 'LORA', r: 4, base_model_name_or_path: base });
   });
+
+  it('r1ci rl --init takes the LoRA training checkpoint: converted, it equals the merged export', async () => {
+    const converted = await resolveInitModel(fixture!.learner.client, summary.checkpoint, join(fixture!.dir, 'init-model'));
+    const ours = readSafetensors(join(converted, 'model.safetensors'));
+    const merged = readSafetensors(join(out, 'final', 'model.safetensors'));
+    expect([...ours.keys()].sort()).toEqual([...merged.keys()].sort());
+    for (const [name, tensor] of merged) expect(ours.get(name)!.bytes.equals(tensor.bytes), name).toBe(true);
+  }, 60_000);
 
   it.skipIf(!PEFT_PYTHON)('the PEFT folder loads in PEFT, with the logits of the merged export', () => {
     const script = String.raw`
