@@ -51,7 +51,7 @@ export function registerRlCommand(program: Command): void {
     .option('--steps <n>', 'optimizer steps')
     .option('--lr, --learning-rate <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
     .option('--kl <coef>', 'low-variance KL coefficient (paper: 0.001)')
-    .option('--temperature <t>', 'rollout temperature: only 1 (the paper\'s), since the stored logprobs are untempered')
+    .option('--temperature <t>', 'rollout temperature (paper: 1); the learner trains on logits / T so its logprobs match the sampler\'s')
     .option('--clip-low <r>', 'lower ratio bound of the clipped objective (default 0.8)')
     .option('--clip-high <r>', 'upper ratio bound (default 1.2; clip-higher, as DAPO: 1.28)')
     .option('--dual-clip <c>', 'cap the loss of negative advantages at -c·A (verl: 3; default off)')

@@ -45,6 +45,51 @@ async function setup(options: RlOptions, samplerShift = 0, extra: { valueHead?: 
   return { config, modelId, groups };
 }
 
+/** Four episodes the learner sampled at `temperature` (stored logprobs its own), two scored right. */
+async function sampledGroups(modelId: string, temperature: number, config: ReturnType<typeof resolveRlConfig>): Promise<ScoredGroup[]> {
+  const prompt = bytes('Q: 2+3?');
+  const samples = await fixture.learner.client.sample({ promptTokens: prompt, numSamples: 4, maxTokens: 12, temperature, seed: 7, modelId });
+  const template = await episode(modelId, '<<<5>>>', true);
+  const episodes = samples.map((s, i): Episode => ({
+    ...template, id: String(i), verdict: { correct: i % 2 === 0, score: i % 2 === 0 ? 1 : 0, outcome: i % 2 === 0 ? 'correct' : 'wrong' },
+    trajectory: { promptTokens: prompt, tokens: s.tokens, mask: s.tokens.map(() => 1), logprobs: s.logprobs },
+  }));
+  return scoreGroups([{ key: 'q', episodes }], config);
+}
+
+describe('runTrainStep at rollout temperature 0.7 (trained on logits / T)', () => {
+  it('the sampled logprobs are the learner\'s at T = 0.7, and differ from its untempered ones', async () => {
+    const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
+    const prompt = bytes('Q: 2+3?');
+    const [s] = await fixture.learner.client.sample({ promptTokens: prompt, maxTokens: 16, temperature: 0.7, seed: 3, modelId });
+    const data = [makeDatum([...prompt, ...s.tokens])];
+    const at = async (config: object) => (await fixture.learner.client.forward(modelId, { data, loss_fn: 'cross_entropy', ...config }))
+      .loss_fn_outputs[0].logprobs.data.slice(prompt.length - 1);
+    const gap = (row: number[]) => Math.max(...row.map((lp, t) => Math.abs(lp - s.logprobs[t])));
+    expect(gap(await at({ loss_fn_config: { temperature: 0.7 } }))).toBeLessThan(1e-4);
+    expect(gap(await at({}))).toBeGreaterThan(1e-2);
+  }, 30_000);
+
+  it('the first update is on-policy even with clip bounds 1 ± 0.001; trained at T = 1 the same episodes clip', async () => {
+    const tight = { clipLow: 0.999, clipHigh: 1.001, learningRate: 1e-3 };
+    const tempered = resolveRlConfig({ klCoef: 0, ...tight, agent: { temperature: 0.7 } });
+    const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
+    const result = await runTrainStep(fixture.learner.client, modelId, await sampledGroups(modelId, 0.7, tempered), tempered);
+    expect(result.clipFraction).toBe(0);
+    const untempered = resolveRlConfig({ klCoef: 0, ...tight });
+    const other = await fixture.learner.client.createModel({ base_model: fixture.base });
+    const mismatched = await runTrainStep(fixture.learner.client, other, await sampledGroups(other, 0.7, untempered), untempered);
+    expect(mismatched.clipFraction).toBeGreaterThan(0.05);
+  }, 30_000);
+
+  it('truncated IS: the learner\'s forward pass is tempered too, so every weight is 1', async () => {
+    const config = resolveRlConfig({ klCoef: 0, tisCap: 1.001, agent: { temperature: 0.7 } });
+    const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
+    const result = await runTrainStep(fixture.learner.client, modelId, await sampledGroups(modelId, 0.7, config), config);
+    expect(Math.abs(result.tisWeight! - 1)).toBeLessThan(1e-3);
+  }, 30_000);
+});
+
 describe('runTrainStep', () => {
   it('unmasked: interpreter tokens take their old logprobs from the learner, so the first update is on-policy', async () => {
     const { config, modelId, groups } = await setup({ trainOnObservation: true });
