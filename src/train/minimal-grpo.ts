@@ -34,7 +34,9 @@ export type MinimalGrpoOptions = {
   onStep?: (step: MinimalStepLog) => void;
 };
 
-export type MinimalStepLog = { step: number; reward: number; accuracy: number; kl: number; clipFraction: number; tokens: number };
+export type MinimalStepLog = {
+  step: number; reward: number; accuracy: number; kl: number; clipFraction: number; tokens: number;
+};
 
 // ---- 1. The reward (paper v2): +1 correct, ±0.1 format, −0.1 past 6 turns -------------------
 
@@ -119,7 +121,8 @@ export async function runMinimalGrpo(options: MinimalGrpoOptions): Promise<Minim
 
     // Learn: one update on the whole batch.
     const { data, tokens } = minimalDatums(groups);
-    const out = await client.forwardBackward(modelId, { data, loss_fn: 'ppo', loss_fn_config: minimalLossConfig(options, tokens) });
+    const lossConfig = minimalLossConfig(options, tokens);
+    const out = await client.forwardBackward(modelId, { data, loss_fn: 'ppo', loss_fn_config: lossConfig });
     await client.optimStep(modelId, { learning_rate: options.learningRate, grad_clip_norm: 1 });
 
     const log = {

@@ -12,7 +12,8 @@ export function readSafetensors(path: string): Map<string, RawTensor> {
   const tensors = new Map<string, RawTensor>();
   for (const [name, entry] of Object.entries(header)) {
     if (name === '__metadata__') continue;
-    const { dtype, shape, data_offsets: [from, to] } = entry as { dtype: string; shape: number[]; data_offsets: [number, number] };
+    type Entry = { dtype: string; shape: number[]; data_offsets: [number, number] };
+    const { dtype, shape, data_offsets: [from, to] } = entry as Entry;
     tensors.set(name, { dtype, shape, bytes: file.subarray(start + from, start + to) });
   }
   return tensors;

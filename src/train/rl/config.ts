@@ -90,8 +90,11 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   // returns those of softmax(logits / T) and trains on logits / T (verl's practice; extension
   // `temperature`); top-p truncation has no such counterpart, so it would bias every step.
   const agent = { temperature: 1, ...defined(options.agent) } as AgentOptions;
-  const sampling = 'the stored logprobs are those of the untruncated distribution, so the ratio\'s old policy would not be the sampling one';
-  check(typeof agent.temperature === 'number' && agent.temperature > 0, 'agent.temperature', 'use a temperature > 0 for rollouts (paper: 1): greedy rollouts do not explore', agent.temperature);
+  const sampling = 'the stored logprobs are those of the untruncated distribution, '
+    + 'so the ratio\'s old policy would not be the sampling one';
+  const positive = typeof agent.temperature === 'number' && agent.temperature > 0;
+  const greedy = 'use a temperature > 0 for rollouts (paper: 1): greedy rollouts do not explore';
+  check(positive, 'agent.temperature', greedy, agent.temperature);
   check(agent.topP === undefined || agent.topP === 1, 'agent.topP', `leave top-p at 1 for rollouts: ${sampling}`, agent.topP);
   // The agent's own limits too, so a bad one is refused before a learner or sandbox starts.
   try {

@@ -20,7 +20,8 @@ export function classifyInit(path: string): InitKind {
 export async function resolveInitModel(client: TrainingClient, path: string, convertedFolder: string): Promise<string> {
   if (classifyInit(path) !== 'train-checkpoint') return path;
   if (existsSync(join(convertedFolder, 'config.json'))) return convertedFolder;
-  const meta = JSON.parse(readFileSync(join(path, 'meta.json'), 'utf8')) as { base_model?: string; lora_rank?: number | null };
+  type Meta = { base_model?: string; lora_rank?: number | null };
+  const meta = JSON.parse(readFileSync(join(path, 'meta.json'), 'utf8')) as Meta;
   if (!meta.base_model) throw new ConfigError([{ path: '--init', message: `${path}/meta.json names no base_model`, fix: 'pass the SFT run\'s sampler folder instead' }]);
   // A LoRA checkpoint (r1ci sft --lora-rank) holds adapters: it loads only into a model with adapters of its rank.
   const lora = meta.lora_rank ? { lora_config: { rank: meta.lora_rank } } : {};

@@ -73,7 +73,8 @@ async function forwardPass(
 ): Promise<Forward> {
   const data = sequences.map((s) => makeDatum(s.tokens, { weights: s.weights }));
   const tempered = temperatureConfig(config);
-  const out = await client.forward(modelId, { data, loss_fn: 'cross_entropy', ...(tempered.temperature ? { loss_fn_config: tempered } : {}) });
+  const withTemperature = tempered.temperature ? { loss_fn_config: tempered } : {};
+  const out = await client.forward(modelId, { data, loss_fn: 'cross_entropy', ...withTemperature });
   return { logprobs: out.loss_fn_outputs.map((o) => o.logprobs.data), values: out.loss_fn_outputs.map((o) => o.values?.data ?? []) };
 }
 
@@ -152,7 +153,8 @@ async function runUpdate(
 ): Promise<UpdateMetrics> {
   const clipCentre = batch.values && config.valueClip > 0 ? batch.values : undefined;
   const { data, trainedTokens } = buildDatums(batch.sequences, batch.advantages, batch.returns, config.lossAggregation, clipCentre);
-  const output = await client.forwardBackward(modelId, { data, loss_fn: 'ppo', loss_fn_config: buildLossConfig(config, trainedTokens) });
+  const lossConfig = buildLossConfig(config, trainedTokens);
+  const output = await client.forwardBackward(modelId, { data, loss_fn: 'ppo', loss_fn_config: lossConfig });
   await client.optimStep(modelId, { learning_rate: learningRate, grad_clip_norm: config.gradClipNorm });
   const metric = (name: string) => (name in output.metrics ? output.metrics[name] : null);
   return {

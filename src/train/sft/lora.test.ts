@@ -1,16 +1,17 @@
-// `r1ci sft --lora-rank 4` on the tiny model, as a real child process with a real local learner: the
-// loss falls, only adapter tensors change (every base tensor of the checkpoint is bit-identical to the
-// base model's), a run stopped after a checkpoint resumes from its adapters (the steps after it repeat
-// an uninterrupted run's losses), and the exported PEFT folder loads in PEFT with the merged export's logits.
+// `r1ci sft --lora-rank 4` on the tiny model and six short hand-written records, as a real child
+// process with a real local learner: the loss falls; only adapter tensors change (every base tensor
+// of the checkpoint is bit-identical to the base model's); a run stopped after a checkpoint resumes
+// from its adapters (the steps after it repeat an uninterrupted run's losses); `r1ci rl --init` takes
+// the LoRA checkpoint; and the exported PEFT folder loads in PEFT with the merged export's logits.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/helpers/cli.js';
 import { readSafetensors } from '../../../test/helpers/safetensors.js';
-import { startOracleDataFixture, type OracleDataFixture } from '../../../test/helpers/training-fixtures.js';
 import { resolvePython } from '../../core/index.js';
-import { createTinyPreset } from '../../learner/index.js';
+import { createTinyPreset, startLocalLearner, type LocalLearner } from '../../learner/index.js';
 import { resolveInitModel } from '../rl/index.js';
 import type { SftState, SftStepMetrics } from './types.js';
 
@@ -24,34 +25,54 @@ function peftPython(): string | undefined {
 }
 const PEFT_PYTHON = peftPython();
 
-let fixture: OracleDataFixture | undefined;
+/** A short record in `r1ci synth`'s format: code, the interpreter's output (not trained on), the answer. */
+const record = (a: number, b: number) => ({
+  id: `sum#${a}-${b}`, taskId: 'sum', index: a * 10 + b, seed: 0, variant: 'free', teacher: 'hand',
+  system: 'Use Python.', question: `What is ${a} + ${b}?`, answer: String(a + b), gold: String(a + b),
+  codeCalls: 1, generations: 2, messages: [],
+  segments: [
+    { role: 'model', text: `\`\`\`python\nprint(${a} + ${b})\n\`\`\`\n`, train: true },
+    { role: 'interpreter', text: `Code Execution Results:\n${a + b}\n`, train: false },
+    { role: 'model', text: `<<<${a + b}>>>`, train: true },
+  ],
+});
+
+let dir: string;
+let learner: LocalLearner | undefined;
 let base: string;
 let out: string;
 let uninterrupted: SftStepMetrics[];
 let summary: { steps: number; final: string; adapter: string | null; checkpoint: string };
-const env = () => ({ R1CI_LEARNER_URL: fixture!.learner.url, R1CI_LEARNER_API_KEY: fixture!.learner.apiKey });
-const args = () => ['sft', '--data', fixture!.data, '--out', out, '--model', base, '--lora-rank', '4', '--batch-size', '1', '--epochs', '1',
-  '--lr', '3e-3', '--warmup', '0', '--checkpoint-every', '3', '--eval-every', '100', '--held-out', '0', '--max-steps', '6', '--json'];
-const readMetrics = () => readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SftStepMetrics);
+const env = () => ({ R1CI_LEARNER_URL: learner!.url, R1CI_LEARNER_API_KEY: learner!.apiKey });
+const args = () => ['sft', '--data', join(dir, 'data.jsonl'), '--out', out, '--model', base, '--lora-rank', '4',
+  '--batch-size', '2', '--epochs', '4', '--lr', '1e-2', '--warmup', '0', '--checkpoint-every', '6', '--eval-every', '100',
+  '--held-out', '0', '--json'];
+const steps = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const readMetrics = () => readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n')
+  .map((l) => JSON.parse(l) as SftStepMetrics);
 
 beforeAll(async () => {
-  fixture = await startOracleDataFixture('r1ci-sft-lora-', 6);
-  base = await createTinyPreset(join(fixture.dir, 'base'), { seed: 5 });
-  out = join(fixture.dir, 'run');
+  dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-lora-'));
+  const sums = [[3, 4], [2, 5], [6, 1], [4, 4], [5, 3], [1, 7]];
+  writeFileSync(join(dir, 'data.jsonl'), sums.map(([a, b]) => `${JSON.stringify(record(a, b))}\n`).join(''));
+  learner = await startLocalLearner({ stateDir: join(dir, 'learner') });
+  base = await createTinyPreset(join(dir, 'base'), { seed: 5 });
+  out = join(dir, 'run');
   const run = await runCli(args(), { env: env() });
   expect(run.code, run.stderr).toBe(0);
   summary = JSON.parse(run.stdout) as typeof summary;
   uninterrupted = readMetrics();
-}, 150_000);
+}, 120_000);
 afterAll(async () => {
-  await fixture?.close();
+  await learner?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('r1ci sft --lora-rank 4', () => {
-  it('trains: the loss of the last steps is well below that of the first', () => {
-    expect(uninterrupted.map((m) => m.step)).toEqual([1, 2, 3, 4, 5, 6]);
+  it('trains: the loss over the last epoch is well below that over the first (the same six records)', () => {
+    expect(uninterrupted.map((m) => m.step)).toEqual(steps(1, 12));
     const mean = (rows: SftStepMetrics[]) => rows.reduce((n, m) => n + m.loss, 0) / rows.length;
-    expect(mean(uninterrupted.slice(-2))).toBeLessThan(0.8 * mean(uninterrupted.slice(0, 2)));
+    expect(mean(uninterrupted.slice(-3))).toBeLessThan(0.7 * mean(uninterrupted.slice(0, 3)));
   });
 
   it('changes only adapters: every base tensor of the checkpoint is bit-identical to the base model', () => {
@@ -63,7 +84,8 @@ describe('r1ci sft --lora-rank 4', () => {
     expect(adapters.length).toBeGreaterThan(0);
     expect(frozen.length).toBeGreaterThan(0);
     for (const name of frozen) {
-      const original = before.get(name) ?? (name === 'lm_head.weight' ? before.get('model.embed_tokens.weight') : undefined);
+      const tied = name === 'lm_head.weight' ? before.get('model.embed_tokens.weight') : undefined;
+      const original = before.get(name) ?? tied;
       expect(original, `${name} is not in the base model`).toBeDefined();
       expect(after.get(name)!.bytes.equals(original!.bytes), `${name} changed`).toBe(true);
     }
@@ -72,30 +94,32 @@ describe('r1ci sft --lora-rank 4', () => {
     expect(trainedB.length).toBe(adapters.length / 2);
   });
 
-  it('resumes from the adapters: stopped after step 3, the rerun repeats steps 4-6 of the uninterrupted run', async () => {
-    // The state a run killed between steps 3 and 6 leaves (resume.test.ts kills a real one): the
-    // checkpoint of step 3 is the last one written; the logged steps after it are dropped on resume.
+  it('resumes from the adapters: stopped after step 6, the rerun repeats steps 7-12 of an uninterrupted run', async () => {
+    // The state a run killed between steps 6 and 12 leaves (resume.test.ts kills a real one): the
+    // checkpoint of step 6 is the last one written; the logged steps after it are dropped on resume.
     const statePath = join(out, 'sft-state.json');
     const state = JSON.parse(readFileSync(statePath, 'utf8')) as SftState;
-    writeFileSync(statePath, JSON.stringify({ ...state, step: 3, checkpoint: join(out, 'checkpoints', 'step-000003') }));
+    const checkpoint = join(out, 'checkpoints', 'step-000006');
+    writeFileSync(statePath, JSON.stringify({ ...state, step: 6, checkpoint }));
     const rerun = await runCli(args(), { env: env() });
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ steps: 6, resumedFrom: 3 });
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ steps: 12, resumedFrom: 6 });
     const resumed = readMetrics();
-    expect(resumed.map((m) => m.step)).toEqual([1, 2, 3, 4, 5, 6]);
-    for (let i = 3; i < 6; i++) expect(resumed[i].loss).toBeCloseTo(uninterrupted[i].loss, 5);
+    expect(resumed.map((m) => m.step)).toEqual(steps(1, 12));
+    for (let i = 6; i < 12; i++) expect(resumed[i].loss).toBeCloseTo(uninterrupted[i].loss, 5);
   }, 90_000);
 
   it('exports merged weights and a PEFT adapter folder', () => {
     expect(summary.final).toBe(join(out, 'final'));
     expect(summary.adapter).toBe(join(out, 'final-adapter'));
     expect(existsSync(join(out, 'final', 'config.json'))).toBe(true);
-    const config = JSON.parse(readFileSync(join(out, 'final-adapter', 'adapter_config.json'), 'utf8')) as Record<string, unknown>;
+    const configPath = join(out, 'final-adapter', 'adapter_config.json');
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({ peft_type: 'LORA', r: 4, base_model_name_or_path: base });
   });
 
   it('r1ci rl --init takes the LoRA training checkpoint: converted, it equals the merged export', async () => {
-    const converted = await resolveInitModel(fixture!.learner.client, summary.checkpoint, join(fixture!.dir, 'init-model'));
+    const converted = await resolveInitModel(learner!.client, summary.checkpoint, join(dir, 'init-model'));
     const ours = readSafetensors(join(converted, 'model.safetensors'));
     const merged = readSafetensors(join(out, 'final', 'model.safetensors'));
     expect([...ours.keys()].sort()).toEqual([...merged.keys()].sort());
@@ -117,10 +141,11 @@ with torch.no_grad():
     theirs = load(merged)(input_ids=tokens).logits
 print(json.dumps({"vs_merged": float((ours - theirs).abs().max()), "vs_base": float((ours - before).abs().max())}))
 `;
-    const run = spawnSync(PEFT_PYTHON!, ['-c', script, base, join(out, 'final-adapter'), join(out, 'final')], { encoding: 'utf8', timeout: 60_000 });
+    const folders = [base, join(out, 'final-adapter'), join(out, 'final')];
+    const run = spawnSync(PEFT_PYTHON!, ['-c', script, ...folders], { encoding: 'utf8', timeout: 80_000 });
     expect(run.status, run.stderr).toBe(0);
     const diff = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { vs_merged: number; vs_base: number };
     expect(diff.vs_merged).toBeLessThan(1e-4);
     expect(diff.vs_base).toBeGreaterThan(1e-2); // the adapter is not the identity: PEFT applied it
-  }, 60_000);
+  }, 90_000);
 });

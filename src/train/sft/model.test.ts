@@ -34,14 +34,15 @@ describe('SFT with LoRA adapters', () => {
     const run = async (loraRank: number) => {
       const client = new FakeTrainingClient();
       const modelId = await client.createModel(sftModelRequest('tiny', { loraRank }));
-      return runSft({ client, modelId, tokenizer: byteTokenizer, runDir: dir!, train: [0, 1, 2, 3].map(record), batchSize: 2, epochs: 1, loraRank });
+      const train = [0, 1, 2, 3].map(record);
+      return runSft({ client, modelId, tokenizer: byteTokenizer, runDir: dir!, train, batchSize: 2, epochs: 1, loraRank });
     };
     expect((await run(4)).steps).toBe(2);
     await expect(run(0)).rejects.toThrow(/holds a different SFT run/);
     await expect(run(4)).resolves.toMatchObject({ steps: 2, resumedFrom: 2 });
   });
 
-  it('exports merged weights, and names the missing extension where the learner cannot write PEFT folders', async () => {
+  it('exports merged weights, and names the missing extension where a learner cannot write PEFT folders', async () => {
     dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-lora-unit-'));
     const client = new FakeTrainingClient(['full_finetune']);
     const modelId = await client.createModel(sftModelRequest('tiny', { loraRank: 4 }));

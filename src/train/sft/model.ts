@@ -26,7 +26,8 @@ export async function exportSftModel(
   const final = await client.saveWeightsForSampler(modelId, join(runDir, 'final'));
   if (config.loraRank === 0) return { final, adapter: null };
   if (!((await client.capabilities()).extensions ?? []).includes('peft_adapter')) {
-    const adapterMissing = 'the learner cannot write PEFT adapter folders (no peft_adapter extension); final holds the merged weights';
+    const adapterMissing = 'the learner cannot write PEFT adapter folders (no peft_adapter extension); '
+      + 'final holds the merged weights';
     return { final, adapter: null, adapterMissing };
   }
   const adapter = await client.saveWeightsForSampler(modelId, join(runDir, 'final-adapter'), { adapterOnly: true });

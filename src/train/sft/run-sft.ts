@@ -17,7 +17,9 @@ export function resolveSftConfig(options: Partial<SftConfig>): Readonly<SftConfi
   for (const key of ['epochs', 'batchSize', 'bucketWindow', 'checkpointEvery', 'evalEvery', 'maxSequenceTokens'] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) problems.push({ path: `sft.${key}`, message: `bad value ${config[key]}`, fix: 'use a positive integer' });
   }
-  if (!Number.isInteger(config.loraRank) || config.loraRank < 0) problems.push({ path: 'sft.loraRank', message: `bad value ${config.loraRank}`, fix: 'use an integer ≥ 0 (0: full fine-tuning)' });
+  if (!Number.isInteger(config.loraRank) || config.loraRank < 0) {
+    problems.push({ path: 'sft.loraRank', message: `bad value ${config.loraRank}`, fix: 'use an integer ≥ 0 (0: full fine-tuning)' });
+  }
   if (!(config.learningRate > 0)) problems.push({ path: 'sft.learningRate', message: `bad value ${config.learningRate}`, fix: 'use a positive number' });
   if (!(config.warmupFraction >= 0 && config.warmupFraction < 1)) problems.push({ path: 'sft.warmupFraction', message: `bad value ${config.warmupFraction}`, fix: 'use a number in [0, 1)' });
   if (!(config.minLrRatio >= 0 && config.minLrRatio <= 1)) problems.push({ path: 'sft.minLrRatio', message: `bad value ${config.minLrRatio}`, fix: 'use a number in [0, 1]' });
