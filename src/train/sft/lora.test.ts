@@ -55,7 +55,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-lora-'));
   const sums = [[3, 4], [2, 5], [6, 1], [4, 4], [5, 3], [1, 7]];
   writeFileSync(join(dir, 'data.jsonl'), sums.map(([a, b]) => `${JSON.stringify(record(a, b))}\n`).join(''));
-  learner = await startLocalLearner({ stateDir: join(dir, 'learner') });
+  // On the CPU in float32: a GPU learner would hold the frozen base in bf16, not the folder's float32 bits.
+  learner = await startLocalLearner({ stateDir: join(dir, 'learner'), device: 'cpu' });
   base = await createTinyPreset(join(dir, 'base'), { seed: 5 });
   out = join(dir, 'run');
   const run = await runCli(args(), { env: env() });
