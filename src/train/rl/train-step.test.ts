@@ -23,11 +23,13 @@ const bytes = (text: string) => [...Buffer.from(text)];
 const parts = (answer: string) => ({ prompt: bytes('Q: 2+3?'), code: bytes('print(2+3)'), output: bytes('Result: 5'), answer: bytes(answer) });
 
 /** An episode whose sampled logprobs are the model's (shifted by `samplerShift` to mimic another sampler). */
-async function episode(modelId: string, answer: string, correct: boolean, samplerShift = 0): Promise<Episode> {
+async function episode(
+  modelId: string, answer: string, correct: boolean, samplerShift = 0, client = fixture.learner.client,
+): Promise<Episode> {
   const p = parts(answer);
   const tokens = [...p.code, ...p.output, ...p.answer];
   const mask = [...p.code.map(() => 1), ...p.output.map(() => 0), ...p.answer.map(() => 1)];
-  const out = await fixture.learner.client.forward(modelId, { data: [makeDatum([...p.prompt, ...tokens])], loss_fn: 'cross_entropy' });
+  const out = await client.forward(modelId, { data: [makeDatum([...p.prompt, ...tokens])], loss_fn: 'cross_entropy' });
   const own = out.loss_fn_outputs[0].logprobs.data.slice(p.prompt.length - 1);
   return {
     id: answer, taskId: 't', index: 0, seed: 0, sample: 0, mode: 'ci', backend: 'fake', system: '', question: '', turns: [{ text: '', finishReason: { unified: 'stop', raw: 'stop' } }],
@@ -37,10 +39,14 @@ async function episode(modelId: string, answer: string, correct: boolean, sample
   };
 }
 
-async function setup(options: RlOptions, samplerShift = 0, extra: { valueHead?: boolean } = {}) {
+/** A model and a group of episodes; `client` (default the fixture's) makes both, since a learner
+ * refuses a second client's requests on a model whose seq_ids another client numbers. */
+async function setup(options: RlOptions, samplerShift = 0, extra: { valueHead?: boolean; client?: LearnerClient } = {}) {
   const config = resolveRlConfig({ klCoef: 0, ...options });
-  const modelId = await fixture.learner.client.createModel({ base_model: fixture.base, value_head: extra.valueHead ?? false });
-  const [good, bad] = [await episode(modelId, '<<<5>>>', true, samplerShift), await episode(modelId, '<<<6>>>', false, samplerShift)];
+  const client = extra.client ?? fixture.learner.client;
+  const modelId = await client.createModel({ base_model: fixture.base, value_head: extra.valueHead ?? false });
+  const good = await episode(modelId, '<<<5>>>', true, samplerShift, client);
+  const bad = await episode(modelId, '<<<6>>>', false, samplerShift, client);
   const groups: ScoredGroup[] = scoreGroups([{ key: 'q', episodes: [good, bad, good, bad] }], config);
   return { config, modelId, groups };
 }
@@ -136,7 +142,8 @@ describe('runTrainStep', () => {
       }
       return fetch(input, init);
     } });
-    const { config, modelId, groups } = await setup({ estimator: 'ppo', miniBatches: 2, valueClip: 0.2 }, 0, { valueHead: true });
+    const ppo = { estimator: 'ppo', miniBatches: 2, valueClip: 0.2 } as const;
+    const { config, modelId, groups } = await setup(ppo, 0, { valueHead: true, client });
     const before = await client.forward(modelId, { data: groups[0].episodes.map((e) => makeDatum([...e.trajectory!.promptTokens, ...e.trajectory!.tokens])), loss_fn: 'cross_entropy' });
     const result = await runTrainStep(client, modelId, groups, config);
     expect(result.perUpdate).toHaveLength(2);
