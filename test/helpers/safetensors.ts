@@ -13,7 +13,11 @@ export function readSafetensors(path: string): Map<string, RawTensor> {
   for (const [name, entry] of Object.entries(header)) {
     if (name === '__metadata__') continue;
     type Entry = { dtype: string; shape: number[]; data_offsets: [number, number] };
-    const { dtype, shape, data_offsets: [from, to] } = entry as Entry;
+    const {
+      dtype,
+      shape,
+      data_offsets: [from, to],
+    } = entry as Entry;
     tensors.set(name, { dtype, shape, bytes: file.subarray(start + from, start + to) });
   }
   return tensors;

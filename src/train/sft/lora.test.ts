@@ -27,9 +27,19 @@ const PEFT_PYTHON = peftPython();
 
 /** A short record in `r1ci synth`'s format: code, the interpreter's output (not trained on), the answer. */
 const record = (a: number, b: number) => ({
-  id: `sum#${a}-${b}`, taskId: 'sum', index: a * 10 + b, seed: 0, variant: 'free', teacher: 'hand',
-  system: 'Use Python.', question: `What is ${a} + ${b}?`, answer: String(a + b), gold: String(a + b),
-  codeCalls: 1, generations: 2, messages: [],
+  id: `sum#${a}-${b}`,
+  taskId: 'sum',
+  index: a * 10 + b,
+  seed: 0,
+  variant: 'free',
+  teacher: 'hand',
+  system: 'Use Python.',
+  question: `What is ${a} + ${b}?`,
+  answer: String(a + b),
+  gold: String(a + b),
+  codeCalls: 1,
+  generations: 2,
+  messages: [],
   segments: [
     { role: 'model', text: `\`\`\`python\nprint(${a} + ${b})\n\`\`\`\n`, train: true },
     { role: 'interpreter', text: `Code Execution Results:\n${a + b}\n`, train: false },
@@ -44,16 +54,49 @@ let out: string;
 let uninterrupted: SftStepMetrics[];
 let summary: { steps: number; final: string; adapter: string | null; checkpoint: string };
 const env = () => ({ R1CI_LEARNER_URL: learner!.url, R1CI_LEARNER_API_KEY: learner!.apiKey });
-const args = () => ['sft', '--data', join(dir, 'data.jsonl'), '--out', out, '--model', base, '--lora-rank', '4',
-  '--batch-size', '2', '--epochs', '4', '--lr', '1e-2', '--warmup', '0', '--checkpoint-every', '6', '--eval-every', '100',
-  '--held-out', '0', '--json'];
+const args = () => [
+  'sft',
+  '--data',
+  join(dir, 'data.jsonl'),
+  '--out',
+  out,
+  '--model',
+  base,
+  '--lora-rank',
+  '4',
+  '--batch-size',
+  '2',
+  '--epochs',
+  '4',
+  '--lr',
+  '1e-2',
+  '--warmup',
+  '0',
+  '--checkpoint-every',
+  '6',
+  '--eval-every',
+  '100',
+  '--held-out',
+  '0',
+  '--json',
+];
 const steps = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-const readMetrics = () => readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n')
-  .map((l) => JSON.parse(l) as SftStepMetrics);
+const readMetrics = () =>
+  readFileSync(join(out, 'metrics.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as SftStepMetrics);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-lora-'));
-  const sums = [[3, 4], [2, 5], [6, 1], [4, 4], [5, 3], [1, 7]];
+  const sums = [
+    [3, 4],
+    [2, 5],
+    [6, 1],
+    [4, 4],
+    [5, 3],
+    [1, 7],
+  ];
   writeFileSync(join(dir, 'data.jsonl'), sums.map(([a, b]) => `${JSON.stringify(record(a, b))}\n`).join(''));
   // On the CPU in float32: a GPU learner would hold the frozen base in bf16, not the folder's float32 bits.
   learner = await startLocalLearner({ stateDir: join(dir, 'learner'), device: 'cpu' });
@@ -95,7 +138,7 @@ describe('r1ci sft --lora-rank 4', () => {
     expect(trainedB.length).toBe(adapters.length / 2);
   });
 
-  it('resumes from the adapters: stopped after step 6, the rerun repeats steps 7-12 of an uninterrupted run', async () => {
+  it('resumes from the adapters: stopped after step 6, the rerun repeats an uninterrupted run', async () => {
     // The state a run killed between steps 6 and 12 leaves (resume.test.ts kills a real one): the
     // checkpoint of step 6 is the last one written; the logged steps after it are dropped on resume.
     const statePath = join(out, 'sft-state.json');
@@ -127,8 +170,10 @@ describe('r1ci sft --lora-rank 4', () => {
     for (const [name, tensor] of merged) expect(ours.get(name)!.bytes.equals(tensor.bytes), name).toBe(true);
   }, 60_000);
 
-  it.skipIf(!PEFT_PYTHON)('the PEFT folder loads in PEFT, with the logits of the merged export', () => {
-    const script = String.raw`
+  it.skipIf(!PEFT_PYTHON)(
+    'the PEFT folder loads in PEFT, with the logits of the merged export',
+    () => {
+      const script = String.raw`
 import json, sys, torch, transformers, peft
 transformers.logging.set_verbosity_error()
 base, adapter, merged = sys.argv[1:4]
@@ -142,11 +187,13 @@ with torch.no_grad():
     theirs = load(merged)(input_ids=tokens).logits
 print(json.dumps({"vs_merged": float((ours - theirs).abs().max()), "vs_base": float((ours - before).abs().max())}))
 `;
-    const folders = [base, join(out, 'final-adapter'), join(out, 'final')];
-    const run = spawnSync(PEFT_PYTHON!, ['-c', script, ...folders], { encoding: 'utf8', timeout: 80_000 });
-    expect(run.status, run.stderr).toBe(0);
-    const diff = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { vs_merged: number; vs_base: number };
-    expect(diff.vs_merged).toBeLessThan(1e-4);
-    expect(diff.vs_base).toBeGreaterThan(1e-2); // the adapter is not the identity: PEFT applied it
-  }, 90_000);
+      const folders = [base, join(out, 'final-adapter'), join(out, 'final')];
+      const run = spawnSync(PEFT_PYTHON!, ['-c', script, ...folders], { encoding: 'utf8', timeout: 80_000 });
+      expect(run.status, run.stderr).toBe(0);
+      const diff = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { vs_merged: number; vs_base: number };
+      expect(diff.vs_merged).toBeLessThan(1e-4);
+      expect(diff.vs_base).toBeGreaterThan(1e-2); // the adapter is not the identity: PEFT applied it
+    },
+    90_000,
+  );
 });

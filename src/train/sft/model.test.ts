@@ -10,10 +10,13 @@ import type { SynthRecord } from '../synth/types.js';
 import { exportSftModel, sftModelRequest } from './model.js';
 import { resolveSftConfig, runSft } from './run-sft.js';
 
-const record = (i: number) => ({
-  id: `t#${i}`, system: 'Use Python.', question: `What is ${i} + 1?`,
-  segments: [{ role: 'model', text: `<<<${i + 1}>>>`, train: true }],
-}) as unknown as SynthRecord;
+const record = (i: number) =>
+  ({
+    id: `t#${i}`,
+    system: 'Use Python.',
+    question: `What is ${i} + 1?`,
+    segments: [{ role: 'model', text: `<<<${i + 1}>>>`, train: true }],
+  }) as unknown as SynthRecord;
 
 let dir: string | undefined;
 afterEach(() => {
@@ -35,7 +38,16 @@ describe('SFT with LoRA adapters', () => {
       const client = new FakeTrainingClient();
       const modelId = await client.createModel(sftModelRequest('tiny', { loraRank }));
       const train = [0, 1, 2, 3].map(record);
-      return runSft({ client, modelId, tokenizer: byteTokenizer, runDir: dir!, train, batchSize: 2, epochs: 1, loraRank });
+      return runSft({
+        client,
+        modelId,
+        tokenizer: byteTokenizer,
+        runDir: dir!,
+        train,
+        batchSize: 2,
+        epochs: 1,
+        loraRank,
+      });
     };
     expect((await run(4)).steps).toBe(2);
     await expect(run(0)).rejects.toThrow(/holds a different SFT run/);

@@ -21,13 +21,16 @@ export type SftExport = {
 
 /** Writes `<runDir>/final` (merged) and, for a LoRA model, `<runDir>/final-adapter` (PEFT layout). */
 export async function exportSftModel(
-  client: TrainingClient, modelId: string, runDir: string, config: Pick<SftConfig, 'loraRank'>,
+  client: TrainingClient,
+  modelId: string,
+  runDir: string,
+  config: Pick<SftConfig, 'loraRank'>,
 ): Promise<SftExport> {
   const final = await client.saveWeightsForSampler(modelId, join(runDir, 'final'));
   if (config.loraRank === 0) return { final, adapter: null };
   if (!((await client.capabilities()).extensions ?? []).includes('peft_adapter')) {
-    const adapterMissing = 'the learner cannot write PEFT adapter folders (no peft_adapter extension); '
-      + 'final holds the merged weights';
+    const adapterMissing =
+      'the learner cannot write PEFT adapter folders (no peft_adapter extension); ' + 'final holds the merged weights';
     return { final, adapter: null, adapterMissing };
   }
   const adapter = await client.saveWeightsForSampler(modelId, join(runDir, 'final-adapter'), { adapterOnly: true });
