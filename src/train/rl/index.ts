@@ -11,7 +11,6 @@ export * from './report.js';
 export * from './run-rl.js';
 export * from './oracle-warm-start.js';
 export * from './init-model.js';
-export * from './demo-stage.js';
 export * from './vllm-rollouts.js';
 export * from './schedule.js';
 export * from './dynamic-sampling.js';
