@@ -33,7 +33,9 @@ describe('the layering lint', () => {
   }, 30_000);
 
   it('lets recipes import the library but not the CLI, and the CLI import recipes', async () => {
-    for (const folder of LIBRARY) expect(await layeringErrors('src/recipes/probe.ts', `../${folder}/index.js`)).toEqual([]);
+    for (const folder of LIBRARY) {
+      expect(await layeringErrors('src/recipes/probe.ts', `../${folder}/index.js`)).toEqual([]);
+    }
     expect(await layeringErrors('src/recipes/demo/probe.ts', '../../train/rl/index.js')).toEqual([]);
     expect(await layeringErrors('src/recipes/probe.ts', '../cli/options/rl.js')).toEqual([
       'src/recipes must not import src/cli (see docs/architecture.md)',
