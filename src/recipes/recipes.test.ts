@@ -7,8 +7,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as r1ci from '../index.js';
 import { ConfigError } from '../core/index.js';
-import { resolveRlConfig } from '../train/rl/index.js';
-import { resolveSftConfig } from '../train/sft/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'r1ci-recipes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,14 +19,17 @@ async function problemsOf(run: Promise<unknown>): Promise<{ path: string; messag
 }
 
 describe('recipes from the package entry', () => {
-  it('exports every recipe', () => {
-    const names = ['runSftRecipe', 'runRlRecipe', 'runEvalRecipe', 'runSynthRecipe', 'runDemo', 'withModel'];
+  it('exports every recipe and the resolvers that build their configs', () => {
+    const names = [
+      'runSftRecipe', 'runRlRecipe', 'runEvalRecipe', 'runSynthRecipe', 'runDemo', 'withModel',
+      'resolveRlConfig', 'resolveSftConfig', 'resolveAgentConfig',
+    ];
     expect(names.filter((name) => typeof (r1ci as Record<string, unknown>)[name] !== 'function')).toEqual([]);
   });
 
   it('runRlRecipe lists every folder and rollout problem at once, before anything starts', async () => {
     const out = join(dir, 'rl');
-    const config = resolveRlConfig({ taskIds: ['rg.arithmetic.chain_sum'], sampling: 'stale-1' });
+    const config = r1ci.resolveRlConfig({ taskIds: ['rg.arithmetic.chain_sum'], sampling: 'stale-1' });
     const recipe = {
       out, init: join(dir, 'no-model'), tokenizer: join(dir, 'no-tokenizer'), rollouts: 'localhost:8000',
       batchRequests: true, config,
@@ -47,7 +48,7 @@ describe('recipes from the package entry', () => {
     const data = join(dir, 'empty.jsonl');
     writeFileSync(data, '');
     const out = join(dir, 'sft');
-    const recipe = { data, out, model: 'tiny', heldOut: 0.05, config: resolveSftConfig({}) };
+    const recipe = { data, out, model: 'tiny', heldOut: 0.05, config: r1ci.resolveSftConfig({}) };
     expect(await problemsOf(r1ci.runSftRecipe(recipe))).toEqual([{ path: 'data', message: `${data} has no records` }]);
     const missing = join(dir, 'no-model');
     expect(await problemsOf(r1ci.runSftRecipe({ ...recipe, model: missing }))).toEqual([
