@@ -1,4 +1,4 @@
-// RL with code execution in the loop: config, rollouts, batches, the loop, its report and the demo stage.
+// RL with code execution in the loop: config, rollouts, batches, the loop and its report.
 export * from './types.js';
 export * from './config.js';
 export * from './batch.js';
