@@ -17,6 +17,12 @@ Layer 1 then predicts "what followed the last time this context occurred":
     head 0 scores key n by [x(n-1) = x(m)] + [x(n-2) = x(m-1)] (a bigram match) and copies t(x(n)) into A;
     head 1 scores by [x(n-1) = x(m)] alone (a unigram fallback) and copies t(x(n)) into A.
 
+Both copy heads also prefer the most recent of equally good matches: a bias on one mid-frequency
+RoPE pair adds RECENCY_SCORE * cos(angle * distance), which falls steadily over the first
+RECENCY_RANGE tokens and is always smaller than one matching token. So where a prompt's example
+("e.g. <<<123>>>") and a later interpreter output ("<<<4301>>>") share a context, the copy comes from
+the output, as a pretrained model's induction heads would prefer.
+
 Positional heads take their query and key from biases only; the pair weights below make the RoPE
 score peak at the wanted offset with a margin over every other offset up to 4096 (found by
 maximising that margin numerically; `positional_margin` checks it). Content matching uses only the
@@ -38,6 +44,8 @@ POSITIONAL_PAIR_WEIGHTS = (0.544, 0.062, 0.042, 0.052, 0.052, 0.033, 0.021, 0.03
 POSITIONAL_SCALE = 360.0  # total squared bias: a score margin of ~12 between offset 1 and any other
 MATCH_SCORE = 14.0  # attention score of one matching token code
 UNIGRAM_GAIN, BIGRAM_GAIN = 2.0, 3.0
+RECENCY_SCORE = 12.0  # at distance 0; about 3 points more for a key 25 tokens back than one 200 back
+RECENCY_PAIR = 13  # rotates by ~0.0037 per token at rope_theta 1e6: monotone over ~860 tokens
 
 
 def check_shape(model: CausalLM) -> None:
@@ -86,6 +94,18 @@ def positional_margin(head_dim: int, theta: float, offset: int, length: int = 40
     target = length - 1 - offset
     others = torch.cat([scores[:target], scores[target + 1:]])
     return float(scores[target] - others.max())
+
+
+def recency_range(head_dim: int, theta: float) -> int:
+    """Distance (tokens) up to which the recency score keeps falling (its angle reaches pi)."""
+    return int(math.pi / theta ** (-2 * RECENCY_PAIR / head_dim))
+
+
+def _recency_bias(attn, h: int, hd: int) -> None:
+    """Give head h's score a RECENCY_SCORE * cos(angle * distance) term through biases on one RoPE pair."""
+    a = math.sqrt(RECENCY_SCORE * math.sqrt(hd))
+    attn.q_proj.bias[h * hd + RECENCY_PAIR] = a
+    attn.k_proj.bias[h * hd + RECENCY_PAIR] = a
 
 
 def _clear_head(attn, h: int, hd: int) -> slice:
@@ -146,6 +166,7 @@ def install(model: CausalLM, seed: int = 0) -> CausalLM:
                 layer1.k_proj.weight[rows, key_from] = code * unit1 * a
             layer1.v_proj.weight[r.start:r.start + CODE, A] = eye * unit1
             layer1.o_proj.weight[A, r.start:r.start + CODE] = eye * gain
+            _recency_bias(layer1, h, hd)
         # head 2: attends to its own position and moves the current token's code from A to C, so the
         # copied token, not the current one, dominates what the logits read from A.
         r = _positional_head(layer1, 2, hd, theta, 0)

@@ -20,10 +20,14 @@ export const ORACLE_DIRECT_OPENING = 'I can answer this without code. The answer
 
 /** An oracle chat backend for one instance. In code mode it writes one script; in ci mode it runs
  * code and answers from the output unless `direct`; in text mode (or `direct`) it answers at once. */
-export function createOracleBackend(task: Task, instance: TaskInstance, mode: AgentMode, options: { direct?: boolean } = {}): ScriptedBackend {
+/** Options of the oracle: answer without code (`direct`), or write `code` instead of the task's
+ * reference solution (a teacher style; it must print the answer, bare or as <<<answer>>>). */
+export type OracleOptions = { direct?: boolean; code?: string };
+
+export function createOracleBackend(task: Task, instance: TaskInstance, mode: AgentMode, options: OracleOptions = {}): ScriptedBackend {
   if (mode === 'text' || (options.direct && mode === 'ci')) return new ScriptedBackend({ name: 'oracle', script: [`${ORACLE_DIRECT_OPENING} ${instance.answer}.\n\n<<<${instance.answer}>>>`] });
-  if (!task.referenceSolution) throw new ConfigError([{ path: 'model', message: `task ${task.id} has no reference solution, so the oracle cannot answer it with code`, fix: 'choose tasks with reference solutions, or --mode text' }]);
-  const code = task.referenceSolution(instance).trimEnd();
+  if (!options.code && !task.referenceSolution) throw new ConfigError([{ path: 'model', message: `task ${task.id} has no reference solution, so the oracle cannot answer it with code`, fix: 'choose tasks with reference solutions, or --mode text' }]);
+  const code = (options.code ?? task.referenceSolution!(instance)).trimEnd();
   const block = '```python\n' + code + '\n```\n';
   if (mode === 'code') return new ScriptedBackend({ name: 'oracle', script: [block] });
   return new ScriptedBackend({
@@ -32,7 +36,8 @@ export function createOracleBackend(task: Task, instance: TaskInstance, mode: Ag
       if (index === 0) return `Computing beats reasoning here, so I will run code.\n\n${block}`;
       const output = lastFeedback(call);
       if (output === null || output === '(no output)') return 'The program did not produce an answer, so I cannot give one.';
-      return `The code printed the answer.\n\n<<<${output}>>>`;
+      const answer = /^<<<[^\n]*>>>$/.test(output) ? output : `<<<${output}>>>`;
+      return `The code printed the answer.\n\n${answer}`;
     },
   });
 }

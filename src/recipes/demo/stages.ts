@@ -5,13 +5,13 @@ import { loadTokenizer } from '../../backends/index.js';
 import { createOracleBackend, resolveAgentConfig, runEpisodes, type EpisodeContext } from '../../agent/index.js';
 import { createLearnerTokenBackend, createTinyPreset } from '../../learner/index.js';
 import { computeMetrics, type RunSummary } from '../../eval/index.js';
-import { getTask } from '../../tasks/index.js';
+import { getTask, type TaskInstance } from '../../tasks/index.js';
 import { hashKeys } from '../../core/index.js';
 import { readSynthRecords, runSynth } from '../../train/synth/index.js';
 import { runSft } from '../../train/sft/index.js';
 import type { DemoContext, DemoModel, DemoStage } from './context.js';
 import type { SynthRecord } from '../../train/synth/types.js';
-import { DEMO_CHOICE_PROMPT, DEMO_CI_PROMPT, DEMO_MODES, type DemoMode } from './tasks.js';
+import { DEMO_CHOICE_PROMPT, DEMO_CI_PROMPT, DEMO_MODES, type DemoMode, type DemoTask } from './tasks.js';
 
 export const modelStage: DemoStage = {
   name: 'model',
@@ -24,12 +24,17 @@ export const modelStage: DemoStage = {
   },
 };
 
+/** The demo teacher's code for an instance, where its task has a teacher style (else the reference solution). */
+function codeOf(tasks: readonly DemoTask[], taskId: string, instance: TaskInstance): string | undefined {
+  return tasks.find((t) => t.id === taskId)?.teacherCode?.(instance);
+}
+
 /** One synthesis run of the oracle teacher under one system prompt, into `file`. */
 async function synthesise(ctx: DemoContext, file: string, prompt: string, perTask: number, seed: number, directShare: number): Promise<SynthRecord[]> {
   const { settings } = ctx;
   const out = join(ctx.outDir, file);
   const summary = await runSynth({
-    teacher: { name: directShare > 0 ? `oracle, ${directShare} direct` : 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode, { direct: answersDirectly(directShare, seed, task.id, instance.index) }) }) },
+    teacher: { name: directShare > 0 ? `oracle, ${directShare} direct` : 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode, { direct: answersDirectly(directShare, seed, task.id, instance.index), code: codeOf(settings.tasks, task.id, instance) }) }) },
     taskIds: settings.tasks.map((t) => t.id), perTask, attemptsPerQuestion: 1, variants: ['free'],
     systemPrompt: prompt, taskOptions: Object.fromEntries(settings.tasks.map((t) => [t.id, t.options])),
     seed, agent: { execTimeoutMs: 10_000, maxExecCalls: 2 }, out, sandbox: ctx.sandbox, concurrency: 8,

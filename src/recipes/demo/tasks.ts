@@ -2,11 +2,46 @@
 // settings so a ~3M-parameter byte-level model can learn them in minutes, and the short
 // system prompts (modes) the demo trains and evaluates with.
 
-export type DemoTask = { id: string; options: Record<string, unknown>; kind: 'compute' | 'text' };
+import type { TaskInstance } from '../../tasks/index.js';
+
+/**
+ * A demo task. `teacherCode` replaces the task's reference solution in the teacher's trajectories
+ * with code a ~3M-parameter model can write from its context: it quotes the question from the words
+ * just before the numbers (so the copy starts from context the question shares, which the model's
+ * copy heads can match) and prints the answer in the answer's own format (so the final answer is
+ * copied from the output, not from the prompt's example "<<<123>>>").
+ */
+export type DemoTask = {
+  id: string;
+  options: Record<string, unknown>;
+  kind: 'compute' | 'text';
+  teacherCode?: (instance: TaskInstance) => string;
+};
+
+const quoted = (instance: TaskInstance, anchor: string, end: string): string => {
+  const from = instance.prompt.indexOf(anchor);
+  const to = instance.prompt.indexOf(end, from + anchor.length);
+  if (from < 0 || to < 0) throw new Error(`demo teacher: "${anchor}" not found in the question`);
+  return instance.prompt.slice(from, to);
+};
 
 export const DEMO_TASKS: readonly DemoTask[] = [
-  { id: 'symbench.number_multiply', options: { count: 2, min_digits: 2, max_digits: 3 }, kind: 'compute' },
-  { id: 'rg.arithmetic.chain_sum', options: { min_terms: 2, max_terms: 2, min_digits: 2, max_digits: 3 }, kind: 'compute' },
+  {
+    id: 'symbench.number_multiply', options: { count: 2, min_digits: 2, max_digits: 3 }, kind: 'compute',
+    teacherCode: (instance) => [
+      `question = "${quoted(instance, 'result of ', '?')}"`,
+      'a, b = question.split("of ")[1].split("*")',
+      'print(f"<<<{int(a) * int(b)}>>>")',
+    ].join('\n'),
+  },
+  {
+    id: 'rg.arithmetic.chain_sum', options: { min_terms: 2, max_terms: 2, min_digits: 2, max_digits: 3 },
+    kind: 'compute',
+    teacherCode: (instance) => [
+      `question = "${quoted(instance, 'problem: ', ' =')}"`,
+      'print(f"<<<{eval(question.split(\': \')[1])}>>>")',
+    ].join('\n'),
+  },
   { id: 'rg.arithmetic.count_bits', options: { min_n: 1000, max_n: 99_999 }, kind: 'compute' },
   { id: 'rg.algorithmic.spell_backward', options: { min_word_len: 4, max_word_len: 6 }, kind: 'compute' },
 ];

@@ -84,6 +84,22 @@ describe('runSynth', () => {
     expect(kept[0].segments[0].text).toBe(`${ORACLE_DIRECT_OPENING} ${kept[0].gold}.\n\n<<<${kept[0].gold}>>>`);
   }, 30_000);
 
+  it('the oracle writes given code instead of the reference solution, and an answer the code printed in <<<>>> is not wrapped twice', async () => {
+    const code = (instance: TaskInstance): string => {
+      const numbers = instance.metadata.numbers as number[];
+      return `import math\nprint(f"<<<{math.prod(${JSON.stringify(numbers)})}>>>")`;
+    };
+    const oracle: Teacher = { name: 'oracle, own code', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode, { code: code(instance) }) }) };
+    await runSynth({ teacher: oracle, taskIds: [TASKS[0]], perTask: 2, attemptsPerQuestion: 1, out: join(dir, 'own-code.jsonl'), sandbox, concurrency: 2 });
+    const kept = readSynthRecords(join(dir, 'own-code.jsonl'));
+    expect(kept).toHaveLength(2);
+    for (const record of kept) {
+      expect(record.segments[0].text).toContain('print(f"<<<{math.prod(');
+      expect(record.segments[1].text).toContain(`<<<${record.gold}>>>`);
+      expect(record.segments[2].text).toBe(`The code printed the answer.\n\n<<<${record.gold}>>>`);
+    }
+  }, 30_000);
+
   it('resumes: a rerun keeps the records and tries no question twice; more perTask continues from the next index', async () => {
     const out = join(dir, 'oracle.jsonl');
     const oracle: Teacher = { name: 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }) };
