@@ -41,10 +41,12 @@ export function registerEvalCommands(program: Command): void {
       const progress = flags.progress ? createProgress() : undefined;
       const warn = (line: string) => (progress ? progress.log(line) : process.stderr.write(`${line}\n`));
       const events = { progress: progress?.update, warn };
-      const result = await namingFlags(runEvalRecipe(flags, events), { tasks: '--tasks' }).finally(() => progress?.stop());
+      const result = await namingFlags(runEvalRecipe(flags, events), { tasks: '--tasks' })
+        .finally(() => progress?.stop());
       if (result.metrics.infrastructureFailures.count) process.exitCode = 1; // not complete: a rerun finishes it
       if (flags.json) {
-        return printJson({ manifest: result.manifest, metrics: result.metrics, missing: result.missing, unavailable: result.unavailable });
+        const { manifest, metrics, missing, unavailable } = result;
+        return printJson({ manifest, metrics, missing, unavailable });
       }
       printEvalSummary(result);
     });
@@ -71,7 +73,8 @@ export function registerEvalCommands(program: Command): void {
 /** The per-task table and the mean, with what was resumed or is still missing. */
 function printEvalSummary(result: EvalResult): void {
   const m = result.metrics;
-  const rows = m.tasks.map((t) => [t.taskId, (100 * t.accuracy).toFixed(1), (100 * t.codeUseRate).toFixed(1), t.meanCodeCalls.toFixed(2)]);
+  const percent = (x: number) => (100 * x).toFixed(1);
+  const rows = m.tasks.map((t) => [t.taskId, percent(t.accuracy), percent(t.codeUseRate), t.meanCodeCalls.toFixed(2)]);
   process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], rows)}\n\n`);
   const resumed = result.resumed ? `, ${result.resumed} resumed` : '';
   const missing = result.missing ? `, ${result.missing} not run: skipped tasks or infrastructure failures` : '';

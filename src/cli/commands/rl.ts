@@ -69,9 +69,11 @@ export function registerRlCommand(program: Command): void {
       // Step lines go to stdout; the bar is drawn only when both streams are a terminal.
       const progress = createProgress({ tty: Boolean(process.stderr.isTTY && process.stdout.isTTY) });
       const events = { log: (line: string) => progress.log(line, process.stdout), progress: progress.update };
-      const result = await namingFlags(runRlRecipe({ ...flags, config }, events), RL_FLAG_OF).finally(() => progress.stop());
-      if (flags.json) return printJson({ resumedFrom: result.resumedFrom, steps: result.metrics.length, last: result.metrics.at(-1) });
+      const result = await namingFlags(runRlRecipe({ ...flags, config }, events), RL_FLAG_OF)
+        .finally(() => progress.stop());
+      const steps = result.metrics.length;
+      if (flags.json) return printJson({ resumedFrom: result.resumedFrom, steps, last: result.metrics.at(-1) });
       const resumed = `resumed after step ${result.resumedFrom}`;
-      process.stdout.write(`done: ${result.metrics.length} steps (${resumed}); report ${result.report}\n`);
+      process.stdout.write(`done: ${steps} steps (${resumed}); report ${result.report}\n`);
     });
 }

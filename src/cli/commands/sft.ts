@@ -41,6 +41,7 @@ export function registerSftCommand(program: Command): void {
       if (flags.json) return printJson(summary);
       const resumed = summary.resumedFrom ? `resumed after step ${summary.resumedFrom}; ` : '';
       const speed = `${Math.round(summary.tokensPerSecond)} tokens/s`;
-      process.stdout.write(`${resumed}trained ${summary.steps}/${summary.totalSteps} steps (${speed}); weights for sampling: ${summary.final}\n`);
+      const trained = `trained ${summary.steps}/${summary.totalSteps} steps (${speed})`;
+      process.stdout.write(`${resumed}${trained}; weights for sampling: ${summary.final}\n`);
     });
 }

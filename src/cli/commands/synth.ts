@@ -35,8 +35,10 @@ export function registerSynthCommand(program: Command): void {
     .action(async (raw: unknown) => {
       const flags = resolveSynthFlags(raw);
       const progress = createProgress();
-      const events = { progress: flags.progress ? progress.update : undefined, warn: (line: string) => progress.log(line) };
-      const result = await namingFlags(runSynthRecipe(flags, events), { tasks: '--tasks' }).finally(() => progress.stop());
+      const warn = (line: string) => progress.log(line);
+      const events = { progress: flags.progress ? progress.update : undefined, warn };
+      const result = await namingFlags(runSynthRecipe(flags, events), { tasks: '--tasks' })
+        .finally(() => progress.stop());
       const { unavailable: _unavailable, ...summary } = result; // named on stderr already
       if (flags.json) return printJson(summary);
       const rows = Object.entries(result.perTask).map(([id, s]) => [id, s.kept, s.tried]);
