@@ -31,8 +31,7 @@ describe('recipes from the package entry', () => {
     const out = join(dir, 'rl');
     const config = r1ci.resolveRlConfig({ taskIds: ['rg.arithmetic.chain_sum'], sampling: 'stale-1' });
     const recipe = {
-      out, init: join(dir, 'no-model'), tokenizer: join(dir, 'no-tokenizer'), rollouts: 'localhost:8000',
-      batchRequests: true, config,
+      out, init: join(dir, 'no-model'), tokenizer: join(dir, 'no-tokenizer'), rollouts: 'localhost:8000', config,
     };
     expect(await problemsOf(r1ci.runRlRecipe(recipe))).toEqual([
       { path: 'init', message: `${join(dir, 'no-model')} does not exist` },

@@ -26,8 +26,8 @@ export type RlRecipeConfig = {
   rollouts?: string;
   /** A remote learner's URL (default: $R1CI_LEARNER_URL, else a local learner). */
   learner?: string;
-  /** The local learner batches concurrent sample requests (false: bit-identical reruns). */
-  batchRequests: boolean;
+  /** The local learner batches concurrent sample requests (default true; false: bit-identical reruns). */
+  batchRequests?: boolean;
   /** Comma-separated sandbox server URLs (default: $R1CI_SANDBOX_URLS, else the local pool). */
   sandbox?: string;
   /** The RL settings, defaults filled in and checked. */
