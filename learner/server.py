@@ -18,6 +18,7 @@ import torch
 
 from . import wire
 from .futures import UserError
+from .sequence import Ledger
 from .service import Service, json_default
 
 log = logging.getLogger("learner")
@@ -33,14 +34,16 @@ def routes(service: Service) -> dict:
         "/api/v1/save_weights_for_sampler": service.save_weights_for_sampler, "/api/v1/asample": service.sample,
         "/api/v1/unload_model": service.unload_model, "/api/v1/retrieve_future": service.retrieve_future,
         "/api/v1/create_sampling_session": service.create_sampling_session,
-        # The SDK's first call: feature flags (no JWT exchange, uncompressed protobuf bodies).
-        "/api/v1/client/config": lambda _b: {"pjwt_auth_enabled": False, "proto_compress_fwdbwd": False},
+        # The SDK's first call: feature flags (no JWT exchange, uncompressed protobuf bodies, httpx's own
+        # transport: the SDK's default, pyqwest, is a native wheel a user's pip may lack, and buys nothing here).
+        "/api/v1/client/config": lambda _b: {"pjwt_auth_enabled": False, "proto_compress_fwdbwd": False, "use_pyqwest_transport": False},
         "/api/v1/telemetry": lambda _b: {"status": "accepted"},
     }
 
 
 def make_handler(service: Service, token: str, max_bytes: int):
     table = routes(service)
+    ledger = Ledger()  # retried training requests (same model_id and seq_id) are answered, not run again
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -87,27 +90,28 @@ def make_handler(service: Service, token: str, max_bytes: int):
             accepts_proto = wire.CONTENT_TYPE in self.headers.get("Accept", "")
             try:
                 raw = self.rfile.read(length) if body_allowed and length else b"{}"
+                verb = self.path[len("/api/v1/"):]
                 if wire.CONTENT_TYPE in self.headers.get("Content-Type", ""):
-                    result = self.proto_request(raw)
+                    body, forward_only = self.proto_request(raw)
+                    result = ledger.submit(verb, body, raw, lambda: service.forward_backward(body, backward=not forward_only))
                 else:
                     body = json.loads(raw or b"{}")
                     if not isinstance(body, dict):
                         raise UserError("the request body must be a JSON object")
-                    result = route(body)
+                    result = ledger.submit(verb, body, raw, lambda: route(body))
             except json.JSONDecodeError as e:
                 return self.reply(400, {"error": f"malformed JSON: {e}", "category": "user"})
             except UserError as e:
                 return self.reply(e.status, {"error": str(e), "category": "user"})
             self.reply(200, result, proto=accepts_proto and self.path == "/api/v1/retrieve_future")
 
-        def proto_request(self, raw: bytes) -> dict:
-            """A protobuf body: only forward_backward has one (forward_only marks a forward pass)."""
+        def proto_request(self, raw: bytes) -> tuple:
+            """A protobuf body -> (the request, forward_only): only forward_backward has one."""
             if self.path != "/api/v1/forward_backward":
                 raise UserError(f"{self.path} takes JSON; only /api/v1/forward_backward takes {wire.CONTENT_TYPE}")
             if self.headers.get("Content-Encoding", "identity") not in ("", "identity"):
                 raise UserError("compressed protobuf bodies are not supported (client/config says proto_compress_fwdbwd false)")
-            body, forward_only = wire.parse_forward_backward(raw)
-            return service.forward_backward(body, backward=not forward_only)
+            return wire.parse_forward_backward(raw)
 
         def log_message(self, fmt, *args) -> None:  # stderr, at debug level
             log.debug("%s " + fmt, self.address_string(), *args)

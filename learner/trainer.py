@@ -123,7 +123,8 @@ def run(t: Trainable, data: List[Datum], loss_fn: str, config: Dict[str, float],
         for row, i in enumerate(group):
             n = len(data[i].tokens)
             outputs[i] = {k: v[row, :n].detach().float().cpu() for k, v in parts.items()}
-    metrics = {"loss:sum": sums.pop("loss:sum"), "tokens": float(sum(len(d.tokens) for d in data))}
+    # Every key ends in its reduction (Tinker's convention): the SDK sums or averages chunked requests' metrics by it.
+    metrics = {"loss:sum": sums.pop("loss:sum"), "tokens:sum": float(sum(len(d.tokens) for d in data))}
     for k, v in sums.items():  # weighted means over positions with nonzero weight
         metrics[k.replace(":sum", ":mean")] = v / max(weight_total, 1.0)
     return {"loss_fn_output_type": "ArrayRecord", "loss_fn_outputs": outputs, "metrics": metrics}

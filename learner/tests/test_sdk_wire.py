@@ -159,6 +159,8 @@ class SdkFlow(unittest.TestCase):
     def test_the_sdk_flow(self):
         status, config = self.call("client/config", {"sdk_version": "0.25.0"})
         self.assertEqual((status, config["pjwt_auth_enabled"], config["proto_compress_fwdbwd"]), (200, False, False))
+        # httpx's own transport: the SDK's default (pyqwest) is a native wheel that pip may not have (checked with SDK 0.25).
+        self.assertIs(config["use_pyqwest_transport"], False)
         session = self.call("create_session", {"tags": [], "user_metadata": None, "sdk_version": "0.25.0", "type": "create_session"})[1]["session_id"]
         model_id = self.result("create_model", {"session_id": session, "model_seq_id": 0, "base_model": "tiny", "type": "create_model",
                                                 "lora_config": {"rank": 4, "seed": None, "train_attn": True, "train_mlp": True, "train_unembed": False}})["model_id"]
@@ -177,6 +179,9 @@ class SdkFlow(unittest.TestCase):
         mask[0, -3:] = 1.0
         sparse = read_output(self.result("forward_backward", raw=fwdbwd(model_id, 2, ids[:-1], {"target_tokens": target, "weights": csr(mask)}, "cross_entropy", False), accept=PROTO))
         self.assertIn("loss:sum", sparse["metrics"])
+        # The SDK reduces the metrics of chunked requests by the suffix of every key; a key without one crashes it.
+        for key in [*forward["metrics"], *sparse["metrics"]]:
+            self.assertRegex(key, r"^\w+:(mean|sum|min|max|slack|hash_unordered|unique)$")
         expected = -float(np.sum(forward["outputs"][0]["logprobs"][-3:]))
         self.assertAlmostEqual(sparse["metrics"]["loss:sum"], expected, places=4)
         self.assertIn("optim_step", json.dumps(self.result("optim_step", {"model_id": model_id, "seq_id": 3, "adam_params": {"learning_rate": 1e-3}})))

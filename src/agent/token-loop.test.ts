@@ -76,4 +76,13 @@ describe('token-level trajectories', () => {
     expect(eosInside).toEqual([]);
     expect(episode.answer).toBe('4');
   });
+
+  it('a backend that fails at the first call ends the episode as backend-error, with an empty trajectory', async () => {
+    // A remote learner killed mid-run fails every sample: nothing was sampled, and the episode still ends cleanly.
+    const backend = { kind: 'token' as const, name: 'gone', sample: () => Promise.reject(new Error('learner unreachable')) };
+    const episode = await runEpisode({ task, instance, backend, tokenizer, sandbox, config: resolveAgentConfig({ recordTokens: true }) });
+    expect([episode.stopReason, episode.error]).toEqual(['backend-error', 'learner unreachable']);
+    expect(episode.trajectory!.tokens).toEqual([]);
+    expect(episode.drift).toEqual({ equal: true, firstMismatch: null, trajectoryLength: 0, retokenizedLength: 0 });
+  });
 });

@@ -51,7 +51,8 @@ export function createTokenizer(files: TokenizerFiles): Tokenizer {
   return {
     eosTokenIds,
     encode: (text) => impl.encode(text, { add_special_tokens: false }).ids,
-    decode: (ids) => impl.decode(ids as number[], { skip_special_tokens: false }),
+    // The library throws on an empty list; an episode whose first sample failed has no tokens to decode.
+    decode: (ids) => (ids.length === 0 ? '' : impl.decode(ids as number[], { skip_special_tokens: false })),
     renderChat(messages: readonly ChatMessage[], options = {}) {
       if (!template) return renderChatMl(messages, options.addGenerationPrompt ?? false);
       return template.render({ messages, add_generation_prompt: options.addGenerationPrompt ?? false, ...specials });

@@ -38,7 +38,7 @@ describe('learner client against the local server', () => {
     const rl = makeDatum(tokens, { logprobs: Array(n).fill(-5), advantages: Array(n).fill(1), returns: Array(n).fill(0.5) });
     for (const lossFn of ['cross_entropy', 'importance_sampling', 'ppo'] as const) {
       const out = await client.forwardBackward(modelId, { data: [lossFn === 'cross_entropy' ? makeDatum(tokens) : rl], loss_fn: lossFn, loss_fn_config: lossFn === 'cross_entropy' ? { kl_coef: 0.1 } : { value_coef: 1, kl_coef: 0.1 } });
-      if (lossFn === 'ppo') expect(Object.keys(out.metrics).sort()).toEqual(['clip_fraction:mean', 'entropy:mean', 'kl:mean', 'loss:sum', 'tokens', 'value_error:mean']);
+      if (lossFn === 'ppo') expect(Object.keys(out.metrics).sort()).toEqual(['clip_fraction:mean', 'entropy:mean', 'kl:mean', 'loss:sum', 'tokens:sum', 'value_error:mean']);
       expect(out.loss_fn_outputs[0].logprobs.data).toHaveLength(n);
       expect(Number.isFinite(out.metrics['loss:sum'])).toBe(true);
     }
@@ -69,6 +69,23 @@ describe('learner client against the local server', () => {
     expect((error as LearnerError).message).toMatch(/unknown base_model/);
     const bad = await client.post('forward_backward', { model_id: 'x' }).catch((e: unknown) => e);
     expect(bad).toMatchObject({ status: 404, retryable: false });
+  });
+
+  it('a 5xx that hides an applied optim_step: the retry (same seq_id) is answered, not applied again', async () => {
+    // A proxy's 502 after the learner queued the step: the client cannot tell, and retries.
+    let lost = 0;
+    const lossy: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (String(url).endsWith('/optim_step') && lost++ === 0) return new Response('{"detail":"Bad Gateway"}', { status: 502 });
+      return response;
+    };
+    const retrying = new LearnerClient({ url: learner.url, apiKey: learner.apiKey, fetch: lossy, retryDelayMs: 1 });
+    const modelId = await retrying.createModel({ base_model: 'tiny', lora_config: { rank: 2 } });
+    await retrying.forwardBackward(modelId, { data: [makeDatum([IM_START, ...encode('once'), IM_END])], loss_fn: 'cross_entropy' });
+    await retrying.optimStep(modelId, { learning_rate: 1e-3 });
+    expect(lost).toBe(2);
+    expect((await retrying.getInfo(modelId) as { steps?: number }).steps).toBe(1);
+    await retrying.unloadModel(modelId);
   });
 
   it('refuses a wrong token', async () => {
