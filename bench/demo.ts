@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   mkdirSync(root, { recursive: true });
   const runs: Run[] = kernels.flatMap((kernel) => seeds.map((seed) => ({ seed, kernel })));
   const todo = runs.filter((run) => !existsSync(resultFile(run)));
-  console.error(`${runs.length - todo.length} of ${runs.length} runs already in ${root}; running ${todo.length}, ${parallel} at a time`);
+  console.error((`${runs.length - todo.length} of ${runs.length} runs already in ${root}; ` + `running ${todo.length}, ${parallel} at a time`));
   let next = 0;
   const failed: string[] = [];
   await Promise.all(Array.from({ length: parallel }, async () => {
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   console.log(`| run | ${header.slice(1).join(' | ')} | SFT tokens/s | first table |`);
   console.log(`|${'---|'.repeat(header.length + 2)}`);
   for (const { run, summary } of results) {
-    console.log(`| seed ${run.seed}, ${run.kernel} | ${meanRow(summary).slice(1).join(' | ')} | ${Math.round(summary.sftTokensPerSecond ?? 0)} | ${Math.round(summary.wallSeconds)} s |`);
+    console.log((`| seed ${run.seed}, ${run.kernel} | ${meanRow(summary).slice(1).join(' | ')} ` + `| ${Math.round(summary.sftTokensPerSecond ?? 0)} | ${Math.round(summary.wallSeconds)} s |`));
   }
   const range = (i: number) => {
     const values = results.map(({ summary }) => pct(meanRow(summary)[i]));

@@ -1,8 +1,8 @@
 // The wire of one RL-sized forward_backward (64 sequences x 4,096 tokens with sampling logprobs and
-// advantages, as Tinker's ppo loss takes them; per-token logprobs and losses back): bytes and encode/decode time on both sides, JSON against
-// Tinker's protobuf. The client side runs here (JSON.stringify/parse against src/learner/wire.ts); the
-// server side in the learner's Python (json + wire_types.parse_data against learner/wire.py), each timed as the median
-// of a few repetitions, all in one run.
+// advantages, as Tinker's ppo loss takes them; per-token logprobs and losses back): bytes and encode/decode
+// time on both sides, JSON against Tinker's protobuf. The client side runs here (JSON.stringify/parse
+// against src/learner/wire.ts); the server side in the learner's Python (json + wire_types.parse_data
+// against learner/wire.py), each timed as the median of a few repetitions, all in one run.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,11 +27,14 @@ def median(fn):
         start = time.perf_counter(); out = fn(); times.append(time.perf_counter() - start)
     return statistics.median(times), out
 raw_json, raw_pb = open(folder + "/request.json", "rb").read(), open(folder + "/request.pb", "rb").read()
-json_in, data = median(lambda: parse_data(json.loads(raw_json)["forward_backward_input"]["data"], "forward_backward_input"))
-pb_in, _ = median(lambda: parse_data(wire.parse_forward_backward(raw_pb)[0]["forward_backward_input"]["data"], "forward_backward_input"))
+json_in, data = median(lambda: parse_data(json.loads(raw_json)["forward_backward_input"]["data"], \
+"forward_backward_input"))
+pb_in, _ = median(lambda: parse_data(wire.parse_forward_backward(raw_pb)[0]["forward_backward_input"]["data"], \
+"forward_backward_input"))
 g = torch.Generator().manual_seed(0)
 output = {"loss_fn_output_type": "ArrayRecord", "metrics": {"loss:sum": 1.0},
-          "loss_fn_outputs": [{"logprobs": -torch.rand(len(d.tokens), generator=g), "elementwise_loss": torch.rand(len(d.tokens), generator=g)} for d in data]}
+          "loss_fn_outputs": [{"logprobs": -torch.rand(len(d.tokens), generator=g), "elementwise_loss": \
+torch.rand(len(d.tokens), generator=g)} for d in data]}
 json_out, out_json = median(lambda: json.dumps(output, allow_nan=False, default=json_default).encode())
 pb_out, out_pb = median(lambda: wire.forward_backward_output(output))
 open(folder + "/output.json", "wb").write(out_json); open(folder + "/output.pb", "wb").write(out_pb)
@@ -92,9 +95,13 @@ export function printWire(rows: readonly WireRow[]): void {
   process.stdout.write('\nforward_backward wire (one request and its result)\n');
   process.stdout.write('wire      request    result     client enc  server dec  server enc  client dec  total\n');
   for (const r of rows) {
-    process.stdout.write(`${r.wire.padEnd(9)} ${mb(r.requestBytes).padEnd(10)} ${mb(r.resultBytes).padEnd(10)} ${s(r.seconds.clientEncode).padEnd(11)} ${s(r.seconds.serverDecode).padEnd(11)} ${s(r.seconds.serverEncode).padEnd(11)} ${s(r.seconds.clientDecode).padEnd(11)} ${s(r.seconds.total)}\n`);
+    process.stdout.write(
+      `${r.wire.padEnd(9)} ${mb(r.requestBytes).padEnd(10)} ${mb(r.resultBytes).padEnd(10)} ` +
+        `${s(r.seconds.clientEncode).padEnd(11)} ${s(r.seconds.serverDecode).padEnd(11)} ` +
+        `${s(r.seconds.serverEncode).padEnd(11)} ${s(r.seconds.clientDecode).padEnd(11)} ${s(r.seconds.total)}\n`,
+    );
   }
   const [json, pb] = rows;
   const bytes = (json.requestBytes + json.resultBytes) / (pb.requestBytes + pb.resultBytes);
-  process.stdout.write(`protobuf: ${bytes.toFixed(1)}x fewer bytes, ${(json.seconds.total / pb.seconds.total).toFixed(1)}x less encode/decode time\n`);
+  process.stdout.write((`protobuf: ${bytes.toFixed(1)}x fewer bytes, ${(json.seconds.total / pb.seconds.total).toFixed(1)}x less ` + `encode/decode time\n`));
 }

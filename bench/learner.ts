@@ -131,12 +131,12 @@ async function main(): Promise<void> {
     const apiRate = (tokensPerStep * steps) / apiSeconds;
     const plainRate = (tokensPerStep * steps) / plainSeconds;
     const caps = await client.capabilities();
-    console.log(`learner bench: tiny preset (3.2M params), batch ${batch} x ${seq} tokens, ${steps} timed steps, device ${caps.device}, 1 torch thread`);
+    console.log((`learner bench: tiny preset (3.2M params), batch ${batch} x ${seq} tokens, ${steps} timed steps, ` + `device ${caps.device}, 1 torch thread`));
     console.log(`  train via API     ${apiRate.toFixed(0).padStart(8)} tokens/s  (forward_backward + optim_step)`);
     console.log(`  train plain torch ${plainRate.toFixed(0).padStart(8)} tokens/s  (same model, batch, loss, AdamW)`);
     console.log(`  API / plain       ${(apiRate / plainRate).toFixed(3).padStart(8)}        (goal >= 0.9)`);
-    console.log(`  sample batch 16   ${(sampled / sampleSeconds).toFixed(0).padStart(8)} tokens/s  (${sampled} tokens, prompt 32, KV cache)`);
-    console.log(`  8 requests, serial     ${serialRate.toFixed(0).padStart(6)} tokens/s  (prompts 20-90, 1 sample, ${sampleTokens} new tokens each)`);
+    console.log((`  sample batch 16   ${(sampled / sampleSeconds).toFixed(0).padStart(8)} tokens/s  (${sampled} tokens, ` + `prompt 32, KV cache)`));
+    console.log((`  8 requests, serial     ${serialRate.toFixed(0).padStart(6)} tokens/s  (prompts 20-90, 1 ` + `sample, ${sampleTokens} new tokens each)`));
     console.log(`  8 requests, concurrent ${concurrentRate.toFixed(0).padStart(6)} tokens/s  (batched by the server)`);
     console.log(`  concurrent / serial    ${(concurrentRate / serialRate).toFixed(2).padStart(6)}`);
     const plainMalloc = await startLocalLearner({ threads: 1, env: { R1CI_LEARNER_MALLOC: 'default' } });
@@ -146,8 +146,8 @@ async function main(): Promise<void> {
     } finally {
       await plainMalloc.stop();
     }
-    console.log(`  Python client: serial ${pythonClient.serial.toFixed(0)} tokens/s, concurrent ${pythonClient.concurrent.toFixed(0)} tokens/s, ratio ${(pythonClient.concurrent / pythonClient.serial).toFixed(2)}`);
-    console.log(`  RL-shaped step, launcher malloc ${median(tuned).toFixed(2).padStart(6)} s  (median of ${rlSteps}; 20 sequences 100-400 tokens, ppo + KL, optim_step)`);
+    console.log((`  Python client: serial ${pythonClient.serial.toFixed(0)} tokens/s, ` + `concurrent ${pythonClient.concurrent.toFixed(0)} tokens/s, ` + `ratio ${(pythonClient.concurrent / pythonClient.serial).toFixed(2)}`));
+    console.log((`  RL-shaped step, launcher malloc ${median(tuned).toFixed(2).padStart(6)} s  (median of ${rlSteps}; 20 ` + `sequences 100-400 tokens, ppo + KL, optim_step)`));
     console.log(`  RL-shaped step, glibc defaults  ${median(glibc).toFixed(2).padStart(6)} s  (R1CI_LEARNER_MALLOC=default)`);
     console.log(`  defaults / launcher malloc      ${(median(glibc) / median(tuned)).toFixed(2).padStart(6)}`);
   } finally {

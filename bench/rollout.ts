@@ -74,11 +74,11 @@ try {
   const pipelined = await timeSchedule(sandbox, 'async');
   const overhead = await overheadPerTurn();
   const rate = (r: { seconds: number }) => EPISODES / r.seconds;
-  console.log(`episodes: ${EPISODES} × 3 code calls, concurrency ${CONCURRENCY}, ${MS_PER_TOKEN} ms per generated token, sandbox isolation ${sandbox.isolation().mode}`);
+  console.log((`episodes: ${EPISODES} × 3 code calls, concurrency ${CONCURRENCY}, ${MS_PER_TOKEN} ms per generated token, ` + `sandbox isolation ${sandbox.isolation().mode}`));
   console.log(`turn-synchronous batches: ${batch.seconds.toFixed(2)} s, ${rate(batch).toFixed(2)} episodes/s`);
   console.log(`async pipeline:           ${pipelined.seconds.toFixed(2)} s, ${rate(pipelined).toFixed(2)} episodes/s`);
   console.log(`speed-up (async / batch): ${(rate(pipelined) / rate(batch)).toFixed(2)}×`);
-  console.log(`orchestration overhead: ${overhead.toFixed(3)} ms per turn (prompt rendering, tokenising feedback, decoding, parsing, bookkeeping; time inside the backend excluded, instant sandbox)`);
+  console.log((`orchestration overhead: ${overhead.toFixed(3)} ms per turn (prompt rendering, tokenising feedback, ` + `decoding, parsing, bookkeeping; time inside the backend excluded, instant sandbox)`));
 } finally {
   await sandbox.close();
 }

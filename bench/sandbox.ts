@@ -50,7 +50,11 @@ async function main(): Promise<void> {
   const python = resolvePython();
   const pool = await createLocalSandbox({ isolation, timeoutMs: 30_000 });
   for (let i = 0; i < 20; i++) await pool.exec({ code: 'print(0)' });
-  console.log(`sandbox benchmark: ${availableParallelism()} cores, python ${python}, isolation ${pool.isolation().mode}${pool.isolation().privileged ? ' (privileged: per-snippet uid + tmpfs)' : ''}, pool concurrency ${pool.config.concurrency}`);
+  console.log(
+    `sandbox benchmark: ${availableParallelism()} cores, python ${python}, isolation ${pool.isolation().mode}` +
+      `${pool.isolation().privileged ? ' (privileged: per-snippet uid + tmpfs)' : ''}` +
+      `, pool concurrency ${pool.config.concurrency}`,
+  );
   const parts = process.env.R1CI_BENCH_PARTS ?? 'pool,http';
   if (parts.includes('http')) {
     await benchRunCodeHttp(pool, SNIPPETS);
@@ -65,11 +69,18 @@ async function main(): Promise<void> {
         const result = await pool.exec({ code });
         if (result.status !== 'exited' || result.exitCode !== 0) throw new Error(`pool: ${result.status} ${result.stderr}`);
       }, Math.max(300, concurrency * 8), concurrency);
-      console.log(`${name.padEnd(7)} ${String(concurrency).padStart(5)} | ${fmt(naiveCell)}     | ${fmt(poolCell)}    | ${(naiveCell.p50 / poolCell.p50).toFixed(1).padStart(8)}x ${(poolCell.perSecond / naiveCell.perSecond).toFixed(1).padStart(8)}x`);
+      console.log(
+        `${name.padEnd(7)} ${String(concurrency).padStart(5)} | ${fmt(naiveCell)}     | ${fmt(poolCell)}    | ` +
+          `${(naiveCell.p50 / poolCell.p50).toFixed(1).padStart(8)}x ` +
+          `${(poolCell.perSecond / naiveCell.perSecond).toFixed(1).padStart(8)}x`,
+      );
     }
   }
   const metrics = pool.metrics();
-  console.log(`pool metrics: ${JSON.stringify({ completed: metrics.completed, restarts: metrics.restarts, queueWait: metrics.queueWait, run: metrics.run })}`);
+  console.log(
+    'pool metrics: ' +
+      JSON.stringify({ completed: metrics.completed, restarts: metrics.restarts, queueWait: metrics.queueWait, run: metrics.run }),
+  );
   await pool.close();
 }
 

@@ -50,10 +50,10 @@ for (const entry of listTasks({ implementedOnly: true })) {
 console.log(`\n${rows.length} tasks, ${BUDGET_MS} ms per measurement, one core (this process)`);
 for (const [label, subset] of [['all tasks', rows], ['procedural (no fixed data)', rows.filter((r) => !r.id.startsWith('bbh.') && !/gsm_hard|math_/.test(r.id))], ['Reasoning-Gym', rows.filter((r) => r.source === 'rg')]] as const) {
   if (!subset.length) continue;
-  console.log(`median over ${label} (${subset.length}): ${fmt(median(subset.map((r) => r.generate)))} generated/s, ${fmt(median(subset.map((r) => r.verify)))} verified/s`);
+  console.log((`median over ${label} (${subset.length}): ${fmt(median(subset.map((r) => r.generate)))} ` + `generated/s, ${fmt(median(subset.map((r) => r.verify)))} verified/s`));
 }
 const rg = rows.filter((r) => r.source === 'rg');
-if (rg.length) console.log(`Reasoning-Gym median vs its own Python generators (~${RG_ANCHOR_MEDIAN}/s): ${(median(rg.map((r) => r.generate)) / RG_ANCHOR_MEDIAN).toFixed(1)}×`);
+if (rg.length) console.log((`Reasoning-Gym median vs its own Python generators ` + `(~${RG_ANCHOR_MEDIAN}/s): ${(median(rg.map((r) => r.generate)) / RG_ANCHOR_MEDIAN).toFixed(1)}×`));
 for (const [id, anchor] of Object.entries(RG_ANCHORS)) {
   const row = rows.find((r) => r.id === id);
   if (row) console.log(`  ${id}: ${fmt(row.generate)}/s vs Reasoning-Gym ${anchor}/s = ${(row.generate / anchor).toFixed(1)}×`);

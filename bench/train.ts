@@ -49,10 +49,10 @@ async function main(): Promise<void> {
     }
     const tokens = batch * seq;
     const base = tokens / median(seconds[0]);
-    console.log(`train bench: tiny preset (3.2M params), batch ${batch} x ${seq} tokens, ${steps} timed steps each, taken in turn`);
+    console.log((`train bench: tiny preset (3.2M params), batch ${batch} x ${seq} tokens, ${steps} timed steps each, ` + `taken in turn`));
     for (const [k, s] of settings.entries()) {
       const rate = tokens / median(seconds[k]);
-      console.log(`  ${s.label.padEnd(44)} ${rate.toFixed(0).padStart(7)} tokens/s  ${(rate / base).toFixed(2)}x  torch ${torchOf(s.python)}`);
+      console.log((`  ${s.label.padEnd(44)} ${rate.toFixed(0).padStart(7)} tokens/s  ${(rate / base).toFixed(2)}x  ` + `torch ${torchOf(s.python)}`));
     }
   } finally {
     await Promise.all(learners.map((l) => l.stop()));

@@ -155,7 +155,8 @@ def main(argv=None) -> int:
                              "is idle; --threads on torch 1.x, whose CPU build measured slower with 2 threads on 2 cores)")
     parser.add_argument("--max-request-mb", type=float, default=256.0)
     parser.add_argument("--no-batch-requests", action="store_true",
-                        help="serve sample requests one at a time (bit-reproducible sampling whatever the timing) instead of batching concurrent ones")
+                        help="serve sample requests one at a time (bit-reproducible sampling whatever the timing) "
+                             "instead of batching concurrent ones")
     parser.add_argument("--max-tokens-per-microbatch", type=int, default=8192)
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument("--parent-pid", type=int, default=0, help="exit when this process is gone (the launcher passes its own pid)")

@@ -345,7 +345,8 @@ class Service:
             return ("model", body["model_id"]), lambda: t
         if body.get("sampling_session_id") is not None:
             if body["sampling_session_id"] not in self.sampling_sessions:
-                raise NotFound(f"unknown sampling_session_id '{body['sampling_session_id']}': create it with create_sampling_session")
+                raise NotFound(f"unknown sampling_session_id '{body['sampling_session_id']}': "
+                               "create it with create_sampling_session")
             body = self.sampling_sessions[body["sampling_session_id"]]
         path = body.get("model_path") or body.get("base_model")
         if not isinstance(path, str):

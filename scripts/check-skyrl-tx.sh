@@ -54,7 +54,8 @@ EOF
 )
 
 cd "$skyrl"
-COLUMNS=1000 PYTHONPATH="$work/shim:$tinker" PATH="$work/bin:$PATH" JAX_PLATFORMS=cpu setsid nice -n 15 uv run -m skyrl.tinker.api \
+COLUMNS=1000 PYTHONPATH="$work/shim:$tinker" PATH="$work/bin:$PATH" JAX_PLATFORMS=cpu \
+  setsid nice -n 15 uv run -m skyrl.tinker.api \
   --base-model "$work/tiny-qwen3" --backend jax --backend-config '{"max_lora_adapters": 3, "max_lora_rank": 4}' \
   --checkpoints-base "$work/checkpoints" --database-url "sqlite:///$work/tinker.db" --host 127.0.0.1 --port "$port" \
   > "$work/server.log" 2>&1 &

@@ -2,7 +2,7 @@
 # Installs what r1ci needs on a fresh machine, idempotently: npm packages, and a Python runtime
 # with numpy, sympy, scipy, networkx and torch (a project virtualenv from pip with torch 2.x,
 # transformers and PEFT; Debian's apt where pip cannot get them), plus
-# bubblewrap for the sandbox. Prints what it does; fails with one clear line where it cannot.
+# bubblewrap for the sandbox and black for lint. Prints what it does; fails with one clear line where it cannot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +13,8 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 stamp=node_modules/.r1ci-lock-stamp
 if [ ! -d node_modules ] || [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   say "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed: check network access to the npm registry, then rerun"
+  npm ci --no-audit --no-fund --loglevel=error \
+    || die "npm ci failed: check network access to the npm registry, then rerun"
   cp package-lock.json "$stamp"
 fi
 
@@ -40,9 +41,11 @@ if [ -z "${R1CI_PYTHON:-}" ] && [ -z "${R1CI_NO_VENV:-}" ] && ! cmp -s learner/r
       cp learner/requirements.txt "$req_stamp"
     else
       if [ -n "$had_venv" ]; then # an update that failed leaves the working virtualenv as it was
-        say "warning: pip could not update $venv to learner/requirements.txt (see .r1ci/setup-venv.log); keeping it as it is"
+        say "warning: pip could not update $venv to learner/requirements.txt (see .r1ci/setup-venv.log);" \
+          "keeping it as it is"
       else
-        say "warning: pip could not install learner/requirements.txt (see .r1ci/setup-venv.log); the learner uses python3 instead"
+        say "warning: pip could not install learner/requirements.txt (see .r1ci/setup-venv.log);" \
+          "the learner uses python3 instead"
         rm -rf "$venv"
       fi
     fi
@@ -55,7 +58,8 @@ fi
 python_ok=""
 if [ -n "${R1CI_PYTHON:-}" ]; then
   has_all "$R1CI_PYTHON" && python_ok="$R1CI_PYTHON" \
-    || die "R1CI_PYTHON=$R1CI_PYTHON lacks one of: $need_modules (install them for that interpreter, or unset R1CI_PYTHON)"
+    || die "R1CI_PYTHON=$R1CI_PYTHON lacks one of: $need_modules" \
+      "(install them for that interpreter, or unset R1CI_PYTHON)"
 else
   for candidate in /usr/bin/python3 "$(command -v python3 || true)"; do
     [ -n "$candidate" ] && [ -x "$candidate" ] && has_all "$candidate" && { python_ok="$candidate"; break; }
@@ -67,7 +71,8 @@ if [ -z "$python_ok" ]; then
   apt_pkgs="python3 python3-numpy python3-sympy python3-scipy python3-networkx python3-torch"
 fi
 # protobuf: the learner's binary wire (Tinker's SDK sends forward_backward as protobuf).
-if [ -z "$python_ok" ] || { [ "$python_ok" = /usr/bin/python3 ] && ! /usr/bin/python3 -c "import google.protobuf" >/dev/null 2>&1; }; then
+if [ -z "$python_ok" ] || { [ "$python_ok" = /usr/bin/python3 ] \
+  && ! /usr/bin/python3 -c "import google.protobuf" >/dev/null 2>&1; }; then
   apt_pkgs="$apt_pkgs python3-protobuf"
 fi
 command -v bwrap >/dev/null 2>&1 || apt_pkgs="$apt_pkgs bubblewrap"
@@ -75,15 +80,31 @@ command -v prlimit >/dev/null 2>&1 || apt_pkgs="$apt_pkgs util-linux"
 # Headless Chromium renders report.html in the tests (skip with R1CI_NO_BROWSER=1).
 [ -n "${R1CI_NO_BROWSER:-}" ] || command -v chromium >/dev/null 2>&1 || apt_pkgs="$apt_pkgs chromium"
 
+# black formats and checks the Python files in `npm run lint` (Debian 12's 23.1, the style that
+# pyproject.toml pins; see docs/decisions/0022-formatter.md). Without it only lint fails, so a machine
+# where apt cannot install it is told so here and set up all the same.
+formatter_pkgs=""
+command -v black >/dev/null 2>&1 || formatter_pkgs="black"
+if [ -n "$formatter_pkgs" ] && [ -z "$apt_pkgs" ] && { ! command -v apt-get >/dev/null 2>&1 \
+  || { [ "$(id -u)" != 0 ] && ! sudo -n true >/dev/null 2>&1; }; }; then
+  say "warning: cannot install black here (needs apt-get as root); npm run lint fails until it is installed"
+  formatter_pkgs=""
+fi
+apt_pkgs="$apt_pkgs${formatter_pkgs:+ $formatter_pkgs}"
+
 if [ -n "$apt_pkgs" ]; then
-  command -v apt-get >/dev/null 2>&1 || die "missing:$apt_pkgs and no apt-get here; install python3 with $need_modules and bubblewrap, then set R1CI_PYTHON"
+  command -v apt-get >/dev/null 2>&1 \
+    || die "missing:$apt_pkgs and no apt-get here; install python3 with $need_modules and bubblewrap," \
+      "then set R1CI_PYTHON"
   SUDO=""
   if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null 2>&1 && SUDO="sudo -n" || die "need root to apt-get install$apt_pkgs; run: sudo apt-get install -y$apt_pkgs"
+    command -v sudo >/dev/null 2>&1 && SUDO="sudo -n" \
+      || die "need root to apt-get install$apt_pkgs; run: sudo apt-get install -y$apt_pkgs"
   fi
   say "installing with apt:$apt_pkgs"
   lists_fresh=$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)
-  [ -n "$lists_fresh" ] || $SUDO apt-get update -qq >/dev/null || die "apt-get update failed: check access to Debian's package mirror"
+  [ -n "$lists_fresh" ] || $SUDO apt-get update -qq >/dev/null \
+    || die "apt-get update failed: check access to Debian's package mirror"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $apt_pkgs >/dev/null \
     || die "apt-get install$apt_pkgs failed; run it by hand to see why"
   if [ -z "$python_ok" ]; then

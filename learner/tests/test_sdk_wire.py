@@ -159,7 +159,8 @@ class SdkFlow(unittest.TestCase):
     def test_the_sdk_flow(self):
         status, config = self.call("client/config", {"sdk_version": "0.25.0"})
         self.assertEqual((status, config["pjwt_auth_enabled"], config["proto_compress_fwdbwd"]), (200, False, False))
-        # httpx's own transport: the SDK's default (pyqwest) is a native wheel that pip may not have (checked with SDK 0.25).
+        # httpx's own transport: the SDK's default (pyqwest) is a native wheel that pip may not have
+        # (checked with SDK 0.25).
         self.assertIs(config["use_pyqwest_transport"], False)
         session = self.call("create_session", {"tags": [], "user_metadata": None, "sdk_version": "0.25.0", "type": "create_session"})[1]["session_id"]
         model_id = self.result("create_model", {"session_id": session, "model_seq_id": 0, "base_model": "tiny", "type": "create_model",

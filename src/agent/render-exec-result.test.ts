@@ -10,7 +10,7 @@ const render = (result: ExecResult, timeoutMs: number) => renderExecResult(resul
 
 describe('timeout feedback', () => {
   it('states a sub-second limit as it was set and says the code timed out', () => {
-    expect(render(timedOut(400), 400)).toBe('Code Execution Results:\npartial\nError: the code timed out: it did not finish within 0.4 seconds and was stopped.\n');
+    expect(render(timedOut(400), 400)).toBe(('Code Execution Results:\npartial\nError: the code timed out: it did not finish within 0.4 seconds and was ' + 'stopped.\n'));
   });
 
   it('keeps fractions of a second and whole seconds exact', () => {

@@ -13,7 +13,7 @@ export function truncateMiddle(text: string, budget: number, measure: (text: str
   const keep = Math.max(0, Math.floor(budget * charsPerUnit));
   const head = Math.ceil(keep / 2), tail = keep - head;
   const omitted = text.length - head - tail;
-  return `${text.slice(0, head)}\n... [${omitted} characters of output omitted] ...\n${tail > 0 ? text.slice(text.length - tail) : ''}`;
+  return (`${text.slice(0, head)}\n... [${omitted} characters of output omitted] ` + `...\n${tail > 0 ? text.slice(text.length - tail) : ''}`);
 }
 
 /** A limit in seconds as it was set: 0.4, 1.5, 60 (never rounded to a whole second). */

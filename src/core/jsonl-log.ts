@@ -14,7 +14,7 @@ export class BadLinesError extends R1ciError {
   constructor(path: string, lines: readonly BadLine[]) {
     const shown = lines.slice(0, 5).map((bad) => `line ${bad.line}: ${bad.error}`).join('; ');
     const more = lines.length > 5 ? `; and ${lines.length - 5} more` : '';
-    super(`${path}: ${lines.length} unreadable ${lines.length === 1 ? 'line' : 'lines'} (${shown}${more}); repair or delete them, or pass --skip-bad-lines to go on without them`);
+    super((`${path}: ${lines.length} unreadable ${lines.length === 1 ? 'line' : 'lines'} (${shown}${more}); repair ` + `or delete them, or pass --skip-bad-lines to go on without them`));
     this.path = path;
     this.lines = lines;
   }

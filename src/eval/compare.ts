@@ -7,7 +7,10 @@ import { readEpisodes } from './run-eval.js';
 import type { RunManifest } from './types.js';
 import type { RunSummary } from './report/types.js';
 
-/** Mean accuracy over the paper's 37 test tasks (R1-Code-Interpreter v2, Table 1). Its test tasks are not ours, so these are context, not a like-for-like comparison. */
+/**
+ * Mean accuracy over the paper's 37 test tasks (R1-Code-Interpreter v2, Table 1). Its test tasks are not ours, so
+ * these are context, not a like-for-like comparison.
+ */
 export const PAPER_REFERENCE: readonly { label: string; meanAccuracy: number }[] = [
   { label: 'paper: Qwen2.5-14B, no tuning', meanAccuracy: 0.441 },
   { label: 'paper: GPT-4o, text only', meanAccuracy: 0.586 },

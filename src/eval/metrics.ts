@@ -33,7 +33,10 @@ export type EvalMetrics = {
   meanSampledTokens: number;
   meanObservationTokens: number;
   errors: { count: number; examples: string[] };
-  /** Share of code-using episodes that made ≥2 calls and whose final answer already appeared in the output of an earlier call (isSelfCheck). */
+  /**
+   * Share of code-using episodes that made ≥2 calls and whose final answer already appeared in the output of an
+   * earlier call (isSelfCheck).
+   */
   selfCheckRate: number;
   /** Episodes that infrastructure ended (sandbox, backend): in no other figure; a rerun redoes them. */
   infrastructureFailures: { count: number; stopReasons: Partial<Record<StopReason, number>>; examples: string[] };

@@ -34,7 +34,7 @@ describe('preflight', () => {
     const noReference = problems.filter((p) => p.message.startsWith('has no reference solution')).map((p) => p.path).sort();
     expect(noReference).toEqual(['bbh.formal_fallacies', 'bbh.penguins_in_a_table', 'bbh.snarks', 'bbh.sports_understanding', 'rg.algorithmic.sentence_reordering']);
     expect(problems.find((p) => p.path === 'symbench.gsm_hard')).toMatchObject({ message: expect.stringMatching(/^dataset symbench\/gsm_hard is missing/), fix: 'r1ci data fetch symbench/gsm_hard, or --data-dir DIR' });
-    expect((error as Error).message.split('\n')[0]).toBe(`${problems.length} problems found before the run started; no episode ran; fix them, or pass --skip-unavailable to run the other tasks:`);
+    expect((error as Error).message.split('\n')[0]).toBe((`${problems.length} problems found before the run started; no episode ran; fix them, or pass ` + `--skip-unavailable to run the other tasks:`));
     expect((error as Error).message.split('\n')).toHaveLength(problems.length + 1);
     expect(sandbox.closed).toBe(true);
   });
@@ -48,7 +48,7 @@ describe('preflight', () => {
     expect([result.sandbox, sandbox.closed]).toEqual([sandbox, false]);
   });
 
-  it('an unreachable model and an unavailable task are reported together; nothing left to skip is refused', async () => {
+  it('an unreachable model and an unavailable task are reported together; with nothing to skip, refused', async () => {
     const unreachable: ModelFactory = { ...oracle, preflight: async () => { throw new BackendError('cannot reach http://127.0.0.1:9/v1: start the server or fix the URL in --model'); } };
     setDataDir(mkdtempSync(join(tmpdir(), 'r1ci-nodata-')));
     const error = await runPreflight({ taskIds: ['symbench.gsm_hard', 'rg.algorithmic.count_primes'], model: unreachable, mode: 'ci', skipUnavailable: true, startSandbox: async () => new FakeSandbox() }).catch((e: unknown) => e);

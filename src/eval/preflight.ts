@@ -14,7 +14,8 @@ export class PreflightError extends ConfigError {
     this.name = 'PreflightError';
     if (problems.length > 1 || hint) {
       const list = problems.map((p) => `  - ${p.path ? `${p.path}: ` : ''}${p.message}${p.fix ? ` (${p.fix})` : ''}`);
-      this.message = [`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} found before the run started${hint ? `; ${hint}` : ''}:`, ...list].join('\n');
+      const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
+      this.message = [`${count} found before the run started${hint ? `; ${hint}` : ''}:`, ...list].join('\n');
     }
   }
 }

@@ -69,7 +69,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
   const manifestPath = join(options.outDir, 'run.json');
   if (existsSync(manifestPath)) {
     const previous = JSON.parse(readFileSync(manifestPath, 'utf8')) as RunManifest;
-    if (!sameRun(previous, manifest)) throw new ConfigError([{ path: '--out', message: `${options.outDir} holds a different run (model ${previous.model}, mode ${previous.mode}, ${previous.taskIds.length} tasks)`, fix: 'use a new --out folder, or delete that one' }]);
+    if (!sameRun(previous, manifest)) throw new ConfigError([{ path: '--out', message: (`${options.outDir} holds a different run (model ${previous.model}, ` + `mode ${previous.mode}, ${previous.taskIds.length} tasks)`), fix: 'use a new --out folder, or delete that one' }]);
     manifest.startedAt = previous.startedAt;
   } else writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 

@@ -142,7 +142,9 @@ export class LearnerClient implements TrainingClient {
     return this.call('optim_step', { model_id: modelId, adam_params: adam });
   }
 
-  /** A training checkpoint (weights and optimizer state); resolves to its path (a tinker:// path on a remote server). */
+  /**
+   * A training checkpoint (weights and optimizer state); resolves to its path (a tinker:// path on a remote server).
+   */
   async saveWeights(modelId: string, path?: string): Promise<string> {
     return (await this.call<{ path: string }>('save_weights', { model_id: modelId, path })).path;
   }
@@ -244,7 +246,8 @@ export class LearnerClient implements TrainingClient {
         }
         const text = await response.text();
         if (response.ok) return JSON.parse(text) as T;
-        if (poll.pollAgain && response.status === 408) return POLL_AGAIN as T; // SkyRL's long poll ran out: the job still runs
+        // SkyRL's long poll ran out: the job still runs
+        if (poll.pollAgain && response.status === 408) return POLL_AGAIN as T;
         failure = new LearnerError(`learner ${verb} refused (HTTP ${response.status}): ${errorMessage(text)}`,
           { status: response.status, retryable: TRANSIENT_STATUS.has(response.status) });
       } catch (error) {

@@ -14,7 +14,7 @@ const launcher = join(dirname(fileURLToPath(import.meta.url)), 'launcher.ts');
 
 describe('local learner lifetime', () => {
   it('exits when its launcher is killed with SIGKILL', async () => {
-    const script = `import { startLocalLearner } from ${JSON.stringify(launcher)};\nconst l = await startLocalLearner({ threads: 1 });\nconsole.log(l.child.pid);\nsetInterval(() => {}, 1000);\n`;
+    const script = (`import { startLocalLearner } from ${JSON.stringify(launcher)};\nconst l = await ` + `startLocalLearner({ threads: 1 });\nconsole.log(l.child.pid);\nsetInterval(() => {}, 1000);\n`);
     const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     const learnerPid = await new Promise<number>((resolve, reject) => {
       parent.stdout!.setEncoding('utf8').on('data', (chunk: string) => { const pid = Number(chunk.trim()); if (pid > 0) resolve(pid); });

@@ -19,5 +19,5 @@ export function learnerRoot(env: NodeJS.ProcessEnv = process.env): string {
     if (parent === dir) break;
     dir = parent;
   }
-  throw new LearnerError('cannot find the Python learner (learner/server.py) above the r1ci package: reinstall r1ci or set R1CI_LEARNER_ROOT to the folder that contains learner/');
+  throw new LearnerError(('cannot find the Python learner (learner/server.py) above the r1ci package: reinstall r1ci or set ' + 'R1CI_LEARNER_ROOT to the folder that contains learner/'));
 }

@@ -43,7 +43,8 @@ describe('random Qwen2 with the real Qwen vocabulary', () => {
 
     const client = learner.client;
     const baseModel = folder;
-    const [sampled] = await client.sample({ promptTokens, maxTokens: 12, seed: 5, baseModel });  // seeded: a rerun draws the same tokens
+    // seeded: a rerun draws the same tokens
+    const [sampled] = await client.sample({ promptTokens, maxTokens: 12, seed: 5, baseModel });
     expect(sampled.tokens.every((t) => t >= 0 && t < modelConfig.vocab_size)).toBe(true);
     expect(sampled.logprobs.every((lp) => lp <= 0 && Number.isFinite(lp))).toBe(true);
 

@@ -55,7 +55,8 @@ describe('the client against a SkyRL-shaped server', () => {
     expect(server.log.every((r) => r.headers['x-api-key'] === 'k-123')).toBe(true);
     const seqIds = server.log.filter((r) => ['/api/v1/forward', '/api/v1/forward_backward', '/api/v1/optim_step'].includes(r.path)).map((r) => (r.body as { seq_id: number }).seq_id);
     expect(seqIds).toEqual([1, 2, 3]);
-    // forward and forward_backward went as Tinker's protobuf (forward_only marks the forward pass); results came back as protobuf.
+    // forward and forward_backward went as Tinker's protobuf (forward_only marks the forward pass); results came back
+    // as protobuf.
     const binary = server.log.filter((r) => r.path === '/api/v1/forward_backward');
     expect(binary.map((r) => [r.headers['content-type'], (r.body as { forward_only: boolean }).forward_only])).toEqual([['application/x-protobuf', true], ['application/x-protobuf', false]]);
     const sampled = server.log.find((r) => r.path === '/api/v1/asample')!.body as { sampling_params: { stop: unknown[] } };
@@ -64,7 +65,7 @@ describe('the client against a SkyRL-shaped server', () => {
     expect(server.log.some((r) => r.path === '/api/v1/retrieve_future' && r.status === 408)).toBe(true);
   }, 60_000);
 
-  it('refuses what SkyRL lacks before sending it: sampling by model id, full fine-tuning, mixed stops without texts', async () => {
+  it('refuses what SkyRL lacks before sending: sampling by model id, full fine-tuning, mixed stops', async () => {
     const client = new LearnerClient({ url: server.url, apiKey: 'k-123' });
     await expect(client.sample({ promptTokens: [1], maxTokens: 2, modelId: 'model-x' })).rejects.toThrow(/cannot sample a training model by id/);
     await expect(client.createModel({ base_model: 'tiny' })).rejects.toBeInstanceOf(ConfigError);
@@ -102,7 +103,7 @@ describe('failures end in one clear line', () => {
     expect(server.log.length - before).toBe(1);
   });
 
-  it('a 5xx burst is retried with the same seq_id (deduplicated) and the step completes; a longer one is one line', async () => {
+  it('a 5xx burst is retried with the same seq_id and the step completes; a longer one fails in one line', async () => {
     const burst = await startSkyrlShapedServer({
       learnerUrl: learner.url, learnerKey: learner.apiKey, baseModel: 'tiny',
       faults: [{ path: '/api/v1/forward_backward', count: 3 }, { path: '/api/v1/retrieve_future', count: 2, status: 502 }],

@@ -17,7 +17,10 @@ export type LocalSandboxOptions = {
   isolation?: IsolationMode;
   /** Interpreter path (default: resolvePython(), which honours R1CI_PYTHON). */
   python?: string;
-  /** Modules imported once in the warm parent (default numpy, sympy, scipy's common parts, networkx and the stdlib usual suspects). */
+  /**
+   * Modules imported once in the warm parent (default numpy, sympy, scipy's common parts, networkx and the stdlib
+   * usual suspects).
+   */
   modules?: readonly string[];
   /** Default wall-clock limit per snippet in ms (default 60,000, as in the paper). */
   timeoutMs?: number;

@@ -34,7 +34,10 @@ export function findBwrap(explicit?: string): string | undefined {
   }
 }
 
-/** The in-sandbox driver's source (spares.py then driver.py); found beside this module (src or dist) or in src from dist. */
+/**
+ * The in-sandbox driver's source (spares.py then driver.py); found beside this module (src or dist) or in src from
+ * dist.
+ */
 export function readDriverSource(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, 'python'), join(here, '..', '..', 'src', 'sandbox', 'python')];

@@ -18,7 +18,7 @@ describe('local sandbox pool', () => {
   });
 
   it('has numpy, sympy, scipy and networkx already imported', async () => {
-    const code = 'import numpy as np, sympy as sp, networkx as nx\nfrom scipy import optimize\nprint(int(np.arange(5).sum()), sp.factorint(360), nx.path_graph(4).number_of_edges(), round(optimize.brentq(lambda x: x*x-2, 0, 2), 6))';
+    const code = ('import numpy as np, sympy as sp, networkx as nx\nfrom scipy import ' + 'optimize\nprint(int(np.arange(5).sum()), sp.factorint(360), nx.path_graph(4).number_of_edges(), ' + 'round(optimize.brentq(lambda x: x*x-2, 0, 2), 6))');
     const result = await sandbox.exec({ code });
     expect(result.stdout).toBe('10 {2: 3, 3: 2, 5: 1} 3 1.414214\n');
   });
@@ -28,7 +28,7 @@ describe('local sandbox pool', () => {
     const failed = await sandbox.exec({ code: 'x = 1\nraise ValueError("bad")' });
     expect(failed.status).toBe('exited');
     expect(failed.exitCode).toBe(1);
-    expect(failed.stderr).toBe('Traceback (most recent call last):\n  File "<snippet>", line 2, in <module>\n    raise ValueError("bad")\nValueError: bad\n');
+    expect(failed.stderr).toBe(('Traceback (most recent call last):\n  File "<snippet>", line 2, in <module>\n    raise ' + 'ValueError("bad")\nValueError: bad\n'));
     const exit = await sandbox.exec({ code: 'import sys; print("a"); sys.exit(3)' });
     expect([exit.status, exit.exitCode, exit.stdout]).toEqual(['exited', 3, 'a\n']);
   });

@@ -61,10 +61,10 @@ export class LocalSandbox implements Sandbox {
     }
     this.bwrap = findBwrap(config.bwrapPath);
     if (config.isolation === 'bwrap' && !this.bwrap) {
-      throw new SandboxUnavailableError('bubblewrap is not installed, so snippets cannot be jailed: install it (apt-get install bubblewrap, or bash scripts/setup.sh) or choose isolation: none explicitly to run with rlimits only');
+      throw new SandboxUnavailableError(('bubblewrap is not installed, so snippets cannot be jailed: install it (apt-get install bubblewrap, or ' + 'bash scripts/setup.sh) or choose isolation: none explicitly to run with rlimits only'));
     }
     if (config.isolation === 'none') {
-      this.warn('r1ci sandbox: WARNING: isolation is none: snippets run with rlimits only, and can reach the network and read the files this user can read');
+      this.warn(('r1ci sandbox: WARNING: isolation is none: snippets run with rlimits only, and can reach the network and ' + 'read the files this user can read'));
     }
   }
 
@@ -89,7 +89,7 @@ export class LocalSandbox implements Sandbox {
       clearTimeout(timer);
     }
     if (this.config.isolation === 'bwrap' && !this.info.privileged) {
-      this.warn('r1ci sandbox: note: not running as root: snippets share one uid, process counts are not limited, and private dirs are per slot');
+      this.warn(('r1ci sandbox: note: not running as root: snippets share one uid, process counts are not limited, and ' + 'private dirs are per slot'));
     }
     this.ready = true;
     this.failedStarts = 0;

@@ -22,7 +22,10 @@ export class WarmParent {
   readonly info: Promise<WarmParentInfo>;
   /** Called once when the process ends for any reason (not after stop()). */
   onExit: (reason: string) => void = () => {};
-  /** The parent's own notices (the fork server died and was replaced, a spare failed its setup); they also join the stderr tail. */
+  /**
+   * The parent's own notices (the fork server died and was replaced, a spare failed its setup); they also join the
+   * stderr tail.
+   */
   onLog: (message: string) => void = () => {};
   private readonly child: ChildProcess;
   private readonly pending = new Map<number, Pending>();
@@ -36,7 +39,7 @@ export class WarmParent {
   constructor(config: ResolvedLocalSandboxConfig, python: string, bwrap: string | undefined) {
     const driver = readDriverSource();
     if (config.isolation === 'bwrap') {
-      if (!bwrap) throw new SandboxUnavailableError('isolation is bwrap but bubblewrap is not installed (apt-get install bubblewrap), or choose isolation: none explicitly');
+      if (!bwrap) throw new SandboxUnavailableError(('isolation is bwrap but bubblewrap is not installed (apt-get install bubblewrap), or choose isolation: ' + 'none explicitly'));
       this.child = spawn(bwrap, buildBwrapArgs(python, driver), { stdio: ['pipe', 'pipe', 'pipe'], env: {}, detached: true });
     } else {
       this.scratch = mkdtempSync(join(tmpdir(), 'r1ci-sandbox-'));

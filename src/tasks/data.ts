@@ -58,7 +58,7 @@ export function loadDataset<T = Record<string, unknown>>(name: string): T[] {
   if (!file) throw new UnknownNameError('dataset', name, Object.keys(DATASETS));
   const path = join(dataDir(), file.path);
   if (!existsSync(path)) {
-    throw new DataNotFoundError(`dataset ${name} is not at ${path}; run \`r1ci data fetch ${name}\` (online), or set R1CI_DATA_DIR / --data-dir to a folder that has ${file.path}`);
+    throw new DataNotFoundError((`dataset ${name} is not at ${path}; run \`r1ci data fetch ${name}\` (online), or set R1CI_DATA_DIR / ` + `--data-dir to a folder that has ${file.path}`));
   }
   const text = readFileSync(path, 'utf8');
   const rows = parseDataset(text, file, path);

@@ -26,33 +26,41 @@ function row(entry: TaskEntry): string {
     .join(', ');
   const data = task.dataset ? ` (data: \`${task.dataset.name}\`)` : '';
   const differs = cell(task.differsFromSource ?? '–');
-  return `| \`${entry.id}\` | ${entry.split} | ${cell(task.answerFormat)} | ${cell((ordered ? `${knobs}; ${ordered}` : knobs) || '–')} | ${cell(task.description + data)} | ${differs} |`;
+  return (
+    `| \`${entry.id}\` | ${entry.split} | ${cell(task.answerFormat)} | ` +
+    `${cell((ordered ? `${knobs}; ${ordered}` : knobs) || '–')} | ${cell(task.description + data)} | ${differs} |`
+  );
 }
 
 export function renderTasksDoc(): string {
   const all = listTasks();
   const paper = all.filter((e) => e.paperTask);
+  const perSource = ['symbench', 'bbh', 'rg']
+    .map((s) => `${paper.filter((e) => e.source === s).length} ${SOURCE_TITLES[s as TaskSource]}`)
+    .join(', ');
   const lines = [
     '# Tasks',
     '',
     '<!-- Generated from the registry by `r1ci tasks docs --out docs/tasks.md`; a test keeps it in sync. -->',
     '',
-    `r1ci's suite follows the paper: ${paper.length} tasks (${['symbench', 'bbh', 'rg'].map((s) => `${paper.filter((e) => e.source === s).length} ${SOURCE_TITLES[s as TaskSource]}`).join(', ')}), ` +
-      `${paper.filter((e) => e.split === 'train').length} for training and ${paper.filter((e) => e.split === 'test').length} for testing, plus ${all.length - paper.length} generated BBH variants that are training-only. ` +
+    `r1ci's suite follows the paper: ${paper.length} tasks (` +
+      `${perSource}), ` +
+      (`${paper.filter((e) => e.split === 'train').length} for training ` + `and ${paper.filter((e) => e.split === 'test').length} for testing, plus ${all.length - paper.length} ` + `generated BBH variants that are training-only. `) +
       `${all.filter((e) => e.implemented).length} of the ${all.length} are implemented.`,
     '',
     '## The split, and why it is ours',
     '',
-    `The paper's list of 37 test tasks (and of its 84 Reasoning-Gym tasks) is not public. r1ci fixes its own split: a seeded draw (seed \`${SPLIT_SEED}\`) stratified by source, ` +
-      `${Object.entries(TEST_COUNTS).map(([s, n]) => `${n} ${s}`).join(', ')} tasks in test (src/tasks/split.ts; a test pins it). Pass \`--split-file FILE\` (JSON \`{"test": [ids]}\`) to use another. ` +
-      'The Reasoning-Gym list is its May-2025 set minus the seven direct ports of SymBench tasks and the heaviest generators.',
+    (`The paper's list of 37 test tasks (and of its 84 Reasoning-Gym tasks) is not public. r1ci fixes its own ` + `split: a seeded draw (seed \`${SPLIT_SEED}\`) stratified by source, `) +
+      `${Object.entries(TEST_COUNTS).map(([s, n]) => `${n} ${s}`).join(', ')} tasks in test (src/tasks/split.ts; a test pins it). ` +
+      'Pass `--split-file FILE` (JSON `{"test": [ids]}`) to use another. ' +
+      ('The Reasoning-Gym list is its May-2025 set minus the seven direct ports of SymBench tasks and the ' + 'heaviest generators.'),
     '',
     'Test tasks: ' + paper.filter((e) => e.split === 'test').map((e) => `\`${e.id}\``).join(', ') + '.',
     '',
-    'Every answer goes inside `<<<…>>>`; the verdict is exact and binary (`correct`); constraint and planning tasks accept any valid answer. ' +
-      'Beside it, `score` in [0, 1] carries the partial credit the source gives where it gives any (`r1ci rl --reward partial` trains on it). ' +
+    ('Every answer goes inside `<<<…>>>`; the verdict is exact and binary (`correct`); constraint and planning ' + 'tasks accept any valid answer. ') +
+      ('Beside it, `score` in [0, 1] carries the partial credit the source gives where it gives any (`r1ci rl ' + '--reward partial` trains on it). ') +
       'Defaults follow the source\'s defaults, and every answer spelling the source\'s own scorer accepts is accepted; ' +
-      'the last column says where a task departs from its source on purpose, and why (src/tasks/source-parity.test.ts records the cases).',
+      ('the last column says where a task departs from its source on purpose, and why ' + '(src/tasks/source-parity.test.ts records the cases).'),
     '',
     'Every `min_x` must be at most its `max_x`; other orders a task requires are listed after its knobs. ' +
       'A bad setting is refused before anything is generated, with every problem named at once.',

@@ -98,7 +98,7 @@ describe("rg.games.mini_sudoku: Reasoning-Gym's score_answer (the same reading a
   });
 });
 
-describe("symbench.game24: CodeSteer's validate_equation (yongchao98/CodeSteer-v1.0, benchmark/run_game24_baseline_methods.py)", () => {
+describe(("symbench.game24: CodeSteer's validate_equation (yongchao98/CodeSteer-v1.0, " + "benchmark/run_game24_baseline_methods.py)"), () => {
   // It compares the first side's numbers with the given ones, rewrites \times, \div and \frac{a}{b}
   // to Python, and needs both the first and the last side of '=' to evaluate to 24.
   const gold = instance('symbench.game24', '6*(3+2-1)', { numbers: [1, 2, 3, 6], target: 24 });
@@ -123,7 +123,7 @@ describe("symbench.game24: CodeSteer's validate_equation (yongchao98/CodeSteer-v
   });
 });
 
-describe('BIG-Bench-Hard answers: CodeSteer judges them with GPT-4o (is_equiv_func, run_big_bench_hard_baseline_methods.py)', () => {
+describe('BIG-Bench-Hard answers: CodeSteer judges them by GPT-4o (run_big_bench_hard_baseline_methods.py)', () => {
   // The judge compares the extracted answer with the target; the same number or the same bracket
   // sequence written differently is the same answer. r1ci reads these spellings deterministically.
   it.each([

@@ -68,7 +68,9 @@ export type GeneratedQuestion = {
  *   options: { min_numbers: { kind: 'int', default: 2, min: 2, max: 10, description: 'fewest numbers' } },
  *   generate(options, rng) { ...; return { prompt, answer: String(g), metadata: { numbers } }; },
  *   check(instance, answer) { return parseInteger(answer) === Number(instance.answer) ? CORRECT : wrong(); },
- *   referenceSolution(instance) { return `import math\nprint(math.gcd(*${JSON.stringify(instance.metadata.numbers)}))`; },
+ *   referenceSolution(instance) {
+ *     return `import math\nprint(math.gcd(*${JSON.stringify(instance.metadata.numbers)}))`;
+ *   },
  * });
  */
 export type TaskDefinition<S extends OptionsSchema = OptionsSchema> = {

@@ -1,6 +1,7 @@
 // Estimating each training question's success rate p for the IP curriculum: 4 agents (text, code,
-// ci under the run's own prompt, and a configurable fourth) × samples each, from the policy being trained, through the async
-// pipeline. The result is stored in the run folder so a resumed run reuses it (offline curriculum).
+// ci under the run's own prompt, and a configurable fourth) × samples each, from the policy being
+// trained, through the async pipeline. The result is stored in the run folder so a resumed run reuses
+// it (offline curriculum).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { systemPromptFor } from '../agent/index.js';
 import { groupByImprovementPotential, type ScoredQuestion } from './curriculum.js';

@@ -3,7 +3,10 @@ import type { TokenTrajectory } from '../agent/index.js';
 
 export type { TokenTrajectory };
 
-/** Which response tokens carry loss: sampled tokens always; interpreter output only when asked (the paper's unmasked ablation). */
+/**
+ * Which response tokens carry loss: sampled tokens always; interpreter output only when asked (the paper's unmasked
+ * ablation).
+ */
 export type LossMaskOptions = { trainOnObservation?: boolean };
 
 /** A sequence ready for the learner: tokens, and per-target arrays (length tokens.length − 1). */

@@ -42,7 +42,7 @@ describe('crash anywhere', () => {
     expect(byId(resumed)).toEqual(byId(reference)); // none lost, each the same
     const metrics = (dir: string) => JSON.parse(readFileSync(join(root, dir, 'results.json'), 'utf8')).metrics;
     expect(metrics('crashed')).toEqual(metrics('clean'));
-    console.log(`eval: ${crashed.kills} kills (delay up to ${killDelayFor(clean.workMs, KILLS)} ms), ${crashed.tears} torn last lines`);
+    console.log((`eval: ${crashed.kills} kills (delay up to ${killDelayFor(clean.workMs, KILLS)} ms), ${crashed.tears} ` + `torn last lines`));
   }, 600_000);
 
   it(`synth: ${KILLS} kills, then the same records as an uninterrupted run`, async () => {
@@ -56,6 +56,6 @@ describe('crash anywhere', () => {
     const reference = strictLines<{ id: string }>(join(root, 'clean.jsonl'));
     expect(reference).toHaveLength(60);
     expect(strictLines<{ id: string }>(out)).toEqual(reference);
-    console.log(`synth: ${crashed.kills} kills (delay up to ${killDelayFor(clean.workMs, KILLS)} ms), ${crashed.tears} torn last lines`);
+    console.log((`synth: ${crashed.kills} kills (delay up to ${killDelayFor(clean.workMs, KILLS)} ms), ${crashed.tears} ` + `torn last lines`));
   }, 600_000);
 });

@@ -15,8 +15,8 @@ describe('r1ci eval preflight', () => {
     const lines = stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^r1ci: \d+ problems found before the run started; no episode ran; fix them, or pass --skip-unavailable/);
     expect(lines.slice(1).every((line) => line.startsWith('  - '))).toBe(true);
-    expect(lines).toContain(`  - symbench.gsm_hard: dataset symbench/gsm_hard is missing from ${noData} (r1ci data fetch symbench/gsm_hard, or --data-dir DIR)`);
-    expect(lines).toContain('  - rg.algorithmic.sentence_reordering: has no reference solution, so the oracle cannot answer it with code (leave it out, or --mode text)');
+    expect(lines).toContain((`  - symbench.gsm_hard: dataset symbench/gsm_hard is missing from ${noData} (r1ci data fetch ` + `symbench/gsm_hard, or --data-dir DIR)`));
+    expect(lines).toContain(('  - rg.algorithmic.sentence_reordering: has no reference solution, so the oracle cannot answer it with ' + 'code (leave it out, or --mode text)'));
     expect(existsSync(out)).toBe(false);
   });
 });

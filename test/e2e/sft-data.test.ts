@@ -14,7 +14,12 @@ describe('r1ci sft --data', () => {
     writeFileSync(join(dir, 'data.jsonl'), `${lines.join('\n')}\n`);
     const bad = await runCli(['sft', '--data', join(dir, 'data.jsonl'), '--out', join(dir, 'run')]);
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr.trim()).toMatch(/^r1ci: .*data\.jsonl: 1 unreadable line \(line 5: .*\); repair or delete them, or pass --skip-bad-lines to go on without them$/);
+    expect(bad.stderr.trim()).toMatch(
+      new RegExp(
+        String.raw`^r1ci: .*data\.jsonl: 1 unreadable line \(line 5: .*\); ` +
+          'repair or delete them, or pass --skip-bad-lines to go on without them$',
+      ),
+    );
     const missing = await runCli(['sft', '--data', join(dir, 'nope.jsonl'), '--out', join(dir, 'run')]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr.trim()).toBe(`r1ci: ${join(dir, 'nope.jsonl')} does not exist; check the path`);

@@ -64,7 +64,7 @@ const forwardBackwardInput = model({
   const allowed = ALLOWED_CONFIG[v.loss_fn as string];
   const invalid = Object.keys(config).filter((k) => !allowed.includes(k)).sort();
   if (!invalid.length) return undefined;
-  return allowed.length ? `Invalid loss_fn_config keys for loss_fn='${v.loss_fn as string}': ${JSON.stringify(invalid)}. Allowed keys: ${JSON.stringify([...allowed].sort())}.`
+  return allowed.length ? (`Invalid loss_fn_config keys for loss_fn='${v.loss_fn as string}': ${JSON.stringify(invalid)}. Allowed ` + `keys: ${JSON.stringify([...allowed].sort())}.`)
     : `loss_fn='${v.loss_fn as string}' does not accept loss_fn_config keys. Received: ${JSON.stringify(invalid)}.`;
 });
 const samplingParams = model({

@@ -10,7 +10,7 @@ export type HostileCase = { name: string; request: (ctx: HostileContext) => Exec
 /** Python that tries `ops` (name → statement) and prints `name: blocked|ALLOWED` for each. */
 function attempts(ops: Record<string, string>): string {
   return Object.entries(ops)
-    .map(([name, statement]) => `try:\n    ${statement}\n    print(${JSON.stringify(name)} + ': ALLOWED')\nexcept BaseException as e:\n    print(${JSON.stringify(name)} + ': blocked')`)
+    .map(([name, statement]) => (`try:\n    ${statement}\n    print(${JSON.stringify(name)} + ': ALLOWED')\nexcept BaseException as ` + `e:\n    print(${JSON.stringify(name)} + ': blocked')`))
     .join('\n');
 }
 
@@ -54,7 +54,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: 'threads and subprocesses that outlive the snippet',
     request: (ctx) => ({
-      code: `import os, subprocess, threading, time\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 300 # ${ctx.marker}'])\nthreading.Thread(target=time.sleep, args=(300,), daemon=True).start()\nif os.fork() == 0:\n    os.setsid()\n    os.execv('/bin/sh', ['/bin/sh', '-c', 'sleep 301 # ${ctx.marker}'])\nprint('left them running')`,
+      code: (`import os, subprocess, threading, time\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 300 ` + `# ${ctx.marker}'])\nthreading.Thread(target=time.sleep, args=(300,), daemon=True).start()\nif os.fork() ` + `== 0:\n    os.setsid()\n    os.execv('/bin/sh', ['/bin/sh', '-c', 'sleep 301 ` + `# ${ctx.marker}'])\nprint('left them running')`),
       timeoutMs: 10_000, // it exits at once; the margin is for a loaded machine (another case may be a fork bomb)
     }),
     check: (r, ctx) => {
@@ -73,10 +73,11 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: 'filling the disk',
-    request: () => ({ code: 'import os\nfor path in ["big", "/tmp/big"]:\n    try:\n        with open(path, "wb") as f:\n            while True:\n                f.write(b"0" * 2**20)\n    except OSError as e:\n        print(path, "stopped:", e.strerror)', timeoutMs: 5000 }),
+    request: () => ({ code: ('import os\nfor path in ["big", "/tmp/big"]:\n    try:\n        with open(path, "wb") as f:\n ' + '           while True:\n                f.write(b"0" * 2**20)\n    except OSError as e:\n ' + '       print(path, "stopped:", e.strerror)'), timeoutMs: 5000 }),
     check: (r) => {
       expect(r.status).toBe('exited');
-      expect(r.stdout).toMatch(/^big stopped: (File too large|No space left on device)\n\/tmp\/big stopped: (File too large|No space left on device)\n$/);
+      const stopped = '(File too large|No space left on device)';
+      expect(r.stdout).toMatch(new RegExp(`^big stopped: ${stopped}\n/tmp/big stopped: ${stopped}\n$`));
     },
   },
   {
@@ -101,7 +102,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: "reading the parent's environment",
     request: () => ({
-      code: 'import os, glob\nseen = str(dict(os.environ))\nfor path in glob.glob("/proc/*/environ"):\n    try:\n        seen += open(path, "rb").read().decode(errors="replace")\n    except OSError:\n        pass\nprint(seen)',
+      code: ('import os, glob\nseen = str(dict(os.environ))\nfor path in glob.glob("/proc/*/environ"):\n    try:\n ' + '       seen += open(path, "rb").read().decode(errors="replace")\n    except OSError:\n ' + '       pass\nprint(seen)'),
       timeoutMs: 5000,
     }),
     check: (r, ctx) => {
@@ -113,7 +114,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: 'signalling and killing the parent',
     request: () => ({
-      code: 'import os, signal\nfor target in [os.getppid(), 1, -1]:\n    try:\n        os.kill(target, signal.SIGKILL)\n    except OSError:\n        pass\nfor pid in [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) != os.getpid()]:\n    try:\n        os.kill(pid, signal.SIGKILL)\n    except OSError:\n        pass\nprint("still here")',
+      code: ('import os, signal\nfor target in [os.getppid(), 1, -1]:\n    try:\n        os.kill(target, ' + 'signal.SIGKILL)\n    except OSError:\n        pass\nfor pid in [int(p) for p in os.listdir("/proc") if ' + 'p.isdigit() and int(p) != os.getpid()]:\n    try:\n        os.kill(pid, signal.SIGKILL)\n    except ' + 'OSError:\n        pass\nprint("still here")'),
       timeoutMs: 5000,
     }),
     check: (r) => expect([r.status, r.stdout]).toEqual(['exited', 'still here\n']),
@@ -128,7 +129,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "connecting to a listener on the host's loopback",
-    request: (ctx) => ({ code: `import socket\ntry:\n    socket.create_connection(("127.0.0.1", ${ctx.port}), timeout=1)\n    print("CONNECTED")\nexcept OSError as e:\n    print("blocked")`, timeoutMs: 5000 }),
+    request: (ctx) => ({ code: (`import socket\ntry:\n    socket.create_connection(("127.0.0.1", ${ctx.port}), timeout=1)\n    ` + `print("CONNECTED")\nexcept OSError as e:\n    print("blocked")`), timeoutMs: 5000 }),
     check: (r, ctx) => {
       expect([r.status, r.stdout]).toEqual(['exited', 'blocked\n']);
       expect(ctx.connections()).toBe(0);

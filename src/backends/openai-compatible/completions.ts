@@ -16,7 +16,7 @@ type WireChoice = { text?: string; finish_reason?: string | null; stop_reason?: 
 export function parseTokenIds(tokens: readonly string[]): number[] {
   return tokens.map((token) => {
     const match = /^token_id:(\d+)$/.exec(token);
-    if (!match) throw new BackendError(`malformed response: token ${JSON.stringify(token)} is not "token_id:N" (is return_tokens_as_token_ids supported by the server?)`);
+    if (!match) throw new BackendError((`malformed response: token ${JSON.stringify(token)} is not "token_id:N" (is return_tokens_as_token_ids ` + `supported by the server?)`));
     return Number(match[1]);
   });
 }

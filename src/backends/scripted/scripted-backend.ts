@@ -15,7 +15,10 @@ export type ScriptResponder = (call: ScriptedCall, callIndex: number) => string;
 export type ScriptedBackendOptions = {
   /** Texts returned in order (one per call), or a function computing the next one. */
   script: readonly string[] | ScriptResponder;
-  /** Cut output at the first stop string (kept in the output) and carry the rest to the next call, as a model would (default true). */
+  /**
+   * Cut output at the first stop string (kept in the output) and carry the rest to the next call, as a model would
+   * (default true).
+   */
   honourStop?: boolean;
   /** Simulated generation latency per output token, in ms (benchmarks). */
   latencyPerTokenMs?: number;

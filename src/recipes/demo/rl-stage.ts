@@ -53,7 +53,7 @@ export function createRlDemoStage(systemPrompt: string): { name: string; run(ctx
       });
       const result = await runRl({
         config, client: ctx.client, init, tokenizer: ctx.tokenizer, sandbox: ctx.sandbox, runDir: join(ctx.outDir, 'rl'),
-        onStep: (m) => ctx.progress('grpo', m.step, config.steps, `reward ${m.reward.toFixed(3)}, accuracy ${(100 * m.accuracy).toFixed(0)}%, code use ${(100 * m.codeUseRate).toFixed(0)}%, kl ${(m.kl ?? 0).toExponential(1)}`),
+        onStep: (m) => ctx.progress('grpo', m.step, config.steps, (`reward ${m.reward.toFixed(3)}, accuracy ${(100 * m.accuracy).toFixed(0)}%, code ` + `use ${(100 * m.codeUseRate).toFixed(0)}%, kl ${(m.kl ?? 0).toExponential(1)}`)),
       });
       ctx.rl = { metrics: result.metrics, modelId: result.modelId };
       ctx.models.push({ label: 'sft+grpo', target: { modelId: result.modelId } });

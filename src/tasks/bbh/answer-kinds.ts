@@ -127,7 +127,7 @@ export type BbhAnswerMetadata = { answerKind: AnswerKind; labels?: string[]; opt
 export function answerInstructionFor(kind: AnswerKind, labels: readonly string[] = []): string {
   const lead = 'Return your final answer within triple angle brackets, as <<<answer>>>, where the answer is';
   switch (kind) {
-    case 'choice': return 'Return your final answer within triple angle brackets, as <<<(X)>>>, where X is the letter of the correct option.';
+    case 'choice': return ('Return your final answer within triple angle brackets, as <<<(X)>>>, where X is the letter of the ' + 'correct option.');
     case 'labels': return `${lead} ${labels.join(' or ')}.`;
     case 'integer': return `${lead} a single integer.`;
     case 'brackets': return `${lead} only the closing brackets that complete the sequence, separated by spaces.`;

@@ -85,7 +85,7 @@ function fakeInstance(taskName: string, question: string, answer: string): { tas
   return { task, instance: { taskId: task.id, index: 0, seed: 0, prompt: question, answer, metadata } };
 }
 
-const DATE_QUESTION = 'Today is Christmas Eve of 1937. What is the date tomorrow in MM/DD/YYYY?\nOptions:\n(A) 12/11/1937\n(B) 12/25/1937\n(C) 01/04/1938';
+const DATE_QUESTION = ('Today is Christmas Eve of 1937. What is the date tomorrow in MM/DD/YYYY?\nOptions:\n(A) 12/11/1937\n(B) ' + '12/25/1937\n(C) 01/04/1938');
 const SHAPE_QUESTION = 'This SVG path element draws a\nOptions:\n(A) circle\n(B) heptagon\n(C) hexagon';
 
 const SPELLINGS: [taskName: string, question: string, gold: string, response: string, outcome: VerifyOutcome][] = [

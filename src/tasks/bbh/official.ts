@@ -81,7 +81,7 @@ function defineOfficialTask(name: string, spec: OfficialSpec): Task {
       // A few official targets are not one listed option (the source split an option at a comma);
       // those questions ask for the answer's text instead of a letter.
       const textTarget = spec.kind === 'choice' && !/^\([A-Z]\)$/.test(example.target);
-      const instruction = textTarget ? 'Return your final answer within triple angle brackets, as <<<answer>>>, where the answer is the full text of the correct answer.' : answerInstructionFor(spec.kind, spec.labels);
+      const instruction = textTarget ? ('Return your final answer within triple angle brackets, as <<<answer>>>, where the answer is the full ' + 'text of the correct answer.') : answerInstructionFor(spec.kind, spec.labels);
       const prompt = `${example.input}\n\n${instruction}`;
       return { prompt, answer: example.target, metadata: { ...metadata, question: example.input } };
     },

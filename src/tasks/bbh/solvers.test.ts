@@ -25,7 +25,7 @@ describe('BBH reference solvers on the official data', () => {
       const failures = runs
         .map((run, i) => ({ run, instance: instances[i] }))
         .filter(({ run, instance }) => !task.verify(instance, `<<<${run.stdout.trim()}>>>`).correct)
-        .map(({ run, instance }) => `${instance.index}: printed ${JSON.stringify(run.stdout.trim())}, target ${instance.answer} ${run.error.slice(-200)}`);
+        .map(({ run, instance }) => (`${instance.index}: printed ${JSON.stringify(run.stdout.trim())}, ` + `target ${instance.answer} ${run.error.slice(-200)}`));
       expect(failures).toEqual([]);
     });
   }

@@ -44,11 +44,13 @@ import re
 body = question.split('?', 1)[1].split('Options:')[0]
 x = y = 0
 dx, dy = 0, 1
-for n, direction, turn in re.findall(r'Take (\d+) steps?(?: (forward|backward|left|right))?|Turn (left|right|around)', body):
+STEP = r'Take (\d+) steps?(?: (forward|backward|left|right))?|Turn (left|right|around)'
+for n, direction, turn in re.findall(STEP, body):
     if turn:
         dx, dy = {'left': (-dy, dx), 'right': (dy, -dx), 'around': (-dx, -dy)}[turn]
         continue
-    vx, vy = {'forward': (dx, dy), 'backward': (-dx, -dy), 'left': (-dy, dx), 'right': (dy, -dx)}[direction or 'forward']
+    moves = {'forward': (dx, dy), 'backward': (-dx, -dy), 'left': (-dy, dx), 'right': (dy, -dx)}
+    vx, vy = moves[direction or 'forward']
     x += vx * int(n)
     y += vy * int(n)
 print('Yes' if x == 0 and y == 0 else 'No')
@@ -69,8 +71,10 @@ for sentence in [s.strip() for s in re.split(r'[.?]', question.split('Question:'
 `,
   object_counting: String.raw`
 import re
-words = {'a': 1, 'an': 1, 'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5, 'six': 6, 'seven': 7, 'eight': 8, 'nine': 9, 'ten': 10}
-irregular = {'mice': 'mouse', 'fish': 'fish', 'heads of broccoli': 'head of broccoli', 'stalks of celery': 'stalk of celery'}
+words = {'a': 1, 'an': 1, 'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5, 'six': 6, 'seven': 7, 'eight': 8,
+         'nine': 9, 'ten': 10}
+irregular = {'mice': 'mouse', 'fish': 'fish', 'heads of broccoli': 'head of broccoli',
+             'stalks of celery': 'stalk of celery'}
 category_of = {item: name for name, items in CATEGORIES.items() for item in items}
 def singular(text):
     if text in irregular: return irregular[text]
@@ -140,7 +144,8 @@ else:
         close = lambda a, b: abs(a - b) <= 0.02 * max(a, b)
         # Inclusive names again: a kite is two pairs of equal adjacent sides; any other
         # quadrilateral with a pair of parallel sides (rectangles too) is a trapezoid.
-        if (close(length[0], length[1]) and close(length[2], length[3])) or (close(length[1], length[2]) and close(length[3], length[0])):
+        if (close(length[0], length[1]) and close(length[2], length[3])) or (
+                close(length[1], length[2]) and close(length[3], length[0])):
             shape = 'kite'
         elif parallel(edges[0], edges[2]) or parallel(edges[1], edges[3]):
             shape = 'trapezoid'
@@ -176,7 +181,8 @@ def parse(clue):
         return ('at', name(subject), n - 1)
     if predicate in ORD:
         return ('at', name(subject), ORD[predicate] - 1)
-    k, end = re.fullmatch(r'(\w+)(?: from the |-)(left|right|to-last|oldest|newest|cheapest|most expensive)', predicate).groups()
+    ends = 'left|right|to-last|oldest|newest|cheapest|most expensive'
+    k, end = re.fullmatch(r'(\w+)(?: from the |-)(' + ends + ')', predicate).groups()
     return ('at', name(subject), ORD[k] - 1 if end in LOW else n - ORD[k])
 def holds(fact, pos):
     if fact[0] == 'at':

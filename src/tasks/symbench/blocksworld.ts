@@ -77,13 +77,13 @@ export const blocksworld = defineTask({
       const plan = shortestPlan(initial, goal);
       const prompt =
         `Blocksworld Task:\n\nInitial State:\n${renderStacks(initial)}\n\nGoal State:\n${renderStacks(goal)}\n\n` +
-        'Please provide a series of moves to reach the goal state. You can only move one block at a time. And that box should be the top box of the stack. ' +
+        ('Please provide a series of moves to reach the goal state. You can only move one block at a time. And ' + 'that box should be the top box of the stack. ') +
         'Note that from the left to the right in each stack is the order from the bottom to the top of boxes. ' +
-        'For example, in stack A B C D, A is the bottom box and D is the top box so that you can only move D in this case. ' +
+        ('For example, in stack A B C D, A is the bottom box and D is the top box so that you can only move D in ' + 'this case. ') +
         '***Be careful that you can only pick up the top box in each stack. Check this rule before your move!***. ' +
-        "\nEach move should be in the format: 'Move [block] from [source] to [destination]', where source and destination are stack numbers. " +
-        'You cannot create new stacks but only move among the existing stacks; stacks shown empty in the goal must end empty. ' +
-        'Separate each move with a newline. Surround the answer with <<<content>>>, in the form <<<Move [block] from [source] to [destination]\\n…>>>.';
+        ("\nEach move should be in the format: 'Move [block] from [source] to [destination]', where source and " + "destination are stack numbers. ") +
+        ('You cannot create new stacks but only move among the existing stacks; stacks shown empty in the goal ' + 'must end empty. ') +
+        ('Separate each move with a newline. Surround the answer with <<<content>>>, in the form <<<Move [block] ' + 'from [source] to [destination]\\n…>>>.');
       return { prompt, answer: plan.join('\n'), metadata: { initial, goal } };
     }
   },

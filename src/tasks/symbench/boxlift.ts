@@ -87,7 +87,7 @@ export const boxlift = defineTask({
   validateOptions: (o) => (o.min_box_weight > o.max_lifters * o.max_lifter_capacity
     ? [{
       path: 'min_box_weight',
-      message: `no box of ${o.min_box_weight} can be lifted by ${o.max_lifters} lifters of at most ${o.max_lifter_capacity}`,
+      message: (`no box of ${o.min_box_weight} can be lifted by ${o.max_lifters} lifters of at ` + `most ${o.max_lifter_capacity}`),
       fix: 'lower min_box_weight or raise the lifters\' capacity',
     }]
     : []),
@@ -111,7 +111,8 @@ Lifters are indexed from 0 in the order given. Please provide your solution in t
 Step 1: [(Box weight, [Lifter indices]), (Box weight, [Lifter indices]), ...]
 Step 2: [(Box weight, [Lifter indices]), (Box weight, [Lifter indices]), ...]
 ...
-For instance, a step line "Step 1: [(50, [0, 2]), (30, [1])]" would mean that in Step 1, lifters 0 and 2 lift a box weighing 50 and lifter 1 lifts a box weighing 30.
+For instance, a step line "Step 1: [(50, [0, 2]), (30, [1])]" would mean that in Step 1, lifters 0 and 2 lift a box \
+weighing 50 and lifter 1 lifts a box weighing 30.
 Surround the answer with <<<content>>>.`;
       return { prompt, answer: renderPlan(plan), metadata: { boxes, lifters, max_steps: plan.length } };
     }
@@ -164,7 +165,8 @@ def plan(order):
         lines.append(f"Step {len(lines) + 1}: [{', '.join(step)}]")
     return lines
 
-candidates = [plan(lambda ks: ks), plan(lambda ks: sorted(ks, key=lambda k: -lifters[k])), plan(lambda ks: sorted(ks, key=lambda k: lifters[k]))]
+candidates = [plan(lambda ks: ks), plan(lambda ks: sorted(ks, key=lambda k: -lifters[k])), plan(lambda ks: sorted(ks, \
+key=lambda k: lifters[k]))]
 print("\\n".join(min(candidates, key=len)))
 `;
   },

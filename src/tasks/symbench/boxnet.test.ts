@@ -77,9 +77,9 @@ describe('symbench.boxnet', () => {
     const grid: Grid = [[['box_red'], ['target_red', 'box_blue', 'target_blue']]];
     const instance = { ...instances[0], metadata: { ...instances[0].metadata, grid } };
     const table: [string, string][] = [
-      ['[{"Agent[0.5, 0.5]": "move(box_red, square[0.5, 1.5])", "Agent[0.5, 1.5]": "move(box_blue, target_blue)"}, {"Agent[0.5, 1.5]": "move(box_red, target_red)"}]', 'correct'],
-      ["[{'Agent[0.5,0.5]':'move(box_red, square[0.5,1.5])'}, {'Agent[0.5, 1.5]':'move(box_red, target_red)'}, {'Agent[0.5, 1.5]':'move(box_blue, target_blue)'}]", 'correct'],
-      ['[{"Agent[0.5, 0.5]": "move(box_red, square[0.5, 1.5])", "Agent[0.5, 1.5]": "move(box_red, target_red)"}, {"Agent[0.5, 1.5]": "move(box_blue, target_blue)"}]', 'wrong'],
+      [('[{"Agent[0.5, 0.5]": "move(box_red, square[0.5, 1.5])", "Agent[0.5, 1.5]": "move(box_blue, ' + 'target_blue)"}, {"Agent[0.5, 1.5]": "move(box_red, target_red)"}]'), 'correct'],
+      [("[{'Agent[0.5,0.5]':'move(box_red, square[0.5,1.5])'}, {'Agent[0.5, 1.5]':'move(box_red, target_red)'}, " + "{'Agent[0.5, 1.5]':'move(box_blue, target_blue)'}]"), 'correct'],
+      [('[{"Agent[0.5, 0.5]": "move(box_red, square[0.5, 1.5])", "Agent[0.5, 1.5]": "move(box_red, ' + 'target_red)"}, {"Agent[0.5, 1.5]": "move(box_blue, target_blue)"}]'), 'wrong'],
       ['[{"Agent[0.5, 0.5]": "move(box_red, square[0.5, 1.5])"}, {"Agent[0.5, 1.5]": "move(box_red, target_red)"}]', 'wrong'],
       ['[{"Agent[0.5, 0.5]": "move(box_red, square[1.5, 0.5])"}]', 'wrong'],
       ['[{"Agent[0.5, 1.5]": "move(box_blue, target_red)"}]', 'unparseable'],

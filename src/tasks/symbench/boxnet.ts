@@ -24,7 +24,12 @@ function describe(grid: Grid): string {
       }
       if (items.includes(`target_${box.slice(4)}`)) actions.push(`move(${box}, target_${box.slice(4)})`);
     }
-    lines.push(`Agent[${coord(row)}, ${coord(col)}]: I am in ${squareName(row, col)}, I can observe [${items.map((x) => `'${x}'`).join(', ')}], I can do [${actions.map((x) => `'${x}'`).join(', ')}]`);
+    const observed = items.map((x) => `'${x}'`).join(', ');
+    const doable = actions.map((x) => `'${x}'`).join(', ');
+    lines.push(
+      `Agent[${coord(row)}, ${coord(col)}]: I am in ${squareName(row, col)}, ` +
+        `I can observe [${observed}], I can do [${doable}]`,
+    );
   }));
   return lines.join('\n');
 }
@@ -50,7 +55,9 @@ function applyStep(grid: Grid, actions: Action[]): string | null {
   return null;
 }
 
-/** Every agent with a box acts each step: match when it can, else push one box toward the nearest same-colored target. */
+/**
+ * Every agent with a box acts each step: match when it can, else push one box toward the nearest same-colored target.
+ */
 function greedyPlan(start: Grid): Action[][] {
   const grid: Grid = start.map((cells) => cells.map((items) => [...items]));
   const plan: Action[][] = [];
@@ -77,11 +84,18 @@ function greedyPlan(start: Grid): Action[][] {
 }
 
 export function renderBoxnetPlan(plan: Action[][]): string {
-  return `[${plan.map((step) => `{${step.map((a) => `"Agent[${coord(a.row)}, ${coord(a.col)}]": "move(${a.box}, ${a.to === 'target' ? `target_${a.box.slice(4)}` : squareName(a.to.row, a.to.col)})"`).join(', ')}}`).join(', ')}]`;
+  const action = (a: (typeof plan)[number][number]): string =>
+    `"Agent[${coord(a.row)}, ${coord(a.col)}]": ` +
+    `"move(${a.box}, ${a.to === 'target' ? `target_${a.box.slice(4)}` : squareName(a.to.row, a.to.col)})"`;
+  return `[${plan.map((step) => `{${step.map(action).join(', ')}}`).join(', ')}]`;
 }
 
 const KEY_RE = /^\s*agent\s*\[\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\]\s*$/i;
-const VALUE_RE = /^\s*move\(\s*(box_[a-z]+)\s*,\s*(?:square\s*\[\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*\]|target_([a-z]+))\s*\)\s*$/i;
+const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+const VALUE_RE = new RegExp(
+  String.raw`^\s*move\(\s*(box_[a-z]+)\s*,\s*(?:square\s*\[\s*${NUMBER}\s*,\s*${NUMBER}\s*\]|target_([a-z]+))\s*\)\s*$`,
+  'i',
+);
 
 function index(text: string): number {
   const value = Number(text) - 0.5;
@@ -134,14 +148,16 @@ export const boxnet = defineTask({
     }
     const plan = greedyPlan(grid);
     const prompt =
-      'You are a central planner tasked with directing agents in a grid-like field to move colored boxes to their corresponding color-coded targets. ' +
-      'Each agent occupies a 1x1 square and can only interact with objects within its square. Agents can move a box to an adjacent square or directly to a target square of the same color. ' +
-      'A square may contain multiple boxes and targets.\nThe squares are identified by their center coordinates (e.g., square[0.5, 0.5]). ' +
-      'Actions are formatted as: move(box_color, destination), where box_color is the color of the box and destination is either a target of the same color in the agent\'s square or an adjacent square.\n' +
-      'Your objective is to create a sequence of action plans that instructs each agent to match all boxes to their color-coded targets in the most efficient manner.\n' +
-      'Rules: each agent does at most one action per step; an action may only use a box that is in the agent\'s square at the start of the step; ' +
-      'the key of each action is the agent\'s coordinates in the format "Agent[x, y]"; include an agent in a step only if it has something to do. ' +
-      'The answer is a JSON list with one dictionary per step, e.g. the shape [{"Agent[x, y]": "move(box_color, square[x, y])", ...}, {"Agent[x, y]": "move(box_color, target_color)"}, ...].\n' +
+      ('You are a central planner tasked with directing agents in a grid-like field to move colored boxes to ' + 'their corresponding color-coded targets. ') +
+      ('Each agent occupies a 1x1 square and can only interact with objects within its square. Agents can move a ' + 'box to an adjacent square or directly to a target square of the same color. ') +
+      ('A square may contain multiple boxes and targets.\nThe squares are identified by their center coordinates ' + '(e.g., square[0.5, 0.5]). ') +
+      'Actions are formatted as: move(box_color, destination), where box_color is the color of the box and ' +
+      'destination is either a target of the same color in the agent\'s square or an adjacent square.\n' +
+      ('Your objective is to create a sequence of action plans that instructs each agent to match all boxes to ' + 'their color-coded targets in the most efficient manner.\n') +
+      'Rules: each agent does at most one action per step; ' +
+      'an action may only use a box that is in the agent\'s square at the start of the step; ' +
+      ('the key of each action is the agent\'s coordinates in the format "Agent[x, y]"; include an agent in a ' + 'step only if it has something to do. ') +
+      ('The answer is a JSON list with one dictionary per step, e.g. the shape [{"Agent[x, y]": "move(box_color, ' + 'square[x, y])", ...}, {"Agent[x, y]": "move(box_color, target_color)"}, ...].\n') +
       `The current left boxes and agents are:\n${describe(grid)}\n\n` +
       'Please respond in the format <<<list of action dictionaries>>>.';
     return { prompt, answer: renderBoxnetPlan(plan), metadata: { grid } };

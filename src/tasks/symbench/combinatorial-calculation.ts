@@ -94,8 +94,8 @@ export const combinatorialCalculation = defineTask({
       const expression = reachable(numbers).get(`${target}/1`);
       if (!expression) continue;
       const prompt = [
-        `Given ${count} integers between 1 and 9, perform arithmetic operations (addition, subtraction, multiplication, division, and parentheses) between these integers. Each number must be used exactly once and only once, and the final result should be ${target}. Note: The order of the numbers is determined by the input, and you cannot change the order of the numbers. You can only insert arithmetic operations or parentheses between the numbers.`,
-        'Return the answer with a list of values and calculation symbols. Return your answer with the format <<<list of values and symbols>>>, like <<<[1, +, 3]>>> means 1+3, and <<<[4, -, (, 6, *, 9, )]>>> means 4-(6*9).',
+        (`Given ${count} integers between 1 and 9, perform arithmetic operations (addition, subtraction, ` + `multiplication, division, and parentheses) between these integers. Each number must be used exactly ` + `once and only once, and the final result should be ${target}. Note: The order of the numbers is ` + `determined by the input, and you cannot change the order of the numbers. You can only insert ` + `arithmetic operations or parentheses between the numbers.`),
+        ('Return the answer with a list of values and calculation symbols. Return your answer with the format ' + '<<<list of values and symbols>>>, like <<<[1, +, 3]>>> means 1+3, and <<<[4, -, (, 6, *, 9, )]>>> means ' + '4-(6*9).'),
         `Now the input numbers are: ${numbers.join(', ')}, the target value is: ${target}`,
       ].join('\n');
       const answer = `[${(tokenize(expression) ?? []).map((t) => t.value).join(', ')}]`;

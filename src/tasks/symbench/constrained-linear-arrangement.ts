@@ -26,23 +26,35 @@ export function duel(game: Game, mine: string, theirs: string): Result {
 }
 
 const RULES: Record<Game, string> = {
-  elements: `Both parties, A and B, each have a set of five-element flags, with each person holding five cards representing Metal, Wood, Water, Fire, and Earth. Each card can only be used once. Both players play their cards simultaneously without seeing the opponent's card, and the referee announces the result of each round.
+  elements: `Both parties, A and B, each have a set of five-element flags, with each person holding five cards \
+representing Metal, Wood, Water, Fire, and Earth. Each card can only be used once. Both players play their cards \
+simultaneously without seeing the opponent's card, and the referee announces the result of each round.
 Rules:
 1. When card 1 generates card 2, the holder of card 1 loses;
 2. When card 1 overcomes card 2, the holder of card 1 wins;
 3. When both cards are the same, it is a draw.
 Known:
-1. Generation: Wood A generates Fire B, Fire B generates Earth C, Earth C generates Metal D, Metal D generates Water E, Water E generates Wood A.
-2. Overcoming: Wood A overcomes Earth C, Earth C overcomes Water E, Water E overcomes Fire B, Fire B overcomes Metal D, Metal D overcomes Wood A.`,
-  stick_game: `Both parties, A and B, are playing a game called "Stick, Tiger, Chicken." Each person has four cards: Stick (A), Tiger (B), Chicken (C), and Worm (D). Each card can only be used once. Both players play their cards simultaneously without seeing the other's card, and a referee announces the result of each round.
+1. Generation: Wood A generates Fire B, Fire B generates Earth C, Earth C generates Metal D, Metal D generates Water \
+E, Water E generates Wood A.
+2. Overcoming: Wood A overcomes Earth C, Earth C overcomes Water E, Water E overcomes Fire B, Fire B overcomes Metal \
+D, Metal D overcomes Wood A.`,
+  stick_game: `Both parties, A and B, are playing a game called "Stick, Tiger, Chicken." Each person has four cards: \
+Stick (A), Tiger (B), Chicken (C), and Worm (D). Each card can only be used once. Both players play their cards \
+simultaneously without seeing the other's card, and a referee announces the result of each round.
 Rules:
 1. Stick beats Tiger, Tiger eats Chicken, Chicken eats Worm, Worm beats Stick, and so on in a cycle.
-2. If both players play the same card, or cards that are not next to each other in the cycle (Stick and Chicken, Tiger and Worm), it is a draw.`,
-  animal: `Both parties, A and B, play a game similar to Jungle Chess. Each player has 8 animal pieces, ranked from largest to smallest: Elephant (A), Lion (B), Tiger (C), Leopard (D), Wolf (E), Dog (F), Cat (G), and Mouse (H). Both players reveal their pieces simultaneously, but cannot see the opponent's piece. The referee announces the result of the match.
+2. If both players play the same card, or cards that are not next to each other in the cycle (Stick and Chicken, \
+Tiger and Worm), it is a draw.`,
+  animal: `Both parties, A and B, play a game similar to Jungle Chess. Each player has 8 animal pieces, ranked from \
+largest to smallest: Elephant (A), Lion (B), Tiger (C), Leopard (D), Wolf (E), Dog (F), Cat (G), and Mouse (H). Both \
+players reveal their pieces simultaneously, but cannot see the opponent's piece. The referee announces the result of \
+the match.
 Rules:
-1. When a smaller piece encounters a larger piece, the smaller piece is captured, and the player with the larger piece wins.
+1. When a smaller piece encounters a larger piece, the smaller piece is captured, and the player with the larger \
+piece wins.
 2. Mutual capture: When pieces of the same type encounter each other, they mutually capture and the result is a draw.
-3. Mouse captures Elephant: Apart from the size hierarchy, the Mouse can capture the Elephant, but the Elephant cannot capture the Mouse.
+3. Mouse captures Elephant: Apart from the size hierarchy, the Mouse can capture the Elephant, but the Elephant \
+cannot capture the Mouse.
 4. Each piece can only be used once.`,
 };
 
@@ -67,7 +79,7 @@ export const constrainedLinearArrangement = defineTask({
     const mine = rng.sample(pieces, rounds), theirs = rng.sample(pieces, rounds);
     const results = mine.map((m, i) => duel(game, m, theirs[i]));
     const prompt =
-      `${RULES[game]}\n\nAssuming you are one of the players, deduce what cards your opponent played each round based on the cards you played and the results of each round ` +
+      (`${RULES[game]}\n\nAssuming you are one of the players, deduce what cards your opponent played each ` + `round based on the cards you played and the results of each round `) +
       '(the results are yours; your opponent also uses each card at most once).\n\nRounds:\n' +
       mine.map((m, i) => `Round ${i + 1}: ${m}, ${results[i]}.`).join('\n') +
       '\n\nUse a list of letters, one per round in order, to show your answer, in the form <<<letter,letter,...>>>.';

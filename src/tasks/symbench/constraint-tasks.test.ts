@@ -154,7 +154,11 @@ describe('symbench.cryptanalysis', () => {
       };
       for (const a of D) for (const b of D) for (const c of L) for (const d of L) {
         if (a === b || c === d) continue;
-        const ok = shown.every(([, g, fb]) => `${describe(a + b, g.slice(0, 2), D, ['too small', 'too large'], ['number', 'numbers'])}; ${describe(c + d, g.slice(2), L, ['too early in the alphabet', 'too late in the alphabet'], ['letter', 'letters'])}` === fb);
+        const ok = shown.every(([, g, fb]) => {
+          const numbers = describe(a + b, g.slice(0, 2), D, ['too small', 'too large'], ['number', 'numbers']);
+          const letters = describe(c + d, g.slice(2), L, ['too early in the alphabet', 'too late in the alphabet'], ['letter', 'letters']);
+          return `${numbers}; ${letters}` === fb;
+        });
         if (ok) fitting.push(a + b + c + d);
       }
       expect(fitting).toEqual([inst.metadata.code]);

@@ -66,12 +66,15 @@ export const cryptanalysis = defineTask({
     let puzzle = drawPuzzle(rng, options.max_guesses);
     while (!puzzle) puzzle = drawPuzzle(rng, options.max_guesses);
     const { code, guesses } = puzzle;
-    const lines = guesses.map((g, i) => `${i + 1}. Guess: ${g}, Feedback: ${halfFeedback(code.slice(0, 2), g.slice(0, 2), 'number')}; ${halfFeedback(code.slice(2), g.slice(2), 'letter')}.`);
+    const lines = guesses.map((g, i) => {
+      const numbers = halfFeedback(code.slice(0, 2), g.slice(0, 2), 'number');
+      return `${i + 1}. Guess: ${g}, Feedback: ${numbers}; ${halfFeedback(code.slice(2), g.slice(2), 'letter')}.`;
+    });
     const prompt = [
       `Please deduce the correct password based on the following ${guesses.length} known conditions:`,
-      'A certain combination lock consists of two numbers and two letters, with neither the numbers nor the letters repeating. "Too small"/"too large" (or "too early"/"too late" in the alphabet) means the guessed symbol is below/above both symbols of that kind in the password.',
+      ('A certain combination lock consists of two numbers and two letters, with neither the numbers nor the ' + 'letters repeating. "Too small"/"too large" (or "too early"/"too late" in the alphabet) means the guessed ' + 'symbol is below/above both symbols of that kind in the password.'),
       ...lines,
-      'Please provide your answer in the format <<< ["X", "Y", "Z", "W"] >>> where X and Y are the numbers and Z and W are the letters of the password.',
+      ('Please provide your answer in the format <<< ["X", "Y", "Z", "W"] >>> where X and Y are the numbers and Z ' + 'and W are the letters of the password.'),
     ].join('\n');
     return { prompt, answer: JSON.stringify(Array.from(code)), metadata: { guesses, code } };
   },
@@ -93,18 +96,18 @@ export const cryptanalysis = defineTask({
       '    lo, hi = sorted(order.index(s) for s in secret)',
       '    right = sum(g == s for g, s in zip(guess, secret))',
       '    mis = sum(g != s and g in secret for g, s in zip(guess, secret))',
-      '    bad = [low if order.index(g) < lo else high if order.index(g) > hi else "" for g, s in zip(guess, secret) if g not in secret]',
+      ('    bad = [low if order.index(g) < lo else high if order.index(g) > hi else "" for g, s in zip(guess, ' + 'secret) if g not in secret]'),
       '    parts = []',
       '    if right == 1: parts.append(f"one {one} is correct and in the correct position")',
       '    if right == 2: parts.append(f"both {many} are correct and in the correct positions")',
       '    if mis == 1: parts.append(f"one {one} is correct but in the wrong position")',
       '    if mis == 2: parts.append(f"both {many} are correct but in the wrong positions")',
       '    if len(bad) == 1: parts.append(f"one {one} is incorrect" + (f" and {bad[0]}" if bad[0] else ""))',
-      '    if len(bad) == 2: parts.append(f"both {many} are incorrect" + (f" and {bad[0]}" if bad[0] and bad[0] == bad[1] else ""))',
+      ('    if len(bad) == 2: parts.append(f"both {many} are incorrect" + (f" and {bad[0]}" if bad[0] and bad[0] ' + '== bad[1] else ""))'),
       '    return "; ".join(parts)',
       'D, L = string.digits, string.ascii_uppercase',
-      'nums = [n for n in itertools.permutations(D, 2) if all(half(n, g[:2], D, "too small", "too large", "number", "numbers") == s[0] for g, s in zip(guesses, shown))]',
-      'lets = [l for l in itertools.permutations(L, 2) if all(half(l, g[2:], L, "too early in the alphabet", "too late in the alphabet", "letter", "letters") == s[1] for g, s in zip(guesses, shown))]',
+      ('nums = [n for n in itertools.permutations(D, 2) if all(half(n, g[:2], D, "too small", "too large", ' + '"number", "numbers") == s[0] for g, s in zip(guesses, shown))]'),
+      ('lets = [l for l in itertools.permutations(L, 2) if all(half(l, g[2:], L, "too early in the alphabet", ' + '"too late in the alphabet", "letter", "letters") == s[1] for g, s in zip(guesses, shown))]'),
       'print([*nums[0], *lets[0]])',
     ].join('\n');
   },

@@ -74,11 +74,11 @@ export const eightQueens = defineTask({
     const board = Array.from({ length: N }, (_, r) => Array.from({ length: N }, (_, c) =>
       given.some(([gr, gc]) => gr === r && gc === c) ? '1' : blocked.some(([br, bc]) => br === r && bc === c) ? 'X' : '0').join(''));
     const prompt = [
-      'Given an 8*8 grid, cells marked with 1 have a queen placed, and cells marked with 0 are empty. A total of eight queens need to be placed such that no two queens can attack each other, meaning no two queens can be in the same row, column, or diagonal. Additionally, positions marked with X are not allowed for placing queens. Please help me complete the placement of the remaining queens on the partially filled board.',
+      ('Given an 8*8 grid, cells marked with 1 have a queen placed, and cells marked with 0 are empty. A total of ' + 'eight queens need to be placed such that no two queens can attack each other, meaning no two queens can ' + 'be in the same row, column, or diagonal. Additionally, positions marked with X are not allowed for ' + 'placing queens. Please help me complete the placement of the remaining queens on the partially filled ' + 'board.'),
       '',
       ...board,
       '',
-      'Return your answer with the format <<<list of queen positions>>>, listing all eight queens (including those already placed), where each position is given as row column (0-based indices) and positions are separated by commas; for example, a list starting <<<0 3, 1 0, 2 4, ...>>> means queens at (0,3), (1,0), (2,4) and so on.',
+      ('Return your answer with the format <<<list of queen positions>>>, listing all eight queens (including ' + 'those already placed), where each position is given as row column (0-based indices) and positions are ' + 'separated by commas; for example, a list starting <<<0 3, 1 0, 2 4, ...>>> means queens at (0,3), (1,0), ' + '(2,4) and so on.'),
     ].join('\n');
     return { prompt, answer: solution.map(([r, c]) => `${r} ${c}`).join(', '), metadata: { given, blocked, board } };
   },

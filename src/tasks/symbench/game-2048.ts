@@ -38,14 +38,14 @@ export const game2048 = defineTask({
       }
     }
     const prompt =
-      `In an ${n}x${n} grid, there are several squares containing powers of 2. We define the '2048' game: The numbers in the grid can move in any direction. ` +
-      'When they encounter a number that is the same power of 2, they can combine to form a larger number that is the next power of 2. ' +
-      'For example: 2 meets 2 -> 4; 4 meets 4 -> 8; 16 meets 16 -> 32. When they encounter a different number, they remain unchanged. ' +
+      (`In an ${n}x${n} grid, there are several squares containing powers of 2. We define the '2048' game: The ` + `numbers in the grid can move in any direction. `) +
+      ('When they encounter a number that is the same power of 2, they can combine to form a larger number that ' + 'is the next power of 2. ') +
+      ('For example: 2 meets 2 -> 4; 4 meets 4 -> 8; 16 meets 16 -> 32. When they encounter a different number, ' + 'they remain unchanged. ') +
       'A move that would leave the grid also leaves the number where it is. Empty squares are 0.\n' +
-      'u: represents moving up one step\nd: represents moving down one step\nl: represents moving left one step\nr: represents moving right one step\n\n' +
-      `Now, in the following matrix, move the number in position (${start[0]}, ${start[1]}) (row, column, counted from 1 at the top left) using the sequence '${moves}':\n` +
+      ('u: represents moving up one step\nd: represents moving down one step\nl: represents moving left one ' + 'step\nr: represents moving right one step\n\n') +
+      (`Now, in the following matrix, move the number in position (${start[0]}, ${start[1]}) (row, column, ` + `counted from 1 at the top left) using the sequence '${moves}':\n`) +
       `${grid.map((r) => r.join(', ')).join('\n')}\n\n` +
-      'What is the matrix after moving?\nReturn your answer with format <<<matrix>>>: all numbers of the matrix row by row, separated by commas.';
+      ('What is the matrix after moving?\nReturn your answer with format <<<matrix>>>: all numbers of the matrix ' + 'row by row, separated by commas.');
     return { prompt, answer: final.map((r) => r.join(', ')).join('\n'), metadata: { grid, start, moves } };
   },
   check(instance, answer) {

@@ -47,14 +47,14 @@ export const game24 = defineTask({
       if (solution !== null) {
         const prompt =
           `Use numbers and basic arithmetic operations (+ - * /) to obtain ${options.target}. ` +
-          'Each number should be used only once but each number has to be used in the equation. Parentheses may be used freely.\n' +
+          ('Each number should be used only once but each number has to be used in the equation. Parentheses may ' + 'be used freely.\n') +
           `Input: ${numbers.join(' ')}\n` +
           'Output final answer with the format <<<expression>>>: the arithmetic expression only (you may append ' +
           `"= ${options.target}"), with each input number appearing exactly once.`;
         return { prompt, answer: solution, metadata: { numbers, target: options.target } };
       }
       if (attempt > 2000) {
-        throw new ConfigError(`no solvable ${options.num_numbers}-number puzzle for target ${options.target} in ${options.min_value}..${options.max_value}; change the options`);
+        throw new ConfigError((`no solvable ${options.num_numbers}-number puzzle for target ${options.target} ` + `in ${options.min_value}..${options.max_value}; change the options`));
       }
     }
   },

@@ -37,7 +37,7 @@ export const gsmHard = defineTask({
   dataset: datasetRef('symbench/gsm_hard'),
   generate(_options, _rng, index) {
     const row = datasetRow<GsmRow>('symbench/gsm_hard', index);
-    const prompt = `${row.input}\n\nOutput the final answer as a single number (if it is not a whole number, give at least two decimal places) with the format <<<answer>>>.`;
+    const prompt = (`${row.input}\n\nOutput the final answer as a single number (if it is not a whole number, give ` + `at least two decimal places) with the format <<<answer>>>.`);
     return { prompt, answer: String(row.target), metadata: { target: row.target, code: row.code } };
   },
   check(instance, answer) {

@@ -33,7 +33,7 @@ export function removedCount(size: number, complexity: number): number {
 export function completionProblem(puzzle: readonly string[], grid: readonly string[], size: number): string | null {
   const allowed = LETTERS.slice(0, size);
   for (let i = 0; i < size * size; i++) {
-    if (grid[i].length !== 1 || !allowed.includes(grid[i])) return `cell (${Math.floor(i / size) + 1},${(i % size) + 1}) holds '${grid[i]}', not a letter ${allowed[0]}–${allowed[size - 1]}`;
+    if (grid[i].length !== 1 || !allowed.includes(grid[i])) return (`cell (${Math.floor(i / size) + 1},${(i % size) + 1}) holds '${grid[i]}', not a ` + `letter ${allowed[0]}–${allowed[size - 1]}`);
     if (puzzle[i] !== '' && puzzle[i] !== grid[i]) return `cell (${Math.floor(i / size) + 1},${(i % size) + 1}) changes the pre-filled '${puzzle[i]}'`;
   }
   for (let k = 0; k < size; k++) {

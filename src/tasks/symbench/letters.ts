@@ -50,7 +50,7 @@ export const letters = defineTask({
     }
     const positions = Array.from(word).flatMap((ch, i) => (ch === letter ? [i + 1] : []));
     const prompt = [
-      `How many '${letter}'s are in the word '${word}' and what are their positions? The position in the word counts from 1 not 0.`,
+      (`How many '${letter}'s are in the word '${word}' and what are their positions? The position in the word ` + `counts from 1 not 0.`),
       'Surround the answer with <<<content>>>. Please respond in the format: <<<Count: X, Positions: [Y, Z, ...]>>>.',
     ].join('\n');
     return { prompt, answer: `Count: ${positions.length}, Positions: [${positions.join(', ')}]`, metadata: { word, letter } };

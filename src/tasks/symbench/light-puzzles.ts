@@ -27,13 +27,14 @@ export const lightPuzzles = defineTask({
     const state = initial.map((row) => [...row]);
     for (const op of operations) for (const [r, c] of buttons[op]) state[r - 1][c - 1] ^= 1;
     const prompt =
-      'There is an n*n grid with some lights randomly distributed. A lit light is represented by 1, and an unlit light is represented by 0. ' +
-      'There are some buttons which can change the state of the lights in certain positions when they are pressed, like turning some lights on or off. ' +
-      'Different buttons may control the state of the same light. Pressing a button toggles every light it controls.\n' +
-      `Given n=${n} and the number of buttons=${numButtons}, the initial network is:\n${initial.map((row) => row.join('')).join('\n')}\n\n` +
+      ('There is an n*n grid with some lights randomly distributed. A lit light is represented by 1, and an unlit ' + 'light is represented by 0. ') +
+      ('There are some buttons which can change the state of the lights in certain positions when they are ' + 'pressed, like turning some lights on or off. ') +
+      ('Different buttons may control the state of the same light. Pressing a button toggles every light it ' + 'controls.\n') +
+      `Given n=${n} and the number of buttons=${numButtons}, the initial network is:\n` +
+      `${initial.map((row) => row.join('')).join('\n')}\n\n` +
       buttons.map((b, i) => `Button ${names[i]} controls the lights at ${b.map(([r, c]) => `["${r}", "${c}"]`).join(', ')}`).join('\n') +
       '\n\n' + operations.map((op, i) => `Round ${i + 1}: Button ${names[op]}`).join('\n') +
-      '\n\nPositions are ["row", "column"], counted from 1. Please write the result after all rounds of operation based on the lights controlled by the button. ' +
+      ('\n\nPositions are ["row", "column"], counted from 1. Please write the result after all rounds of ' + 'operation based on the lights controlled by the button. ') +
       `Return it as <<<lights>>>: the ${n * n} lights row by row, as 0 or 1 separated by commas.`;
     return { prompt, answer: state.flat().join(','), metadata: { initial, buttons, operations } };
   },

@@ -54,7 +54,10 @@ function fixableParity(grid: number[][], config: Config, chosen: [number, number
   return Math.max(odd(rows), odd(cols)) <= config.select - chosen.length;
 }
 
-/** Depth-first search over cells (start first, then shuffled with positive numbers first); null when the budget runs out. */
+/**
+ * Depth-first search over cells (start first, then shuffled with positive numbers first); null when the budget runs
+ * out.
+ */
 function findSelection(grid: number[][], config: Config, rng: Rng): [number, number][] | null {
   const n = grid.length;
   const others = rng.shuffle(Array.from({ length: n * n }, (_, i) => [Math.floor(i / n), i % n] as [number, number]).filter(([r, c]) => !(r === 0 && c === n - 1)))
@@ -95,14 +98,15 @@ export const logicPuzzle = defineTask({
       const flat = grid.flat();
       const ruleText = config.rule === 'sum_le_4'
         ? 'The sum of the selected numbers in each row and each column should be less than or equal to 4. '
-        : 'The product of the selected numbers in each row and each column must be greater than 0 (rows and columns with no selected number are unconstrained). ';
+        : ('The product of the selected numbers in each row and each column must be greater than 0 (rows and ' + 'columns with no selected number are unconstrained). ');
       const prompt =
-        `Given a ${n}*${n} grid where each cell contains a number (between ${Math.min(...flat)} to ${Math.max(...flat)}), you must select ${config.select} different numbers from these cells. ` +
+        (`Given a ${n}*${n} grid where each cell contains a number (between ${Math.min(...flat)} ` + `to ${Math.max(...flat)}), you must select ${config.select} different numbers from these cells. `) +
         ruleText +
-        'The numbers in the same row are separated by \',\', and positions are (row, column) with 0-based indices from the top-left cell.\n' +
+        'The numbers in the same row are separated by \',\', ' +
+        'and positions are (row, column) with 0-based indices from the top-left cell.\n' +
         `Using the number ${grid[0][n - 1]} in the top-rightmost square (0,${n - 1}) as the first selected number:\n` +
         `${grid.map((row) => row.join(', ')).join('\n')}\n\n` +
-        'Return your answer with the format <<<list of selected number positions>>>, where each position is given as "row column" and positions are separated by commas ' +
+        ('Return your answer with the format <<<list of selected number positions>>>, where each position is ' + 'given as "row column" and positions are separated by commas ') +
         '(for instance "0 3, 1 0" would mean the cells (0,3) and (1,0)); include the first selected number.';
       return { prompt, answer: solution.map(([r, c]) => `${r} ${c}`).join(', '), metadata: { grid, rule: config.rule, select: config.select } };
     }

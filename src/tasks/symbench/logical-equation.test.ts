@@ -34,7 +34,7 @@ function allSolutions(values: number[], constraints: Constraint[]): number[][] {
 }
 
 describe('symbench.logical_equation', () => {
-  it('gold satisfies everything; a second solution (when one exists) is accepted; a swap that breaks a constraint is not', () => {
+  it('gold satisfies everything; a second solution (if any) is accepted; a swap breaking a constraint is not', () => {
     const task = logicalEquation as unknown as Task;
     const options = task.resolveOptions({ num_letters: 7, num_constraints: 5 });
     let seconds = 0;

@@ -6,7 +6,10 @@ import { CORRECT, unparseable, wrong } from '../answer.js';
 import type { Rng } from '../../core/index.js';
 import { parseCells } from '../kit/index.js';
 
-/** A constraint over letter indices: a = k·b (k in tenths), a − b = v, a + b = v, a > b (numbers are distinct, so no a = b). */
+/**
+ * A constraint over letter indices: a = k·b (k in tenths), a − b = v, a + b = v, a > b (numbers are distinct, so no a
+ * = b).
+ */
 export type Constraint = { kind: 'mult' | 'diff' | 'sum' | 'gt'; a: number; b: number; value: number };
 
 const VALUE_POOL = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 16, 20, 24, 27, 28, 32, 34, 36, 39, 45, 48, 50, 56, 75, 78, 80, 90, 95, 96, 100, 120, 121, 150, 225];
@@ -72,12 +75,13 @@ export const logicalEquation = defineTask({
     }
     const letters = Array.from({ length: options.num_letters }, (_, i) => letter(i));
     const prompt =
-      'Calculate the number for each letter based on the range and set of inequalities that the given letter represents. ' +
-      `There are ${options.num_letters} letters ${letters.join(', ')}, each representing a different one of the numbers ${values.join(', ')} (each number is used exactly once). ` +
+      ('Calculate the number for each letter based on the range and set of inequalities that the given letter ' + 'represents. ') +
+      (`There are ${options.num_letters} letters ${letters.join(', ')}, each representing a different one of ` + `the numbers ${values.join(', ')} (each number is used exactly once). `) +
       'The system of inequalities is satisfied as follows:\n' +
       constraints.map((c, i) => `${i + 1}. ${renderConstraint(c)}`).join('\n') +
-      '\n\nReturn the answers in alphabetical order starting with A, and each element in the list represents the value of the corresponding letter. ' +
-      'Return your answer with the format <<<list of values>>>, a bracketed list of integers, where the first value is A\'s number, the second B\'s, and so on.';
+      ('\n\nReturn the answers in alphabetical order starting with A, and each element in the list represents the ' + 'value of the corresponding letter. ') +
+      'Return your answer with the format <<<list of values>>>, a bracketed list of integers, ' +
+      'where the first value is A\'s number, the second B\'s, and so on.';
     return { prompt, answer: `[${solution.join(', ')}]`, metadata: { values, constraints } };
   },
   check(instance, answer) {

@@ -14,7 +14,9 @@ function count(hand: string, card: string): number {
   return n;
 }
 
-/** 1 when the hand holds two of the new card, else 2 when two hand cards and it form three consecutive letters, else 0. */
+/**
+ * 1 when the hand holds two of the new card, else 2 when two hand cards and it form three consecutive letters, else 0.
+ */
 function judge(hand: string, card: string, allowChi: boolean): number {
   if (count(hand, card) >= 2) return 1;
   if (!allowChi) return 0;
@@ -60,19 +62,19 @@ export const mahjong = defineTask({
     const rules = [
       '1. Initially, there are 13 cards.',
       '2. Each time, a new card is added, and a result is determined. Then, one card is removed.',
-      '3. When there are two identical cards in hand, and the newly added card is the same as these two cards, the result is determined as "Peng," represented by the number 1.',
+      ('3. When there are two identical cards in hand, and the newly added card is the same as these two cards, ' + 'the result is determined as "Peng," represented by the number 1.'),
       ...(allowChi
-        ? ['4. If two cards in hand and the new card can form a consecutive letter sequence, the result is determined as "Chi," represented by the number 2. For example, ABC, OPQ, etc.',
-          '5. If the new card does not meet the conditions of 3 and 4, the result is determined as "Pass," represented by the number 0.',
+        ? [('4. If two cards in hand and the new card can form a consecutive letter sequence, the result is ' + 'determined as "Chi," represented by the number 2. For example, ABC, OPQ, etc.'),
+          ('5. If the new card does not meet the conditions of 3 and 4, the result is determined as "Pass," ' + 'represented by the number 0.'),
           '6. "Peng" takes precedence over "Chi."', '7. The card that is removed does not affect the result determination.']
-        : ['4. If the newly added card does not meet the condition in rule 3, the result is determined as "Pass," represented by the number 0.',
+        : [('4. If the newly added card does not meet the condition in rule 3, the result is determined as ' + '"Pass," represented by the number 0.'),
           '5. The removed card does not affect the result determination.']),
     ];
     const roundText = rounds.map((round, i) => `Round ${i + 1}: Add a ${round.add} card${i < rounds.length - 1 ? ` and remove a ${round.remove} card.` : ''}`);
     const prompt =
-      `There are several letter cards, and the game rules are as follows:\n${rules.join('\n')}\nGiven the initial cards:${initial}\n\n${roundText.join('\n')}\n\n` +
+      (`There are several letter cards, and the game rules are as follows:\n${rules.join('\n')}\nGiven the ` + `initial cards:${initial}\n\n${roundText.join('\n')}\n\n`) +
       'Based on the above information, determine the number judged in the final round.\n' +
-      `Return your answer with the format <<<x>>>, where x is 0 for Pass, 1 for Peng${allowChi ? ', or 2 for Chi' : ''}.`;
+      (`Return your answer with the format <<<x>>>, where x is 0 for Pass, 1 for ` + `Peng${allowChi ? ', or 2 for Chi' : ''}.`);
     return { prompt, answer: String(result), metadata: { initial, rounds, allow_chi: allowChi } };
   },
   check(instance, answer) {
@@ -82,7 +84,8 @@ export const mahjong = defineTask({
   },
   referenceSolution(instance) {
     return `hand = list(${JSON.stringify(instance.metadata.initial)})
-rounds = ${JSON.stringify((instance.metadata.rounds as { add: string; remove: string }[]).map((r) => [r.add, r.remove]))}
+rounds = \
+${JSON.stringify((instance.metadata.rounds as { add: string; remove: string }[]).map((r) => [r.add, r.remove]))}
 allow_chi = ${instance.metadata.allow_chi ? 'True' : 'False'}
 result = 0
 for add, remove in rounds:

@@ -31,10 +31,10 @@ export const matrixTransformation = defineTask({
     const matrix = Array.from({ length: rows }, () => Array.from({ length: cols }, () => alphabet[rng.int(0, alphabet.length - 1)]));
     const rotated = Array.from({ length: cols }, (_, r) => Array.from({ length: rows }, (_, c) => matrix[rows - 1 - c][r]));
     const prompt =
-      'Given a 2D array of strings, which represents a letter matrix. Your task is to rotate this matrix 90 degrees clockwise and output the result.\n' +
+      ('Given a 2D array of strings, which represents a letter matrix. Your task is to rotate this matrix 90 ' + 'degrees clockwise and output the result.\n') +
       `If the matrix is \n${matrix.map((row) => row.join(' ')).join('\n')}.\n` +
       'What is the result?\n' +
-      'Return your answer with format <<<list of values and symbols>>>: the cells of the rotated matrix row by row, top to bottom, separated by commas.';
+      ('Return your answer with format <<<list of values and symbols>>>: the cells of the rotated matrix row by ' + 'row, top to bottom, separated by commas.');
     return { prompt, answer: rotated.map((row) => row.join(',')).join(','), metadata: { matrix } };
   },
   check(instance, answer) {

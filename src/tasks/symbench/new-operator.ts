@@ -53,11 +53,11 @@ export const newOperator = defineTask({
     });
     const used = ops.filter((op) => sequence.includes(op));
     const definitions = used.map((op) => `Let a and b be numbers. Define a${op.symbol}b to be ${formula(op)}.`).join('\n');
-    const intro = used.length > 1 ? `Let a and b represent two numbers. The new operations ${used.map((op) => op.symbol).join(', ')} are defined as follows:\n` : '';
+    const intro = used.length > 1 ? (`Let a and b represent two numbers. The new operations ${used.map((op) => op.symbol).join(', ')} are ` + `defined as follows:\n`) : '';
     const prompt =
       `${intro}${definitions}\nCalculate ${expression}.\n` +
       'Operations are carried out from left to right unless parentheses say otherwise. ' +
-      'Return your answer with the format <<<number>>>: an integer, an exact fraction p/q, or a decimal rounded to at least 4 decimal places.';
+      ('Return your answer with the format <<<number>>>: an integer, an exact fraction p/q, or a decimal rounded ' + 'to at least 4 decimal places.');
     // Operands are ≥ 1 and coefficients positive, so no denominator is ever 0.
     const result = value as Rational | null;
     if (result === null) throw new InvariantError('new_operator divided by zero with positive operands');

@@ -21,7 +21,7 @@ export const numberMultiply = defineTask({
       numbers.push(rng.int(digits === 1 ? 2 : 10 ** (digits - 1), 10 ** digits - 1));
     }
     const product = numbers.reduce((acc, n) => acc * BigInt(n), 1n);
-    const prompt = `What is the result of ${numbers.join('*')}?\nReturn your final answer as a single integer within triple angle brackets, e.g. <<<123>>>.`;
+    const prompt = (`What is the result of ${numbers.join('*')}?\nReturn your final answer as a single integer ` + `within triple angle brackets, e.g. <<<123>>>.`);
     return { prompt, answer: product.toString(), metadata: { numbers } };
   },
   check(instance, answer) {

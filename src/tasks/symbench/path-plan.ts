@@ -40,10 +40,13 @@ function list(colors: string[]): string {
 }
 
 function instruction(mission: Mission): string {
-  if (!mission.ordered) return `Visit the ${list(mission.visit)} area${mission.visit.length > 1 ? 's' : ''} (in any order) during your trajectory, but never enter any of the other colored areas.`;
+  if (!mission.ordered) return (`Visit the ${list(mission.visit)} area${mission.visit.length > 1 ? 's' : ''} (in any order) during your ` + `trajectory, but never enter any of the other colored areas.`);
   const [first, ...rest] = mission.visit;
-  const goals = `Navigate into the ${first} room${rest.map((c, i) => `${i === 0 ? ' and go to' : ', and then to'} the ${c} room`).join('')}.`;
-  return mission.avoid.length ? `${goals} Remember do not enter the ${list(mission.avoid)} area${mission.avoid.length > 1 ? 's' : ''} at any time.` : goals;
+  const then = rest.map((c, i) => `${i === 0 ? ' and go to' : ', and then to'} the ${c} room`).join('');
+  const goals = `Navigate into the ${first} room${then}.`;
+  if (!mission.avoid.length) return goals;
+  const areas = `${list(mission.avoid)} area${mission.avoid.length > 1 ? 's' : ''}`;
+  return `${goals} Remember do not enter the ${areas} at any time.`;
 }
 
 function drawMission(rng: Rng, rooms: Room[], maxVisit: number, maxAvoid: number): Mission {
@@ -87,14 +90,14 @@ export const pathPlan = defineTask({
       const boxes = rooms.map((r) => `${r.color === 'orange' ? 'an' : 'a'} ${r.color} colored box (${r.x0}, ${r.x1}, ${r.y0}, ${r.y1})`).join('; ');
       const prompt =
         'I am a mobile robot and I hope you can help me plan the trajectory to fulfill the navigation instruction. ' +
-        'I will give you the position and size of each box in the whole environment and the instruction is to enter or avoid the box. ' +
-        'Each box is a rectangle described by (x_start, x_end, y_start, y_end): x_start, x_end are its boundaries in x, y_start, y_end its boundaries in y.\n' +
+        ('I will give you the position and size of each box in the whole environment and the instruction is to ' + 'enter or avoid the box. ') +
+        ('Each box is a rectangle described by (x_start, x_end, y_start, y_end): x_start, x_end are its ' + 'boundaries in x, y_start, y_end its boundaries in y.\n') +
         `First, there are four black colored walls with position ${WALLS}. Then the boxes are: ${boxes}.\n` +
-        `During navigation, the trajectory should always not touch the black wall. The starting position of the car is (${mission.start.join(', ')}), the ending position of the car is (${mission.end.join(', ')}).\n` +
-        `The instruction is '${instruction(mission)}' The car should fulfill the instruction and in the end stop at the end position.\n` +
-        'The whole trajectory is acquired by directly connecting the near waypoints with straight lines; these straight lines must also fulfill the instruction. ' +
-        'Entering an area means the trajectory intersects the box, including its boundary, so a path that must avoid a box may not even touch its boundary.\n' +
-        'Return your answer as a list of waypoints starting with the starting position and ending with the ending position, in the format <<<[(x0, y0), (x1, y1), ...]>>>.';
+        (`During navigation, the trajectory should always not touch the black wall. The starting position of ` + `the car is (${mission.start.join(', ')}), the ending position of the car is ` + `(${mission.end.join(', ')}).\n`) +
+        (`The instruction is '${instruction(mission)}' The car should fulfill the instruction and in the end ` + `stop at the end position.\n`) +
+        ('The whole trajectory is acquired by directly connecting the near waypoints with straight lines; these ' + 'straight lines must also fulfill the instruction. ') +
+        ('Entering an area means the trajectory intersects the box, including its boundary, so a path that must ' + 'avoid a box may not even touch its boundary.\n') +
+        ('Return your answer as a list of waypoints starting with the starting position and ending with the ' + 'ending position, in the format <<<[(x0, y0), (x1, y1), ...]>>>.');
       const answer = `[${path.map(([x, y]) => `(${x}, ${y})`).join(', ')}]`;
       return { prompt, answer, metadata: { rooms, start: mission.start, end: mission.end, visit: mission.visit, ordered: mission.ordered, avoid: mission.avoid } };
     }
@@ -117,7 +120,8 @@ step = 0.05
 def ok(i, j):
     # clear of every avoided box by more than one grid step, so diagonal moves stay clear too
     x, y = i * step, j * step
-    return all(x < r["x0"] - 0.051 or x > r["x1"] + 0.051 or y < r["y0"] - 0.051 or y > r["y1"] + 0.051 for r in (rooms[c] for c in avoid))
+    return all(x < r["x0"] - 0.051 or x > r["x1"] + 0.051 or y < r["y0"] - 0.051 or y > r["y1"] + 0.051 for r in \
+(rooms[c] for c in avoid))
 def leg(a, b):
     a, b = (round(a[0] / step), round(a[1] / step)), (round(b[0] / step), round(b[1] / step))
     prev = {a: None}

@@ -42,9 +42,9 @@ export const patternRecognition = defineTask({
       const inside = ([r, c]: [number, number]) => r >= top && c >= left && r + MIN_SQUARE <= top + side && c + MIN_SQUARE <= left + side;
       if (!uniformWindows(m).every(inside)) continue;
       const prompt =
-        `Given a character matrix, your task is to identify the positions of all squares with a length of at least ${MIN_SQUARE} and output the row and column numbers of the bottom-right corner of these squares. ` +
-        `The squares are composed of the same character, and each side has a length of at least ${MIN_SQUARE}.\n\nIf the matrix is\n\n${m.map((row) => row.join(' ')).join('\n')}\n\n` +
-        `Please provide the row and column of the bottom-right vertex of the largest square in the character matrix with a side length of at least ${MIN_SQUARE} (the answer is unique). ` +
+        (`Given a character matrix, your task is to identify the positions of all squares with a length of at ` + `least ${MIN_SQUARE} and output the row and column numbers of the bottom-right corner of these squares. `) +
+        (`The squares are composed of the same character, and each side has a length of at ` + `least ${MIN_SQUARE}.\n\nIf the matrix is\n\n${m.map((row) => row.join(' ')).join('\n')}\n\n`) +
+        (`Please provide the row and column of the bottom-right vertex of the largest square in the character ` + `matrix with a side length of at least ${MIN_SQUARE} (the answer is unique). `) +
         'Notice: All coordinates start from 0.\n\nYour answer should be in the format <<<[row, column]>>>.';
       return { prompt, answer: `[${top + side - 1}, ${left + side - 1}]`, metadata: { matrix: m.map((row) => row.join('')) } };
     }

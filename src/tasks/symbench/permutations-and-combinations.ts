@@ -69,13 +69,16 @@ export const permutationsAndCombinations = defineTask({
       const solution = arrange(items, constraints);
       if (!solution) continue;
       const prompt = [
-        `Xiao Wang is a librarian responsible for shelving ${items.length} books labeled ${items.join(', ')} on a shelf with positions 1 to ${items.length}.`,
+        (`Xiao Wang is a librarian responsible for shelving ${items.length} books labeled ${items.join(', ')} ` + `on a shelf with positions 1 to ${items.length}.`),
         '',
         'The constraints are:',
         ...constraints.map((c, i) => describe(c, i + 1)),
         '',
         'Question:',
-        `Based on the above conditions, please arrange the ${items.length} books from left to right on the bookshelf, i.e. positions 1 through ${items.length}. Return your answer with the format <<< a list of strings >>>, one solution is enough, written like <<<["X", "Y", ...]>>> with the book letters in shelf order.`,
+        `Based on the above conditions, please arrange the ${items.length} books from left to right on the ` +
+          `bookshelf, i.e. positions 1 through ${items.length}. ` +
+          'Return your answer with the format <<< a list of strings >>>, one solution is enough, ' +
+          'written like <<<["X", "Y", ...]>>> with the book letters in shelf order.',
       ].join('\n');
       return { prompt, answer: JSON.stringify(solution), metadata: { items, constraints: constraints as unknown as Record<string, string | number>[] } };
     }
@@ -104,7 +107,7 @@ export const permutationsAndCombinations = defineTask({
       '        if k == "not_at" and a == c["position"]: return False',
       '        if k in ("left_of", "right_of", "adjacent"):',
       '            b = at[c["other"]]',
-      '            if (k == "left_of" and a >= b) or (k == "right_of" and a <= b) or (k == "adjacent" and abs(a - b) != 1): return False',
+      ('            if (k == "left_of" and a >= b) or (k == "right_of" and a <= b) or (k == "adjacent" and abs(a ' + '- b) != 1): return False'),
       '    return True',
       'for p in itertools.permutations(reversed(items)):',
       '    if ok(p):',

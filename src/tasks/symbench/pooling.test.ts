@@ -29,7 +29,8 @@ describe('symbench.pooling', () => {
       }
       const twoPlaces = expected.map((v) => v.toFixed(2)).join(', ');
       expect(pooling.verifyAnswer(instance, twoPlaces).correct).toBe(true);
-      const nested = `[${Array.from({ length: out }, (_, r) => `[${expected.slice(r * out, r * out + out).join(', ')}]`).join(', ')}]`;
+      const rows = Array.from({ length: out }, (_, r) => `[${expected.slice(r * out, r * out + out).join(', ')}]`);
+      const nested = `[${rows.join(', ')}]`;
       expect(pooling.verifyAnswer(instance, nested).correct).toBe(true);
       const mutated = expected.map((v, i) => (i === expected.length - 1 ? v + 1 : v)).join(',');
       expect(pooling.verifyAnswer(instance, mutated).correct).toBe(false);

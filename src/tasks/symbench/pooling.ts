@@ -37,9 +37,9 @@ export const pooling = defineTask({
     }
     const what = type === 'max' ? 'finding the maximum value' : 'calculating the average value';
     const prompt =
-      `In an N*N grid, there are N^2 numbers, with numbers in the same row separated by commas. We define the "${type} pooling" operation: ` +
-      `suppose that there is an n*n (n<N) sliding window, which slides from left to right or from top to bottom in the matrix, ${what} in each sliding window. ` +
-      `Then, the ${type === 'max' ? 'maximum' : 'average'} values are arranged according to their original positions to form a new matrix for output.\n` +
+      (`In an N*N grid, there are N^2 numbers, with numbers in the same row separated by commas. We define the ` + `"${type} pooling" operation: `) +
+      (`suppose that there is an n*n (n<N) sliding window, which slides from left to right or from top to ` + `bottom in the matrix, ${what} in each sliding window. `) +
+      (`Then, the ${type === 'max' ? 'maximum' : 'average'} values are arranged according to their original ` + `positions to form a new matrix for output.\n`) +
       `Now, please perform ${type} pooling on the following matrix by using a ${window}*${window} sliding window:\n` +
       `${matrix.map((row) => row.join(', ')).join('\n')}\n` +
       'Return your answer with the format <<<values>>>: the values of the new matrix row by row, separated by commas' +
@@ -65,7 +65,8 @@ from numpy.lib.stride_tricks import sliding_window_view
 matrix = np.array(${JSON.stringify(instance.metadata.matrix)}, dtype=float)
 n = ${instance.metadata.window_size as number}
 windows = sliding_window_view(matrix, (n, n))
-pooled = windows.max(axis=(2, 3)) if ${JSON.stringify(instance.metadata.pooling_type)} == "max" else windows.mean(axis=(2, 3))
+pooled = windows.max(axis=(2, 3)) if ${JSON.stringify(instance.metadata.pooling_type)} == "max" else \
+windows.mean(axis=(2, 3))
 print(",".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in pooled.flatten()))
 `;
   },

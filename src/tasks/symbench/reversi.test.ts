@@ -43,7 +43,7 @@ describe('symbench.reversi', () => {
     return flipped;
   }
 
-  it('the shown board is the position before the moves: every move is legal there, and replaying gives the gold', () => {
+  it('the shown board is the position before the moves: every move is legal there; replaying gives the gold', () => {
     for (const options of [{}, { min_board_size: 8, max_board_size: 8, min_moves: 4, max_moves: 6 }, { max_opening_moves: 0 }]) {
       for (const inst of instances(T(reversi), 60, options)) {
         const { size, rows, moves } = readPrompt(inst.prompt);

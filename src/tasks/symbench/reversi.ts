@@ -70,13 +70,13 @@ function drawGame(size: number, opening: number, plies: number, rng: Rng): { bef
 
 function renderPrompt(size: number, before: Board, moves: readonly number[]): string {
   const rows = Array.from({ length: size }, (_, r) => before.slice(r * size, r * size + size).join(''));
-  const rounds = moves.map((m, k) => `Round ${k + 1}: ${k % 2 === 0 ? 'you place' : 'the opponent places'} a piece at (${Math.floor(m / size) + 1},${(m % size) + 1})`);
+  const rounds = moves.map((m, k) => (`Round ${k + 1}: ${k % 2 === 0 ? 'you place' : 'the opponent places'} a piece at ` + `(${Math.floor(m / size) + 1},${(m % size) + 1})`));
   return [
-    'There is a game similar to Reversi. On an n*n grid (n even), the game starts with four pieces in the centre, two black and two white, placed diagonally. Black pieces are written 0, white pieces 1, and empty cells *.',
+    ('There is a game similar to Reversi. On an n*n grid (n even), the game starts with four pieces in the ' + 'centre, two black and two white, placed diagonally. Black pieces are written 0, white pieces 1, and empty ' + 'cells *.'),
     'Rules:',
     '1. Two players take turns placing pieces, one playing black and the other white.',
     '2. On their turn a player places one piece on an empty cell.',
-    "3. After a piece is placed, every straight line of the opponent's pieces (along a row, column or diagonal) that lies between the new piece and another of the player's pieces is flipped to the player's colour: 0 becomes 1, or 1 becomes 0.",
+    ("3. After a piece is placed, every straight line of the opponent's pieces (along a row, column or diagonal) " + "that lies between the new piece and another of the player's pieces is flipped to the player's colour: 0 " + "becomes 1, or 1 becomes 0."),
     'Coordinates start from the first row and first column; (a, b) is the cell in row a, column b.',
     '',
     `Given: n=${size}, you play black.`,
@@ -86,7 +86,7 @@ function renderPrompt(size: number, before: Board, moves: readonly number[]): st
     '',
     ...rounds,
     '',
-    'Write down the board after this round. Give the cells row by row, from the top-left to the bottom-right, separated by commas, within triple angle brackets.',
+    ('Write down the board after this round. Give the cells row by row, from the top-left to the bottom-right, ' + 'separated by commas, within triple angle brackets.'),
     `For example, <<<${new Array(size * size).fill('*').join(',')}>>> would be the empty ${size}*${size} board.`,
   ].join('\n');
 }

@@ -97,10 +97,10 @@ export const standardSudoku = defineTask({
     const { puzzle, solution } = drawPuzzle(rng, rng.int(options.min_removed, options.max_removed), options.unique);
     const rows = Array.from({ length: 9 }, (_, r) => puzzle.slice(r * 9, r * 9 + 9).map((v) => (v === 0 ? ' ' : String(v))).join(','));
     const prompt = [
-      'Given a 9*9 Sudoku grid, each cell must be filled with a number between 1 and 9. No number may appear more than once in the same row, column, or 3*3 subgrid. Some cells are pre-filled. Please fill the remaining empty cells.',
+      ('Given a 9*9 Sudoku grid, each cell must be filled with a number between 1 and 9. No number may appear ' + 'more than once in the same row, column, or 3*3 subgrid. Some cells are pre-filled. Please fill the ' + 'remaining empty cells.'),
       ...rows,
       '',
-      'Return your answer in the format: <<<a 9*9 matrix>>>, one row per line with the nine numbers separated by commas.',
+      ('Return your answer in the format: <<<a 9*9 matrix>>>, one row per line with the nine numbers separated by ' + 'commas.'),
     ].join('\n');
     const answer = Array.from({ length: 9 }, (_, r) => solution.slice(r * 9, r * 9 + 9).join(',')).join('\n');
     return { prompt, answer, metadata: { puzzle } };

@@ -31,7 +31,7 @@ export const statisticalCounting = defineTask({
     }
     const rules = letters.map((letter, i) => `${i + 1}. If there are two or more consecutive ${letter}'s, add ${i + 1} to the total score.`);
     const prompt =
-      `The initial total score is 0. Given a string consisting of ${letterList(letters)}, scan from front to back:\n\n` +
+      (`The initial total score is 0. Given a string consisting of ${letterList(letters)}, scan from front to ` + `back:\n\n`) +
       `${rules.join('\n')}\n\n` +
       `What is the total score of the string ${sequence}?\n` +
       'Return your answer with the format <<<number>>>, where number is the total score as an integer.';

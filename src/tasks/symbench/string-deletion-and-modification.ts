@@ -24,7 +24,7 @@ export const DELETION_RULES: readonly Rule[] = [
   { text: "If the string starts with 'bb', remove the second character.", apply: (s) => (s.startsWith('bb') ? s[0] + s.slice(2) : null) },
   { text: "If the string ends with 'aa', replace it with 'cc'.", apply: (s) => (s.endsWith('aa') ? s.slice(0, -2) + 'cc' : null) },
   {
-    text: "If the string contains 'ca' (not at the start), remove the first occurrence found after the first character.",
+    text: ("If the string contains 'ca' (not at the start), remove the first occurrence found after the first " + "character."),
     apply: (s) => { const i = s.indexOf('ca', 1); return i < 0 ? null : s.slice(0, i) + s.slice(i + 2); },
   },
   {
@@ -78,7 +78,7 @@ export const stringDeletionAndModification = defineTask({
         '',
         rules,
         '',
-        'At each step, perform the first operation in this list (lowest number) that applies, then start again from operation 1.',
+        ('At each step, perform the first operation in this list (lowest number) that applies, then start again ' + 'from operation 1.'),
         '',
         `For the string "${start}", what is the final string after performing all operations?`,
         '',

@@ -52,7 +52,7 @@ export const stringInsertion = defineTask({
         '',
         ...INSERTION_RULES.map(([t, c], i) => `${i + 1}. If there is a substring ${t} in the string, insert the character ${c} after that substring.`),
         '',
-        `Question: Given the string ${original}, what will the string be after one operation T? String insertion from left to right: every substring present in the given string triggers its insertion once.`,
+        (`Question: Given the string ${original}, what will the string be after one operation T? String ` + `insertion from left to right: every substring present in the given string triggers its insertion once.`),
         'Return the answer with the format <<<a string>>>.',
       ].join('\n');
       return { prompt, answer, metadata: { original } };

@@ -63,12 +63,12 @@ export const stringSplitting = defineTask({
     const start = [rng.int(lo, hi), rng.int(lo, hi), rng.int(lo, hi)];
     const methods = TEMPLATES.map((variants, i) => `Method ${i + 1}: ${rng.pick(variants)}`);
     const prompt = [
-      'There is a dismantling engineer who has old machines A, B, and C. He discovered that he can obtain a batch of new parts X, Y, and Z through the following methods:',
+      ('There is a dismantling engineer who has old machines A, B, and C. He discovered that he can obtain a ' + 'batch of new parts X, Y, and Z through the following methods:'),
       ...methods,
       '',
-      `Xiao Li continuously cycles through these methods in the given order, executing one method at a time (a method that cannot be executed is skipped). After Method 5, start again from Method 1. Continue this cycle until no method can be executed. Initially, there are ${start[0]} units of Machine A, ${start[1]} units of Machine B, and ${start[2]} units of Machine C. How many parts X, Y, and Z can Li ultimately obtain, and how many machines A, B, and C will remain?`,
+      (`Xiao Li continuously cycles through these methods in the given order, executing one method at a time (a ` + `method that cannot be executed is skipped). After Method 5, start again from Method 1. Continue this ` + `cycle until no method can be executed. Initially, there are ${start[0]} units of Machine A, ${start[1]} ` + `units of Machine B, and ${start[2]} units of Machine C. How many parts X, Y, and Z can Li ultimately ` + `obtain, and how many machines A, B, and C will remain?`),
       '',
-      'Generate the answer in the format <<<a string representing the outcome in the order of machines A, B, C, parts X, Y, Z>>>, written as a list of six quoted numbers ["A", "B", "C", "X", "Y", "Z"] with each letter replaced by its final count.',
+      ('Generate the answer in the format <<<a string representing the outcome in the order of machines A, B, C, ' + 'parts X, Y, Z>>>, written as a list of six quoted numbers ["A", "B", "C", "X", "Y", "Z"] with each letter ' + 'replaced by its final count.'),
     ].join('\n');
     return { prompt, answer: JSON.stringify(dismantle(start[0], start[1], start[2]).map(String)), metadata: { start } };
   },
@@ -84,7 +84,7 @@ export const stringSplitting = defineTask({
     const [a, b, c] = instance.metadata.start as number[];
     return [
       `s = {'A': ${a}, 'B': ${b}, 'C': ${c}, 'X': 0, 'Y': 0, 'Z': 0}`,
-      "methods = [({'A': 1}, {'X': 2, 'Y': 1}), ({'B': 2}, {'X': 1}), ({'C': 2}, {'Y': 1}), ({'B': 1, 'C': 1}, {'A': 1}), ({'X': 1, 'Y': 1}, {'Z': 1})]",
+      ("methods = [({'A': 1}, {'X': 2, 'Y': 1}), ({'B': 2}, {'X': 1}), ({'C': 2}, {'Y': 1}), ({'B': 1, 'C': 1}, " + "{'A': 1}), ({'X': 1, 'Y': 1}, {'Z': 1})]"),
       'def ok(need):',
       '    return all(s[k] >= v for k, v in need.items())',
       'i = 0',

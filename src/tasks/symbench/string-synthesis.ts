@@ -57,7 +57,7 @@ export const stringSynthesis = defineTask({
       '5. One {A} and one {C} can be combined to form one (A) and one (B).',
       '6. Two {B} can be combined to form one (C).',
       '',
-      'Cycle through Methods 1..6 repeatedly until no more changes can be made: apply each method as many times as it can be applied, then move on to the next one; after Method 6 start again from Method 1.',
+      ('Cycle through Methods 1..6 repeatedly until no more changes can be made: apply each method as many times ' + 'as it can be applied, then move on to the next one; after Method 6 start again from Method 1.'),
       '',
       `Question: If we now have ${a} [A], ${b} [B], and ${c} [C], what will the synthesized block be?`,
       '',

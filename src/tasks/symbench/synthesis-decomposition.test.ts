@@ -21,7 +21,9 @@ describe('symbench.synthesis_decomposition', () => {
     for (const m of text.matchAll(/(\d+) units? of (?:crop|product) ([A-Z])/g)) out[m[2]] = Number(m[1]);
     return out;
   };
-  /** Round-based replay read from the prompt: each round tries every method once, in order; stop after an idle round. */
+  /**
+   * Round-based replay read from the prompt: each round tries every method once, in order; stop after an idle round.
+   */
   function replay(prompt: string): number[] {
     const methods = [...prompt.matchAll(/Method \d+: (.*?) can be exchanged for (.*?), and this/g)].map((m) => ({ input: readStock(m[1]), output: readStock(m[2]) }));
     const stock = readStock(/Initially there are (.*)\./.exec(prompt)![1]);

@@ -68,17 +68,17 @@ const joinNames = (names: readonly string[]): string => (names.length <= 2 ? nam
 function renderPrompt(regime: Regime, methods: readonly Method[], initial: Stock, example: number[]): string {
   const { crops, products } = regime;
   const fields = [...crops.map((c) => `remaining_${c}`), ...products.map((p) => `obtained_${p}`)];
-  const methodLines = methods.map((m, i) => `Method ${i + 1}: ${describeStock(m.input)} can be exchanged for ${describeStock(m.output)}, and this can be done only once per cycle.`);
+  const methodLines = methods.map((m, i) => (`Method ${i + 1}: ${describeStock(m.input)} can be exchanged for ${describeStock(m.output)}, and this ` + `can be done only once per cycle.`));
   return [
-    `Xiao Li is a farm owner who grows ${joinNames(crops)}. He can exchange these crops for agricultural product${products.length > 1 ? 's' : ''} ${joinNames(products)}. He has found the following methods to increase the farm's yield:`,
+    (`Xiao Li is a farm owner who grows ${joinNames(crops)}. He can exchange these crops for agricultural ` + `product${products.length > 1 ? 's' : ''} ${joinNames(products)}. He has found the following methods to ` + `increase the farm's yield:`),
     '',
     methodLines.join('\n\n'),
     '',
-    `Xiao Li cycles through these methods in the given order, attempting one method at a time; a method whose inputs are not available is skipped. After Method ${methods.length}, he starts again from Method 1. He continues the cycle until no method can be executed.`,
+    (`Xiao Li cycles through these methods in the given order, attempting one method at a time; a method whose ` + `inputs are not available is skipped. After Method ${methods.length}, he starts again from Method 1. He ` + `continues the cycle until no method can be executed.`),
     '',
     `Initially there are ${crops.map((c) => units(initial[c] ?? 0, c)).join(', ')}.`,
     '',
-    `First reason step by step, showing the stock after each exchange. Then give your final answer within triple angle brackets as a list [${fields.join(', ')}]. For example, if ${fields.map((f, i) => `${f} were ${example[i]}`).join(', ')}, you would write <<<[${example.join(', ')}]>>>.`,
+    (`First reason step by step, showing the stock after each exchange. Then give your final answer within ` + `triple angle brackets as a list [${fields.join(', ')}]. For example, ` + `if ${fields.map((f, i) => `${f} were ${example[i]}`).join(', ')}, you would write ` + `<<<[${example.join(', ')}]>>>.`),
   ].join('\n');
 }
 
@@ -115,7 +115,7 @@ export const synthesisDecomposition = defineTask({
     const cells = parseCells(answer);
     const expected = instance.answer.slice(1, -1).split(', ');
     if (!cells || cells.length === 0 || !cells.every((c) => /^[+-]?\d{1,12}$/.test(c))) return unparseable('expected a list of integers such as [1, 0, 3]');
-    if (cells.length !== expected.length) return wrong(`expected ${expected.length} numbers (${(instance.metadata.fields as string[]).join(', ')}), got ${cells.length}`);
+    if (cells.length !== expected.length) return wrong((`expected ${expected.length} numbers (${(instance.metadata.fields as string[]).join(', ')}), ` + `got ${cells.length}`));
     return cells.every((c, i) => Number(c) === Number(expected[i])) ? CORRECT : wrong();
   },
   referenceSolution(instance) {

@@ -78,7 +78,8 @@ describe('the v2 reward', () => {
     const partial = { ...REWARD_DEFAULTS, correctness: 'partial' as const };
     expect(computeReward({ correct: false, score: 0.65, formatOk: true, turns: 2 }, partial)).toEqual({ total: 0.75, correct: 0.65, format: 0.1, turns: 0 });
     expect(computeReward({ correct: true, score: 1, formatOk: false, turns: 2 }, { ...partial, correct: 2 }).correct).toBe(2);
-    expect(computeReward({ correct: false, score: 0.65, formatOk: true, turns: 2 }).correct).toBe(0); // binary ignores it
+    // binary ignores it
+    expect(computeReward({ correct: false, score: 0.65, formatOk: true, turns: 2 }).correct).toBe(0);
     const turn = { text: 'x', finishReason: { unified: 'stop' as const, raw: 'stop' } };
     const near = { correct: false, score: 0.01, outcome: 'wrong' as const };
     expect(computeEpisodeReward({ stopReason: 'final-answer', turns: [turn], verdict: near }, partial).correct).toBe(0.01);

@@ -23,7 +23,10 @@ export class ActivityRecorder {
     });
   }
 
-  /** Total generation and execution busy time (union of intervals), and the share of execution hidden behind generation. */
+  /**
+   * Total generation and execution busy time (union of intervals), and the share of execution hidden behind
+   * generation.
+   */
   summary(): { generationSeconds: number; executionSeconds: number; hiddenExecution: number | null } {
     const generation = union(this.intervals.filter((i) => i.kind === 'generate'));
     const execution = union(this.intervals.filter((i) => i.kind === 'execute'));

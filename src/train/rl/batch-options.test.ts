@@ -35,7 +35,7 @@ describe('dynamic sampling (DAPO)', () => {
   // Even-indexed questions are answered the same way by every answer (filtered); odd ones vary.
   const pattern = (key: string) => (Number(key.slice(1)) % 2 === 0 ? 'all' : 'mixed');
 
-  it('refills filtered groups until the batch has questionsPerStep groups, and reports the extra sampling', async () => {
+  it('refills filtered groups until the batch has questionsPerStep groups; reports the extra sampling', async () => {
     const first = rollouts(['q0', 'q1', 'q2', 'q4'], pattern); // one group of four trains
     const rounds: number[] = [];
     const batch = await collectStepBatch(first, pool, 1, config, async (questions, round) => {

@@ -56,7 +56,10 @@ export function computeEpisodeAdvantages(groups: readonly ScoredGroup[], sequenc
   return computeReinforcePlusPlusAdvantages(rewards, sequences.map((s) => countTrained(s)), { divideByStd });
 }
 
-/** PPO: per-target advantages and returns by GAE over each sequence's trained targets, advantages whitened over the batch. */
+/**
+ * PPO: per-target advantages and returns by GAE over each sequence's trained targets, advantages whitened over the
+ * batch.
+ */
 export function computePpoTargets(groups: readonly ScoredGroup[], sequences: readonly TrainSequence[], values: readonly (readonly number[])[], config: Pick<ResolvedRlConfig, 'gamma' | 'lambda'>): { advantages: number[][]; returns: number[][] } {
   const rewards = groups.flatMap((g) => g.rewards.map((r) => r.total));
   const perTrained = sequences.map((s, i) => {

@@ -13,7 +13,7 @@ export function classifyInit(path: string): InitKind {
   if (path === 'tiny') return 'preset';
   if (existsSync(join(path, 'config.json'))) return 'hf-folder';
   if (existsSync(join(path, 'weights.safetensors')) && existsSync(join(path, 'meta.json'))) return 'train-checkpoint';
-  throw new ConfigError([{ path: '--init', message: `${path} is neither a Hugging Face model folder (config.json) nor a training checkpoint (weights.safetensors + meta.json)`, fix: "pass an SFT checkpoint folder, a base model folder, or 'tiny'" }]);
+  throw new ConfigError([{ path: '--init', message: (`${path} is neither a Hugging Face model folder (config.json) nor a training checkpoint ` + `(weights.safetensors + meta.json)`), fix: "pass an SFT checkpoint folder, a base model folder, or 'tiny'" }]);
 }
 
 /** Resolves to the folder (or preset name) the policy and its reference start from. */

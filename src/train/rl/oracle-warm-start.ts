@@ -23,7 +23,10 @@ export async function collectOracleTrajectories(questions: readonly OracleQuesti
   return episodes.filter((e) => e.verdict.correct && e.trajectory).map((e) => e.trajectory!);
 }
 
-/** Cross-entropy steps over the trajectories in order, `batchSize` at a time (cycling); resolves to the losses per token. */
+/**
+ * Cross-entropy steps over the trajectories in order, `batchSize` at a time (cycling); resolves to the losses per
+ * token.
+ */
 export async function runOracleWarmStart(client: TrainingClient, modelId: string, trajectories: readonly TokenTrajectory[], options: { steps: number; batchSize: number; learningRate: number }): Promise<number[]> {
   if (trajectories.length === 0) throw new ConfigError('no oracle trajectories to warm start from');
   const losses: number[] = [];

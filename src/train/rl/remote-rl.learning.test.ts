@@ -40,7 +40,8 @@ describe('r1ci rl --learner URL against a SkyRL-shaped server', () => {
 
     expect(server.log.filter((r) => r.status >= 400 && r.status !== 408).map((r) => `${r.path} ${r.status}`)).toEqual([]);
     const samples = server.log.filter((r) => r.path === '/api/v1/asample').map((r) => r.body as { model_path?: string });
-    // Weights versions 0 (rollouts and the curriculum estimate of step 1), 1 (step 2) and 2 (the eval), each saved once.
+    // Weights versions 0 (rollouts and the curriculum estimate of step 1), 1 (step 2) and 2 (the eval), each saved
+    // once.
     const paths = [...new Set(samples.map((s) => s.model_path))];
     expect(paths.map((p) => p?.replace(/^tinker:\/\/[^/]+\//, ''))).toEqual(['sampler-000000', 'sampler-000001', 'sampler-000002']);
     expect(server.log.filter((r) => r.path === '/api/v1/save_weights_for_sampler')).toHaveLength(3);

@@ -19,15 +19,15 @@ export function lineChart(title: string, series: readonly Series[]): string {
   if (y1 - y0 < 1e-9) [y0, y1] = [y0 - 0.5, y1 + 0.5];
   const px = (x: number) => left + ((x - x0) / (x1 - x0)) * (width - left - 10);
   const py = (y: number) => height - bottom - ((y - y0) / (y1 - y0)) * (height - bottom - top);
-  const parts = [`<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
+  const parts = [(`<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" ` + `xmlns="http://www.w3.org/2000/svg">`),
     `<text x="${left}" y="14" font-size="12" font-weight="bold">${escapeHtml(title)}</text>`,
-    `<text x="4" y="${py(y1) + 4}" font-size="10">${fmt(y1)}</text><text x="4" y="${py(y0) + 4}" font-size="10">${fmt(y0)}</text>`,
-    `<text x="${left}" y="${height - 6}" font-size="10">step ${x0}</text><text x="${width - 60}" y="${height - 6}" font-size="10">step ${x1}</text>`,
+    (`<text x="4" y="${py(y1) + 4}" font-size="10">${fmt(y1)}</text><text x="4" y="${py(y0) + 4}" ` + `font-size="10">${fmt(y0)}</text>`),
+    (`<text x="${left}" y="${height - 6}" font-size="10">step ${x0}</text><text x="${width - 60}" ` + `y="${height - 6}" font-size="10">step ${x1}</text>`),
     `<line x1="${left}" y1="${height - bottom}" x2="${width - 10}" y2="${height - bottom}" stroke="#999"/>`];
   series.forEach((s, i) => {
     const colour = RUN_COLOURS[i % RUN_COLOURS.length];
     const path = s.points.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ');
-    parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="1.5" points="${path}"><title>${escapeHtml(s.name)}</title></polyline>`);
+    parts.push((`<polyline fill="none" stroke="${colour}" stroke-width="1.5" ` + `points="${path}"><title>${escapeHtml(s.name)}</title></polyline>`));
     parts.push(`<text x="${width - 150}" y="${14 + i * 11}" font-size="10" fill="${colour}">${escapeHtml(s.name)}</text>`);
   });
   parts.push('</svg>');
@@ -60,6 +60,6 @@ export function renderRlCharts(metrics: readonly StepMetrics[], title = 'RL trai
 /** Writes report.html into the run folder. */
 export function writeRlReport(dir: string, metrics: readonly StepMetrics[]): string {
   const path = join(dir, 'report.html');
-  writeFileSync(path, `<!doctype html><html><head><meta charset="utf-8"><title>r1ci rl</title><style>body{font-family:sans-serif;margin:24px}.chart{margin:6px;border:1px solid #eee}</style></head><body>${renderRlCharts(metrics)}</body></html>\n`);
+  writeFileSync(path, (`<!doctype html><html><head><meta charset="utf-8"><title>r1ci ` + `rl</title><style>body{font-family:sans-serif;margin:24px}.chart{margin:6px;border:1px solid ` + `#eee}</style></head><body>${renderRlCharts(metrics)}</body></html>\n`));
   return path;
 }

@@ -30,7 +30,10 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs `r1ci rl` in a child; with killAfterStep, SIGKILLs it as soon as that step is committed (the next one is under way). */
+/**
+ * Runs `r1ci rl` in a child; with killAfterStep, SIGKILLs it as soon as that step is committed (the next one is under
+ * way).
+ */
 function runCli(out: string, killAfterStep?: number, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
   // PPO from a cold start: the critic and GAE give non-zero gradients even when every reward is equal.
   const args = [...cliEntry(), 'rl', '--out', out, '--init', base, '--steps', String(STEPS), '--estimator', 'ppo',
@@ -90,7 +93,8 @@ describe('r1ci rl --estimator ppo with mini-batches', () => {
     expect(run.stdout).toMatch(/^step 1 .*updates 2/m);
     const [metrics] = readMetrics(join(out, 'metrics.jsonl'));
     expect([metrics.updates, metrics.valueError === null]).toEqual([2, false]);
-    expect(JSON.parse(bytes(state(out).checkpoint, 'meta.json').toString()).steps).toBe(2); // the learner's optimizer steps
+    // the learner's optimizer steps
+    expect(JSON.parse(bytes(state(out).checkpoint, 'meta.json').toString()).steps).toBe(2);
     expect(JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')).config).toMatchObject({ estimator: 'ppo', miniBatches: 2, valueClip: 0.2 });
   }, 120_000);
 });

@@ -48,7 +48,7 @@ describe('runRl', () => {
     expect(existsSync(join(runDir, 'report.html'))).toBe(true);
   }, 60_000);
 
-  it('the offline curriculum estimates p with 4 agents, stores the groups, and stage 1 draws from group 1', async () => {
+  it('offline curriculum: estimates p with 4 agents, stores the groups, and stage 1 draws from group 1', async () => {
     const runDir = join(dir, 'curriculum');
     const config = resolveRlConfig({ ...small, steps: 1, questionsPerTask: 4, curriculum: { enabled: true, stages: 2, stepsPerStage: 1, samplesPerAgent: 1 } });
     await runRl({ config, client: learner.client, init: base, tokenizer, sandbox, runDir });
@@ -88,7 +88,7 @@ describe('runRl with the online curriculum', () => {
 });
 
 describe('runRl with LoRA', () => {
-  it('trains rank-r adapters, and the KL needs no reference copy (the adapters-off model is the reference)', async () => {
+  it('trains rank-r adapters; the KL needs no reference copy (the adapters-off model is the reference)', async () => {
     const config = resolveRlConfig({ ...small, steps: 1, loraRank: 2, klCoef: 0.001 });
     const result = await runRl({ config, client: learner.client, init: base, tokenizer, sandbox, runDir: join(dir, 'lora') });
     const info = await learner.client.getInfo(result.modelId);

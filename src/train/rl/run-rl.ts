@@ -1,7 +1,8 @@
 // The RL loop over the learner API. Each step: pick questions (the curriculum's stage pool), roll
 // out a group of answers per question through the async pipeline with the latest weights (or,
 // with stale-1 sampling, the weights before the previous update, overlapping that update), score,
-// (refill filtered groups with dynamic sampling), train (mini-batch updates), maybe evaluate, save the resume checkpoint, and commit the step.
+// (refill filtered groups with dynamic sampling), train (mini-batch updates), maybe evaluate, save the resume
+// checkpoint, and commit the step.
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, createRng, type ConfigProblem } from '../../core/index.js';
@@ -22,15 +23,24 @@ import type { ResolvedRlConfig, RunState, StepMetrics } from './types.js';
 export type RlRunOptions = {
   config: ResolvedRlConfig;
   client: TrainingClient;
-  /** What the policy (and the KL reference) starts from: 'tiny' or a Hugging Face folder on the learner (an SFT checkpoint or a base model). */
+  /**
+   * What the policy (and the KL reference) starts from: 'tiny' or a Hugging Face folder on the learner (an SFT
+   * checkpoint or a base model).
+   */
   init: string;
   tokenizer: Tokenizer;
   sandbox: Sandbox;
   runDir: string;
-  /** Where the learner saves a checkpoint (default: absolute folders in runDir, right for a local learner; a remote one takes names). */
+  /**
+   * Where the learner saves a checkpoint (default: absolute folders in runDir, right for a local learner; a remote
+   * one takes names).
+   */
   checkpointPath?: (kind: 'train' | 'sampler', step: number) => string;
   onStep?: (metrics: StepMetrics) => void;
-  /** Samples rollouts instead of the learner (a vLLM server that loaded `target`'s weights, or a scripted policy in benchmarks). */
+  /**
+   * Samples rollouts instead of the learner (a vLLM server that loaded `target`'s weights, or a scripted policy in
+   * benchmarks).
+   */
   rolloutBackend?: (target: LearnerSamplingTarget) => TokenBackend;
 };
 

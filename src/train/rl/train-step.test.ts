@@ -46,7 +46,7 @@ async function setup(options: RlOptions, samplerShift = 0, extra: { valueHead?: 
 }
 
 describe('runTrainStep', () => {
-  it('unmasked: interpreter tokens take their old logprobs from the learner, so the first update is on-policy', async () => {
+  it('unmasked: interpreter tokens take old logprobs from the learner, so the first update is on-policy', async () => {
     const { config, modelId, groups } = await setup({ trainOnObservation: true });
     const result = await runTrainStep(fixture.learner.client, modelId, groups, config);
     // With an old logprob of 0 the ratio there was p itself (≈ 1/259), clipped for every negative advantage.
@@ -64,7 +64,7 @@ describe('runTrainStep', () => {
     expect(info.steps).toBe(2);
   }, 30_000);
 
-  it('truncated IS: a sampler 2 nats below the learner gives every token the weight cap, and ratios start at 1', async () => {
+  it('truncated IS: a sampler 2 nats below the learner caps the weight of every token; ratios start at 1', async () => {
     const tis = await setup({ tisCap: 2 }, 2);
     const withTis = await runTrainStep(fixture.learner.client, tis.modelId, tis.groups, tis.config);
     expect(withTis.tisWeight).toBeCloseTo(2, 6); // min(e², 2)

@@ -31,7 +31,9 @@ export type CurriculumOptions = {
   stepsPerStage?: number;
   /** Samples per agent per question (paper: 5; 4 agents make 20). */
   samplesPerAgent?: number;
-  /** The fourth agent beside text, code and ci (default: ci under the run's prompt, asked to check its answer by code). */
+  /**
+   * The fourth agent beside text, code and ci (default: ci under the run's prompt, asked to check its answer by code).
+   */
   fourthAgent?: CurriculumAgent;
   /** Re-estimate p from the current policy at the start of every stage (default false: once, offline). */
   online?: boolean;
@@ -104,7 +106,10 @@ export type RlOptions = {
   lambda?: number;
   valueCoef?: number;
   valueClip?: number;
-  /** 'on-policy' (default) samples with the latest weights; 'stale-1' samples step k+1 while step k trains, from the weights before step k. */
+  /**
+   * 'on-policy' (default) samples with the latest weights; 'stale-1' samples step k+1 while step k trains, from the
+   * weights before step k.
+   */
   sampling?: 'on-policy' | 'stale-1';
   curriculum?: CurriculumOptions;
   /** Evaluate on held-out questions every n steps (0 = never). */

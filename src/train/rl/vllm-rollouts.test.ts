@@ -1,6 +1,7 @@
 // RL with rollouts on a vLLM-shaped server (loopback): the server below speaks vLLM's runtime LoRA
 // routes and its token-id completions, checks that each adapter folder it is asked to load holds the
-// learner's weights of that moment, and samples through the learner's live weights (what the adapter holds). The real learner trains a LoRA policy.
+// learner's weights of that moment, and samples through the learner's live weights (what the adapter holds). The real
+// learner trains a LoRA policy.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -120,7 +121,7 @@ describe('RL with rollouts on vLLM (LoRA adapters loaded at runtime)', () => {
     expect(() => vllm.backendFor({ modelPath: '/somewhere/sampler-000001' })).toThrow(ConfigError);
   }, 60_000);
 
-  it('r1ci rl --rollouts refuses, in one line and before starting anything, a full-weight policy or --stale', async () => {
+  it('r1ci rl --rollouts refuses a full-weight policy or --stale in one line, before starting anything', async () => {
     const out = join(fixture.dir, 'cli-refused');
     const { code, stderr } = await runCli(['rl', '--out', out, '--rollouts', fake.url, '--stale']);
     expect(code).not.toBe(0);

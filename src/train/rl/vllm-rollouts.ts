@@ -12,9 +12,15 @@ import type { TrainingClient, LearnerSamplingTarget } from '../../learner/index.
 export type VllmRolloutOptions = {
   /** The server's base URL, ending in /v1 (e.g. http://127.0.0.1:8000/v1). */
   baseUrl: string;
-  /** Where the learner writes adapter `n` (an absolute folder the server can read; a remote learner takes its own names). */
+  /**
+   * Where the learner writes adapter `n` (an absolute folder the server can read; a remote learner takes its own
+   * names).
+   */
   adapterPath: (version: number) => string;
-  /** Adapter names are `<prefix>-<n>` (default: r1ci- and this process's start time, so a resumed run never meets its old names). */
+  /**
+   * Adapter names are `<prefix>-<n>` (default: r1ci- and this process's start time, so a resumed run never meets its
+   * old names).
+   */
   namePrefix?: string;
   /** Folders this process may delete once the server has unloaded them (local adapter folders). */
   removeUnloaded?: boolean;
@@ -79,7 +85,7 @@ export async function createVllmRollouts(client: TrainingClient, options: VllmRo
 
   function backendFor(target: LearnerSamplingTarget): TokenBackend {
     if (!target.modelId) {
-      throw new ConfigError([{ path: '--rollouts', message: 'vLLM rollouts sample the live LoRA weights; a saved snapshot (--stale, or a learner without live sampling) cannot be loaded as an adapter', fix: 'drop --stale' }]);
+      throw new ConfigError([{ path: '--rollouts', message: ('vLLM rollouts sample the live LoRA weights; a saved snapshot (--stale, or a learner without live ' + 'sampling) cannot be loaded as an adapter'), fix: 'drop --stale' }]);
     }
     const modelId = target.modelId;
     let ready: Promise<TokenBackend> | undefined;

@@ -12,7 +12,13 @@ export function computeLearningRate(step: number, s: LrSchedule): number {
   return s.peak * (s.minRatio + (1 - s.minRatio) * 0.5 * (1 + Math.cos(Math.PI * progress)));
 }
 
-export type BatchPlanOptions = { batchSize: number; epochs: number; seed: number; /** Sort within windows of this many batches so a batch holds similar lengths (1 = plain shuffle). */ bucketWindow: number };
+export type BatchPlanOptions = {
+  batchSize: number;
+  epochs: number;
+  seed: number;
+  /** Sort within windows of this many batches so a batch holds similar lengths (1 = plain shuffle). */
+  bucketWindow: number;
+};
 
 /**
  * Example indices for every step: each epoch shuffles, then (length bucketing) sorts windows of

@@ -63,7 +63,7 @@ function checkTrainSplit(taskIds: readonly string[]): Task[] {
   const split = new Map(listTasks().map((entry) => [entry.id, entry.split]));
   const test = taskIds.filter((id) => split.get(id) === 'test');
   const named = test.length > 3 ? `${test.slice(0, 3).join(', ')} and ${test.length - 3} more` : test.join(', ');
-  if (test.length) throw new ConfigError([{ path: '--tasks', message: `SFT data comes from training tasks only; ${named} ${test.length > 1 ? 'are' : 'is'} in the test split`, fix: 'use --tasks train, or training task ids' }]);
+  if (test.length) throw new ConfigError([{ path: '--tasks', message: ('SFT data comes from training tasks only; ' + `${named} ${test.length > 1 ? 'are' : 'is'} in the test split`), fix: 'use --tasks train, or training task ids' }]);
   return taskIds.map((id) => getTask(id));
 }
 
@@ -139,7 +139,7 @@ async function runWave(task: Task, questions: readonly TaskInstance[], options: 
   const cut = episodes.filter((episode) => isInfrastructureStop(episode.stopReason));
   if (cut.length) {
     const examples = [...new Set(cut.map((e) => `${e.stopReason}: ${e.error ?? 'no message'}`))].slice(0, 2).join('; ');
-    throw new SynthInfrastructureError(`${cut.length} teacher episodes of ${task.id} ended by infrastructure (${examples}); rerun the same command to redo them`, { retryable: true });
+    throw new SynthInfrastructureError((`${cut.length} teacher episodes of ${task.id} ended by infrastructure (${examples}); rerun the same ` + `command to redo them`), { retryable: true });
   }
   const records: SynthRecord[] = [];
   for (const [q, instance] of questions.entries()) {

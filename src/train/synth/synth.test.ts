@@ -75,7 +75,7 @@ describe('runSynth', () => {
     await expect(runSynth({ teacher: mixedTeacher(), taskIds: [testTask], out: join(dir, 'x.jsonl'), sandbox })).rejects.toThrow(/test split/);
   });
 
-  it('the oracle asked to answer directly states the gold in one turn, without code, and is kept as verified', async () => {
+  it('the oracle asked to answer directly states the gold in one turn, without code; kept as verified', async () => {
     const oracle: Teacher = { name: 'oracle, half direct', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode, { direct: instance.index % 2 === 0 }) }) };
     await runSynth({ teacher: oracle, taskIds: [TASKS[0]], perTask: 4, attemptsPerQuestion: 1, out: join(dir, 'direct.jsonl'), sandbox, concurrency: 2 });
     const kept = readSynthRecords(join(dir, 'direct.jsonl'));
@@ -84,7 +84,7 @@ describe('runSynth', () => {
     expect(kept[0].segments[0].text).toBe(`${ORACLE_DIRECT_OPENING} ${kept[0].gold}.\n\n<<<${kept[0].gold}>>>`);
   }, 30_000);
 
-  it('the oracle writes given code instead of the reference solution, and an answer the code printed in <<<>>> is not wrapped twice', async () => {
+  it('the oracle writes given code, not the reference; an answer printed in <<<>>> is not wrapped again', async () => {
     const code = (instance: TaskInstance): string => {
       const numbers = instance.metadata.numbers as number[];
       return `import math\nprint(f"<<<{math.prod(${JSON.stringify(numbers)})}>>>")`;
@@ -100,7 +100,7 @@ describe('runSynth', () => {
     }
   }, 30_000);
 
-  it('resumes: a rerun keeps the records and tries no question twice; more perTask continues from the next index', async () => {
+  it('resumes: a rerun keeps the records, tries no question twice; more perTask starts at the next index', async () => {
     const out = join(dir, 'oracle.jsonl');
     const oracle: Teacher = { name: 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }) };
     const options = { teacher: oracle, taskIds: [TASKS[0]], attemptsPerQuestion: 1, out, sandbox, concurrency: 2 };
@@ -129,7 +129,7 @@ describe('exports', () => {
     }
   });
 
-  it('LLaMA-Factory ShareGPT: human/observation at odd positions, gpt at even, ends with gpt, with dataset_info', () => {
+  it('LLaMA-Factory ShareGPT: human/observation at odd positions, gpt at even, ends with gpt; dataset_info', () => {
     for (const record of records) {
       const line = toShareGpt(record);
       expect(line.system).toBe(record.system);

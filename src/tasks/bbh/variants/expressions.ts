@@ -8,7 +8,10 @@ function booleanOperand(rng: Rng, maxNots: number, nested: boolean): string {
   const literal = () => (rng.bool() ? 'True' : 'False');
   const roll = rng.next();
   let core: string;
-  if (nested && roll < 0.2) core = `( ${booleanOperand(rng, maxNots, false)} ${rng.pick(['and', 'or'])} ${booleanOperand(rng, maxNots, false)} )`;
+  if (nested && roll < 0.2) {
+    const left = booleanOperand(rng, maxNots, false);
+    core = `( ${left} ${rng.pick(['and', 'or'])} ${booleanOperand(rng, maxNots, false)} )`;
+  }
   else if (roll < 0.45) core = `( ${literal()} )`;
   else core = literal();
   const nots = maxNots > 0 && rng.bool(0.45) ? rng.int(1, maxNots) : 0;
@@ -119,6 +122,6 @@ export const dyckLanguagesGen = defineGeneratedBbhTask({
       else tokens.push(CLOSER[stack.pop()!]);
     }
     const answer = stack.reverse().map((open) => CLOSER[open]).join(' ');
-    return { question: `Complete the rest of the sequence, making sure that the parentheses are closed properly. Input: ${tokens.join(' ')}`, answer };
+    return { question: (`Complete the rest of the sequence, making sure that the parentheses are closed properly. ` + `Input: ${tokens.join(' ')}`), answer };
   },
 });

@@ -97,7 +97,7 @@ export const navigateGen = defineGeneratedBbhTask({
     const count = rng.int(options.min_instructions, options.max_instructions);
     const goHome = rng.bool();
     const walk = rng.bool() ? faceForwardWalk(rng, count, options.max_steps, goHome) : turningWalk(rng, count, options.max_steps, goHome);
-    const question = `If you follow these instructions, do you return to the starting point? ${walk.join(' ')}\nOptions:\n- Yes\n- No`;
+    const question = (`If you follow these instructions, do you return to the starting ` + `point? ${walk.join(' ')}\nOptions:\n- Yes\n- No`);
     return { question, answer: returnsToStart(walk) ? 'Yes' : 'No' };
   },
 });

@@ -115,7 +115,7 @@ function generateDeduction(rng: Rng, n: number) {
   const answerIndex = secret.indexOf(asked);
   const count = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'][n];
   const paragraph = [
-    `The following paragraphs each describe a set of ${count} objects arranged in a fixed order. The statements are logically consistent within each paragraph.`,
+    (`The following paragraphs each describe a set of ${count} objects arranged in a fixed order. The ` + `statements are logically consistent within each paragraph.`),
     scene.intro(count, joinSerial(names.map(scene.listed))),
     ...clues.map((clue) => renderClue(scene, names, clue, rng)),
   ].join(' ');
@@ -128,7 +128,7 @@ const SIZE_WORDS: Record<number, string> = { 3: 'three', 5: 'five', 7: 'seven' }
 function deductionVariant(size: 3 | 5 | 7): Task {
   return defineGeneratedBbhTask({
     name: `logical_deduction_${SIZE_WORDS[size]}_objects`,
-    description: `Order ${SIZE_WORDS[size]} objects from random true clues that fix the order, and pick the true statement.`,
+    description: (`Order ${SIZE_WORDS[size]} objects from random true clues that fix the order,` + ' and pick the true statement.'),
     answerFormat: 'an option letter, e.g. (B)',
     kind: 'choice',
     options: {},

@@ -17,7 +17,7 @@ type Scenario = {
 
 const SCENARIOS: Scenario[] = [
   {
-    setup: 'are friends and avid readers who occasionally trade books. At the start of the semester, they each buy one new book',
+    setup: ('are friends and avid readers who occasionally trade books. At the start of the semester, they each buy ' + 'one new book'),
     assign: (p, item) => `${p} gets ${item}`,
     swaps: 'As the semester proceeds, they start trading around the new books.',
     swap: (a, b) => `${a} and ${b} swap books`,
@@ -41,7 +41,7 @@ const SCENARIOS: Scenario[] = [
     items: ['brown ball', 'red ball', 'white ball', 'black ball', 'blue ball', 'yellow ball', 'green ball', 'orange ball', 'purple ball', 'pink ball'],
   },
   {
-    setup: 'are holding a white elephant gift exchange. At the start of the event, they are each holding a present of a different color',
+    setup: ('are holding a white elephant gift exchange. At the start of the event, they are each holding a present of ' + 'a different color'),
     assign: (p, item) => `${p} has ${/^[aeiou]/.test(item) ? 'an' : 'a'} ${item}`,
     swaps: 'As the event progresses, pairs of people swap gifts.',
     swap: (a, b) => `${a} and ${b} swap their gifts`,

@@ -134,7 +134,7 @@ describe('generated BBH variants', () => {
     const failures = runs
       .map((run, i) => ({ run, ...instances[i] }))
       .filter(({ run, task, instance }) => !task.verify(instance, `<<<${run.stdout.trim()}>>>`).correct)
-      .map(({ run, instance }) => `${instance.taskId}[${instance.index}]: printed ${JSON.stringify(run.stdout.trim())}, gold ${instance.answer} ${run.error.slice(-300)}`);
+      .map(({ run, instance }) => (`${instance.taskId}[${instance.index}]: printed ${JSON.stringify(run.stdout.trim())}, ` + `gold ${instance.answer} ${run.error.slice(-300)}`));
     expect(failures.slice(0, 5)).toEqual([]);
   });
 });

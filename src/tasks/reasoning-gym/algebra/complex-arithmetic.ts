@@ -83,6 +83,6 @@ export const complexArithmetic = defineTask({
   },
   referenceSolution(instance) {
     const [a, b] = [instance.metadata.a as number[], instance.metadata.b as number[]];
-    return `a = complex(${a[0]}, ${a[1]})\nb = complex(${b[0]}, ${b[1]})\nr = a ${instance.metadata.op as string} b\nre, im = round(r.real), round(r.imag)\nif im == 0:\n    print(re)\nelif re == 0:\n    print(f"{im}i")\nelse:\n    print(f"{re} {'-' if im < 0 else '+'} {abs(im)}i")\n`;
+    return (`a = complex(${a[0]}, ${a[1]})\nb = complex(${b[0]}, ${b[1]})\nr = a ${instance.metadata.op as string} ` + `b\nre, im = round(r.real), round(r.imag)\nif im == 0:\n    print(re)\nelif re == 0:\n    ` + `print(f"{im}i")\nelse:\n    print(f"{re} {'-' if im < 0 else '+'} {abs(im)}i")\n`);
   },
 });

@@ -8,7 +8,8 @@ import { addPoly, parseDecimal, type Poly, printPoly, Rational, term } from '../
 const TEMPLATES = ['Find the real value(s) of {v} in the equation: {p} = 0', 'Solve for real {v}: {p} = 0', 'Determine the real value(s) of {v} that satisfies: {p} = 0', 'Solve the polynomial equation for real {v}:\n{p} = 0'];
 const INSTRUCTIONS = `In solving equations, please follow these instructions:
 1. Provide all answers as comma-separated decimal values, each distinct real solution once, in any order.
-2. For solutions that can be expressed in exact form (like "2 + sqrt(4560)/172"), convert them to decimal form in your final answer.
+2. For solutions that can be expressed in exact form (like "2 + sqrt(4560)/172"), convert them to decimal form in \
+your final answer.
 3. Round all decimal values to 4 decimal places.`;
 
 const formatRoot = (x: number): string => { const t = x.toFixed(4).replace(/0+$/, '').replace(/\.$/, ''); return t === '-0' ? '0' : t; };
@@ -61,7 +62,7 @@ export const polynomialEquations = defineTask({
       let poly: Poly = new Map();
       dense.forEach((c, e) => { poly = addPoly(poly, term(Rational.of(c), { [variable]: e })); });
       const question = rng.pick(TEMPLATES).replace('{v}', variable).replace('{p}', printPoly(poly));
-      const prompt = `${question}\n${INSTRUCTIONS}\nReturn your final answer within triple angle brackets, as <<<solution1, solution2, ...>>>.`;
+      const prompt = (`${question}\n${INSTRUCTIONS}\nReturn your final answer within triple angle brackets, as ` + `<<<solution1, solution2, ...>>>.`);
       return { prompt, answer: roots.map(formatRoot).join(', '), metadata: { coefficients: dense, roots, variable } };
     }
   },
@@ -80,5 +81,5 @@ export const polynomialEquations = defineTask({
     const exact = given.length === roots.length && given.every((v, i) => Math.abs(v - roots[i]) <= 1e-4 + 1e-9);
     return exact ? CORRECT : wrong(undefined, closeness(given, roots));
   },
-  referenceSolution: (instance) => `import sympy\nx = sympy.Symbol("x")\np = sympy.Poly(list(reversed(${JSON.stringify(instance.metadata.coefficients)})), x)\nroots = sorted(set(sympy.real_roots(p)), key=lambda r: float(r))\nprint(", ".join(f"{float(r.evalf(30)):.4f}" for r in roots))\n`,
+  referenceSolution: (instance) => (`import sympy\nx = sympy.Symbol("x")\np = ` + `sympy.Poly(list(reversed(${JSON.stringify(instance.metadata.coefficients)})), x)\nroots = ` + `sorted(set(sympy.real_roots(p)), key=lambda r: float(r))\nprint(", ".join(f"{float(r.evalf(30)):.4f}" for ` + `r in roots))\n`),
 });

@@ -77,7 +77,7 @@ export const polynomialMultiplication = defineTask({
     const product = factors.reduce((acc, f) => mulPoly(acc, f));
     const expression = factors.map((f) => (f.size > 1 ? `(${printPoly(f)})` : printPoly(f))).join('*');
     const prompt = `${rng.pick(['Simplify this expression', 'Calculate the following'])}: ${expression}\n`
-      + 'Write the result as a fully expanded polynomial (a sum of terms, without parentheses). Use ** for exponents and * for every multiplication, e.g. 7*x**2.\n'
+      + ('Write the result as a fully expanded polynomial (a sum of terms, without parentheses). Use ** for ' + 'exponents and * for every multiplication, e.g. 7*x**2.\n')
       + 'Return your final answer within triple angle brackets, as <<<expanded polynomial>>>.';
     return { prompt, answer: printPoly(product), metadata: { expression, variables: [...names] } };
   },
@@ -90,5 +90,5 @@ export const polynomialMultiplication = defineTask({
     if (!gold) { gold = parsePoly(instance.answer, variables); goldCache.set(instance, gold); }
     return equalPoly(given, gold) ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => `import sympy\nx, y, z = sympy.symbols("x y z")\nprint(str(sympy.expand(sympy.sympify(${JSON.stringify(instance.metadata.expression)}))))\n`,
+  referenceSolution: (instance) => (`import sympy\nx, y, z = sympy.symbols("x y ` + `z")\nprint(str(sympy.expand(sympy.sympify(${JSON.stringify(instance.metadata.expression)}))))\n`),
 });

@@ -57,5 +57,5 @@ export const simpleEquations = defineTask({
     if (!value) return unparseable('expected an integer');
     return value.equals(parseDecimal(instance.answer)!) ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => `import sympy\nv = sympy.Symbol(${JSON.stringify(instance.metadata.variable)})\nleft, right = ${JSON.stringify(instance.metadata.equation)}.split("=")\nprint(sympy.solve(sympy.Eq(sympy.sympify(left, locals={${JSON.stringify(instance.metadata.variable)}: v}), sympy.sympify(right)), v)[0])\n`,
+  referenceSolution: (instance) => (`import sympy\nv = sympy.Symbol(${JSON.stringify(instance.metadata.variable)})\nleft, right ` + `= ${JSON.stringify(instance.metadata.equation)}.split("=")\nprint(sympy.solve(sympy.Eq(sympy.sympify(left, ` + `locals={${JSON.stringify(instance.metadata.variable)}: v}), sympy.sympify(right)), v)[0])\n`),
 });

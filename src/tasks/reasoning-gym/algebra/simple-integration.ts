@@ -32,7 +32,8 @@ export const simpleIntegration = defineTask({
       }
       const integrand = derivative(antiderivative, variable);
       if (integrand.size === 0) continue;
-      const prompt = `${rng.pick(['Find the indefinite integral', 'Calculate the antiderivative', 'Evaluate the indefinite integral'])}: ∫ ${printPoly(integrand)} d${variable}\n`
+      const verb = rng.pick(['Find the indefinite integral', 'Calculate the antiderivative', 'Evaluate the indefinite integral']);
+      const prompt = `${verb}: ∫ ${printPoly(integrand)} d${variable}\n`
         + 'Use ** for exponents and * for every multiplication, e.g. 7*X**2, and add the constant of integration C.\n'
         + 'Return your final answer within triple angle brackets, as <<<antiderivative + C>>>.';
       return { prompt, answer: `${printPoly(antiderivative)} + C`, metadata: { integrand: printPoly(integrand), variable } };
@@ -45,5 +46,5 @@ export const simpleIntegration = defineTask({
     const given = parsePoly(text, [variable, 'C']);
     return equalPoly(derivative(given, variable), parsePoly(instance.metadata.integrand as string, [variable])) ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => `import sympy\nv = sympy.Symbol(${JSON.stringify(instance.metadata.variable)})\nf = sympy.sympify(${JSON.stringify(instance.metadata.integrand)}, locals={${JSON.stringify(instance.metadata.variable)}: v})\nprint(str(sympy.integrate(f, v)) + " + C")\n`,
+  referenceSolution: (instance) => (`import sympy\nv = sympy.Symbol(${JSON.stringify(instance.metadata.variable)})\nf = ` + `sympy.sympify(${JSON.stringify(instance.metadata.integrand)}, ` + `locals={${JSON.stringify(instance.metadata.variable)}: v})\nprint(str(sympy.integrate(f, v)) + " + C")\n`),
 });

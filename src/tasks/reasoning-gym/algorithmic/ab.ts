@@ -51,7 +51,7 @@ export const ab = defineTask({
       '    B# #A ... becomes ... #A B#',
       '    B# #B ... becomes ... nothing',
       '',
-      "That is, whenever two neighbouring tokens have their '#' facing each other, they are rewritten by the matching rule, until no rule applies.",
+      ("That is, whenever two neighbouring tokens have their '#' facing each other, they are rewritten by the " + "matching rule, until no rule applies."),
       '',
       'Now, consider the following program:',
       '',

@@ -45,9 +45,9 @@ export const binaryAlternation = defineTask({
     const bits = rng.shuffle([...'1'.repeat(ones), ...'0'.repeat(zeros)]).join('');
     const answer = minAlternationSwaps(bits);
     const prompt = [
-      'Given a binary string, return the minimum number of character swaps to make it alternating, or -1 if it is impossible.',
+      ('Given a binary string, return the minimum number of character swaps to make it alternating, or -1 if it ' + 'is impossible.'),
       '',
-      'The string is called alternating if no two adjacent characters are equal. For example, the strings "010" and "1010" are alternating, while the string "0100" is not.',
+      ('The string is called alternating if no two adjacent characters are equal. For example, the strings "010" ' + 'and "1010" are alternating, while the string "0100" is not.'),
       '',
       'Any two characters may be swapped, even if they are not adjacent.',
       '',

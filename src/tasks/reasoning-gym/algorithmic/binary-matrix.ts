@@ -43,7 +43,7 @@ export const binaryMatrix = defineTask({
     const prompt = [
       'Given a square matrix, your job is to find the taxicab (Manhattan) distance of the nearest 0 for each cell.',
       '',
-      'The output should be a matrix of the same size as the input matrix, where each cell contains the distance to the nearest 0.',
+      ('The output should be a matrix of the same size as the input matrix, where each cell contains the distance ' + 'to the nearest 0.'),
       '',
       'Find the distance to the nearest 0 for each cell in the matrix below:',
       formatMatrix(matrix),

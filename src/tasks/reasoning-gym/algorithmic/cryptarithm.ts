@@ -78,7 +78,8 @@ export const cryptarithm = defineTask({
       '',
       layout(words, result),
       '',
-      `Each letter stands for a unique digit (0-9). ${options.allow_leading_zero ? 'Leading letters may be zero.' : 'No leading letter can be zero.'}`,
+      'Each letter stands for a unique digit (0-9). ' +
+        (options.allow_leading_zero ? 'Leading letters may be zero.' : 'No leading letter can be zero.'),
       'Provide a comma separated mapping from letters to digits that satisfies the equation in your final answer.',
       answerInstruction('the mapping, written like A=1,B=2,C=3'),
     ].join('\n');

@@ -37,7 +37,7 @@ export const gameOfLife = defineTask({
     for (let s = 0; s < options.simulation_steps; s++) state = lifeStep(state);
     const boardText = `[${board.map((row) => JSON.stringify(row)).join(',\n ')}]`;
     const prompt = [
-      `What will this Game of Life board look like after ${options.simulation_steps} steps of simulation? Assume a Moore neighborhood and wrapping topology. Reply as array of arrays representing rows in the grid from top to bottom in JSON format. (An empty 3x3 grid would look like this: [[0,0,0],[0,0,0],[0,0,0]])`,
+      (`What will this Game of Life board look like after ${options.simulation_steps} steps of simulation? ` + `Assume a Moore neighborhood and wrapping topology. Reply as array of arrays representing rows in the ` + `grid from top to bottom in JSON format. (An empty 3x3 grid would look like this: ` + `[[0,0,0],[0,0,0],[0,0,0]])`),
       '',
       `${boardText}.`,
       answerInstruction('the board as a JSON array of rows'),

@@ -52,7 +52,7 @@ export const graphColor = defineTask({
     const colors = Array.from({ length: options.num_colors }, (_, i) => i + 1);
     const vertexList = Array.from({ length: vertices }, (_, i) => i);
     const prompt = [
-      'Please provide a coloring for this graph such that every vertex is not connected to a vertex of the same color. The graph has these properties:',
+      ('Please provide a coloring for this graph such that every vertex is not connected to a vertex of the same ' + 'color. The graph has these properties:'),
       '',
       `Vertices: [${vertexList.join(', ')}]`,
       `Edges: [${edges.map(([u, v]) => `(${u}, ${v})`).join(', ')}]`,

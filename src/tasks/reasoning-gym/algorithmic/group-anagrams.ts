@@ -36,11 +36,11 @@ export const groupAnagrams = defineTask({
     }
     const words = rng.shuffle(groups.flat());
     const prompt = [
-      'An anagram is a word formed by rearranging the letters of a different word, using all the original letters exactly once.',
+      ('An anagram is a word formed by rearranging the letters of a different word, using all the original ' + 'letters exactly once.'),
       '',
       'Your job is to group the anagrams together. You can return the answer in any order.',
       '',
-      'The output is a list of lists of strings, where each inner list contains a group of anagrams, for example [["eat", "tea"], ["tan", "nat"]].',
+      ('The output is a list of lists of strings, where each inner list contains a group of anagrams, for example ' + '[["eat", "tea"], ["tan", "nat"]].'),
       '',
       'Group the following list of words into anagrams:',
       JSON.stringify(words),

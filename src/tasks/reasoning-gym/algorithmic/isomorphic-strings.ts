@@ -57,7 +57,7 @@ export const isomorphicStrings = defineTask({
     const prompt = [
       'Two strings are isomorphic if the characters in one string can be replaced to get the second string.',
       '',
-      'All occurrences of a character must be replaced with another character while preserving the order of characters.',
+      ('All occurrences of a character must be replaced with another character while preserving the order of ' + 'characters.'),
       '',
       'No two characters may map to the same character, but a character may map to itself.',
       '',

@@ -110,7 +110,7 @@ export const jugs = defineTask({
       const prompt = [
         'You are a police officer. A maniac has planted a bomb next to a public fountain.',
         '',
-        'To defuse the bomb, you must solve a puzzle. The puzzle is solved when you fill any of the available jugs with the target amount of water.',
+        ('To defuse the bomb, you must solve a puzzle. The puzzle is solved when you fill any of the available ' + 'jugs with the target amount of water.'),
         '',
         "You have three move types: 'fill', 'empty' and 'pour'.",
         '',

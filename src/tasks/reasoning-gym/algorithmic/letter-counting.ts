@@ -26,7 +26,8 @@ export const letterCounting = defineTask({
     const letter = rng.pick(letters);
     let count = 0;
     for (const ch of lower) if (ch === letter) count++;
-    const prompt = `How many times does the letter "${letter}" appear in the text: "${text}"?\n${answerInstruction('the count')}`;
+    const prompt =
+      `How many times does the letter "${letter}" appear in the text: "${text}"?\n` + answerInstruction('the count');
     return { prompt, answer: String(count), metadata: { span, target_letter: letter } };
   },
   check(instance, answer) {

@@ -67,7 +67,7 @@ export const letterJumble = defineTask({
       '',
       'For each word in a sentence, the letters may have been randomly shuffled. Your task is to unscramble the words.',
       '',
-      'The order of the words in the sentence is preserved. Moreover, the style of the sentence is preserved (i.e. punctuation, capitalization, new lines, etc.).',
+      ('The order of the words in the sentence is preserved. Moreover, the style of the sentence is preserved ' + '(i.e. punctuation, capitalization, new lines, etc.).'),
       '',
       'Your output should be a sentence with the words unscrambled.',
       '',

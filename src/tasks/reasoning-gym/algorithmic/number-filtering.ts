@@ -40,7 +40,7 @@ export const numberFiltering = defineTask({
       return larger ? v <= limit : v >= limit;
     });
     const prompt = [
-      `${keep ? 'Keep' : 'Remove'} all numbers ${larger ? 'larger' : 'smaller'} than ${threshold} in this list: ${pythonStringList(texts)}`,
+      (`${keep ? 'Keep' : 'Remove'} all numbers ${larger ? 'larger' : 'smaller'} than ${threshold} in this ` + `list: ${pythonStringList(texts)}`),
       'Return the new list in the same format.',
       answerInstruction('the new list'),
     ].join('\n');

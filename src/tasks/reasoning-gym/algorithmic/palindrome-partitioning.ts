@@ -73,7 +73,7 @@ export const palindromePartitioning = defineTask({
         '',
         'You may return all possible palindrome partitioning in any order.',
         '',
-        'Your output should be a list of lists, where each list represents a palindrome partition, e.g. [["a","a","b"],["aa","b"]].',
+        ('Your output should be a list of lists, where each list represents a palindrome partition, e.g. ' + '[["a","a","b"],["aa","b"]].'),
         '',
         `Partition the following string into palindromes: ${text}`,
         answerInstruction('the list of all palindrome partitions'),

@@ -46,7 +46,7 @@ export const poolMatrix = defineTask({
       'The stride is equal to the kernel size, meaning there is no overlap between the pooling regions.',
       '',
       'Your output should be a matrix in the same format as the input matrix.',
-      'The output matrix is smaller than the input matrix when the kernel size is greater than 1, and its elements may be floating-point numbers.',
+      ('The output matrix is smaller than the input matrix when the kernel size is greater than 1, and its ' + 'elements may be floating-point numbers.'),
       'Give elements in the output matrix correct to 2 decimal places.',
       '',
       `Perform ${kind} pooling on the following matrix with a kernel size of ${size}:`,

@@ -66,7 +66,7 @@ describe('cryptarithm', () => {
 });
 
 describe('graph_color', () => {
-  it('a colouring found by backtracking from the last vertex down is accepted; a recoloured endpoint is rejected', () => {
+  it('a colouring found backtracking from the last vertex down is accepted; a recoloured endpoint is not', () => {
     for (const instance of instances(graphColor, 40, { edge_probability: 0.3, num_colors: 4 })) {
       const n = instance.metadata.vertices as number, k = instance.metadata.num_colors as number;
       const edges = instance.metadata.edges as [number, number][];

@@ -54,7 +54,7 @@ export const ransomNote = defineTask({
     }
     const [noteText, magazineText] = [rng.shuffle(note).join(''), rng.shuffle(magazine).join('')];
     const prompt = [
-      'Given two strings representing a ransom note and a magazine, return True if you can construct the ransom note using the letters in the magazine, and False otherwise.',
+      ('Given two strings representing a ransom note and a magazine, return True if you can construct the ransom ' + 'note using the letters in the magazine, and False otherwise.'),
       '',
       'Each letter in the magazine string can only be used once in your ransom note.',
       '',

@@ -55,7 +55,7 @@ export const rottenOranges = defineTask({
       'Your task is determine the minimum number of minutes that must elapse until no cell has a fresh orange.',
       'If this is impossible, return -1.',
       '',
-      'Now, determine the minimum number of minutes that must elapse until no cell in the grid below has a fresh orange:',
+      ('Now, determine the minimum number of minutes that must elapse until no cell in the grid below has a fresh ' + 'orange:'),
       formatMatrix(grid),
       '',
       answerInstruction('the number of minutes, or -1'),
@@ -76,7 +76,8 @@ while True:
     if not fresh:
         print(minutes)
         break
-    turn = [(r, c) for r, c in fresh if any(0 <= r + dr < n and 0 <= c + dc < n and g[r + dr][c + dc] == 2 for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1)))]
+    turn = [(r, c) for r, c in fresh if any(0 <= r + dr < n and 0 <= c + dc < n and g[r + dr][c + dc] == 2 for dr, dc \
+in ((1, 0), (-1, 0), (0, 1), (0, -1)))]
     if not turn:
         print(-1)
         break

@@ -24,7 +24,7 @@ export const sentenceReordering = defineTask({
     const words = text.split(' ');
     let shuffled = rng.shuffle(words);
     for (let i = 0; i < 5 && shuffled.join(' ') === text; i++) shuffled = rng.shuffle(words);
-    const prompt = `Restore the correct order of words in the following sentence: ${shuffled.join(' ')}\n${answerInstruction('the restored sentence')}`;
+    const prompt = (`Restore the correct order of words in the following ` + `sentence: ${shuffled.join(' ')}\n${answerInstruction('the restored sentence')}`);
     return { prompt, answer: text, metadata: { shuffled } };
   },
   check(instance, answer) {

@@ -19,7 +19,9 @@ export const spellBackward = defineTask({
     while (words.length === 0) words = wordsOfLength(rng.int(options.min_word_len, options.max_word_len));
     const word = rng.pick(words);
     const answer = [...word].reverse().join('');
-    return { prompt: `Spell this word backward (example: sun -> nus): ${word}\n${answerInstruction('the word spelled backward')}`, answer, metadata: { word } };
+    const prompt =
+      `Spell this word backward (example: sun -> nus): ${word}\n` + answerInstruction('the word spelled backward');
+    return { prompt, answer, metadata: { word } };
   },
   check(instance, answer) {
     const text = normalizeText(answer).toLowerCase();

@@ -7,9 +7,9 @@ import type { ConfigProblem } from '../../../core/index.js';
 import { wordsOfLength } from '../../kit/index.js';
 
 const COMMON: Record<number, string> = {
-  3: 'cat dog hat bat rat man can pan pen pin pit pot hot hut cut cup cap map mat sat set sit bit big bag bug rug run sun fun gun bun bed red rod god nod not net wet pet bet get got hit hip lip tip top hop mop cot dot lot log fog hog jog leg peg pig wig win tin ten hen den men far car bar jar tar war saw raw law paw low row cow how now new few dew day way say pay ray bay hay lay may',
-  4: 'cold cord card ward word warm worm form farm harm hard herd here hire fire fine line lime time tame take lake make male mile mild wild will wall tall tale pale pole hole home hose rose nose note vote mate gate late lane land hand band bend send sand wand wind kind mind mint hint hunt hurt cart part port fort sort soft loft lift gift list lost most mist fist fish dish wish wash cash case cave gave have hate rate race face fact pact pack back bank tank talk walk wall ball bell tell fell feel heel head read real meal seal sell sale salt malt mall fall call cell coal goal gold bold bolt boat coat cost post past fast last vast',
-  5: 'stone store shore share shape shake stake stale scale scare spare space spice slice slide stride bride pride price prize crane plane plant plate slate skate state shade grade trade tread bread break bleak cream dream dread bread brave grave grape drape crate crane chart charm chase cheat cheap clean clear climb crown frown flown blown brown bring thing think thick trick track truck stuck stick stock shock shirt short sport spore score scope slope sleep sheep steep steel wheel wheat sweet sweat swear spear spell smell small stall still stilt spilt split',
+  3: ('cat dog hat bat rat man can pan pen pin pit pot hot hut cut cup cap map mat sat set sit bit big bag bug rug ' + 'run sun fun gun bun bed red rod god nod not net wet pet bet get got hit hip lip tip top hop mop cot dot lot ' + 'log fog hog jog leg peg pig wig win tin ten hen den men far car bar jar tar war saw raw law paw low row cow ' + 'how now new few dew day way say pay ray bay hay lay may'),
+  4: ('cold cord card ward word warm worm form farm harm hard herd here hire fire fine line lime time tame take lake ' + 'make male mile mild wild will wall tall tale pale pole hole home hose rose nose note vote mate gate late lane ' + 'land hand band bend send sand wand wind kind mind mint hint hunt hurt cart part port fort sort soft loft lift ' + 'gift list lost most mist fist fish dish wish wash cash case cave gave have hate rate race face fact pact pack ' + 'back bank tank talk walk wall ball bell tell fell feel heel head read real meal seal sell sale salt malt mall ' + 'fall call cell coal goal gold bold bolt boat coat cost post past fast last vast'),
+  5: ('stone store shore share shape shake stake stale scale scare spare space spice slice slide stride bride pride ' + 'price prize crane plane plant plate slate skate state shade grade trade tread bread break bleak cream dream ' + 'dread bread brave grave grape drape crate crane chart charm chase cheat cheap clean clear climb crown frown ' + 'flown blown brown bring thing think thick trick track truck stuck stick stock shock shirt short sport spore ' + 'score scope slope sleep sheep steep steel wheel wheat sweet sweat swear spear spell smell small stall still ' + 'stilt spilt split'),
 };
 
 type Ladders = { words: readonly string[]; index: Map<string, number>; neighbours: Int32Array[]; common: number[]; fromStart: Map<number, Int32Array> };
@@ -127,7 +127,8 @@ export const wordLadder = defineTask({
     const length = m.word_length as number;
     return `from collections import deque
 words = set(${JSON.stringify(wordsOfLength(length).join(' '))}.split())
-start, end = ${JSON.stringify((m.start_word as string).toLowerCase())}, ${JSON.stringify((m.end_word as string).toLowerCase())}
+start, end \
+= ${JSON.stringify((m.start_word as string).toLowerCase())}, ${JSON.stringify((m.end_word as string).toLowerCase())}
 prev = {start: None}
 q = deque([start])
 while q:

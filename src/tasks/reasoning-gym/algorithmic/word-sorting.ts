@@ -37,7 +37,7 @@ export const wordSorting = defineTask({
     max_words: { kind: 'int', default: 10, min: 1, max: 200, description: 'most words' },
     min_word_length: { kind: 'int', default: 3, min: 2, max: 20, description: 'shortest word' },
     max_word_length: { kind: 'int', default: 12, min: 2, max: 20, description: 'longest word' },
-    transformation: { kind: 'enum', default: 'original', values: ['original', 'lowercase', 'uppercase', 'randomcase'], description: 'case of the words: original (about one in four capitalised, as in running text), lowercase, uppercase or random per letter' },
+    transformation: { kind: 'enum', default: 'original', values: ['original', 'lowercase', 'uppercase', 'randomcase'], description: ('case of the words: original (about one in four capitalised, as in running text), lowercase, uppercase ' + 'or random per letter') },
   },
   ranges: [['min_words', 'max_words'], ['min_word_length', 'max_word_length']],
   generate(options, rng) {
@@ -53,7 +53,7 @@ export const wordSorting = defineTask({
       '',
       'Your output should be a comma-separated list of words, e.g. word_1, word_2, word_3',
       '',
-      `Now, sort these words in ${direction} order (using ASCII/Unicode ordering) and return them as a comma-separated list: ${words.join(', ')}`,
+      (`Now, sort these words in ${direction} order (using ASCII/Unicode ordering) and return them as a ` + `comma-separated list: ${words.join(', ')}`),
       answerInstruction('the sorted words, separated by ", "'),
     ].join('\n');
     return { prompt, answer: sorted.join(', '), metadata: { words, direction } };
@@ -64,6 +64,6 @@ export const wordSorting = defineTask({
     return given.join(', ') === instance.answer ? CORRECT : wrong();
   },
   referenceSolution(instance) {
-    return `print(', '.join(sorted(${JSON.stringify(instance.metadata.words)}, reverse=${instance.metadata.direction === 'descending' ? 'True' : 'False'})))\n`;
+    return (`print(', '.join(sorted(${JSON.stringify(instance.metadata.words)}, ` + `reverse=${instance.metadata.direction === 'descending' ? 'True' : 'False'})))\n`);
   },
 });

@@ -105,9 +105,9 @@ export const basicArithmetic = defineTask({
     const built = sum(rng, settings, rng.int(options.min_terms, options.max_terms));
     const expression = spacing(rng, built.text, options.whitespace);
     const question = options.format_style === 'simple' ? `Calculate ${expression}.` : rng.pick(NATURAL).replace('{0}', expression);
-    const prompt = `${question}\nReturn your final answer as a single integer within triple angle brackets, e.g. <<<result>>>.`;
+    const prompt = (`${question}\n` + 'Return your final answer as a single integer within triple angle brackets, e.g. <<<result>>>.');
     return { prompt, answer: built.value.toString(), metadata: { expression } };
   },
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),
-  referenceSolution: (instance) => `${PY_EXACT_EVAL}v = ev(${JSON.stringify(instance.metadata.expression)})\nassert v.denominator == 1\nprint(v.numerator)\n`,
+  referenceSolution: (instance) => (`${PY_EXACT_EVAL}v = ev(${JSON.stringify(instance.metadata.expression)})\nassert v.denominator == ` + `1\nprint(v.numerator)\n`),
 });

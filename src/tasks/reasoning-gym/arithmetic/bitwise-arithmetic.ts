@@ -43,7 +43,7 @@ export const bitwiseArithmetic = defineTask({
   generate(options, rng) {
     const { text, value } = build(rng, Math.max(1, options.difficulty));
     const prompt = 'Please solve this problem. Assume there is arbitrary bit depth and that there are signed integers. '
-      + "If the answer is negative, reply as a negative value (ex., -0x3), not the two's-compliment form. Reply only with the final hexidecimal value.\n"
+      + ("If the answer is negative, reply as a negative value (ex., -0x3), not the two's-compliment form. Reply " + "only with the final hexidecimal value.\n")
       + `${text}\n`
       + 'Return your final answer within triple angle brackets, e.g. <<<0x…>>>.';
     return { prompt, answer: hex(value), metadata: { problem: text } };

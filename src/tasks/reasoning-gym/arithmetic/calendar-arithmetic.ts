@@ -60,7 +60,7 @@ function makeQuestion(task: string, rng: Rng, s: Settings): Made {
     case 'weekday_of_date_from_first_date': {
       const firstDay = rng.int(0, 6), target = rng.int(first + 1, Math.max(first + 1, Math.min(last, first + s.offset)));
       const d = civilDate(target);
-      const ask = `If the first day of the year was a ${WEEKDAYS[firstDay]}, what day of the week will ${MONTHS[d.month - 1]} ${d.day} be?`;
+      const ask = (`If the first day of the year was a ${WEEKDAYS[firstDay]}, what day of the week ` + `will ${MONTHS[d.month - 1]} ${d.day} be?`);
       return { question: `${ask} ${rng.pick(DAY_TAILS)}`, answer: WEEKDAYS[(firstDay + target - first) % 7], kind: 'weekday', facts: { first_day: WEEKDAYS[firstDay], target_date: iso(target) } };
     }
     case 'recurring_event_day': return recurring(rng, s.year);
@@ -82,7 +82,7 @@ function recurring(rng: Rng, year: number): Made {
   const matches = [];
   for (let day = firstMatch; day <= length; day += 7) matches.push(day);
   const day = ordinal === 'last' ? matches[matches.length - 1] : matches[['first', 'second', 'third', 'fourth'].indexOf(ordinal)];
-  const ask = `If a meeting is scheduled on the ${ordinal} ${WEEKDAYS[weekday]} of ${MONTHS[month - 1]} ${year}, on which day of the month does it occur?`;
+  const ask = (`If a meeting is scheduled on the ${ordinal} ${WEEKDAYS[weekday]} of ${MONTHS[month - 1]} ${year}, ` + `on which day of the month does it occur?`);
   return { question: `${ask} ${rng.pick(COUNT_TAILS)} Answer with -1 if the ordinal does not exist in the month.`, answer: String(day), kind: 'count', facts: { year, month, ordinal, weekday: WEEKDAYS[weekday] } };
 }
 
@@ -93,12 +93,12 @@ function counting(task: string, rng: Rng, first: number, last: number, offset: n
     const weekday = rng.int(0, 6);
     let count = 0;
     for (let day = start; day <= end; day++) if (weekdayOf(day) === weekday) count++;
-    const ask = `How many ${WEEKDAYS[weekday]}s are there from ${longDate(start)} to ${longDate(end)} (inclusive of both dates)?`;
+    const ask = (`How many ${WEEKDAYS[weekday]}s are there from ${longDate(start)} to ${longDate(end)} (inclusive ` + `of both dates)?`);
     return { question: `${ask} ${rng.pick(COUNT_TAILS)}`, answer: String(count), kind: 'count', facts: { start_date: iso(start), end_date: iso(end), weekday: WEEKDAYS[weekday] } };
   }
   let count = 0;
   for (let day = start; day <= end; day++) if (weekdayOf(day) < 5) count++;
-  const ask = `How many business days (Monday-Friday) are there from ${longDate(start)} to ${longDate(end)} (inclusive of both dates)?`;
+  const ask = (`How many business days (Monday-Friday) are there from ${longDate(start)} to ${longDate(end)} ` + `(inclusive of both dates)?`);
   return { question: `${ask} ${rng.pick(COUNT_TAILS)}`, answer: String(count), kind: 'count', facts: { start_date: iso(start), end_date: iso(end) } };
 }
 
@@ -119,7 +119,7 @@ export const calendarArithmetic = defineTask({
   generate(options, rng) {
     const task = options.tasks === 'all' ? rng.pick(TASKS) : options.tasks;
     const made = makeQuestion(task, rng, { year: options.year, offset: options.offset_upper_bound, leapRange: options.leap_year_range });
-    const prompt = `${made.question}\nReturn your final answer within triple angle brackets, as ${INSTRUCTION[made.kind]}.`;
+    const prompt = (`${made.question}\n` + `Return your final answer within triple angle brackets, as ${INSTRUCTION[made.kind]}.`);
     return { prompt, answer: made.answer, metadata: { task, kind: made.kind, ...made.facts } };
   },
   check(instance, answer) {
@@ -139,15 +139,15 @@ export const calendarArithmetic = defineTask({
 });
 
 function calendarReference(m: Record<string, unknown>): string {
-  const head = 'import datetime, calendar\nD = datetime.date.fromisoformat\nW = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"]\n';
+  const head = ('import datetime, calendar\nD = datetime.date.fromisoformat\nW = ' + '["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"]\n');
   const year = (m.difficulty as { year: number }).year;
   switch (m.task) {
     case 'weekday_offset': return `${head}print(W[(D("${m.start_date}") + datetime.timedelta(days=${m.offset_days})).weekday()])\n`;
     case 'weekday_of_date': return `${head}print(W[D("${m.target_date}").weekday()])\n`;
-    case 'weekday_of_date_from_first_date': return `${head}delta = (D("${m.target_date}") - datetime.date(${year}, 1, 1)).days\nprint(W[(W.index("${m.first_day}") + delta) % 7])\n`;
-    case 'recurring_event_day': return `${head}days = [d for d in range(1, calendar.monthrange(${m.year}, ${m.month})[1] + 1) if W[datetime.date(${m.year}, ${m.month}, d).weekday()] == "${m.weekday}"]\no = "${m.ordinal}"\nprint(days[-1] if o == "last" else days[["first","second","third","fourth"].index(o)])\n`;
-    case 'count_days': return `${head}a, b = D("${m.start_date}"), D("${m.end_date}")\nprint(sum(1 for i in range((b - a).days + 1) if W[(a + datetime.timedelta(days=i)).weekday()] == "${m.weekday}"))\n`;
-    case 'count_business_days': return `${head}a, b = D("${m.start_date}"), D("${m.end_date}")\nprint(sum(1 for i in range((b - a).days + 1) if (a + datetime.timedelta(days=i)).weekday() < 5))\n`;
+    case 'weekday_of_date_from_first_date': return (`${head}delta = (D("${m.target_date}") - datetime.date(${year}, 1, ` + `1)).days\nprint(W[(W.index("${m.first_day}") + delta) % 7])\n`);
+    case 'recurring_event_day': return (`${head}days = [d for d in range(1, calendar.monthrange(${m.year}, ${m.month})[1] + 1) if ` + `W[datetime.date(${m.year}, ${m.month}, d).weekday()] == "${m.weekday}"]\no = ` + `"${m.ordinal}"\nprint(days[-1] if o == "last" else days[["first","second","third","fourth"].index(o)])\n`);
+    case 'count_days': return (`${head}a, b = D("${m.start_date}"), D("${m.end_date}")\nprint(sum(1 for i in range((b - a).days + 1) ` + `if W[(a + datetime.timedelta(days=i)).weekday()] == "${m.weekday}"))\n`);
+    case 'count_business_days': return (`${head}a, b = D("${m.start_date}"), D("${m.end_date}")\nprint(sum(1 for i in range((b - a).days + 1) ` + `if (a + datetime.timedelta(days=i)).weekday() < 5))\n`);
     default: return `${head}print("Yes" if calendar.isleap(${m.year}) else "No")\n`;
   }
 }

@@ -75,7 +75,7 @@ export const decimalArithmetic = defineTask({
       const expression = group(rng, operands, operators);
       let value: Rational;
       try { value = evaluateExact(expression); } catch { continue; } // a zero divisor: draw again
-      const prompt = `Please solve this problem to a maximum of ${options.precision} significant digits, rounding up from the half. Only reply with the final value.\n`
+      const prompt = (`Please solve this problem to a maximum of ${options.precision} significant digits, rounding up from ` + `the half. Only reply with the final value.\n`)
         + `${expression} = ?\nReturn your final answer within triple angle brackets, e.g. <<<value>>>.`;
       return { prompt, answer: toSignificantPlain(value, options.precision), metadata: { expression, exact: value.toString() } };
     }
@@ -91,5 +91,5 @@ export const decimalArithmetic = defineTask({
     const unit = shift >= 0 ? new Rational(10n ** BigInt(shift)) : new Rational(1n, 10n ** BigInt(-shift));
     return given.sub(exact).abs().compare(unit) <= 0 ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => `${PY_EXACT_EVAL}from decimal import Decimal, getcontext, ROUND_HALF_UP\ngetcontext().prec = 60\nv = ev(${JSON.stringify(instance.metadata.expression)})\nd = Decimal(v.numerator) / Decimal(v.denominator)\nif d == 0:\n    print(0)\nelse:\n    q = d.quantize(Decimal(1).scaleb(d.adjusted() - ${(instance.metadata.difficulty as { precision: number }).precision - 1}), rounding=ROUND_HALF_UP)\n    print(format(q, "f"))\n`,
+  referenceSolution: (instance) => (`${PY_EXACT_EVAL}from decimal import Decimal, getcontext, ROUND_HALF_UP\ngetcontext().prec = 60\nv = ` + `ev(${JSON.stringify(instance.metadata.expression)})\nd = Decimal(v.numerator) / Decimal(v.denominator)\nif ` + `d == 0:\n    print(0)\nelse:\n    q = d.quantize(Decimal(1).scaleb(d.adjusted() ` + `- ${(instance.metadata.difficulty as { precision: number }).precision - 1}), rounding=ROUND_HALF_UP)\n    ` + `print(format(q, "f"))\n`),
 });

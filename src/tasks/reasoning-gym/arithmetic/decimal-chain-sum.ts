@@ -42,5 +42,5 @@ export const decimalChainSum = defineTask({
     return { prompt, answer: total.toFixed(widest), metadata: { expression } };
   },
   check: (instance, answer) => verifyExactNumber(answer, parseDecimal(instance.answer)!),
-  referenceSolution: (instance) => `${PY_EXACT_EVAL}from decimal import Decimal\nv = ev(${JSON.stringify(instance.metadata.expression)})\nprint(format(Decimal(v.numerator) / Decimal(v.denominator), "f"))\n`,
+  referenceSolution: (instance) => (`${PY_EXACT_EVAL}from decimal import Decimal\nv = ` + `ev(${JSON.stringify(instance.metadata.expression)})\nprint(format(Decimal(v.numerator) / ` + `Decimal(v.denominator), "f"))\n`),
 });

@@ -46,7 +46,7 @@ export const dice = defineTask({
     ways.forEach((w, sum) => { total += w; if (sum >= target) favourable += w; });
     const g = bigGcd(favourable, total);
     const answer = `${favourable / g}/${total / g}`;
-    const prompt = `I have these dice: ${sizes.map((s) => `1d${s}`).join(', ')}. What are the odds of rolling ${target} or higher? `
+    const prompt = (`I have these dice: ${sizes.map((s) => `1d${s}`).join(', ')}. What are the odds of rolling ${target} or ` + `higher? `)
       + "(Assume that all dice are rolled at once, and that '1d6' represents one roll of a 6-sided dice.) "
       + 'Please respond with a reduced fraction representing the probability.\n'
       + 'Return your final answer within triple angle brackets, as <<<numerator/denominator>>>.';
@@ -61,5 +61,5 @@ export const dice = defineTask({
     // The question asks for the reduced fraction: an equal but unreduced one is not the answer.
     return BigInt(match[1]) === BigInt(goldNum) && BigInt(den) === BigInt(goldDen) ? CORRECT : wrong('the fraction is not reduced');
   },
-  referenceSolution: (instance) => `from fractions import Fraction\nfrom itertools import product\ndice = ${JSON.stringify(instance.metadata.dice)}\nways = {0: 1}\nfor s in dice:\n    nxt = {}\n    for t, w in ways.items():\n        for f in range(1, s + 1):\n            nxt[t + f] = nxt.get(t + f, 0) + w\n    ways = nxt\ntotal = sum(ways.values())\nfav = sum(w for t, w in ways.items() if t >= ${instance.metadata.target as number})\nf = Fraction(fav, total)\nprint(f"{f.numerator}/{f.denominator}")\n`,
+  referenceSolution: (instance) => (`from fractions import Fraction\nfrom itertools import product\ndice ` + `= ${JSON.stringify(instance.metadata.dice)}\nways = {0: 1}\nfor s in dice:\n    nxt = {}\n    for t, w in ` + `ways.items():\n        for f in range(1, s + 1):\n            nxt[t + f] = nxt.get(t + f, 0) + w\n    ways ` + `= nxt\ntotal = sum(ways.values())\nfav = sum(w for t, w in ways.items() if t ` + `>= ${instance.metadata.target as number})\nf = Fraction(fav, ` + `total)\nprint(f"{f.numerator}/{f.denominator}")\n`),
 });

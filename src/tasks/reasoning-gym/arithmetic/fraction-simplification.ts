@@ -49,7 +49,7 @@ export const fractionSimplification = defineTask({
     if (num > den) [num, den] = [den, num];
     const factor = rng.int(options.min_factor, options.max_factor);
     const style = options.styles === 'any' ? rng.pick(STYLES) : options.styles;
-    const prompt = `Simplify the fraction ${formatFraction(num * factor, den * factor, style)} to its lowest terms. Give only the simplified fraction as your final answer.\n`
+    const prompt = (`Simplify the fraction ${formatFraction(num * factor, den * factor, style)} to its lowest terms. Give ` + `only the simplified fraction as your final answer.\n`)
       + 'Return your final answer within triple angle brackets, as <<<numerator/denominator>>>.';
     return { prompt, answer: formatFraction(num, den, style), metadata: { numerator: num * factor, denominator: den * factor, simplified: [num, den] } };
   },
@@ -59,5 +59,8 @@ export const fractionSimplification = defineTask({
     const [num, den] = instance.metadata.simplified as number[];
     return given[0] === num && given[1] === den ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => `from fractions import Fraction\nf = Fraction(${instance.metadata.numerator as number}, ${instance.metadata.denominator as number})\nprint(f"{f.numerator}/{f.denominator}")\n`,
+  referenceSolution: (instance) =>
+    `from fractions import Fraction\n` +
+    `f = Fraction(${instance.metadata.numerator as number}, ${instance.metadata.denominator as number})\n` +
+    'print(f"{f.numerator}/{f.denominator}")\n',
 });

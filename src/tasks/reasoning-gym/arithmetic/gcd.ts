@@ -25,10 +25,10 @@ export const gcdTask = defineTask({
       result = numbers.reduce(gcd);
       if (result > 1) break;
     }
-    const prompt = `Find the Greatest Common Divisor (GCD) of these numbers: ${numbers.join(', ')}. Give only the GCD as your final answer.\n`
+    const prompt = (`Find the Greatest Common Divisor (GCD) of these numbers: ${numbers.join(', ')}. Give only the GCD as ` + `your final answer.\n`)
       + 'Return your final answer as a single integer within triple angle brackets, e.g. <<<GCD>>>.';
     return { prompt, answer: String(result), metadata: { numbers } };
   },
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),
-  referenceSolution: (instance) => `import math\nfrom functools import reduce\nprint(reduce(math.gcd, ${JSON.stringify(instance.metadata.numbers)}))\n`,
+  referenceSolution: (instance) => (`import math\nfrom functools import ` + `reduce\nprint(reduce(math.gcd, ${JSON.stringify(instance.metadata.numbers)}))\n`),
 });

@@ -47,6 +47,6 @@ export const legCounting = defineTask({
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),
   referenceSolution(instance) {
     const table = Object.fromEntries(ANIMALS.flatMap(([singular, plural, legs]) => [[singular, legs], [plural, legs]]));
-    return `legs = ${JSON.stringify(table)}\nanimals = ${JSON.stringify(instance.metadata.animals)}\nprint(sum(a["count"] * legs[a["name"]] for a in animals))\n`;
+    return (`legs = ${JSON.stringify(table)}\nanimals ` + `= ${JSON.stringify(instance.metadata.animals)}\nprint(sum(a["count"] * legs[a["name"]] for a in animals))\n`);
   },
 });

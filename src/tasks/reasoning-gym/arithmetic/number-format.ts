@@ -20,7 +20,8 @@ function scientific(thousandths: number): string {
   const digits = String(thousandths);
   const exponent = digits.length - 1 - 3;
   const mantissa = (digits + '0'.repeat(16)).slice(0, 16);
-  return `${mantissa[0]}.${mantissa.slice(1)}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  const exponentDigits = String(Math.abs(exponent)).padStart(2, '0');
+  return `${mantissa[0]}.${mantissa.slice(1)}e${exponent < 0 ? '-' : '+'}${exponentDigits}`;
 }
 
 export const numberFormat = defineTask({
@@ -65,5 +66,5 @@ export const numberFormat = defineTask({
     if (!given) return unparseable('expected a number');
     return given.equals(parseDecimal(instance.answer)!) ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => `from decimal import Decimal\nvals = [Decimal(s.replace(",", "")) for s in ${JSON.stringify(instance.metadata.candidates)}]\nv = ${instance.metadata.size === 'largest' ? 'max' : 'min'}(vals)\nprint(format(v.normalize(), "f"))\n`,
+  referenceSolution: (instance) => (`from decimal import Decimal\nvals = [Decimal(s.replace(",", "")) for s ` + `in ${JSON.stringify(instance.metadata.candidates)}]\nv ` + `= ${instance.metadata.size === 'largest' ? 'max' : 'min'}(vals)\nprint(format(v.normalize(), "f"))\n`),
 });

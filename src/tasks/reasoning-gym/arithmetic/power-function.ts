@@ -35,7 +35,7 @@ export const powerFunction = defineTask({
     const value = power(base, exponent);
     const baseText = base.toDecimal(4);
     const prompt = 'Your task is to compute an exponentiation of a number.\n'
-      + `Compute ${units < 0 ? `(${baseText})` : baseText}^${exponent}. Return your final answer correct to 3 significant figures.\n`
+      + (`Compute ${units < 0 ? `(${baseText})` : baseText}^${exponent}. Return your final answer correct to 3 ` + `significant figures.\n`)
       + "Provide your answer in scientific notation using 'e' notation.\n"
       + 'Return your final answer within triple angle brackets, e.g. <<<d.dde+X>>>.';
     return { prompt, answer: toSignificant(value, 3), metadata: { base: baseText, exponent, value: value.toString() } };
@@ -49,5 +49,5 @@ export const powerFunction = defineTask({
     // An exact tie may be rounded either way (Python's Decimal rounds half to even).
     return mine === toSignificant(exact, 3) || mine === toSignificant(exact, 3, true) ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => `from fractions import Fraction\nfrom decimal import Decimal, getcontext, ROUND_HALF_UP\ngetcontext().prec = 200\nv = Fraction("${instance.metadata.base as string}") ** ${instance.metadata.exponent as number}\nd = Decimal(v.numerator) / Decimal(v.denominator)\nprint(format(d.quantize(Decimal(1).scaleb(d.adjusted() - 2), rounding=ROUND_HALF_UP), ".2e"))\n`,
+  referenceSolution: (instance) => (`from fractions import Fraction\nfrom decimal import Decimal, getcontext, ROUND_HALF_UP\ngetcontext().prec ` + `= 200\nv = Fraction("${instance.metadata.base as string}") ** ${instance.metadata.exponent as number}\nd = ` + `Decimal(v.numerator) / Decimal(v.denominator)\nprint(format(d.quantize(Decimal(1).scaleb(d.adjusted() - ` + `2), rounding=ROUND_HALF_UP), ".2e"))\n`),
 });

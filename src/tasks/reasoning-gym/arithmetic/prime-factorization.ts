@@ -39,7 +39,7 @@ export const primeFactorization = defineTask({
   generate(options, rng) {
     const number = rng.int(options.min_value, options.max_value);
     const factors = primeFactors(number);
-    const prompt = `Find the prime factorization of ${number}. Write the factors separated by × (Example: for 12 the answer would be: 2 × 2 × 3)\n`
+    const prompt = (`Find the prime factorization of ${number}. Write the factors separated by × (Example: for 12 the answer ` + `would be: 2 × 2 × 3)\n`)
       + 'Return your final answer within triple angle brackets, as <<<p1 × p2 × ...>>>.';
     return { prompt, answer: factors.join(' × '), metadata: { number, factors } };
   },
@@ -49,5 +49,5 @@ export const primeFactorization = defineTask({
     const gold = instance.metadata.factors as number[];
     return given.length === gold.length && given.every((f, i) => f === gold[i]) ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => `n = ${instance.metadata.number as number}\nout = []\nd = 2\nwhile d * d <= n:\n    while n % d == 0:\n        out.append(d)\n        n //= d\n    d += 1\nif n > 1:\n    out.append(n)\nprint(" × ".join(map(str, out)))\n`,
+  referenceSolution: (instance) => (`n = ${instance.metadata.number as number}\nout = []\nd = 2\nwhile d * d <= n:\n    while n % d == ` + `0:\n        out.append(d)\n        n //= d\n    d += 1\nif n > 1:\n    out.append(n)\nprint(" × ` + `".join(map(str, out)))\n`),
 });

@@ -115,7 +115,7 @@ export const timeIntervals = defineTask({
     const type = options.task_types === 'all' ? rng.pick(TYPES) : options.task_types;
     const made = makeTimes(type, rng, { maxSeconds: options.max_time_difference_seconds, maxDays: options.max_date_difference_days, minDay: dayNumber(options.min_year, 1, 1), maxDay: dayNumber(options.max_year, 12, 31) });
     const question = rng.pick(TEMPLATES).replace('{start}', made.start).replace('{end}', made.end).replace('{format}', made.shape);
-    const prompt = `${question}\nReturn your final answer within triple angle brackets, in the format ${made.shape}, e.g. <<<${made.shape}>>>.`;
+    const prompt = (`${question}\nReturn your final answer within triple angle brackets, in the ` + `format ${made.shape}, e.g. <<<${made.shape}>>>.`);
     return { prompt, answer: renderDuration(made.ms, made.shape), metadata: { task_type: type, start: made.startIso, end: made.endIso, expected_format: made.shape, duration_ms: made.ms } };
   },
   check(instance, answer) {
@@ -129,5 +129,5 @@ export const timeIntervals = defineTask({
     // Reasoning-Gym's finer credit: linear in the error over the largest possible duration; never `correct`.
     return wrong(undefined, Math.max(0, 1 - Math.abs(given - gold) / scale));
   },
-  referenceSolution: (instance) => `from datetime import datetime\na = datetime.fromisoformat("${instance.metadata.start as string}")\nb = datetime.fromisoformat("${instance.metadata.end as string}")\nd = b - a\nshape = "${instance.metadata.expected_format as string}"\nms = d.days * 86400000 + d.seconds * 1000 + d.microseconds // 1000\nh, rem = divmod(ms % 86400000 if "days," in shape else ms, 3600000)\nm, rem = divmod(rem, 60000)\ns, f = divmod(rem, 1000)\nif shape == "D days":\n    print(f"{d.days} days")\nelif shape.startswith("D days"):\n    print(f"{d.days} days, {h:02d}:{m:02d}" + (f":{s:02d}" if shape.endswith("SS") else ""))\nelse:\n    print(f"{h:02d}:{m:02d}" + (f":{s:02d}" if "SS" in shape else "") + (f".{f:03d}" if "mmm" in shape else ""))\n`,
+  referenceSolution: (instance) => (`from datetime import datetime\na = datetime.fromisoformat("${instance.metadata.start as string}")\nb = ` + `datetime.fromisoformat("${instance.metadata.end as string}")\nd = b - a\nshape = ` + `"${instance.metadata.expected_format as string}"\nms = d.days * 86400000 + d.seconds * 1000 + ` + `d.microseconds // 1000\nh, rem = divmod(ms % 86400000 if "days," in shape else ms, 3600000)\nm, rem = ` + `divmod(rem, 60000)\ns, f = divmod(rem, 1000)\nif shape == "D days":\n    print(f"{d.days} days")\nelif ` + `shape.startswith("D days"):\n    print(f"{d.days} days, {h:02d}:{m:02d}" + (f":{s:02d}" if ` + `shape.endswith("SS") else ""))\nelse:\n    print(f"{h:02d}:{m:02d}" + (f":{s:02d}" if "SS" in shape else ` + `"") + (f".{f:03d}" if "mmm" in shape else ""))\n`),
 });

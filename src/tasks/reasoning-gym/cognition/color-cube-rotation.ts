@@ -55,8 +55,10 @@ export const colorCubeRotation = defineTask({
   },
   referenceSolution(instance) {
     const m = instance.metadata as unknown as { initial: Record<string, string>; rotations: string[]; target: string };
-    // Tracks each face by its outward normal: a turn bringing side S to the top is the rotation taking S's normal to +z.
-    return `normals = {"top": (0,0,1), "bottom": (0,0,-1), "front": (0,-1,0), "back": (0,1,0), "right": (1,0,0), "left": (-1,0,0)}
+    // Tracks each face by its outward normal: a turn bringing side S to the top is the rotation taking S's normal to
+    // +z.
+    return `normals = {"top": (0,0,1), "bottom": (0,0,-1), "front": (0,-1,0), "back": (0,1,0), "right": (1,0,0), \
+"left": (-1,0,0)}
 faces = {normals[s]: c for s, c in ${JSON.stringify(m.initial)}.items()}
 def turn(v, axis, q):
     x, y, z = v

@@ -53,7 +53,7 @@ export const moduloGrid = defineTask({
       const shown = grid.map((row) => row.slice());
       const cells = rng.sample(Array.from({ length: options.size_x * options.size_y }, (_, i) => i), Math.min(options.max_holes, options.size_x * options.size_y));
       for (const cell of cells) shown[Math.floor(cell / options.size_x)][cell % options.size_x] = '❔';
-      const prompt = 'Identify the mathematical pattern which defines this grid, then use that pattern to fill in the question marks. Return the entire completed grid as your answer.\n\n'
+      const prompt = ('Identify the mathematical pattern which defines this grid, then use that pattern to fill in the ' + 'question marks. Return the entire completed grid as your answer.\n\n')
         + `${shown.map((row) => row.join('')).join('\n')}\n\nReturn your final answer within triple angle brackets: <<<`
         + '\nthe completed grid, one row per line\n>>>.';
       return { prompt, answer: grid.map((row) => row.join('')).join('\n'), metadata: { divisor, target, operation: op, holes: cells } };
@@ -68,6 +68,6 @@ export const moduloGrid = defineTask({
   referenceSolution(instance) {
     const m = instance.metadata as unknown as { divisor: number; target: number; operation: string; difficulty: { size_x: number; size_y: number } };
     const f = { sum: 'x + y', diff: 'abs(x - y)', prod: 'x * y', pow: 'pow(x, y, d)' }[m.operation];
-    return `d, t = ${m.divisor}, ${m.target}\nrows = []\nfor y in range(${m.difficulty.size_y}):\n    rows.append("".join("✅" if (${f}) % d == t else "❌" for x in range(${m.difficulty.size_x})))\nprint("\\n".join(rows))\n`;
+    return (`d, t = ${m.divisor}, ${m.target}\nrows = []\nfor y in range(${m.difficulty.size_y}):\n    ` + `rows.append("".join("✅" if (${f}) % d == t else "❌" for x in ` + `range(${m.difficulty.size_x})))\nprint("\\n".join(rows))\n`);
   },
 });

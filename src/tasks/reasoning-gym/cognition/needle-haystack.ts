@@ -53,6 +53,10 @@ export const needleHaystack = defineTask({
   referenceSolution(instance) {
     const question = instance.metadata.question as string;
     const asked = question.slice(4, question.indexOf('?'));
-    return `statements = ${JSON.stringify(instance.metadata.statements)}\nasked = ${JSON.stringify(asked)}\nprint([s.split(" ", 1)[0] for s in statements if s.split(" ", 1)[1] == asked][0])\n`;
+    return (
+      `statements = ${JSON.stringify(instance.metadata.statements)}\n` +
+      `asked = ${JSON.stringify(asked)}\n` +
+      'print([s.split(" ", 1)[0] for s in statements if s.split(" ", 1)[1] == asked][0])\n'
+    );
   },
 });

@@ -113,7 +113,8 @@ export const numberSequence = defineTask({
   },
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),
   referenceSolution: (instance) => `shown = ${JSON.stringify(instance.metadata.sequence)}
-ops = [("add", k) for k in range(-10, 11) if k] + [("mul", k) for k in range(-10, 11) if k] + [("square", 0), ("double", 0), ("half", 0), ("prev", 0)]
+ops = [("add", k) for k in range(-10, 11) if k] + [("mul", k) for k in range(-10, 11) if k] + [("square", 0), \
+("double", 0), ("half", 0), ("prev", 0)]
 def step(rule, seq, i):
     v = seq[i]
     for kind, k in rule:
@@ -125,14 +126,15 @@ def step(rule, seq, i):
         elif i > 0: v += seq[i - 1]
     return v
 rules = [[a] for a in ops] + [[a, b] for a in ops for b in ops]
-found = [step(r, shown, len(shown) - 1) for r in rules if all(step(r, shown, i) == shown[i + 1] for i in range(len(shown) - 1))]
+found = [step(r, shown, len(shown) - 1) for r in rules if all(step(r, shown, i) == shown[i + 1] for i in \
+range(len(shown) - 1))]
 print(found[0])
 `,
 });
 
 function prompt(shown: number[], next: number): { prompt: string; answer: string; metadata: { sequence: number[] } } {
   return {
-    prompt: `What number comes next in this sequence?\n${shown.join(', ')}, ?\nReturn your final answer as a single integer within triple angle brackets, e.g. <<<next number>>>.`,
+    prompt: (`What number comes next in this sequence?\n${shown.join(', ')}, ?\nReturn your final answer as a ` + `single integer within triple angle brackets, e.g. <<<next number>>>.`),
     answer: String(next),
     metadata: { sequence: shown },
   };

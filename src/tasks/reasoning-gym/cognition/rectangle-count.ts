@@ -76,5 +76,5 @@ export const rectangleCount = defineTask({
     const distance = Math.abs(Number(answer.trim()) - Number(instance.answer));
     return { ...verdict, score: Number.isFinite(distance) && distance < 5 ? 0.8 * (1 - distance / 5) : 0 };
   },
-  referenceSolution: (instance) => `rows = ${JSON.stringify((instance.metadata.puzzle as string).split('\n'))}\ncell = lambda y, x: 0 <= y < len(rows) and 0 <= x < len(rows[y]) and rows[y][x] != " "\nprint(sum(1 for y in range(len(rows)) for x in range(len(rows[y])) if cell(y, x) and cell(y, x + 1) and cell(y + 1, x) and not cell(y, x - 1) and not cell(y - 1, x)))\n`,
+  referenceSolution: (instance) => (`rows = ${JSON.stringify((instance.metadata.puzzle as string).split('\n'))}\ncell = lambda y, x: 0 <= y < ` + `len(rows) and 0 <= x < len(rows[y]) and rows[y][x] != " "\nprint(sum(1 for y in range(len(rows)) for x in ` + `range(len(rows[y])) if cell(y, x) and cell(y, x + 1) and cell(y + 1, x) and not cell(y, x - 1) and not ` + `cell(y - 1, x)))\n`),
 });

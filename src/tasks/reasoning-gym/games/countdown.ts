@@ -64,9 +64,9 @@ export const countdown = defineTask({
     const { text, numbers, target } = generateExpression(options, rng);
     const shown = rng.shuffle(numbers);
     const question = rng.pick(TEMPLATES)(shown.join(', '), target);
-    const prompt = `${question}\n\nFinal answer format instructions:\n1. Provide your solution as a arithmetic expression (no '=' sign).\n` +
-      "2. Do not include the target number in the expression.\n3. Use '*' for multiplication.\n4. Use '/' for division.\n" +
-      '5. Do not include any other text or formatting.\nReturn the expression within triple angle brackets, as <<<expression>>>.';
+    const prompt = (`${question}\n\nFinal answer format instructions:\n1. Provide your solution as a arithmetic expression ` + `(no '=' sign).\n`) +
+      ("2. Do not include the target number in the expression.\n3. Use '*' for multiplication.\n4. Use '/' for " + "division.\n") +
+      ('5. Do not include any other text or formatting.\nReturn the expression within triple angle brackets, as ' + '<<<expression>>>.');
     return { prompt, answer: text, metadata: { numbers: shown, target } };
   },
   check(instance, answer) {
@@ -94,7 +94,8 @@ def search(items):
         for j in range(i + 1, len(items)):
             (a, ea), (b, eb) = items[i], items[j]
             rest = [items[k] for k in range(len(items)) if k != i and k != j]
-            cands = [(a * b, f"({ea} * {eb})"), (a + b, f"({ea} + {eb})"), (a - b, f"({ea} - {eb})"), (b - a, f"({eb} - {ea})")]
+            cands = [(a * b, f"({ea} * {eb})"), (a + b, f"({ea} + {eb})"), (a - b, f"({ea} - {eb})"), (b - a, f"({eb} \
+- {ea})")]
             if b != 0:
                 cands.append((a / b, f"({ea} / {eb})"))
             if a != 0:

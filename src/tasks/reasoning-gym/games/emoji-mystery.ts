@@ -46,7 +46,7 @@ export const emojiMystery = defineTask({
     const picked = Array.from({ length: count }, () => rng.pick(words));
     const sentence = `${picked[0][0].toUpperCase()}${picked.join(' ').slice(1)}.`;
     const encoded = encode(sentence, rng.pick(EMOJIS));
-    const prompt = `The following emoji is encoded with a sentence.\n\nDecode the following sentence from the emoji: ${encoded}\n\n${HINT}\n\n` +
+    const prompt = (`The following emoji is encoded with a sentence.\n\nDecode the following sentence from the ` + `emoji: ${encoded}\n\n${HINT}\n\n`) +
       'Return the secret sentence as your final answer, within triple angle brackets, as <<<sentence>>>.';
     return { prompt, answer: sentence, metadata: { encoded } };
   },

@@ -150,8 +150,8 @@ export const futoshiki = defineTask({
       else filled--;
     }
     const prompt = `Solve the following ${n}x${n} Futoshiki puzzle:\n\n${render(puzzle, n, constraints)}\n\n` +
-      'Ensure your answer follows the same format as the puzzle above, just replace blanks (_) with the correct value for the cell.\n' +
-      'Use < and > for horizontal constraints. Use ∧ and ∨ for vertical constraints (∧: the cell above is smaller; ∨: the cell above is larger).\n' +
+      ('Ensure your answer follows the same format as the puzzle above, just replace blanks (_) with the correct ' + 'value for the cell.\n') +
+      ('Use < and > for horizontal constraints. Use ∧ and ∨ for vertical constraints (∧: the cell above is ' + 'smaller; ∨: the cell above is larger).\n') +
       `Remember, in Futoshiki each row and column must contain each number from 1 to ${n} exactly once.\n` +
       'Give the completed grid within triple angle brackets, as <<<grid>>>.';
     const rows = (g: number[]): number[][] => Array.from({ length: n }, (_, r) => g.slice(r * n, r * n + n));

@@ -80,7 +80,7 @@ export const knightSwap = defineTask({
   id: 'rg.games.knight_swap',
   source: 'rg',
   category: 'games',
-  description: 'Swap white and black knights on a small board with alternating moves, in the fewest moves, or say it is impossible.',
+  description: ('Swap white and black knights on a small board with alternating moves, in the fewest moves, or say it is ' + 'impossible.'),
   answerFormat: 'No, or a JSON list of "color,from,to" moves',
   options: {
     min_nodes: { kind: 'int', default: 6, min: 4, max: 12, description: 'fewest squares on the board' },
@@ -95,13 +95,13 @@ export const knightSwap = defineTask({
   generate(options, rng) {
     const impossible = rng.next() < options.impossible_ratio;
     const puzzle = makePuzzle(rng, options, impossible) ?? makePuzzle(rng, options, !impossible) ?? makePuzzle(rng, options, impossible);
-    if (!puzzle) throw new ConfigError(`rg.games.knight_swap: no puzzle found with ${options.min_steps}–${options.max_steps} steps on ${options.min_nodes}–${options.max_nodes} squares; widen the ranges`);
+    if (!puzzle) throw new ConfigError((`rg.games.knight_swap: no puzzle found with ${options.min_steps}–${options.max_steps} steps ` + `on ${options.min_nodes}–${options.max_nodes} squares; widen the ranges`));
     const starter = puzzle.turn === 'w' ? 'White' : 'Black';
-    const prompt = `Knight Swap Challenge:\n\`\`\`\n${drawBoard(puzzle.squares, puzzle.pieces)}\n\`\`\`\n\nLegend:\n- 'w' = White Knight\n- 'B' = Black Knight\n- Empty squares are marked with '.'\n- Blank cells are not part of the board\n\n` +
+    const prompt = (`Knight Swap Challenge:\n\`\`\`\n${drawBoard(puzzle.squares, puzzle.pieces)}\n\`\`\`\n\nLegend:\n- 'w' = ` + `White Knight\n- 'B' = Black Knight\n- Empty squares are marked with '.'\n- Blank cells are not part of ` + `the board\n\n`) +
       'Objective:\nSwap the positions of all white knights with all black knights through valid moves.\n\n' +
-      `Rules:\n1. Knights move in L-shape (2 squares + 1 square perpendicular), from one board square to another\n2. Knights can only move to empty squares\n3. ${starter} moves first, then players alternate\n4. All knights must reach their target positions (white ↔ black)\n\n` +
+      (`Rules:\n1. Knights move in L-shape (2 squares + 1 square perpendicular), from one board square to ` + `another\n2. Knights can only move to empty squares\n3. ${starter} moves first, then players ` + `alternate\n4. All knights must reach their target positions (white ↔ black)\n\n`) +
       'Question:\nIs it possible to swap all knights\' positions? If yes, list the moves of a shortest solution.\n\n' +
-      'Answer Format:\n- For impossible puzzles: "No"\n- For possible puzzles: List moves as ["color,from,to", ...]\n  Example: ["w,A1,B3"] means white knight moves A1→B3\n' +
+      ('Answer Format:\n- For impossible puzzles: "No"\n- For possible puzzles: List moves as ["color,from,to", ' + '...]\n  Example: ["w,A1,B3"] means white knight moves A1→B3\n') +
       'Give your answer within triple angle brackets, as <<<answer>>>.';
     const answer = puzzle.solution ? JSON.stringify(puzzle.solution.map((m) => m.join(','))) : 'No';
     return { prompt, answer, metadata: { squares: puzzle.squares, pieces: puzzle.pieces, start_turn: puzzle.turn, optimal_moves: puzzle.solution ? puzzle.solution.length : -1 } };

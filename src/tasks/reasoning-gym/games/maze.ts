@@ -49,12 +49,12 @@ export const maze = defineTask({
       if (goals.length === 0) continue;
       const g = rng.pick(goals), steps = dist[g[0] * size + g[1]];
       grid[s[0]][s[1]] = start; grid[g[0]][g[1]] = goal;
-      const prompt = `Navigate from '${start}' (start) to '${goal}' (goal):\n\n\`\`\`\n${grid.map((row) => row.join('')).join('\n')}\n\`\`\`\n` +
-        `Legend: '${wall}' = Wall, '${path}' = Passage\n\nWhat is the minimum number of steps to reach the goal? (A step moves up, down, left or right.)\n` +
+      const prompt = (`Navigate from '${start}' (start) to '${goal}' ` + `(goal):\n\n\`\`\`\n${grid.map((row) => row.join('')).join('\n')}\n\`\`\`\n`) +
+        (`Legend: '${wall}' = Wall, '${path}' = Passage\n\nWhat is the minimum number of steps to reach the ` + `goal? (A step moves up, down, left or right.)\n`) +
         'Give only the number of steps within triple angle brackets, as <<<steps>>>.';
       return { prompt, answer: String(steps), metadata: { grid: grid.map((row) => row.join('')), wall, start, goal } };
     }
-    throw new ConfigError(`rg.games.maze: no maze with distance in [${options.min_dist}, ${options.max_dist}] fits grids of side ${options.min_grid_size}–${options.max_grid_size}; widen the ranges`);
+    throw new ConfigError((`rg.games.maze: no maze with distance in [${options.min_dist}, ${options.max_dist}] fits grids of ` + `side ${options.min_grid_size}–${options.max_grid_size}; widen the ranges`));
   },
   check(instance, answer) {
     const value = parseInteger(answer);

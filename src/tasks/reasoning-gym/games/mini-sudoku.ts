@@ -32,8 +32,10 @@ export const miniSudoku = defineTask({
       '- Each column must contain each number 1-4 exactly once\n' +
       '- Each 2x2 subgrid must contain each number 1-4 exactly once\n' +
       `Solve this 4x4 Mini Sudoku puzzle:\n${formatGrid(puzzle)}\n` +
-      'Format your response as the puzzle above, with spaces separating each number within a row, and newlines separating rows.\n' +
-      'Return your final answer within triple angle brackets, e.g. <<<\nfirst row\nsecond row\nthird row\nfourth row\n>>>.';
+      'Format your response as the puzzle above, with spaces separating each number within a row, ' +
+      'and newlines separating rows.\n' +
+      'Return your final answer within triple angle brackets, e.g. <<<\n' +
+      'first row\nsecond row\nthird row\nfourth row\n>>>.';
     return { prompt, answer: formatGrid(toRows(solution, 4)), metadata: { puzzle, num_empty: puzzle.flat().filter((v) => v === 0).length } };
   },
   check(instance, answer) {

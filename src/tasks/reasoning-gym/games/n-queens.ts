@@ -51,8 +51,8 @@ export const nQueens = defineTask({
     const prompt = 'Your job is to complete an n x n chess board with n Queens in total, such that no two attack each other.\n\n' +
       'No two queens attack each other if they are not in the same row, column, or diagonal.\n\n' +
       'You can place a queen by replacing an underscore (_) with a Q.\n\n' +
-      'Your output should be also a board in the same format as the input, with queens placed on the board by replacing underscores with the letter Q.\n\n' +
-      `Given the below board of size ${n} x ${n} your job is to place ${removed} queen(s) on the board such that no two queens attack each other.\n${render(puzzle)}\n\n` +
+      ('Your output should be also a board in the same format as the input, with queens placed on the board by ' + 'replacing underscores with the letter Q.\n\n') +
+      (`Given the below board of size ${n} x ${n} your job is to place ${removed} queen(s) on the board such ` + `that no two queens attack each other.\n${render(puzzle)}\n\n`) +
       'Return your final answer (the whole board) within triple angle brackets, as <<<board>>>.';
     return { prompt, answer: render(full), metadata: { puzzle, num_removed: removed } };
   },

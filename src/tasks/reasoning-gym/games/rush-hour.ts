@@ -58,8 +58,8 @@ export const rushHour = defineTask({
       "Specify moves in the format: 'F+1 K+1 M-1 C+3 H+2 ...'\n" +
       'where the letter is the vehicle and +/- number is spaces to move right/left or down/up.\n' +
       "Walls are marked with an 'x'. Cars cannot move through walls, and walls cannot be moved.\n" +
-      'A car oriented vertically can only move up and down, a car oriented horizontally can only move left and right.\n' +
-      `The exit is at the right end of row ${EXIT_ROW + 1}; the puzzle is solved when AA occupies the two rightmost cells of that row.\n\n` +
+      ('A car oriented vertically can only move up and down, a car oriented horizontally can only move left and ' + 'right.\n') +
+      (`The exit is at the right end of row ${EXIT_ROW + 1}; the puzzle is solved when AA occupies the two ` + `rightmost cells of that row.\n\n`) +
       `Board:\n${board}\n\nGive your moves within triple angle brackets, as <<<moves>>>.`;
     return { prompt, answer: plan, metadata: { board, board_config: cells, min_moves: moves } };
   },

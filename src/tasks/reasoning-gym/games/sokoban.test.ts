@@ -60,7 +60,7 @@ describe("rg.games.sokoban answers, with the verdicts of Reasoning-Gym's score_a
     expect(task.verifyAnswer(room, 'DRRURR').correct).toBe(false); // the push up meets the wall; the box stays
   });
 
-  it('lower-case moves are read as moves (Reasoning-Gym ignores them; documented), other letters are unparseable', () => {
+  it('lower-case moves are read as moves (Reasoning-Gym ignores them; documented), other letters: unparseable', () => {
     const room = withBoard(['+++++++', '+*-@-X+', '+-----+', '+++++++']);
     expect(task.verifyAnswer(room, 'rrr').correct).toBe(true);
     expect(task.verifyAnswer(room, 'RRX').outcome).toBe('unparseable');

@@ -118,9 +118,9 @@ export const sokoban = defineTask({
   generate(options, rng) {
     const { room, boxes, player, solution } = generatePuzzle(rng, options);
     const board = render(room, boxes, player);
-    const prompt = "You are going to solve a 'sokoban' puzzle.\n\n* - The player\n% - The player on a goal\n@ - A box\nX - A goal\n$ - A box on a goal\n+ - A wall\n- - An empty position\n\n" +
-      'Moves are L (left), R (right), U (up) and D (down); walking into a box pushes it one cell if the cell behind it is free. Every box must end on a goal.\n' +
-      `Your solution must be a string of characters, ex: LDURRUDL.\n\nHere is your puzzle:\n${board}\n\nGive the move string within triple angle brackets, as <<<moves>>>.`;
+    const prompt = ("You are going to solve a 'sokoban' puzzle.\n\n* - The player\n% - The player on a goal\n@ - A box\nX - A " + "goal\n$ - A box on a goal\n+ - A wall\n- - An empty position\n\n") +
+      ('Moves are L (left), R (right), U (up) and D (down); walking into a box pushes it one cell if the cell ' + 'behind it is free. Every box must end on a goal.\n') +
+      (`Your solution must be a string of characters, ex: LDURRUDL.\n\nHere is your puzzle:\n${board}\n\nGive ` + `the move string within triple angle brackets, as <<<moves>>>.`);
     return { prompt, answer: solution, metadata: { board, boxes: boxes.size } };
   },
   check(instance, answer) {

@@ -29,7 +29,7 @@ export const sudoku = defineTask({
     const target = rng.int(options.min_empty, options.max_empty);
     const puzzle = toRows(carveUnique(solver, solution, target, rng), 9);
     const prompt = `Solve this Sudoku puzzle:\n${formatGrid(puzzle)}\n` +
-      'Respond with only your answer, formatted as the puzzle, a 9x9 grid with numbers separated by spaces, and rows separated by newlines.\n' +
+      ('Respond with only your answer, formatted as the puzzle, a 9x9 grid with numbers separated by spaces, and ' + 'rows separated by newlines.\n') +
       'Return your final answer within triple angle brackets, e.g. <<<\nfirst row\n...\nninth row\n>>>.';
     return { prompt, answer: formatGrid(toRows(solution, 9)), metadata: { puzzle, num_empty: puzzle.flat().filter((v) => v === 0).length } };
   },

@@ -97,7 +97,7 @@ export const towerOfHanoi = defineTask({
     max_disks: { kind: 'int', default: 7, min: 1, max: 10, description: 'most disks' },
     min_pegs: { kind: 'int', default: 3, min: 3, max: 6, description: 'fewest pegs' },
     max_pegs: { kind: 'int', default: 4, min: 3, max: 6, description: 'most pegs' },
-    p_scattered: { kind: 'float', default: 0.5, min: 0, max: 1, description: 'probability that the disks start spread legally over the pegs (solved by search; used only when pegs^disks ≤ 100,000)' },
+    p_scattered: { kind: 'float', default: 0.5, min: 0, max: 1, description: ('probability that the disks start spread legally over the pegs (solved by search; used only when ' + 'pegs^disks ≤ 100,000)') },
   },
   ranges: [['min_disks', 'max_disks'], ['min_pegs', 'max_pegs']],
   generate(options, rng) {
@@ -115,11 +115,11 @@ export const towerOfHanoi = defineTask({
       moves = [];
       solve(disks, start, target, all.filter((p) => p !== start && p !== target), stacks, moves);
     }
-    const task = scattered ? `The disks start like this:\n${describeStacks(initial, pegs)}\nMove all disks onto Peg ${target} following the rules:\n` : `Move all disks from Peg ${start} to Peg ${target} following the rules:\n`;
-    const prompt = `Solve the Tower of Hanoi problem with ${disks} disks and ${pegs} pegs (numbered 1 to ${pegs}; disk 1 is the smallest).\n${task}` +
-      '- Only one disk can be moved at a time.\n- A larger disk cannot be placed on top of a smaller disk.\n- All disks must be on a peg at all times.\n\n' +
-      'Provide the sequence of moves, using the fewest moves possible.\n\nFormatting guidelines:\n- Each instruction should be placed on a single line.\n' +
-      "- Each line should be formatted as 'Move disk X from Peg Y to Peg Z'\n- Do not include any other text or formatting.\n" +
+    const task = scattered ? (`The disks start like this:\n${describeStacks(initial, pegs)}\nMove all disks onto Peg ${target} ` + `following the rules:\n`) : `Move all disks from Peg ${start} to Peg ${target} following the rules:\n`;
+    const prompt = (`Solve the Tower of Hanoi problem with ${disks} disks and ${pegs} pegs (numbered 1 to ${pegs}; disk 1 is ` + `the smallest).\n${task}`) +
+      ('- Only one disk can be moved at a time.\n- A larger disk cannot be placed on top of a smaller disk.\n- ' + 'All disks must be on a peg at all times.\n\n') +
+      ('Provide the sequence of moves, using the fewest moves possible.\n\nFormatting guidelines:\n- Each ' + 'instruction should be placed on a single line.\n') +
+      ("- Each line should be formatted as 'Move disk X from Peg Y to Peg Z'\n- Do not include any other text or " + "formatting.\n") +
       'Give the list of moves within triple angle brackets, as <<<moves>>>.';
     return { prompt, answer: moves.map(([d, f, t]) => `Move disk ${d} from Peg ${f} to Peg ${t}`).join('\n'), metadata: { num_disks: disks, num_pegs: pegs, initial_pegs: initial, target_peg: target, optimal_moves: moves.length } };
   },

@@ -97,7 +97,9 @@ export const tsumego = defineTask({
       const text = `   ${Array.from({ length: n }, (_, i) => String.fromCharCode(65 + i)).join(' ')}\n` + board.map((row, i) => `${String(n - i).padStart(2)} ${row.join(' ')}`).join('\n');
       const intro = rng.pick(['Tsumego time. Black to play and capture some stones.\nFind the key move.', 'I have a Go problem for you. Black moves next - can you capture some of the white stones?', "Here's a Go challenge. Playing as Black, how can you capture as many white stones as possible?"]);
       const prompt = `${intro}\n\n\`\`\`\n${text}\n\`\`\`\n\nX - Black\nO - White\n\n` +
-        'Give the single Black move that captures the most white stones. Specify your move in coordinates (e.g. \'C4\' for column C, row 4), within triple angle brackets, as <<<move>>>.';
+        'Give the single Black move that captures the most white stones. ' +
+        'Specify your move in coordinates (e.g. \'C4\' for column C, row 4), ' +
+        'within triple angle brackets, as <<<move>>>.';
       return { prompt, answer: rng.pick(bestMoves), metadata: { board, board_size: n, best_moves: bestMoves, best_capture: best } };
     }
   },

@@ -7,7 +7,12 @@ import { parseRationalText, Rational } from '../../kit/index.js';
 
 type Point = [number, number];
 const TYPES = ['orthocenter', 'incircle_radius', 'angle_measure'] as const;
-const INSTRUCTIONS = 'For all geometry problems:\n1. Give coordinates in the form (x, y)\n2. Round decimal answers to 3 decimal places\n3. Use the degree symbol ° for angles\n4. Return only the angle, coordinates, or radius as your answer.';
+const INSTRUCTIONS =
+  'For all geometry problems:\n' +
+  '1. Give coordinates in the form (x, y)\n' +
+  '2. Round decimal answers to 3 decimal places\n' +
+  '3. Use the degree symbol ° for angles\n' +
+  '4. Return only the angle, coordinates, or radius as your answer.';
 
 /** The orthocenter as exact rationals: (H−A)·(C−B) = 0 and (H−B)·(C−A) = 0, by Cramer's rule. */
 export function orthocenter(a: Point, b: Point, c: Point): [Rational, Rational] {
@@ -62,7 +67,7 @@ export const advancedGeometry = defineTask({
     else { const angle = angleAt(a, b, c); answer = `${angle.toFixed(3)}°`; exact = [angle]; }
     const show = (p: Point): string => `(${p[0]}, ${p[1]})`;
     const question = rng.pick(QUESTIONS[type]).replace('{A}', show(a)).replace('{B}', show(b)).replace('{C}', show(c));
-    const prompt = `${question} ${INSTRUCTIONS}\nReturn your final answer within triple angle brackets, as ${SHAPES[type]}.`;
+    const prompt = (`${question} ${INSTRUCTIONS}\n` + `Return your final answer within triple angle brackets, as ${SHAPES[type]}.`);
     return { prompt, answer, metadata: { task_type: type, A: a, B: b, C: c, exact } };
   },
   check(instance, answer) {
@@ -80,9 +85,9 @@ export const advancedGeometry = defineTask({
   },
   referenceSolution(instance) {
     const m = instance.metadata as unknown as { task_type: string; A: Point; B: Point; C: Point };
-    const head = `import math\nfrom fractions import Fraction as F\nA, B, C = ${JSON.stringify(m.A)}, ${JSON.stringify(m.B)}, ${JSON.stringify(m.C)}\n`;
-    if (m.task_type === 'orthocenter') return `${head}# altitudes from A and B: solve the 2x2 system\na1, b1 = C[0]-B[0], C[1]-B[1]\nc1 = A[0]*a1 + A[1]*b1\na2, b2 = C[0]-A[0], C[1]-A[1]\nc2 = B[0]*a2 + B[1]*b2\nd = a1*b2 - a2*b1\nx, y = F(c1*b2 - b1*c2, d), F(a1*c2 - a2*c1, d)\nprint(f"({float(x):.3f}, {float(y):.3f})")\n`;
-    if (m.task_type === 'incircle_radius') return `${head}a, b, c = math.dist(B, C), math.dist(C, A), math.dist(A, B)\ns = (a + b + c) / 2\nprint(f"{math.sqrt(max(0, s*(s-a)*(s-b)*(s-c))) / s:.3f}")\n`;
-    return `${head}u = (A[0]-B[0], A[1]-B[1])\nv = (C[0]-B[0], C[1]-B[1])\nc = (u[0]*v[0] + u[1]*v[1]) / (math.hypot(*u) * math.hypot(*v))\nprint(f"{math.degrees(math.acos(max(-1, min(1, c)))):.3f}°")\n`;
+    const head = (`import math\nfrom fractions import Fraction as F\nA, B, C ` + `= ${JSON.stringify(m.A)}, ${JSON.stringify(m.B)}, ${JSON.stringify(m.C)}\n`);
+    if (m.task_type === 'orthocenter') return (`${head}# altitudes from A and B: solve the 2x2 system\na1, b1 = C[0]-B[0], C[1]-B[1]\nc1 = A[0]*a1 + ` + `A[1]*b1\na2, b2 = C[0]-A[0], C[1]-A[1]\nc2 = B[0]*a2 + B[1]*b2\nd = a1*b2 - a2*b1\nx, y = F(c1*b2 - ` + `b1*c2, d), F(a1*c2 - a2*c1, d)\nprint(f"({float(x):.3f}, {float(y):.3f})")\n`);
+    if (m.task_type === 'incircle_radius') return (`${head}a, b, c = math.dist(B, C), math.dist(C, A), math.dist(A, B)\ns = (a + b + c) / ` + `2\nprint(f"{math.sqrt(max(0, s*(s-a)*(s-b)*(s-c))) / s:.3f}")\n`);
+    return (`${head}u = (A[0]-B[0], A[1]-B[1])\nv = (C[0]-B[0], C[1]-B[1])\nc = (u[0]*v[0] + u[1]*v[1]) / ` + `(math.hypot(*u) * math.hypot(*v))\nprint(f"{math.degrees(math.acos(max(-1, min(1, c)))):.3f}°")\n`);
   },
 });

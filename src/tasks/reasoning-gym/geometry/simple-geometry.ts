@@ -4,9 +4,9 @@ import { defineTask } from '../../define-task.js';
 import { Rational, stripNumberWrappers, verifyExactNumber } from '../../kit/index.js';
 
 const TEMPLATES = [
-  'Given a convex polygon with {n} sides, its first {m} interior angles are: {list}. What is the measure of the remaining interior angle (in degrees)?',
-  'A convex polygon has {n} sides. The measures of the first {m} interior angles are: {list}. Find the measure of the last interior angle.',
-  'Consider a convex {n}-gon whose first {m} interior angles are: {list}. Determine the measure of the remaining angle.',
+  ('Given a convex polygon with {n} sides, its first {m} interior angles are: {list}. What is the measure of the ' + 'remaining interior angle (in degrees)?'),
+  ('A convex polygon has {n} sides. The measures of the first {m} interior angles are: {list}. Find the measure ' + 'of the last interior angle.'),
+  ('Consider a convex {n}-gon whose first {m} interior angles are: {list}. Determine the measure of the remaining ' + 'angle.'),
 ];
 
 export const simpleGeometry = defineTask({
@@ -40,5 +40,5 @@ export const simpleGeometry = defineTask({
     }
   },
   check: (instance, answer) => verifyExactNumber(stripNumberWrappers(answer).replace(/\s*(°|degrees?)$/i, ''), Rational.of(BigInt(instance.answer))),
-  referenceSolution: (instance) => `angles = ${JSON.stringify(instance.metadata.angles)}\nv = 180 * (${instance.metadata.sides as number} - 2) - sum(angles)\nprint(v)\n`,
+  referenceSolution: (instance) => (`angles = ${JSON.stringify(instance.metadata.angles)}\nv = 180 * (${instance.metadata.sides as number} - ` + `2) - sum(angles)\nprint(v)\n`),
 });

@@ -51,7 +51,7 @@ export const courseSchedule = defineTask({
     const prerequisites = rng.shuffle([...pairs.values()]);
     const answer = canFinish(n, prerequisites) ? 'True' : 'False';
     const prompt = `There are a total of ${n} courses you have to take, labeled from 0 to ${n - 1}.\n` +
-      'You are given the following list of prerequisites, where prerequisites[i] = (a_i, b_i) indicates that you must first take course b_i if you want to take course a_i:\n' +
+      ('You are given the following list of prerequisites, where prerequisites[i] = (a_i, b_i) indicates that you ' + 'must first take course b_i if you want to take course a_i:\n') +
       `[${prerequisites.map(([a, b]) => `(${a}, ${b})`).join(', ')}]\n\n` +
       'Return True if you can finish all courses considering the prerequisites, or False otherwise.\n' +
       'Give your final answer (True or False) within triple angle brackets, as <<<answer>>>.';

@@ -107,7 +107,8 @@ export const familyRelationships = defineTask({
     return word === instance.answer ? CORRECT : wrong();
   },
   referenceSolution(instance) {
-    return `family = ${JSON.stringify(instance.metadata.family).replace(/null/g, 'None').replace(/true/g, 'True').replace(/false/g, 'False')}
+    const family = JSON.stringify(instance.metadata.family).replace(/null/g, 'None').replace(/true/g, 'True').replace(/false/g, 'False');
+    return `family = ${family}
 people = {p['name']: p for p in family}
 a, b = people[${JSON.stringify(instance.metadata.person1)}], people[${JSON.stringify(instance.metadata.person2)}]
 def gp(x):

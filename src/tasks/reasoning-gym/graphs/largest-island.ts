@@ -61,7 +61,7 @@ export const largestIsland = defineTask({
         }
       }
     }
-    const prompt = `You are given the following ${rows} x ${cols} binary matrix grid:\n${grid.map((row) => row.join(' ')).join('\n')}\n\n` +
+    const prompt = (`You are given the following ${rows} x ${cols} binary matrix ` + `grid:\n${grid.map((row) => row.join(' ')).join('\n')}\n\n`) +
       "An island is a group of 1's (representing land) connected 4-directionally (horizontal or vertical).\n" +
       'You may assume all four edges of the grid are surrounded by water.\n\n' +
       'The area of an island is the number of cells with a value 1 in the island.\n\n' +

@@ -71,10 +71,10 @@ export const quantumLock = defineTask({
       const maxSteps = Math.min(15, 6 + Math.trunc(level * 1.5));
       const solution = solve(buttons, target, maxSteps);
       if (!solution) continue;
-      const prompt = 'In front of you are some buttons, a light, and a number. The light will toggle between red and green whenever you press a button. ' +
-        'Each button performs a mathematical operation to the number, but the operation may depend on the state of the light: ' +
+      const prompt = ('In front of you are some buttons, a light, and a number. The light will toggle between red and green ' + 'whenever you press a button. ') +
+        ('Each button performs a mathematical operation to the number, but the operation may depend on the state ' + 'of the light: ') +
         'a button marked (when red) or (when green) can only be pressed while the light shows that color.\n' +
-        "You must press the shortest correct sequence of buttons to reach the target value. Your answer should be a sequence of buttons separated by '→', for example: A → B → C\n\n" +
+        ("You must press the shortest correct sequence of buttons to reach the target value. Your answer should " + "be a sequence of buttons separated by '→', for example: A → B → C\n\n") +
         `Start: 0 (red)\nTarget: ${target}\nButtons:\n` +
         buttons.map((b) => `${b.name}: ${b.type[0].toUpperCase()}${b.type.slice(1)} ${b.value} (when ${b.active_state})`).join('\n') +
         '\n\nGive the sequence within triple angle brackets, as <<<sequence>>>.';

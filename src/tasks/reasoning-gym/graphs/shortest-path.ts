@@ -58,12 +58,12 @@ export const shortestPathTask = defineTask({
     matrix[er][ec] = '#';
     const path = shortestPath(matrix);
     const prompt = 'Your task is to find the shortest path from the start to the destination point in a grid.\n\n' +
-      'The grid is represented as a matrix with the following types of cells:\n- *: your starting point\n- #: your destination point\n- O: an open cell\n- X: a blocked cell\n\n' +
+      ('The grid is represented as a matrix with the following types of cells:\n- *: your starting point\n- #: ' + 'your destination point\n- O: an open cell\n- X: a blocked cell\n\n') +
       'Therefore, you need to find the shortest path from * to #, moving only through open cells.\n\n' +
       'You may only move in four directions: up, down, left, and right.\n\n' +
       'If there is no path from * to #, simply write "infeasible" (without quotes).\n\n' +
       'Your output should be a sequence of directions that leads from * to #, e.g. right right down down up left\n\n' +
-      `Now, find the shortest path from * to # in the following grid:\n${matrix.map((row) => row.join(' ')).join('\n')}\n\n` +
+      (`Now, find the shortest path from * to # in the following ` + `grid:\n${matrix.map((row) => row.join(' ')).join('\n')}\n\n`) +
       'Give the directions (or infeasible) within triple angle brackets, as <<<directions>>>.';
     return { prompt, answer: path ? path.join(' ') : 'infeasible', metadata: { matrix, length: path ? path.length : -1 } };
   },

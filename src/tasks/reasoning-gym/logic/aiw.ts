@@ -26,13 +26,13 @@ export const aiw = defineTask({
       answer = sisters + 1;
       counts = { brothers, sisters };
       question = rng.bool()
-        ? `${she} has ${brothers} brothers and she also has ${sisters} sisters. How many sisters does ${she}'s brother have?`
-        : `${she} has ${sisters} sisters and she also has ${brothers} brothers. How many sisters does ${he}, one of ${she}'s brothers, have?`;
+        ? (`${she} has ${brothers} brothers and she also has ${sisters} sisters. How many sisters does ${she}'s ` + `brother have?`)
+        : (`${she} has ${sisters} sisters and she also has ${brothers} brothers. How many sisters does ${he}, one ` + `of ${she}'s brothers, have?`);
     } else if (type === 'friends') {
       const males = count(), females = count();
       answer = females + 1;
       counts = { male_friends: males, female_friends: females };
-      question = `${she} has ${males} male friends and she also has ${females} female friends. They all are friends with each other and have no other friends aside. ` +
+      question = (`${she} has ${males} male friends and she also has ${females} female friends. They all are friends ` + `with each other and have no other friends aside. `) +
         `How many female friends does ${he}, a male friend of ${she}, have?`;
     } else {
       const [maleA, femaleA, maleB, femaleB] = [count(), count(), count(), count()];
@@ -41,10 +41,10 @@ export const aiw = defineTask({
       // femaleA − 1 women of that circle and the other femaleB − 1 women of his circle.
       answer = femaleA + femaleB - 1;
       counts = { her_male_colleagues: maleA, her_female_colleagues: femaleA, his_male_colleagues: maleB, his_female_colleagues: femaleB };
-      question = `${she} has ${maleA} male colleagues and she also has ${femaleA} female colleagues. These are all colleagues that ${she} has. ` +
-        `All these mentioned persons around ${she} are colleagues of each other. ${he} has ${maleB} male colleagues and ${femaleB} female colleagues in total. ` +
-        `All these mentioned persons around ${he} are colleagues of each other. The people in the circle around ${he} do not have other colleagues aside - with the only exception of Matilda. ` +
-        `She is colleague of ${he} and she is also colleague of ${she}, being part of ${she}'s circle. How many female colleagues does Matilda have?`;
+      question = (`${she} has ${maleA} male colleagues and she also has ${femaleA} female colleagues. These are all ` + `colleagues that ${she} has. `) +
+        (`All these mentioned persons around ${she} are colleagues of each other. ${he} has ${maleB} male ` + `colleagues and ${femaleB} female colleagues in total. `) +
+        (`All these mentioned persons around ${he} are colleagues of each other. The people in the circle ` + `around ${he} do not have other colleagues aside - with the only exception of Matilda. `) +
+        (`She is colleague of ${he} and she is also colleague of ${she}, being part of ${she}'s circle. How ` + `many female colleagues does Matilda have?`);
     }
     const prompt = `${question}\nGive the number within triple angle brackets, as <<<number>>>.`;
     return { prompt, answer: String(answer), metadata: { task_type: type, counts } };

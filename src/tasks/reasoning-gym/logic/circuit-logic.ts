@@ -55,7 +55,7 @@ export const circuitLogic = defineTask({
       ...terms.map((t, i) => `gate${i + 1} = ${t.op}(${t.inputs.map((x) => (x.negated ? `NOT ${x.name}` : x.name)).join(', ')})`),
       `OUT = ${final}(${terms.map((_, i) => `gate${i + 1}`).join(', ')})`,
       '',
-      'NOT negates one input; AND is 1 when all its inputs are 1; NAND is the negation of AND; OR is 1 when any input is 1; NOR is the negation of OR; XOR is 1 when an odd number of its inputs are 1.',
+      ('NOT negates one input; AND is 1 when all its inputs are 1; NAND is the negation of AND; OR is 1 when any ' + 'input is 1; NOR is the negation of OR; XOR is 1 when an odd number of its inputs are 1.'),
       '',
       'Given the following input assignments:',
       ...inputs.map((name) => `  ${name} = ${values[name]}`),

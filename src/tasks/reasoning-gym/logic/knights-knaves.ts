@@ -111,8 +111,8 @@ export const knightsKnaves = defineTask({
     const cap = (s: string): string => s[0].toUpperCase() + s.slice(1);
     const said = claims.map((c, i) => rng.pick(TEMPLATES)(names[i], render(c, names, roles))).join(' ');
     const format = names.map((name) => `${name} is a ${roles[0]}/${roles[1]}`).join(', ').replace(/, ([^,]*)$/, n > 1 ? ', and $1' : '$1');
-    const prompt = `A very special island is inhabited only by ${roles[0]}s and ${roles[1]}s. ${cap(roles[0])}s always tell the truth, and ${roles[1]}s always lie. ` +
-      `You meet ${n} inhabitants: ${n > 1 ? `${names.slice(0, -1).join(', ')}, and ${names[n - 1]}` : names[0]}. ${said} ` +
+    const prompt = (`A very special island is inhabited only by ${roles[0]}s and ${roles[1]}s. ${cap(roles[0])}s always tell ` + `the truth, and ${roles[1]}s always lie. `) +
+      (`You meet ${n} ` + `inhabitants: ${n > 1 ? `${names.slice(0, -1).join(', ')}, and ${names[n - 1]}` : names[0]}. ${said} `) +
       `So who is ${article(roles[0])} and who is ${article(roles[1])}? (Format your answer like: "${format}")\n` +
       'Give your answer within triple angle brackets, as <<<answer>>>.';
     const parts = names.map((name, i) => `${name} is ${article(roles[found[0][i] ? 0 : 1])}`);

@@ -90,12 +90,12 @@ export const propositionalLogic = defineTask({
       for (let k = 0; k < 100 && conclusion === null; k++) { const c = randomFormula(rng, n, rng.int(2, 3)); if (acceptable(table(c, n))) conclusion = c; }
       if (conclusion === null) continue;
       const prompt = 'The following question is a propositional logic reasoning question.\n\n' +
-        'In the question we provide a list of premises. The task is to infer a correct conclusion from the premise.\n\n' +
-        'FORMAT INSTRUCTIONS:\n- Return the conclusion logic statement, as your final answer.\n- Use the following notation to denote symbols\n' +
+        ('In the question we provide a list of premises. The task is to infer a correct conclusion from the ' + 'premise.\n\n') +
+        ('FORMAT INSTRUCTIONS:\n- Return the conclusion logic statement, as your final answer.\n- Use the ' + 'following notation to denote symbols\n') +
         '    - OR = ∨\n    - AND = ∧\n    - IMPLIES = →\n    - IFF = ↔\n    - NOT = ¬\n\n' +
-        'The conclusion must follow from the premises, must not be a tautology, and must not merely restate a single premise.\n\n' +
+        ('The conclusion must follow from the premises, must not be a tautology, and must not merely restate a ' + 'single premise.\n\n') +
         `Here is the question:\nGiven:\n${premises.map((p, i) => `${i + 1}. ${show(p, names)}`).join('\n')}\n` +
-        'What can we conclude from the above statements?\nGive the conclusion within triple angle brackets, as <<<conclusion>>>.';
+        ('What can we conclude from the above statements?\nGive the conclusion within triple angle brackets, as ' + '<<<conclusion>>>.');
       return { prompt, answer: show(conclusion, names), metadata: { variables: names, premises: premises.map((p) => show(p, names)), premise_trees: premises } };
     }
   },

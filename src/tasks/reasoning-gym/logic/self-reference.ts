@@ -47,7 +47,7 @@ export const selfReference = defineTask({
     ];
     const prompt = 'Given the truthfulness of these statements, please tell me the number of possible solutions: \n' +
       statements.map((s) => ` - ${s}\n`).join('') +
-      '\nA solution is an assignment of true/false to the seven statements under which each statement is true exactly when what it says holds.\n' +
+      ('\nA solution is an assignment of true/false to the seven statements under which each statement is true ' + 'exactly when what it says holds.\n') +
       'Give the number of solutions within triple angle brackets, as <<<number>>>.';
     return { prompt, answer: String(countSolutions(a, b, c, d)), metadata: { a, b, c, d } };
   },

@@ -100,7 +100,8 @@ kinds = [frozenset(t for t in range(3) if bits[t]) for bits in product([0, 1], r
 ok = True
 for choice in product([0, 1], repeat=8):
     regions = [k for k, c in zip(kinds, choice) if c]
-    if all(any(t in r for r in regions) for t in range(3)) and all(holds(p, regions) for p in premises) and not holds(conclusion, regions):
+    if all(any(t in r for r in regions) for t in range(3)) and all(holds(p, regions) for p in premises) and not \
+holds(conclusion, regions):
         ok = False
 print('Yes' if ok else 'No')
 `;

@@ -120,10 +120,10 @@ export const zebraPuzzles = defineTask({
     const phrase = (r: Ref): string => (r[0] === 0 ? values[0][r[1]] : categories[r[0] - 1][0].replace('%', values[r[0]][r[1]]));
     const house = rng.int(0, k - 1), who = solution[0].indexOf(house);
     const attributes = values.map((vals, c) => `- ${c === 0 ? 'Names' : categories[c - 1][1]}: ${vals.join(', ')}`);
-    const prompt = `This is a logic puzzle. There are ${k} houses (numbered 1 on the left, ${k} on the right), from the perspective of someone standing across the street from them. ` +
-      `Each has a different person in them. They have different characteristics, each value used by exactly one person:\n${attributes.join('\n')}\n\n` +
+    const prompt = (`This is a logic puzzle. There are ${k} houses (numbered 1 on the left, ${k} on the right), from the ` + `perspective of someone standing across the street from them. `) +
+      (`Each has a different person in them. They have different characteristics, each value used by exactly ` + `one person:\n${attributes.join('\n')}\n\n`) +
       `${clues.map((clue, i) => `${i + 1}. ${describe(clue, phrase)}`).join('\n')}\n\n` +
-      `What is the name of the person who lives in House ${house + 1}? Provide only the name of the person as your final answer, within triple angle brackets, as <<<name>>>.`;
+      (`What is the name of the person who lives in House ${house + 1}? Provide only the name of the person as ` + `your final answer, within triple angle brackets, as <<<name>>>.`);
     return { prompt, answer: values[0][who], metadata: { names: values[0], house: house + 1, num_people: k, num_characteristics: m, clues: clues.map((c) => ({ kind: c.kind, a: c.a, b: c.b ?? null, house: c.house ?? null })) } };
   },
   check(instance, answer) {
