@@ -27,7 +27,7 @@ function learnerPids(): number[] {
 }
 
 describe.runIf(process.platform === 'linux')('learner:DIR model', () => {
-  it('samples the folder through the caller\'s learner and starts none of its own', async () => {
+  it("samples the folder through the caller's learner and starts none of its own", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-model-spec-'));
     try {
       const folder = await createTinyPreset(join(dir, 'tiny'));

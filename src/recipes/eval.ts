@@ -61,34 +61,57 @@ export async function runEvalRecipe(recipe: EvalRecipeConfig, events: RecipeEven
 }
 
 async function evaluate(
-  recipe: EvalRecipeConfig, taskIds: string[], model: ModelFactory, events: RecipeEvents,
+  recipe: EvalRecipeConfig,
+  taskIds: string[],
+  model: ModelFactory,
+  events: RecipeEvents,
 ): Promise<EvalResult> {
   const { sandbox, unavailable } = await runPreflight({
-    taskIds, model, mode: recipe.mode, seed: recipe.seed, skipUnavailable: recipe.skipUnavailable,
+    taskIds,
+    model,
+    mode: recipe.mode,
+    seed: recipe.seed,
+    skipUnavailable: recipe.skipUnavailable,
     startSandbox: () => openSandbox(recipe.sandbox),
   });
   for (const [id, why] of Object.entries(unavailable)) events.warn?.(`eval: skipped ${id}: ${why}`);
-  let correct = 0, seen = 0;
+  let correct = 0,
+    seen = 0;
   try {
     const result = await runEval({
-      model, taskIds, perTask: recipe.perTask, samples: recipe.samples, seed: recipe.seed, agent: recipe.agent,
-      outDir: recipe.out, sandbox, unavailable, skipBadLines: recipe.skipBadLines, concurrency: recipe.concurrency,
+      model,
+      taskIds,
+      perTask: recipe.perTask,
+      samples: recipe.samples,
+      seed: recipe.seed,
+      agent: recipe.agent,
+      outDir: recipe.out,
+      sandbox,
+      unavailable,
+      skipBadLines: recipe.skipBadLines,
+      concurrency: recipe.concurrency,
       schedule: recipe.schedule,
       onProgress: (done, total, episode) => {
-        if (episode) { seen++; if (episode.verdict.correct) correct++; }
+        if (episode) {
+          seen++;
+          if (episode.verdict.correct) correct++;
+        }
         const accuracy = seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–';
         events.progress?.('eval', done, total, `accuracy so far ${accuracy}`);
       },
     });
     for (const bad of result.skippedLines) {
-      events.warn?.(`eval: skipped unreadable line ${bad.line} of episodes.jsonl (${bad.error}); `
-        + 'its episode ran again');
+      events.warn?.(
+        `eval: skipped unreadable line ${bad.line} of episodes.jsonl (${bad.error}); ` + 'its episode ran again',
+      );
     }
     const infra = result.metrics.infrastructureFailures;
     if (infra.count) {
       const examples = infra.examples.slice(0, 2).join('; ');
-      events.warn?.(`eval: ${infra.count} episodes ended by infrastructure, not counted (${examples}); `
-        + 'rerun the same command to redo them');
+      events.warn?.(
+        `eval: ${infra.count} episodes ended by infrastructure, not counted (${examples}); ` +
+          'rerun the same command to redo them',
+      );
     }
     return result;
   } finally {

@@ -5,7 +5,10 @@ import { createLocalSandbox, createRemoteSandbox, type Sandbox } from '../sandbo
 /** The URLs of a comma-separated list, else of $R1CI_SANDBOX_URLS; empty for the local pool. */
 export function sandboxUrls(urls: string | undefined, env: NodeJS.ProcessEnv = process.env): string[] {
   const text = urls ?? env.R1CI_SANDBOX_URLS ?? '';
-  return text.split(',').map((url) => url.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
 }
 
 /** Opens the sandbox (pinging remote servers first, so a dead one is one error before the run). */

@@ -13,7 +13,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The problems of the ConfigError a recipe rejects with. */
 async function problemsOf(run: Promise<unknown>): Promise<{ path: string; message: string }[]> {
-  const error = await run.then(() => undefined, (e: unknown) => e);
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConfigError);
   return (error as ConfigError).problems.map(({ path, message }) => ({ path, message }));
 }
@@ -21,8 +24,15 @@ async function problemsOf(run: Promise<unknown>): Promise<{ path: string; messag
 describe('recipes from the package entry', () => {
   it('exports every recipe and the resolvers that build their configs', () => {
     const names = [
-      'runSftRecipe', 'runRlRecipe', 'runEvalRecipe', 'runSynthRecipe', 'runDemo', 'withModel',
-      'resolveRlConfig', 'resolveSftConfig', 'resolveAgentConfig',
+      'runSftRecipe',
+      'runRlRecipe',
+      'runEvalRecipe',
+      'runSynthRecipe',
+      'runDemo',
+      'withModel',
+      'resolveRlConfig',
+      'resolveSftConfig',
+      'resolveAgentConfig',
     ];
     expect(names.filter((name) => typeof (r1ci as Record<string, unknown>)[name] !== 'function')).toEqual([]);
   });
@@ -31,7 +41,11 @@ describe('recipes from the package entry', () => {
     const out = join(dir, 'rl');
     const config = r1ci.resolveRlConfig({ taskIds: ['rg.arithmetic.chain_sum'], sampling: 'stale-1' });
     const recipe = {
-      out, init: join(dir, 'no-model'), tokenizer: join(dir, 'no-tokenizer'), rollouts: 'localhost:8000', config,
+      out,
+      init: join(dir, 'no-model'),
+      tokenizer: join(dir, 'no-tokenizer'),
+      rollouts: 'localhost:8000',
+      config,
     };
     expect(await problemsOf(r1ci.runRlRecipe(recipe))).toEqual([
       { path: 'init', message: `${join(dir, 'no-model')} does not exist` },
@@ -59,10 +73,19 @@ describe('recipes from the package entry', () => {
   it('runEvalRecipe and runSynthRecipe refuse a selector that matches no task, before anything starts', async () => {
     const common = { model: 'oracle', tasks: 'zz.*', seed: 0, concurrency: 1, agent: {} };
     const evalRecipe = {
-      ...common, perTask: 1, mode: 'ci' as const, samples: 1, schedule: 'async' as const, out: join(dir, 'eval'),
+      ...common,
+      perTask: 1,
+      mode: 'ci' as const,
+      samples: 1,
+      schedule: 'async' as const,
+      out: join(dir, 'eval'),
     };
     const synthRecipe = {
-      ...common, perTask: 1, attempts: 1, variants: ['free' as const], out: join(dir, 'synth.jsonl'),
+      ...common,
+      perTask: 1,
+      attempts: 1,
+      variants: ['free' as const],
+      out: join(dir, 'synth.jsonl'),
     };
     const none = [{ path: 'tasks', message: 'no implemented task matches zz.*' }];
     expect(await problemsOf(r1ci.runEvalRecipe(evalRecipe))).toEqual(none);

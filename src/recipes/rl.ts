@@ -8,8 +8,13 @@ import { loadTokenizer } from '../backends/index.js';
 import { createTinyPreset, resolveLearnerConnection, withLearner, type TrainingClient } from '../learner/index.js';
 import type { Sandbox } from '../sandbox/index.js';
 import {
-  createVllmRollouts, localAdapterPath, resolveInitModel, runRl,
-  type ResolvedRlConfig, type RlRunResult, type StepMetrics,
+  createVllmRollouts,
+  localAdapterPath,
+  resolveInitModel,
+  runRl,
+  type ResolvedRlConfig,
+  type RlRunResult,
+  type StepMetrics,
 } from '../train/rl/index.js';
 import { openSandbox } from './open-sandbox.js';
 import type { RecipeEvents } from './types.js';
@@ -44,7 +49,7 @@ export function checkRlRecipe(recipe: RlRecipeConfig): void {
     problems.push({ path: 'init', message: `${recipe.init} does not exist`, fix });
   }
   if (recipe.tokenizer && !existsSync(join(recipe.tokenizer, 'tokenizer.json'))) {
-    const fix = 'pass a local copy of the model\'s tokenizer folder';
+    const fix = "pass a local copy of the model's tokenizer folder";
     problems.push({ path: 'tokenizer', message: `no tokenizer.json in ${recipe.tokenizer}`, fix });
   }
   if (recipe.rollouts) problems.push(...rolloutProblems(recipe.rollouts, recipe.config));
@@ -55,7 +60,7 @@ export function checkRlRecipe(recipe: RlRecipeConfig): void {
 function rolloutProblems(url: string, config: ResolvedRlConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!/^https?:\/\/.+\/v1\/?$/.test(url)) {
-    const fix = 'write the server\'s base URL, e.g. http://127.0.0.1:8000/v1';
+    const fix = "write the server's base URL, e.g. http://127.0.0.1:8000/v1";
     problems.push({ path: 'rollouts', message: `bad URL ${JSON.stringify(url)}`, fix });
   }
   if (config.loraRank <= 0) {
@@ -75,8 +80,10 @@ export function renderRlStepLine(m: StepMetrics): string {
   const cost = m.samplingCost > 1 ? ` sampled/trained ${m.samplingCost.toFixed(2)}` : '';
   const heldOut = m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : '';
   const time = `sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s`;
-  return `step ${m.step} reward ${m.reward.toFixed(3)}${updates}${cost} accuracy ${m.accuracy.toFixed(3)} `
-    + `kl ${m.kl?.toExponential(2) ?? '–'} ${time}${heldOut}`;
+  return (
+    `step ${m.step} reward ${m.reward.toFixed(3)}${updates}${cost} accuracy ${m.accuracy.toFixed(3)} ` +
+    `kl ${m.kl?.toExponential(2) ?? '–'} ${time}${heldOut}`
+  );
 }
 
 /** Runs RL as `r1ci rl` does; `events.log` gets one line per step, `events.progress` the step count. */
@@ -97,7 +104,11 @@ export async function runRlRecipe(recipe: RlRecipeConfig, events: RecipeEvents =
 
 /** Model, tokenizer and (maybe) vLLM rollouts, then the RL loop. */
 async function train(
-  recipe: RlRecipeConfig, client: TrainingClient, sandbox: Sandbox, remote: boolean, events: RecipeEvents,
+  recipe: RlRecipeConfig,
+  client: TrainingClient,
+  sandbox: Sandbox,
+  remote: boolean,
+  events: RecipeEvents,
 ): Promise<RlRecipeResult> {
   const { config } = recipe;
   const out = resolve(recipe.out);
@@ -109,15 +120,23 @@ async function train(
   init = await resolveInitModel(client, resolve(init), join(out, 'init-model'));
   const tokenizerDir = recipe.tokenizer ?? init;
   if (!existsSync(join(tokenizerDir, 'tokenizer.json'))) {
-    const fix = 'pass --tokenizer with a local copy of the model\'s tokenizer';
+    const fix = "pass --tokenizer with a local copy of the model's tokenizer";
     throw new ConfigError([{ path: 'tokenizer', message: `no tokenizer.json in ${tokenizerDir}`, fix }]);
   }
-  const vllm = recipe.rollouts ? await createVllmRollouts(client, {
-    baseUrl: recipe.rollouts, removeUnloaded: !remote,
-    adapterPath: remote ? (n) => `adapter-${String(n).padStart(6, '0')}` : localAdapterPath(out),
-  }) : undefined;
+  const vllm = recipe.rollouts
+    ? await createVllmRollouts(client, {
+        baseUrl: recipe.rollouts,
+        removeUnloaded: !remote,
+        adapterPath: remote ? (n) => `adapter-${String(n).padStart(6, '0')}` : localAdapterPath(out),
+      })
+    : undefined;
   const result = await runRl({
-    config, client, init, tokenizer: loadTokenizer(tokenizerDir), sandbox, runDir: out,
+    config,
+    client,
+    init,
+    tokenizer: loadTokenizer(tokenizerDir),
+    sandbox,
+    runDir: out,
     ...(vllm ? { rolloutBackend: vllm.backendFor } : {}),
     ...(remote ? { checkpointPath: (kind: string, step: number) => `${kind}-${String(step).padStart(6, '0')}` } : {}),
     onStep: (m) => {

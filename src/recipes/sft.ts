@@ -69,16 +69,31 @@ export async function runSftRecipe(recipe: SftRecipeConfig, events: RecipeEvents
     const info = await client.getInfo(modelId);
     const tokenizerDir = info.model_data.tokenizer_id ?? base;
     const result = await runSft({
-      ...recipe.config, client, modelId, tokenizer: loadTokenizer(tokenizerDir), runDir: recipe.out,
-      train: records.filter((r) => !isHeldOut(r.id)), heldOut: records.filter((r) => isHeldOut(r.id)),
-      onStep: (m) => events.progress?.('sft', m.step, m.totalSteps, `loss ${m.loss.toFixed(4)}, `
-        + `lr ${m.learningRate.toExponential(2)}, ${Math.round(m.tokensPerSecond)} tokens/s`
-        + `${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(4)}`}`),
+      ...recipe.config,
+      client,
+      modelId,
+      tokenizer: loadTokenizer(tokenizerDir),
+      runDir: recipe.out,
+      train: records.filter((r) => !isHeldOut(r.id)),
+      heldOut: records.filter((r) => isHeldOut(r.id)),
+      onStep: (m) =>
+        events.progress?.(
+          'sft',
+          m.step,
+          m.totalSteps,
+          `loss ${m.loss.toFixed(4)}, ` +
+            `lr ${m.learningRate.toExponential(2)}, ${Math.round(m.tokensPerSecond)} tokens/s` +
+            `${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(4)}`}`,
+        ),
     });
     const final = await client.saveWeightsForSampler(modelId, resolve(recipe.out, 'final'));
     return {
-      steps: result.steps, totalSteps: result.totalSteps, resumedFrom: result.resumedFrom,
-      checkpoint: result.checkpoint, final, tokensPerSecond: result.tokensPerSecond,
+      steps: result.steps,
+      totalSteps: result.totalSteps,
+      resumedFrom: result.resumedFrom,
+      checkpoint: result.checkpoint,
+      final,
+      tokensPerSecond: result.tokensPerSecond,
       lastLoss: result.metrics.at(-1)?.loss ?? null,
     };
   });

@@ -6,7 +6,12 @@ import type { AgentOptions } from '../agent/index.js';
 import { selectTasks, setDataDir } from '../tasks/index.js';
 import { runPreflight, type ModelFactory } from '../eval/index.js';
 import {
-  readSynthRecords, runSynth, writeExports, type ExportFormat, type PromptVariant, type SynthSummary,
+  readSynthRecords,
+  runSynth,
+  writeExports,
+  type ExportFormat,
+  type PromptVariant,
+  type SynthSummary,
 } from '../train/synth/index.js';
 import { openSandbox } from './open-sandbox.js';
 import type { RecipeEvents } from './types.js';
@@ -51,9 +56,7 @@ export type SynthRecipeResult = SynthSummary & {
 };
 
 /** Runs synthesis as `r1ci synth` does; `events.progress` counts kept trajectories. */
-export async function runSynthRecipe(
-  recipe: SynthRecipeConfig, events: RecipeEvents = {},
-): Promise<SynthRecipeResult> {
+export async function runSynthRecipe(recipe: SynthRecipeConfig, events: RecipeEvents = {}): Promise<SynthRecipeResult> {
   setDataDir(recipe.dataDir);
   const selected = selectTasks(recipe.tasks);
   if (!selected.length) {
@@ -65,11 +68,17 @@ export async function runSynthRecipe(
 }
 
 async function synthesise(
-  recipe: SynthRecipeConfig, model: ModelFactory, selected: string[], events: RecipeEvents,
+  recipe: SynthRecipeConfig,
+  model: ModelFactory,
+  selected: string[],
+  events: RecipeEvents,
 ): Promise<SynthRecipeResult> {
   // The whole training split is a wish, not a list: what cannot run is left out and named.
   const { sandbox, unavailable } = await runPreflight({
-    taskIds: selected, model, mode: 'ci', seed: recipe.seed,
+    taskIds: selected,
+    model,
+    mode: 'ci',
+    seed: recipe.seed,
     skipUnavailable: recipe.skipUnavailable || recipe.tasks === 'train',
     startSandbox: () => openSandbox(recipe.sandbox),
   });
@@ -81,11 +90,25 @@ async function synthesise(
   const taskIds = selected.filter((id) => !(id in unavailable));
   try {
     const summary = await runSynth({
-      teacher: model, taskIds, perTask: recipe.perTask, attemptsPerQuestion: recipe.attempts,
-      maxQuestionsPerTask: recipe.maxQuestions, variants: recipe.variants, seed: recipe.seed, agent: recipe.agent,
-      out: recipe.out, sandbox, concurrency: recipe.concurrency, skipBadLines: recipe.skipBadLines,
-      onProgress: (p) => events.progress?.('synth', p.keptTotal, p.perTask * taskIds.length,
-        `${p.taskId}: kept ${p.kept}/${p.perTask} of ${p.tried} tried`),
+      teacher: model,
+      taskIds,
+      perTask: recipe.perTask,
+      attemptsPerQuestion: recipe.attempts,
+      maxQuestionsPerTask: recipe.maxQuestions,
+      variants: recipe.variants,
+      seed: recipe.seed,
+      agent: recipe.agent,
+      out: recipe.out,
+      sandbox,
+      concurrency: recipe.concurrency,
+      skipBadLines: recipe.skipBadLines,
+      onProgress: (p) =>
+        events.progress?.(
+          'synth',
+          p.keptTotal,
+          p.perTask * taskIds.length,
+          `${p.taskId}: kept ${p.kept}/${p.perTask} of ${p.tried} tried`,
+        ),
     });
     for (const bad of summary.skippedLines) {
       events.warn?.(`synth: skipped unreadable line ${bad.line} of ${recipe.out} (${bad.error})`);

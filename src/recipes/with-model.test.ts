@@ -26,7 +26,8 @@ function learnerPids(): number[] {
 }
 
 describe.runIf(process.platform === 'linux')('withModel', () => {
-  let dir = '', folder = '';
+  let dir = '',
+    folder = '';
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'r1ci-with-model-'));
     folder = await createTinyPreset(join(dir, 'tiny'));

@@ -15,7 +15,9 @@ export type WithModelOptions = {
 
 /** Runs `use` with the model of `spec`; the learner a `learner:DIR` spec needs lives exactly as long. */
 export async function withModel<T>(
-  spec: string, options: WithModelOptions, use: (model: ModelFactory) => Promise<T>,
+  spec: string,
+  options: WithModelOptions,
+  use: (model: ModelFactory) => Promise<T>,
 ): Promise<T> {
   let client: TrainingClient | undefined;
   const learner = () => {
