@@ -1,13 +1,9 @@
 // `r1ci sft`: multi-turn SFT of synthesised records through the learner API (a remote learner from
-// R1CI_LEARNER_URL, else a local one); checkpoints into --out, and a rerun resumes after the last.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// R1CI_LEARNER_URL, else a local one). Flags → SFT_FLAGS → runSftRecipe → printed summary; a rerun
+// with the same --out resumes after the last checkpoint.
 import type { Command } from 'commander';
-import { ConfigError, hashKeys } from '../../core/index.js';
-import { loadTokenizer } from '../../backends/index.js';
-import { resolveLearnerConnection, withLearner } from '../../learner/index.js';
-import { readSynthRecords } from '../../train/synth/index.js';
-import { exportSftModel, runSft, sftModelRequest } from '../../train/sft/index.js';
+import { runSftRecipe } from '../../recipes/index.js';
+import { namingFlags } from '../options/flags.js';
 import { resolveSftFlags, SFT_DEFAULTS, SFT_HELD_OUT_DEFAULT } from '../options/sft.js';
 import { printJson } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -39,33 +35,15 @@ export function registerSftCommand(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (raw: unknown) => {
       const flags = resolveSftFlags(raw);
-      if (flags.model !== 'tiny' && !existsSync(flags.model)) {
-        const fix = "give a Hugging Face model folder, or 'tiny'";
-        throw new ConfigError([{ path: '--model', message: `${flags.model} does not exist`, fix }]);
-      }
-      const connection = resolveLearnerConnection();
-      const records = readSynthRecords(flags.data, {
-        skipBadLines: flags.skipBadLines,
-        onSkipped: (lines) => process.stderr.write(`sft: skipped ${lines.length} unreadable ${lines.length === 1 ? 'line' : 'lines'} of ${flags.data} (${lines.map((l) => `line ${l.line}`).join(', ')}); training on the rest\n`),
-      });
-      if (!records.length) throw new ConfigError([{ path: '--data', message: `${flags.data} has no records`, fix: 'run r1ci synth --out <file> first' }]);
-      const isHeldOut = (id: string) => hashKeys(['held-out', id]) % 10_000 < flags.heldOut * 10_000;
-      await withLearner({ connection, local: { stateDir: join(flags.out, 'learner-state') } }, async ({ client }) => {
-        const base = flags.model === 'tiny' ? 'tiny' : resolve(flags.model);
-        const modelId = await client.createModel(sftModelRequest(base, flags.config));
-        const info = await client.getInfo(modelId);
-        const tokenizerDir = info.model_data.tokenizer_id ?? base;
-        const progress = createProgress();
-        const result = await runSft({
-          ...flags.config, client, modelId, tokenizer: loadTokenizer(tokenizerDir), runDir: flags.out,
-          train: records.filter((r) => !isHeldOut(r.id)), heldOut: records.filter((r) => isHeldOut(r.id)),
-          onStep: (m) => progress.update('sft', m.step, m.totalSteps, `loss ${m.loss.toFixed(4)}, lr ${m.learningRate.toExponential(2)}, ${Math.round(m.tokensPerSecond)} tokens/s${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(4)}`}`),
-        }).finally(() => progress.stop());
-        const { final, adapter, adapterMissing } = await exportSftModel(client, modelId, resolve(flags.out), flags.config);
-        if (adapterMissing) process.stderr.write(`sft: no final-adapter folder: ${adapterMissing}\n`);
-        const summary = { steps: result.steps, totalSteps: result.totalSteps, resumedFrom: result.resumedFrom, checkpoint: result.checkpoint, final, adapter, tokensPerSecond: result.tokensPerSecond, lastLoss: result.metrics.at(-1)?.loss ?? null };
-        if (flags.json) return printJson(summary);
-        process.stdout.write(`${result.resumedFrom ? `resumed after step ${result.resumedFrom}; ` : ''}trained ${result.steps}/${result.totalSteps} steps (${Math.round(result.tokensPerSecond)} tokens/s); weights for sampling: ${final}${adapter ? `; PEFT adapter: ${adapter}` : ''}\n`);
-      });
+      const progress = createProgress();
+      const events = { progress: progress.update, warn: (line: string) => progress.log(line) };
+      const summary = await namingFlags(runSftRecipe(flags, events), { model: '--model', data: '--data' })
+        .finally(() => progress.stop());
+      if (flags.json) return printJson(summary);
+      const resumed = summary.resumedFrom ? `resumed after step ${summary.resumedFrom}; ` : '';
+      const speed = `${Math.round(summary.tokensPerSecond)} tokens/s`;
+      const trained = `trained ${summary.steps}/${summary.totalSteps} steps (${speed})`;
+      const adapter = summary.adapter ? `; PEFT adapter: ${summary.adapter}` : '';
+      process.stdout.write(`${resumed}${trained}; weights for sampling: ${summary.final}${adapter}\n`);
     });
 }

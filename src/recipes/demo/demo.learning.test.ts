@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Episode } from '../../agent/index.js';
-import { DEMO_RL } from '../rl/demo-stage.js';
+import { DEMO_RL } from './rl-stage.js';
 import { QUICK_DEMO } from './context.js';
 import { runDemo } from './run-demo.js';
 
