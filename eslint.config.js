@@ -1,5 +1,6 @@
 // Lint: typescript-eslint's recommended rules plus the dependency direction of the layout
-// (core <- tasks, sandbox, backends <- agent <- eval, train, service <- cli; nothing imports cli).
+// (core <- tasks, sandbox, backends, learner <- agent <- eval, train, service <- recipes <- cli):
+// the library never imports recipes or cli, recipes never import cli, nothing imports cli.
 import tseslint from 'typescript-eslint';
 
 const layer = (from, forbidden) => ({
@@ -20,13 +21,14 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
-  layer('core', ['tasks', 'sandbox', 'backends', 'agent', 'eval', 'train', 'learner', 'cli']),
-  layer('tasks', ['sandbox', 'backends', 'agent', 'eval', 'train', 'learner', 'cli']),
-  layer('sandbox', ['tasks', 'backends', 'agent', 'eval', 'train', 'learner', 'cli']),
-  layer('backends', ['agent', 'eval', 'train', 'cli']),
-  layer('learner', ['agent', 'eval', 'train', 'cli']),
-  layer('agent', ['eval', 'train', 'cli']),
-  layer('service', ['backends', 'learner', 'eval', 'train', 'cli']),
-  layer('eval', ['train', 'cli']),
-  layer('train', ['cli']),
+  layer('core', ['tasks', 'sandbox', 'backends', 'agent', 'eval', 'train', 'learner', 'recipes', 'cli']),
+  layer('tasks', ['sandbox', 'backends', 'agent', 'eval', 'train', 'learner', 'recipes', 'cli']),
+  layer('sandbox', ['tasks', 'backends', 'agent', 'eval', 'train', 'learner', 'recipes', 'cli']),
+  layer('backends', ['agent', 'eval', 'train', 'recipes', 'cli']),
+  layer('learner', ['agent', 'eval', 'train', 'recipes', 'cli']),
+  layer('agent', ['eval', 'train', 'recipes', 'cli']),
+  layer('service', ['backends', 'learner', 'eval', 'train', 'recipes', 'cli']),
+  layer('eval', ['train', 'recipes', 'cli']),
+  layer('train', ['recipes', 'cli']),
+  layer('recipes', ['cli']),
 );

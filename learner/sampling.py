@@ -2,8 +2,9 @@
 at once (each with its own prompt, count and parameters) in one left-padded batch.
 
 Stops: a stop token id ends a sequence (the token is kept); a stop string ends it once the bytes
-of the tokens sampled so far contain it (the completing token is kept). Returned logprobs are the
-model's own log p(token) at temperature 1 (what `forward` computes), not the tempered distribution.
+of the tokens sampled so far contain it (the completing token is kept). Returned logprobs are those
+of the tempered distribution, log softmax(logits / T) (T = 1 when greedy), before top-k and top-p:
+what `forward` computes with loss_fn_config.temperature T, so RL's ratio compares the same policy.
 A padded row computes what it would alone (positions start at its first real token and padding is
 masked), so batching changes no result beyond float rounding; each sequence draws from its own
 generator, seeded from its request's seed and its index, so a seed gives the same tokens however
@@ -145,7 +146,9 @@ def sample_rows(model, requests: List[Request], generators: List[torch.Generator
     rows = [_Row(r.params, g) for r, g in zip(requests, generators)]
     live = list(range(b))  # indices into rows of the batch's current rows, in batch order
     while live:
-        logp = torch.log_softmax(logits.float(), dim=-1)  # (B, V)
+        temperatures = torch.tensor([rows[i].params.temperature if rows[i].params.temperature > 0 else 1.0 for i in live],
+                                    device=logits.device)  # (B,)
+        logp = torch.log_softmax(logits.float() / temperatures[:, None], dim=-1)  # (B, V)
         chosen = logits.argmax(-1).cpu()  # (B,): greedy rows keep these
         # Rows with the same parameters get their distribution together; each draws with its own generator.
         groups: dict = {}

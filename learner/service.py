@@ -17,7 +17,7 @@ from .wire_types import is_number, need, parse_adam_params, parse_forward_backwa
 
 PRESETS = ("tiny", "r1ci/tiny")
 EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules",
-              "peft_adapter", "full_finetune", "mixed_stop"]
+              "peft_adapter", "full_finetune", "mixed_stop", "temperature"]
 
 
 

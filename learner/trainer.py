@@ -130,6 +130,21 @@ def run(t: Trainable, data: List[Datum], loss_fn: str, config: Dict[str, float],
     return {"loss_fn_output_type": "ArrayRecord", "loss_fn_outputs": outputs, "metrics": metrics}
 
 
+def sampling_temperature(config: Dict[str, float]) -> float:
+    """loss_fn_config.temperature (extension `temperature`, default 1): the rollouts' sampling temperature.
+    Log-probs (and entropy, and the KL reference) are then those of softmax(logits / T), the distribution
+    the sampler drew from and whose log-probs it returned, so the ratio's old and new policies agree."""
+    temperature = float(config.get("temperature", 1.0))
+    if not temperature > 0:
+        raise ValueError(f"loss_fn_config.temperature must be positive, got {temperature}: use the rollouts' temperature")
+    return temperature
+
+
+def tempered(h: torch.Tensor, temperature: float) -> torch.Tensor:
+    """Hidden states scaled so that the unembedding gives logits / T (h / T is smaller than W / T)."""
+    return h if temperature == 1.0 else h / temperature
+
+
 def microbatch_loss(t: Trainable, batch: List[Datum], loss_fn: str, config: Dict[str, float]):
     length = max(len(d.tokens) for d in batch)
     dev = t.device
@@ -143,9 +158,10 @@ def microbatch_loss(t: Trainable, batch: List[Datum], loss_fn: str, config: Dict
     v = t.model.config.vocab_size
     if int(targets.max()) >= v or int(targets.min()) < 0:
         raise ValueError(f"target_tokens out of range: the vocabulary has {v} tokens")
+    temperature = sampling_temperature(config)
     with t.autocast():
         h = t.model.hidden(tokens)  # (B, L, D)
-        lp = target_logprobs(h, output_weight(t.model), targets)  # (B, L), float32, chunked over positions
+        lp = target_logprobs(tempered(h, temperature), output_weight(t.model), targets)  # (B, L), float32, chunked
     sums: Dict[str, float] = {}
     if loss_fn == "cross_entropy":
         elementwise, _ = losses.cross_entropy(lp, w)
@@ -164,7 +180,7 @@ def microbatch_loss(t: Trainable, batch: List[Datum], loss_fn: str, config: Dict
     elementwise = elementwise + extensions(t, batch, tokens, targets, h, lp, w, config, parts, sums, col)
     if config.get("compute_entropy", 1.0 if loss_fn != "cross_entropy" else 0.0):
         with t.autocast():
-            sums["entropy:sum"] = float((entropies(h.detach(), output_weight(t.model).detach()) * (w != 0)).sum())
+            sums["entropy:sum"] = float((entropies(tempered(h.detach(), temperature), output_weight(t.model).detach()) * (w != 0)).sum())
     parts["elementwise_loss"] = elementwise
     loss = elementwise.sum()
     sums["loss:sum"] = float(loss.detach())
@@ -176,12 +192,13 @@ def extensions(t: Trainable, batch: List[Datum], tokens, targets, h, lp, w, conf
     extra = torch.zeros_like(lp)
     kl_coef = float(config.get("kl_coef", 0.0))
     if kl_coef > 0:
+        temperature = sampling_temperature(config)  # the reference at the policy's temperature, as verl does
         with torch.no_grad(), t.autocast():
             if has_lora(t.model):
                 with adapters_off(t.model):
-                    ref = target_logprobs(t.model.hidden(tokens), output_weight(t.model), targets)
+                    ref = target_logprobs(tempered(t.model.hidden(tokens), temperature), output_weight(t.model), targets)
             elif t.reference is not None:
-                ref = target_logprobs(t.reference.hidden(tokens), output_weight(t.reference), targets)
+                ref = target_logprobs(tempered(t.reference.hidden(tokens), temperature), output_weight(t.reference), targets)
             else:
                 raise ValueError("kl_coef needs a reference: create the model with a LoRA config or reference_model: true")
         kl, m = losses.low_var_kl(lp, ref, w, kl_coef)

@@ -61,6 +61,21 @@ class Sampling(unittest.TestCase):
             forward = o["logprobs"][len(prompt) - 1:]
             self.assertLess(float((forward - torch.tensor(s.logprobs)).abs().max()), 1e-4)
 
+    def test_at_temperature_0_7_sampled_logprobs_are_the_tempered_ones_forward_computes(self):
+        # verl's practice: train on logits / T, so the sampler's stored logprobs and the trainer's agree.
+        prompt = encode("hello")
+        params = sampling.SamplingParams(max_tokens=12, seed=5, temperature=0.7)
+        seqs = sampling.sample(self.model, prompt, 3, params, self.table, "cpu")
+        data = [trainer.Datum((prompt + s.tokens)[:-1], {"target_tokens": torch.tensor((prompt + s.tokens)[1:])}) for s in seqs]
+        tempered = trainer.run(cpu(self.model), data, "cross_entropy", {"temperature": 0.7}, backward=False)
+        plain = trainer.run(cpu(self.model), data, "cross_entropy", {}, backward=False)
+        for s, at_t, at_1 in zip(seqs, tempered["loss_fn_outputs"], plain["loss_fn_outputs"]):
+            sampled = torch.tensor(s.logprobs)
+            self.assertLess(float((at_t["logprobs"][len(prompt) - 1:] - sampled).abs().max()), 1e-4)
+            self.assertGreater(float((at_1["logprobs"][len(prompt) - 1:] - sampled).abs().max()), 1e-2)
+        with self.assertRaisesRegex(ValueError, "temperature must be positive"):
+            trainer.run(cpu(self.model), data, "cross_entropy", {"temperature": 0.0}, backward=False)
+
     def test_same_seed_same_tokens_and_batch_size_does_not_matter_for_count(self):
         params = sampling.SamplingParams(max_tokens=8, seed=11, temperature=1.0, top_p=0.9)
         a = sampling.sample(self.model, [1, 2, 3], 5, params, self.table, "cpu", max_batch=2)

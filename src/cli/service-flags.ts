@@ -1,10 +1,10 @@
-// Flags shared by the commands that serve HTTP (sandbox serve, serve) and by those that run code
-// (eval, synth, rl: `--sandbox URL[,URL…]` chooses remote servers over the local pool).
+// Flags shared by the commands that serve HTTP (sandbox serve, serve), and the help of the flag of
+// those that run code (eval, synth, rl: `--sandbox URL[,URL…]`; src/recipes/open-sandbox.ts opens it).
 import type { Server } from 'node:http';
 import type { Command } from 'commander';
 import {
-  createLocalSandbox, createRemoteSandbox, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FETCH_BYTES,
-  DEFAULT_MAX_RUN_TIMEOUT_SECONDS, resolveServiceAuth, type ResolvedServiceAuth, type Sandbox,
+  DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FETCH_BYTES, DEFAULT_MAX_RUN_TIMEOUT_SECONDS, resolveServiceAuth,
+  type ResolvedServiceAuth,
 } from '../sandbox/index.js';
 
 /** The HTTP flags after their schema (options/tools.ts) checked them. */
@@ -61,18 +61,3 @@ export function untilStopped(): Promise<void> {
 /** `--sandbox` help text, shared by the commands that run code. */
 export const SANDBOX_FLAG_HELP = 'run code on these r1ci sandbox serve / SandboxFusion servers (comma-separated URLs; '
   + 'default: $R1CI_SANDBOX_URLS, else the local pool); token from $R1CI_SANDBOX_TOKEN';
-
-/** The URLs of `--sandbox`, else of $R1CI_SANDBOX_URLS; empty for the local pool. */
-export function sandboxUrls(flag: string | undefined): string[] {
-  const text = flag ?? process.env.R1CI_SANDBOX_URLS ?? '';
-  return text.split(',').map((url) => url.trim()).filter(Boolean);
-}
-
-/** The sandbox a code-running command uses: remote servers when URLs are given, else the local pool. */
-export async function openSandbox(flag: string | undefined): Promise<Sandbox> {
-  const urls = sandboxUrls(flag);
-  if (!urls.length) return createLocalSandbox();
-  const remote = createRemoteSandbox({ urls });
-  await remote.ping();
-  return remote;
-}

@@ -1,15 +1,15 @@
-// A `learner:DIR` model starts a local learner on first use, and its close() stops it (before, the
-// learner lived until the process exited). A relative DIR samples too (the learner runs in another
-// working directory).
+// A `learner:DIR` model samples through the learner its caller owns and starts no process itself
+// (it used to start a local learner on preflight that only an explicit close() stopped); without a
+// learner to sample on, parsing it is a one-line error, before anything starts.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTinyPreset } from '../learner/index.js';
+import { ConfigError } from '../core/index.js';
+import { createTinyPreset, type TrainingClient } from '../learner/index.js';
+import type { SampleOptions } from '../learner/types.js';
 import { parseModelSpec } from './model-spec.js';
 import type { TokenBackend } from '../backends/index.js';
-import { alive } from '../../test/helpers/processes.js';
-
 
 /** Pids of learner servers started by this process. */
 function learnerPids(): number[] {
@@ -27,23 +27,43 @@ function learnerPids(): number[] {
 }
 
 describe.runIf(process.platform === 'linux')('learner:DIR model', () => {
-  it('learner:DIR starts its learner on preflight and close() stops it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'r1ci-with-learner-'));
+  it("samples the folder through the caller's learner and starts none of its own", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'r1ci-model-spec-'));
     try {
       const folder = await createTinyPreset(join(dir, 'tiny'));
-      const model = parseModelSpec(`learner:${relative(process.cwd(), folder)}`);
+      const requests: SampleOptions[] = [];
+      const client: Pick<TrainingClient, 'sample'> = {
+        async sample(options) {
+          requests.push(options);
+          return [{ tokens: [1, 2, 3], logprobs: [-1, -1, -1], stopReason: 'length' }];
+        },
+      };
       const before = new Set(learnerPids());
+      const model = parseModelSpec(`learner:${relative(process.cwd(), folder)}`, { learner: () => client });
       await model.preflight();
-      const started = learnerPids().filter((pid) => !before.has(pid));
-      expect(started).toHaveLength(1);
       const { backend } = (model.forEpisode as () => { backend: TokenBackend })();
       const sample = await backend.sample({ promptTokens: [72, 105], maxTokens: 3, temperature: 0 });
-      expect(sample.tokens).toHaveLength(3);
-      await model.close!();
-      expect(alive(started[0])).toBe(false);
-      await model.close!(); // closing twice is harmless
+      expect(sample.tokens).toEqual([1, 2, 3]);
+      expect(requests.map((r) => r.baseModel)).toEqual([folder]);
+      expect(learnerPids().filter((pid) => !before.has(pid))).toEqual([]);
+      expect(model.needsLearner).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 60_000);
+
+  it('is refused in one line when no learner is given to sample on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'r1ci-model-spec-'));
+    try {
+      const folder = await createTinyPreset(join(dir, 'tiny'));
+      const before = new Set(learnerPids());
+      expect(() => parseModelSpec(`learner:${folder}`)).toThrow(ConfigError);
+      expect(() => parseModelSpec(`learner:${folder}`)).toThrow(
+        /^model: learner:DIR samples on a learner its caller starts/,
+      );
+      expect(learnerPids().filter((pid) => !before.has(pid))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

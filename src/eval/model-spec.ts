@@ -1,14 +1,14 @@
 // `--model SPEC` → a backend for each episode. Specs: `oracle`, `scripted:FILE`, `openai:MODEL`,
 // `chat:MODEL@URL` (any OpenAI-compatible chat server), `vllm:MODEL@URL` (token-in/token-out
 // completions; needs a tokenizer folder), `learner:DIR` (a Hugging Face folder, e.g. `r1ci sft`'s
-// final/, sampled on a local learner started on first use and stopped by close()). Keys come only
-// from the environment.
+// final/, sampled on a learner its caller starts and stops: the recipes do, with withLearner). Keys
+// come only from the environment.
 import { resolve } from 'node:path';
 import { BackendError, ConfigError } from '../core/index.js';
 import { createOpenAiChatBackend, createOpenAiCompletionsBackend, loadTokenizer, OPENAI_BASE_URL, readScriptFile, ScriptedBackend, type Backend, type TokenBackend, type Tokenizer } from '../backends/index.js';
 import { createOracleBackend, type AgentMode } from '../agent/index.js';
 import type { Task, TaskInstance } from '../tasks/index.js';
-import { createLearnerTokenBackend, openLearner, type OpenLearner } from '../learner/index.js';
+import { createLearnerTokenBackend, type TrainingClient } from '../learner/index.js';
 
 export type ModelForEpisode = { backend: Backend; tokenizer?: Tokenizer };
 
@@ -21,8 +21,9 @@ export type ModelFactory = {
   preflight(): Promise<void>;
   /** What this model lacks to answer a task in a mode (the oracle: a reference solution); null when nothing. */
   checkTask?(task: Task, mode: AgentMode): { message: string; fix: string } | null;
-  /** Stops what the model started (a local learner); whoever parsed the spec calls it when done. */
-  close?(): Promise<void>;
+  /** True for `learner:DIR`: it samples on the learner given as ModelSpecOptions.learner, which
+   * its caller starts before the run and stops after (withModel in src/recipes does both). */
+  needsLearner?: boolean;
 };
 
 export type ModelSpecOptions = {
@@ -32,6 +33,9 @@ export type ModelSpecOptions = {
   fetch?: typeof fetch;
   /** Requests in flight per HTTP backend. */
   concurrency?: number;
+  /** The learner a `learner:DIR` model samples on, read when it first samples: its caller starts it
+   * after parsing (so a bad spec starts nothing) and stops it when the run ends. */
+  learner?: () => Pick<TrainingClient, 'sample'>;
 };
 
 const SPEC_HELP = 'use oracle, scripted:FILE, openai:MODEL, chat:MODEL@URL, vllm:MODEL@URL or learner:DIR';
@@ -77,25 +81,30 @@ export function parseModelSpec(spec: string, options: ModelSpecOptions = {}): Mo
       return { name: backend.name, forEpisode: () => ({ backend, tokenizer }), preflight: () => preflightServer(url, env.R1CI_API_KEY, options.fetch) };
     }
     case 'learner':
-      return learnerModel(rest);
+      return learnerModel(rest, options.learner);
     default:
       throw new ConfigError([{ path: 'model', message: `unknown model spec ${JSON.stringify(spec)}`, fix: SPEC_HELP }]);
   }
 }
 
-/** `learner:DIR`: a local learner (started on first use, stopped by close()) samples the folder's weights. */
-function learnerModel(given: string): ModelFactory {
+/** `learner:DIR`: the folder's weights, sampled on the caller's learner (this starts no process). */
+function learnerModel(given: string, learner: ModelSpecOptions['learner']): ModelFactory {
   const folder = given && resolve(given); // absolute: the learner runs in another working directory
-  if (!folder) throw new ConfigError([{ path: 'model', message: 'learner needs a model folder', fix: 'write learner:path/to/hf-folder (e.g. an r1ci sft run\'s final/)' }]);
+  if (!folder) {
+    const fix = 'write learner:path/to/hf-folder (e.g. an r1ci sft run\'s final/)';
+    throw new ConfigError([{ path: 'model', message: 'learner needs a model folder', fix }]);
+  }
+  if (!learner) {
+    const fix = 'run it through runEvalRecipe or withModel, or pass ModelSpecOptions.learner';
+    throw new ConfigError([{ path: 'model', message: 'learner:DIR samples on a learner its caller starts', fix }]);
+  }
   const tokenizer = loadTokenizer(folder);
-  let learner: Promise<OpenLearner> | undefined;
-  let started: Promise<TokenBackend> | undefined;
-  const start = () => (started ??= (learner = openLearner()).then((open) => createLearnerTokenBackend(open.client, { baseModel: folder }, `learner:${folder}`)));
-  const backend: TokenBackend = { kind: 'token', name: `learner:${folder}`, sample: async (request, signal) => (await start()).sample(request, signal) };
-  return {
-    name: `learner:${folder}`, forEpisode: () => ({ backend, tokenizer }), preflight: async () => { await start(); },
-    close: async () => { await (await learner?.catch(() => undefined))?.close(); },
-  };
+  const name = `learner:${folder}`;
+  let bound: TokenBackend | undefined; // built on first use: the learner exists only once the run starts
+  const bind = () => (bound ??= createLearnerTokenBackend(learner(), { baseModel: folder }, name));
+  const backend: TokenBackend = { kind: 'token', name, sample: (request, signal) => bind().sample(request, signal) };
+  const preflight = async () => void learner();
+  return { name, forEpisode: () => ({ backend, tokenizer }), preflight, needsLearner: true };
 }
 
 /** GET {url}/models: turns "connection refused" and "401" into one clear line before a run starts. */

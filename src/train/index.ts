@@ -9,4 +9,3 @@ export * from './minimal-grpo.js';
 export * from './synth/index.js';
 export * from './sft/index.js';
 export * from './minimal-sft.js';
-export * from './demo/index.js';

@@ -1,5 +1,6 @@
 // The minimal GRPO loop is the spec: on the same episodes the full loop's reward, advantages and
-// learner data must equal the minimal loop's; and the minimal loop runs end to end on the tiny model.
+// learner data and loss config must equal the minimal loop's; and the minimal loop runs end to end on
+// the tiny model (at rollout temperature 0.7, trained on logits / T).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTinyModelFixture, type TinyModelFixture } from '../../test/helpers/training-fixtures.js';
 import { ScriptedBackend, type Tokenizer } from '../backends/index.js';
@@ -9,7 +10,8 @@ import { getTask } from '../tasks/index.js';
 import { resolveAgentConfig, runEpisodes, type Episode } from '../agent/index.js';
 import { buildDatums, computeEpisodeAdvantages, scoreGroups, selectTrainingGroups, sequencesOf, spreadEpisodeAdvantages } from './rl/batch.js';
 import { resolveRlConfig } from './rl/config.js';
-import { minimalDatums, minimalGroupAdvantages, minimalReward, runMinimalGrpo } from './minimal-grpo.js';
+import { buildLossConfig } from './rl/train-step.js';
+import { minimalDatums, minimalGroupAdvantages, minimalLossConfig, minimalReward, runMinimalGrpo } from './minimal-grpo.js';
 
 let base: string, tokenizer: Tokenizer, sandbox: Sandbox, learner: LocalLearner;
 let fixture: TinyModelFixture | undefined;
@@ -65,16 +67,25 @@ describe('the minimal GRPO loop', () => {
     const minimalCut = minimalDatums(cut, { maskTruncated: true });
     expect(fullCut.data).toEqual(minimalCut.data);
     expect(minimalCut.tokens).toBeLessThan(minimal.tokens);
+
+    // The loss config, at the paper's temperature and at 0.7 (trained on logits / T).
+    for (const temperature of [1, 0.7]) {
+      const tempered = resolveRlConfig({ klCoef: 0.001, agent: { temperature } });
+      expect(buildLossConfig(tempered, minimal.tokens)).toEqual(minimalLossConfig({ klCoef: 0.001, temperature }, minimal.tokens));
+    }
+    expect(minimalLossConfig({ klCoef: 0.001, temperature: 0.7 }, 10)).toMatchObject({ temperature: 0.7 });
+    expect(minimalLossConfig({ klCoef: 0.001, temperature: 1 }, 10)).not.toHaveProperty('temperature');
   }, 60_000);
 
-  it('runs end to end on the tiny model through the learner', async () => {
+  it('runs end to end on the tiny model through the learner, at temperature 0.7', async () => {
     const modelId = await learner.client.createModel({ base_model: base, reference_model: true });
     const logs = await runMinimalGrpo({
       client: learner.client, modelId, tokenizer, sandbox, taskIds: ['rg.arithmetic.chain_sum'], questionsPerTask: 10, questionSeed: 8,
-      steps: 2, questionsPerStep: 2, groupSize: 2, learningRate: 1e-3, klCoef: 0.001, temperature: 1,
+      steps: 2, questionsPerStep: 2, groupSize: 2, learningRate: 1e-3, klCoef: 0.001, temperature: 0.7,
       agent: { systemPrompt: 'Use Python.', maxTokensPerTurn: 16, maxTotalTokens: 32 },
     });
     expect(logs.map((l) => l.step)).toEqual([1, 2]);
     expect(logs.every((l) => l.tokens > 0 && Number.isFinite(l.reward) && l.kl >= 0)).toBe(true);
+    expect(logs[0].clipFraction).toBe(0); // sampled at T = 0.7 and trained on logits / 0.7: on-policy
   }, 60_000);
 });

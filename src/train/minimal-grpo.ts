@@ -34,7 +34,9 @@ export type MinimalGrpoOptions = {
   onStep?: (step: MinimalStepLog) => void;
 };
 
-export type MinimalStepLog = { step: number; reward: number; accuracy: number; kl: number; tokens: number };
+export type MinimalStepLog = {
+  step: number; reward: number; accuracy: number; kl: number; clipFraction: number; tokens: number;
+};
 
 // ---- 1. The reward (paper v2): +1 correct, ±0.1 format, −0.1 past 6 turns -------------------
 
@@ -86,7 +88,18 @@ export function minimalDatums(groups: readonly (readonly Episode[])[], options: 
   return { data, tokens: total };
 }
 
-// ---- 4. The loop ------------------------------------------------------------------------------
+// ---- 4. The loss: clipped importance sampling (old = sampling logprobs) + k3 KL, per token --------
+// At T ≠ 1 the learner trains on logits / T, the distribution the sampler drew from and whose
+// logprobs it returned (verl's practice), so the first update's ratio is exactly 1.
+
+export function minimalLossConfig(options: Pick<MinimalGrpoOptions, 'klCoef' | 'temperature'>, tokens: number) {
+  return {
+    clip_low_threshold: 0.8, clip_high_threshold: 1.2, kl_coef: options.klCoef / tokens,
+    ...(options.temperature !== 1 ? { temperature: options.temperature } : {}),
+  };
+}
+
+// ---- 5. The loop ------------------------------------------------------------------------------
 
 export async function runMinimalGrpo(options: MinimalGrpoOptions): Promise<MinimalStepLog[]> {
   const { client, modelId } = options;
@@ -106,11 +119,10 @@ export async function runMinimalGrpo(options: MinimalGrpoOptions): Promise<Minim
     const episodes = await runEpisodes(contexts, { concurrency: 8 });
     const groups = questions.map((_, i) => episodes.slice(i * options.groupSize, (i + 1) * options.groupSize));
 
-    // Learn: clipped importance sampling (old = sampling logprobs) + k3 KL, both per token.
+    // Learn: one update on the whole batch.
     const { data, tokens } = minimalDatums(groups);
-    const out = await client.forwardBackward(modelId, {
-      data, loss_fn: 'ppo', loss_fn_config: { clip_low_threshold: 0.8, clip_high_threshold: 1.2, kl_coef: options.klCoef / tokens },
-    });
+    const lossConfig = minimalLossConfig(options, tokens);
+    const out = await client.forwardBackward(modelId, { data, loss_fn: 'ppo', loss_fn_config: lossConfig });
     await client.optimStep(modelId, { learning_rate: options.learningRate, grad_clip_norm: 1 });
 
     const log = {
@@ -118,6 +130,7 @@ export async function runMinimalGrpo(options: MinimalGrpoOptions): Promise<Minim
       reward: episodes.reduce((a, e) => a + minimalReward(e), 0) / episodes.length,
       accuracy: episodes.filter((e) => e.verdict.correct).length / episodes.length,
       kl: out.metrics['kl:mean'] ?? 0,
+      clipFraction: out.metrics['clip_fraction:mean'] ?? 0,
       tokens,
     };
     logs.push(log);

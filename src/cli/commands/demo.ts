@@ -5,7 +5,7 @@
 // (minutes); `--full` runs the long one.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { renderDemoTable, runDemo } from '../../train/demo/index.js';
+import { renderDemoTable, runDemo } from '../../recipes/index.js';
 import { DEMO_DEFAULTS, resolveDemoFlags } from '../options/demo.js';
 import { printJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';

@@ -1,13 +1,14 @@
-// `r1ci eval` and `r1ci compare`: benchmark a model on the suite with and without the interpreter,
-// and put finished runs side by side with the paper's reference numbers.
+// `r1ci eval` and `r1ci compare`: benchmark a model on the suite with and without the interpreter
+// (flags → EVAL_FLAGS → runEvalRecipe → printed table), and put finished runs side by side with the
+// paper's reference numbers.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError } from '../../core/index.js';
-import { selectTasks, setDataDir, loadSplitFile, listTasks } from '../../tasks/index.js';
-import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
-import { loadRun, PAPER_REFERENCE, parseModelSpec, renderComparison, runEval, runPreflight, writeReports, type ModelFactory } from '../../eval/index.js';
-import { EVAL_DEFAULTS, resolveEvalFlags, type EvalFlags } from '../options/eval.js';
+import { loadRun, PAPER_REFERENCE, renderComparison, writeReports, type EvalResult } from '../../eval/index.js';
+import { runEvalRecipe } from '../../recipes/index.js';
+import { SANDBOX_FLAG_HELP } from '../service-flags.js';
+import { namingFlags } from '../options/flags.js';
+import { EVAL_DEFAULTS, resolveEvalFlags } from '../options/eval.js';
 import { printJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -37,16 +38,17 @@ export function registerEvalCommands(program: Command): void {
     .option('--json', 'print the metrics as JSON')
     .action(async (raw: unknown) => {
       const flags = resolveEvalFlags(raw);
-      setDataDir(flags.dataDir);
-      const split = flags.splitFile ? loadSplitFile(flags.splitFile, new Set(listTasks().map((e) => e.id))) : undefined;
-      const taskIds = selectTasks(flags.tasks, split);
-      if (!taskIds.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
-      const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: flags.concurrency });
-      try {
-        await evaluate(flags, taskIds, model);
-      } finally {
-        await model.close?.();
+      const progress = flags.progress ? createProgress() : undefined;
+      const warn = (line: string) => (progress ? progress.log(line) : process.stderr.write(`${line}\n`));
+      const events = { progress: progress?.update, warn };
+      const result = await namingFlags(runEvalRecipe(flags, events), { tasks: '--tasks' })
+        .finally(() => progress?.stop());
+      if (result.metrics.infrastructureFailures.count) process.exitCode = 1; // not complete: a rerun finishes it
+      if (flags.json) {
+        const { manifest, metrics, missing, unavailable } = result;
+        return printJson({ manifest, metrics, missing, unavailable });
       }
+      printEvalSummary(result);
     });
 
   program
@@ -68,34 +70,14 @@ export function registerEvalCommands(program: Command): void {
     });
 }
 
-/** Preflight, the run and its summary; the caller closes the model. */
-async function evaluate(flags: EvalFlags, taskIds: string[], model: ModelFactory): Promise<void> {
-  const { sandbox, unavailable } = await runPreflight({
-    taskIds, model, mode: flags.mode, seed: flags.seed, skipUnavailable: flags.skipUnavailable, startSandbox: () => openSandbox(flags.sandbox),
-  });
-  for (const [id, why] of Object.entries(unavailable)) process.stderr.write(`eval: skipped ${id}: ${why}\n`);
-  const progress = flags.progress ? createProgress() : undefined;
-  let correct = 0, seen = 0;
-  try {
-    const result = await runEval({
-      model, taskIds, perTask: flags.perTask, samples: flags.samples, seed: flags.seed, agent: flags.agent,
-      outDir: flags.out, sandbox, unavailable, skipBadLines: flags.skipBadLines, concurrency: flags.concurrency, schedule: flags.schedule,
-      onProgress: (done, total, episode) => {
-        if (episode) { seen++; if (episode.verdict.correct) correct++; }
-        progress?.update('eval', done, total, `accuracy so far ${seen ? `${((100 * correct) / seen).toFixed(1)}%` : '–'}`);
-      },
-    });
-    progress?.stop();
-    for (const bad of result.skippedLines) process.stderr.write(`eval: skipped unreadable line ${bad.line} of episodes.jsonl (${bad.error}); its episode ran again\n`);
-    const infra = result.metrics.infrastructureFailures;
-    if (infra.count) process.stderr.write(`eval: ${infra.count} episodes ended by infrastructure, not counted (${infra.examples.slice(0, 2).join('; ')}); rerun the same command to redo them\n`);
-    if (infra.count) process.exitCode = 1; // the run is not complete: a rerun finishes it
-    if (flags.json) return printJson({ manifest: result.manifest, metrics: result.metrics, missing: result.missing, unavailable: result.unavailable });
-    const m = result.metrics;
-    process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], m.tasks.map((t) => [t.taskId, (100 * t.accuracy).toFixed(1), (100 * t.codeUseRate).toFixed(1), t.meanCodeCalls.toFixed(2)]))}\n\n`);
-    process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% (${m.episodes} episodes${result.resumed ? `, ${result.resumed} resumed` : ''}${result.missing ? `, ${result.missing} not run: skipped tasks or infrastructure failures` : ''}); report: ${join(flags.out, 'report.html')}\n`);
-  } finally {
-    progress?.stop();
-    await sandbox.close();
-  }
+/** The per-task table and the mean, with what was resumed or is still missing. */
+function printEvalSummary(result: EvalResult): void {
+  const m = result.metrics;
+  const percent = (x: number) => (100 * x).toFixed(1);
+  const rows = m.tasks.map((t) => [t.taskId, percent(t.accuracy), percent(t.codeUseRate), t.meanCodeCalls.toFixed(2)]);
+  process.stdout.write(`${renderTable(['task', 'accuracy %', 'code use %', 'code calls'], rows)}\n\n`);
+  const resumed = result.resumed ? `, ${result.resumed} resumed` : '';
+  const missing = result.missing ? `, ${result.missing} not run: skipped tasks or infrastructure failures` : '';
+  process.stdout.write(`mean accuracy over ${m.tasks.length} tasks: ${(100 * m.meanAccuracy).toFixed(1)}% `
+    + `(${m.episodes} episodes${resumed}${missing}); report: ${join(result.outDir, 'report.html')}\n`);
 }

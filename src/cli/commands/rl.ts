@@ -1,40 +1,16 @@
 // `r1ci rl`: RL with the interpreter in the loop, through the learner API (local, or remote with
-// R1CI_LEARNER_URL / R1CI_LEARNER_API_KEY). Rerun with the same --out to resume after a kill.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// R1CI_LEARNER_URL / R1CI_LEARNER_API_KEY). Flags → RL_FLAGS → runRlRecipe → printed lines; rerun
+// with the same --out to resume after a kill.
 import type { Command } from 'commander';
-import { ConfigError, type ConfigProblem } from '../../core/index.js';
-import { loadTokenizer } from '../../backends/index.js';
-import { createTinyPreset, resolveLearnerConnection, withLearner, type TrainingClient } from '../../learner/index.js';
-import type { Sandbox } from '../../sandbox/index.js';
-import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
-import { createVllmRollouts, localAdapterPath, resolveInitModel, runRl, type ResolvedRlConfig } from '../../train/rl/index.js';
-import { resolveRlFlags, RL_CLI_DEFAULTS, type RlFlags } from '../options/rl.js';
+import { runRlRecipe } from '../../recipes/index.js';
+import { SANDBOX_FLAG_HELP } from '../service-flags.js';
+import { namingFlags } from '../options/flags.js';
+import { resolveRlFlags, RL_CLI_DEFAULTS } from '../options/rl.js';
 import { printJson } from '../output.js';
 import { createProgress } from '../progress.js';
 
-/** The folders named by flags exist, before a learner starts (tiny is made by the run itself). */
-function checkFolders(flags: RlFlags): void {
-  const problems: ConfigProblem[] = [];
-  if (flags.init !== 'tiny' && !existsSync(flags.init)) {
-    const fix = "give an SFT checkpoint or model folder, or 'tiny'";
-    problems.push({ path: '--init', message: `${flags.init} does not exist`, fix });
-  }
-  if (flags.tokenizer && !existsSync(join(flags.tokenizer, 'tokenizer.json'))) {
-    const fix = 'pass a local copy of the model\'s tokenizer folder';
-    problems.push({ path: '--tokenizer', message: `no tokenizer.json in ${flags.tokenizer}`, fix });
-  }
-  if (problems.length) throw new ConfigError(problems);
-}
-
-/** `--rollouts` samples LoRA adapters the server loads at runtime: live weights only, so no --stale. */
-function checkVllmRollouts(url: string, loraRank: number, sampling: string): void {
-  const problems: ConfigProblem[] = [];
-  if (!/^https?:\/\/.+\/v1\/?$/.test(url)) problems.push({ path: '--rollouts', message: `bad URL ${JSON.stringify(url)}`, fix: 'write the server\'s base URL, e.g. http://127.0.0.1:8000/v1' });
-  if (loraRank <= 0) problems.push({ path: '--rollouts', message: 'vLLM rollouts load the policy as a LoRA adapter each step', fix: 'add --lora-rank 16, and start vLLM with --enable-lora --max-lora-rank 16' });
-  if (sampling === 'stale-1') problems.push({ path: '--stale', message: 'vLLM rollouts sample the live adapters, not a snapshot', fix: 'drop --stale' });
-  if (problems.length) throw new ConfigError(problems);
-}
+/** The flag of each recipe config key its checks name. */
+const RL_FLAG_OF = { init: '--init', tokenizer: '--tokenizer', rollouts: '--rollouts', sampling: '--stale' };
 
 export function registerRlCommand(program: Command): void {
   program
@@ -51,7 +27,7 @@ export function registerRlCommand(program: Command): void {
     .option('--steps <n>', 'optimizer steps')
     .option('--lr, --learning-rate <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
     .option('--kl <coef>', 'low-variance KL coefficient (paper: 0.001)')
-    .option('--temperature <t>', 'rollout temperature: only 1 (the paper\'s), since the stored logprobs are untempered')
+    .option('--temperature <t>', 'rollout temperature (paper: 1); the learner trains on logits / T so its logprobs match the sampler\'s')
     .option('--clip-low <r>', 'lower ratio bound of the clipped objective (default 0.8)')
     .option('--clip-high <r>', 'upper ratio bound (default 1.2; clip-higher, as DAPO: 1.28)')
     .option('--dual-clip <c>', 'cap the loss of negative advantages at -c·A (verl: 3; default off)')
@@ -90,46 +66,14 @@ export function registerRlCommand(program: Command): void {
     .option('--json', 'print the final metrics as JSON')
     .action(async (raw: unknown) => {
       const { flags, config } = resolveRlFlags(raw);
-      if (flags.rollouts) checkVllmRollouts(flags.rollouts, config.loraRank, config.sampling);
-      checkFolders(flags);
-      const connection = resolveLearnerConnection(flags.learner ? { url: flags.learner } : {});
-      const out = resolve(flags.out);
-      await withLearner({ connection, local: { stateDir: join(out, 'learner'), batchRequests: flags.batchRequests } }, async ({ client }) => {
-        const sandbox = await openSandbox(flags.sandbox);
-        try {
-          await train(flags, config, client, sandbox, Boolean(connection));
-        } finally {
-          await sandbox.close();
-        }
-      });
+      // Step lines go to stdout; the bar is drawn only when both streams are a terminal.
+      const progress = createProgress({ tty: Boolean(process.stderr.isTTY && process.stdout.isTTY) });
+      const events = { log: (line: string) => progress.log(line, process.stdout), progress: progress.update };
+      const result = await namingFlags(runRlRecipe({ ...flags, config }, events), RL_FLAG_OF)
+        .finally(() => progress.stop());
+      const steps = result.metrics.length;
+      if (flags.json) return printJson({ resumedFrom: result.resumedFrom, steps, last: result.metrics.at(-1) });
+      const resumed = `resumed after step ${result.resumedFrom}`;
+      process.stdout.write(`done: ${steps} steps (${resumed}); report ${result.report}\n`);
     });
-}
-
-/** Model, tokenizer and (maybe) vLLM rollouts, then the RL loop with its progress lines. */
-async function train(
-  flags: RlFlags, config: ResolvedRlConfig, client: TrainingClient, sandbox: Sandbox, remote: boolean,
-): Promise<void> {
-  const out = resolve(flags.out);
-  const rolloutsUrl = flags.rollouts;
-  let init = flags.init;
-  if (init === 'tiny') init = existsSync(join(out, 'base-tiny', 'config.json')) ? join(out, 'base-tiny') : await createTinyPreset(join(out, 'base-tiny'));
-  init = await resolveInitModel(client, resolve(init), join(out, 'init-model'));
-  const tokenizerDir = flags.tokenizer ?? init;
-  if (!existsSync(join(tokenizerDir, 'tokenizer.json'))) throw new ConfigError([{ path: '--tokenizer', message: `no tokenizer.json in ${tokenizerDir}`, fix: 'pass --tokenizer with a local copy of the model\'s tokenizer' }]);
-  const vllm = rolloutsUrl ? await createVllmRollouts(client, {
-    baseUrl: rolloutsUrl, removeUnloaded: !remote,
-    adapterPath: remote ? (n) => `adapter-${String(n).padStart(6, '0')}` : localAdapterPath(out),
-  }) : undefined;
-  const progress = createProgress({ tty: Boolean(process.stderr.isTTY && process.stdout.isTTY) });
-  const result = await runRl({
-    config, client, init, tokenizer: loadTokenizer(tokenizerDir), sandbox, runDir: out,
-    ...(vllm ? { rolloutBackend: vllm.backendFor } : {}),
-    ...(remote ? { checkpointPath: (kind: string, step: number) => `${kind}-${String(step).padStart(6, '0')}` } : {}),
-    onStep: (m) => {
-      progress.log(`step ${m.step} reward ${m.reward.toFixed(3)}${m.updates > 1 ? ` updates ${m.updates}` : ''}${m.samplingCost > 1 ? ` sampled/trained ${m.samplingCost.toFixed(2)}` : ''} accuracy ${m.accuracy.toFixed(3)} kl ${m.kl?.toExponential(2) ?? '–'} sampling ${m.samplingSeconds.toFixed(1)}s training ${m.trainingSeconds.toFixed(1)}s${m.eval ? ` held-out ${m.eval.accuracy.toFixed(3)}` : ''}`, process.stdout);
-      progress.update('rl', m.step, config.steps, `reward ${m.reward.toFixed(3)}`);
-    },
-  }).finally(() => progress.stop());
-  if (flags.json) printJson({ resumedFrom: result.resumedFrom, steps: result.metrics.length, last: result.metrics.at(-1) });
-  else process.stdout.write(`done: ${result.metrics.length} steps (resumed after step ${result.resumedFrom}); report ${join(out, 'report.html')}\n`);
 }

@@ -1,12 +1,12 @@
 // `r1ci synth`: rejection-sampled SFT data from any teacher (oracle, API model, token backend) on
-// training tasks, resumable, with progress; `--export` also writes OpenAI, ShareGPT and verl files.
+// training tasks (flags → SYNTH_FLAGS → runSynthRecipe → printed table), resumable, with progress;
+// `--export` also writes OpenAI, ShareGPT and verl files.
 import type { Command } from 'commander';
-import { ConfigError } from '../../core/index.js';
-import { selectTasks, setDataDir } from '../../tasks/index.js';
-import { openSandbox, SANDBOX_FLAG_HELP } from '../service-flags.js';
-import { parseModelSpec, runPreflight, type ModelFactory } from '../../eval/index.js';
-import { PROMPT_VARIANTS, readSynthRecords, runSynth, writeExports } from '../../train/synth/index.js';
-import { resolveSynthFlags, SYNTH_DEFAULTS, type SynthFlags } from '../options/eval.js';
+import { runSynthRecipe } from '../../recipes/index.js';
+import { PROMPT_VARIANTS } from '../../train/synth/index.js';
+import { SANDBOX_FLAG_HELP } from '../service-flags.js';
+import { namingFlags } from '../options/flags.js';
+import { resolveSynthFlags, SYNTH_DEFAULTS } from '../options/eval.js';
 import { printJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -34,41 +34,17 @@ export function registerSynthCommand(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (raw: unknown) => {
       const flags = resolveSynthFlags(raw);
-      setDataDir(flags.dataDir);
-      const selected = selectTasks(flags.tasks);
-      if (!selected.length) throw new ConfigError([{ path: '--tasks', message: `no implemented task matches ${flags.tasks}`, fix: 'see r1ci tasks list' }]);
-      const model = parseModelSpec(flags.model, { tokenizerDir: flags.tokenizer, concurrency: flags.concurrency });
-      try {
-        await synthesise(flags, model, selected);
-      } finally {
-        await model.close?.();
-      }
+      const progress = createProgress();
+      const warn = (line: string) => progress.log(line);
+      const events = { progress: flags.progress ? progress.update : undefined, warn };
+      const result = await namingFlags(runSynthRecipe(flags, events), { tasks: '--tasks' })
+        .finally(() => progress.stop());
+      const { unavailable: _unavailable, ...summary } = result; // named on stderr already
+      if (flags.json) return printJson(summary);
+      const rows = Object.entries(result.perTask).map(([id, s]) => [id, s.kept, s.tried]);
+      process.stdout.write(`${renderTable(['task', 'kept', 'questions tried'], rows)}\n\n`);
+      const resumed = result.resumed ? ` (${result.resumed} from before)` : '';
+      const exports = result.exports.length ? `; exports: ${result.exports.join(', ')}` : '';
+      process.stdout.write(`${result.records} records in ${flags.out}${resumed}${exports}\n`);
     });
-}
-
-/** Preflight, synthesis and exports; the caller closes the model. */
-async function synthesise(flags: SynthFlags, model: ModelFactory, selected: string[]): Promise<void> {
-  // The whole training split is a wish, not a list: what cannot run is left out and named.
-  const { sandbox, unavailable } = await runPreflight({
-    taskIds: selected, model, mode: 'ci', seed: flags.seed, skipUnavailable: flags.skipUnavailable || flags.tasks === 'train', startSandbox: () => openSandbox(flags.sandbox),
-  });
-  const skipped = Object.keys(unavailable);
-  if (skipped.length) process.stderr.write(`synth: left out ${skipped.length} tasks that cannot run: ${Object.entries(unavailable).map(([id, why]) => `${id} (${why})`).join('; ')}\n`);
-  const taskIds = selected.filter((id) => !(id in unavailable));
-  const progress = createProgress();
-  try {
-    const summary = await runSynth({
-      teacher: model, taskIds, perTask: flags.perTask, attemptsPerQuestion: flags.attempts, maxQuestionsPerTask: flags.maxQuestions,
-      variants: flags.variants, seed: flags.seed, agent: flags.agent, out: flags.out, sandbox, concurrency: flags.concurrency, skipBadLines: flags.skipBadLines,
-      onProgress: flags.progress ? (p) => progress.update('synth', p.keptTotal, p.perTask * taskIds.length, `${p.taskId}: kept ${p.kept}/${p.perTask} of ${p.tried} tried`) : undefined,
-    });
-    for (const bad of summary.skippedLines) process.stderr.write(`synth: skipped unreadable line ${bad.line} of ${flags.out} (${bad.error})\n`);
-    const written = flags.export ? writeExports(readSynthRecords(flags.out, { skipBadLines: flags.skipBadLines }), flags.out, flags.export) : [];
-    if (flags.json) return printJson({ ...summary, exports: written });
-    process.stdout.write(`${renderTable(['task', 'kept', 'questions tried'], Object.entries(summary.perTask).map(([id, s]) => [id, s.kept, s.tried]))}\n\n`);
-    process.stdout.write(`${summary.records} records in ${flags.out}${summary.resumed ? ` (${summary.resumed} from before)` : ''}${written.length ? `; exports: ${written.join(', ')}` : ''}\n`);
-  } finally {
-    progress.stop();
-    await sandbox.close();
-  }
 }

@@ -114,3 +114,18 @@ export function parseFlags<S extends z.ZodType>(
 export function optionKeys(command: { options: readonly { attributeName(): string }[] }): string[] {
   return command.options.map((o) => o.attributeName());
 }
+
+/** Awaits a recipe and names the problems of its input by flag: a ConfigError path listed in
+ * `flags` (a config key such as `init`) becomes that flag (`--init`); other errors pass unchanged. */
+export async function namingFlags<T>(run: Promise<T>, flags: Readonly<Record<string, string>>): Promise<T> {
+  try {
+    return await run;
+  } catch (error) {
+    if (!(error instanceof ConfigError) || error.name !== 'ConfigError') throw error;
+    if (!error.problems.some((p) => p.path in flags)) throw error;
+    throw new ConfigError(
+      error.problems.map((p) => ({ ...p, path: flags[p.path] ?? p.path })),
+      { cause: error },
+    );
+  }
+}

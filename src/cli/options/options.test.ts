@@ -93,6 +93,17 @@ describe('command schemas', () => {
     });
   });
 
+  it('--lora-rank: one name and one check for sft and rl; 0 (all weights) by default', () => {
+    const base = { sft: { data: 'd.jsonl', out: 'o' }, rl: { out: 'o', std: true, batchRequests: true } };
+    expect(resolveSftFlags(base.sft).config.loraRank).toBe(0);
+    expect(resolveSftFlags({ ...base.sft, loraRank: '4' }).config.loraRank).toBe(4);
+    for (const bad of ['-1', '2.5', 'four']) {
+      const message = `--lora-rank: bad value "${bad}" (use an integer ≥ 0)`;
+      expect(() => resolveSftFlags({ ...base.sft, loraRank: bad })).toThrow(message);
+      expect(() => resolveRlFlags({ ...base.rl, loraRank: bad })).toThrow(message);
+    }
+  });
+
   it('lists every bad flag in one error, each under its flag name', () => {
     let error: unknown;
     try {
@@ -176,8 +187,13 @@ describe('command schemas', () => {
     expect(() => resolveRlFlags({ out: 'o', std: true, batchRequests: true, dynamicSampling: true })).toThrow(
       /^--dynamic-sampling: bad value true \(dynamic sampling refills/,
     );
-    expect(() => resolveRlFlags({ out: 'o', std: true, batchRequests: true, temperature: '0.7' })).toThrow(
-      /^--temperature: bad value 0\.7/,
+    expect(() => resolveRlFlags({ out: 'o', std: true, batchRequests: true, temperature: '0' })).toThrow(
+      /^--temperature: bad value 0 \(use a temperature > 0/,
+    );
+    expect(resolveRlFlags({ out: 'o', std: true, batchRequests: true, temperature: '0.7' }).config.agent.temperature).toBe(0.7);
+    const vllm = { out: 'o', std: true, batchRequests: true, rollouts: 'http://127.0.0.1:8000/v1', loraRank: '8' };
+    expect(() => resolveRlFlags({ ...vllm, temperature: '0.7' })).toThrow(
+      /^--temperature: vLLM rollouts at temperature 0\.7 return untempered logprobs \(use --temperature 1 with --rollouts\)$/,
     );
   });
 });

@@ -175,6 +175,11 @@ export function rlOptionsFrom(flags: RlFlags): RlOptions {
 /** Commander's flags → checked flags and the resolved RL config; a problem names its flag. */
 export function resolveRlFlags(raw: unknown): { flags: RlFlags; config: ResolvedRlConfig } {
   const flags = parseFlags(RL_FLAGS, raw);
+  if (flags.rollouts && flags.temperature !== undefined && flags.temperature !== 1) {
+    // vLLM returns logprobs of the raw logits by default, not of logits / T: the ratio would be off.
+    const message = `vLLM rollouts at temperature ${flags.temperature} return untempered logprobs`;
+    throw new ConfigError([{ path: '--temperature', message, fix: 'use --temperature 1 with --rollouts' }]);
+  }
   try {
     return { flags, config: resolveRlConfig(rlOptionsFrom(flags)) };
   } catch (error) {

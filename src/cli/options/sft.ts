@@ -24,6 +24,7 @@ export const SFT_FLAGS = z.strictObject({
   maxSeqTokens: intFlag().optional(),
   seed: intFlag({ min: 0 }).optional(),
   trainOnObservation: z.boolean().optional(),
+  loraRank: intFlag({ min: 0 }).optional(),
   skipBadLines: z.boolean().optional(),
   json: z.boolean().optional(),
 });
@@ -46,6 +47,7 @@ export function resolveSftFlags(raw: unknown): SftFlags {
     maxSequenceTokens: flags.maxSeqTokens,
     seed: flags.seed,
     trainOnObservation: flags.trainOnObservation,
+    loraRank: flags.loraRank,
   });
   return { ...flags, config };
 }

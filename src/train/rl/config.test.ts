@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { resolveRlConfig } from './config.js';
 
 describe('resolveRlConfig, the sampling distribution', () => {
-  it('refuses a rollout temperature ≠ 1 or top-p < 1: stored logprobs are of the untempered policy', () => {
+  it('takes a rollout temperature > 0 (trained on logits / T); refuses greedy rollouts and top-p < 1', () => {
     expect(resolveRlConfig().agent.temperature).toBe(1);
-    expect(() => resolveRlConfig({ agent: { temperature: 0.7 } })).toThrow(/rl.agent.temperature: bad value 0.7 \(.*temperature 1/);
-    expect(() => resolveRlConfig({ agent: { topP: 0.9 } })).toThrow(/rl.agent.topP: bad value 0.9/);
+    expect(resolveRlConfig({ agent: { temperature: 0.7 } }).agent.temperature).toBe(0.7);
+    expect(() => resolveRlConfig({ agent: { temperature: 0 } })).toThrow(/rl.agent.temperature: bad value 0 \(.*greedy rollouts do not explore/);
+    expect(() => resolveRlConfig({ agent: { topP: 0.9 } })).toThrow(/rl.agent.topP: bad value 0.9 \(leave top-p at 1/);
     expect(resolveRlConfig({ agent: { temperature: 1, topP: 1 } }).agent.topP).toBe(1);
   });
 });

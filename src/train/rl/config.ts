@@ -86,11 +86,15 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
   check(Number.isInteger(curriculum.stages) && curriculum.stages >= 1 && Number.isInteger(curriculum.stepsPerStage) && curriculum.stepsPerStage >= 1 && Number.isInteger(curriculum.samplesPerAgent) && curriculum.samplesPerAgent >= 1, 'curriculum', 'use positive integers for stages, stepsPerStage and samplesPerAgent', curriculum);
   check(['binary', 'partial'].includes(reward.correctness), 'reward.correctness', 'use binary or partial', reward.correctness);
   check(['ci', 'text', 'code'].includes(curriculum.fourthAgent.mode), 'curriculum.fourthAgent.mode', 'use ci, text or code', curriculum.fourthAgent.mode);
-  // The learner and vLLM return logprobs of the untempered, untruncated policy; the importance ratio
-  // needs those of the distribution actually sampled, so any other sampling would bias every step.
+  // The importance ratio needs the logprobs of the distribution actually sampled. At T ≠ 1 the learner
+  // returns those of softmax(logits / T) and trains on logits / T (verl's practice; extension
+  // `temperature`); top-p truncation has no such counterpart, so it would bias every step.
   const agent = { temperature: 1, ...defined(options.agent) } as AgentOptions;
-  const sampling = 'the stored logprobs are at temperature 1 without top-p, so the ratio\'s old policy would not be the sampling one';
-  check(agent.temperature === 1, 'agent.temperature', `use temperature 1 for rollouts (the paper's): ${sampling}`, agent.temperature);
+  const sampling = 'the stored logprobs are those of the untruncated distribution, '
+    + 'so the ratio\'s old policy would not be the sampling one';
+  const positive = typeof agent.temperature === 'number' && agent.temperature > 0;
+  const greedy = 'use a temperature > 0 for rollouts (paper: 1): greedy rollouts do not explore';
+  check(positive, 'agent.temperature', greedy, agent.temperature);
   check(agent.topP === undefined || agent.topP === 1, 'agent.topP', `leave top-p at 1 for rollouts: ${sampling}`, agent.topP);
   // The agent's own limits too, so a bad one is refused before a learner or sandbox starts.
   try {

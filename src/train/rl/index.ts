@@ -1,4 +1,4 @@
-// RL with code execution in the loop: config, rollouts, batches, the loop, its report and the demo stage.
+// RL with code execution in the loop: config, rollouts, batches, the loop and its report.
 export * from './types.js';
 export * from './config.js';
 export * from './batch.js';
@@ -11,7 +11,6 @@ export * from './report.js';
 export * from './run-rl.js';
 export * from './oracle-warm-start.js';
 export * from './init-model.js';
-export * from './demo-stage.js';
 export * from './vllm-rollouts.js';
 export * from './schedule.js';
 export * from './dynamic-sampling.js';

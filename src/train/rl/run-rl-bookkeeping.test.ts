@@ -90,4 +90,13 @@ describe('runRl with a checkpoint cadence', () => {
     expect(client.steps(result.modelId)).toBe(4);
     expect(result.metrics.map((m) => m.step)).toEqual([1, 2, 3, 4]);
   }, 30_000);
+
+  it('at temperature ≠ 1, refuses a learner without the temperature extension before creating a model', async () => {
+    const config = resolveRlConfig({ ...small, steps: 1, agent: { ...small.agent, temperature: 0.7 } });
+    const client = new FakeTrainingClient(['full_finetune', 'sample_from_model_id']);
+    await expect(run(client, join(dir, 'tempered'), config)).rejects.toThrow(
+      /rl.agent.temperature: .*no temperature extension.*use --temperature 1/,
+    );
+    expect(client.calls.filter((c) => c.verb === 'create_model')).toEqual([]);
+  });
 });

@@ -133,6 +133,11 @@ async function checkExtensions(client: TrainingClient, config: ResolvedRlConfig)
   const problems: ConfigProblem[] = [];
   if (config.klCoef > 0 && !extensions.includes('low_var_kl')) problems.push({ path: 'rl.klCoef', message: 'the learner has no low-variance KL extension', fix: 'pass --kl 0 (or use a LoRA model on a learner that serves the extension)' });
   if (config.estimator === 'ppo' && !extensions.includes('value_head')) problems.push({ path: 'rl.estimator', message: 'PPO needs the value-head extension, which the learner lacks', fix: 'use --estimator grpo or reinforce++' });
+  if (config.agent.temperature !== 1 && !extensions.includes('temperature')) {
+    const message = `the learner cannot train at temperature ${config.agent.temperature} (no temperature extension), `
+      + 'so its logprobs would not be the sampler\'s';
+    problems.push({ path: 'rl.agent.temperature', message, fix: 'use --temperature 1' });
+  }
   if (problems.length) throw new ConfigError(problems);
   return extensions.includes('sample_from_model_id');
 }

@@ -23,11 +23,13 @@ const bytes = (text: string) => [...Buffer.from(text)];
 const parts = (answer: string) => ({ prompt: bytes('Q: 2+3?'), code: bytes('print(2+3)'), output: bytes('Result: 5'), answer: bytes(answer) });
 
 /** An episode whose sampled logprobs are the model's (shifted by `samplerShift` to mimic another sampler). */
-async function episode(modelId: string, answer: string, correct: boolean, samplerShift = 0): Promise<Episode> {
+async function episode(
+  modelId: string, answer: string, correct: boolean, samplerShift = 0, client = fixture.learner.client,
+): Promise<Episode> {
   const p = parts(answer);
   const tokens = [...p.code, ...p.output, ...p.answer];
   const mask = [...p.code.map(() => 1), ...p.output.map(() => 0), ...p.answer.map(() => 1)];
-  const out = await fixture.learner.client.forward(modelId, { data: [makeDatum([...p.prompt, ...tokens])], loss_fn: 'cross_entropy' });
+  const out = await client.forward(modelId, { data: [makeDatum([...p.prompt, ...tokens])], loss_fn: 'cross_entropy' });
   const own = out.loss_fn_outputs[0].logprobs.data.slice(p.prompt.length - 1);
   return {
     id: answer, taskId: 't', index: 0, seed: 0, sample: 0, mode: 'ci', backend: 'fake', system: '', question: '', turns: [{ text: '', finishReason: { unified: 'stop', raw: 'stop' } }],
@@ -37,13 +39,62 @@ async function episode(modelId: string, answer: string, correct: boolean, sample
   };
 }
 
-async function setup(options: RlOptions, samplerShift = 0, extra: { valueHead?: boolean } = {}) {
+/** A model and a group of episodes; `client` (default the fixture's) makes both, since a learner
+ * refuses a second client's requests on a model whose seq_ids another client numbers. */
+async function setup(options: RlOptions, samplerShift = 0, extra: { valueHead?: boolean; client?: LearnerClient } = {}) {
   const config = resolveRlConfig({ klCoef: 0, ...options });
-  const modelId = await fixture.learner.client.createModel({ base_model: fixture.base, value_head: extra.valueHead ?? false });
-  const [good, bad] = [await episode(modelId, '<<<5>>>', true, samplerShift), await episode(modelId, '<<<6>>>', false, samplerShift)];
+  const client = extra.client ?? fixture.learner.client;
+  const modelId = await client.createModel({ base_model: fixture.base, value_head: extra.valueHead ?? false });
+  const good = await episode(modelId, '<<<5>>>', true, samplerShift, client);
+  const bad = await episode(modelId, '<<<6>>>', false, samplerShift, client);
   const groups: ScoredGroup[] = scoreGroups([{ key: 'q', episodes: [good, bad, good, bad] }], config);
   return { config, modelId, groups };
 }
+
+/** Four episodes the learner sampled at `temperature` (stored logprobs its own), two scored right. */
+async function sampledGroups(modelId: string, temperature: number, config: ReturnType<typeof resolveRlConfig>): Promise<ScoredGroup[]> {
+  const prompt = bytes('Q: 2+3?');
+  const samples = await fixture.learner.client.sample({ promptTokens: prompt, numSamples: 4, maxTokens: 12, temperature, seed: 7, modelId });
+  const template = await episode(modelId, '<<<5>>>', true);
+  const episodes = samples.map((s, i): Episode => ({
+    ...template, id: String(i), verdict: { correct: i % 2 === 0, score: i % 2 === 0 ? 1 : 0, outcome: i % 2 === 0 ? 'correct' : 'wrong' },
+    trajectory: { promptTokens: prompt, tokens: s.tokens, mask: s.tokens.map(() => 1), logprobs: s.logprobs },
+  }));
+  return scoreGroups([{ key: 'q', episodes }], config);
+}
+
+describe('runTrainStep at rollout temperature 0.7 (trained on logits / T)', () => {
+  it('the sampled logprobs are the learner\'s at T = 0.7, and differ from its untempered ones', async () => {
+    const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
+    const prompt = bytes('Q: 2+3?');
+    const [s] = await fixture.learner.client.sample({ promptTokens: prompt, maxTokens: 16, temperature: 0.7, seed: 3, modelId });
+    const data = [makeDatum([...prompt, ...s.tokens])];
+    const at = async (config: object) => (await fixture.learner.client.forward(modelId, { data, loss_fn: 'cross_entropy', ...config }))
+      .loss_fn_outputs[0].logprobs.data.slice(prompt.length - 1);
+    const gap = (row: number[]) => Math.max(...row.map((lp, t) => Math.abs(lp - s.logprobs[t])));
+    expect(gap(await at({ loss_fn_config: { temperature: 0.7 } }))).toBeLessThan(1e-4);
+    expect(gap(await at({}))).toBeGreaterThan(1e-2);
+  }, 30_000);
+
+  it('the first update is on-policy even with clip bounds 1 ± 0.001; trained at T = 1 the same episodes clip', async () => {
+    const tight = { clipLow: 0.999, clipHigh: 1.001, learningRate: 1e-3 };
+    const tempered = resolveRlConfig({ klCoef: 0, ...tight, agent: { temperature: 0.7 } });
+    const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
+    const result = await runTrainStep(fixture.learner.client, modelId, await sampledGroups(modelId, 0.7, tempered), tempered);
+    expect(result.clipFraction).toBe(0);
+    const untempered = resolveRlConfig({ klCoef: 0, ...tight });
+    const other = await fixture.learner.client.createModel({ base_model: fixture.base });
+    const mismatched = await runTrainStep(fixture.learner.client, other, await sampledGroups(other, 0.7, untempered), untempered);
+    expect(mismatched.clipFraction).toBeGreaterThan(0.05);
+  }, 30_000);
+
+  it('truncated IS: the learner\'s forward pass is tempered too, so every weight is 1', async () => {
+    const config = resolveRlConfig({ klCoef: 0, tisCap: 1.001, agent: { temperature: 0.7 } });
+    const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
+    const result = await runTrainStep(fixture.learner.client, modelId, await sampledGroups(modelId, 0.7, config), config);
+    expect(Math.abs(result.tisWeight! - 1)).toBeLessThan(1e-3);
+  }, 30_000);
+});
 
 describe('runTrainStep', () => {
   it('unmasked: interpreter tokens take old logprobs from the learner, so the first update is on-policy', async () => {
@@ -91,7 +142,8 @@ describe('runTrainStep', () => {
       }
       return fetch(input, init);
     } });
-    const { config, modelId, groups } = await setup({ estimator: 'ppo', miniBatches: 2, valueClip: 0.2 }, 0, { valueHead: true });
+    const ppo = { estimator: 'ppo', miniBatches: 2, valueClip: 0.2 } as const;
+    const { config, modelId, groups } = await setup(ppo, 0, { valueHead: true, client });
     const before = await client.forward(modelId, { data: groups[0].episodes.map((e) => makeDatum([...e.trajectory!.promptTokens, ...e.trajectory!.tokens])), loss_fn: 'cross_entropy' });
     const result = await runTrainStep(client, modelId, groups, config);
     expect(result.perUpdate).toHaveLength(2);

@@ -36,7 +36,7 @@ export async function runTrainStep(
     return { trainedTokens: 0, kl: null, entropy: null, clipFraction: null, valueError: null, perUpdate: [], tisWeight: null, seconds: 0 };
   }
   const needsForward = config.estimator === 'ppo' || config.trainOnObservation || config.tisCap > 0;
-  const forward = needsForward ? await forwardPass(client, modelId, sampled) : undefined;
+  const forward = needsForward ? await forwardPass(client, modelId, sampled, config) : undefined;
   const { sequences, weights_T, tisWeight } = withOldPolicy(sampled, sampledTargetsOf(groups), forward, config);
   let advantages: number[][];
   let returns: number[][] | undefined;
@@ -68,9 +68,13 @@ export async function runTrainStep(
   };
 }
 
-async function forwardPass(client: TrainingClient, modelId: string, sequences: readonly TrainSequence[]): Promise<Forward> {
+async function forwardPass(
+  client: TrainingClient, modelId: string, sequences: readonly TrainSequence[], config: ResolvedRlConfig,
+): Promise<Forward> {
   const data = sequences.map((s) => makeDatum(s.tokens, { weights: s.weights }));
-  const out = await client.forward(modelId, { data, loss_fn: 'cross_entropy' });
+  const tempered = temperatureConfig(config);
+  const withTemperature = tempered.temperature ? { loss_fn_config: tempered } : {};
+  const out = await client.forward(modelId, { data, loss_fn: 'cross_entropy', ...withTemperature });
   return { logprobs: out.loss_fn_outputs.map((o) => o.logprobs.data), values: out.loss_fn_outputs.map((o) => o.values?.data ?? []) };
 }
 
@@ -116,6 +120,31 @@ export function splitEvenly(n: number, parts: number): number[][] {
   return out;
 }
 
+/** Tinker's loss config plus our extensions: dual-clip's c, and the rollouts' temperature (the learner
+ * then computes log-probs, entropy and the KL reference of softmax(logits / T)). */
+export type RlLossConfig = LossFnConfig & { dual_clip?: number; temperature?: number };
+
+/** The rollouts' temperature, sent only when it is not 1 (extension `temperature`), so a remote
+ * engine gets Tinker's fields alone at the paper's setting. */
+export function temperatureConfig(config: Pick<ResolvedRlConfig, 'agent'>): RlLossConfig {
+  const temperature = config.agent.temperature ?? 1;
+  return temperature === 1 ? {} : { temperature };
+}
+
+/** The ppo loss's config for a mini-batch with `trainedTokens` trained targets. */
+export function buildLossConfig(config: ResolvedRlConfig, trainedTokens: number): RlLossConfig {
+  return {
+    clip_low_threshold: config.clipLow,
+    clip_high_threshold: config.clipHigh,
+    ...(config.dualClip > 0 ? { dual_clip: config.dualClip } : {}),
+    // The KL and value terms stay token-level (divided by the mini-batch's trained tokens) under either aggregation.
+    ...(config.klCoef > 0 ? { kl_coef: config.klCoef / trainedTokens } : {}),
+    ...(config.estimator === 'ppo' ? { value_coef: config.valueCoef / trainedTokens } : {}),
+    ...(config.estimator === 'ppo' && config.valueClip > 0 ? { value_clip: config.valueClip } : {}),
+    ...temperatureConfig(config),
+  };
+}
+
 type MiniBatch = { sequences: TrainSequence[]; advantages: number[][]; returns?: number[][]; values?: number[][] };
 
 /** One mini-batch: forward_backward then optim_step. Losses are normalised over the mini-batch's own tokens. */
@@ -124,15 +153,7 @@ async function runUpdate(
 ): Promise<UpdateMetrics> {
   const clipCentre = batch.values && config.valueClip > 0 ? batch.values : undefined;
   const { data, trainedTokens } = buildDatums(batch.sequences, batch.advantages, batch.returns, config.lossAggregation, clipCentre);
-  const lossConfig: LossFnConfig & { dual_clip?: number } = {
-    clip_low_threshold: config.clipLow,
-    clip_high_threshold: config.clipHigh,
-    ...(config.dualClip > 0 ? { dual_clip: config.dualClip } : {}),
-    // The KL and value terms stay token-level (divided by the mini-batch's trained tokens) under either aggregation.
-    ...(config.klCoef > 0 ? { kl_coef: config.klCoef / trainedTokens } : {}),
-    ...(config.estimator === 'ppo' ? { value_coef: config.valueCoef / trainedTokens } : {}),
-    ...(config.estimator === 'ppo' && config.valueClip > 0 ? { value_clip: config.valueClip } : {}),
-  };
+  const lossConfig = buildLossConfig(config, trainedTokens);
   const output = await client.forwardBackward(modelId, { data, loss_fn: 'ppo', loss_fn_config: lossConfig });
   await client.optimStep(modelId, { learning_rate: learningRate, grad_clip_norm: config.gradClipNorm });
   const metric = (name: string) => (name in output.metrics ? output.metrics[name] : null);

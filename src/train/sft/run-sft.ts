@@ -17,6 +17,9 @@ export function resolveSftConfig(options: Partial<SftConfig>): Readonly<SftConfi
   for (const key of ['epochs', 'batchSize', 'bucketWindow', 'checkpointEvery', 'evalEvery', 'maxSequenceTokens'] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) problems.push({ path: `sft.${key}`, message: `bad value ${config[key]}`, fix: 'use a positive integer' });
   }
+  if (!Number.isInteger(config.loraRank) || config.loraRank < 0) {
+    problems.push({ path: 'sft.loraRank', message: `bad value ${config.loraRank}`, fix: 'use an integer ≥ 0 (0: full fine-tuning)' });
+  }
   if (!(config.learningRate > 0)) problems.push({ path: 'sft.learningRate', message: `bad value ${config.learningRate}`, fix: 'use a positive number' });
   if (!(config.warmupFraction >= 0 && config.warmupFraction < 1)) problems.push({ path: 'sft.warmupFraction', message: `bad value ${config.warmupFraction}`, fix: 'use a number in [0, 1)' });
   if (!(config.minLrRatio >= 0 && config.minLrRatio <= 1)) problems.push({ path: 'sft.minLrRatio', message: `bad value ${config.minLrRatio}`, fix: 'use a number in [0, 1]' });
@@ -67,7 +70,9 @@ export async function runSft(options: SftRunOptions): Promise<SftResult> {
 
   mkdirSync(join(options.runDir, 'checkpoints'), { recursive: true });
   const statePath = join(options.runDir, 'sft-state.json'), metricsPath = join(options.runDir, 'metrics.jsonl');
-  const identity = String(hashKeys([JSON.stringify(config), ...options.train.map((r) => r.id)]));
+  // A full fine-tuning run leaves loraRank out, so run folders written before the LoRA option still resume.
+  const { loraRank, ...rest } = config;
+  const identity = String(hashKeys([JSON.stringify(loraRank ? config : rest), ...options.train.map((r) => r.id)]));
   let state = readState(statePath);
   if (state && state.identity !== identity) throw new ConfigError([{ path: '--out', message: `${options.runDir} holds a different SFT run (other data or settings)`, fix: 'use a new --out folder, or delete that one' }]);
   const resumedFrom = state?.step ?? 0;

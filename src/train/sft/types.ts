@@ -29,11 +29,13 @@ export type SftConfig = {
   maxSteps: number;
   /** Examples longer than this many tokens are left out. */
   maxSequenceTokens: number;
+  /** Train LoRA adapters of this rank on a frozen base (the lora_config `r1ci rl` sends); 0 = all weights. */
+  loraRank: number;
 };
 
 export const SFT_DEFAULTS: Readonly<SftConfig> = Object.freeze({
   epochs: 3, batchSize: 32, learningRate: 1e-5, warmupFraction: 0.05, minLrRatio: 0.1, weightDecay: 0, gradClipNorm: 1,
-  bucketWindow: 8, seed: 0, trainOnObservation: false, checkpointEvery: 50, evalEvery: 50, maxSteps: 0, maxSequenceTokens: 8192,
+  bucketWindow: 8, seed: 0, trainOnObservation: false, checkpointEvery: 50, evalEvery: 50, maxSteps: 0, maxSequenceTokens: 8192, loraRank: 0,
 });
 
 export type SftRunOptions = Partial<SftConfig> & {

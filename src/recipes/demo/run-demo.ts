@@ -8,7 +8,7 @@ import { withLearner } from '../../learner/index.js';
 import { FULL_DEMO, QUICK_DEMO, type DemoContext, type DemoSettings, type DemoStage } from './context.js';
 import { reportStage } from './report.js';
 import { evalStage, modelStage, sftStage, synthesisStage } from './stages.js';
-import { createRlDemoStage } from '../rl/demo-stage.js';
+import { createRlDemoStage } from './rl-stage.js';
 import { DEMO_CHOICE_PROMPT, DEMO_TASKS, QUICK_DEMO_TASKS } from './tasks.js';
 
 export const DEMO_STAGES: readonly DemoStage[] = [modelStage, synthesisStage, sftStage, createRlDemoStage(DEMO_CHOICE_PROMPT), evalStage, reportStage];

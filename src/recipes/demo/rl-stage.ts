@@ -6,9 +6,9 @@ import { InvariantError } from '../../core/index.js';
 import type { Tokenizer } from '../../backends/index.js';
 import type { LearnerClient, LearnerSamplingTarget } from '../../learner/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
-import { resolveRlConfig } from './config.js';
-import { runRl } from './run-rl.js';
-import type { RlOptions, StepMetrics } from './types.js';
+import { resolveRlConfig } from '../../train/rl/config.js';
+import { runRl } from '../../train/rl/run-rl.js';
+import type { RlOptions, StepMetrics } from '../../train/rl/types.js';
 
 /** What the stage reads and writes of the demo's context (structurally the demo's DemoContext). */
 export type RlDemoContext = {

@@ -6,9 +6,9 @@ import type { OnProgress } from '../../core/index.js';
 import type { LearnerClient, LearnerSamplingTarget } from '../../learner/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
 import type { RunSummary } from '../../eval/index.js';
-import type { SynthRecord } from '../synth/types.js';
-import type { SftConfig, SftResult } from '../sft/types.js';
-import type { RlOptions, StepMetrics } from '../rl/types.js';
+import type { SynthRecord } from '../../train/synth/types.js';
+import type { SftConfig, SftResult } from '../../train/sft/types.js';
+import type { RlOptions, StepMetrics } from '../../train/rl/types.js';
 import type { DemoTask } from './tasks.js';
 
 export type DemoSettings = {

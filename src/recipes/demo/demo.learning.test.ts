@@ -5,15 +5,17 @@
 // - GRPO: left to choose (code allowed, not required), the SFT model answers in its head as most of
 //   its teacher's choice examples do, and gets almost nothing right. GRPO under that prompt must
 //   teach it that code pays: code use and accuracy must both rise by a wide margin.
-// This runs seed 0. Over seeds 0-4 the recipe is not robust (SFT/ci 8-75%, a GRPO gain in 2 runs of
-// 5; docs/benchmarks.md, "The short demo ... over seeds"): these thresholds hold for seed 0 only.
+// This runs seed 0. The thresholds hold with a margin in every run of `npm run bench:demo` over
+// seeds 0-4 on two CPU kernels (docs/benchmarks.md, "The short demo ... over seeds"): SFT/ci 83-92%
+// (asserted >= 50%), SFT+GRPO/choice 83-92% (asserted >= 60%), its rise over SFT/choice +33 to +92
+// points (asserted >= 25) and the rise in code use +42 to +100 points (asserted >= 25).
 // The report must carry the curves.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Episode } from '../../agent/index.js';
-import { DEMO_RL } from '../rl/demo-stage.js';
+import { DEMO_RL } from './rl-stage.js';
 import { QUICK_DEMO } from './context.js';
 import { runDemo } from './run-demo.js';
 
@@ -21,7 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), 'r1ci-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The least rise GRPO must bring in choice mode, in accuracy and in code use (fraction of 12 questions). */
-const GRPO_GAIN = 0.4;
+const GRPO_GAIN = 0.25;
 
 const rate = (episodes: readonly Episode[], test: (e: Episode) => boolean) => episodes.filter(test).length / Math.max(1, episodes.length);
 
@@ -45,11 +47,12 @@ describe('r1ci demo (the short version, seed 0)', () => {
     expect(ctx.rl!.metrics.every((m) => m.episodes === rl.questionsPerStep! * rl.groupSize!)).toBe(true);
     const sftChoice = ctx.evals.get('sft/choice')!.episodes, grpoChoice = ctx.evals.get('sft+grpo/choice')!.episodes;
     expect(grpoChoice.length).toBe(base.length);
+    expect(accuracy(grpoChoice)).toBeGreaterThanOrEqual(0.6);
     expect(accuracy(grpoChoice) - accuracy(sftChoice)).toBeGreaterThanOrEqual(GRPO_GAIN);
     expect(rate(grpoChoice, (e) => e.codeCalls > 0) - rate(sftChoice, (e) => e.codeCalls > 0)).toBeGreaterThanOrEqual(GRPO_GAIN);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('Training curves');
     expect(html).toContain('GRPO after SFT');
     expect(existsSync(join(dir, 'demo.json'))).toBe(true);
-  }, 600_000);
+  }, 1_500_000); // about 410 s on a quiet 2-core machine, up to 1,350 s beside other work
 });

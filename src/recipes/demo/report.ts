@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderHtmlReport } from '../../eval/index.js';
 import { escapeHtml } from '../../eval/report/svg.js';
-import type { SftStepMetrics } from '../sft/types.js';
-import type { StepMetrics } from '../rl/types.js';
+import type { SftStepMetrics } from '../../train/sft/types.js';
+import type { StepMetrics } from '../../train/rl/types.js';
 import type { DemoContext, DemoStage } from './context.js';
 
 const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(100 * x).toFixed(0)}%`);

@@ -7,10 +7,10 @@ import { createLearnerTokenBackend, createTinyPreset } from '../../learner/index
 import { computeMetrics, type RunSummary } from '../../eval/index.js';
 import { getTask, type TaskInstance } from '../../tasks/index.js';
 import { hashKeys } from '../../core/index.js';
-import { readSynthRecords, runSynth } from '../synth/index.js';
-import { runSft } from '../sft/index.js';
+import { readSynthRecords, runSynth } from '../../train/synth/index.js';
+import { runSft } from '../../train/sft/index.js';
 import type { DemoContext, DemoModel, DemoStage } from './context.js';
-import type { SynthRecord } from '../synth/types.js';
+import type { SynthRecord } from '../../train/synth/types.js';
 import { DEMO_CHOICE_PROMPT, DEMO_CI_PROMPT, DEMO_MODES, type DemoMode, type DemoTask } from './tasks.js';
 
 export const modelStage: DemoStage = {
