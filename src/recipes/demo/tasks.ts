@@ -27,7 +27,7 @@ const quoted = (instance: TaskInstance, anchor: string, end: string): string => 
 
 export const DEMO_TASKS: readonly DemoTask[] = [
   {
-    id: 'symbench.number_multiply', options: { count: 2, min_digits: 2, max_digits: 3 }, kind: 'compute',
+    id: 'symbench.number_multiply', options: { digits: 'range', count: 2, min_digits: 2, max_digits: 3 }, kind: 'compute',
     teacherCode: (instance) => [
       `question = "${quoted(instance, 'result of ', '?')}"`,
       'a, b = question.split("of ")[1].split("*")',

@@ -29,14 +29,23 @@ export const numberMultiply = defineTask({
   },
   ranges: [['min_digits', 'max_digits']],
   generate(options, rng) {
-    const codesteer = options.digits === 'codesteer';
-    const digits = codesteer
-      ? rng.pick(CODESTEER_PATTERNS).slice()
-      : Array.from({ length: options.count }, () => rng.int(options.min_digits, options.max_digits));
-    const numbers = digits.map((d) => {
-      const magnitude = rng.int(d === 1 ? 2 : 10 ** (d - 1), 10 ** d - 1);
-      return codesteer && rng.bool() ? -magnitude : magnitude;
-    });
+    const digits: number[] = [];
+    const numbers: number[] = [];
+    const draw = (d: number): number => rng.int(d === 1 ? 2 : 10 ** (d - 1), 10 ** d - 1);
+    if (options.digits === 'codesteer') {
+      for (const d of rng.pick(CODESTEER_PATTERNS)) {
+        const magnitude = draw(d);
+        digits.push(d);
+        numbers.push(rng.bool() ? -magnitude : magnitude);
+      }
+    } else {
+      // Each number's length and then its value, in that order: the draws (and so the questions of a
+      // seed) are the ones this option gave before the CodeSteer patterns became the default.
+      for (let i = 0; i < options.count; i++) {
+        digits.push(rng.int(options.min_digits, options.max_digits));
+        numbers.push(draw(digits[i]));
+      }
+    }
     const product = numbers.reduce((acc, n) => acc * BigInt(n), 1n);
     const prompt =
       `What is the result of ${numbers.join('*')}?\nReturn your final answer as a single integer ` +
