@@ -6,9 +6,15 @@ import tseslint from 'typescript-eslint';
 const layer = (from, forbidden) => ({
   files: [`src/${from}/**/*.ts`],
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: forbidden.map((dir) => ({ group: [`**/${dir}/*`, `**/${dir}`], message: `src/${from} must not import src/${dir} (see docs/architecture.md)` })),
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((dir) => ({
+          group: [`**/${dir}/*`, `**/${dir}`],
+          message: `src/${from} must not import src/${dir} (see docs/architecture.md)`,
+        })),
+      },
+    ],
   },
 });
 

@@ -4,7 +4,11 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Learning checks (a model must learn something; minutes of CPU) run by `npm run test:learning`.
-    exclude: ['**/node_modules/**', '**/dist/**', ...(process.env.R1CI_LEARNING_TESTS ? [] : ['**/*.learning.test.ts'])],
+    exclude: [
+      '**/node_modules/**',
+      '**/dist/**',
+      ...(process.env.R1CI_LEARNING_TESTS ? [] : ['**/*.learning.test.ts']),
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRng } from '../src/core/index.js';
-import { decodeForwardBackwardOutput, encodeForwardBackwardRequest, learnerEnv, learnerRoot, makeDatum, resolveLearnerPython, type ForwardBackwardInput } from '../src/learner/index.js';
+import {
+  decodeForwardBackwardOutput,
+  encodeForwardBackwardRequest,
+  learnerEnv,
+  learnerRoot,
+  makeDatum,
+  resolveLearnerPython,
+  type ForwardBackwardInput,
+} from '../src/learner/index.js';
 
 const run = promisify(execFile);
 
@@ -52,33 +60,70 @@ function median(fn: () => unknown, reps: number): [number, unknown] {
   return [times.sort((a, b) => a - b)[Math.floor(reps / 2)], out];
 }
 
-export type WireRow = { wire: string; requestBytes: number; resultBytes: number; seconds: { clientEncode: number; serverDecode: number; serverEncode: number; clientDecode: number; total: number } };
+export type WireRow = {
+  wire: string;
+  requestBytes: number;
+  resultBytes: number;
+  seconds: { clientEncode: number; serverDecode: number; serverEncode: number; clientDecode: number; total: number };
+};
 
 export async function benchWire(options: { sequences: number; tokens: number; reps: number }): Promise<WireRow[]> {
   const rng = createRng('bench-wire');
   const n = options.tokens - 1;
   const input: ForwardBackwardInput = {
-    loss_fn: 'ppo', loss_fn_config: { clip_low_threshold: 0.8, clip_high_threshold: 1.2 },
-    data: Array.from({ length: options.sequences }, () => makeDatum(Array.from({ length: options.tokens }, () => Math.floor(rng.next() * 151_000)), {
-      logprobs: Array.from({ length: n }, () => -rng.next() * 5),
-      advantages: Array.from({ length: n }, () => rng.next() * 2 - 1),
-    })),
+    loss_fn: 'ppo',
+    loss_fn_config: { clip_low_threshold: 0.8, clip_high_threshold: 1.2 },
+    data: Array.from({ length: options.sequences }, () =>
+      makeDatum(
+        Array.from({ length: options.tokens }, () => Math.floor(rng.next() * 151_000)),
+        {
+          logprobs: Array.from({ length: n }, () => -rng.next() * 5),
+          advantages: Array.from({ length: n }, () => rng.next() * 2 - 1),
+        },
+      ),
+    ),
   };
   const dir = mkdtempSync(join(tmpdir(), 'r1ci-bench-wire-'));
   try {
-    const [jsonEncode, jsonBody] = median(() => Buffer.from(JSON.stringify({ model_id: 'm', seq_id: 1, forward_backward_input: input })), options.reps);
-    const [pbEncode, pbBody] = median(() => encodeForwardBackwardRequest({ model_id: 'm', seq_id: 1, forward_only: false, input }), options.reps);
+    const [jsonEncode, jsonBody] = median(
+      () => Buffer.from(JSON.stringify({ model_id: 'm', seq_id: 1, forward_backward_input: input })),
+      options.reps,
+    );
+    const [pbEncode, pbBody] = median(
+      () => encodeForwardBackwardRequest({ model_id: 'm', seq_id: 1, forward_only: false, input }),
+      options.reps,
+    );
     writeFileSync(join(dir, 'request.json'), jsonBody as Buffer);
     writeFileSync(join(dir, 'request.pb'), pbBody as Uint8Array);
     const root = learnerRoot();
-    const { stdout } = await run(resolveLearnerPython(), ['-c', SERVER_SIDE, dir, String(options.reps)], { cwd: root, env: { ...learnerEnv(process.env), PYTHONPATH: root }, maxBuffer: 1 << 20 });
+    const { stdout } = await run(resolveLearnerPython(), ['-c', SERVER_SIDE, dir, String(options.reps)], {
+      cwd: root,
+      env: { ...learnerEnv(process.env), PYTHONPATH: root },
+      maxBuffer: 1 << 20,
+    });
     const server = JSON.parse(stdout) as { json: [number, number]; protobuf: [number, number] };
     const outJson = readFileSync(join(dir, 'output.json'));
     const outPb = readFileSync(join(dir, 'output.pb'));
     const [jsonDecode] = median(() => JSON.parse(outJson.toString('utf8')), options.reps);
     const [pbDecode] = median(() => decodeForwardBackwardOutput(outPb), options.reps);
-    const row = (wire: string, requestBytes: number, resultBytes: number, clientEncode: number, [serverDecode, serverEncode]: [number, number], clientDecode: number): WireRow => ({
-      wire, requestBytes, resultBytes, seconds: { clientEncode, serverDecode, serverEncode, clientDecode, total: clientEncode + serverDecode + serverEncode + clientDecode },
+    const row = (
+      wire: string,
+      requestBytes: number,
+      resultBytes: number,
+      clientEncode: number,
+      [serverDecode, serverEncode]: [number, number],
+      clientDecode: number,
+    ): WireRow => ({
+      wire,
+      requestBytes,
+      resultBytes,
+      seconds: {
+        clientEncode,
+        serverDecode,
+        serverEncode,
+        clientDecode,
+        total: clientEncode + serverDecode + serverEncode + clientDecode,
+      },
     });
     return [
       row('json', (jsonBody as Buffer).byteLength, outJson.byteLength, jsonEncode, server.json, jsonDecode),
@@ -103,5 +148,8 @@ export function printWire(rows: readonly WireRow[]): void {
   }
   const [json, pb] = rows;
   const bytes = (json.requestBytes + json.resultBytes) / (pb.requestBytes + pb.resultBytes);
-  process.stdout.write((`protobuf: ${bytes.toFixed(1)}x fewer bytes, ${(json.seconds.total / pb.seconds.total).toFixed(1)}x less ` + `encode/decode time\n`));
+  process.stdout.write(
+    `protobuf: ${bytes.toFixed(1)}x fewer bytes, ${(json.seconds.total / pb.seconds.total).toFixed(1)}x less ` +
+      `encode/decode time\n`,
+  );
 }

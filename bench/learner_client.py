@@ -16,13 +16,23 @@ def main() -> None:
     url, token, model_id = sys.argv[1:4]
 
     def post(verb: str, body: dict) -> dict:
-        request = urllib.request.Request(f"{url}/api/v1/{verb}", data=json.dumps(body).encode(),
-                                         headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{url}/api/v1/{verb}",
+            data=json.dumps(body).encode(),
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
         return json.loads(urllib.request.urlopen(request, timeout=120).read())
 
     def sample(prompt, seed) -> int:
-        request_id = post("asample", {"model_id": model_id, "prompt": {"chunks": [{"type": "encoded_text", "tokens": prompt}]}, "num_samples": 1,
-                                      "sampling_params": {"max_tokens": 128, "temperature": 1.0, "seed": seed}})["request_id"]
+        request_id = post(
+            "asample",
+            {
+                "model_id": model_id,
+                "prompt": {"chunks": [{"type": "encoded_text", "tokens": prompt}]},
+                "num_samples": 1,
+                "sampling_params": {"max_tokens": 128, "temperature": 1.0, "seed": seed},
+            },
+        )["request_id"]
         while True:
             out = post("retrieve_future", {"request_id": request_id, "wait_s": 10})
             if out.get("type") != "try_again":

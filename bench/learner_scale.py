@@ -19,18 +19,56 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-QWEN25 = {"architectures": ["Qwen2ForCausalLM"], "model_type": "qwen2", "attention_dropout": 0.0, "hidden_act": "silu",
-          "rms_norm_eps": 1e-6, "rope_theta": 1000000.0, "use_sliding_window": False, "sliding_window": 32768,
-          "max_position_embeddings": 32768, "bos_token_id": 151643, "eos_token_id": 151645}
+QWEN25 = {
+    "architectures": ["Qwen2ForCausalLM"],
+    "model_type": "qwen2",
+    "attention_dropout": 0.0,
+    "hidden_act": "silu",
+    "rms_norm_eps": 1e-6,
+    "rope_theta": 1000000.0,
+    "use_sliding_window": False,
+    "sliding_window": 32768,
+    "max_position_embeddings": 32768,
+    "bos_token_id": 151643,
+    "eos_token_id": 151645,
+}
 SHAPES = {  # Qwen2.5's published sizes; "cpu" keeps the real vocabulary with a small trunk
-    "qwen2.5-0.5b": dict(vocab_size=151936, hidden_size=896, intermediate_size=4864, num_hidden_layers=24,
-                         num_attention_heads=14, num_key_value_heads=2, tie_word_embeddings=True),
-    "qwen2.5-7b": dict(vocab_size=152064, hidden_size=3584, intermediate_size=18944, num_hidden_layers=28,
-                       num_attention_heads=28, num_key_value_heads=4, tie_word_embeddings=False),
-    "cpu": dict(vocab_size=151936, hidden_size=256, intermediate_size=704, num_hidden_layers=4,
-                num_attention_heads=4, num_key_value_heads=2, tie_word_embeddings=True),
-    "toy": dict(vocab_size=512, hidden_size=64, intermediate_size=128, num_hidden_layers=2,  # script checks
-                num_attention_heads=4, num_key_value_heads=2, tie_word_embeddings=True),
+    "qwen2.5-0.5b": dict(
+        vocab_size=151936,
+        hidden_size=896,
+        intermediate_size=4864,
+        num_hidden_layers=24,
+        num_attention_heads=14,
+        num_key_value_heads=2,
+        tie_word_embeddings=True,
+    ),
+    "qwen2.5-7b": dict(
+        vocab_size=152064,
+        hidden_size=3584,
+        intermediate_size=18944,
+        num_hidden_layers=28,
+        num_attention_heads=28,
+        num_key_value_heads=4,
+        tie_word_embeddings=False,
+    ),
+    "cpu": dict(
+        vocab_size=151936,
+        hidden_size=256,
+        intermediate_size=704,
+        num_hidden_layers=4,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        tie_word_embeddings=True,
+    ),
+    "toy": dict(
+        vocab_size=512,
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,  # script checks
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        tie_word_embeddings=True,
+    ),
 }
 PEAK_BF16 = {"H100": 989e12, "H200": 989e12, "A100": 312e12}  # dense, SXM
 
@@ -43,8 +81,14 @@ def peak_flops(torch, device) -> float:
 
 
 def flops_per_token(config, seq: int) -> float:
-    d, f, h, k, hd, n = (config.hidden_size, config.intermediate_size, config.num_attention_heads,
-                         config.num_key_value_heads, config.head_dim, config.num_hidden_layers)
+    d, f, h, k, hd, n = (
+        config.hidden_size,
+        config.intermediate_size,
+        config.num_attention_heads,
+        config.num_key_value_heads,
+        config.head_dim,
+        config.num_hidden_layers,
+    )
     matmul = n * (d * h * hd * 2 + d * k * hd * 2 + 3 * d * f) + config.vocab_size * d
     return 6 * matmul + 6 * n * h * hd * seq
 
@@ -61,6 +105,7 @@ def train(args) -> dict:
     import transformers
     from learner import hf, trainer
     from learner.optim import AdamParams
+
     transformers.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()
     device = torch.device(args.device)
@@ -69,13 +114,16 @@ def train(args) -> dict:
     with open(os.path.join(folder, "config.json"), "w") as f:
         json.dump(dict(QWEN25, **SHAPES[args.shape]), f)
     new = tuple(int(x) for x in transformers.__version__.split(".")[:2]) >= (4, 56)  # older: torch_dtype
-    theirs = transformers.AutoModelForCausalLM.from_config(transformers.AutoConfig.from_pretrained(folder),
-                                                           **{"dtype" if new else "torch_dtype": torch.float32},
-                                                           attn_implementation="sdpa")
+    theirs = transformers.AutoModelForCausalLM.from_config(
+        transformers.AutoConfig.from_pretrained(folder),
+        **{"dtype" if new else "torch_dtype": torch.float32},
+        attn_implementation="sdpa",
+    )
     theirs.save_pretrained(folder)
     theirs = theirs.to(device).train()
-    ours = trainer.Trainable(hf.load_model(folder, device).train(), None, device,
-                             max_tokens_per_microbatch=args.seq * args.batch)
+    ours = trainer.Trainable(
+        hf.load_model(folder, device).train(), None, device, max_tokens_per_microbatch=args.seq * args.batch
+    )
     ours.model.gradient_checkpointing = args.checkpointing
     g = torch.Generator().manual_seed(1)
     tokens = torch.randint(0, ours.model.config.vocab_size, (args.batch, args.seq + 1), generator=g)
@@ -111,13 +159,22 @@ def train(args) -> dict:
     rate = {k: n / statistics.median(v) for k, v in times.items()}
     peak = peak_flops(torch, device)
     fpt = flops_per_token(ours.model.config, args.seq)
-    return {"bench": "train", "shape": args.shape, "device": str(device), "torch": torch.__version__,
-            "gpu": torch.cuda.get_device_name(device) if device.type == "cuda" else None,
-            "seq": args.seq, "batch": args.batch, "steps": args.steps, "checkpointing": args.checkpointing,
-            "tokens_per_s": round(rate["ours"]), "transformers_tokens_per_s": round(rate["transformers"]),
-            "ratio": round(rate["ours"] / rate["transformers"], 3),
-            "mfu": round(rate["ours"] * fpt / peak, 3) if peak else None,
-            "transformers_mfu": round(rate["transformers"] * fpt / peak, 3) if peak else None}
+    return {
+        "bench": "train",
+        "shape": args.shape,
+        "device": str(device),
+        "torch": torch.__version__,
+        "gpu": torch.cuda.get_device_name(device) if device.type == "cuda" else None,
+        "seq": args.seq,
+        "batch": args.batch,
+        "steps": args.steps,
+        "checkpointing": args.checkpointing,
+        "tokens_per_s": round(rate["ours"]),
+        "transformers_tokens_per_s": round(rate["transformers"]),
+        "ratio": round(rate["ours"] / rate["transformers"], 3),
+        "mfu": round(rate["ours"] * fpt / peak, 3) if peak else None,
+        "transformers_mfu": round(rate["transformers"] * fpt / peak, 3) if peak else None,
+    }
 
 
 def lora(args) -> dict:
@@ -129,6 +186,7 @@ def lora(args) -> dict:
     from learner.lora import ATTENTION, MLP, apply_lora
     from learner.model import CausalLM
     from learner.optim import AdamParams
+
     device = torch.device(args.device)
     dtype = torch.bfloat16 if device.type == "cuda" else torch.float32
     config = config_from_hf(dict(QWEN25, **SHAPES[args.shape]))
@@ -162,11 +220,18 @@ def lora(args) -> dict:
         seconds.append(time.perf_counter() - start)
     peak = torch.cuda.max_memory_allocated(device) if device.type == "cuda" else None
     estimate = plan.total - plan.reserve
-    return {"bench": "lora", "shape": args.shape, "device": str(device), "seq": args.seq, "rank": args.rank,
-            "step_s": round(seconds[-1], 3), "peak_allocated_gib": round(peak / memory.GIB, 2) if peak else None,
-            "estimate_gib": round(estimate / memory.GIB, 2),
-            "plan": {k: round(v / memory.GIB, 2) for k, v in plan.as_dict().items()},
-            "estimate_over_peak": round(estimate / peak, 3) if peak else None}
+    return {
+        "bench": "lora",
+        "shape": args.shape,
+        "device": str(device),
+        "seq": args.seq,
+        "rank": args.rank,
+        "step_s": round(seconds[-1], 3),
+        "peak_allocated_gib": round(peak / memory.GIB, 2) if peak else None,
+        "estimate_gib": round(estimate / memory.GIB, 2),
+        "plan": {k: round(v / memory.GIB, 2) for k, v in plan.as_dict().items()},
+        "estimate_over_peak": round(estimate / peak, 3) if peak else None,
+    }
 
 
 def tiny(args) -> dict:
@@ -176,6 +241,7 @@ def tiny(args) -> dict:
     from learner import hf, trainer
     from learner.optim import AdamParams
     from learner.tiny import write_tiny
+
     torch.set_num_threads(1)
     folder = os.path.join(tempfile.mkdtemp(prefix="bench-tiny-"), "tiny")
     write_tiny(folder)
@@ -190,8 +256,13 @@ def tiny(args) -> dict:
         t.optim_step(AdamParams(learning_rate=1e-4))
         if i > 0:
             seconds.append(time.perf_counter() - start)
-    return {"bench": "tiny", "root": args.root, "torch": torch.__version__, "steps": args.steps,
-            "tokens_per_s": round(16 * 256 / statistics.median(seconds))}
+    return {
+        "bench": "tiny",
+        "root": args.root,
+        "torch": torch.__version__,
+        "steps": args.steps,
+        "tokens_per_s": round(16 * 256 / statistics.median(seconds)),
+    }
 
 
 def tiny_ab(args) -> dict:
@@ -200,6 +271,7 @@ def tiny_ab(args) -> dict:
     import importlib
     import shutil
     import torch
+
     torch.set_num_threads(1)
     scratch = tempfile.mkdtemp(prefix="bench-ab-")
     shutil.copytree(os.path.join(args.old, "learner"), os.path.join(scratch, "learner_base"))
@@ -217,6 +289,7 @@ def tiny_ab(args) -> dict:
         def step(t=t, data=data, trainer=trainer, optim=optim):
             trainer.run(t, data, "cross_entropy", {}, backward=True)
             t.optim_step(optim.AdamParams(learning_rate=1e-4))
+
         steps[name], seconds[name] = step, []
         step()  # warm-up
     for _ in range(args.steps):
@@ -225,9 +298,15 @@ def tiny_ab(args) -> dict:
             step()
             seconds[name].append(time.perf_counter() - start)
     rate = {k: 16 * 256 / statistics.median(v) for k, v in seconds.items()}
-    return {"bench": "tiny-ab", "old": args.old, "torch": torch.__version__, "steps": args.steps,
-            "tokens_per_s": round(rate["learner"]), "old_tokens_per_s": round(rate["learner_base"]),
-            "ratio": round(rate["learner"] / rate["learner_base"], 3)}
+    return {
+        "bench": "tiny-ab",
+        "old": args.old,
+        "torch": torch.__version__,
+        "steps": args.steps,
+        "tokens_per_s": round(rate["learner"]),
+        "old_tokens_per_s": round(rate["learner_base"]),
+        "ratio": round(rate["learner"] / rate["learner_base"], 3),
+    }
 
 
 def main() -> None:

@@ -35,11 +35,21 @@ function scriptedPolicy(tokenizer: Tokenizer): TokenBackend {
       const turn = (tokenizer.decode(request.promptTokens).match(/Code Execution Results:/g) ?? []).length;
       const rng = createRng('bench-rl', request.seed ?? 0, turn);
       const words = filler.repeat(rng.int(1, 3));
-      const text = turn < 2 ? (`${words}\n\`\`\`python\nimport ` + `time\ntime.sleep(${(EXEC_MS * (0.5 + rng.next())) / 1000})\nprint(${turn})\n\`\`\`\n`) : rng.next() < UNFORMATTED ? words : `${words}<<<${rng.int(0, 1)}>>>`;
+      const text =
+        turn < 2
+          ? `${words}\n\`\`\`python\nimport ` +
+            `time\ntime.sleep(${(EXEC_MS * (0.5 + rng.next())) / 1000})\nprint(${turn})\n\`\`\`\n`
+          : rng.next() < UNFORMATTED
+            ? words
+            : `${words}<<<${rng.int(0, 1)}>>>`;
       const tokens = tokenizer.encode(text).slice(0, request.maxTokens);
       if (turn >= 2) tokens.push(tokenizer.eosTokenIds[0]);
       await sleep(tokens.length * MS_PER_TOKEN);
-      return { tokens, logprobs: tokens.map(() => -1), finishReason: turn < 2 ? { unified: 'stop-string', raw: 'stop' } : { unified: 'stop', raw: 'stop' } };
+      return {
+        tokens,
+        logprobs: tokens.map(() => -1),
+        finishReason: turn < 2 ? { unified: 'stop-string', raw: 'stop' } : { unified: 'stop', raw: 'stop' },
+      };
     },
   };
 }
@@ -51,20 +61,46 @@ const learner = await startLocalLearner({ threads: 1, stateDir: join(dir, 'learn
 const sandbox = await createLocalSandbox({ concurrency: 4 });
 try {
   const config = resolveRlConfig({
-    taskIds: ['rg.arithmetic.chain_sum'], steps: STEPS, questionsPerStep: QUESTIONS, groupSize: 5, concurrency: CONCURRENCY,
+    taskIds: ['rg.arithmetic.chain_sum'],
+    steps: STEPS,
+    questionsPerStep: QUESTIONS,
+    groupSize: 5,
+    concurrency: CONCURRENCY,
     ...(DYNAMIC ? { filterUniformGroups: true, dynamicSampling: true } : {}),
     agent: { systemPrompt: 'Use Python.', maxTokensPerTurn: 400, maxTotalTokens: 1600, execTimeoutMs: 10_000 },
   });
-  const { metrics } = await runRl({ config, client: learner.client, init: base, tokenizer, sandbox, runDir: join(dir, 'run'), rolloutBackend: () => scriptedPolicy(tokenizer) });
-  const row = (m: StepMetrics) => (`| ${m.step} | ${m.episodes} | ${m.groupsTrained} | ${m.samplingCost.toFixed(2)} ` + `| ${m.samplingSeconds.toFixed(2)} | ${m.generationSeconds.toFixed(2)} | ${m.executionSeconds.toFixed(2)} ` + `| ${m.trainingSeconds.toFixed(2)} ` + `| ${m.hiddenExecution === null ? '–' : `${(100 * m.hiddenExecution).toFixed(1)}%`} |`);
-  process.stdout.write((`RL steps: ${QUESTIONS} questions × 5 answers, 2 code calls each (~${EXEC_MS} ms), ${MS_PER_TOKEN} ` + `ms/token, ${CONCURRENCY} in flight, dynamic sampling ${DYNAMIC ? 'on' : 'off'}\n\n`));
-  process.stdout.write(('| step | episodes sampled | groups trained | sampled per trained | sampling wall s | generation busy s | ' + 'execution busy s | learner s | execution hidden |\n|---|---|---|---|---|---|---|---|---|\n'));
+  const { metrics } = await runRl({
+    config,
+    client: learner.client,
+    init: base,
+    tokenizer,
+    sandbox,
+    runDir: join(dir, 'run'),
+    rolloutBackend: () => scriptedPolicy(tokenizer),
+  });
+  const row = (m: StepMetrics) =>
+    `| ${m.step} | ${m.episodes} | ${m.groupsTrained} | ${m.samplingCost.toFixed(2)} ` +
+    `| ${m.samplingSeconds.toFixed(2)} | ${m.generationSeconds.toFixed(2)} | ${m.executionSeconds.toFixed(2)} ` +
+    `| ${m.trainingSeconds.toFixed(2)} ` +
+    `| ${m.hiddenExecution === null ? '–' : `${(100 * m.hiddenExecution).toFixed(1)}%`} |`;
+  process.stdout.write(
+    `RL steps: ${QUESTIONS} questions × 5 answers, 2 code calls each (~${EXEC_MS} ms), ${MS_PER_TOKEN} ` +
+      `ms/token, ${CONCURRENCY} in flight, dynamic sampling ${DYNAMIC ? 'on' : 'off'}\n\n`,
+  );
+  process.stdout.write(
+    '| step | episodes sampled | groups trained | sampled per trained | sampling wall s | generation busy s | ' +
+      'execution busy s | learner s | execution hidden |\n|---|---|---|---|---|---|---|---|---|\n',
+  );
   for (const m of metrics) process.stdout.write(`${row(m)}\n`);
   const hidden = metrics.map((m) => m.hiddenExecution ?? 0);
   const meanHidden = (100 * hidden.reduce((a, b) => a + b, 0)) / hidden.length;
   process.stdout.write(`\nmean execution hidden behind generation: ${meanHidden.toFixed(1)}% (goal ≥ 80%)\n`);
-  const sampled = metrics.reduce((n, m) => n + m.episodes, 0), trained = metrics.reduce((n, m) => n + m.episodes / m.samplingCost, 0);
-  process.stdout.write((`episodes sampled per episode trained: ${(sampled / trained).toFixed(2)} (${sampled} ` + `sampled, ${Math.round(trained)} trained)\n`));
+  const sampled = metrics.reduce((n, m) => n + m.episodes, 0),
+    trained = metrics.reduce((n, m) => n + m.episodes / m.samplingCost, 0);
+  process.stdout.write(
+    `episodes sampled per episode trained: ${(sampled / trained).toFixed(2)} (${sampled} ` +
+      `sampled, ${Math.round(trained)} trained)\n`,
+  );
 } finally {
   await sandbox.close();
   await learner.stop();

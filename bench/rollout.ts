@@ -41,24 +41,46 @@ function contexts(sandbox: Sandbox, latency: number): (() => EpisodeContext)[] {
       ...inner,
       sample: async (request) => {
         const started = performance.now();
-        try { return await inner.sample(request); } finally { backendMs += performance.now() - started; }
+        try {
+          return await inner.sample(request);
+        } finally {
+          backendMs += performance.now() - started;
+        }
       },
     };
     return { task, instance: task.generate(options, 0, i), sample: 0, tokenizer, sandbox, config, backend };
   });
 }
 
-async function timeSchedule(sandbox: Sandbox, schedule: 'async' | 'batch'): Promise<{ seconds: number; turns: number; execMs: number }> {
+async function timeSchedule(
+  sandbox: Sandbox,
+  schedule: 'async' | 'batch',
+): Promise<{ seconds: number; turns: number; execMs: number }> {
   const started = performance.now();
   const episodes = await runEpisodes(contexts(sandbox, MS_PER_TOKEN), { concurrency: CONCURRENCY, schedule });
   const seconds = (performance.now() - started) / 1000;
-  if (episodes.some((e) => e.codeCalls !== 3 || e.stopReason !== 'final-answer')) throw new Error('an episode did not make 3 code calls and answer');
-  return { seconds, turns: episodes.reduce((n, e) => n + e.turns.length, 0), execMs: episodes.reduce((n, e) => n + e.timing.execMs, 0) };
+  if (episodes.some((e) => e.codeCalls !== 3 || e.stopReason !== 'final-answer'))
+    throw new Error('an episode did not make 3 code calls and answer');
+  return {
+    seconds,
+    turns: episodes.reduce((n, e) => n + e.turns.length, 0),
+    execMs: episodes.reduce((n, e) => n + e.timing.execMs, 0),
+  };
 }
 
 /** Orchestration overhead: no backend latency, an instant sandbox; what is left is the loop itself. */
 async function overheadPerTurn(): Promise<number> {
-  const instant: Sandbox = { exec: async (): Promise<ExecResult> => ({ status: 'exited', exitCode: 0, stdout: '0\n', stderr: '', truncated: false, durationMs: 0 }), close: async () => {} };
+  const instant: Sandbox = {
+    exec: async (): Promise<ExecResult> => ({
+      status: 'exited',
+      exitCode: 0,
+      stdout: '0\n',
+      stderr: '',
+      truncated: false,
+      durationMs: 0,
+    }),
+    close: async () => {},
+  };
   await runEpisodes(contexts(instant, 0).slice(0, 8), { concurrency: 1 }); // warm-up
   backendMs = 0;
   const started = performance.now();
@@ -74,11 +96,17 @@ try {
   const pipelined = await timeSchedule(sandbox, 'async');
   const overhead = await overheadPerTurn();
   const rate = (r: { seconds: number }) => EPISODES / r.seconds;
-  console.log((`episodes: ${EPISODES} × 3 code calls, concurrency ${CONCURRENCY}, ${MS_PER_TOKEN} ms per generated token, ` + `sandbox isolation ${sandbox.isolation().mode}`));
+  console.log(
+    `episodes: ${EPISODES} × 3 code calls, concurrency ${CONCURRENCY}, ${MS_PER_TOKEN} ms per generated token, ` +
+      `sandbox isolation ${sandbox.isolation().mode}`,
+  );
   console.log(`turn-synchronous batches: ${batch.seconds.toFixed(2)} s, ${rate(batch).toFixed(2)} episodes/s`);
   console.log(`async pipeline:           ${pipelined.seconds.toFixed(2)} s, ${rate(pipelined).toFixed(2)} episodes/s`);
   console.log(`speed-up (async / batch): ${(rate(pipelined) / rate(batch)).toFixed(2)}×`);
-  console.log((`orchestration overhead: ${overhead.toFixed(3)} ms per turn (prompt rendering, tokenising feedback, ` + `decoding, parsing, bookkeeping; time inside the backend excluded, instant sandbox)`));
+  console.log(
+    `orchestration overhead: ${overhead.toFixed(3)} ms per turn (prompt rendering, tokenising feedback, ` +
+      `decoding, parsing, bookkeeping; time inside the backend excluded, instant sandbox)`,
+  );
 } finally {
   await sandbox.close();
 }

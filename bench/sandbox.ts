@@ -37,14 +37,18 @@ async function measure(run: () => Promise<void>, total: number, concurrency: num
 
 function naive(python: string, code: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(python, ['-c', code], { stdio: ['ignore', 'pipe', 'inherit'], env: { PATH: '/usr/bin:/bin', OPENBLAS_NUM_THREADS: '1' } });
+    const child = spawn(python, ['-c', code], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { PATH: '/usr/bin:/bin', OPENBLAS_NUM_THREADS: '1' },
+    });
     child.stdout.resume();
     child.on('error', reject);
     child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`python exited ${status}`))));
   });
 }
 
-const fmt = (cell: Cell) => `${cell.p50.toFixed(1).padStart(7)} ${cell.p99.toFixed(1).padStart(7)} ${cell.perSecond.toFixed(0).padStart(6)}`;
+const fmt = (cell: Cell) =>
+  `${cell.p50.toFixed(1).padStart(7)} ${cell.p99.toFixed(1).padStart(7)} ${cell.perSecond.toFixed(0).padStart(6)}`;
 
 async function main(): Promise<void> {
   const python = resolvePython();
@@ -64,11 +68,20 @@ async function main(): Promise<void> {
   console.log('snippet  conc | naive p50    p99  exec/s | pool p50    p99  exec/s | p50 ratio  exec/s ratio');
   for (const [name, code] of Object.entries(SNIPPETS)) {
     for (const concurrency of CONCURRENCY) {
-      const naiveCell = await measure(() => naive(python, code), Math.max(10, concurrency * (name === 'print' ? 3 : 1)), concurrency);
-      const poolCell = await measure(async () => {
-        const result = await pool.exec({ code });
-        if (result.status !== 'exited' || result.exitCode !== 0) throw new Error(`pool: ${result.status} ${result.stderr}`);
-      }, Math.max(300, concurrency * 8), concurrency);
+      const naiveCell = await measure(
+        () => naive(python, code),
+        Math.max(10, concurrency * (name === 'print' ? 3 : 1)),
+        concurrency,
+      );
+      const poolCell = await measure(
+        async () => {
+          const result = await pool.exec({ code });
+          if (result.status !== 'exited' || result.exitCode !== 0)
+            throw new Error(`pool: ${result.status} ${result.stderr}`);
+        },
+        Math.max(300, concurrency * 8),
+        concurrency,
+      );
       console.log(
         `${name.padEnd(7)} ${String(concurrency).padStart(5)} | ${fmt(naiveCell)}     | ${fmt(poolCell)}    | ` +
           `${(naiveCell.p50 / poolCell.p50).toFixed(1).padStart(8)}x ` +
@@ -79,7 +92,12 @@ async function main(): Promise<void> {
   const metrics = pool.metrics();
   console.log(
     'pool metrics: ' +
-      JSON.stringify({ completed: metrics.completed, restarts: metrics.restarts, queueWait: metrics.queueWait, run: metrics.run }),
+      JSON.stringify({
+        completed: metrics.completed,
+        restarts: metrics.restarts,
+        queueWait: metrics.queueWait,
+        run: metrics.run,
+      }),
   );
   await pool.close();
 }

@@ -6,7 +6,13 @@ import { hasDataset, listTasks, type Task } from '../src/tasks/index.js';
 const BUDGET_MS = Number(process.env.BENCH_MS ?? 150);
 /** Questions/s of Reasoning-Gym's Python generators measured on this kind of machine (the issue's anchor). */
 const RG_ANCHOR_MEDIAN = 9100;
-const RG_ANCHORS: Record<string, number> = { 'rg.games.sudoku': 57, 'rg.games.futoshiki': 12, 'rg.games.countdown': 96, 'rg.algebra.polynomial_equations': 84, 'rg.algebra.simple_integration': 290 };
+const RG_ANCHORS: Record<string, number> = {
+  'rg.games.sudoku': 57,
+  'rg.games.futoshiki': 12,
+  'rg.games.countdown': 96,
+  'rg.algebra.polynomial_equations': 84,
+  'rg.algebra.simple_integration': 290,
+};
 
 function rate(run: (i: number) => void): number {
   for (let i = 0; i < 20; i++) run(i); // warm-up
@@ -44,19 +50,49 @@ for (const entry of listTasks({ implementedOnly: true })) {
   }
   const result = measure(task);
   rows.push({ id: entry.id, source: entry.source, ...result });
-  console.log(`${entry.id.padEnd(52)} ${fmt(result.generate).padStart(12)} gen/s ${fmt(result.verify).padStart(12)} verify/s`);
+  console.log(
+    `${entry.id.padEnd(52)} ${fmt(result.generate).padStart(12)} gen/s ${fmt(result.verify).padStart(12)} verify/s`,
+  );
 }
 
 console.log(`\n${rows.length} tasks, ${BUDGET_MS} ms per measurement, one core (this process)`);
-for (const [label, subset] of [['all tasks', rows], ['procedural (no fixed data)', rows.filter((r) => !r.id.startsWith('bbh.') && !/gsm_hard|math_/.test(r.id))], ['Reasoning-Gym', rows.filter((r) => r.source === 'rg')]] as const) {
+for (const [label, subset] of [
+  ['all tasks', rows],
+  ['procedural (no fixed data)', rows.filter((r) => !r.id.startsWith('bbh.') && !/gsm_hard|math_/.test(r.id))],
+  ['Reasoning-Gym', rows.filter((r) => r.source === 'rg')],
+] as const) {
   if (!subset.length) continue;
-  console.log((`median over ${label} (${subset.length}): ${fmt(median(subset.map((r) => r.generate)))} ` + `generated/s, ${fmt(median(subset.map((r) => r.verify)))} verified/s`));
+  console.log(
+    `median over ${label} (${subset.length}): ${fmt(median(subset.map((r) => r.generate)))} ` +
+      `generated/s, ${fmt(median(subset.map((r) => r.verify)))} verified/s`,
+  );
 }
 const rg = rows.filter((r) => r.source === 'rg');
-if (rg.length) console.log((`Reasoning-Gym median vs its own Python generators ` + `(~${RG_ANCHOR_MEDIAN}/s): ${(median(rg.map((r) => r.generate)) / RG_ANCHOR_MEDIAN).toFixed(1)}×`));
+if (rg.length)
+  console.log(
+    `Reasoning-Gym median vs its own Python generators ` +
+      `(~${RG_ANCHOR_MEDIAN}/s): ${(median(rg.map((r) => r.generate)) / RG_ANCHOR_MEDIAN).toFixed(1)}×`,
+  );
 for (const [id, anchor] of Object.entries(RG_ANCHORS)) {
   const row = rows.find((r) => r.id === id);
-  if (row) console.log(`  ${id}: ${fmt(row.generate)}/s vs Reasoning-Gym ${anchor}/s = ${(row.generate / anchor).toFixed(1)}×`);
+  if (row)
+    console.log(
+      `  ${id}: ${fmt(row.generate)}/s vs Reasoning-Gym ${anchor}/s = ${(row.generate / anchor).toFixed(1)}×`,
+    );
 }
-console.log('slowest generation:', [...rows].sort((a, b) => a.generate - b.generate).slice(0, 6).map((r) => `${r.id} ${fmt(r.generate)}/s`).join(', '));
-console.log('slowest verification:', [...rows].sort((a, b) => a.verify - b.verify).slice(0, 6).map((r) => `${r.id} ${fmt(r.verify)}/s`).join(', '));
+console.log(
+  'slowest generation:',
+  [...rows]
+    .sort((a, b) => a.generate - b.generate)
+    .slice(0, 6)
+    .map((r) => `${r.id} ${fmt(r.generate)}/s`)
+    .join(', '),
+);
+console.log(
+  'slowest verification:',
+  [...rows]
+    .sort((a, b) => a.verify - b.verify)
+    .slice(0, 6)
+    .map((r) => `${r.id} ${fmt(r.verify)}/s`)
+    .join(', '),
+);

@@ -18,26 +18,39 @@ type Setting = { label: string; python: string; threads: number; env?: NodeJS.Pr
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  const batch = flag('batch', 8), seq = flag('seq', 256), steps = flag('steps', 6);
+  const batch = flag('batch', 8),
+    seq = flag('seq', 256),
+    steps = flag('steps', 6);
   const venv = resolveLearnerPython();
   const settings: Setting[] = [];
   const add = (python: string, name: string) => {
-    settings.push({ label: `${name}, 1 thread`, python, threads: 1 }, { label: `${name}, 2 threads`, python, threads: 2 });
+    settings.push(
+      { label: `${name}, 1 thread`, python, threads: 1 },
+      { label: `${name}, 2 threads`, python, threads: 2 },
+    );
   };
   add(venv, venv.includes('.venv') ? 'venv' : venv);
   if (venv !== '/usr/bin/python3' && existsSync('/usr/bin/python3')) {
     add('/usr/bin/python3', 'debian');
-    settings.push({ label: 'debian, 1 thread, OpenBLAS Haswell kernel', python: '/usr/bin/python3', threads: 1, env: { OPENBLAS_CORETYPE: 'Haswell' } });
+    settings.push({
+      label: 'debian, 1 thread, OpenBLAS Haswell kernel',
+      python: '/usr/bin/python3',
+      threads: 1,
+      env: { OPENBLAS_CORETYPE: 'Haswell' },
+    });
   }
   const learners: LocalLearner[] = [];
   try {
     for (const s of settings) {
       learners.push(await startLocalLearner({ python: s.python, threads: s.threads, env: s.env }));
     }
-    const torchOf = (python: string) => execFileSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).trim();
+    const torchOf = (python: string) =>
+      execFileSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).trim();
     const ids = await Promise.all(learners.map((l) => l.client.createModel({ base_model: 'tiny' })));
     const rng = createRng('bench-train');
-    const data = Array.from({ length: batch }, () => makeDatum(Array.from({ length: seq + 1 }, () => Math.floor(rng.next() * 256))));
+    const data = Array.from({ length: batch }, () =>
+      makeDatum(Array.from({ length: seq + 1 }, () => Math.floor(rng.next() * 256))),
+    );
     const seconds = settings.map(() => [] as number[]);
     for (let step = 0; step <= steps; step++) {
       for (const [k, learner] of learners.entries()) {
@@ -49,10 +62,16 @@ async function main(): Promise<void> {
     }
     const tokens = batch * seq;
     const base = tokens / median(seconds[0]);
-    console.log((`train bench: tiny preset (3.2M params), batch ${batch} x ${seq} tokens, ${steps} timed steps each, ` + `taken in turn`));
+    console.log(
+      `train bench: tiny preset (3.2M params), batch ${batch} x ${seq} tokens, ${steps} timed steps each, ` +
+        `taken in turn`,
+    );
     for (const [k, s] of settings.entries()) {
       const rate = tokens / median(seconds[k]);
-      console.log((`  ${s.label.padEnd(44)} ${rate.toFixed(0).padStart(7)} tokens/s  ${(rate / base).toFixed(2)}x  ` + `torch ${torchOf(s.python)}`));
+      console.log(
+        `  ${s.label.padEnd(44)} ${rate.toFixed(0).padStart(7)} tokens/s  ${(rate / base).toFixed(2)}x  ` +
+          `torch ${torchOf(s.python)}`,
+      );
     }
   } finally {
     await Promise.all(learners.map((l) => l.stop()));

@@ -46,8 +46,10 @@ def load(trainable, folder: str, with_optimizer: bool) -> None:
     wrong = [k for k in state if k not in own or own[k].shape != state[k].shape]
     missing = [k for k in own if k not in state]
     if wrong or missing:
-        raise ValueError(f"checkpoint {folder} does not fit this model (mismatched {wrong[:4]}, missing {missing[:4]}): "
-                         "load it into a model created from the same base model and LoRA config")
+        raise ValueError(
+            f"checkpoint {folder} does not fit this model (mismatched {wrong[:4]}, missing {missing[:4]}): "
+            "load it into a model created from the same base model and LoRA config"
+        )
     trainable.model.load_state_dict({k: v.to(own[k].dtype) for k, v in state.items()})
     trainable.steps = int(meta.get("steps", 0))
     optimizer_file = os.path.join(folder, "optimizer.pt")
@@ -55,5 +57,6 @@ def load(trainable, folder: str, with_optimizer: bool) -> None:
         if not os.path.isfile(optimizer_file):
             raise ValueError(f"checkpoint {folder} has no optimizer state: load with optimizer false")
         from .optim import make_optimizer
+
         trainable.optimizer = make_optimizer([p for p in trainable.model.parameters() if p.requires_grad])
         trainable.optimizer.load_state_dict(torch.load(optimizer_file, map_location=trainable.device))

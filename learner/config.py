@@ -45,6 +45,7 @@ def inverse_frequencies(head_dim: int, theta: float, scaling: Optional[dict] = N
     """RoPE's (Hd/2,) angular frequencies; `llama3` scaling slows the low frequencies by `factor`
     and blends smoothly between low_freq_factor and high_freq_factor wavelengths (Llama 3.1)."""
     import torch  # here, so that reading a config (the memory plan) needs no torch
+
     inv = 1.0 / (theta ** (torch.arange(0, head_dim, 2, device=device, dtype=torch.float32) / head_dim))
     if not scaling:
         return inv
@@ -59,9 +60,26 @@ def inverse_frequencies(head_dim: int, theta: float, scaling: Optional[dict] = N
 
 
 # Keys the learner reads (config_from_hf) or writes itself (config_to_hf).
-READ = {"architectures", "model_type", "vocab_size", "hidden_size", "intermediate_size", "num_hidden_layers",
-        "num_attention_heads", "num_key_value_heads", "head_dim", "rms_norm_eps", "rope_theta", "rope_scaling",
-        "rope_parameters", "max_position_embeddings", "tie_word_embeddings", "attention_bias", "torch_dtype", "dtype"}
+READ = {
+    "architectures",
+    "model_type",
+    "vocab_size",
+    "hidden_size",
+    "intermediate_size",
+    "num_hidden_layers",
+    "num_attention_heads",
+    "num_key_value_heads",
+    "head_dim",
+    "rms_norm_eps",
+    "rope_theta",
+    "rope_scaling",
+    "rope_parameters",
+    "max_position_embeddings",
+    "tie_word_embeddings",
+    "attention_bias",
+    "torch_dtype",
+    "dtype",
+}
 # Keys that change the maths only away from one value: that value is what the learner computes.
 NEUTRAL = {
     "hidden_act": lambda v: v == "silu",
@@ -75,14 +93,48 @@ NEUTRAL = {
 }
 # Keys with no effect on the forward pass: token ids, bookkeeping, generation and init settings, and
 # the sliding-window sizes that only apply when use_sliding_window (checked above) is true.
-INERT = {"bos_token_id", "eos_token_id", "pad_token_id", "sep_token_id", "decoder_start_token_id",
-         "transformers_version",
-         "_name_or_path", "name_or_path", "use_cache", "initializer_range", "sliding_window", "max_window_layers",
-         "pretraining_tp", "output_attentions", "output_hidden_states", "return_dict", "use_return_dict",
-         "is_encoder_decoder", "is_decoder", "tie_encoder_decoder", "chunk_size_feed_forward", "id2label", "label2id",
-         "problem_type", "tokenizer_class", "prefix", "task_specific_params", "finetuning_task", "max_length",
-         "attn_implementation", "_attn_implementation", "gradient_checkpointing", "keys_to_ignore_at_inference",
-         "bad_words_ids", "num_beams", "temperature", "top_p", "top_k", "do_sample", "repetition_penalty"}
+INERT = {
+    "bos_token_id",
+    "eos_token_id",
+    "pad_token_id",
+    "sep_token_id",
+    "decoder_start_token_id",
+    "transformers_version",
+    "_name_or_path",
+    "name_or_path",
+    "use_cache",
+    "initializer_range",
+    "sliding_window",
+    "max_window_layers",
+    "pretraining_tp",
+    "output_attentions",
+    "output_hidden_states",
+    "return_dict",
+    "use_return_dict",
+    "is_encoder_decoder",
+    "is_decoder",
+    "tie_encoder_decoder",
+    "chunk_size_feed_forward",
+    "id2label",
+    "label2id",
+    "problem_type",
+    "tokenizer_class",
+    "prefix",
+    "task_specific_params",
+    "finetuning_task",
+    "max_length",
+    "attn_implementation",
+    "_attn_implementation",
+    "gradient_checkpointing",
+    "keys_to_ignore_at_inference",
+    "bad_words_ids",
+    "num_beams",
+    "temperature",
+    "top_p",
+    "top_k",
+    "do_sample",
+    "repetition_penalty",
+}
 
 
 def _rope(data: dict) -> tuple:
@@ -101,20 +153,25 @@ def _rope(data: dict) -> tuple:
     if kind == "default":
         rest = sorted(k for k in params if k != "partial_rotary_factor" or params[k] not in (None, 1, 1.0))
         if rest:
-            raise ConfigError(f"config.json {where}.{rest[0]} is not understood for rope_type 'default': remove it "
-                              "or use a model the learner supports")
+            raise ConfigError(
+                f"config.json {where}.{rest[0]} is not understood for rope_type 'default': remove it "
+                "or use a model the learner supports"
+            )
         return theta, None
     if kind != "llama3":
-        raise ConfigError(f"config.json {where}.rope_type '{kind}' is not supported: the learner implements "
-                          "'default' and 'llama3'")
+        raise ConfigError(
+            f"config.json {where}.rope_type '{kind}' is not supported: the learner implements " "'default' and 'llama3'"
+        )
     params.setdefault("original_max_position_embeddings", data.get("max_position_embeddings"))
     missing = [k for k in LLAMA3_KEYS if params.get(k) is None]
     unknown = sorted(set(params) - set(LLAMA3_KEYS))
     if missing or unknown:
         name = (missing or unknown)[0]
-        raise ConfigError(f"config.json {where}.{name} is {'missing' if missing else 'not understood'} for "
-                          "rope_type 'llama3' (it takes factor, low_freq_factor, high_freq_factor, "
-                          "original_max_position_embeddings)")
+        raise ConfigError(
+            f"config.json {where}.{name} is {'missing' if missing else 'not understood'} for "
+            "rope_type 'llama3' (it takes factor, low_freq_factor, high_freq_factor, "
+            "original_max_position_embeddings)"
+        )
     return theta, {"rope_type": "llama3", **{k: params[k] for k in LLAMA3_KEYS}}
 
 
@@ -125,11 +182,15 @@ def check_keys(data: dict) -> None:
             continue
         if key in NEUTRAL:
             if not NEUTRAL[key](data[key]):
-                raise ConfigError(f"config.json {key}={data[key]!r} changes the model's maths and is not "
-                                  "implemented by the learner: use a model without it")
+                raise ConfigError(
+                    f"config.json {key}={data[key]!r} changes the model's maths and is not "
+                    "implemented by the learner: use a model without it"
+                )
             continue
-        raise ConfigError(f"config.json key '{key}' is not understood by the learner and may change the model's "
-                          "maths: remove it if it does not, or use a supported Qwen2/Qwen3/Llama model")
+        raise ConfigError(
+            f"config.json key '{key}' is not understood by the learner and may change the model's "
+            "maths: remove it if it does not, or use a supported Qwen2/Qwen3/Llama model"
+        )
 
 
 def config_from_hf(data: dict) -> ModelConfig:
@@ -139,8 +200,10 @@ def config_from_hf(data: dict) -> ModelConfig:
     if arch is None:
         arch = {"qwen2": "qwen2", "qwen3": "qwen3", "llama": "llama"}.get(data.get("model_type", ""))
     if arch is None:
-        raise ConfigError(f"unsupported architecture {arch_names or data.get('model_type')}: supported are "
-                          f"{', '.join(ARCHITECTURES)}")
+        raise ConfigError(
+            f"unsupported architecture {arch_names or data.get('model_type')}: supported are "
+            f"{', '.join(ARCHITECTURES)}"
+        )
     check_keys(data)
     if arch != "llama" and data.get("attention_bias"):
         raise ConfigError(f"config.json attention_bias=true is not implemented for {arch}: use a model without it")
@@ -170,24 +233,26 @@ def config_to_hf(config: ModelConfig) -> dict:
     """A Hugging Face config.json for `config`, in the Hub layout (what transformers 4 and 5 and vLLM read)."""
     names = {v: k for k, v in ARCHITECTURES.items()}
     data = dict(config.extra)
-    data.update({
-        "architectures": [names[config.architecture]],
-        "model_type": config.architecture,
-        "vocab_size": config.vocab_size,
-        "hidden_size": config.hidden_size,
-        "intermediate_size": config.intermediate_size,
-        "num_hidden_layers": config.num_hidden_layers,
-        "num_attention_heads": config.num_attention_heads,
-        "num_key_value_heads": config.num_key_value_heads,
-        "head_dim": config.head_dim,
-        "rms_norm_eps": config.rms_norm_eps,
-        "rope_theta": config.rope_theta,
-        "rope_scaling": dict(config.rope_scaling) if config.rope_scaling else None,
-        "max_position_embeddings": config.max_position_embeddings,
-        "tie_word_embeddings": config.tie_word_embeddings,
-        "hidden_act": "silu",
-        "torch_dtype": "float32",
-    })
+    data.update(
+        {
+            "architectures": [names[config.architecture]],
+            "model_type": config.architecture,
+            "vocab_size": config.vocab_size,
+            "hidden_size": config.hidden_size,
+            "intermediate_size": config.intermediate_size,
+            "num_hidden_layers": config.num_hidden_layers,
+            "num_attention_heads": config.num_attention_heads,
+            "num_key_value_heads": config.num_key_value_heads,
+            "head_dim": config.head_dim,
+            "rms_norm_eps": config.rms_norm_eps,
+            "rope_theta": config.rope_theta,
+            "rope_scaling": dict(config.rope_scaling) if config.rope_scaling else None,
+            "max_position_embeddings": config.max_position_embeddings,
+            "tie_word_embeddings": config.tie_word_embeddings,
+            "hidden_act": "silu",
+            "torch_dtype": "float32",
+        }
+    )
     if config.architecture == "llama":
         data["attention_bias"] = config.attention_bias
     return data

@@ -39,8 +39,25 @@ CODE = 32
 ORTHOGONAL = "0123456789etaoinsrhldcumfpgwybvk"
 # Weight of each RoPE pair (0 = highest frequency) in the positional heads' score, for rope_theta
 # 1e6 and head_dim 64; they sum to 1.
-POSITIONAL_PAIR_WEIGHTS = (0.544, 0.062, 0.042, 0.052, 0.052, 0.033, 0.021, 0.035, 0.022, 0.022, 0.028,
-                           0.026, 0.022, 0.0, 0.024, 0.0, 0.016) + (0.0,) * 15
+POSITIONAL_PAIR_WEIGHTS = (
+    0.544,
+    0.062,
+    0.042,
+    0.052,
+    0.052,
+    0.033,
+    0.021,
+    0.035,
+    0.022,
+    0.022,
+    0.028,
+    0.026,
+    0.022,
+    0.0,
+    0.024,
+    0.0,
+    0.016,
+) + (0.0,) * 15
 POSITIONAL_SCALE = 360.0  # total squared bias: a score margin of ~12 between offset 1 and any other
 MATCH_SCORE = 14.0  # attention score of one matching token code
 UNIGRAM_GAIN, BIGRAM_GAIN = 2.0, 3.0
@@ -50,12 +67,20 @@ RECENCY_PAIR = 13  # rotates by ~0.0037 per token at rope_theta 1e6: monotone ov
 
 def check_shape(model: CausalLM) -> None:
     c = model.config
-    ok = (c.architecture == "qwen2" and c.head_dim == 64 and c.num_attention_heads >= 3
-          and c.num_key_value_heads == c.num_attention_heads and c.hidden_size >= 4 * CODE
-          and c.num_hidden_layers >= 2 and c.tie_word_embeddings)
+    ok = (
+        c.architecture == "qwen2"
+        and c.head_dim == 64
+        and c.num_attention_heads >= 3
+        and c.num_key_value_heads == c.num_attention_heads
+        and c.hidden_size >= 4 * CODE
+        and c.num_hidden_layers >= 2
+        and c.tie_word_embeddings
+    )
     if not ok:
-        raise ValueError("the copy circuit needs a tied qwen2 model with head_dim 64, >= 3 heads without grouped keys, "
-                         f"hidden size >= {4 * CODE} and >= 2 layers")
+        raise ValueError(
+            "the copy circuit needs a tied qwen2 model with head_dim 64, >= 3 heads without grouped keys, "
+            f"hidden size >= {4 * CODE} and >= 2 layers"
+        )
 
 
 def token_codes(vocab: int, seed: int) -> torch.Tensor:
@@ -92,7 +117,7 @@ def positional_margin(head_dim: int, theta: float, offset: int, length: int = 40
     """The wanted key's score minus the best other key's, for a query at position length-1."""
     scores = positional_scores(head_dim, theta, offset, length)
     target = length - 1 - offset
-    others = torch.cat([scores[:target], scores[target + 1:]])
+    others = torch.cat([scores[:target], scores[target + 1 :]])
     return float(scores[target] - others.max())
 
 
@@ -135,18 +160,18 @@ def install(model: CausalLM, seed: int = 0) -> CausalLM:
     content = low + [i + hd // 2 for i in low]  # the low-frequency RoPE pairs
     with torch.no_grad():
         emb = model.model.embed_tokens.weight
-        emb[:, :4 * CODE] = 0.0
+        emb[:, : 4 * CODE] = 0.0
         emb[:, A] = token_codes(c.vocab_size, seed)
         # RMSNorm turns a unit code into one of norm sqrt(d / sum of squares); these undo it.
-        rest = float((emb[:, 4 * CODE:] ** 2).sum(1).mean())
+        rest = float((emb[:, 4 * CODE :] ** 2).sum(1).mean())
         unit0 = math.sqrt((1.0 + rest) / d)
         unit1 = math.sqrt((3.0 + rest) / d)  # layer 1 sees A, P1 and P2, each of unit norm
 
         layer0 = model.model.layers[0].self_attn
         for h, (offset, dst) in enumerate(((1, P1), (2, P2))):
             r = _positional_head(layer0, h, hd, theta, offset)
-            layer0.v_proj.weight[r.start:r.start + CODE, A] = eye * unit0
-            layer0.o_proj.weight[dst, r.start:r.start + CODE] = eye
+            layer0.v_proj.weight[r.start : r.start + CODE, A] = eye * unit0
+            layer0.o_proj.weight[dst, r.start : r.start + CODE] = eye
 
         layer1 = model.model.layers[1].self_attn
         g = torch.Generator().manual_seed(seed + 1)
@@ -156,21 +181,23 @@ def install(model: CausalLM, seed: int = 0) -> CausalLM:
         narrow[:10, :10] = torch.eye(10)  # digits match exactly in the narrow code too
         a = math.sqrt(math.sqrt(c.head_dim) * MATCH_SCORE)
         half = len(content) // 2
-        heads = ((0, ((A, P1, narrow, content[:half]), (P1, P2, narrow, content[half:])), BIGRAM_GAIN),
-                 (1, ((A, P1, eye, content),), UNIGRAM_GAIN))
+        heads = (
+            (0, ((A, P1, narrow, content[:half]), (P1, P2, narrow, content[half:])), BIGRAM_GAIN),
+            (1, ((A, P1, eye, content),), UNIGRAM_GAIN),
+        )
         for h, parts, gain in heads:
             r = _clear_head(layer1, h, hd)
             for query_from, key_from, code, dims in parts:
                 rows = torch.tensor(dims) + h * hd
                 layer1.q_proj.weight[rows, query_from] = code * unit1 * a
                 layer1.k_proj.weight[rows, key_from] = code * unit1 * a
-            layer1.v_proj.weight[r.start:r.start + CODE, A] = eye * unit1
-            layer1.o_proj.weight[A, r.start:r.start + CODE] = eye * gain
+            layer1.v_proj.weight[r.start : r.start + CODE, A] = eye * unit1
+            layer1.o_proj.weight[A, r.start : r.start + CODE] = eye * gain
             _recency_bias(layer1, h, hd)
         # head 2: attends to its own position and moves the current token's code from A to C, so the
         # copied token, not the current one, dominates what the logits read from A.
         r = _positional_head(layer1, 2, hd, theta, 0)
-        layer1.v_proj.weight[r.start:r.start + CODE, A] = eye * unit1
-        layer1.o_proj.weight[A, r.start:r.start + CODE] = -eye
-        layer1.o_proj.weight[C, r.start:r.start + CODE] = eye
+        layer1.v_proj.weight[r.start : r.start + CODE, A] = eye * unit1
+        layer1.o_proj.weight[A, r.start : r.start + CODE] = -eye
+        layer1.o_proj.weight[C, r.start : r.start + CODE] = eye
     return model

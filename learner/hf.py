@@ -13,8 +13,15 @@ from .model import CausalLM, ModelConfig, config_from_hf, config_to_hf
 from .safetensors_io import load_file, save_file
 
 INDEX = "model.safetensors.index.json"
-TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "generation_config.json", "special_tokens_map.json",
-                   "vocab.json", "merges.txt", "chat_template.jinja")
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "generation_config.json",
+    "special_tokens_map.json",
+    "vocab.json",
+    "merges.txt",
+    "chat_template.jinja",
+)
 
 
 def read_config(folder: str) -> ModelConfig:
@@ -48,8 +55,10 @@ def adapter_base(folder: str) -> str:
     if not os.path.isabs(base):
         base = os.path.join(folder, base) if base and os.path.isdir(os.path.join(folder, base)) else base
     if not os.path.isfile(os.path.join(base, "config.json")):
-        raise FileNotFoundError(f"{folder}: adapter_config.json base_model_name_or_path '{base}' is not a local model "
-                                "folder: download the base model and write its path there")
+        raise FileNotFoundError(
+            f"{folder}: adapter_config.json base_model_name_or_path '{base}' is not a local model "
+            "folder: download the base model and write its path there"
+        )
     return base
 
 
@@ -89,12 +98,19 @@ def check_names(folder: str, model: CausalLM, state: Dict[str, torch.Tensor]) ->
     unexpected = [k for k in state if k not in own]
     wrong = [k for k in own if k in state and tuple(own[k].shape) != tuple(state[k].shape)]
     if missing or unexpected or wrong:
-        raise ValueError(f"{folder}: weights do not match config.json (missing {missing[:5]}, unexpected "
-                         f"{unexpected[:5]}, wrong shape {wrong[:5]})")
+        raise ValueError(
+            f"{folder}: weights do not match config.json (missing {missing[:5]}, unexpected "
+            f"{unexpected[:5]}, wrong shape {wrong[:5]})"
+        )
 
 
-def save_model(model: CausalLM, folder: str, tokenizer_from: str = None, max_shard_bytes: int = 2 << 30,
-               dtype: torch.dtype = torch.float32) -> str:
+def save_model(
+    model: CausalLM,
+    folder: str,
+    tokenizer_from: str = None,
+    max_shard_bytes: int = 2 << 30,
+    dtype: torch.dtype = torch.float32,
+) -> str:
     """Write `model` as a Hugging Face folder, atomically (a temp folder renamed into place).
 
     LoRA adapters are merged into their base weights. The value head (our extension) is not part of

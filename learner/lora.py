@@ -88,6 +88,7 @@ def save_adapter(model: nn.Module, folder: str, base_model: str) -> str:
     """Write the adapters alone as a PEFT LoRA folder (adapter_config.json, adapter_model.safetensors),
     atomically. Keys are `base_model.model.<module>.lora_A.weight` (r, in) and `.lora_B.weight` (out, r)."""
     from .safetensors_io import save_file
+
     layers = [(name, m) for name, m in model.named_modules() if isinstance(m, LoRALinear)]
     if not layers:
         raise ValueError("the model has no LoRA adapters to save")
@@ -97,9 +98,15 @@ def save_adapter(model: nn.Module, folder: str, base_model: str) -> str:
         state[f"base_model.model.{name}.lora_A.weight"] = m.lora_A.detach().float().cpu().contiguous()
         state[f"base_model.model.{name}.lora_B.weight"] = m.lora_B.detach().float().cpu().contiguous()
     config = {
-        "peft_type": "LORA", "task_type": "CAUSAL_LM", "base_model_name_or_path": base_model,
-        "r": rank, "lora_alpha": layers[0][1].scale * rank, "lora_dropout": 0.0, "bias": "none",
-        "fan_in_fan_out": False, "target_modules": sorted({name.rsplit(".", 1)[-1] for name, _ in layers}),
+        "peft_type": "LORA",
+        "task_type": "CAUSAL_LM",
+        "base_model_name_or_path": base_model,
+        "r": rank,
+        "lora_alpha": layers[0][1].scale * rank,
+        "lora_dropout": 0.0,
+        "bias": "none",
+        "fan_in_fan_out": False,
+        "target_modules": sorted({name.rsplit(".", 1)[-1] for name, _ in layers}),
     }
     tmp = folder.rstrip("/") + f".tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -114,9 +121,17 @@ def save_adapter(model: nn.Module, folder: str, base_model: str) -> str:
 
 
 # PEFT adapter_config.json keys whose non-default value changes the maths in a way not implemented here.
-ADAPTER_NEUTRAL = {"use_dora": False, "bias": "none", "fan_in_fan_out": False, "modules_to_save": None,
-                   "rank_pattern": {}, "alpha_pattern": {}, "layers_to_transform": None, "lora_bias": False,
-                   "layer_replication": None}
+ADAPTER_NEUTRAL = {
+    "use_dora": False,
+    "bias": "none",
+    "fan_in_fan_out": False,
+    "modules_to_save": None,
+    "rank_pattern": {},
+    "alpha_pattern": {},
+    "layers_to_transform": None,
+    "lora_bias": False,
+    "layer_replication": None,
+}
 ADAPTER_KEY = re.compile(r"base_model\.model\.(.+)\.lora_([AB])\.weight")
 
 
@@ -125,19 +140,22 @@ def load_adapter(model: nn.Module, folder: str) -> dict:
     adapter config. Keys, shapes and scaling (lora_alpha / r, or / sqrt(r) with use_rslora) follow PEFT."""
     from .config import ConfigError
     from .safetensors_io import load_file
+
     path = os.path.join(folder, "adapter_config.json")
     weights = os.path.join(folder, "adapter_model.safetensors")
     if not os.path.isfile(path) or not os.path.isfile(weights):
-        raise FileNotFoundError(f"{folder} is not a PEFT adapter folder: adapter_config.json or "
-                                "adapter_model.safetensors is missing")
+        raise FileNotFoundError(
+            f"{folder} is not a PEFT adapter folder: adapter_config.json or " "adapter_model.safetensors is missing"
+        )
     with open(path) as f:
         config = json.load(f)
     if config.get("peft_type", "LORA") != "LORA":
         raise ConfigError(f"{path}: peft_type {config.get('peft_type')} is not supported: only LORA adapters load")
     for key, neutral in ADAPTER_NEUTRAL.items():
         if config.get(key, neutral) not in (neutral, None, [], {}):
-            raise ConfigError(f"{path}: {key}={config[key]!r} is not supported by the learner: "
-                              "use a plain LoRA adapter")
+            raise ConfigError(
+                f"{path}: {key}={config[key]!r} is not supported by the learner: " "use a plain LoRA adapter"
+            )
     pairs: Dict[str, Dict[str, torch.Tensor]] = {}
     for key, tensor in load_file(weights).items():
         match = ADAPTER_KEY.fullmatch(key)
@@ -152,8 +170,9 @@ def load_adapter(model: nn.Module, folder: str) -> dict:
     for name, ab in sorted(pairs.items()):
         base = modules.get(name)
         if type(base) is not nn.Linear or set(ab) != {"A", "B"}:
-            raise ConfigError(f"{weights}: adapter for {name} does not fit this model "
-                              "(no such linear layer, or A/B missing)")
+            raise ConfigError(
+                f"{weights}: adapter for {name} does not fit this model " "(no such linear layer, or A/B missing)"
+            )
         rank = ab["A"].shape[0]
         layer = LoRALinear(base, rank, alpha, generator)
         if config.get("use_rslora"):

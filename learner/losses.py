@@ -31,7 +31,9 @@ def importance_sampling(lp, old, advantages, w) -> Tuple[torch.Tensor, Metrics]:
     return _masked(w, -ratio * advantages), {"ratio:sum": float(_masked(w, ratio).sum())}
 
 
-def ppo(lp, old, advantages, w, clip_low: float = 0.8, clip_high: float = 1.2, dual_clip: float = 0.0) -> Tuple[torch.Tensor, Metrics]:
+def ppo(
+    lp, old, advantages, w, clip_low: float = 0.8, clip_high: float = 1.2, dual_clip: float = 0.0
+) -> Tuple[torch.Tensor, Metrics]:
     """Clipped surrogate (Schulman et al., 2017), token-wise, thresholds on the ratio itself:
     loss_t = -w_t * min(r_t A_t, clip(r_t, clip_low, clip_high) A_t), r_t = exp(lp_t - old_t).
     clip_fraction counts positions where the clipped term is the one taken (its gradient is 0).
@@ -61,7 +63,9 @@ def low_var_kl(lp, ref, w, coefficient: float) -> Tuple[torch.Tensor, Metrics]:
     return _masked(w, coefficient * kl), {"kl:sum": float(_masked(w, kl).sum())}
 
 
-def value_loss(values, returns, w, coefficient: float, old_values=None, clip: float = 0.0) -> Tuple[torch.Tensor, Metrics]:
+def value_loss(
+    values, returns, w, coefficient: float, old_values=None, clip: float = 0.0
+) -> Tuple[torch.Tensor, Metrics]:
     """PPO's critic: loss_t = coef * w_t * 0.5 * (V_t - R_t)^2; with clip > 0 and old values, the
     pessimistic max with the clipped prediction old + clamp(V - old, -clip, clip).
     """

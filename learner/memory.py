@@ -60,13 +60,21 @@ def parameter_count(c: ModelConfig) -> int:
 
 def lora_parameter_count(c: ModelConfig, rank: int, targets=TARGETS) -> int:
     d, f, h, k, hd = c.hidden_size, c.intermediate_size, c.num_attention_heads, c.num_key_value_heads, c.head_dim
-    shapes = {"q_proj": (d, h * hd), "k_proj": (d, k * hd), "v_proj": (d, k * hd), "o_proj": (h * hd, d),
-              "gate_proj": (d, f), "up_proj": (d, f), "down_proj": (f, d)}
+    shapes = {
+        "q_proj": (d, h * hd),
+        "k_proj": (d, k * hd),
+        "v_proj": (d, k * hd),
+        "o_proj": (h * hd, d),
+        "gate_proj": (d, f),
+        "up_proj": (d, f),
+        "down_proj": (f, d),
+    }
     return c.num_hidden_layers * sum(rank * (i + o) for name, (i, o) in shapes.items() if name in targets)
 
 
-def estimate(c: ModelConfig, lora_rank: Optional[int], tokens: int, checkpointing: bool = True,
-             kl_reference: bool = False) -> Plan:
+def estimate(
+    c: ModelConfig, lora_rank: Optional[int], tokens: int, checkpointing: bool = True, kl_reference: bool = False
+) -> Plan:
     """Peak bytes of one training step on a GPU with bf16 autocast. Full fine-tuning keeps float32
     master weights, gradients and AdamW moments (16 B/param) and a bf16 KL reference (2 B/param);
     LoRA keeps the base in bf16 (2 B/param) and float32 adapters with their state (16 B/param)."""
@@ -94,8 +102,18 @@ def parse_bytes(text: str) -> int:
     match = re.fullmatch(r"\s*([0-9.]+)\s*(|B|KiB|MiB|GiB|TiB|KB|MB|GB|TB)\s*", text)
     if not match:
         raise ValueError(f"memory budget '{text}' is not a size: write e.g. 80GiB, 24GB or 1073741824")
-    scale = {"": 1, "B": 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30, "TiB": 1 << 40,
-             "KB": 10 ** 3, "MB": 10 ** 6, "GB": 10 ** 9, "TB": 10 ** 12}[match.group(2)]
+    scale = {
+        "": 1,
+        "B": 1,
+        "KiB": 1 << 10,
+        "MiB": 1 << 20,
+        "GiB": 1 << 30,
+        "TiB": 1 << 40,
+        "KB": 10**3,
+        "MB": 10**6,
+        "GB": 10**9,
+        "TB": 10**12,
+    }[match.group(2)]
     return int(float(match.group(1)) * scale)
 
 
@@ -104,8 +122,10 @@ def check(plan: Plan, budget: int, what: str) -> None:
     if plan.total <= budget:
         return
     parts = ", ".join(f"{k} {v / GIB:.1f}" for k, v in plan.as_dict().items() if k != "total")
-    raise MemoryPlanError(f"{what} needs about {plan.total / GIB:.1f} GiB but {budget / GIB:.1f} GiB is available "
-                          f"({parts} GiB): use LoRA or a lower rank, fewer tokens per micro-batch, or a smaller model")
+    raise MemoryPlanError(
+        f"{what} needs about {plan.total / GIB:.1f} GiB but {budget / GIB:.1f} GiB is available "
+        f"({parts} GiB): use LoRA or a lower rank, fewer tokens per micro-batch, or a smaller model"
+    )
 
 
 def budget_from_env(device) -> Optional[int]:
@@ -115,6 +135,7 @@ def budget_from_env(device) -> Optional[int]:
         return parse_bytes(text)
     if getattr(device, "type", str(device)) == "cuda":
         import torch
+
         return int(torch.cuda.get_device_properties(device).total_memory)
     return None
 
@@ -142,8 +163,7 @@ def main(argv=None) -> int:
         print(json.dumps(out))
         if budget is not None:
             mode = f"LoRA rank {args.lora_rank}" if args.lora_rank else "full"
-            check(plan, budget, f"training {args.model} ({mode}, "
-                                f"{args.seq} x {args.micro_batch} tokens)")
+            check(plan, budget, f"training {args.model} ({mode}, " f"{args.seq} x {args.micro_batch} tokens)")
     except MemoryPlanError as e:  # exit 3: it will not fit
         print(f"error: {e}", file=sys.stderr)
         return 3

@@ -12,8 +12,14 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 
-from .config import (ARCHITECTURES, ConfigError, ModelConfig, config_from_hf, config_to_hf,  # noqa: F401
-                     inverse_frequencies)
+from .config import (
+    ARCHITECTURES,
+    ConfigError,
+    ModelConfig,
+    config_from_hf,
+    config_to_hf,  # noqa: F401
+    inverse_frequencies,
+)
 
 
 class RMSNorm(nn.Module):
@@ -87,10 +93,10 @@ class Attention(nn.Module):
         start = 0
         if cache is not None:
             start = cache.length
-            cache.keys[layer][:, :, start:start + t] = k
-            cache.values[layer][:, :, start:start + t] = v
-            k = cache.keys[layer][:, :, :start + t]  # (B, K, S, Hd)
-            v = cache.values[layer][:, :, :start + t]
+            cache.keys[layer][:, :, start : start + t] = k
+            cache.values[layer][:, :, start : start + t] = v
+            k = cache.keys[layer][:, :, : start + t]  # (B, K, S, Hd)
+            v = cache.values[layer][:, :, : start + t]
         y = attend(q, k, v, start, key_mask)  # (B, H, T, Hd)
         y = y.transpose(1, 2).reshape(b, t, c.num_attention_heads * c.head_dim)  # (B, T, H*Hd)
         return self.o_proj(y)
@@ -110,7 +116,9 @@ def attend(q, k, v, start: int, key_mask: Optional[torch.Tensor] = None):
         cols = torch.arange(s, device=q.device)[None, :]
         allowed = (cols <= rows)[None, None] & key_mask[:, None, None, :]  # (B, 1, T, S)
         if hasattr(F, "scaled_dot_product_attention"):
-            bias = torch.zeros(allowed.shape, device=q.device, dtype=q.dtype).masked_fill(~allowed, torch.finfo(q.dtype).min / 2)
+            bias = torch.zeros(allowed.shape, device=q.device, dtype=q.dtype).masked_fill(
+                ~allowed, torch.finfo(q.dtype).min / 2
+            )
             return F.scaled_dot_product_attention(q, k, v, attn_mask=bias)
         scores = ((q @ k.transpose(-2, -1)) / math.sqrt(q.shape[-1])).float()  # (B, H, T, S)
         scores = scores.masked_fill(~allowed, torch.finfo(torch.float32).min / 2)
@@ -186,8 +194,13 @@ class CausalLM(nn.Module):
             nn.init.zeros_(self.value_head.weight)
             nn.init.zeros_(self.value_head.bias)
 
-    def hidden(self, tokens: torch.Tensor, cache: Optional[KVCache] = None, pad: Optional[torch.Tensor] = None,
-               key_mask: Optional[torch.Tensor] = None) -> torch.Tensor:
+    def hidden(
+        self,
+        tokens: torch.Tensor,
+        cache: Optional[KVCache] = None,
+        pad: Optional[torch.Tensor] = None,
+        key_mask: Optional[torch.Tensor] = None,
+    ) -> torch.Tensor:
         """A left-padded batch passes pad (B,): each row's count of leading padding slots, and key_mask
         (B, S): which cached+new slots hold real tokens. Row b's token at slot j sits at position
         j − pad[b], so a padded row computes what it would alone."""
@@ -215,8 +228,13 @@ class CausalLM(nn.Module):
             return F.linear(h, self.model.embed_tokens.weight)  # (B, T, V)
         return self.lm_head(h)
 
-    def forward(self, tokens: torch.Tensor, cache: Optional[KVCache] = None, pad: Optional[torch.Tensor] = None,
-                key_mask: Optional[torch.Tensor] = None) -> torch.Tensor:
+    def forward(
+        self,
+        tokens: torch.Tensor,
+        cache: Optional[KVCache] = None,
+        pad: Optional[torch.Tensor] = None,
+        key_mask: Optional[torch.Tensor] = None,
+    ) -> torch.Tensor:
         return self.logits(self.hidden(tokens, cache, pad, key_mask))
 
     def values(self, h: torch.Tensor) -> torch.Tensor:

@@ -33,7 +33,9 @@ def step(optimizer: torch.optim.Optimizer, adam: AdamParams) -> Dict[str, float]
     if adam.grad_clip_norm > 0:
         torch.nn.utils.clip_grad_norm_(params, adam.grad_clip_norm)
     for group in optimizer.param_groups:
-        group.update(lr=adam.learning_rate, betas=(adam.beta1, adam.beta2), eps=adam.eps, weight_decay=adam.weight_decay)
+        group.update(
+            lr=adam.learning_rate, betas=(adam.beta1, adam.beta2), eps=adam.eps, weight_decay=adam.weight_decay
+        )
     optimizer.step()
     optimizer.zero_grad(set_to_none=True)
     return {"grad_norm": float(norm), "learning_rate": adam.learning_rate}

@@ -34,15 +34,17 @@ class TimedResult(unittest.TextTestResult):
 
 def main(argv: list) -> int:
     import torch
+
     torch.set_num_threads(1)
     times_file = None
     if "--times" in argv:
         at = argv.index("--times")
         times_file = argv[at + 1]
-        argv = argv[:at] + argv[at + 2:]
+        argv = argv[:at] + argv[at + 2 :]
     pattern = argv[0] if argv else "test_*.py"
-    suite = unittest.defaultTestLoader.discover(os.path.join(HERE, "tests"), pattern=pattern,
-                                                top_level_dir=os.path.dirname(HERE))
+    suite = unittest.defaultTestLoader.discover(
+        os.path.join(HERE, "tests"), pattern=pattern, top_level_dir=os.path.dirname(HERE)
+    )
     runner = unittest.TextTestRunner(stream=sys.stdout, verbosity=1, resultclass=TimedResult)
     print(f"learner tests on torch {torch.__version__} ({sys.executable})")
     result = runner.run(suite)

@@ -72,13 +72,22 @@ def check(request: Request, vocab_size: int) -> None:
         raise ValueError("num_samples must be at least 1")
 
 
-def sample(model: CausalLM, prompt: List[int], num_samples: int, params: SamplingParams, token_bytes: List[bytes],
-           device, max_batch: int = 64, autocast=None) -> List[Sequence]:
+def sample(
+    model: CausalLM,
+    prompt: List[int],
+    num_samples: int,
+    params: SamplingParams,
+    token_bytes: List[bytes],
+    device,
+    max_batch: int = 64,
+    autocast=None,
+) -> List[Sequence]:
     return sample_many(model, [Request(prompt, num_samples, params)], token_bytes, device, max_batch, autocast)[0]
 
 
-def sample_many(model: CausalLM, requests: List[Request], token_bytes: List[bytes], device, max_batch: int = 64,
-                autocast=None) -> List[List[Sequence]]:
+def sample_many(
+    model: CausalLM, requests: List[Request], token_bytes: List[bytes], device, max_batch: int = 64, autocast=None
+) -> List[List[Sequence]]:
     """The sequences of each request, in order; rows go in micro-batches of at most max_batch."""
     for request in requests:
         check(request, model.config.vocab_size)
@@ -88,7 +97,7 @@ def sample_many(model: CausalLM, requests: List[Request], token_bytes: List[byte
     model.eval()
     with torch.no_grad():
         for start in range(0, len(rows), max_batch):
-            chunk = rows[start:start + max_batch]
+            chunk = rows[start : start + max_batch]
             with autocast() if autocast else _null():
                 generators = [torch.Generator().manual_seed((seeds[r] * 1_000_003 + i) % 2**63) for r, i in chunk]
                 seqs = sample_rows(model, [requests[r] for r, _ in chunk], generators, token_bytes, device)
@@ -125,20 +134,24 @@ class _Row:
         if self.longest_stop:
             piece = token_bytes[tok] if tok < len(token_bytes) else b""
             self.text += piece
-            window = bytes(self.text[-(self.longest_stop + len(piece)):])
+            window = bytes(self.text[-(self.longest_stop + len(piece)) :])
             if any(s in window for s in self.params.stop_strings):
                 self.seq.stop_reason = "stop"
                 return True
         return len(self.seq.tokens) >= self.params.max_tokens
 
 
-def sample_rows(model, requests: List[Request], generators: List[torch.Generator], token_bytes, device) -> List[Sequence]:
+def sample_rows(
+    model, requests: List[Request], generators: List[torch.Generator], token_bytes, device
+) -> List[Sequence]:
     """One micro-batch: row b continues requests[b].prompt. Prompts are left-padded to the longest;
     finished rows leave the batch (and its cache) so the rest run on a smaller one."""
     b, p = len(requests), max(len(r.prompt) for r in requests)
     pad = torch.tensor([p - len(r.prompt) for r in requests], dtype=torch.long, device=device)  # (B,)
     ragged = bool(pad.any())
-    tokens = torch.tensor([[0] * (p - len(r.prompt)) + r.prompt for r in requests], dtype=torch.long, device=device)  # (B, P)
+    tokens = torch.tensor(
+        [[0] * (p - len(r.prompt)) + r.prompt for r in requests], dtype=torch.long, device=device
+    )  # (B, P)
     longest = p + max(r.params.max_tokens for r in requests)
     cache = KVCache(model.config, b, longest, device, model.model.embed_tokens.weight.dtype)
     key_mask = (torch.arange(longest, device=device)[None, :] >= pad[:, None]) if ragged else None  # (B, longest)
@@ -146,8 +159,9 @@ def sample_rows(model, requests: List[Request], generators: List[torch.Generator
     rows = [_Row(r.params, g) for r, g in zip(requests, generators)]
     live = list(range(b))  # indices into rows of the batch's current rows, in batch order
     while live:
-        temperatures = torch.tensor([rows[i].params.temperature if rows[i].params.temperature > 0 else 1.0 for i in live],
-                                    device=logits.device)  # (B,)
+        temperatures = torch.tensor(
+            [rows[i].params.temperature if rows[i].params.temperature > 0 else 1.0 for i in live], device=logits.device
+        )  # (B,)
         logp = torch.log_softmax(logits.float() / temperatures[:, None], dim=-1)  # (B, V)
         chosen = logits.argmax(-1).cpu()  # (B,): greedy rows keep these
         # Rows with the same parameters get their distribution together; each draws with its own generator.
@@ -155,7 +169,9 @@ def sample_rows(model, requests: List[Request], generators: List[torch.Generator
         for j, i in enumerate(live):
             groups.setdefault(id(rows[i].params), []).append(j)
         for js in groups.values():
-            probs = distribution(logits.index_select(0, torch.tensor(js, device=logits.device)), rows[live[js[0]]].params)
+            probs = distribution(
+                logits.index_select(0, torch.tensor(js, device=logits.device)), rows[live[js[0]]].params
+            )
             for k, j in enumerate(js if probs is not None else []):
                 chosen[j] = int(torch.multinomial(probs[k], 1, generator=rows[live[j]].generator))
         chosen = chosen.to(logits.device)
@@ -171,6 +187,6 @@ def sample_rows(model, requests: List[Request], generators: List[torch.Generator
             if key_mask is not None:
                 key_mask = key_mask.index_select(0, index)
             live = [live[j] for j in keep]
-        step_mask = key_mask[:, :cache.length + 1] if key_mask is not None else None
+        step_mask = key_mask[:, : cache.length + 1] if key_mask is not None else None
         logits = model(chosen[:, None], cache, pad if ragged else None, step_mask)[:, -1]  # (B, V)
     return [row.seq for row in rows]

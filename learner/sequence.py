@@ -38,8 +38,10 @@ class Ledger:
             if key in self.seen:
                 first, answer = self.seen[key]
                 if first != digest:
-                    raise SeqIdReused(f"seq_id {seq_id} of model {model_id} was already used by another request; "
-                                      "number each new training request with the next seq_id")
+                    raise SeqIdReused(
+                        f"seq_id {seq_id} of model {model_id} was already used by another request; "
+                        "number each new training request with the next seq_id"
+                    )
                 return answer
             answer = run()
             self.seen[key] = (digest, answer)

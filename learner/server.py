@@ -26,17 +26,28 @@ log = logging.getLogger("learner")
 
 def routes(service: Service) -> dict:
     return {
-        "/api/v1/get_server_capabilities": service.capabilities, "/api/v1/create_session": service.create_session,
-        "/api/v1/session_heartbeat": lambda _b: {"type": "session_heartbeat"}, "/api/v1/get_info": service.get_info,
-        "/api/v1/create_model": service.create_model, "/api/v1/forward": service.forward,
-        "/api/v1/forward_backward": service.forward_backward, "/api/v1/optim_step": service.optim_step,
-        "/api/v1/save_weights": service.save_weights, "/api/v1/load_weights": service.load_weights,
-        "/api/v1/save_weights_for_sampler": service.save_weights_for_sampler, "/api/v1/asample": service.sample,
-        "/api/v1/unload_model": service.unload_model, "/api/v1/retrieve_future": service.retrieve_future,
+        "/api/v1/get_server_capabilities": service.capabilities,
+        "/api/v1/create_session": service.create_session,
+        "/api/v1/session_heartbeat": lambda _b: {"type": "session_heartbeat"},
+        "/api/v1/get_info": service.get_info,
+        "/api/v1/create_model": service.create_model,
+        "/api/v1/forward": service.forward,
+        "/api/v1/forward_backward": service.forward_backward,
+        "/api/v1/optim_step": service.optim_step,
+        "/api/v1/save_weights": service.save_weights,
+        "/api/v1/load_weights": service.load_weights,
+        "/api/v1/save_weights_for_sampler": service.save_weights_for_sampler,
+        "/api/v1/asample": service.sample,
+        "/api/v1/unload_model": service.unload_model,
+        "/api/v1/retrieve_future": service.retrieve_future,
         "/api/v1/create_sampling_session": service.create_sampling_session,
         # The SDK's first call: feature flags (no JWT exchange, uncompressed protobuf bodies, httpx's own
         # transport: the SDK's default, pyqwest, is a native wheel a user's pip may lack, and buys nothing here).
-        "/api/v1/client/config": lambda _b: {"pjwt_auth_enabled": False, "proto_compress_fwdbwd": False, "use_pyqwest_transport": False},
+        "/api/v1/client/config": lambda _b: {
+            "pjwt_auth_enabled": False,
+            "proto_compress_fwdbwd": False,
+            "use_pyqwest_transport": False,
+        },
         "/api/v1/telemetry": lambda _b: {"status": "accepted"},
     }
 
@@ -58,7 +69,10 @@ def make_handler(service: Service, token: str, max_bytes: int):
                 else:
                     data = json.dumps(body, allow_nan=False, default=json_default).encode()
             except ValueError:
-                status, data = 500, json.dumps({"error": "the result holds NaN (diverged training?)", "category": "server"}).encode()
+                status, data = (
+                    500,
+                    json.dumps({"error": "the result holds NaN (diverged training?)", "category": "server"}).encode(),
+                )
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
@@ -77,7 +91,13 @@ def make_handler(service: Service, token: str, max_bytes: int):
 
         def do_POST(self, body_allowed: bool = True) -> None:
             if not self.authorised():
-                return self.reply(401, {"error": "missing or wrong API key: send X-API-Key: <key> (or Authorization: Bearer <key>)", "category": "user"})
+                return self.reply(
+                    401,
+                    {
+                        "error": "missing or wrong API key: send X-API-Key: <key> (or Authorization: Bearer <key>)",
+                        "category": "user",
+                    },
+                )
             route = table.get(self.path)
             if route is None:
                 return self.reply(404, {"error": f"no route {self.path}", "category": "user"})
@@ -86,14 +106,22 @@ def make_handler(service: Service, token: str, max_bytes: int):
                 self.close_connection = True
                 for _ in range(0, length, 1 << 16):  # drain, so the client reads our answer, not a reset
                     self.rfile.read(min(1 << 16, length))
-                return self.reply(413, {"error": f"request of {length} bytes exceeds the limit of {max_bytes}; send smaller batches", "category": "user"})
+                return self.reply(
+                    413,
+                    {
+                        "error": f"request of {length} bytes exceeds the limit of {max_bytes}; send smaller batches",
+                        "category": "user",
+                    },
+                )
             accepts_proto = wire.CONTENT_TYPE in self.headers.get("Accept", "")
             try:
                 raw = self.rfile.read(length) if body_allowed and length else b"{}"
-                verb = self.path[len("/api/v1/"):]
+                verb = self.path[len("/api/v1/") :]
                 if wire.CONTENT_TYPE in self.headers.get("Content-Type", ""):
                     body, forward_only = self.proto_request(raw)
-                    result = ledger.submit(verb, body, raw, lambda: service.forward_backward(body, backward=not forward_only))
+                    result = ledger.submit(
+                        verb, body, raw, lambda: service.forward_backward(body, backward=not forward_only)
+                    )
                 else:
                     body = json.loads(raw or b"{}")
                     if not isinstance(body, dict):
@@ -110,7 +138,9 @@ def make_handler(service: Service, token: str, max_bytes: int):
             if self.path != "/api/v1/forward_backward":
                 raise UserError(f"{self.path} takes JSON; only /api/v1/forward_backward takes {wire.CONTENT_TYPE}")
             if self.headers.get("Content-Encoding", "identity") not in ("", "identity"):
-                raise UserError("compressed protobuf bodies are not supported (client/config says proto_compress_fwdbwd false)")
+                raise UserError(
+                    "compressed protobuf bodies are not supported (client/config says proto_compress_fwdbwd false)"
+                )
             return wire.parse_forward_backward(raw)
 
         def log_message(self, fmt, *args) -> None:  # stderr, at debug level
@@ -122,6 +152,7 @@ def make_handler(service: Service, token: str, max_bytes: int):
 def watch_parent(pid: int, interval: float = 0.5) -> None:
     """Exit when the launching process is gone (killed with a signal its exit hook never saw), so a
     local learner never outlives the run that started it."""
+
     def alive() -> bool:
         if os.getppid() != pid:  # re-parented: the launcher died
             return False
@@ -146,20 +177,35 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="r1ci learner: a Tinker-shaped training server")
     parser.add_argument("--host", default="127.0.0.1", help="bind address (loopback by default)")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--state-dir", default=os.path.expanduser("~/.cache/r1ci/learner"), help="checkpoints and presets")
+    parser.add_argument(
+        "--state-dir", default=os.path.expanduser("~/.cache/r1ci/learner"), help="checkpoints and presets"
+    )
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
-    parser.add_argument("--threads", type=int, default=1 if (os.cpu_count() or 1) <= 2 else 0,
-                        help="torch CPU threads for sampling, which shares the CPU with the sandbox (0: torch's default)")
-    parser.add_argument("--train-threads", type=int, default=0,
-                        help="torch CPU threads for forward_backward and optim_step (0: every core on torch 2.x, when the sandbox "
-                             "is idle; --threads on torch 1.x, whose CPU build measured slower with 2 threads on 2 cores)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1 if (os.cpu_count() or 1) <= 2 else 0,
+        help="torch CPU threads for sampling, which shares the CPU with the sandbox (0: torch's default)",
+    )
+    parser.add_argument(
+        "--train-threads",
+        type=int,
+        default=0,
+        help="torch CPU threads for forward_backward and optim_step (0: every core on torch 2.x, when the sandbox "
+        "is idle; --threads on torch 1.x, whose CPU build measured slower with 2 threads on 2 cores)",
+    )
     parser.add_argument("--max-request-mb", type=float, default=256.0)
-    parser.add_argument("--no-batch-requests", action="store_true",
-                        help="serve sample requests one at a time (bit-reproducible sampling whatever the timing) "
-                             "instead of batching concurrent ones")
+    parser.add_argument(
+        "--no-batch-requests",
+        action="store_true",
+        help="serve sample requests one at a time (bit-reproducible sampling whatever the timing) "
+        "instead of batching concurrent ones",
+    )
     parser.add_argument("--max-tokens-per-microbatch", type=int, default=8192)
     parser.add_argument("--log-level", default="INFO")
-    parser.add_argument("--parent-pid", type=int, default=0, help="exit when this process is gone (the launcher passes its own pid)")
+    parser.add_argument(
+        "--parent-pid", type=int, default=0, help="exit when this process is gone (the launcher passes its own pid)"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(stream=sys.stderr, level=args.log_level, format="learner %(levelname)s %(message)s")
     token = os.environ.get("R1CI_LEARNER_TOKEN", "")
@@ -172,11 +218,24 @@ def main(argv=None) -> int:
         watch_parent(args.parent_pid)
     torch2 = int(torch.__version__.split(".")[0]) >= 2
     train_threads = args.train_threads or ((os.cpu_count() or 1) if torch2 else args.threads)
-    service = Service(args.state_dir, torch.device(args.device), args.max_tokens_per_microbatch, batch_requests=not args.no_batch_requests,
-                      train_threads=train_threads)
-    server = ThreadingHTTPServer((args.host, args.port), make_handler(service, token, int(args.max_request_mb * 2**20)))
+    service = Service(
+        args.state_dir,
+        torch.device(args.device),
+        args.max_tokens_per_microbatch,
+        batch_requests=not args.no_batch_requests,
+        train_threads=train_threads,
+    )
+    server = ThreadingHTTPServer(
+        (args.host, args.port), make_handler(service, token, int(args.max_request_mb * 2**20))
+    )
     server.daemon_threads = True
-    log.info("listening on http://%s:%d (device %s, torch %s)", args.host, server.server_address[1], args.device, torch.__version__)
+    log.info(
+        "listening on http://%s:%d (device %s, torch %s)",
+        args.host,
+        server.server_address[1],
+        args.device,
+        torch.__version__,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

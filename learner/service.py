@@ -13,21 +13,29 @@ from .futures import Futures, NotFound, UserError, failure
 from .lora import apply_lora, has_lora, save_adapter, target_names
 from .tiny import write_tiny
 from .tokens import load_table
-from .wire_types import is_number, need, parse_adam_params, parse_forward_backward_input, parse_sampling_params, tokens_of
+from .wire_types import (
+    is_number,
+    need,
+    parse_adam_params,
+    parse_forward_backward_input,
+    parse_sampling_params,
+    tokens_of,
+)
 
 PRESETS = ("tiny", "r1ci/tiny")
-EXTENSIONS = ["low_var_kl", "value_head", "entropy", "clip_fraction", "sample_from_model_id", "lora_alpha", "lora_target_modules",
-              "peft_adapter", "full_finetune", "mixed_stop", "temperature"]
-
-
-
-
-
-
-
-
-
-
+EXTENSIONS = [
+    "low_var_kl",
+    "value_head",
+    "entropy",
+    "clip_fraction",
+    "sample_from_model_id",
+    "lora_alpha",
+    "lora_target_modules",
+    "peft_adapter",
+    "full_finetune",
+    "mixed_stop",
+    "temperature",
+]
 
 
 def own_runnable_threads() -> int:
@@ -59,8 +67,15 @@ def idle_cores(fallback: int) -> int:
 
 
 class Service:
-    def __init__(self, state_dir: str, device: torch.device, max_tokens_per_microbatch: int = 8192, max_sample_batch: int = 64,
-                 batch_requests: bool = True, train_threads: int = 0):
+    def __init__(
+        self,
+        state_dir: str,
+        device: torch.device,
+        max_tokens_per_microbatch: int = 8192,
+        max_sample_batch: int = 64,
+        batch_requests: bool = True,
+        train_threads: int = 0,
+    ):
         self.state_dir = os.path.abspath(state_dir)
         self.device = device
         self.max_tokens = max_tokens_per_microbatch
@@ -95,13 +110,17 @@ class Service:
             finally:
                 if threads != before:
                     torch.set_num_threads(before)
+
         return run
 
     # -- immediate verbs -------------------------------------------------------------------------
     def capabilities(self, _body: dict) -> dict:
         extensions = EXTENSIONS + (["protobuf_wire"] if wire.available() else [])
-        return {"supported_models": [{"model_name": "tiny", "max_context_length": 4096}], "extensions": extensions,
-                "device": str(self.device)}
+        return {
+            "supported_models": [{"model_name": "tiny", "max_context_length": 4096}],
+            "extensions": extensions,
+            "device": str(self.device),
+        }
 
     def create_session(self, _body: dict) -> dict:
         session_id = f"session-{self.prefix}-{len(self.sessions) + 1}"
@@ -125,10 +144,21 @@ class Service:
     def get_info(self, body: dict) -> dict:
         t = self.model(body)
         lora = t.info.get("lora_rank")
-        return {"type": "get_info", "model_id": body["model_id"], "model_name": t.info["base_model"], "is_lora": lora is not None,
-                "lora_rank": lora, "model_data": {"arch": t.model.config.architecture, "model_name": t.info["base_model"],
-                                                  "tokenizer_id": t.folder},
-                "vocab_size": t.model.config.vocab_size, "value_head": t.model.value_head is not None, "steps": t.steps}
+        return {
+            "type": "get_info",
+            "model_id": body["model_id"],
+            "model_name": t.info["base_model"],
+            "is_lora": lora is not None,
+            "lora_rank": lora,
+            "model_data": {
+                "arch": t.model.config.architecture,
+                "model_name": t.info["base_model"],
+                "tokenizer_id": t.folder,
+            },
+            "vocab_size": t.model.config.vocab_size,
+            "value_head": t.model.value_head is not None,
+            "steps": t.steps,
+        }
 
     def retrieve_future(self, body: dict) -> dict:
         wait = body.get("wait_s")  # our long-poll extension; a client that leaves it out (or null) waits 5 s
@@ -153,8 +183,10 @@ class Service:
             return folder
         if os.path.isfile(os.path.join(base_model, "config.json")) or hf.is_adapter(base_model):
             return os.path.abspath(base_model)
-        raise UserError(f"unknown base_model '{base_model}': use 'tiny', the path of a Hugging Face model folder "
-                        "or of a PEFT adapter folder")
+        raise UserError(
+            f"unknown base_model '{base_model}': use 'tiny', the path of a Hugging Face model folder "
+            "or of a PEFT adapter folder"
+        )
 
     def create_model(self, body: dict) -> dict:
         base = need(body, "base_model", str)
@@ -184,7 +216,9 @@ class Service:
                 t.info["lora_rank"] = int(next(m.lora_A.shape[0] for m in model.modules() if hasattr(m, "lora_A")))
             if lora:
                 rank = need(lora, "rank", int, "lora_config")
-                targets = target_names(lora.get("train_attn", True), lora.get("train_mlp", True), lora.get("target_modules"))
+                targets = target_names(
+                    lora.get("train_attn", True), lora.get("train_mlp", True), lora.get("target_modules")
+                )
                 apply_lora(t.model, rank, float(lora.get("alpha", 32)), targets, int(lora.get("seed") or 0))
                 t.info["lora_rank"] = rank
             if body.get("value_head"):
@@ -195,6 +229,7 @@ class Service:
             model_id = f"model-{self.prefix}-{self.count}"
             self.models[model_id] = t
             return {"type": "create_model", "model_id": model_id}
+
         return self.futures.submit(job)
 
     def check_memory(self, folder: str, lora: Optional[dict], reference: bool, checkpointing: bool) -> None:
@@ -220,7 +255,9 @@ class Service:
         key = "forward_input" if not backward and "forward_backward_input" not in body else "forward_backward_input"
         t = self.model(body)
         spec = parse_forward_backward_input(need(body, key, dict), key, trainer.LOSSES)
-        return self.futures.submit(self.training(lambda: to_wire(trainer.run(t, spec.data, spec.loss_fn, spec.loss_fn_config, backward))))
+        return self.futures.submit(
+            self.training(lambda: to_wire(trainer.run(t, spec.data, spec.loss_fn, spec.loss_fn_config, backward)))
+        )
 
     def forward(self, body: dict) -> dict:
         return self.forward_backward(body, backward=False)
@@ -239,7 +276,9 @@ class Service:
         if os.path.isabs(name):
             return name, name
         if "/" in name:
-            raise UserError("request.path must be a checkpoint name (letters, digits, - and _) or an absolute folder path")
+            raise UserError(
+                "request.path must be a checkpoint name (letters, digits, - and _) or an absolute folder path"
+            )
         public = f"tinker://{body['model_id']}/{'weights' if kind == 'checkpoints' else 'sampler_weights'}/{name}"
         return os.path.join(self.state_dir, kind, body["model_id"], name), public
 
@@ -248,12 +287,20 @@ class Service:
         tinker://MODEL/NAME (a sampler checkpoint), or an absolute folder."""
         if not path.startswith("tinker://"):
             return path
-        parts = path[len("tinker://"):].split("/")
+        parts = path[len("tinker://") :].split("/")
         if len(parts) == 2:
             parts = [parts[0], "sampler_weights", parts[1]]
-        if len(parts) != 3 or parts[1] not in ("weights", "sampler_weights") or any(p in ("", ".", "..") for p in parts):
-            raise UserError(f"bad path '{path}': use tinker://MODEL_ID/weights/NAME or tinker://MODEL_ID/sampler_weights/NAME")
-        folder = os.path.join(self.state_dir, "checkpoints" if parts[1] == "weights" else "sampler_weights", parts[0], parts[2])
+        if (
+            len(parts) != 3
+            or parts[1] not in ("weights", "sampler_weights")
+            or any(p in ("", ".", "..") for p in parts)
+        ):
+            raise UserError(
+                f"bad path '{path}': use tinker://MODEL_ID/weights/NAME or tinker://MODEL_ID/sampler_weights/NAME"
+            )
+        folder = os.path.join(
+            self.state_dir, "checkpoints" if parts[1] == "weights" else "sampler_weights", parts[0], parts[2]
+        )
         if (kind == "weights") != (parts[1] == "weights"):
             raise UserError(f"'{path}' is a {parts[1]} path; this verb takes {kind} paths")
         if not os.path.isdir(folder):
@@ -268,6 +315,7 @@ class Service:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             written = checkpoint.save(t, path, meta)
             return {"type": "save_weights", "path": public if public != path else written}
+
         return self.futures.submit(job)
 
     def load_weights(self, body: dict) -> dict:
@@ -277,11 +325,14 @@ class Service:
         def job():
             checkpoint.load(t, path, with_optimizer)
             return {"type": "load_weights", "path": path, "model_id": body["model_id"]}
+
         return self.futures.submit(job)
 
     def save_weights_for_sampler(self, body: dict) -> dict:
         session_seq = body.get("sampling_session_seq_id")
-        for_session = not body.get("path") and session_seq is not None  # the SDK's save-and-sample: answer a sampling session
+        for_session = (
+            not body.get("path") and session_seq is not None
+        )  # the SDK's save-and-sample: answer a sampling session
         if for_session:
             body = {**body, "path": f"ss{session_seq}-seq{body.get('seq_id')}"}
         t, (path, public) = self.model(body), self.checkpoint_path(body, "sampler_weights")
@@ -297,13 +348,20 @@ class Service:
             hf.save_model(t.model, path, tokenizer_from=t.folder)
             self.samplers.pop(path, None)
             if for_session:
-                return {"type": "save_weights_for_sampler", "path": None, "sampling_session_id": self.new_sampling_session({"model_path": public})}
+                return {
+                    "type": "save_weights_for_sampler",
+                    "path": None,
+                    "sampling_session_id": self.new_sampling_session({"model_path": public}),
+                }
             return {"type": "save_weights_for_sampler", "path": public}
+
         return self.futures.submit(job)
 
     def unload_model(self, body: dict) -> dict:
         self.model(body)
-        return self.futures.submit(lambda: {"type": "unload_model", "model_id": self.models.pop(body["model_id"]) and body["model_id"]})
+        return self.futures.submit(
+            lambda: {"type": "unload_model", "model_id": self.models.pop(body["model_id"]) and body["model_id"]}
+        )
 
     def sample(self, body: dict) -> dict:
         prompt = tokens_of(body.get("prompt"), "request.prompt")
@@ -328,13 +386,23 @@ class Service:
                     good.append(i)
                 except ValueError as e:
                     results[i] = failure(e)
-            seqs = sampling.sample_many(t.model, [requests[i] for i in good], table, self.device, self.max_sample_batch, t.autocast)
+            seqs = sampling.sample_many(
+                t.model, [requests[i] for i in good], table, self.device, self.max_sample_batch, t.autocast
+            )
             for i, many in zip(good, seqs):
-                results[i] = {"type": "sample", "sequences": [{"tokens": s.tokens, "logprobs": s.logprobs, "stop_reason": s.stop_reason} for s in many]}
+                results[i] = {
+                    "type": "sample",
+                    "sequences": [
+                        {"tokens": s.tokens, "logprobs": s.logprobs, "stop_reason": s.stop_reason} for s in many
+                    ],
+                }
                 if payloads[i][1]:
                     results[i]["prompt_logprobs"] = prompt_logprobs(t, requests[i].prompt)
             return results
-        return self.futures.submit_batchable(key, (sampling.Request(prompt, num, params), bool(body.get("prompt_logprobs"))), run_many)
+
+        return self.futures.submit_batchable(
+            key, (sampling.Request(prompt, num, params), bool(body.get("prompt_logprobs"))), run_many
+        )
 
     def sampling_source(self, body: dict):
         """Which weights to sample: a training model's live weights (model_id, our extension), a
@@ -345,8 +413,10 @@ class Service:
             return ("model", body["model_id"]), lambda: t
         if body.get("sampling_session_id") is not None:
             if body["sampling_session_id"] not in self.sampling_sessions:
-                raise NotFound(f"unknown sampling_session_id '{body['sampling_session_id']}': "
-                               "create it with create_sampling_session")
+                raise NotFound(
+                    f"unknown sampling_session_id '{body['sampling_session_id']}': "
+                    "create it with create_sampling_session"
+                )
             body = self.sampling_sessions[body["sampling_session_id"]]
         path = body.get("model_path") or body.get("base_model")
         if not isinstance(path, str):
@@ -362,6 +432,7 @@ class Service:
                 model = hf.load_model(folder, self.device, dtype)
                 self.samplers[folder] = trainer.Trainable(model, tokenizer, self.device)
             return self.samplers[folder]
+
         return ("folder", folder), load
 
 
@@ -389,4 +460,3 @@ def json_default(value):
 
 def to_wire(output: dict) -> dict:
     return output
-

@@ -29,35 +29,85 @@ CHAT_TEMPLATE = (
 
 
 def tiny_config() -> ModelConfig:
-    return ModelConfig(architecture="qwen2", vocab_size=256 + len(SPECIAL), hidden_size=256, intermediate_size=688,
-                       num_hidden_layers=4, num_attention_heads=4, num_key_value_heads=4, head_dim=64,
-                       rope_theta=1_000_000.0, max_position_embeddings=4096, tie_word_embeddings=True,
-                       extra={"bos_token_id": ENDOFTEXT, "eos_token_id": IM_END})
+    return ModelConfig(
+        architecture="qwen2",
+        vocab_size=256 + len(SPECIAL),
+        hidden_size=256,
+        intermediate_size=688,
+        num_hidden_layers=4,
+        num_attention_heads=4,
+        num_key_value_heads=4,
+        head_dim=64,
+        rope_theta=1_000_000.0,
+        max_position_embeddings=4096,
+        tie_word_embeddings=True,
+        extra={"bos_token_id": ENDOFTEXT, "eos_token_id": IM_END},
+    )
 
 
 def tokenizer_json() -> dict:
     """A byte-level BPE with no merges: every byte is one token, id = byte value."""
     chars = bytes_to_unicode()
-    added = [{"id": 256 + i, "content": s, "single_word": False, "lstrip": False, "rstrip": False,
-              "normalized": False, "special": True} for i, s in enumerate(SPECIAL)]
+    added = [
+        {
+            "id": 256 + i,
+            "content": s,
+            "single_word": False,
+            "lstrip": False,
+            "rstrip": False,
+            "normalized": False,
+            "special": True,
+        }
+        for i, s in enumerate(SPECIAL)
+    ]
     return {
-        "version": "1.0", "truncation": None, "padding": None, "added_tokens": added, "normalizer": None,
+        "version": "1.0",
+        "truncation": None,
+        "padding": None,
+        "added_tokens": added,
+        "normalizer": None,
         "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": True, "use_regex": True},
         "post_processor": {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": False, "use_regex": True},
         "decoder": {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": True, "use_regex": True},
-        "model": {"type": "BPE", "dropout": None, "unk_token": None, "continuing_subword_prefix": None,
-                  "end_of_word_suffix": None, "fuse_unk": False, "byte_fallback": False, "ignore_merges": False,
-                  "vocab": {chars[b]: b for b in range(256)}, "merges": []},
+        "model": {
+            "type": "BPE",
+            "dropout": None,
+            "unk_token": None,
+            "continuing_subword_prefix": None,
+            "end_of_word_suffix": None,
+            "fuse_unk": False,
+            "byte_fallback": False,
+            "ignore_merges": False,
+            "vocab": {chars[b]: b for b in range(256)},
+            "merges": [],
+        },
     }
 
 
 def tokenizer_config() -> dict:
-    decoder = {str(256 + i): {"content": s, "lstrip": False, "normalized": False, "rstrip": False,
-                              "single_word": False, "special": True} for i, s in enumerate(SPECIAL)}
-    return {"added_tokens_decoder": decoder, "additional_special_tokens": SPECIAL[1:], "bos_token": None,
-            "eos_token": "<|im_end|>", "pad_token": "<|endoftext|>", "unk_token": None,
-            "model_max_length": 4096, "clean_up_tokenization_spaces": False,
-            "tokenizer_class": "PreTrainedTokenizerFast", "chat_template": CHAT_TEMPLATE}
+    decoder = {
+        str(256 + i): {
+            "content": s,
+            "lstrip": False,
+            "normalized": False,
+            "rstrip": False,
+            "single_word": False,
+            "special": True,
+        }
+        for i, s in enumerate(SPECIAL)
+    }
+    return {
+        "added_tokens_decoder": decoder,
+        "additional_special_tokens": SPECIAL[1:],
+        "bos_token": None,
+        "eos_token": "<|im_end|>",
+        "pad_token": "<|endoftext|>",
+        "unk_token": None,
+        "model_max_length": 4096,
+        "clean_up_tokenization_spaces": False,
+        "tokenizer_class": "PreTrainedTokenizerFast",
+        "chat_template": CHAT_TEMPLATE,
+    }
 
 
 def encode(text: str) -> list:
@@ -80,8 +130,11 @@ def write_tiny(folder: str, seed: int = 0) -> str:
     init_weights(model, seed)
     copy_circuit.install(model, seed)
     save_model(model, folder)
-    files = {"tokenizer.json": tokenizer_json(), "tokenizer_config.json": tokenizer_config(),
-             "generation_config.json": {"bos_token_id": ENDOFTEXT, "eos_token_id": [IM_END, ENDOFTEXT]}}
+    files = {
+        "tokenizer.json": tokenizer_json(),
+        "tokenizer_config.json": tokenizer_config(),
+        "generation_config.json": {"bos_token_id": ENDOFTEXT, "eos_token_id": [IM_END, ENDOFTEXT]},
+    }
     for name, data in files.items():
         tmp = os.path.join(folder, name + ".tmp")
         with open(tmp, "w", encoding="utf-8") as f:

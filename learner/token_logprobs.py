@@ -27,8 +27,9 @@ def _chunk_logprobs(h: torch.Tensor, weight: torch.Tensor, targets: torch.Tensor
     return -F.cross_entropy(logits, targets, reduction="none")
 
 
-def target_logprobs(h: torch.Tensor, weight: torch.Tensor, targets: torch.Tensor,
-                    elements: int = CHUNK_ELEMENTS) -> torch.Tensor:
+def target_logprobs(
+    h: torch.Tensor, weight: torch.Tensor, targets: torch.Tensor, elements: int = CHUNK_ELEMENTS
+) -> torch.Tensor:
     """h (..., D), targets (...) -> log p(target) (...), float32, differentiable in h and weight."""
     shape = targets.shape
     h, targets = h.reshape(-1, h.shape[-1]), targets.reshape(-1)  # (N, D), (N,)
@@ -37,7 +38,7 @@ def target_logprobs(h: torch.Tensor, weight: torch.Tensor, targets: torch.Tensor
         return _chunk_logprobs(h, weight, targets).view(shape)
     parts = []
     for start in range(0, h.shape[0], size):
-        args = (h[start:start + size], weight, targets[start:start + size])
+        args = (h[start : start + size], weight, targets[start : start + size])
         if torch.is_grad_enabled() and (h.requires_grad or weight.requires_grad):
             parts.append(checkpoint(_chunk_logprobs, *args, use_reentrant=False))
         else:
@@ -53,7 +54,7 @@ def entropies(h: torch.Tensor, weight: torch.Tensor, elements: int = CHUNK_ELEME
     size = chunk_positions(weight.shape[0], elements)
     out = []
     for start in range(0, h.shape[0], size):
-        logp = torch.log_softmax(F.linear(h[start:start + size], weight).float(), dim=-1)
+        logp = torch.log_softmax(F.linear(h[start : start + size], weight).float(), dim=-1)
         out.append(-(logp.exp() * logp).sum(-1))
     return torch.cat(out).view(shape)
 

@@ -47,8 +47,11 @@ class Trainable:
         if has_lora(self.model) or self.reference is not None:
             return
         dtype = torch.bfloat16 if self.device.type == "cuda" else torch.float32
-        state = {k: v.detach().to(dtype, copy=True) for k, v in self.model.state_dict().items()
-                 if not k.startswith("value_head.")}
+        state = {
+            k: v.detach().to(dtype, copy=True)
+            for k, v in self.model.state_dict().items()
+            if not k.startswith("value_head.")
+        }
         if hasattr(torch, "get_default_device"):  # torch >= 2.3: build empty, then take the converted tensors
             with torch.device("meta"):
                 self.reference = CausalLM(self.model.config)
@@ -86,7 +89,7 @@ def microbatches(data: List[Datum], max_tokens: int) -> List[List[int]]:
 def pad(rows: List[torch.Tensor], length: int, device) -> torch.Tensor:
     out = torch.zeros((len(rows), length), dtype=rows[0].dtype)
     for i, r in enumerate(rows):
-        out[i, :r.shape[0]] = r
+        out[i, : r.shape[0]] = r
     return out.to(device)
 
 
@@ -136,7 +139,9 @@ def sampling_temperature(config: Dict[str, float]) -> float:
     the sampler drew from and whose log-probs it returned, so the ratio's old and new policies agree."""
     temperature = float(config.get("temperature", 1.0))
     if not temperature > 0:
-        raise ValueError(f"loss_fn_config.temperature must be positive, got {temperature}: use the rollouts' temperature")
+        raise ValueError(
+            f"loss_fn_config.temperature must be positive, got {temperature}: use the rollouts' temperature"
+        )
     return temperature
 
 
@@ -149,7 +154,9 @@ def microbatch_loss(t: Trainable, batch: List[Datum], loss_fn: str, config: Dict
     length = max(len(d.tokens) for d in batch)
     dev = t.device
     tokens = pad([torch.tensor(d.tokens, dtype=torch.long) for d in batch], length, dev)  # (B, L)
-    col = lambda key, default=None: pad([d.inputs.get(key, default if default is not None else torch.zeros(len(d.tokens))) for d in batch], length, dev)
+    col = lambda key, default=None: pad(
+        [d.inputs.get(key, default if default is not None else torch.zeros(len(d.tokens))) for d in batch], length, dev
+    )
     if any("target_tokens" not in d.inputs for d in batch):
         raise ValueError("every datum needs loss_fn_inputs.target_tokens (the next token at each position)")
     targets = col("target_tokens").long()  # (B, L)
@@ -173,14 +180,23 @@ def microbatch_loss(t: Trainable, batch: List[Datum], loss_fn: str, config: Dict
         if loss_fn == "importance_sampling":
             elementwise, m = losses.importance_sampling(lp, old, adv, w)
         else:
-            elementwise, m = losses.ppo(lp, old, adv, w, config.get("clip_low_threshold", 0.8), config.get("clip_high_threshold", 1.2),
-                                        float(config.get("dual_clip", 0.0)))
+            elementwise, m = losses.ppo(
+                lp,
+                old,
+                adv,
+                w,
+                config.get("clip_low_threshold", 0.8),
+                config.get("clip_high_threshold", 1.2),
+                float(config.get("dual_clip", 0.0)),
+            )
         sums.update(m)
     parts = {"logprobs": lp}
     elementwise = elementwise + extensions(t, batch, tokens, targets, h, lp, w, config, parts, sums, col)
     if config.get("compute_entropy", 1.0 if loss_fn != "cross_entropy" else 0.0):
         with t.autocast():
-            sums["entropy:sum"] = float((entropies(tempered(h.detach(), temperature), output_weight(t.model).detach()) * (w != 0)).sum())
+            sums["entropy:sum"] = float(
+                (entropies(tempered(h.detach(), temperature), output_weight(t.model).detach()) * (w != 0)).sum()
+            )
     parts["elementwise_loss"] = elementwise
     loss = elementwise.sum()
     sums["loss:sum"] = float(loss.detach())
@@ -196,11 +212,17 @@ def extensions(t: Trainable, batch: List[Datum], tokens, targets, h, lp, w, conf
         with torch.no_grad(), t.autocast():
             if has_lora(t.model):
                 with adapters_off(t.model):
-                    ref = target_logprobs(tempered(t.model.hidden(tokens), temperature), output_weight(t.model), targets)
+                    ref = target_logprobs(
+                        tempered(t.model.hidden(tokens), temperature), output_weight(t.model), targets
+                    )
             elif t.reference is not None:
-                ref = target_logprobs(tempered(t.reference.hidden(tokens), temperature), output_weight(t.reference), targets)
+                ref = target_logprobs(
+                    tempered(t.reference.hidden(tokens), temperature), output_weight(t.reference), targets
+                )
             else:
-                raise ValueError("kl_coef needs a reference: create the model with a LoRA config or reference_model: true")
+                raise ValueError(
+                    "kl_coef needs a reference: create the model with a LoRA config or reference_model: true"
+                )
         kl, m = losses.low_var_kl(lp, ref, w, kl_coef)
         extra = extra + kl
         sums.update(m)

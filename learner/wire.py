@@ -24,6 +24,7 @@ SCALARS = {"string": 9, "bytes": 12, "bool": 8, "int32": 5, "uint32": 13, "int64
 def _descriptor(schema: dict):
     """protobufjs JSON (messages, enums, oneofs, maps) -> a FileDescriptorProto of package tinker_public."""
     from google.protobuf import descriptor_pb2
+
     FD = descriptor_pb2.FieldDescriptorProto
     package, body = next(iter(schema["nested"].items()))
     file = descriptor_pb2.FileDescriptorProto(name="r1ci_tinker_public.proto", package=package, syntax="proto3")
@@ -48,7 +49,11 @@ def _descriptor(schema: dict):
                 entry.field.add(name="key", number=1, label=FD.LABEL_OPTIONAL, type=SCALARS[spec["keyType"]])
                 value = entry.field.add(name="value", number=2, label=FD.LABEL_OPTIONAL)
                 _set_type(value, spec["type"], package, enums)
-                field.label, field.type, field.type_name = FD.LABEL_REPEATED, FD.TYPE_MESSAGE, f".{package}.{name}.{entry_name}"
+                field.label, field.type, field.type_name = (
+                    FD.LABEL_REPEATED,
+                    FD.TYPE_MESSAGE,
+                    f".{package}.{name}.{entry_name}",
+                )
                 continue
             _set_type(field, spec["type"], package, enums)
             if spec.get("rule") == "repeated":
@@ -60,6 +65,7 @@ def _descriptor(schema: dict):
 
 def _set_type(field, type_name: str, package: str, enums: set) -> None:
     from google.protobuf import descriptor_pb2
+
     FD = descriptor_pb2.FieldDescriptorProto
     if type_name in SCALARS:
         field.type = SCALARS[type_name]
@@ -74,13 +80,18 @@ def messages() -> Dict[str, type]:
     if _messages is None and _missing is None:
         try:
             from google.protobuf import descriptor_pool, message_factory
+
             with open(SCHEMA) as f:
                 file = _descriptor(json.load(f))
             pool = descriptor_pool.DescriptorPool()
             pool.AddSerializedFile(file.SerializeToString())
             # GetMessageClass since protobuf 4.21; Debian 12 has 3.21, with MessageFactory.GetPrototype.
-            make = getattr(message_factory, "GetMessageClass", None) or message_factory.MessageFactory(pool).GetPrototype
-            _messages = {m.name: make(pool.FindMessageTypeByName(f"{file.package}.{m.name}")) for m in file.message_type}
+            make = (
+                getattr(message_factory, "GetMessageClass", None) or message_factory.MessageFactory(pool).GetPrototype
+            )
+            _messages = {
+                m.name: make(pool.FindMessageTypeByName(f"{file.package}.{m.name}")) for m in file.message_type
+            }
         except ImportError as e:
             _missing = str(e)
     if _messages is None:
@@ -114,9 +125,17 @@ def _tensor(t, where: str) -> torch.Tensor:
         if rows < 0 or cols < 0 or rows * cols > 1 << 28:
             raise UserError(f"{where}: sparse_csr shape {shape} is out of range")
         # Checked here, not by torch's sparse tensors (which crash on a CSR that breaks its invariants).
-        if (len(crow) != rows + 1 or crow[0] != 0 or np.any(np.diff(crow) < 0) or crow[-1] != len(col) or len(col) != len(values)
-                or (len(col) and (col.min() < 0 or col.max() >= cols))):
-            raise UserError(f"{where}: bad sparse_csr tensor (crow_indices, col_indices and values do not fit shape {shape})")
+        if (
+            len(crow) != rows + 1
+            or crow[0] != 0
+            or np.any(np.diff(crow) < 0)
+            or crow[-1] != len(col)
+            or len(col) != len(values)
+            or (len(col) and (col.min() < 0 or col.max() >= cols))
+        ):
+            raise UserError(
+                f"{where}: bad sparse_csr tensor (crow_indices, col_indices and values do not fit shape {shape})"
+            )
         out = np.zeros((rows, cols), dtype=dtype)
         out[np.repeat(np.arange(rows), np.diff(crow)), col] = values
         return torch.from_numpy(out)
@@ -131,6 +150,7 @@ def parse_forward_backward(body: bytes) -> Tuple[dict, bool]:
     """A ForwardBackwardRequest body -> (the JSON-shaped request with tensors in place of lists, forward_only)."""
     msg = messages()["ForwardBackwardRequest"]()
     from google.protobuf.message import DecodeError
+
     try:
         msg.ParseFromString(body)
     except DecodeError as e:
@@ -142,10 +162,20 @@ def parse_forward_backward(body: bytes) -> Tuple[dict, bool]:
             if chunk.WhichOneof("chunk") != "encoded_text":
                 raise UserError(f"forward_backward_input.data[{i}].model_input: only encoded_text chunks are supported")
             tokens.extend(np.frombuffer(chunk.encoded_text.tokens, dtype=np.int32).tolist())
-        inputs = {k: _tensor(v, f"forward_backward_input.data[{i}].loss_fn_inputs.{k}") for k, v in datum.loss_fn_inputs.items()}
+        inputs = {
+            k: _tensor(v, f"forward_backward_input.data[{i}].loss_fn_inputs.{k}")
+            for k, v in datum.loss_fn_inputs.items()
+        }
         data.append({"model_input": {"chunks": [{"type": "encoded_text", "tokens": tokens}]}, "loss_fn_inputs": inputs})
-    request = {"model_id": msg.model_id, "seq_id": msg.seq_id or None,
-               "forward_backward_input": {"data": data, "loss_fn": msg.loss_fn, "loss_fn_config": dict(msg.loss_fn_config) or None}}
+    request = {
+        "model_id": msg.model_id,
+        "seq_id": msg.seq_id or None,
+        "forward_backward_input": {
+            "data": data,
+            "loss_fn": msg.loss_fn,
+            "loss_fn_config": dict(msg.loss_fn_config) or None,
+        },
+    }
     return request, msg.forward_only
 
 
@@ -168,7 +198,11 @@ def forward_backward_output(output: dict) -> bytes:
             offsets = np.zeros(len(arrays) + 1, dtype=np.int64)
             np.cumsum([a.nbytes for a in arrays], out=offsets[1:])
             tensor = record.fields[name]
-            tensor.data, tensor.offsets, tensor.dtype = b"".join(a.tobytes() for a in arrays), offsets.tobytes(), DTYPE_FLOAT32
+            tensor.data, tensor.offsets, tensor.dtype = (
+                b"".join(a.tobytes() for a in arrays),
+                offsets.tobytes(),
+                DTYPE_FLOAT32,
+            )
     return proto.SerializeToString()
 
 
@@ -178,8 +212,13 @@ def sample_output(output: dict) -> bytes:
     m = messages()
     proto = m["SampleResponse"]()
     for s in output["sequences"]:
-        proto.sequences.add(stop_reason=0 if s["stop_reason"] == "stop" else 1, tokens=np.asarray(s["tokens"], dtype=np.int32).tobytes(),
-                            logprobs=np.asarray(s["logprobs"], dtype=np.float32).tobytes())
+        proto.sequences.add(
+            stop_reason=0 if s["stop_reason"] == "stop" else 1,
+            tokens=np.asarray(s["tokens"], dtype=np.int32).tobytes(),
+            logprobs=np.asarray(s["logprobs"], dtype=np.float32).tobytes(),
+        )
     if output.get("prompt_logprobs") is not None:
-        proto.prompt_logprobs = np.array([np.nan if x is None else x for x in output["prompt_logprobs"]], dtype=np.float32).tobytes()
+        proto.prompt_logprobs = np.array(
+            [np.nan if x is None else x for x in output["prompt_logprobs"]], dtype=np.float32
+        ).tobytes()
     return proto.SerializeToString()

@@ -109,8 +109,9 @@ def parse_adam_params(raw: dict) -> AdamParams:
     if unknown:
         raise UserError(f"adam_params has unknown fields {', '.join(unknown)}: it takes {', '.join(names)}")
     if raw.get("learning_rate") is None:
-        raise UserError("adam_params.learning_rate is missing: send the step's learning rate "
-                        "(this learner has no default)")
+        raise UserError(
+            "adam_params.learning_rate is missing: send the step's learning rate " "(this learner has no default)"
+        )
     bad = [k for k, v in raw.items() if not is_number(v)]
     if bad:
         raise UserError(f"adam_params.{bad[0]} must be a number, got {type(raw[bad[0]]).__name__}")
@@ -139,9 +140,14 @@ def parse_sampling_params(raw: dict) -> sampling.SamplingParams:
         raise UserError(f"sampling_params.max_tokens must be a positive integer, got {budget!r}")
     try:
         params = sampling.SamplingParams(
-            max_tokens=budget, temperature=float(raw.get("temperature", 1.0)),
-            top_p=float(raw.get("top_p", 1.0)), top_k=int(raw.get("top_k", -1)),
-            seed=None if raw.get("seed") is None else int(raw["seed"]), stop_strings=strings, stop_token_ids=ids)
+            max_tokens=budget,
+            temperature=float(raw.get("temperature", 1.0)),
+            top_p=float(raw.get("top_p", 1.0)),
+            top_k=int(raw.get("top_k", -1)),
+            seed=None if raw.get("seed") is None else int(raw["seed"]),
+            stop_strings=strings,
+            stop_token_ids=ids,
+        )
     except (TypeError, ValueError) as e:
         raise UserError(f"sampling_params: {e}") from e
     if not 0 < params.top_p <= 1:

@@ -29,9 +29,10 @@ def main() -> int:
     results.append(check("create_lora_training_client", bool(training.model_id), training.model_id))
     tokens = list(b"<think>2 + 3 = 5</think> The answer is 5.") + [IM_END]
     n = len(tokens) - 1
-    datum = types.Datum(model_input=types.ModelInput.from_ints(tokens[:-1]),
-                        loss_fn_inputs={"target_tokens": np.array(tokens[1:], dtype=np.int64),
-                                        "weights": np.ones(n, dtype=np.float32)})
+    datum = types.Datum(
+        model_input=types.ModelInput.from_ints(tokens[:-1]),
+        loss_fn_inputs={"target_tokens": np.array(tokens[1:], dtype=np.int64), "weights": np.ones(n, dtype=np.float32)},
+    )
     forward = training.forward([datum], "cross_entropy").result()
     logprobs = forward.loss_fn_outputs[0]["logprobs"].to_numpy()
     ok = logprobs.shape == (n,) and bool(np.all(logprobs < 0))
@@ -45,10 +46,14 @@ def main() -> int:
         results.append(check(f"forward_backward + optim_step {step + 1}", "loss:sum" in out.metrics, metrics))
     after = training.forward([datum], "cross_entropy").result().loss_fn_outputs[0]["logprobs"].to_numpy()
     results.append(check("training lowers the loss", float(-after.sum()) < losses[0], (losses[0], float(-after.sum()))))
-    ppo = types.Datum(model_input=types.ModelInput.from_ints(tokens[:-1]),
-                      loss_fn_inputs={"target_tokens": np.array(tokens[1:], dtype=np.int64),
-                                      "logprobs": after.astype(np.float32),
-                                      "advantages": np.full(n, 0.5, dtype=np.float32)})
+    ppo = types.Datum(
+        model_input=types.ModelInput.from_ints(tokens[:-1]),
+        loss_fn_inputs={
+            "target_tokens": np.array(tokens[1:], dtype=np.int64),
+            "logprobs": after.astype(np.float32),
+            "advantages": np.full(n, 0.5, dtype=np.float32),
+        },
+    )
     out = training.forward_backward([ppo], "importance_sampling").result()
     results.append(check("forward_backward importance_sampling", bool(out.loss_fn_outputs), out.metrics))
     training.optim_step(types.AdamParams(learning_rate=1e-3)).result()

@@ -10,45 +10,51 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import r1ci_reward  # noqa: E402
 
-PHASE = os.environ.get('R1CI_TEST_PHASE', 'live')
+PHASE = os.environ.get("R1CI_TEST_PHASE", "live")
 
 
 def dataset():
-    with open(os.environ['R1CI_TEST_QUESTIONS']) as handle:
+    with open(os.environ["R1CI_TEST_QUESTIONS"]) as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
 def columns(rows):
-    return {'task_id': [r['task_id'] for r in rows], 'seed': [r['seed'] for r in rows],
-            'index': [r['index'] for r in rows], 'answer': [r['answer'] for r in rows], 'trainer_state': None}
+    return {
+        "task_id": [r["task_id"] for r in rows],
+        "seed": [r["seed"] for r in rows],
+        "index": [r["index"] for r in rows],
+        "answer": [r["answer"] for r in rows],
+        "trainer_state": None,
+    }
 
 
-@unittest.skipUnless(PHASE == 'live', 'service phase')
+@unittest.skipUnless(PHASE == "live", "service phase")
 class LiveService(unittest.TestCase):
     def test_gold_one_and_garbage_zero_plain_and_conversational(self):
         rows = dataset()
         self.assertGreaterEqual(len(rows), 1000)
-        prompts = [r['prompt'] for r in rows]
-        gold = [[{'role': 'assistant', 'content': 'I get <<<%s>>>' % r['answer']}] for r in rows]
+        prompts = [r["prompt"] for r in rows]
+        gold = [[{"role": "assistant", "content": "I get <<<%s>>>" % r["answer"]}] for r in rows]
         self.assertEqual(r1ci_reward.reward(prompts, gold, **columns(rows)), [1.0] * len(rows))
-        plain = ['<<<%s>>>' % r['answer'] for r in rows]
+        plain = ["<<<%s>>>" % r["answer"] for r in rows]
         self.assertEqual(r1ci_reward.reward(prompts, plain, **columns(rows)), [1.0] * len(rows))
-        self.assertEqual(r1ci_reward.reward(prompts, ['<<<garbage>>>'] * len(rows), **columns(rows)), [0.0] * len(rows))
+        self.assertEqual(r1ci_reward.reward(prompts, ["<<<garbage>>>"] * len(rows), **columns(rows)), [0.0] * len(rows))
 
     def test_dataset_without_r1ci_columns_is_refused(self):
-        with self.assertRaisesRegex(ValueError, 'r1ci tasks export --format trl'):
-            r1ci_reward.reward(['q'], ['<<<1>>>'])
+        with self.assertRaisesRegex(ValueError, "r1ci tasks export --format trl"):
+            r1ci_reward.reward(["q"], ["<<<1>>>"])
 
 
-@unittest.skipUnless(PHASE == 'dead', 'killed-service phase')
+@unittest.skipUnless(PHASE == "dead", "killed-service phase")
 class KilledService(unittest.TestCase):
     def test_one_clear_error(self):
         rows = dataset()[:3]
         with self.assertRaises(r1ci_reward.R1ciServiceError) as caught:
-            r1ci_reward.reward([r['prompt'] for r in rows], ['<<<1>>>'] * 3, **columns(rows))
-        self.assertRegex(str(caught.exception),
-                         r'^r1ci service at http://\S+ is unreachable after 5 tries .*r1ci serve')
+            r1ci_reward.reward([r["prompt"] for r in rows], ["<<<1>>>"] * 3, **columns(rows))
+        self.assertRegex(
+            str(caught.exception), r"^r1ci service at http://\S+ is unreachable after 5 tries .*r1ci serve"
+        )
 
 
-if __name__ == '__main__':
+if __name__ == "__main__":
     unittest.main()

@@ -49,7 +49,7 @@ class PaddedForward(unittest.TestCase):
                 batched = model(tokens, None, pad, mask)
                 for row, prompt in enumerate(PROMPTS):
                     alone = model(torch.tensor([prompt]))[0]
-                    diff = (batched[row, p - len(prompt):] - alone).abs().max()
+                    diff = (batched[row, p - len(prompt) :] - alone).abs().max()
                     self.assertLess(float(diff), 1e-4, f"{arch} row {row}")
                     self.assertFalse(torch.isnan(batched[row]).any())
 
@@ -69,7 +69,10 @@ class SampleMany(unittest.TestCase):
         self.model = small_model().eval()
 
     def test_greedy_requests_batched_equal_each_alone(self):
-        requests = [sampling.Request(p, 1, sampling.SamplingParams(max_tokens=6 + 3 * i, temperature=0)) for i, p in enumerate(PROMPTS)]
+        requests = [
+            sampling.Request(p, 1, sampling.SamplingParams(max_tokens=6 + 3 * i, temperature=0))
+            for i, p in enumerate(PROMPTS)
+        ]
         batched = sampling.sample_many(self.model, requests, TABLE, "cpu")
         for request, seqs in zip(requests, batched):
             alone = sampling.sample(self.model, request.prompt, 1, request.params, TABLE, "cpu")[0]
@@ -78,17 +81,21 @@ class SampleMany(unittest.TestCase):
             self.assertLess(max(abs(a - b) for a, b in zip(seqs[0].logprobs, alone.logprobs)), 1e-4)
 
     def test_each_request_keeps_its_own_count_stops_and_seed(self):
-        greedy = sampling.sample(self.model, PROMPTS[1], 1, sampling.SamplingParams(max_tokens=10, temperature=0), TABLE, "cpu")[0]
+        greedy = sampling.sample(
+            self.model, PROMPTS[1], 1, sampling.SamplingParams(max_tokens=10, temperature=0), TABLE, "cpu"
+        )[0]
         stop_tok = greedy.tokens[2]
         requests = [
             sampling.Request(PROMPTS[0], 3, sampling.SamplingParams(max_tokens=5, temperature=1.0, seed=7)),
-            sampling.Request(PROMPTS[1], 1, sampling.SamplingParams(max_tokens=10, temperature=0, stop_token_ids=[stop_tok])),
+            sampling.Request(
+                PROMPTS[1], 1, sampling.SamplingParams(max_tokens=10, temperature=0, stop_token_ids=[stop_tok])
+            ),
         ]
         first = sampling.sample_many(self.model, requests, TABLE, "cpu")
         again = sampling.sample_many(self.model, requests, TABLE, "cpu", max_batch=2)  # split across micro-batches
         self.assertEqual([len(x) for x in first], [3, 1])
         self.assertEqual([s.tokens for s in first[0]], [s.tokens for s in again[0]])
-        self.assertEqual(first[1][0].tokens, greedy.tokens[:greedy.tokens.index(stop_tok) + 1])
+        self.assertEqual(first[1][0].tokens, greedy.tokens[: greedy.tokens.index(stop_tok) + 1])
         self.assertEqual(first[1][0].stop_reason, "stop")
         self.assertTrue(all(len(s.tokens) == 5 and s.stop_reason == "length" for s in first[0]))
 
@@ -107,9 +114,13 @@ class WorkerBatching(unittest.TestCase):
             seen.append(list(payloads))
             return [{"type": "sample", "payload": p} for p in payloads]
 
-        ids = [futures.submit_batchable("a", 1, run_many), futures.submit_batchable("b", 2, run_many),
-               futures.submit_batchable("a", 3, run_many), futures.submit(lambda: seen.append("write") or {"type": "write"}),
-               futures.submit_batchable("a", 4, run_many)]
+        ids = [
+            futures.submit_batchable("a", 1, run_many),
+            futures.submit_batchable("b", 2, run_many),
+            futures.submit_batchable("a", 3, run_many),
+            futures.submit(lambda: seen.append("write") or {"type": "write"}),
+            futures.submit_batchable("a", 4, run_many),
+        ]
         gate.set()
         results = [futures.retrieve(i["request_id"], 5) for i in ids]
         self.assertEqual(seen, [[1, 3], [2], "write", [4]])
@@ -148,7 +159,12 @@ class WorkerBatching(unittest.TestCase):
         futures.submit(lambda: gate.wait(5) and {"type": "blocker"})
 
         def run_many(payloads):
-            return [{"type": "request_failed", "error": "bad", "category": "user"} if p < 0 else {"type": "sample", "payload": p} for p in payloads]
+            return [
+                {"type": "request_failed", "error": "bad", "category": "user"}
+                if p < 0
+                else {"type": "sample", "payload": p}
+                for p in payloads
+            ]
 
         ids = [futures.submit_batchable("a", p, run_many) for p in (1, -1, 2)]
         gate.set()

@@ -3,9 +3,20 @@ import unittest
 
 from learner.config import ConfigError, config_from_hf, config_to_hf
 
-BASE = {"architectures": ["Qwen2ForCausalLM"], "model_type": "qwen2", "vocab_size": 300, "hidden_size": 64,
-        "intermediate_size": 128, "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
-        "rope_theta": 1000000.0, "use_sliding_window": False, "sliding_window": 32768, "attention_dropout": 0.0}
+BASE = {
+    "architectures": ["Qwen2ForCausalLM"],
+    "model_type": "qwen2",
+    "vocab_size": 300,
+    "hidden_size": 64,
+    "intermediate_size": 128,
+    "num_hidden_layers": 2,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "rope_theta": 1000000.0,
+    "use_sliding_window": False,
+    "sliding_window": 32768,
+    "attention_dropout": 0.0,
+}
 
 
 class Layouts(unittest.TestCase):
@@ -17,10 +28,16 @@ class Layouts(unittest.TestCase):
         self.assertEqual(hub.rope_theta, 1000000.0)
 
     def test_llama3_scaling_round_trips_through_the_hub_layout(self):
-        scaling = {"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
-                   "original_max_position_embeddings": 8192}
-        data = dict(BASE, architectures=["LlamaForCausalLM"], model_type="llama", rope_theta=500000.0,
-                    rope_scaling=scaling)
+        scaling = {
+            "rope_type": "llama3",
+            "factor": 8.0,
+            "low_freq_factor": 1.0,
+            "high_freq_factor": 4.0,
+            "original_max_position_embeddings": 8192,
+        }
+        data = dict(
+            BASE, architectures=["LlamaForCausalLM"], model_type="llama", rope_theta=500000.0, rope_scaling=scaling
+        )
         config = config_from_hf(data)
         self.assertEqual(config.rope_scaling, scaling)
         self.assertEqual(config_from_hf(config_to_hf(config)).rope_scaling, scaling)

@@ -31,8 +31,10 @@ def continuation_accuracy(model: CausalLM, alphabet: bytes, trials: int = 24, se
 def bigram_head_weights(model: CausalLM, seq: list) -> torch.Tensor:
     """Attention weights of layer 1's head 0 (the bigram copy head) from the last position to every key."""
     got, attn, c = {}, model.model.layers[1].self_attn, model.config
-    hooks = [attn.q_proj.register_forward_hook(lambda m, i, o: got.__setitem__("q", o)),
-             attn.k_proj.register_forward_hook(lambda m, i, o: got.__setitem__("k", o))]
+    hooks = [
+        attn.q_proj.register_forward_hook(lambda m, i, o: got.__setitem__("q", o)),
+        attn.k_proj.register_forward_hook(lambda m, i, o: got.__setitem__("k", o)),
+    ]
     with torch.no_grad():
         model(torch.tensor([seq]))
     for hook in hooks:

@@ -41,6 +41,7 @@ class GpuScale(unittest.TestCase):
     def test_bf16_logits_are_as_close_to_fp32_as_transformers_bf16(self):
         from learner import hf
         from learner.tests.parity import DTYPE, MISSING, SHAPES, batch, reference, transformers
+
         if MISSING:
             self.skipTest(MISSING)
         tokens, mask = batch()
@@ -49,7 +50,9 @@ class GpuScale(unittest.TestCase):
             theirs, _, native = reference(name)
             with torch.no_grad():
                 exact = theirs.cuda()(input_ids=tokens, attention_mask=mask).logits
-                theirs16 = transformers.AutoModelForCausalLM.from_pretrained(native, **{DTYPE: torch.bfloat16}).cuda().eval()
+                theirs16 = (
+                    transformers.AutoModelForCausalLM.from_pretrained(native, **{DTYPE: torch.bfloat16}).cuda().eval()
+                )
                 want = theirs16(input_ids=tokens, attention_mask=mask).logits.float()
                 got = hf.load_model(native, "cuda", torch.bfloat16).eval()(tokens).float()
             their_error = float((want - exact)[real].abs().max())
@@ -60,10 +63,15 @@ class GpuScale(unittest.TestCase):
     def test_lora_base_is_bf16_and_full_reference_is_bf16(self):
         import tempfile
         from learner.service import Service
+
         folder = write_folder(small_model())
         service = Service(tempfile.mkdtemp(), torch.device("cuda"))
-        lora = service.futures.retrieve(service.create_model({"base_model": folder, "lora_config": {"rank": 4}})["request_id"], 30)
-        full = service.futures.retrieve(service.create_model({"base_model": folder, "reference_model": True})["request_id"], 30)
+        lora = service.futures.retrieve(
+            service.create_model({"base_model": folder, "lora_config": {"rank": 4}})["request_id"], 30
+        )
+        full = service.futures.retrieve(
+            service.create_model({"base_model": folder, "reference_model": True})["request_id"], 30
+        )
         t_lora, t_full = service.models[lora["model_id"]], service.models[full["model_id"]]
         self.assertEqual(t_lora.model.model.embed_tokens.weight.dtype, torch.bfloat16)
         self.assertTrue(t_lora.model.gradient_checkpointing)

@@ -44,7 +44,10 @@ class LossValues(unittest.TestCase):
         loss, metrics = losses.ppo(self.lp, self.old, self.adv, self.w, 0.8, 1.2)
         self.check("ppo", loss)
         ratio, a = (self.lp - self.old).exp(), self.adv
-        clipped = [(w != 0) and min(max(r, 0.8), 1.2) * x < r * x for r, x, w in zip(ratio.tolist(), a.tolist(), self.w.tolist())]
+        clipped = [
+            (w != 0) and min(max(r, 0.8), 1.2) * x < r * x
+            for r, x, w in zip(ratio.tolist(), a.tolist(), self.w.tolist())
+        ]
         self.assertEqual(metrics["clip_fraction:sum"], float(sum(clipped)))
 
     def test_dual_clip_caps_the_loss_of_negative_advantages(self):
@@ -67,8 +70,10 @@ class LossValues(unittest.TestCase):
         masked = self.w == 0
         garbage_old[masked] = -1e9  # exp(lp - old) overflows to inf there
         garbage_adv[masked] = float("nan")
-        for fn in (lambda o, a: losses.importance_sampling(self.lp, o, a, self.w)[0],
-                   lambda o, a: losses.ppo(self.lp, o, a, self.w)[0]):
+        for fn in (
+            lambda o, a: losses.importance_sampling(self.lp, o, a, self.w)[0],
+            lambda o, a: losses.ppo(self.lp, o, a, self.w)[0],
+        ):
             clean, dirty = fn(self.old, self.adv), fn(garbage_old, garbage_adv)
             self.assertTrue(torch.isfinite(dirty).all())
             self.assertAlmostEqual(float(clean.sum()), float(dirty.sum()), places=5)
@@ -77,7 +82,10 @@ class LossValues(unittest.TestCase):
     def test_low_var_kl_matches_k3_and_is_zero_at_reference(self):
         ref = self.old
         loss, _ = losses.low_var_kl(self.lp, ref, self.w, 0.5)
-        expected = sum(0.5 * w * (math.exp(r - l) - (r - l) - 1) for l, r, w in zip(self.lp.tolist(), ref.tolist(), self.w.tolist()))
+        expected = sum(
+            0.5 * w * (math.exp(r - l) - (r - l) - 1)
+            for l, r, w in zip(self.lp.tolist(), ref.tolist(), self.w.tolist())
+        )
         self.assertAlmostEqual(float(loss.sum()), expected, places=4)
         self.assertAlmostEqual(float(losses.low_var_kl(ref, ref, self.w, 0.5)[0].sum()), 0.0, places=6)
 

@@ -19,10 +19,23 @@ from learner.service import Service
 from learner.tests.helpers import small_config, small_model, temp_dir, write_folder
 from learner.token_logprobs import target_logprobs
 
-QWEN25_7B = {"architectures": ["Qwen2ForCausalLM"], "model_type": "qwen2", "vocab_size": 152064, "hidden_size": 3584,
-             "intermediate_size": 18944, "num_hidden_layers": 28, "num_attention_heads": 28, "num_key_value_heads": 4,
-             "rope_theta": 1000000.0, "tie_word_embeddings": False, "torch_dtype": "bfloat16", "rms_norm_eps": 1e-6,
-             "max_position_embeddings": 32768, "use_sliding_window": False, "sliding_window": 131072}
+QWEN25_7B = {
+    "architectures": ["Qwen2ForCausalLM"],
+    "model_type": "qwen2",
+    "vocab_size": 152064,
+    "hidden_size": 3584,
+    "intermediate_size": 18944,
+    "num_hidden_layers": 28,
+    "num_attention_heads": 28,
+    "num_key_value_heads": 4,
+    "rope_theta": 1000000.0,
+    "tie_word_embeddings": False,
+    "torch_dtype": "bfloat16",
+    "rms_norm_eps": 1e-6,
+    "max_position_embeddings": 32768,
+    "use_sliding_window": False,
+    "sliding_window": 131072,
+}
 
 
 def saved_numels(fn):
@@ -32,6 +45,7 @@ def saved_numels(fn):
     def pack(t):
         sizes.append(t.numel())
         return t
+
     with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
         out = fn()
     return out, sizes
@@ -94,6 +108,7 @@ class Plan(unittest.TestCase):
             for tied in (True, False):
                 config = small_config(arch, tie_word_embeddings=tied, attention_bias=arch == "llama")
                 from learner.model import CausalLM
+
                 self.assertEqual(memory.parameter_count(config), param_count(CausalLM(config)), (arch, tied))
         self.assertEqual(memory.parameter_count(hf.config_from_hf(QWEN25_7B)), 7_615_616_512)
 
@@ -122,8 +137,13 @@ class Plan(unittest.TestCase):
 
     def test_command_line_plan_refuses_with_one_line(self):
         env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-        run = subprocess.run([sys.executable, "-m", "learner.memory", self.folder_7b(), "--lora-rank", "16",
-                              "--budget", "16GiB"], capture_output=True, text=True, env=env, timeout=60)
+        run = subprocess.run(
+            [sys.executable, "-m", "learner.memory", self.folder_7b(), "--lora-rank", "16", "--budget", "16GiB"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
         self.assertEqual(run.returncode, 3)
         self.assertEqual(len(run.stderr.strip().splitlines()), 1, run.stderr)
         self.assertGreater(json.loads(run.stdout)["total"], 16 * memory.GIB)

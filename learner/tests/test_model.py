@@ -14,7 +14,10 @@ TOKENS = torch.tensor([[5, 17, 200, 3, 99, 42, 7, 1], [8, 8, 8, 250, 1, 2, 3, 4]
 
 class Architectures(unittest.TestCase):
     def test_each_architecture_has_its_parameters(self):
-        names = {a: set(dict(small_model(a, tie_word_embeddings=a != "llama").named_parameters())) for a in ("qwen2", "qwen3", "llama")}
+        names = {
+            a: set(dict(small_model(a, tie_word_embeddings=a != "llama").named_parameters()))
+            for a in ("qwen2", "qwen3", "llama")
+        }
         self.assertIn("model.layers.0.self_attn.q_proj.bias", names["qwen2"])
         self.assertNotIn("model.layers.0.self_attn.q_proj.bias", names["qwen3"])
         self.assertIn("model.layers.0.self_attn.q_norm.weight", names["qwen3"])
@@ -27,8 +30,9 @@ class Architectures(unittest.TestCase):
             with torch.no_grad():
                 full = model(TOKENS)
                 from learner.model import KVCache
+
                 cache = KVCache(model.config, 2, 8, "cpu", torch.float32)
-                parts = [model(TOKENS[:, :5], cache)] + [model(TOKENS[:, i:i + 1], cache) for i in range(5, 8)]
+                parts = [model(TOKENS[:, :5], cache)] + [model(TOKENS[:, i : i + 1], cache) for i in range(5, 8)]
             self.assertLess(float((torch.cat(parts, 1) - full).abs().max()), 1e-4, arch)
 
     def test_causal_future_tokens_do_not_change_the_past(self):
@@ -79,6 +83,7 @@ class Formats(unittest.TestCase):
         data = [trainer.Datum([1, 2, 3, 4], {"target_tokens": torch.tensor([2, 3, 4, 5])})]
         trainer.run(t, data, "cross_entropy", {}, backward=True)
         from learner.optim import AdamParams
+
         t.optim_step(AdamParams(learning_rate=1e-2))
         folder = checkpoint.save(t, os.path.join(temp_dir(), "ckpt"), {"base_model": "x"})
         other = trainer.Trainable(small_model(seed=9), None, torch.device("cpu"))
@@ -112,8 +117,16 @@ class LoRA(unittest.TestCase):
                     p.copy_(torch.randn_like(p) * 0.1)
         folder = save_adapter(model, os.path.join(temp_dir(), "adapter"), "base-folder")
         config = read_json(os.path.join(folder, "adapter_config.json"))
-        self.assertEqual((config["peft_type"], config["r"], config["lora_alpha"], config["target_modules"], config["base_model_name_or_path"]),
-                         ("LORA", 4, 8.0, ["down_proj", "q_proj"], "base-folder"))
+        self.assertEqual(
+            (
+                config["peft_type"],
+                config["r"],
+                config["lora_alpha"],
+                config["target_modules"],
+                config["base_model_name_or_path"],
+            ),
+            ("LORA", 4, 8.0, ["down_proj", "q_proj"], "base-folder"),
+        )
         saved = load_file(os.path.join(folder, "adapter_model.safetensors"))
         self.assertEqual(len(saved), 2 * 2 * 2)  # 2 layers x 2 targets x (A, B)
         merged = merged_state(model)

@@ -34,6 +34,7 @@ def max_diff(a, b, mask) -> float:
 class PeftParity(unittest.TestCase):
     def test_learner_adapter_loads_in_peft_with_the_same_logits(self):
         import peft
+
         tokens, mask = batch()
         for name in SHAPES:
             _, _, native = reference(name)
@@ -46,12 +47,14 @@ class PeftParity(unittest.TestCase):
 
     def test_peft_adapter_loads_in_the_learner_with_the_same_logits(self):
         import peft
+
         tokens, mask = batch()
         for name in SHAPES:
             for rslora in (False, True):
                 theirs, _, native = reference(name)
-                config = peft.LoraConfig(r=4, lora_alpha=16, target_modules=list(ATTENTION + MLP),
-                                         init_lora_weights=False, use_rslora=rslora)  # random B: not the identity
+                config = peft.LoraConfig(
+                    r=4, lora_alpha=16, target_modules=list(ATTENTION + MLP), init_lora_weights=False, use_rslora=rslora
+                )  # random B: not the identity
                 theirs = peft.get_peft_model(theirs, config).eval()
                 folder = os.path.join(temp_dir(), "peft")
                 theirs.save_pretrained(folder)

@@ -54,10 +54,10 @@ def parse(buf: bytes) -> list:
         if kind == 0:
             value, i = read_varint(buf, i)
         elif kind == 1:
-            value, i = buf[i:i + 8], i + 8
+            value, i = buf[i : i + 8], i + 8
         elif kind == 2:
             length, i = read_varint(buf, i)
-            value, i = buf[i:i + length], i + length
+            value, i = buf[i : i + length], i + length
         else:
             raise AssertionError(f"unexpected wire type {kind}")
         out.append((number, value))
@@ -81,10 +81,15 @@ def dense(values, dtype) -> bytes:  # Tensor: dense=1, dtype=3 (FLOAT32=1, INT64
     return field(1, array.tobytes()) + field(3, 1 if dtype == np.float32 else 2) + field(4, shape)
 
 
-def csr(matrix: torch.Tensor) -> bytes:  # Tensor: sparse_csr=2 {values=1, crow_indices=2, col_indices=3} as the SDK writes it
+def csr(
+    matrix: torch.Tensor,
+) -> bytes:  # Tensor: sparse_csr=2 {values=1, crow_indices=2, col_indices=3} as the SDK writes it
     sparse = matrix.to_sparse_csr()
-    body = field(1, sparse.values().numpy().astype(np.float32).tobytes()) + field(2, sparse.crow_indices().numpy().astype(np.int64).tobytes()) \
+    body = (
+        field(1, sparse.values().numpy().astype(np.float32).tobytes())
+        + field(2, sparse.crow_indices().numpy().astype(np.int64).tobytes())
         + field(3, sparse.col_indices().numpy().astype(np.int64).tobytes())
+    )
     return field(2, body) + field(3, 1) + field(4, b"".join(varint(s) for s in matrix.shape))
 
 
@@ -117,7 +122,7 @@ def read_output(buf: bytes) -> dict:
                 assert tensor.get(3) == 1, "float32 results"
                 data, offsets = np.frombuffer(tensor[1], np.float32), np.frombuffer(tensor[2], np.int64) // 4
                 for d in range(count):
-                    datums[d][entry[1].decode()] = data[offsets[d]:offsets[d + 1]]
+                    datums[d][entry[1].decode()] = data[offsets[d] : offsets[d + 1]]
             out["outputs"].extend(datums)
     return out
 
@@ -138,7 +143,11 @@ class SdkFlow(unittest.TestCase):
 
     def call(self, verb, body=None, raw=None, accept="application/json"):
         data = raw if raw is not None else json.dumps(body if body is not None else {}).encode()
-        headers = {"X-API-Key": "secret", "Content-Type": PROTO if raw is not None else "application/json", "Accept": accept}
+        headers = {
+            "X-API-Key": "secret",
+            "Content-Type": PROTO if raw is not None else "application/json",
+            "Accept": accept,
+        }
         request = urllib.request.Request(self.url + verb, data=data, headers=headers)
         try:
             with urllib.request.urlopen(request) as response:
@@ -162,37 +171,100 @@ class SdkFlow(unittest.TestCase):
         # httpx's own transport: the SDK's default (pyqwest) is a native wheel that pip may not have
         # (checked with SDK 0.25).
         self.assertIs(config["use_pyqwest_transport"], False)
-        session = self.call("create_session", {"tags": [], "user_metadata": None, "sdk_version": "0.25.0", "type": "create_session"})[1]["session_id"]
-        model_id = self.result("create_model", {"session_id": session, "model_seq_id": 0, "base_model": "tiny", "type": "create_model",
-                                                "lora_config": {"rank": 4, "seed": None, "train_attn": True, "train_mlp": True, "train_unembed": False}})["model_id"]
+        session = self.call(
+            "create_session", {"tags": [], "user_metadata": None, "sdk_version": "0.25.0", "type": "create_session"}
+        )[1]["session_id"]
+        model_id = self.result(
+            "create_model",
+            {
+                "session_id": session,
+                "model_seq_id": 0,
+                "base_model": "tiny",
+                "type": "create_model",
+                "lora_config": {"rank": 4, "seed": None, "train_attn": True, "train_mlp": True, "train_unembed": False},
+            },
+        )["model_id"]
         ids = encode("hi there, sdk") + [IM_END]
         n = len(ids) - 1
         target = dense(ids[1:], np.int64)
-        forward = read_output(self.result("forward_backward", raw=fwdbwd(model_id, 1, ids[:-1], {"target_tokens": target}, "cross_entropy", True), accept=PROTO))
-        json_forward = self.result("forward", {"model_id": model_id, "forward_input": {"data": [
-            {"model_input": {"chunks": [{"type": "encoded_text", "tokens": ids[:-1]}]}, "loss_fn_inputs": {"target_tokens": {"data": ids[1:], "dtype": "int64"}}}],
-            "loss_fn": "cross_entropy"}})
-        np.testing.assert_allclose(forward["outputs"][0]["logprobs"], json_forward["loss_fn_outputs"][0]["logprobs"]["data"], atol=1e-6)
+        forward = read_output(
+            self.result(
+                "forward_backward",
+                raw=fwdbwd(model_id, 1, ids[:-1], {"target_tokens": target}, "cross_entropy", True),
+                accept=PROTO,
+            )
+        )
+        json_forward = self.result(
+            "forward",
+            {
+                "model_id": model_id,
+                "forward_input": {
+                    "data": [
+                        {
+                            "model_input": {"chunks": [{"type": "encoded_text", "tokens": ids[:-1]}]},
+                            "loss_fn_inputs": {"target_tokens": {"data": ids[1:], "dtype": "int64"}},
+                        }
+                    ],
+                    "loss_fn": "cross_entropy",
+                },
+            },
+        )
+        np.testing.assert_allclose(
+            forward["outputs"][0]["logprobs"], json_forward["loss_fn_outputs"][0]["logprobs"]["data"], atol=1e-6
+        )
         self.assertEqual(self.service.models[model_id].steps, 0)
 
         # The same weights as a dense list (JSON) and as a [1, n] CSR matrix (protobuf) give the same loss.
         mask = torch.zeros(1, n)
         mask[0, -3:] = 1.0
-        sparse = read_output(self.result("forward_backward", raw=fwdbwd(model_id, 2, ids[:-1], {"target_tokens": target, "weights": csr(mask)}, "cross_entropy", False), accept=PROTO))
+        sparse = read_output(
+            self.result(
+                "forward_backward",
+                raw=fwdbwd(
+                    model_id, 2, ids[:-1], {"target_tokens": target, "weights": csr(mask)}, "cross_entropy", False
+                ),
+                accept=PROTO,
+            )
+        )
         self.assertIn("loss:sum", sparse["metrics"])
         # The SDK reduces the metrics of chunked requests by the suffix of every key; a key without one crashes it.
         for key in [*forward["metrics"], *sparse["metrics"]]:
             self.assertRegex(key, r"^\w+:(mean|sum|min|max|slack|hash_unordered|unique)$")
         expected = -float(np.sum(forward["outputs"][0]["logprobs"][-3:]))
         self.assertAlmostEqual(sparse["metrics"]["loss:sum"], expected, places=4)
-        self.assertIn("optim_step", json.dumps(self.result("optim_step", {"model_id": model_id, "seq_id": 3, "adam_params": {"learning_rate": 1e-3}})))
+        self.assertIn(
+            "optim_step",
+            json.dumps(
+                self.result("optim_step", {"model_id": model_id, "seq_id": 3, "adam_params": {"learning_rate": 1e-3}})
+            ),
+        )
 
         # save_weights_for_sampler without a name answers a sampling session; its samples come back as protobuf.
-        saved = self.result("save_weights_for_sampler", {"model_id": model_id, "seq_id": 4, "sampling_session_seq_id": 0})
+        saved = self.result(
+            "save_weights_for_sampler", {"model_id": model_id, "seq_id": 4, "sampling_session_seq_id": 0}
+        )
         self.assertIsNone(saved["path"])
-        sample = parse(self.result("asample", {"sampling_session_id": saved["sampling_session_id"], "seq_id": 0, "num_samples": 2, "prompt_logprobs": True,
-                                               "prompt": {"chunks": [{"type": "encoded_text", "tokens": ids[:4]}]},
-                                               "sampling_params": {"max_tokens": 3, "seed": 5, "stop": None, "temperature": 1.0, "top_k": -1, "top_p": 1.0}}, accept=PROTO))
+        sample = parse(
+            self.result(
+                "asample",
+                {
+                    "sampling_session_id": saved["sampling_session_id"],
+                    "seq_id": 0,
+                    "num_samples": 2,
+                    "prompt_logprobs": True,
+                    "prompt": {"chunks": [{"type": "encoded_text", "tokens": ids[:4]}]},
+                    "sampling_params": {
+                        "max_tokens": 3,
+                        "seed": 5,
+                        "stop": None,
+                        "temperature": 1.0,
+                        "top_k": -1,
+                        "top_p": 1.0,
+                    },
+                },
+                accept=PROTO,
+            )
+        )
         sequences = [dict(parse(v)) for k, v in sample if k == 1]
         self.assertEqual([len(np.frombuffer(s[2], np.int32)) for s in sequences], [3, 3])
         self.assertEqual([len(np.frombuffer(s[3], np.float32)) for s in sequences], [3, 3])
@@ -203,13 +275,26 @@ class SdkFlow(unittest.TestCase):
         # Named checkpoints are tinker:// paths that load, and sample through a sampling session made for them.
         named = self.result("save_weights_for_sampler", {"model_id": model_id, "seq_id": 5, "path": "named"})["path"]
         self.assertEqual(named, f"tinker://{model_id}/sampler_weights/named")
-        sampler = self.call("create_sampling_session", {"session_id": session, "sampling_session_seq_id": 1, "model_path": named, "base_model": None})[1]
-        out = self.result("asample", {"sampling_session_id": sampler["sampling_session_id"], "seq_id": 0, "prompt": {"chunks": [{"tokens": ids[:4]}]},
-                                      "sampling_params": {"max_tokens": 2, "seed": 1}})
+        sampler = self.call(
+            "create_sampling_session",
+            {"session_id": session, "sampling_session_seq_id": 1, "model_path": named, "base_model": None},
+        )[1]
+        out = self.result(
+            "asample",
+            {
+                "sampling_session_id": sampler["sampling_session_id"],
+                "seq_id": 0,
+                "prompt": {"chunks": [{"tokens": ids[:4]}]},
+                "sampling_params": {"max_tokens": 2, "seed": 1},
+            },
+        )
         self.assertEqual((len(out["sequences"]), out["sequences"][0]["stop_reason"]), (1, "length"))
         checkpoint = self.result("save_weights", {"model_id": model_id, "path": "ckpt"})["path"]
         self.assertEqual(checkpoint, f"tinker://{model_id}/weights/ckpt")
-        self.assertEqual(self.result("load_weights", {"model_id": model_id, "path": checkpoint, "optimizer": True})["type"], "load_weights")
+        self.assertEqual(
+            self.result("load_weights", {"model_id": model_id, "path": checkpoint, "optimizer": True})["type"],
+            "load_weights",
+        )
 
     def test_a_malformed_protobuf_body_is_a_400_with_a_message(self):
         status, body = self.call("forward_backward", raw=b"\x0a\xff\xff\xff")
@@ -223,10 +308,16 @@ class SdkFlow(unittest.TestCase):
     def test_our_schema_has_the_sdk_field_numbers(self):
         m = wire.messages()
         numbers = lambda name: {f.name: f.number for f in m[name].DESCRIPTOR.fields}
-        self.assertEqual(numbers("ForwardBackwardRequest"), {"model_id": 1, "seq_id": 2, "data": 3, "loss_fn": 4, "loss_fn_config": 5, "forward_only": 6})
+        self.assertEqual(
+            numbers("ForwardBackwardRequest"),
+            {"model_id": 1, "seq_id": 2, "data": 3, "loss_fn": 4, "loss_fn_config": 5, "forward_only": 6},
+        )
         self.assertEqual(numbers("Tensor"), {"dense": 1, "sparse_csr": 2, "dtype": 3, "shape": 4})
         self.assertEqual(numbers("BatchedTensor"), {"data": 1, "offsets": 2, "dtype": 3, "trailing_shape": 4})
-        self.assertEqual(numbers("SampleResponse"), {"sequences": 1, "prompt_logprobs": 2, "topk_prompt_logprobs": 3, "prompt_cache_hit_tokens": 4})
+        self.assertEqual(
+            numbers("SampleResponse"),
+            {"sequences": 1, "prompt_logprobs": 2, "topk_prompt_logprobs": 3, "prompt_cache_hit_tokens": 4},
+        )
 
 
 if __name__ == "__main__":

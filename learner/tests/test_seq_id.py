@@ -55,10 +55,15 @@ class SeqId(unittest.TestCase):
         model_id = self.wait(created["request_id"])["model_id"]
         params = self.service.models[model_id].model.named_parameters
         ids = encode("retry me") + [IM_END]
-        datum = {"model_input": {"chunks": [{"type": "encoded_text", "tokens": ids[:-1]}]},
-                 "loss_fn_inputs": {"target_tokens": {"data": ids[1:], "dtype": "int64", "shape": [len(ids) - 1]}}}
-        fb = {"model_id": model_id, "seq_id": 1,
-              "forward_backward_input": {"data": [datum], "loss_fn": "cross_entropy"}}
+        datum = {
+            "model_input": {"chunks": [{"type": "encoded_text", "tokens": ids[:-1]}]},
+            "loss_fn_inputs": {"target_tokens": {"data": ids[1:], "dtype": "int64", "shape": [len(ids) - 1]}},
+        }
+        fb = {
+            "model_id": model_id,
+            "seq_id": 1,
+            "forward_backward_input": {"data": [datum], "loss_fn": "cross_entropy"},
+        }
         first = self.call("forward_backward", fb)[1]["request_id"]
         self.wait(first)
         grads = {n: p.grad.clone() for n, p in params() if p.grad is not None}

@@ -71,10 +71,14 @@ class Server(unittest.TestCase):
         self.assertEqual(status, 400, body)
         self.assertIn("adam_params.learning_rate must be a number", body["error"])
         prompt = {"chunks": [{"type": "encoded_text", "tokens": encode("hi")}]}
-        status, body = self.call("asample", {"base_model": "tiny", "prompt": prompt, "sampling_params": {"temperature": 1.0}})
+        status, body = self.call(
+            "asample", {"base_model": "tiny", "prompt": prompt, "sampling_params": {"temperature": 1.0}}
+        )
         self.assertEqual(status, 400, body)
         self.assertIn("sampling_params.max_tokens is missing", body["error"])
-        status, body = self.call("asample", {"base_model": "tiny", "prompt": prompt, "sampling_params": {"max_tokens": 0}})
+        status, body = self.call(
+            "asample", {"base_model": "tiny", "prompt": prompt, "sampling_params": {"max_tokens": 0}}
+        )
         self.assertEqual(status, 400, body)
         self.assertIn("sampling_params.max_tokens must be a positive integer", body["error"])
 
@@ -88,22 +92,42 @@ class Server(unittest.TestCase):
         info = self.call("get_info", {"model_id": model_id})[1]
         self.assertEqual((info["is_lora"], info["model_data"]["arch"]), (True, "qwen2"))
         ids = encode("hi there") + [IM_END]
-        datum = {"model_input": {"chunks": [{"type": "encoded_text", "tokens": ids[:-1]}]},
-                 "loss_fn_inputs": {"target_tokens": {"data": ids[1:], "dtype": "int64", "shape": [len(ids) - 1]}}}
-        status, bad = self.call("forward_backward", {"model_id": model_id, "forward_backward_input": {"data": [datum], "loss_fn": "dpo"}})
+        datum = {
+            "model_input": {"chunks": [{"type": "encoded_text", "tokens": ids[:-1]}]},
+            "loss_fn_inputs": {"target_tokens": {"data": ids[1:], "dtype": "int64", "shape": [len(ids) - 1]}},
+        }
+        status, bad = self.call(
+            "forward_backward", {"model_id": model_id, "forward_backward_input": {"data": [datum], "loss_fn": "dpo"}}
+        )
         self.assertEqual(status, 400)
-        out = self.result("forward_backward", {"model_id": model_id, "forward_backward_input": {"data": [datum], "loss_fn": "cross_entropy"}})
+        out = self.result(
+            "forward_backward",
+            {"model_id": model_id, "forward_backward_input": {"data": [datum], "loss_fn": "cross_entropy"}},
+        )
         self.assertEqual(len(out["loss_fn_outputs"][0]["logprobs"]["data"]), len(ids) - 1)
         step = self.result("optim_step", {"model_id": model_id, "adam_params": {"learning_rate": 0.01}})
         self.assertGreater(step["metrics"]["grad_norm"], 0)
-        adapter = self.result("save_weights_for_sampler", {"model_id": model_id, "path": "adapter-1", "adapter_only": True})["path"]
+        adapter = self.result(
+            "save_weights_for_sampler", {"model_id": model_id, "path": "adapter-1", "adapter_only": True}
+        )["path"]
         self.assertEqual(sorted(os.listdir(adapter)), ["adapter_config.json", "adapter_model.safetensors"])
         full = self.result("create_model", {"base_model": "tiny"})["model_id"]
-        status, refused = self.call("save_weights_for_sampler", {"model_id": full, "path": "adapter-2", "adapter_only": True})
+        status, refused = self.call(
+            "save_weights_for_sampler", {"model_id": full, "path": "adapter-2", "adapter_only": True}
+        )
         self.assertEqual(status, 400)
         self.assertIn("LoRA", refused["error"])
-        sample = self.result("asample", {"model_id": model_id, "num_samples": 2, "prompt": {"chunks": [{"tokens": ids[:3]}]},
-                                         "sampling_params": {"max_tokens": 4, "seed": 1}})
+        sample = self.result(
+            "asample",
+            {
+                "model_id": model_id,
+                "num_samples": 2,
+                "prompt": {"chunks": [{"tokens": ids[:3]}]},
+                "sampling_params": {"max_tokens": 4, "seed": 1},
+            },
+        )
         self.assertEqual([len(s["tokens"]) for s in sample["sequences"]], [4, 4])
-        failed = self.result("optim_step", {"model_id": model_id, "adam_params": {"learning_rate": 0.01}})  # no gradients left
+        failed = self.result(
+            "optim_step", {"model_id": model_id, "adam_params": {"learning_rate": 0.01}}
+        )  # no gradients left
         self.assertEqual((failed["type"], failed["category"]), ("request_failed", "user"))

@@ -19,12 +19,15 @@ def loadavg(running: int):
         if path == "/proc/loadavg":
             return mock.mock_open(read_data=f"0.50 0.40 0.30 {running}/321 4242\n")()
         return real_open(path, *args, **kwargs)
+
     return mock.patch.object(builtins, "open", fake_open)
 
 
 class Threads(unittest.TestCase):
     def test_idle_cores_counts_runnable_threads_besides_the_caller(self):
-        with mock.patch.object(os, "cpu_count", return_value=2), mock.patch.object(service, "own_runnable_threads", return_value=1):
+        with mock.patch.object(os, "cpu_count", return_value=2), mock.patch.object(
+            service, "own_runnable_threads", return_value=1
+        ):
             with loadavg(1):
                 self.assertEqual(idle_cores(7), 2)
             with loadavg(2):
@@ -33,7 +36,9 @@ class Threads(unittest.TestCase):
                 self.assertEqual(idle_cores(7), 1)
 
     def test_own_runnable_threads_are_no_competitors(self):
-        with mock.patch.object(os, "cpu_count", return_value=2), mock.patch.object(service, "own_runnable_threads", return_value=2):
+        with mock.patch.object(os, "cpu_count", return_value=2), mock.patch.object(
+            service, "own_runnable_threads", return_value=2
+        ):
             with loadavg(2):
                 self.assertEqual(idle_cores(7), 2)
             with loadavg(3):
@@ -45,6 +50,7 @@ class Threads(unittest.TestCase):
     def test_idle_cores_falls_back_without_proc(self):
         def missing(path, *args, **kwargs):
             raise FileNotFoundError(path)
+
         with mock.patch.object(builtins, "open", missing):
             self.assertEqual(idle_cores(3), 3)
 

@@ -9,7 +9,18 @@ from learner.tiny import IM_END, encode
 from learner.tokens import bytes_to_unicode, token_bytes_table
 from learner.tests.helpers import small_model, temp_dir, write_folder
 
-TEXTS = ["cat sat", "dog ran", "sun rose", "bird flew", "fish swam", "rain fell", "wind blew", "tree grew", "star shone", "moon set"]
+TEXTS = [
+    "cat sat",
+    "dog ran",
+    "sun rose",
+    "bird flew",
+    "fish swam",
+    "rain fell",
+    "wind blew",
+    "tree grew",
+    "star shone",
+    "moon set",
+]
 
 
 def sft_datum(text: str, prompt_len: int = 1) -> trainer.Datum:
@@ -58,7 +69,7 @@ class Sampling(unittest.TestCase):
             data.append(trainer.Datum(ids[:-1], {"target_tokens": torch.tensor(ids[1:])}))
         out = trainer.run(t, data, "cross_entropy", {}, backward=False)
         for s, o in zip(seqs, out["loss_fn_outputs"]):
-            forward = o["logprobs"][len(prompt) - 1:]
+            forward = o["logprobs"][len(prompt) - 1 :]
             self.assertLess(float((forward - torch.tensor(s.logprobs)).abs().max()), 1e-4)
 
     def test_at_temperature_0_7_sampled_logprobs_are_the_tempered_ones_forward_computes(self):
@@ -66,13 +77,16 @@ class Sampling(unittest.TestCase):
         prompt = encode("hello")
         params = sampling.SamplingParams(max_tokens=12, seed=5, temperature=0.7)
         seqs = sampling.sample(self.model, prompt, 3, params, self.table, "cpu")
-        data = [trainer.Datum((prompt + s.tokens)[:-1], {"target_tokens": torch.tensor((prompt + s.tokens)[1:])}) for s in seqs]
+        data = [
+            trainer.Datum((prompt + s.tokens)[:-1], {"target_tokens": torch.tensor((prompt + s.tokens)[1:])})
+            for s in seqs
+        ]
         tempered = trainer.run(cpu(self.model), data, "cross_entropy", {"temperature": 0.7}, backward=False)
         plain = trainer.run(cpu(self.model), data, "cross_entropy", {}, backward=False)
         for s, at_t, at_1 in zip(seqs, tempered["loss_fn_outputs"], plain["loss_fn_outputs"]):
             sampled = torch.tensor(s.logprobs)
-            self.assertLess(float((at_t["logprobs"][len(prompt) - 1:] - sampled).abs().max()), 1e-4)
-            self.assertGreater(float((at_1["logprobs"][len(prompt) - 1:] - sampled).abs().max()), 1e-2)
+            self.assertLess(float((at_t["logprobs"][len(prompt) - 1 :] - sampled).abs().max()), 1e-4)
+            self.assertGreater(float((at_1["logprobs"][len(prompt) - 1 :] - sampled).abs().max()), 1e-2)
         with self.assertRaisesRegex(ValueError, "temperature must be positive"):
             trainer.run(cpu(self.model), data, "cross_entropy", {"temperature": 0.0}, backward=False)
 
@@ -85,17 +99,23 @@ class Sampling(unittest.TestCase):
         self.assertTrue(all(len(s.tokens) == 8 and s.stop_reason == "length" for s in a))
 
     def test_stop_string_spanning_tokens_stops_after_the_completing_token(self):
-        greedy = sampling.sample(self.model, [1, 2], 1, sampling.SamplingParams(max_tokens=10, temperature=0), self.table, "cpu")[0]
+        greedy = sampling.sample(
+            self.model, [1, 2], 1, sampling.SamplingParams(max_tokens=10, temperature=0), self.table, "cpu"
+        )[0]
         stop = bytes(greedy.tokens[3:5])  # two bytes produced by two consecutive tokens
         params = sampling.SamplingParams(max_tokens=10, temperature=0, stop_strings=[stop])
         seq = sampling.sample(self.model, [1, 2], 1, params, self.table, "cpu")[0]
         first = bytes(greedy.tokens).find(stop)
-        self.assertEqual(seq.tokens, greedy.tokens[:first + len(stop)])
+        self.assertEqual(seq.tokens, greedy.tokens[: first + len(stop)])
         self.assertEqual(seq.stop_reason, "stop")
 
     def test_top_k_one_is_greedy(self):
-        greedy = sampling.sample(self.model, [4], 1, sampling.SamplingParams(max_tokens=6, temperature=0), self.table, "cpu")[0]
-        topk = sampling.sample(self.model, [4], 2, sampling.SamplingParams(max_tokens=6, temperature=1, top_k=1, seed=1), self.table, "cpu")
+        greedy = sampling.sample(
+            self.model, [4], 1, sampling.SamplingParams(max_tokens=6, temperature=0), self.table, "cpu"
+        )[0]
+        topk = sampling.sample(
+            self.model, [4], 2, sampling.SamplingParams(max_tokens=6, temperature=1, top_k=1, seed=1), self.table, "cpu"
+        )
         self.assertEqual([s.tokens for s in topk], [greedy.tokens, greedy.tokens])
 
 

@@ -24,9 +24,25 @@ export const ORACLE_DIRECT_OPENING = 'I can answer this without code. The answer
  * reference solution (a teacher style; it must print the answer, bare or as <<<answer>>>). */
 export type OracleOptions = { direct?: boolean; code?: string };
 
-export function createOracleBackend(task: Task, instance: TaskInstance, mode: AgentMode, options: OracleOptions = {}): ScriptedBackend {
-  if (mode === 'text' || (options.direct && mode === 'ci')) return new ScriptedBackend({ name: 'oracle', script: [`${ORACLE_DIRECT_OPENING} ${instance.answer}.\n\n<<<${instance.answer}>>>`] });
-  if (!options.code && !task.referenceSolution) throw new ConfigError([{ path: 'model', message: `task ${task.id} has no reference solution, so the oracle cannot answer it with code`, fix: 'choose tasks with reference solutions, or --mode text' }]);
+export function createOracleBackend(
+  task: Task,
+  instance: TaskInstance,
+  mode: AgentMode,
+  options: OracleOptions = {},
+): ScriptedBackend {
+  if (mode === 'text' || (options.direct && mode === 'ci'))
+    return new ScriptedBackend({
+      name: 'oracle',
+      script: [`${ORACLE_DIRECT_OPENING} ${instance.answer}.\n\n<<<${instance.answer}>>>`],
+    });
+  if (!options.code && !task.referenceSolution)
+    throw new ConfigError([
+      {
+        path: 'model',
+        message: `task ${task.id} has no reference solution, so the oracle cannot answer it with code`,
+        fix: 'choose tasks with reference solutions, or --mode text',
+      },
+    ]);
   const code = (options.code ?? task.referenceSolution!(instance)).trimEnd();
   const block = '```python\n' + code + '\n```\n';
   if (mode === 'code') return new ScriptedBackend({ name: 'oracle', script: [block] });
@@ -35,7 +51,8 @@ export function createOracleBackend(task: Task, instance: TaskInstance, mode: Ag
     script: (call, index) => {
       if (index === 0) return `Computing beats reasoning here, so I will run code.\n\n${block}`;
       const output = lastFeedback(call);
-      if (output === null || output === '(no output)') return 'The program did not produce an answer, so I cannot give one.';
+      if (output === null || output === '(no output)')
+        return 'The program did not produce an answer, so I cannot give one.';
       const answer = /^<<<[^\n]*>>>$/.test(output) ? output : `<<<${output}>>>`;
       return `The code printed the answer.\n\n${answer}`;
     },

@@ -12,10 +12,7 @@ export type CodeBlock = {
   end: number;
 };
 
-export type BlockScan =
-  | { kind: 'complete'; block: CodeBlock }
-  | { kind: 'open'; start: number }
-  | { kind: 'none' };
+export type BlockScan = { kind: 'complete'; block: CodeBlock } | { kind: 'open'; start: number } | { kind: 'none' };
 
 const OPEN_RE = /^```(?:python|py|python3)[ \t]*$/;
 
@@ -33,7 +30,8 @@ export function scanFirstBlock(text: string, from = 0): BlockScan {
     const lineEnd = newline < 0 ? text.length : newline;
     const line = text.slice(lineStart, lineEnd);
     if (open === null) {
-      if (line.startsWith('```') && OPEN_RE.test(line.trimEnd())) open = { start: lineStart, codeStart: newline < 0 ? text.length : newline + 1 };
+      if (line.startsWith('```') && OPEN_RE.test(line.trimEnd()))
+        open = { start: lineStart, codeStart: newline < 0 ? text.length : newline + 1 };
     } else if (/^```[ \t]*\r?$/.test(line)) {
       // The code ends before the line break ahead of the fence, \r\n or \n.
       const codeEnd = lineStart - (text[lineStart - 2] === '\r' ? 2 : 1);

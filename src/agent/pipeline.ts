@@ -15,7 +15,10 @@ export type PipelineOptions = {
 };
 
 /** Runs episodes for the given contexts (created lazily, in order); returns them in input order. */
-export async function runEpisodes(contexts: readonly (() => EpisodeContext)[], options: PipelineOptions): Promise<Episode[]> {
+export async function runEpisodes(
+  contexts: readonly (() => EpisodeContext)[],
+  options: PipelineOptions,
+): Promise<Episode[]> {
   const results: Episode[] = new Array(contexts.length);
   if (options.schedule === 'batch') {
     for (let start = 0; start < contexts.length; start += options.concurrency) {
@@ -46,7 +49,9 @@ export async function runEpisodes(contexts: readonly (() => EpisodeContext)[], o
   };
   // Settle every worker before rethrowing: a caller that closes the sandbox on error would
   // otherwise cut the episodes still in flight.
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency, contexts.length) }, worker));
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.min(options.concurrency, contexts.length) }, worker),
+  );
   const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (rejected) throw rejected.reason;
   return results;
@@ -61,5 +66,3 @@ async function runBatch(runs: EpisodeRun[]): Promise<void> {
     if (runs.every((run) => run.done)) return;
   }
 }
-
-

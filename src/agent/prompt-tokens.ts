@@ -18,7 +18,8 @@ export function encodePrompt(tokenizer: Tokenizer, messages: readonly ChatMessag
     const prefixText = tokenizer.renderChat([messages[0]], { addGenerationPrompt: false });
     const full = tokenizer.encode(text);
     const ids = tokenizer.encode(prefixText);
-    const safe = text.startsWith(prefixText) && sameIds(full, ids.concat(tokenizer.encode(text.slice(prefixText.length))));
+    const safe =
+      text.startsWith(prefixText) && sameIds(full, ids.concat(tokenizer.encode(text.slice(prefixText.length))));
     prefix = { text: prefixText, ids, safe };
     perTokenizer.set(system, prefix);
     return full;

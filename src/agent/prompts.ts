@@ -29,8 +29,11 @@ answer in text.`;
 
 export function systemPromptFor(mode: AgentMode): string {
   switch (mode) {
-    case 'ci': return CI_PROMPT;
-    case 'text': return TEXT_PROMPT;
-    case 'code': return CODE_PROMPT;
+    case 'ci':
+      return CI_PROMPT;
+    case 'text':
+      return TEXT_PROMPT;
+    case 'code':
+      return CODE_PROMPT;
   }
 }

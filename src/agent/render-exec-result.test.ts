@@ -4,13 +4,22 @@ import type { ExecResult } from '../sandbox/types.js';
 import { renderExecResult } from './render-exec-result.js';
 
 const timedOut = (durationMs: number): ExecResult => ({
-  status: 'timeout', exitCode: null, stdout: 'partial\n', stderr: `[timed out after ${durationMs} ms]\n`, truncated: false, durationMs,
+  status: 'timeout',
+  exitCode: null,
+  stdout: 'partial\n',
+  stderr: `[timed out after ${durationMs} ms]\n`,
+  truncated: false,
+  durationMs,
 });
-const render = (result: ExecResult, timeoutMs: number) => renderExecResult(result, { timeoutMs, truncation: { unit: 'chars', budget: 4000 } });
+const render = (result: ExecResult, timeoutMs: number) =>
+  renderExecResult(result, { timeoutMs, truncation: { unit: 'chars', budget: 4000 } });
 
 describe('timeout feedback', () => {
   it('states a sub-second limit as it was set and says the code timed out', () => {
-    expect(render(timedOut(400), 400)).toBe(('Code Execution Results:\npartial\nError: the code timed out: it did not finish within 0.4 seconds and was ' + 'stopped.\n'));
+    expect(render(timedOut(400), 400)).toBe(
+      'Code Execution Results:\npartial\nError: the code timed out: it did not finish within 0.4 seconds and was ' +
+        'stopped.\n',
+    );
   });
 
   it('keeps fractions of a second and whole seconds exact', () => {

@@ -5,15 +5,23 @@ import { FEEDBACK_HEADER } from './prompts.js';
 import type { TruncationBudget } from './types.js';
 
 /** Cuts the middle out of `text` so that `measure(result) ≤ budget` (roughly), keeping head and tail. */
-export function truncateMiddle(text: string, budget: number, measure: (text: string) => number = (t) => t.length): string {
+export function truncateMiddle(
+  text: string,
+  budget: number,
+  measure: (text: string) => number = (t) => t.length,
+): string {
   const size = measure(text);
   if (size <= budget) return text;
   // Convert the unit budget to characters using the text's own density, then cut.
   const charsPerUnit = text.length / Math.max(1, size);
   const keep = Math.max(0, Math.floor(budget * charsPerUnit));
-  const head = Math.ceil(keep / 2), tail = keep - head;
+  const head = Math.ceil(keep / 2),
+    tail = keep - head;
   const omitted = text.length - head - tail;
-  return (`${text.slice(0, head)}\n... [${omitted} characters of output omitted] ` + `...\n${tail > 0 ? text.slice(text.length - tail) : ''}`);
+  return (
+    `${text.slice(0, head)}\n... [${omitted} characters of output omitted] ` +
+    `...\n${tail > 0 ? text.slice(text.length - tail) : ''}`
+  );
 }
 
 /** A limit in seconds as it was set: 0.4, 1.5, 60 (never rounded to a whole second). */
@@ -24,16 +32,24 @@ function formatSeconds(ms: number): string {
 
 function describeStatus(result: ExecResult, timeoutMs: number): string | null {
   switch (result.status) {
-    case 'timeout': return `Error: the code timed out: it did not finish within ${formatSeconds(timeoutMs)} and was stopped.`;
-    case 'memory-limit': return 'Error: the code ran out of memory and was stopped.';
-    case 'output-limit': return 'Error: the code printed too much output and was stopped.';
-    case 'killed': return 'Error: the code was killed.';
-    case 'exited': return null;
+    case 'timeout':
+      return `Error: the code timed out: it did not finish within ${formatSeconds(timeoutMs)} and was stopped.`;
+    case 'memory-limit':
+      return 'Error: the code ran out of memory and was stopped.';
+    case 'output-limit':
+      return 'Error: the code printed too much output and was stopped.';
+    case 'killed':
+      return 'Error: the code was killed.';
+    case 'exited':
+      return null;
   }
 }
 
 /** The feedback text appended after a closed code block (ends with a newline). */
-export function renderExecResult(result: ExecResult, options: { timeoutMs: number; truncation: TruncationBudget; measure?: (text: string) => number }): string {
+export function renderExecResult(
+  result: ExecResult,
+  options: { timeoutMs: number; truncation: TruncationBudget; measure?: (text: string) => number },
+): string {
   let body = result.stdout;
   // The sandbox marks a timeout in stderr too; the feedback states it once, in words.
   const stderr = result.stderr.replace(/^\[timed out after \d+ ms\]\n?/m, '');

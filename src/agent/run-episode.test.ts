@@ -23,15 +23,29 @@ const block = (code: string) => '```python\n' + code + '\n```\n';
 
 function run(script: string[] | ((call: unknown, i: number) => string), options: AgentOptions = {}, honourStop = true) {
   const backend = new ScriptedBackend({ script: script as string[], honourStop });
-  return runEpisode({ task, instance, backend, sandbox, config: resolveAgentConfig({ execTimeoutMs: 5000, ...options }) }).then((episode) => ({ episode, backend }));
+  return runEpisode({
+    task,
+    instance,
+    backend,
+    sandbox,
+    config: resolveAgentConfig({ execTimeoutMs: 5000, ...options }),
+  }).then((episode) => ({ episode, backend }));
 }
 
 describe('the code-interpreter loop (chat backend)', () => {
   it('runs a two-call episode and feeds each output back', async () => {
-    const { episode, backend } = await run([`First a check.\n${block('print(6 * 7)')}`, `Now the product.\n${block(`print(${(instance.metadata.numbers as number[]).join(' * ')})`)}`, `So the answer is <<<${instance.answer}>>>`]);
+    const { episode, backend } = await run([
+      `First a check.\n${block('print(6 * 7)')}`,
+      `Now the product.\n${block(`print(${(instance.metadata.numbers as number[]).join(' * ')})`)}`,
+      `So the answer is <<<${instance.answer}>>>`,
+    ]);
     expect(episode.stopReason).toBe('final-answer');
     expect(episode.codeCalls).toBe(2);
-    expect(episode.turns.map((t) => t.feedback)).toEqual(['Code Execution Results:\n42\n', `Code Execution Results:\n${instance.answer}\n`, undefined]);
+    expect(episode.turns.map((t) => t.feedback)).toEqual([
+      'Code Execution Results:\n42\n',
+      `Code Execution Results:\n${instance.answer}\n`,
+      undefined,
+    ]);
     expect(episode.answer).toBe(instance.answer);
     expect(episode.verdict.correct).toBe(true);
     // The second call saw the first block and its output as assistant + user messages.
@@ -43,9 +57,14 @@ describe('the code-interpreter loop (chat backend)', () => {
   });
 
   it('feeds a timeout back to the model, which can react', async () => {
-    const { episode } = await run([block('import time\ntime.sleep(30)'), 'It timed out; I will answer directly. <<<1>>>'], { execTimeoutMs: 1000 });
+    const { episode } = await run(
+      [block('import time\ntime.sleep(30)'), 'It timed out; I will answer directly. <<<1>>>'],
+      { execTimeoutMs: 1000 },
+    );
     expect(episode.turns[0].exec?.status).toBe('timeout');
-    expect(episode.turns[0].feedback).toBe('Code Execution Results:\nError: the code timed out: it did not finish within 1 second and was stopped.\n');
+    expect(episode.turns[0].feedback).toBe(
+      'Code Execution Results:\nError: the code timed out: it did not finish within 1 second and was stopped.\n',
+    );
     expect(episode.stopReason).toBe('final-answer');
     expect(episode.answer).toBe('1');
   });
@@ -78,7 +97,7 @@ describe('the code-interpreter loop (chat backend)', () => {
     expect(episode.answer).toBe('1');
   });
 
-  it('an answer printed by code is not the model\'s answer', async () => {
+  it("an answer printed by code is not the model's answer", async () => {
     const { episode } = await run([block('print("<<<42>>>")'), 'Done.']);
     expect(episode.turns[0].exec?.stdout).toBe('<<<42>>>\n');
     expect(episode.answer).toBeNull();
@@ -109,7 +128,9 @@ describe('the code-interpreter loop (chat backend)', () => {
   });
 
   it('a 5 MB output reaches the model cut in the middle with a marker', async () => {
-    const { episode } = await run([block('print("A" * 5_000_000)\nprint("END")'), '<<<0>>>'], { truncation: { unit: 'chars', budget: 1000 } });
+    const { episode } = await run([block('print("A" * 5_000_000)\nprint("END")'), '<<<0>>>'], {
+      truncation: { unit: 'chars', budget: 1000 },
+    });
     const feedback = episode.turns[0].feedback!;
     expect(feedback.length).toBeLessThan(1200);
     expect(feedback).toMatch(/^Code Execution Results:\nA{400,}\n\.\.\. \[\d+ characters of output omitted\] \.\.\.\n/);
@@ -119,13 +140,19 @@ describe('the code-interpreter loop (chat backend)', () => {
   it('text mode runs no code; code mode takes the script output as the answer', async () => {
     const { episode: text } = await run([`${block('print(1)')}<<<5>>>`], { mode: 'text' });
     expect(text).toMatchObject({ codeCalls: 0, answer: '5', stopReason: 'final-answer' });
-    const { episode: code } = await run([block(`print(${(instance.metadata.numbers as number[]).join(' * ')})`)], { mode: 'code' });
+    const { episode: code } = await run([block(`print(${(instance.metadata.numbers as number[]).join(' * ')})`)], {
+      mode: 'code',
+    });
     expect(code).toMatchObject({ codeCalls: 1, answer: instance.answer, stopReason: 'final-answer' });
     expect(code.verdict.correct).toBe(true);
   });
 
   it('a backend failure ends the episode with backend-error, recorded', async () => {
-    const backend = new ScriptedBackend({ script: () => { throw new Error('connection reset'); } });
+    const backend = new ScriptedBackend({
+      script: () => {
+        throw new Error('connection reset');
+      },
+    });
     const episode = await runEpisode({ task, instance, backend, sandbox, config: resolveAgentConfig() });
     expect(episode).toMatchObject({ stopReason: 'backend-error', error: 'connection reset' });
   });

@@ -45,9 +45,9 @@ export class EpisodeRun {
   private readonly turns: Turn[] = [];
   private readonly messages: ChatMessage[];
   private readonly tokens?: TokenState;
-  private segment = '';           // model text since the last feedback
-  private lengthBefore = 0;       // response tokens before the current generation call
-  private prose = '';             // kept model text outside code blocks (where the final answer is read)
+  private segment = ''; // model text since the last feedback
+  private lengthBefore = 0; // response tokens before the current generation call
+  private prose = ''; // kept model text outside code blocks (where the final answer is read)
   private pendingCode: string | null = null;
   private codeCalls = 0;
   private generations = 0;
@@ -61,7 +61,10 @@ export class EpisodeRun {
 
   constructor(private readonly ctx: EpisodeContext) {
     const system = ctx.config.systemPrompt ?? systemPromptFor(ctx.config.mode);
-    this.messages = [{ role: 'system', content: system }, { role: 'user', content: ctx.instance.prompt }];
+    this.messages = [
+      { role: 'system', content: system },
+      { role: 'user', content: ctx.instance.prompt },
+    ];
     if (ctx.backend.kind === 'token') {
       if (!ctx.tokenizer) throw new TypeError('a token backend needs a tokenizer');
       this.tokens = new TokenState(ctx.tokenizer, encodePrompt(ctx.tokenizer, this.messages));
@@ -107,15 +110,34 @@ export class EpisodeRun {
     const wantsStop = config.mode !== 'text';
     if (backend.kind === 'token') {
       const state = this.tokens!;
-      const sample = await backend.sample({ promptTokens: state.all(), maxTokens, temperature: config.temperature, topP: config.topP, stop: wantsStop ? [CODE_STOP] : undefined, stopTokenIds: this.ctx.tokenizer!.eosTokenIds, seed: turnSeed(this.ctx.seed, this.generations) }, undefined);
+      const sample = await backend.sample(
+        {
+          promptTokens: state.all(),
+          maxTokens,
+          temperature: config.temperature,
+          topP: config.topP,
+          stop: wantsStop ? [CODE_STOP] : undefined,
+          stopTokenIds: this.ctx.tokenizer!.eosTokenIds,
+          seed: turnSeed(this.ctx.seed, this.generations),
+        },
+        undefined,
+      );
       state.appendSampled(sample.tokens, sample.logprobs);
       this.usedTokens += sample.tokens.length;
       return { text: state.decodeSegment(), finishReason: sample.finishReason };
     }
     // Chat APIs cannot continue a cut assistant message, so no stop string is sent: the loop keeps
     // the text up to the first closed block and discards the rest.
-    const messages = this.segment ? [...this.messages, { role: 'assistant' as const, content: this.segment }] : this.messages;
-    const reply = await backend.chat({ messages, maxTokens, temperature: config.temperature, topP: config.topP, seed: turnSeed(this.ctx.seed, this.generations) });
+    const messages = this.segment
+      ? [...this.messages, { role: 'assistant' as const, content: this.segment }]
+      : this.messages;
+    const reply = await backend.chat({
+      messages,
+      maxTokens,
+      temperature: config.temperature,
+      topP: config.topP,
+      seed: turnSeed(this.ctx.seed, this.generations),
+    });
     this.usedTokens += reply.usage?.completionTokens ?? Math.ceil(reply.text.length / 4);
     return { text: this.segment + reply.text, finishReason: reply.finishReason };
   }
@@ -152,13 +174,15 @@ export class EpisodeRun {
     this.closeSegment();
     if (config.mode === 'code') return this.finish('no-answer', 'the reply had no complete python block');
     this.answer = extractAnswer(this.prose);
-    if (reason === 'content-filter' || reason === 'other') return this.finish('backend-error', `generation ended with finish reason ${generated.finishReason.raw}`);
+    if (reason === 'content-filter' || reason === 'other')
+      return this.finish('backend-error', `generation ended with finish reason ${generated.finishReason.raw}`);
     this.finish(this.answer === null ? 'no-answer' : 'final-answer');
   }
 
   private closeSegment(): void {
     this.prose += `${stripCodeBlocks(this.segment)}\n`;
-    if (this.ctx.backend.kind === 'chat' && this.segment) this.messages.push({ role: 'assistant', content: this.segment });
+    if (this.ctx.backend.kind === 'chat' && this.segment)
+      this.messages.push({ role: 'assistant', content: this.segment });
     this.segment = '';
     this.tokens?.closeSegment();
   }
@@ -188,7 +212,11 @@ export class EpisodeRun {
       return this.finish(this.answer === null ? 'no-answer' : 'final-answer');
     }
     const tokenizer = this.ctx.tokenizer;
-    const feedback = renderExecResult(result, { timeoutMs: config.execTimeoutMs, truncation: config.truncation, measure: tokenizer ? (t) => tokenizer.encode(t).length : undefined });
+    const feedback = renderExecResult(result, {
+      timeoutMs: config.execTimeoutMs,
+      truncation: config.truncation,
+      measure: tokenizer ? (t) => tokenizer.encode(t).length : undefined,
+    });
     turn.feedback = feedback;
     if (this.tokens) {
       const added = this.tokens.appendObservation(feedback);
@@ -204,7 +232,10 @@ export class EpisodeRun {
   episode(): Episode {
     const { instance, config, task } = this.ctx;
     const sample = this.ctx.sample ?? 0;
-    const verdict: VerifyResult = this.answer === null ? noAnswer(this.stopReason === 'final-answer' ? undefined : `episode ended: ${this.stopReason}`) : task.verifyAnswer(instance, this.answer);
+    const verdict: VerifyResult =
+      this.answer === null
+        ? noAnswer(this.stopReason === 'final-answer' ? undefined : `episode ended: ${this.stopReason}`)
+        : task.verifyAnswer(instance, this.answer);
     const state = this.tokens;
     return {
       id: `${instance.taskId}#${instance.index}#${sample}`,

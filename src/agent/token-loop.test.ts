@@ -26,9 +26,19 @@ afterAll(async () => {
 
 describe('token-level trajectories', () => {
   it('equal what the model was conditioned on, call by call', async () => {
-    const scripted = new ScriptedBackend({ tokenizer, script: [`Let me compute.\n\`\`\`python\nprint(${product})\n\`\`\`\nThe product is <<<${instance.answer}>>>`] });
+    const scripted = new ScriptedBackend({
+      tokenizer,
+      script: [`Let me compute.\n\`\`\`python\nprint(${product})\n\`\`\`\nThe product is <<<${instance.answer}>>>`],
+    });
     const backend = scripted.asTokenBackend();
-    const episode = await runEpisode({ task, instance, backend, tokenizer, sandbox, config: resolveAgentConfig({ recordTokens: true, execTimeoutMs: 5000 }) });
+    const episode = await runEpisode({
+      task,
+      instance,
+      backend,
+      tokenizer,
+      sandbox,
+      config: resolveAgentConfig({ recordTokens: true, execTimeoutMs: 5000 }),
+    });
     expect(episode.stopReason).toBe('final-answer');
     expect(episode.verdict.correct).toBe(true);
     const trajectory = episode.trajectory!;
@@ -43,11 +53,21 @@ describe('token-level trajectories', () => {
     expect(calls[1].slice(trajectory.promptTokens.length + sampled1)).toEqual(feedback);
     // Masks: sampled = 1, feedback = 0, in that order; the episode ends with the model's EOS.
     const mask = trajectory.mask;
-    expect(mask).toEqual([...Array(sampled1).fill(1), ...Array(feedback.length).fill(0), ...Array(trajectory.tokens.length - sampled1 - feedback.length).fill(1)]);
+    expect(mask).toEqual([
+      ...Array(sampled1).fill(1),
+      ...Array(feedback.length).fill(0),
+      ...Array(trajectory.tokens.length - sampled1 - feedback.length).fill(1),
+    ]);
     expect(tokenizer.eosTokenIds).toContain(trajectory.tokens[trajectory.tokens.length - 1]);
     expect(trajectory.logprobs.length).toBe(trajectory.tokens.length);
-    expect(tokenizer.decode(trajectory.tokens.filter((_, i) => mask[i] === 0))).toBe(`Code Execution Results:\n${instance.answer}\n`);
-    expect(episode.usage).toEqual({ promptTokens: trajectory.promptTokens.length, sampledTokens: mask.filter((m) => m === 1).length, observationTokens: feedback.length });
+    expect(tokenizer.decode(trajectory.tokens.filter((_, i) => mask[i] === 0))).toBe(
+      `Code Execution Results:\n${instance.answer}\n`,
+    );
+    expect(episode.usage).toEqual({
+      promptTokens: trajectory.promptTokens.length,
+      sampledTokens: mask.filter((m) => m === 1).length,
+      observationTokens: feedback.length,
+    });
     // The sanity check re-tokenises the decoded text and reports (not hides) any drift.
     expect(episode.drift!.equal).toBe(episode.drift!.firstMismatch === null);
     expect(episode.drift!.trajectoryLength).toBe(trajectory.tokens.length);
@@ -55,8 +75,18 @@ describe('token-level trajectories', () => {
 
   it("Qwen3's thinking tags stay single tokens of the trajectory, and the code after them runs", async () => {
     const turn = `<think>\nMultiply with Python.\n</think>\n\n\`\`\`python\nprint(${product})\n\`\`\``;
-    const scripted = new ScriptedBackend({ tokenizer, script: [turn, `<think>\nIt printed it.\n</think>\n\n<<<${instance.answer}>>>`] });
-    const episode = await runEpisode({ task, instance, backend: scripted.asTokenBackend(), tokenizer, sandbox, config: resolveAgentConfig({ recordTokens: true, execTimeoutMs: 5000 }) });
+    const scripted = new ScriptedBackend({
+      tokenizer,
+      script: [turn, `<think>\nIt printed it.\n</think>\n\n<<<${instance.answer}>>>`],
+    });
+    const episode = await runEpisode({
+      task,
+      instance,
+      backend: scripted.asTokenBackend(),
+      tokenizer,
+      sandbox,
+      config: resolveAgentConfig({ recordTokens: true, execTimeoutMs: 5000 }),
+    });
     expect(episode.verdict.correct).toBe(true);
     expect(episode.codeCalls).toBe(1);
     const [open, close] = [tokenizer.encode('<think>'), tokenizer.encode('</think>')];
@@ -68,8 +98,18 @@ describe('token-level trajectories', () => {
   });
 
   it('a block closed right before EOS still runs, and the EOS is not kept', async () => {
-    const scripted = new ScriptedBackend({ tokenizer, script: ['```python\nprint(2 + 2)\n```', 'It printed 4. <<<4>>>'] });
-    const episode = await runEpisode({ task, instance, backend: scripted.asTokenBackend(), tokenizer, sandbox, config: resolveAgentConfig({ recordTokens: true }) });
+    const scripted = new ScriptedBackend({
+      tokenizer,
+      script: ['```python\nprint(2 + 2)\n```', 'It printed 4. <<<4>>>'],
+    });
+    const episode = await runEpisode({
+      task,
+      instance,
+      backend: scripted.asTokenBackend(),
+      tokenizer,
+      sandbox,
+      config: resolveAgentConfig({ recordTokens: true }),
+    });
     expect(episode.codeCalls).toBe(1);
     expect(episode.turns[0].exec?.stdout).toBe('4\n');
     const eosInside = episode.trajectory!.tokens.slice(0, -1).filter((id) => tokenizer.eosTokenIds.includes(id));
@@ -79,8 +119,19 @@ describe('token-level trajectories', () => {
 
   it('a backend that fails at the first call ends the episode as backend-error, with an empty trajectory', async () => {
     // A remote learner killed mid-run fails every sample: nothing was sampled, and the episode still ends cleanly.
-    const backend = { kind: 'token' as const, name: 'gone', sample: () => Promise.reject(new Error('learner unreachable')) };
-    const episode = await runEpisode({ task, instance, backend, tokenizer, sandbox, config: resolveAgentConfig({ recordTokens: true }) });
+    const backend = {
+      kind: 'token' as const,
+      name: 'gone',
+      sample: () => Promise.reject(new Error('learner unreachable')),
+    };
+    const episode = await runEpisode({
+      task,
+      instance,
+      backend,
+      tokenizer,
+      sandbox,
+      config: resolveAgentConfig({ recordTokens: true }),
+    });
     expect([episode.stopReason, episode.error]).toEqual(['backend-error', 'learner unreachable']);
     expect(episode.trajectory!.tokens).toEqual([]);
     expect(episode.drift).toEqual({ equal: true, firstMismatch: null, trajectoryLength: 0, retokenizedLength: 0 });

@@ -10,7 +10,10 @@ export class TokenState {
   private segmentStart = 0;
   private observation = 0;
 
-  constructor(private readonly tokenizer: Tokenizer, private readonly prompt: number[]) {}
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    private readonly prompt: number[],
+  ) {}
 
   /** Response tokens so far. */
   get length(): number {
@@ -40,7 +43,8 @@ export class TokenState {
   /** Drops sampled tokens of the current segment past the first `chars` characters (whole tokens kept). */
   cutSegmentAt(chars: number): void {
     const segment = this.tokens.slice(this.segmentStart);
-    let lo = 1, hi = segment.length;
+    let lo = 1,
+      hi = segment.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.tokenizer.decode(segment.slice(0, mid)).length >= chars) hi = mid;
@@ -80,11 +84,20 @@ export class TokenState {
   }
 
   usage(): { promptTokens: number; sampledTokens: number; observationTokens: number } {
-    return { promptTokens: this.prompt.length, sampledTokens: this.tokens.length - this.observation, observationTokens: this.observation };
+    return {
+      promptTokens: this.prompt.length,
+      sampledTokens: this.tokens.length - this.observation,
+      observationTokens: this.observation,
+    };
   }
 
   trajectory(): TokenTrajectory {
-    return { promptTokens: [...this.prompt], tokens: [...this.tokens], mask: [...this.mask], logprobs: [...this.logprobs] };
+    return {
+      promptTokens: [...this.prompt],
+      tokens: [...this.tokens],
+      mask: [...this.mask],
+      logprobs: [...this.logprobs],
+    };
   }
 
   /** Re-tokenises the decoded response and compares it with the trajectory. */
@@ -93,8 +106,16 @@ export class TokenState {
     let firstMismatch: number | null = null;
     const n = Math.max(retokenized.length, this.tokens.length);
     for (let i = 0; i < n; i++) {
-      if (retokenized[i] !== this.tokens[i]) { firstMismatch = i; break; }
+      if (retokenized[i] !== this.tokens[i]) {
+        firstMismatch = i;
+        break;
+      }
     }
-    return { equal: firstMismatch === null, firstMismatch, trajectoryLength: this.tokens.length, retokenizedLength: retokenized.length };
+    return {
+      equal: firstMismatch === null,
+      firstMismatch,
+      trajectoryLength: this.tokens.length,
+      retokenizedLength: retokenized.length,
+    };
   }
 }

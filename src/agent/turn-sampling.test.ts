@@ -31,15 +31,25 @@ afterAll(async () => {
 function replayingBackend(tokenizer: Tokenizer, texts: string[], requests: TokenSampleRequest[]): TokenBackend {
   let call = 0;
   return {
-    kind: 'token', name: 'replay',
+    kind: 'token',
+    name: 'replay',
     async sample(request) {
       requests.push(request);
       const tokens = tokenizer.encode(texts[call++] ?? '');
       for (let n = 1; n <= tokens.length; n++) {
         const text = tokenizer.decode(tokens.slice(0, n));
-        if (request.stop?.some((s) => text.includes(s))) return { tokens: tokens.slice(0, n), logprobs: new Array(n).fill(-0.5), finishReason: { unified: 'stop-string', raw: 'stop' } };
+        if (request.stop?.some((s) => text.includes(s)))
+          return {
+            tokens: tokens.slice(0, n),
+            logprobs: new Array(n).fill(-0.5),
+            finishReason: { unified: 'stop-string', raw: 'stop' },
+          };
       }
-      return { tokens: [...tokens, ...tokenizer.eosTokenIds.slice(0, 1)], logprobs: new Array(tokens.length + 1).fill(-0.5), finishReason: { unified: 'stop', raw: 'stop' } };
+      return {
+        tokens: [...tokens, ...tokenizer.eosTokenIds.slice(0, 1)],
+        logprobs: new Array(tokens.length + 1).fill(-0.5),
+        finishReason: { unified: 'stop', raw: 'stop' },
+      };
     },
   };
 }
@@ -51,7 +61,15 @@ describe('per-turn sampling seeds', () => {
   it('derives a different seed for every generation call from (episode seed, turn), the same on a rerun', async () => {
     const seedsOf = async (seed: number) => {
       const requests: TokenSampleRequest[] = [];
-      const backend = replayingBackend(qwen, [`Check.\n\`\`\`python\nprint(6 * 7)\n\`\`\`\n`, `\`\`\`python\nprint(${product})\n\`\`\`\n`, `<<<${instance.answer}>>>`], requests);
+      const backend = replayingBackend(
+        qwen,
+        [
+          `Check.\n\`\`\`python\nprint(6 * 7)\n\`\`\`\n`,
+          `\`\`\`python\nprint(${product})\n\`\`\`\n`,
+          `<<<${instance.answer}>>>`,
+        ],
+        requests,
+      );
       const episode = await runEpisode({ task, instance, backend, tokenizer: qwen, sandbox, config, seed });
       expect(episode.stopReason).toBe('final-answer');
       return requests.map((r) => r.seed);
@@ -75,7 +93,11 @@ describe('the closing fence in a real BPE vocabulary', () => {
 
   it('runs the block, keeps the whole sampled token, and costs no format penalty', async () => {
     const requests: TokenSampleRequest[] = [];
-    const backend = replayingBackend(qwen, [`\`\`\`python\nprint(${product})\n\`\`\`\n\nNow`, `The answer is <<<${instance.answer}>>>`], requests);
+    const backend = replayingBackend(
+      qwen,
+      [`\`\`\`python\nprint(${product})\n\`\`\`\n\nNow`, `The answer is <<<${instance.answer}>>>`],
+      requests,
+    );
     const episode = await runEpisode({ task, instance, backend, tokenizer: qwen, sandbox, config, seed: 1 });
     expect(episode.codeCalls).toBe(1);
     expect(episode.turns[0].discarded).toBeUndefined();
@@ -91,7 +113,11 @@ describe('the closing fence in a real BPE vocabulary', () => {
 
   it('still discards text written past the fence on the completing token', async () => {
     const requests: TokenSampleRequest[] = [];
-    const backend = replayingBackend(qwen, [`\`\`\`python\nprint(${product})\n\`\`\`\nx`, `<<<${instance.answer}>>>`], requests);
+    const backend = replayingBackend(
+      qwen,
+      [`\`\`\`python\nprint(${product})\n\`\`\`\nx`, `<<<${instance.answer}>>>`],
+      requests,
+    );
     const episode = await runEpisode({ task, instance, backend, tokenizer: qwen, sandbox, config, seed: 1 });
     expect(episode.codeCalls).toBe(1);
     // Whatever token carries the non-blank text past the fence, that text is not kept as code.

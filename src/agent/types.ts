@@ -17,13 +17,13 @@ export type AgentMode = 'ci' | 'text' | 'code';
 
 /** Why an episode ended. Every episode records one; there is no silent end. */
 export type StopReason =
-  | 'final-answer'     // the model finished and gave <<<…>>>
-  | 'no-answer'        // the model finished without <<<…>>> (or, in code mode, the script printed nothing usable)
-  | 'max-exec-calls'   // the model wanted to run more code than allowed
-  | 'max-tokens'       // the per-turn or total token budget ran out
-  | 'max-turns'        // too many generation calls without progress
-  | 'backend-error'    // the model backend failed after its retries
-  | 'sandbox-error';   // the sandbox itself failed (not the model's code)
+  | 'final-answer' // the model finished and gave <<<…>>>
+  | 'no-answer' // the model finished without <<<…>>> (or, in code mode, the script printed nothing usable)
+  | 'max-exec-calls' // the model wanted to run more code than allowed
+  | 'max-tokens' // the per-turn or total token budget ran out
+  | 'max-turns' // too many generation calls without progress
+  | 'backend-error' // the model backend failed after its retries
+  | 'sandbox-error'; // the sandbox itself failed (not the model's code)
 
 /**
  * Stop reasons caused by infrastructure, not by the model: such an episode is never stored as
@@ -62,7 +62,9 @@ export type AgentOptions = {
   recordTokens?: boolean;
 };
 
-export type ResolvedAgentConfig = Readonly<Required<Omit<AgentOptions, 'systemPrompt' | 'topP'>> & { systemPrompt?: string; topP?: number }>;
+export type ResolvedAgentConfig = Readonly<
+  Required<Omit<AgentOptions, 'systemPrompt' | 'topP'>> & { systemPrompt?: string; topP?: number }
+>;
 
 export const AGENT_DEFAULTS: ResolvedAgentConfig = Object.freeze({
   mode: 'ci',
@@ -106,7 +108,12 @@ export type TokenTrajectory = {
 };
 
 /** Re-tokenising the final text and comparing with the trajectory: drift is reported, not fixed. */
-export type TokenDrift = { equal: boolean; firstMismatch: number | null; trajectoryLength: number; retokenizedLength: number };
+export type TokenDrift = {
+  equal: boolean;
+  firstMismatch: number | null;
+  trajectoryLength: number;
+  retokenizedLength: number;
+};
 
 export type Episode = {
   /** `${taskId}#${index}#${sample}`. */

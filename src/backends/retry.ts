@@ -34,19 +34,31 @@ const jitter = createRng('backend-retry-jitter');
  * Calls `attempt` with an AbortSignal that fires after the timeout; retries retryable errors.
  * A timeout becomes BackendTimeoutError (retryable).
  */
-export async function withRetry<T>(attempt: (signal: AbortSignal) => Promise<T>, options: RetryOptions = {}, outer?: AbortSignal): Promise<T> {
+export async function withRetry<T>(
+  attempt: (signal: AbortSignal) => Promise<T>,
+  options: RetryOptions = {},
+  outer?: AbortSignal,
+): Promise<T> {
   const resolved = resolveRetryOptions(options);
   let lastError: unknown;
   for (let i = 0; i < resolved.maxAttempts; i++) {
     if (outer?.aborted) throw new BackendError('request aborted', { cause: outer.reason });
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new BackendTimeoutError(`request timed out after ${resolved.timeoutMs} ms`)), resolved.timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new BackendTimeoutError(`request timed out after ${resolved.timeoutMs} ms`)),
+      resolved.timeoutMs,
+    );
     const onOuterAbort = () => controller.abort(outer?.reason);
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     try {
       return await attempt(controller.signal);
     } catch (error) {
-      const mapped = controller.signal.aborted && controller.signal.reason instanceof BackendTimeoutError && !(error instanceof BackendError) ? controller.signal.reason : error;
+      const mapped =
+        controller.signal.aborted &&
+        controller.signal.reason instanceof BackendTimeoutError &&
+        !(error instanceof BackendError)
+          ? controller.signal.reason
+          : error;
       lastError = mapped;
       const retryable = mapped instanceof BackendError && mapped.retryable;
       if (!retryable || i === resolved.maxAttempts - 1 || outer?.aborted) throw mapped;
@@ -60,7 +72,8 @@ export async function withRetry<T>(attempt: (signal: AbortSignal) => Promise<T>,
 }
 
 function backoffDelay(error: BackendError, attempt: number, options: ResolvedRetryOptions): number {
-  if (error instanceof RateLimitedError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, options.maxDelayMs);
+  if (error instanceof RateLimitedError && error.retryAfterMs !== undefined)
+    return Math.min(error.retryAfterMs, options.maxDelayMs);
   const exponential = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
   return exponential * (0.5 + jitter.next() / 2);
 }
@@ -75,11 +88,26 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 }
 
 /** Builds the typed error for an HTTP status, in one place. */
-export function errorFromStatus(status: number, message: string, headers?: { get(name: string): string | null }, cause?: unknown): BackendError {
-  if (status === 429) return new RateLimitedError(`rate limited (HTTP 429): ${message}`, { status, retryAfterMs: parseRetryAfter(headers?.get('retry-after')), cause });
+export function errorFromStatus(
+  status: number,
+  message: string,
+  headers?: { get(name: string): string | null },
+  cause?: unknown,
+): BackendError {
+  if (status === 429)
+    return new RateLimitedError(`rate limited (HTTP 429): ${message}`, {
+      status,
+      retryAfterMs: parseRetryAfter(headers?.get('retry-after')),
+      cause,
+    });
   if (status === 408) return new BackendTimeoutError(`server timed out (HTTP 408): ${message}`, { cause });
   const retryable = status >= 500 || status === 409;
-  const hint = status === 401 || status === 403 ? ' (check the API key in the environment)' : status === 404 ? ' (check the model name and base URL)' : '';
+  const hint =
+    status === 401 || status === 403
+      ? ' (check the API key in the environment)'
+      : status === 404
+        ? ' (check the model name and base URL)'
+        : '';
   return new BackendError(`HTTP ${status}: ${message}${hint}`, { status, retryable, cause });
 }
 

@@ -18,9 +18,18 @@ export type TokenizerFiles = {
 export function readTokenizerFiles(folder: string): TokenizerFiles {
   const jsonPath = join(folder, 'tokenizer.json');
   const configPath = join(folder, 'tokenizer_config.json');
-  if (!existsSync(jsonPath)) throw new ConfigError([{ path: 'model', message: `${folder} has no tokenizer.json`, fix: 'point at a Hugging Face model folder that includes its tokenizer' }]);
+  if (!existsSync(jsonPath))
+    throw new ConfigError([
+      {
+        path: 'model',
+        message: `${folder} has no tokenizer.json`,
+        fix: 'point at a Hugging Face model folder that includes its tokenizer',
+      },
+    ]);
   const tokenizerJson = JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>;
-  const tokenizerConfig = existsSync(configPath) ? (JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>) : {};
+  const tokenizerConfig = existsSync(configPath)
+    ? (JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>)
+    : {};
   return { tokenizerJson, tokenizerConfig };
 }
 
@@ -30,20 +39,29 @@ export function loadTokenizer(folder: string): Tokenizer {
 
 function tokenText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && typeof (value as { content?: unknown }).content === 'string') return (value as { content: string }).content;
+  if (value && typeof value === 'object' && typeof (value as { content?: unknown }).content === 'string')
+    return (value as { content: string }).content;
   return undefined;
 }
 
 export function createTokenizer(files: TokenizerFiles): Tokenizer {
   const impl = new HfTokenizerImpl(files.tokenizerJson, files.tokenizerConfig);
   const source = files.tokenizerConfig.chat_template;
-  const templateSource = typeof source === 'string' ? source : Array.isArray(source) ? (source.find((t: { name?: string }) => t.name === 'default') as { template?: string } | undefined)?.template : undefined;
+  const templateSource =
+    typeof source === 'string'
+      ? source
+      : Array.isArray(source)
+        ? (source.find((t: { name?: string }) => t.name === 'default') as { template?: string } | undefined)?.template
+        : undefined;
   const template = templateSource ? new Template(templateSource) : undefined;
   const eosNames = new Set<string>();
   const eos = tokenText(files.tokenizerConfig.eos_token);
   if (eos) eosNames.add(eos);
-  for (const name of ['<|im_end|>', '<|endoftext|>', '<|eot_id|>']) if (impl.token_to_id(name) !== undefined) eosNames.add(name);
-  const eosTokenIds = [...eosNames].map((name) => impl.token_to_id(name)).filter((id): id is number => id !== undefined);
+  for (const name of ['<|im_end|>', '<|endoftext|>', '<|eot_id|>'])
+    if (impl.token_to_id(name) !== undefined) eosNames.add(name);
+  const eosTokenIds = [...eosNames]
+    .map((name) => impl.token_to_id(name))
+    .filter((id): id is number => id !== undefined);
   const specials = {
     bos_token: tokenText(files.tokenizerConfig.bos_token) ?? '',
     eos_token: eos ?? '',

@@ -5,7 +5,11 @@ import { R1ciError } from '../core/index.js';
 export function renderTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [header, ...rows].map((row) => row.map((cell) => String(cell)));
   const widths = header.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col])))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

@@ -9,14 +9,16 @@ function fakeStream(isTTY: boolean) {
 
 describe('progress', () => {
   it('computes the ETA from the rate so far', () => {
-    expect(renderProgressLine('sft', 25, 100, 30_000, 'loss 1.2')).toBe('sft 25/100 (25%) 0:30 elapsed, ETA 1:30 | loss 1.2');
+    expect(renderProgressLine('sft', 25, 100, 30_000, 'loss 1.2')).toBe(
+      'sft 25/100 (25%) 0:30 elapsed, ETA 1:30 | loss 1.2',
+    );
     expect(renderProgressLine('eval', 0, 8, 0)).toBe('eval 0/8 (0%) 0:00 elapsed');
     expect(renderProgressLine('eval', 8, 8, 65_000)).toBe('eval 8/8 (100%) 1:05 elapsed');
     expect(renderProgressLine('rl', 1, 2, 1000, '', 10)).toBe('rl [#####-----] 1/2 (50%) 0:01 elapsed, ETA 0:01');
     expect(formatDuration(3725)).toBe('1:02:05');
   });
 
-  it('when piped, prints a stage\'s first and last line and at most one line per interval between', () => {
+  it("when piped, prints a stage's first and last line and at most one line per interval between", () => {
     const { writes, stream } = fakeStream(false);
     let t = 0;
     const progress = createProgress({ stream, plainEveryMs: 10_000, now: () => t });
@@ -47,9 +49,14 @@ describe('progress', () => {
     const bar2 = 'eval [##########----------] 2/4 (50%) 0:02 elapsed, ETA 0:02';
     expect(writes).toEqual([
       'eval [#####---------------] 1/4 (25%) 0:00 elapsed, ETA 0:00',
-      '\r\x1b[2K', bar2,
-      '\r\x1b[2K', 'eval base/ci: accuracy 0%\n', bar2,
-      '\r\x1b[2K', 'eval [####################] 4/4 (100%) 0:02 elapsed', '\n',
+      '\r\x1b[2K',
+      bar2,
+      '\r\x1b[2K',
+      'eval base/ci: accuracy 0%\n',
+      bar2,
+      '\r\x1b[2K',
+      'eval [####################] 4/4 (100%) 0:02 elapsed',
+      '\n',
       'done\n',
     ]);
   });

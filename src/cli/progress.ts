@@ -25,12 +25,21 @@ export type Progress = {
 /** `m:ss` (or `h:mm:ss`) for a duration in seconds. */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), rest = String(s % 60).padStart(2, '0');
+  const h = Math.floor(s / 3600),
+    m = Math.floor((s % 3600) / 60),
+    rest = String(s % 60).padStart(2, '0');
   return h ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
 
 /** One line for a stage: counts, percent, elapsed and the ETA from the rate so far. */
-export function renderProgressLine(stage: string, done: number, total: number, elapsedMs: number, note = '', bar = 0): string {
+export function renderProgressLine(
+  stage: string,
+  done: number,
+  total: number,
+  elapsedMs: number,
+  note = '',
+  bar = 0,
+): string {
   const fraction = total > 0 ? Math.min(1, done / total) : 0;
   const eta = done > 0 && done < total ? `, ETA ${formatDuration(((elapsedMs / done) * (total - done)) / 1000)}` : '';
   const drawn = bar > 0 ? ` [${'#'.repeat(Math.round(fraction * bar)).padEnd(bar, '-')}]` : '';

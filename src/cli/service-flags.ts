@@ -3,14 +3,22 @@
 import type { Server } from 'node:http';
 import type { Command } from 'commander';
 import {
-  DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FETCH_BYTES, DEFAULT_MAX_RUN_TIMEOUT_SECONDS, resolveServiceAuth,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_FETCH_BYTES,
+  DEFAULT_MAX_RUN_TIMEOUT_SECONDS,
+  resolveServiceAuth,
   type ResolvedServiceAuth,
 } from '../sandbox/index.js';
 
 /** The HTTP flags after their schema (options/tools.ts) checked them. */
 export type ServiceFlags = {
-  host: string; token?: string; tokenHeader?: string; insecureNoAuth?: boolean;
-  maxBodyBytes?: number; maxRunTimeout?: number; maxFetchBytes?: number;
+  host: string;
+  token?: string;
+  tokenHeader?: string;
+  insecureNoAuth?: boolean;
+  maxBodyBytes?: number;
+  maxRunTimeout?: number;
+  maxFetchBytes?: number;
 };
 
 export type ResolvedServiceFlags = {
@@ -29,10 +37,15 @@ export function addServiceFlags(command: Command): Command {
 }
 
 export function resolveServiceFlags(flags: ServiceFlags): ResolvedServiceFlags {
-  const auth = resolveServiceAuth({
-    host: flags.host, token: flags.token ?? (process.env.R1CI_SANDBOX_TOKEN || undefined),
-    tokenHeader: flags.tokenHeader, insecureNoAuth: flags.insecureNoAuth,
-  }, (line) => process.stderr.write(`${line}\n`));
+  const auth = resolveServiceAuth(
+    {
+      host: flags.host,
+      token: flags.token ?? (process.env.R1CI_SANDBOX_TOKEN || undefined),
+      tokenHeader: flags.tokenHeader,
+      insecureNoAuth: flags.insecureNoAuth,
+    },
+    (line) => process.stderr.write(`${line}\n`),
+  );
   return {
     sandbox: {
       auth,
@@ -59,5 +72,6 @@ export function untilStopped(): Promise<void> {
 }
 
 /** `--sandbox` help text, shared by the commands that run code. */
-export const SANDBOX_FLAG_HELP = 'run code on these r1ci sandbox serve / SandboxFusion servers (comma-separated URLs; '
-  + 'default: $R1CI_SANDBOX_URLS, else the local pool); token from $R1CI_SANDBOX_TOKEN';
+export const SANDBOX_FLAG_HELP =
+  'run code on these r1ci sandbox serve / SandboxFusion servers (comma-separated URLs; ' +
+  'default: $R1CI_SANDBOX_URLS, else the local pool); token from $R1CI_SANDBOX_TOKEN';

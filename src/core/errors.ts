@@ -36,7 +36,13 @@ function formatProblem(problem: ConfigProblem): string {
 export class UnknownNameError extends ConfigError {
   constructor(kind: string, name: string, known: readonly string[]) {
     const near = closestNames(name, known, 3);
-    super([{ path: kind, message: `unknown ${kind} '${name}'`, fix: near.length ? `did you mean ${near.join(', ')}?` : `see the list of ${kind}s` }]);
+    super([
+      {
+        path: kind,
+        message: `unknown ${kind} '${name}'`,
+        fix: near.length ? `did you mean ${near.join(', ')}?` : `see the list of ${kind}s`,
+      },
+    ]);
   }
 }
 

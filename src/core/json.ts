@@ -18,7 +18,8 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Object.getPrototypeOf(b) !== Object.prototype && !Array.isArray(b)) return false;
-  const ka = Object.keys(a as object), kb = Object.keys(b as object);
+  const ka = Object.keys(a as object),
+    kb = Object.keys(b as object);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -28,7 +28,11 @@ describe('append-safe JSONL logs', () => {
     reopened.append({ id: 3, text: 'abcdef' });
     reopened.append({ id: 4, text: 'abcdef' });
     reopened.close();
-    expect(readJsonl<{ id: number }>(path)).toEqual({ records: [1, 2, 3, 4].map((id) => ({ id, text: 'abcdef' })), skipped: [], tornTail: false });
+    expect(readJsonl<{ id: number }>(path)).toEqual({
+      records: [1, 2, 3, 4].map((id) => ({ id, text: 'abcdef' })),
+      skipped: [],
+      tornTail: false,
+    });
   });
 
   it('a reader leaves out a torn last line without calling it bad', () => {
@@ -45,7 +49,9 @@ describe('append-safe JSONL logs', () => {
       readJsonl(path);
     } catch (error) {
       expect((error as BadLinesError).lines.map((bad) => bad.line)).toEqual([2, 4]);
-      expect((error as BadLinesError).message).toMatch(/^.*log\.jsonl: 2 unreadable lines \(line 2: .*; line 4: .*\); .* --skip-bad-lines/);
+      expect((error as BadLinesError).message).toMatch(
+        /^.*log\.jsonl: 2 unreadable lines \(line 2: .*; line 4: .*\); .* --skip-bad-lines/,
+      );
     }
     const read = readJsonl(path, { skipBadLines: true });
     expect(read.records).toEqual([{ id: 1 }, { id: 3 }, { id: 5 }]);

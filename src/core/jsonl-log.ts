@@ -1,7 +1,16 @@
 // Append-only JSONL logs that survive a kill at any byte: every writer and reader of the project's
 // .jsonl files (episodes, synth records, step metrics) goes through here, so all agree on the rules.
 // A record is whole only with its newline; a torn tail is cut on open and its record is redone.
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { DataNotFoundError, R1ciError } from './errors.js';
 
 /** A line that is not valid JSON, with its 1-based line number. */
@@ -12,9 +21,15 @@ export class BadLinesError extends R1ciError {
   readonly path: string;
   readonly lines: readonly BadLine[];
   constructor(path: string, lines: readonly BadLine[]) {
-    const shown = lines.slice(0, 5).map((bad) => `line ${bad.line}: ${bad.error}`).join('; ');
+    const shown = lines
+      .slice(0, 5)
+      .map((bad) => `line ${bad.line}: ${bad.error}`)
+      .join('; ');
     const more = lines.length > 5 ? `; and ${lines.length - 5} more` : '';
-    super((`${path}: ${lines.length} unreadable ${lines.length === 1 ? 'line' : 'lines'} (${shown}${more}); repair ` + `or delete them, or pass --skip-bad-lines to go on without them`));
+    super(
+      `${path}: ${lines.length} unreadable ${lines.length === 1 ? 'line' : 'lines'} (${shown}${more}); repair ` +
+        `or delete them, or pass --skip-bad-lines to go on without them`,
+    );
     this.path = path;
     this.lines = lines;
   }

@@ -35,7 +35,13 @@ export function resolvePython(options: ResolvePythonOptions = {}): string {
   if (hit) return hit;
   const venv = projectVenvPython();
   const system = ['/usr/bin/python3', 'python3', 'python'];
-  const candidates = explicit ? [explicit] : !venv ? system : options.preferVenv ? [venv, ...system] : [...system, venv];
+  const candidates = explicit
+    ? [explicit]
+    : !venv
+      ? system
+      : options.preferVenv
+        ? [venv, ...system]
+        : [...system, venv];
   const problems: string[] = [];
   for (const candidate of candidates) {
     if (candidate.startsWith('/') && !existsSync(candidate)) continue;
@@ -46,9 +52,17 @@ export function resolvePython(options: ResolvePythonOptions = {}): string {
     }
     problems.push(`${candidate}: ${found.problem}`);
   }
-  const hint = (`install them with \`bash scripts/setup.sh\` (Debian: apt-get install python3-numpy python3-sympy ` + `python3-scipy python3-networkx${modules.includes('torch') ? ' python3-torch' : ''}) or set R1CI_PYTHON to an ` + `interpreter that has them`);
-  if (explicit) throw new PythonNotFoundError(`R1CI_PYTHON=${explicit} cannot be used (${problems.join('; ') || 'not found'}); ${hint}`);
-  throw new PythonNotFoundError(`no python3 with ${modules.join(', ')} found (${problems.join('; ') || 'no python3 on PATH'}); ${hint}`);
+  const hint =
+    `install them with \`bash scripts/setup.sh\` (Debian: apt-get install python3-numpy python3-sympy ` +
+    `python3-scipy python3-networkx${modules.includes('torch') ? ' python3-torch' : ''}) or set R1CI_PYTHON to an ` +
+    `interpreter that has them`;
+  if (explicit)
+    throw new PythonNotFoundError(
+      `R1CI_PYTHON=${explicit} cannot be used (${problems.join('; ') || 'not found'}); ${hint}`,
+    );
+  throw new PythonNotFoundError(
+    `no python3 with ${modules.join(', ')} found (${problems.join('; ') || 'no python3 on PATH'}); ${hint}`,
+  );
 }
 
 /** `.venv/bin/python` of the package root above this file, when setup.sh made one. */
@@ -66,10 +80,20 @@ export function projectVenvPython(): string | undefined {
   return undefined;
 }
 
-function probe(candidate: string, modules: readonly string[]): { ok: true; executable: string } | { ok: false; problem: string } {
-  const script = (`import sys\nmissing=[]\nfor m in ${JSON.stringify(modules)}:\n    try:\n        ` + `__import__(m)\n    except Exception:\n        missing.append(m)\nprint(sys.executable if not missing else ` + `'MISSING ' + ' '.join(missing))`);
+function probe(
+  candidate: string,
+  modules: readonly string[],
+): { ok: true; executable: string } | { ok: false; problem: string } {
+  const script =
+    `import sys\nmissing=[]\nfor m in ${JSON.stringify(modules)}:\n    try:\n        ` +
+    `__import__(m)\n    except Exception:\n        missing.append(m)\nprint(sys.executable if not missing else ` +
+    `'MISSING ' + ' '.join(missing))`;
   try {
-    const out = execFileSync(candidate, ['-c', script], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync(candidate, ['-c', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (out.startsWith('MISSING ')) return { ok: false, problem: `lacks ${out.slice(8).split(' ').join(', ')}` };
     return { ok: true, executable: out || candidate };
   } catch (error) {

@@ -48,7 +48,10 @@ export function createRng(...keys: (string | number)[]): Rng {
 }
 
 function sfc32(a0: number, b0: number, c0: number, d0: number): Rng {
-  let a = a0 | 0, b = b0 | 0, c = c0 | 0, d = d0 | 0;
+  let a = a0 | 0,
+    b = b0 | 0,
+    c = c0 | 0,
+    d = d0 | 0;
   const next32 = (): number => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
@@ -63,10 +66,11 @@ function sfc32(a0: number, b0: number, c0: number, d0: number): Rng {
   const rng: Rng = {
     next,
     int(min, max) {
-      if (!Number.isFinite(min) || !Number.isFinite(max) || max < min) throw new RangeError(`rng.int: bad range [${min}, ${max}]`);
+      if (!Number.isFinite(min) || !Number.isFinite(max) || max < min)
+        throw new RangeError(`rng.int: bad range [${min}, ${max}]`);
       const span = max - min + 1;
       if (span <= 4294967296) return min + Math.floor(next() * span);
-      return min + Math.floor((next32() * 4294967296 + next32()) / 18446744073709551616 * span);
+      return min + Math.floor(((next32() * 4294967296 + next32()) / 18446744073709551616) * span);
     },
     float: (min, max) => min + next() * (max - min),
     bool: (p = 0.5) => next() < p,
@@ -78,7 +82,9 @@ function sfc32(a0: number, b0: number, c0: number, d0: number): Rng {
       const out = items.slice();
       for (let i = out.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
-        const tmp = out[i]; out[i] = out[j]; out[j] = tmp;
+        const tmp = out[i];
+        out[i] = out[j];
+        out[j] = tmp;
       }
       return out;
     },
@@ -87,7 +93,9 @@ function sfc32(a0: number, b0: number, c0: number, d0: number): Rng {
       const pool = items.slice();
       for (let i = 0; i < k; i++) {
         const j = i + Math.floor(next() * (pool.length - i));
-        const tmp = pool[i]; pool[i] = pool[j]; pool[j] = tmp;
+        const tmp = pool[i];
+        pool[i] = pool[j];
+        pool[j] = tmp;
       }
       return pool.slice(0, k);
     },

@@ -22,10 +22,22 @@ export const PAPER_REFERENCE: readonly { label: string; meanAccuracy: number }[]
 
 export function loadRun(dir: string): RunSummary {
   const manifestPath = join(dir, 'run.json');
-  if (!existsSync(manifestPath)) throw new ConfigError([{ path: 'compare', message: `${dir} is not an eval run folder (no run.json)`, fix: 'pass folders written by r1ci eval --out' }]);
+  if (!existsSync(manifestPath))
+    throw new ConfigError([
+      {
+        path: 'compare',
+        message: `${dir} is not an eval run folder (no run.json)`,
+        fix: 'pass folders written by r1ci eval --out',
+      },
+    ]);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as RunManifest;
   const { episodes } = readEpisodes(join(dir, 'episodes.jsonl'));
-  return { label: `${manifest.model} (${manifest.mode}) [${dir}]`, manifest, metrics: computeMetrics(episodes), episodes };
+  return {
+    label: `${manifest.model} (${manifest.mode}) [${dir}]`,
+    manifest,
+    metrics: computeMetrics(episodes),
+    episodes,
+  };
 }
 
 export function renderComparison(runs: readonly RunSummary[]): { header: string[]; rows: (string | number)[][] } {

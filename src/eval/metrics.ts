@@ -71,22 +71,27 @@ export function computeMetrics(all: readonly Episode[]): EvalMetrics {
   const episodes = all.filter((e) => !isInfrastructureStop(e.stopReason));
   const infrastructure = all.filter((e) => isInfrastructureStop(e.stopReason));
   const byTask = new Map<string, Episode[]>();
-  for (const episode of episodes) (byTask.get(episode.taskId) ?? byTask.set(episode.taskId, []).get(episode.taskId)!).push(episode);
+  for (const episode of episodes)
+    (byTask.get(episode.taskId) ?? byTask.set(episode.taskId, []).get(episode.taskId)!).push(episode);
   const k = Math.max(1, ...episodes.map((e) => e.sample + 1));
-  const tasks: TaskMetrics[] = [...byTask.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([taskId, list]) => {
-    const byQuestion = new Map<number, Episode[]>();
-    for (const e of list) (byQuestion.get(e.index) ?? byQuestion.set(e.index, []).get(e.index)!).push(e);
-    const passes = [...byQuestion.values()].map((q) => passAtK(q.length, q.filter((e) => e.verdict.correct).length, k));
-    return {
-      taskId,
-      episodes: list.length,
-      questions: byQuestion.size,
-      accuracy: mean(list.map((e) => (e.verdict.correct ? 1 : 0))),
-      passAtK: mean(passes),
-      codeUseRate: mean(list.map((e) => (e.codeCalls > 0 ? 1 : 0))),
-      meanCodeCalls: mean(list.map((e) => e.codeCalls)),
-    };
-  });
+  const tasks: TaskMetrics[] = [...byTask.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([taskId, list]) => {
+      const byQuestion = new Map<number, Episode[]>();
+      for (const e of list) (byQuestion.get(e.index) ?? byQuestion.set(e.index, []).get(e.index)!).push(e);
+      const passes = [...byQuestion.values()].map((q) =>
+        passAtK(q.length, q.filter((e) => e.verdict.correct).length, k),
+      );
+      return {
+        taskId,
+        episodes: list.length,
+        questions: byQuestion.size,
+        accuracy: mean(list.map((e) => (e.verdict.correct ? 1 : 0))),
+        passAtK: mean(passes),
+        codeUseRate: mean(list.map((e) => (e.codeCalls > 0 ? 1 : 0))),
+        meanCodeCalls: mean(list.map((e) => e.codeCalls)),
+      };
+    });
   const histogram: number[] = [];
   for (const e of episodes) histogram[e.codeCalls] = (histogram[e.codeCalls] ?? 0) + 1;
   const stopReasons = countStopReasons(episodes);
@@ -104,7 +109,10 @@ export function computeMetrics(all: readonly Episode[]): EvalMetrics {
     stopReasons,
     meanSampledTokens: mean(episodes.map((e) => e.usage.sampledTokens)),
     meanObservationTokens: mean(episodes.map((e) => e.usage.observationTokens)),
-    errors: { count: failed.length, examples: [...new Set(failed.map((e) => `${e.stopReason}: ${e.error}`))].slice(0, 10) },
+    errors: {
+      count: failed.length,
+      examples: [...new Set(failed.map((e) => `${e.stopReason}: ${e.error}`))].slice(0, 10),
+    },
     selfCheckRate: mean(episodes.filter((e) => e.codeCalls >= 1).map((e) => (isSelfCheck(e) ? 1 : 0))),
     infrastructureFailures: {
       count: infrastructure.length,

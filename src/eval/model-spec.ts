@@ -5,7 +5,17 @@
 // come only from the environment.
 import { resolve } from 'node:path';
 import { BackendError, ConfigError } from '../core/index.js';
-import { createOpenAiChatBackend, createOpenAiCompletionsBackend, loadTokenizer, OPENAI_BASE_URL, readScriptFile, ScriptedBackend, type Backend, type TokenBackend, type Tokenizer } from '../backends/index.js';
+import {
+  createOpenAiChatBackend,
+  createOpenAiCompletionsBackend,
+  loadTokenizer,
+  OPENAI_BASE_URL,
+  readScriptFile,
+  ScriptedBackend,
+  type Backend,
+  type TokenBackend,
+  type Tokenizer,
+} from '../backends/index.js';
 import { createOracleBackend, type AgentMode } from '../agent/index.js';
 import type { Task, TaskInstance } from '../tasks/index.js';
 import { createLearnerTokenBackend, type TrainingClient } from '../learner/index.js';
@@ -42,9 +52,19 @@ const SPEC_HELP = 'use oracle, scripted:FILE, openai:MODEL, chat:MODEL@URL, vllm
 
 function splitAt(rest: string, spec: string): { model: string; url: string } {
   const at = rest.lastIndexOf('@');
-  if (at <= 0 || at === rest.length - 1) throw new ConfigError([{ path: 'model', message: `bad model spec ${JSON.stringify(spec)}: expected MODEL@URL`, fix: 'e.g. chat:qwen2.5-7b@http://127.0.0.1:8000/v1' }]);
+  if (at <= 0 || at === rest.length - 1)
+    throw new ConfigError([
+      {
+        path: 'model',
+        message: `bad model spec ${JSON.stringify(spec)}: expected MODEL@URL`,
+        fix: 'e.g. chat:qwen2.5-7b@http://127.0.0.1:8000/v1',
+      },
+    ]);
   const url = rest.slice(at + 1).replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(url)) throw new ConfigError([{ path: 'model', message: `bad URL ${JSON.stringify(url)} in model spec`, fix: 'write http://host:port/v1' }]);
+  if (!/^https?:\/\//.test(url))
+    throw new ConfigError([
+      { path: 'model', message: `bad URL ${JSON.stringify(url)} in model spec`, fix: 'write http://host:port/v1' },
+    ]);
   return { model: rest.slice(0, at), url };
 }
 
@@ -57,28 +77,75 @@ export function parseModelSpec(spec: string, options: ModelSpecOptions = {}): Mo
   switch (kind) {
     case 'oracle':
       return {
-        name: 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }), preflight: noPreflight,
-        checkTask: (task, mode) => (mode !== 'text' && !task.referenceSolution ? { message: 'has no reference solution, so the oracle cannot answer it with code', fix: 'leave it out, or --mode text' } : null),
+        name: 'oracle',
+        forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }),
+        preflight: noPreflight,
+        checkTask: (task, mode) =>
+          mode !== 'text' && !task.referenceSolution
+            ? {
+                message: 'has no reference solution, so the oracle cannot answer it with code',
+                fix: 'leave it out, or --mode text',
+              }
+            : null,
       };
     case 'scripted': {
-      if (!rest) throw new ConfigError([{ path: 'model', message: 'scripted needs a file', fix: 'write scripted:path/to/turns.json' }]);
+      if (!rest)
+        throw new ConfigError([
+          { path: 'model', message: 'scripted needs a file', fix: 'write scripted:path/to/turns.json' },
+        ]);
       const turns = readScriptFile(rest);
-      return { name: `scripted:${rest}`, forEpisode: () => ({ backend: new ScriptedBackend({ script: turns, name: `scripted:${rest}` }) }), preflight: noPreflight };
+      return {
+        name: `scripted:${rest}`,
+        forEpisode: () => ({ backend: new ScriptedBackend({ script: turns, name: `scripted:${rest}` }) }),
+        preflight: noPreflight,
+      };
     }
     case 'openai':
     case 'chat': {
       const { model, url } = kind === 'openai' ? { model: rest, url: OPENAI_BASE_URL } : splitAt(rest, spec);
-      if (!model) throw new ConfigError([{ path: 'model', message: `bad model spec ${JSON.stringify(spec)}: no model name`, fix: SPEC_HELP }]);
+      if (!model)
+        throw new ConfigError([
+          { path: 'model', message: `bad model spec ${JSON.stringify(spec)}: no model name`, fix: SPEC_HELP },
+        ]);
       const apiKeyEnv = kind === 'openai' ? 'OPENAI_API_KEY' : 'R1CI_API_KEY';
-      const backend = createOpenAiChatBackend({ model, baseUrl: url, env, apiKeyEnv, fetch: options.fetch, concurrency: options.concurrency });
-      return { name: backend.name, forEpisode: () => ({ backend }), preflight: () => preflightServer(url, env[apiKeyEnv], options.fetch) };
+      const backend = createOpenAiChatBackend({
+        model,
+        baseUrl: url,
+        env,
+        apiKeyEnv,
+        fetch: options.fetch,
+        concurrency: options.concurrency,
+      });
+      return {
+        name: backend.name,
+        forEpisode: () => ({ backend }),
+        preflight: () => preflightServer(url, env[apiKeyEnv], options.fetch),
+      };
     }
     case 'vllm': {
       const { model, url } = splitAt(rest, spec);
-      if (!options.tokenizerDir) throw new ConfigError([{ path: 'model', message: 'a vllm: token backend needs the model tokenizer', fix: 'pass --tokenizer <Hugging Face model folder>' }]);
+      if (!options.tokenizerDir)
+        throw new ConfigError([
+          {
+            path: 'model',
+            message: 'a vllm: token backend needs the model tokenizer',
+            fix: 'pass --tokenizer <Hugging Face model folder>',
+          },
+        ]);
       const tokenizer = loadTokenizer(options.tokenizerDir);
-      const backend = createOpenAiCompletionsBackend({ model, baseUrl: url, env, apiKeyEnv: 'R1CI_API_KEY', fetch: options.fetch, concurrency: options.concurrency });
-      return { name: backend.name, forEpisode: () => ({ backend, tokenizer }), preflight: () => preflightServer(url, env.R1CI_API_KEY, options.fetch) };
+      const backend = createOpenAiCompletionsBackend({
+        model,
+        baseUrl: url,
+        env,
+        apiKeyEnv: 'R1CI_API_KEY',
+        fetch: options.fetch,
+        concurrency: options.concurrency,
+      });
+      return {
+        name: backend.name,
+        forEpisode: () => ({ backend, tokenizer }),
+        preflight: () => preflightServer(url, env.R1CI_API_KEY, options.fetch),
+      };
     }
     case 'learner':
       return learnerModel(rest, options.learner);
@@ -91,7 +158,7 @@ export function parseModelSpec(spec: string, options: ModelSpecOptions = {}): Mo
 function learnerModel(given: string, learner: ModelSpecOptions['learner']): ModelFactory {
   const folder = given && resolve(given); // absolute: the learner runs in another working directory
   if (!folder) {
-    const fix = 'write learner:path/to/hf-folder (e.g. an r1ci sft run\'s final/)';
+    const fix = "write learner:path/to/hf-folder (e.g. an r1ci sft run's final/)";
     throw new ConfigError([{ path: 'model', message: 'learner needs a model folder', fix }]);
   }
   if (!learner) {
@@ -108,12 +175,22 @@ function learnerModel(given: string, learner: ModelSpecOptions['learner']): Mode
 }
 
 /** GET {url}/models: turns "connection refused" and "401" into one clear line before a run starts. */
-export async function preflightServer(url: string, apiKey: string | undefined, fetchImpl: typeof fetch = fetch): Promise<void> {
+export async function preflightServer(
+  url: string,
+  apiKey: string | undefined,
+  fetchImpl: typeof fetch = fetch,
+): Promise<void> {
   let response: Response;
   try {
-    response = await fetchImpl(`${url}/models`, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {}, signal: AbortSignal.timeout(10_000) });
+    response = await fetchImpl(`${url}/models`, {
+      headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+      signal: AbortSignal.timeout(10_000),
+    });
   } catch (error) {
     throw new BackendError(`cannot reach ${url}: start the server or fix the URL in --model`, { cause: error });
   }
-  if (response.status === 401 || response.status === 403) throw new BackendError(`${url} refused the API key (HTTP ${response.status}): check the key in the environment`, { status: response.status });
+  if (response.status === 401 || response.status === 403)
+    throw new BackendError(`${url} refused the API key (HTTP ${response.status}): check the key in the environment`, {
+      status: response.status,
+    });
 }

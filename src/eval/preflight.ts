@@ -21,7 +21,10 @@ export class PreflightError extends ConfigError {
 }
 
 /** What a task lacks for this run (its data, what the model needs), each with its fix; empty when it can run. */
-export function checkTask(taskId: string, options: { model?: ModelFactory; mode: AgentMode; seed?: number }): ConfigProblem[] {
+export function checkTask(
+  taskId: string,
+  options: { model?: ModelFactory; mode: AgentMode; seed?: number },
+): ConfigProblem[] {
   let task;
   try {
     task = getTask(taskId);
@@ -31,7 +34,11 @@ export function checkTask(taskId: string, options: { model?: ModelFactory; mode:
   const problems: ConfigProblem[] = [];
   const missingData = task.dataset !== undefined && !hasDataset(task.dataset.name);
   if (task.dataset && missingData) {
-    problems.push({ path: taskId, message: `dataset ${task.dataset.name} is missing from ${dataDir()}`, fix: `r1ci data fetch ${task.dataset.name}, or --data-dir DIR` });
+    problems.push({
+      path: taskId,
+      message: `dataset ${task.dataset.name} is missing from ${dataDir()}`,
+      fix: `r1ci data fetch ${task.dataset.name}, or --data-dir DIR`,
+    });
   }
   const lack = options.model?.checkTask?.(task, options.mode);
   if (lack) problems.push({ path: taskId, ...lack });
@@ -39,7 +46,11 @@ export function checkTask(taskId: string, options: { model?: ModelFactory; mode:
   try {
     task.generate(task.resolveOptions(), options.seed ?? 0, 0);
   } catch (error) {
-    problems.push({ path: taskId, message: `cannot generate a question: ${(error as Error).message}`, fix: 'leave the task out' });
+    problems.push({
+      path: taskId,
+      message: `cannot generate a question: ${(error as Error).message}`,
+      fix: 'leave the task out',
+    });
   }
   return problems;
 }
@@ -82,10 +93,14 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
   const allUnavailable = unavailableIds.size === options.taskIds.length;
   if (fatal.length || (taskProblems.length && (!options.skipUnavailable || allUnavailable))) {
     await sandbox?.close();
-    const hint = taskProblems.length && !fatal.length && !allUnavailable ? 'no episode ran; fix them, or pass --skip-unavailable to run the other tasks' : undefined;
+    const hint =
+      taskProblems.length && !fatal.length && !allUnavailable
+        ? 'no episode ran; fix them, or pass --skip-unavailable to run the other tasks'
+        : undefined;
     throw new PreflightError([...taskProblems, ...fatal], hint);
   }
   const unavailable: Record<string, string> = {};
-  for (const p of taskProblems) unavailable[p.path] = [unavailable[p.path], `${p.message}${p.fix ? ` (${p.fix})` : ''}`].filter(Boolean).join('; ');
+  for (const p of taskProblems)
+    unavailable[p.path] = [unavailable[p.path], `${p.message}${p.fix ? ` (${p.fix})` : ''}`].filter(Boolean).join('; ');
   return { sandbox: sandbox!, unavailable };
 }

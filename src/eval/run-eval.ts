@@ -6,7 +6,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, hashKeys, openJsonlAppender, readJsonl, type BadLine } from '../core/index.js';
 import { getTask } from '../tasks/index.js';
-import { isInfrastructureStop, resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../agent/index.js';
+import {
+  isInfrastructureStop,
+  resolveAgentConfig,
+  runEpisodes,
+  type AgentOptions,
+  type Episode,
+  type EpisodeContext,
+} from '../agent/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { computeMetrics, type EvalMetrics } from './metrics.js';
 import type { ModelFactory } from './model-spec.js';
@@ -52,24 +59,54 @@ export type EvalResult = {
 };
 
 /** Reads episodes.jsonl: one episode per id (the last written wins), a torn last line left out. */
-export function readEpisodes(path: string, options: { skipBadLines?: boolean } = {}): { episodes: Episode[]; skipped: BadLine[] } {
+export function readEpisodes(
+  path: string,
+  options: { skipBadLines?: boolean } = {},
+): { episodes: Episode[]; skipped: BadLine[] } {
   const read = readJsonl<Episode>(path, { allowMissing: true, skipBadLines: options.skipBadLines });
   return { episodes: [...new Map(read.records.map((e) => [e.id, e])).values()], skipped: read.skipped };
 }
 
 function sameRun(a: RunManifest, b: RunManifest): boolean {
-  return a.model === b.model && a.mode === b.mode && a.perTask === b.perTask && a.samples === b.samples && a.seed === b.seed && a.temperature === b.temperature && a.taskIds.join(',') === b.taskIds.join(',');
+  return (
+    a.model === b.model &&
+    a.mode === b.mode &&
+    a.perTask === b.perTask &&
+    a.samples === b.samples &&
+    a.seed === b.seed &&
+    a.temperature === b.temperature &&
+    a.taskIds.join(',') === b.taskIds.join(',')
+  );
 }
 
 export async function runEval(options: EvalOptions): Promise<EvalResult> {
   const agent = resolveAgentConfig(options.agent);
-  const samples = options.samples ?? 1, seed = options.seed ?? 0;
-  const manifest: RunManifest = { model: options.model.name, mode: agent.mode, taskIds: [...options.taskIds], perTask: options.perTask, samples, seed, temperature: agent.temperature, startedAt: new Date().toISOString() };
+  const samples = options.samples ?? 1,
+    seed = options.seed ?? 0;
+  const manifest: RunManifest = {
+    model: options.model.name,
+    mode: agent.mode,
+    taskIds: [...options.taskIds],
+    perTask: options.perTask,
+    samples,
+    seed,
+    temperature: agent.temperature,
+    startedAt: new Date().toISOString(),
+  };
   mkdirSync(options.outDir, { recursive: true });
   const manifestPath = join(options.outDir, 'run.json');
   if (existsSync(manifestPath)) {
     const previous = JSON.parse(readFileSync(manifestPath, 'utf8')) as RunManifest;
-    if (!sameRun(previous, manifest)) throw new ConfigError([{ path: '--out', message: (`${options.outDir} holds a different run (model ${previous.model}, ` + `mode ${previous.mode}, ${previous.taskIds.length} tasks)`), fix: 'use a new --out folder, or delete that one' }]);
+    if (!sameRun(previous, manifest))
+      throw new ConfigError([
+        {
+          path: '--out',
+          message:
+            `${options.outDir} holds a different run (model ${previous.model}, ` +
+            `mode ${previous.mode}, ${previous.taskIds.length} tasks)`,
+          fix: 'use a new --out folder, or delete that one',
+        },
+      ]);
     manifest.startedAt = previous.startedAt;
   } else writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 
@@ -88,7 +125,16 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
         todo.push(() => {
           const instance = task.generate(taskOptions, seed, index);
           const model = options.model.forEpisode(task, instance, agent.mode);
-          return { task, instance, sample, backend: model.backend, tokenizer: model.tokenizer, sandbox: options.sandbox, config: agent, seed: hashKeys([seed, task.id, index, sample]) };
+          return {
+            task,
+            instance,
+            sample,
+            backend: model.backend,
+            tokenizer: model.tokenizer,
+            sandbox: options.sandbox,
+            config: agent,
+            seed: hashKeys([seed, task.id, index, sample]),
+          };
         });
       }
     }
@@ -114,9 +160,22 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     log.close();
   }
   const order = new Map(options.taskIds.map((id, i) => [id, i]));
-  const episodes = [...finished.values()].filter((e) => order.has(e.taskId)).sort((a, b) => order.get(a.taskId)! - order.get(b.taskId)! || a.index - b.index || a.sample - b.sample);
+  const episodes = [...finished.values()]
+    .filter((e) => order.has(e.taskId))
+    .sort((a, b) => order.get(a.taskId)! - order.get(b.taskId)! || a.index - b.index || a.sample - b.sample);
   const metrics = computeMetrics([...episodes, ...failures]);
   const incomplete = { missing: total - episodes.length, unavailable };
-  writeReports(options.outDir, [{ label: `${manifest.model} (${manifest.mode})`, manifest, metrics, episodes, incomplete }]);
-  return { outDir: options.outDir, manifest, metrics, episodes, resumed, missing: total - episodes.length, skippedLines: previous.skipped, unavailable };
+  writeReports(options.outDir, [
+    { label: `${manifest.model} (${manifest.mode})`, manifest, metrics, episodes, incomplete },
+  ]);
+  return {
+    outDir: options.outDir,
+    manifest,
+    metrics,
+    episodes,
+    resumed,
+    missing: total - episodes.length,
+    skippedLines: previous.skipped,
+    unavailable,
+  };
 }

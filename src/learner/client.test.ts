@@ -16,29 +16,61 @@ describe('learner client against the local server', () => {
     learner = await startLocalLearner({ threads: 1 });
     client = learner.client;
   });
-  afterAll(async () => { await learner?.stop(); });
+  afterAll(async () => {
+    await learner?.stop();
+  });
 
   it('round-trips every verb', async () => {
     expect(await client.health()).toBe(true);
     expect((await client.capabilities()).extensions).toContain('low_var_kl');
     const sessionId = await client.createSession(['test']);
-    const modelId = await client.createModel({ session_id: sessionId, base_model: 'tiny', lora_config: { rank: 4 }, value_head: true });
+    const modelId = await client.createModel({
+      session_id: sessionId,
+      base_model: 'tiny',
+      lora_config: { rank: 4 },
+      value_head: true,
+    });
     const info = await client.getInfo(modelId);
     expect([info.is_lora, info.lora_rank, info.model_data.arch, info.vocab_size]).toEqual([true, 4, 'qwen2', 259]);
 
     const tokens = [IM_START, ...encode('assistant\nhello'), IM_END];
-    const sampled = await client.sample({ promptTokens: tokens.slice(0, 5), maxTokens: 6, numSamples: 2, seed: 7, modelId });
-    expect(sampled.map((s) => [s.tokens.length, s.logprobs.length, s.stopReason])).toEqual([[6, 6, 'length'], [6, 6, 'length']]);
+    const sampled = await client.sample({
+      promptTokens: tokens.slice(0, 5),
+      maxTokens: 6,
+      numSamples: 2,
+      seed: 7,
+      modelId,
+    });
+    expect(sampled.map((s) => [s.tokens.length, s.logprobs.length, s.stopReason])).toEqual([
+      [6, 6, 'length'],
+      [6, 6, 'length'],
+    ]);
     const full = [...tokens.slice(0, 5), ...sampled[0].tokens];
     const forward = await client.forward(modelId, { data: [makeDatum(full)], loss_fn: 'cross_entropy' });
     const forwardLogprobs = forward.loss_fn_outputs[0].logprobs.data.slice(4);
     forwardLogprobs.forEach((lp, i) => expect(Math.abs(lp - sampled[0].logprobs[i])).toBeLessThan(1e-4));
 
     const n = tokens.length - 1;
-    const rl = makeDatum(tokens, { logprobs: Array(n).fill(-5), advantages: Array(n).fill(1), returns: Array(n).fill(0.5) });
+    const rl = makeDatum(tokens, {
+      logprobs: Array(n).fill(-5),
+      advantages: Array(n).fill(1),
+      returns: Array(n).fill(0.5),
+    });
     for (const lossFn of ['cross_entropy', 'importance_sampling', 'ppo'] as const) {
-      const out = await client.forwardBackward(modelId, { data: [lossFn === 'cross_entropy' ? makeDatum(tokens) : rl], loss_fn: lossFn, loss_fn_config: lossFn === 'cross_entropy' ? { kl_coef: 0.1 } : { value_coef: 1, kl_coef: 0.1 } });
-      if (lossFn === 'ppo') expect(Object.keys(out.metrics).sort()).toEqual(['clip_fraction:mean', 'entropy:mean', 'kl:mean', 'loss:sum', 'tokens:sum', 'value_error:mean']);
+      const out = await client.forwardBackward(modelId, {
+        data: [lossFn === 'cross_entropy' ? makeDatum(tokens) : rl],
+        loss_fn: lossFn,
+        loss_fn_config: lossFn === 'cross_entropy' ? { kl_coef: 0.1 } : { value_coef: 1, kl_coef: 0.1 },
+      });
+      if (lossFn === 'ppo')
+        expect(Object.keys(out.metrics).sort()).toEqual([
+          'clip_fraction:mean',
+          'entropy:mean',
+          'kl:mean',
+          'loss:sum',
+          'tokens:sum',
+          'value_error:mean',
+        ]);
       expect(out.loss_fn_outputs[0].logprobs.data).toHaveLength(n);
       expect(Number.isFinite(out.metrics['loss:sum'])).toBe(true);
     }
@@ -54,13 +86,27 @@ describe('learner client against the local server', () => {
     expect(after.loss_fn_outputs[0].logprobs.data).toEqual(before.loss_fn_outputs[0].logprobs.data);
 
     const samplerPath = await client.saveWeightsForSampler(modelId, 'for-sampler');
-    const fromPath = await client.sample({ promptTokens: tokens.slice(0, 5), maxTokens: 4, temperature: 0, modelPath: samplerPath });
+    const fromPath = await client.sample({
+      promptTokens: tokens.slice(0, 5),
+      maxTokens: 4,
+      temperature: 0,
+      modelPath: samplerPath,
+    });
     const fromModel = await client.sample({ promptTokens: tokens.slice(0, 5), maxTokens: 4, temperature: 0, modelId });
     expect(fromPath[0].tokens).toEqual(fromModel[0].tokens);
-    const fromBase = await client.sample({ promptTokens: [IM_START], maxTokens: 3, stopTokenIds: [IM_END], baseModel: 'tiny' });
+    const fromBase = await client.sample({
+      promptTokens: [IM_START],
+      maxTokens: 3,
+      stopTokenIds: [IM_END],
+      baseModel: 'tiny',
+    });
     expect(fromBase).toHaveLength(1);
     await client.unloadModel(modelId);
-    await expect(client.getInfo(modelId)).rejects.toMatchObject({ name: 'LearnerError', status: 404, retryable: false });
+    await expect(client.getInfo(modelId)).rejects.toMatchObject({
+      name: 'LearnerError',
+      status: 404,
+      retryable: false,
+    });
   });
 
   it('reports refusals as non-retryable LearnerError with the server message', async () => {
@@ -76,15 +122,19 @@ describe('learner client against the local server', () => {
     let lost = 0;
     const lossy: typeof fetch = async (url, init) => {
       const response = await fetch(url, init);
-      if (String(url).endsWith('/optim_step') && lost++ === 0) return new Response('{"detail":"Bad Gateway"}', { status: 502 });
+      if (String(url).endsWith('/optim_step') && lost++ === 0)
+        return new Response('{"detail":"Bad Gateway"}', { status: 502 });
       return response;
     };
     const retrying = new LearnerClient({ url: learner.url, apiKey: learner.apiKey, fetch: lossy, retryDelayMs: 1 });
     const modelId = await retrying.createModel({ base_model: 'tiny', lora_config: { rank: 2 } });
-    await retrying.forwardBackward(modelId, { data: [makeDatum([IM_START, ...encode('once'), IM_END])], loss_fn: 'cross_entropy' });
+    await retrying.forwardBackward(modelId, {
+      data: [makeDatum([IM_START, ...encode('once'), IM_END])],
+      loss_fn: 'cross_entropy',
+    });
     await retrying.optimStep(modelId, { learning_rate: 1e-3 });
     expect(lost).toBe(2);
-    expect((await retrying.getInfo(modelId) as { steps?: number }).steps).toBe(1);
+    expect(((await retrying.getInfo(modelId)) as { steps?: number }).steps).toBe(1);
     await retrying.unloadModel(modelId);
   });
 
@@ -105,14 +155,33 @@ describe('learner client against the local server', () => {
 describe('remote connection and request mapping', () => {
   it('takes the URL and key from options first, then the environment', () => {
     expect(resolveLearnerConnection({}, {})).toBeUndefined();
-    expect(resolveLearnerConnection({}, { R1CI_LEARNER_URL: 'https://x', R1CI_LEARNER_API_KEY: 'k' })).toEqual({ url: 'https://x', apiKey: 'k' });
-    expect(resolveLearnerConnection({ url: 'https://y', apiKey: 'o' }, { R1CI_LEARNER_URL: 'https://x', TINKER_API_KEY: 't' })).toEqual({ url: 'https://y', apiKey: 'o' });
+    expect(resolveLearnerConnection({}, { R1CI_LEARNER_URL: 'https://x', R1CI_LEARNER_API_KEY: 'k' })).toEqual({
+      url: 'https://x',
+      apiKey: 'k',
+    });
+    expect(
+      resolveLearnerConnection(
+        { url: 'https://y', apiKey: 'o' },
+        { R1CI_LEARNER_URL: 'https://x', TINKER_API_KEY: 't' },
+      ),
+    ).toEqual({ url: 'https://y', apiKey: 'o' });
     expect(() => resolveLearnerConnection({}, { R1CI_LEARNER_URL: 'https://x' })).toThrow(/R1CI_LEARNER_API_KEY/);
   });
 
   it('maps SampleOptions to Tinker sampling params with one stop list', () => {
-    expect(toSampleRequest({ promptTokens: [1, 2], maxTokens: 5, stopStrings: ['```\n'], stopTokenIds: [258], seed: 3, modelId: 'm' })).toEqual({
-      prompt: { chunks: [{ type: 'encoded_text', tokens: [1, 2] }] }, num_samples: 1, model_id: 'm',
+    expect(
+      toSampleRequest({
+        promptTokens: [1, 2],
+        maxTokens: 5,
+        stopStrings: ['```\n'],
+        stopTokenIds: [258],
+        seed: 3,
+        modelId: 'm',
+      }),
+    ).toEqual({
+      prompt: { chunks: [{ type: 'encoded_text', tokens: [1, 2] }] },
+      num_samples: 1,
+      model_id: 'm',
       sampling_params: { max_tokens: 5, temperature: 1, top_p: 1, top_k: -1, seed: 3, stop: ['```\n', 258] },
     });
   });

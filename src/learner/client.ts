@@ -5,8 +5,19 @@ import { ConfigError, LearnerError } from '../core/index.js';
 import { decodeForwardBackwardOutput, encodeForwardBackwardRequest, PROTO_CONTENT_TYPE } from './wire.js';
 import type { TrainingClient } from './training-client.js';
 import type {
-  AdamParams, CreateModelRequest, ForwardBackwardInput, ForwardBackwardOutput, GetInfoResponse, LearnerConnection,
-  OptimStepResponse, RequestFailedResponse, Sample, SampleOptions, SampleRequest, SampleResponse, ServerCapabilities,
+  AdamParams,
+  CreateModelRequest,
+  ForwardBackwardInput,
+  ForwardBackwardOutput,
+  GetInfoResponse,
+  LearnerConnection,
+  OptimStepResponse,
+  RequestFailedResponse,
+  Sample,
+  SampleOptions,
+  SampleRequest,
+  SampleResponse,
+  ServerCapabilities,
 } from './types.js';
 
 export type LearnerClientOptions = LearnerConnection & {
@@ -54,7 +65,11 @@ export class LearnerClient implements TrainingClient {
   /** True when the server answers its health check. */
   async health(): Promise<boolean> {
     try {
-      const response = await this.fetch(`${this.url}/api/v1/healthz`, { method: 'GET', headers: this.headers(), signal: AbortSignal.timeout(5_000) });
+      const response = await this.fetch(`${this.url}/api/v1/healthz`, {
+        method: 'GET',
+        headers: this.headers(),
+        signal: AbortSignal.timeout(5_000),
+      });
       return response.ok;
     } catch {
       return false;
@@ -69,7 +84,9 @@ export class LearnerClient implements TrainingClient {
   /** The capabilities, asked once (the extensions decide what every later request looks like). */
   private knownCapabilities(): Promise<ServerCapabilities> {
     this.capabilitiesPromise ??= this.capabilities();
-    this.capabilitiesPromise.catch(() => { this.capabilitiesPromise = undefined; });
+    this.capabilitiesPromise.catch(() => {
+      this.capabilitiesPromise = undefined;
+    });
     return this.capabilitiesPromise;
   }
 
@@ -79,14 +96,20 @@ export class LearnerClient implements TrainingClient {
   }
 
   async createSession(tags: string[] = ['r1ci']): Promise<string> {
-    const out = await this.post<{ session_id: string }>('create_session', { tags, user_metadata: null, sdk_version: 'r1ci' });
+    const out = await this.post<{ session_id: string }>('create_session', {
+      tags,
+      user_metadata: null,
+      sdk_version: 'r1ci',
+    });
     return out.session_id;
   }
 
   /** The session every model of this client belongs to; created on first use. */
   session(): Promise<string> {
     this.sessionPromise ??= this.createSession();
-    this.sessionPromise.catch(() => { this.sessionPromise = undefined; });
+    this.sessionPromise.catch(() => {
+      this.sessionPromise = undefined;
+    });
     return this.sessionPromise;
   }
 
@@ -94,14 +117,26 @@ export class LearnerClient implements TrainingClient {
    * lora_config) needs the `full_finetune` extension: Tinker and SkyRL train LoRA adapters only. */
   async createModel(request: CreateModelRequest): Promise<string> {
     if (!request.lora_config && !(await this.hasExtension('full_finetune'))) {
-      throw new ConfigError([{ path: 'learner.lora_config', message: `the learner at ${this.url} trains LoRA adapters only`, fix: 'pass --lora-rank 16 (or another rank)' }]);
+      throw new ConfigError([
+        {
+          path: 'learner.lora_config',
+          message: `the learner at ${this.url} trains LoRA adapters only`,
+          fix: 'pass --lora-rank 16 (or another rank)',
+        },
+      ]);
     }
-    const sessionId = request.session_id ?? await this.session();
-    const out = await this.call<{ model_id: string }>('create_model', { session_id: sessionId, model_seq_id: this.modelSeq++, ...request });
+    const sessionId = request.session_id ?? (await this.session());
+    const out = await this.call<{ model_id: string }>('create_model', {
+      session_id: sessionId,
+      model_seq_id: this.modelSeq++,
+      ...request,
+    });
     return out.model_id;
   }
 
-  getInfo(modelId: string): Promise<GetInfoResponse> { return this.post('get_info', { model_id: modelId }); }
+  getInfo(modelId: string): Promise<GetInfoResponse> {
+    return this.post('get_info', { model_id: modelId });
+  }
 
   /** Logprobs (and loss) without gradients: forward_backward with forward_only on the protobuf wire. */
   async forward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
@@ -123,19 +158,30 @@ export class LearnerClient implements TrainingClient {
     return extensions === undefined || extensions.includes('protobuf_wire');
   }
 
-  private async forwardBackwardProto(modelId: string, input: ForwardBackwardInput, forwardOnly: boolean): Promise<ForwardBackwardOutput> {
+  private async forwardBackwardProto(
+    modelId: string,
+    input: ForwardBackwardInput,
+    forwardOnly: boolean,
+  ): Promise<ForwardBackwardOutput> {
     const seqId = this.nextSeqId(modelId);
     const body = encodeForwardBackwardRequest({ model_id: modelId, seq_id: seqId, forward_only: forwardOnly, input });
     let requestId: string;
     try {
-      requestId = String((await this.request<{ request_id: string | number }>('POST', 'forward_backward', body)).request_id);
+      requestId = String(
+        (await this.request<{ request_id: string | number }>('POST', 'forward_backward', body)).request_id,
+      );
     } catch (error) {
       if (!(error instanceof LearnerError) || error.status !== 415 || this.options.wire === 'protobuf') throw error;
       this.jsonOnly = true; // a server that speaks JSON only: send this and every later request as JSON
-      return forwardOnly ? this.call('forward', { model_id: modelId, forward_input: input, seq_id: seqId })
+      return forwardOnly
+        ? this.call('forward', { model_id: modelId, forward_input: input, seq_id: seqId })
         : this.call('forward_backward', { model_id: modelId, forward_backward_input: input, seq_id: seqId });
     }
-    return this.retrieve<ForwardBackwardOutput>(forwardOnly ? 'forward' : 'forward_backward', requestId, PROTO_CONTENT_TYPE);
+    return this.retrieve<ForwardBackwardOutput>(
+      forwardOnly ? 'forward' : 'forward_backward',
+      requestId,
+      PROTO_CONTENT_TYPE,
+    );
   }
 
   optimStep(modelId: string, adam: AdamParams): Promise<OptimStepResponse> {
@@ -156,21 +202,41 @@ export class LearnerClient implements TrainingClient {
   /** Weights samplers load; resolves to the path to sample with (`modelPath`): a Hugging Face folder (LoRA
    * merged) on our learner, a tinker:// path on a remote one. `adapterOnly` (extension `peft_adapter`, LoRA
    * models): the adapters alone, as a PEFT folder that vLLM loads at runtime (/v1/load_lora_adapter). */
-  async saveWeightsForSampler(modelId: string, path?: string, options: { adapterOnly?: boolean } = {}): Promise<string> {
-    const out = await this.call<{ path?: string | null }>('save_weights_for_sampler', { model_id: modelId, path, ...(options.adapterOnly ? { adapter_only: true } : {}) });
-    if (typeof out.path !== 'string') throw new LearnerError(`learner save_weights_for_sampler at ${this.url} answered no path; pass a checkpoint name`, { retryable: false });
+  async saveWeightsForSampler(
+    modelId: string,
+    path?: string,
+    options: { adapterOnly?: boolean } = {},
+  ): Promise<string> {
+    const out = await this.call<{ path?: string | null }>('save_weights_for_sampler', {
+      model_id: modelId,
+      path,
+      ...(options.adapterOnly ? { adapter_only: true } : {}),
+    });
+    if (typeof out.path !== 'string')
+      throw new LearnerError(
+        `learner save_weights_for_sampler at ${this.url} answered no path; pass a checkpoint name`,
+        { retryable: false },
+      );
     return out.path;
   }
 
-  async unloadModel(modelId: string): Promise<void> { await this.call('unload_model', { model_id: modelId }); }
+  async unloadModel(modelId: string): Promise<void> {
+    await this.call('unload_model', { model_id: modelId });
+  }
 
   /** Samples continuations of token ids; each comes back with its tokens, logprobs and stop reason. */
   async sample(options: SampleOptions): Promise<Sample[]> {
     if (options.modelId && !(await this.hasExtension('sample_from_model_id'))) {
-      throw new LearnerError(`the learner at ${this.url} cannot sample a training model by id; save_weights_for_sampler and sample its path`, { retryable: false });
+      throw new LearnerError(
+        `the learner at ${this.url} cannot sample a training model by id; save_weights_for_sampler and sample its path`,
+        { retryable: false },
+      );
     }
     const mixed = (options.stopStrings?.length ?? 0) > 0 && (options.stopTokenIds?.length ?? 0) > 0;
-    const out = await this.call<SampleResponse>('asample', toSampleRequest(options, { mixedStop: !mixed || await this.hasExtension('mixed_stop') }));
+    const out = await this.call<SampleResponse>(
+      'asample',
+      toSampleRequest(options, { mixedStop: !mixed || (await this.hasExtension('mixed_stop')) }),
+    );
     return out.sequences.map((s) => ({ tokens: s.tokens, logprobs: s.logprobs, stopReason: s.stop_reason }));
   }
 
@@ -183,7 +249,10 @@ export class LearnerClient implements TrainingClient {
    * requests in order, so callers may pipeline. */
   async submit<T>(verb: string, body: object): Promise<LearnerFuture<T>> {
     const modelId = (body as { model_id?: unknown }).model_id;
-    const sequenced = SEQUENCED.has(verb) && typeof modelId === 'string' && !('seq_id' in body) ? { ...body, seq_id: this.nextSeqId(modelId) } : body;
+    const sequenced =
+      SEQUENCED.has(verb) && typeof modelId === 'string' && !('seq_id' in body)
+        ? { ...body, seq_id: this.nextSeqId(modelId) }
+        : body;
     const { request_id: requestId } = await this.post<{ request_id: string | number }>(verb, sequenced);
     return { requestId: String(requestId), result: () => this.retrieve<T>(verb, String(requestId)) };
   }
@@ -200,18 +269,28 @@ export class LearnerClient implements TrainingClient {
     for (;;) {
       let out: Record<string, unknown>;
       try {
-        out = await this.request<Record<string, unknown>>('POST', 'retrieve_future', { request_id: requestId, wait_s: 10 },
-          { timeoutMs: this.options.pollTimeoutMs ?? 45_000, pollAgain: true, accept });
+        out = await this.request<Record<string, unknown>>(
+          'POST',
+          'retrieve_future',
+          { request_id: requestId, wait_s: 10 },
+          { timeoutMs: this.options.pollTimeoutMs ?? 45_000, pollAgain: true, accept },
+        );
       } catch (error) {
         if (error instanceof LearnerError && error.status !== undefined && error.status !== 404 && !error.retryable) {
-          throw new LearnerError(`learner ${verb} failed: ${error.message.replace(/^learner retrieve_future refused \(HTTP \d+\): /, '')}`, { status: error.status, retryable: false });
+          throw new LearnerError(
+            `learner ${verb} failed: ${error.message.replace(/^learner retrieve_future refused \(HTTP \d+\): /, '')}`,
+            { status: error.status, retryable: false },
+          );
         }
         throw error;
       }
       if (out === POLL_AGAIN || out.type === 'try_again') continue;
       if (out.type === 'request_failed' || (typeof out.error === 'string' && typeof out.category === 'string')) {
         const failed = out as unknown as RequestFailedResponse;
-        throw new LearnerError(`learner ${verb} failed: ${failed.error}`, { retryable: false, status: failed.category === 'user' ? 400 : 500 });
+        throw new LearnerError(`learner ${verb} failed: ${failed.error}`, {
+          retryable: false,
+          status: failed.category === 'user' ? 400 : 500,
+        });
       }
       return out as T;
     }
@@ -224,12 +303,21 @@ export class LearnerClient implements TrainingClient {
 
   private headers(contentType?: string, accept?: string): Record<string, string> {
     // Tinker's SDK authenticates with X-API-Key; our server also takes Authorization: Bearer.
-    return { 'X-API-Key': this.options.apiKey, ...(contentType ? { 'Content-Type': contentType } : {}), ...(accept ? { Accept: accept } : {}) };
+    return {
+      'X-API-Key': this.options.apiKey,
+      ...(contentType ? { 'Content-Type': contentType } : {}),
+      ...(accept ? { Accept: accept } : {}),
+    };
   }
 
   /** One call, retried while transient; a protobuf body (Uint8Array) goes as Tinker's binary wire, and a
    * protobuf answer (asked for with `accept`) is decoded as a ForwardBackwardOutput. */
-  private async request<T>(method: 'GET' | 'POST', verb: string, body?: object | Uint8Array, poll: RequestOptions = {}): Promise<T> {
+  private async request<T>(
+    method: 'GET' | 'POST',
+    verb: string,
+    body?: object | Uint8Array,
+    poll: RequestOptions = {},
+  ): Promise<T> {
     const maxRetries = this.options.maxRetries ?? 5;
     const binary = body instanceof Uint8Array;
     const payload = body === undefined ? undefined : binary ? body : JSON.stringify(body);
@@ -237,7 +325,11 @@ export class LearnerClient implements TrainingClient {
       let failure: LearnerError;
       try {
         const response = await this.fetch(`${this.url}/api/v1/${verb}`, {
-          method, headers: this.headers(body === undefined ? undefined : binary ? PROTO_CONTENT_TYPE : 'application/json', poll.accept),
+          method,
+          headers: this.headers(
+            body === undefined ? undefined : binary ? PROTO_CONTENT_TYPE : 'application/json',
+            poll.accept,
+          ),
           ...(payload === undefined ? {} : { body: payload as string | Uint8Array<ArrayBuffer> }),
           signal: AbortSignal.timeout(poll.timeoutMs ?? this.options.requestTimeoutMs ?? 120_000),
         });
@@ -248,11 +340,16 @@ export class LearnerClient implements TrainingClient {
         if (response.ok) return JSON.parse(text) as T;
         // SkyRL's long poll ran out: the job still runs
         if (poll.pollAgain && response.status === 408) return POLL_AGAIN as T;
-        failure = new LearnerError(`learner ${verb} refused (HTTP ${response.status}): ${errorMessage(text)}`,
-          { status: response.status, retryable: TRANSIENT_STATUS.has(response.status) });
+        failure = new LearnerError(`learner ${verb} refused (HTTP ${response.status}): ${errorMessage(text)}`, {
+          status: response.status,
+          retryable: TRANSIENT_STATUS.has(response.status),
+        });
       } catch (error) {
         if (poll.pollAgain && (error as Error).name === 'TimeoutError') return POLL_AGAIN as T;
-        failure = new LearnerError(`learner at ${this.url} unreachable (${verb}): ${(error as Error).message}`, { cause: error, retryable: true });
+        failure = new LearnerError(`learner at ${this.url} unreachable (${verb}): ${(error as Error).message}`, {
+          cause: error,
+          retryable: true,
+        });
       }
       const crash = this.options.crashed?.();
       if (crash) throw crash;
@@ -281,7 +378,9 @@ function errorMessage(text: string): string {
     if (typeof parsed.error === 'string') return parsed.error;
     if (typeof parsed.detail === 'string') return parsed.detail;
     if (Array.isArray(parsed.detail)) {
-      return parsed.detail.map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).join('.')}: ${d.msg ?? '?'}`).join('; ');
+      return parsed.detail
+        .map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).join('.')}: ${d.msg ?? '?'}`)
+        .join('; ');
     }
   } catch {
     // not JSON: show the raw text below
@@ -292,13 +391,22 @@ function errorMessage(text: string): string {
 /** Our SampleOptions as Tinker's SampleRequest. `stop` holds strings or token ids, never both (Tinker's
  * and SkyRL's types): with both, a server without `mixed_stop` gets strings only, each stop token as its
  * text (`stopTokenTexts`), since a code fence has no single token id. */
-export function toSampleRequest(options: SampleOptions, server: { mixedStop: boolean } = { mixedStop: true }): SampleRequest {
+export function toSampleRequest(
+  options: SampleOptions,
+  server: { mixedStop: boolean } = { mixedStop: true },
+): SampleRequest {
   const strings = options.stopStrings ?? [];
   const ids = options.stopTokenIds ?? [];
   let stop: (string | number)[] = [...strings, ...ids];
   if (strings.length && ids.length && !server.mixedStop) {
     if (options.stopTokenTexts?.length !== ids.length) {
-      throw new ConfigError([{ path: 'sample.stopTokenTexts', message: 'this learner takes stop strings or stop token ids, not both', fix: 'pass stopTokenTexts (the text of each stop token id)' }]);
+      throw new ConfigError([
+        {
+          path: 'sample.stopTokenTexts',
+          message: 'this learner takes stop strings or stop token ids, not both',
+          fix: 'pass stopTokenTexts (the text of each stop token id)',
+        },
+      ]);
     }
     stop = [...new Set([...strings, ...options.stopTokenTexts])];
   }
@@ -306,8 +414,12 @@ export function toSampleRequest(options: SampleOptions, server: { mixedStop: boo
     prompt: { chunks: [{ type: 'encoded_text', tokens: [...options.promptTokens] }] },
     num_samples: options.numSamples ?? 1,
     sampling_params: {
-      max_tokens: options.maxTokens, temperature: options.temperature ?? 1, top_p: options.topP ?? 1, top_k: options.topK ?? -1,
-      ...(options.seed === undefined ? {} : { seed: options.seed }), ...(stop.length ? { stop } : {}),
+      max_tokens: options.maxTokens,
+      temperature: options.temperature ?? 1,
+      top_p: options.topP ?? 1,
+      top_k: options.topK ?? -1,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(stop.length ? { stop } : {}),
     },
     ...(options.modelId ? { model_id: options.modelId } : {}),
     ...(options.modelPath ? { model_path: options.modelPath } : {}),
@@ -316,7 +428,15 @@ export function toSampleRequest(options: SampleOptions, server: { mixedStop: boo
 }
 
 /** A Datum for one sequence: inputs are tokens[0..n-1], targets tokens[1..n]; per-target arrays go with it. */
-export function makeDatum(tokens: readonly number[], perTarget: { weights?: readonly number[]; logprobs?: readonly number[]; advantages?: readonly number[]; returns?: readonly number[] } = {}) {
+export function makeDatum(
+  tokens: readonly number[],
+  perTarget: {
+    weights?: readonly number[];
+    logprobs?: readonly number[];
+    advantages?: readonly number[];
+    returns?: readonly number[];
+  } = {},
+) {
   if (tokens.length < 2) throw new ConfigError('a datum needs at least two tokens (an input and a target)');
   const n = tokens.length - 1;
   const floats = (name: string, values: readonly number[] | undefined) => {
@@ -328,18 +448,30 @@ export function makeDatum(tokens: readonly number[], perTarget: { weights?: read
     model_input: { chunks: [{ type: 'encoded_text' as const, tokens: tokens.slice(0, n) }] },
     loss_fn_inputs: {
       target_tokens: { data: tokens.slice(1), dtype: 'int64' as const, shape: [n] },
-      ...floats('weights', perTarget.weights), ...floats('logprobs', perTarget.logprobs),
-      ...floats('advantages', perTarget.advantages), ...floats('returns', perTarget.returns),
+      ...floats('weights', perTarget.weights),
+      ...floats('logprobs', perTarget.logprobs),
+      ...floats('advantages', perTarget.advantages),
+      ...floats('returns', perTarget.returns),
     },
   };
 }
 
 /** A remote learner's URL and key from explicit options, else R1CI_LEARNER_URL / R1CI_LEARNER_API_KEY
  * (TINKER_API_KEY also accepted); undefined when no URL is set (use the local launcher). */
-export function resolveLearnerConnection(options: Partial<LearnerConnection> = {}, env: NodeJS.ProcessEnv = process.env): LearnerConnection | undefined {
+export function resolveLearnerConnection(
+  options: Partial<LearnerConnection> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): LearnerConnection | undefined {
   const url = options.url ?? env.R1CI_LEARNER_URL;
   if (!url) return undefined;
   const apiKey = options.apiKey ?? env.R1CI_LEARNER_API_KEY ?? env.TINKER_API_KEY;
-  if (!apiKey) throw new ConfigError([{ path: 'learner.apiKey', message: `no API key for the learner at ${url}`, fix: 'set R1CI_LEARNER_API_KEY or pass apiKey' }]);
+  if (!apiKey)
+    throw new ConfigError([
+      {
+        path: 'learner.apiKey',
+        message: `no API key for the learner at ${url}`,
+        fix: 'set R1CI_LEARNER_API_KEY or pass apiKey',
+      },
+    ]);
   return { url, apiKey };
 }

@@ -58,14 +58,23 @@ export class LocalLearner {
   private tail = '';
   private readonly exited: Promise<void>;
 
-  constructor(readonly child: ChildProcess, readonly url: string, readonly apiKey: string, readonly stateDir: string) {
+  constructor(
+    readonly child: ChildProcess,
+    readonly url: string,
+    readonly apiKey: string,
+    readonly stateDir: string,
+  ) {
     child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => { this.tail = (this.tail + chunk).slice(-STDERR_TAIL_BYTES); });
-    this.exited = new Promise((resolveExit) => child.once('exit', (code, signal) => {
-      this.exit = { code, signal };
-      live.delete(child);
-      resolveExit();
-    }));
+    child.stderr?.on('data', (chunk: string) => {
+      this.tail = (this.tail + chunk).slice(-STDERR_TAIL_BYTES);
+    });
+    this.exited = new Promise((resolveExit) =>
+      child.once('exit', (code, signal) => {
+        this.exit = { code, signal };
+        live.delete(child);
+        resolveExit();
+      }),
+    );
     this.client = new LearnerClient({ url, apiKey, crashed: () => this.crashError() });
   }
 
@@ -74,7 +83,9 @@ export class LocalLearner {
     return this.exit ? new LearnerProcessError(this.exit.code, this.exit.signal, this.tail) : undefined;
   }
 
-  get stderrTail(): string { return this.tail; }
+  get stderrTail(): string {
+    return this.tail;
+  }
 
   /** SIGTERM to the process group, then SIGKILL after `graceMs`; resolves once it has exited. */
   async stop(graceMs = 3_000): Promise<void> {
@@ -97,7 +108,9 @@ export class LocalLearner {
       await sleep(100);
     }
     await this.stop();
-    throw new LearnerError(`the learner did not answer its health check within ${timeoutMs} ms; last stderr:\n${this.tail.trim()}`);
+    throw new LearnerError(
+      `the learner did not answer its health check within ${timeoutMs} ms; last stderr:\n${this.tail.trim()}`,
+    );
   }
 }
 
@@ -130,7 +143,9 @@ export function resolveLearnerPython(python?: string): string {
     return resolvePython({ modules: ['torch'], preferVenv: true });
   } catch (error) {
     if (error instanceof PythonNotFoundError) {
-      throw new LearnerError(`the local learner needs Python with PyTorch: ${error.message} (pip: pip install torch)`, { cause: error });
+      throw new LearnerError(`the local learner needs Python with PyTorch: ${error.message} (pip: pip install torch)`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -167,7 +182,18 @@ export async function startLocalLearner(options: LocalLearnerOptions = {}): Prom
   mkdirSync(stateDir, { recursive: true });
   const port = await freePort();
   const apiKey = randomBytes(24).toString('hex');
-  const args = ['-m', 'learner.server', '--host', '127.0.0.1', '--port', String(port), '--state-dir', stateDir, '--parent-pid', String(process.pid)];
+  const args = [
+    '-m',
+    'learner.server',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--state-dir',
+    stateDir,
+    '--parent-pid',
+    String(process.pid),
+  ];
   if (options.threads) args.push('--threads', String(options.threads), '--train-threads', String(options.threads));
   if (options.device) args.push('--device', options.device);
   if (options.batchRequests === false) args.push('--no-batch-requests');
@@ -176,7 +202,11 @@ export async function startLocalLearner(options: LocalLearnerOptions = {}): Prom
     cwd: root,
     detached: true, // its own process group, so stop() reaps anything it started
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...learnerEnv({ ...process.env, OPENBLAS_NUM_THREADS: '1', ...options.env }), R1CI_LEARNER_TOKEN: apiKey, PYTHONPATH: root },
+    env: {
+      ...learnerEnv({ ...process.env, OPENBLAS_NUM_THREADS: '1', ...options.env }),
+      R1CI_LEARNER_TOKEN: apiKey,
+      PYTHONPATH: root,
+    },
   });
   live.add(child);
   installExitHook();

@@ -9,7 +9,8 @@ import { LearnerError } from '../core/index.js';
 export function learnerRoot(env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env.R1CI_LEARNER_ROOT;
   if (explicit) {
-    if (!existsSync(join(explicit, 'learner', 'server.py'))) throw new LearnerError(`R1CI_LEARNER_ROOT=${explicit} has no learner/server.py`);
+    if (!existsSync(join(explicit, 'learner', 'server.py')))
+      throw new LearnerError(`R1CI_LEARNER_ROOT=${explicit} has no learner/server.py`);
     return resolve(explicit);
   }
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -19,5 +20,8 @@ export function learnerRoot(env: NodeJS.ProcessEnv = process.env): string {
     if (parent === dir) break;
     dir = parent;
   }
-  throw new LearnerError(('cannot find the Python learner (learner/server.py) above the r1ci package: reinstall r1ci or set ' + 'R1CI_LEARNER_ROOT to the folder that contains learner/'));
+  throw new LearnerError(
+    'cannot find the Python learner (learner/server.py) above the r1ci package: reinstall r1ci or set ' +
+      'R1CI_LEARNER_ROOT to the folder that contains learner/',
+  );
 }

@@ -7,10 +7,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryPlanError, planMemory } from './plan.js';
 
 const QWEN25_7B = {
-  architectures: ['Qwen2ForCausalLM'], model_type: 'qwen2', vocab_size: 152064, hidden_size: 3584,
-  intermediate_size: 18944, num_hidden_layers: 28, num_attention_heads: 28, num_key_value_heads: 4,
-  rope_theta: 1000000.0, tie_word_embeddings: false,
-  rms_norm_eps: 1e-6, max_position_embeddings: 32768, use_sliding_window: false, sliding_window: 131072,
+  architectures: ['Qwen2ForCausalLM'],
+  model_type: 'qwen2',
+  vocab_size: 152064,
+  hidden_size: 3584,
+  intermediate_size: 18944,
+  num_hidden_layers: 28,
+  num_attention_heads: 28,
+  num_key_value_heads: 4,
+  rope_theta: 1000000.0,
+  tie_word_embeddings: false,
+  rms_norm_eps: 1e-6,
+  max_position_embeddings: 32768,
+  use_sliding_window: false,
+  sliding_window: 131072,
 };
 
 describe('memory plan', () => {

@@ -28,16 +28,33 @@ export type MemoryPlanOptions = {
 
 /** Bytes per part; `fits` is false only when a budget was given and the total exceeds it. */
 export type MemoryPlan = {
-  weights: number; trainable_state: number; reference: number; activations: number; logits: number;
-  reserve: number; total: number; parameters: number; budget: number | null; fits: boolean;
+  weights: number;
+  trainable_state: number;
+  reference: number;
+  activations: number;
+  logits: number;
+  reserve: number;
+  total: number;
+  parameters: number;
+  budget: number | null;
+  fits: boolean;
 };
 
 /** A configuration that will not fit; the message is the learner's one line. */
 export class MemoryPlanError extends LearnerError {}
 
 export async function planMemory(options: MemoryPlanOptions): Promise<MemoryPlan> {
-  const args = ['-m', 'learner.memory', options.model, '--seq', String(options.seq ?? 8192),
-    '--micro-batch', String(options.microBatch ?? 1), '--lora-rank', String(options.loraRank ?? 0)];
+  const args = [
+    '-m',
+    'learner.memory',
+    options.model,
+    '--seq',
+    String(options.seq ?? 8192),
+    '--micro-batch',
+    String(options.microBatch ?? 1),
+    '--lora-rank',
+    String(options.loraRank ?? 0),
+  ];
   if (options.klReference) args.push('--kl');
   if (options.checkpointing === false) args.push('--no-checkpointing');
   if (options.budget) args.push('--budget', options.budget);
@@ -48,7 +65,12 @@ export async function planMemory(options: MemoryPlanOptions): Promise<MemoryPlan
     return JSON.parse(stdout.trim()) as MemoryPlan;
   } catch (error) {
     const failed = error as { code?: number; stderr?: string };
-    const line = (failed.stderr ?? '').trim().split('\n').pop()?.replace(/^error: /, '') ?? '';
+    const line =
+      (failed.stderr ?? '')
+        .trim()
+        .split('\n')
+        .pop()
+        ?.replace(/^error: /, '') ?? '';
     if (failed.code === 3 && line) throw new MemoryPlanError(line);
     if (failed.code === 2 && line) throw new LearnerError(line);
     throw new LearnerError(`the memory plan failed: ${line || String(error)}`, { cause: error });

@@ -37,9 +37,12 @@ describe('random Qwen2 with the real Qwen vocabulary', () => {
   it('samples, and stops on a string spanning the sampled tokens', async () => {
     const modelConfig = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as { vocab_size: number };
     expect(modelConfig.vocab_size).toBeGreaterThan(151_000);
-    const prompt = new Template(chatTemplate).render({ messages: [{ role: 'user', content: 'What is 6 * 7?' }], add_generation_prompt: true });
+    const prompt = new Template(chatTemplate).render({
+      messages: [{ role: 'user', content: 'What is 6 * 7?' }],
+      add_generation_prompt: true,
+    });
     const promptTokens = tokenizer.encode(prompt, { add_special_tokens: false }).ids;
-    expect(promptTokens.length).toBeLessThan(prompt.length);  // real BPE merges, not bytes
+    expect(promptTokens.length).toBeLessThan(prompt.length); // real BPE merges, not bytes
 
     const client = learner.client;
     const baseModel = folder;
@@ -50,7 +53,13 @@ describe('random Qwen2 with the real Qwen vocabulary', () => {
 
     // A stop string made of the text of two consecutive sampled tokens that decode cleanly.
     const pieces = sampled.tokens.map((t) => tokenizer.decode([t], { skip_special_tokens: false }));
-    const at = pieces.findIndex((p, i) => i >= 2 && i + 1 < pieces.length && `${p}${pieces[i + 1]}`.trim().length > 0 && !`${p}${pieces[i + 1]}`.includes('\ufffd'));
+    const at = pieces.findIndex(
+      (p, i) =>
+        i >= 2 &&
+        i + 1 < pieces.length &&
+        `${p}${pieces[i + 1]}`.trim().length > 0 &&
+        !`${p}${pieces[i + 1]}`.includes('\ufffd'),
+    );
     expect(at).toBeGreaterThan(0);
     const stop = pieces[at] + pieces[at + 1];
     let end = 0;

@@ -28,10 +28,16 @@ export async function createTinyPreset(folder: string, options: TinyPresetOption
   if (options.tokenizerFrom) args.push('--tokenizer-from', options.tokenizerFrom);
   try {
     await run(python, args, {
-      cwd: root, env: { ...process.env, PYTHONPATH: root }, timeout: 120_000,
+      cwd: root,
+      env: { ...process.env, PYTHONPATH: root },
+      timeout: 120_000,
     });
   } catch (error) {
-    throw new LearnerError((`could not write the tiny preset ` + `to ${folder}: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`), { cause: error });
+    throw new LearnerError(
+      `could not write the tiny preset ` +
+        `to ${folder}: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`,
+      { cause: error },
+    );
   }
   return folder;
 }

@@ -13,7 +13,12 @@ export type LearnerSamplingTarget = {
 };
 
 /** `tokenizer` gives the text of each stop token, for a learner that takes stop strings or ids, not both. */
-export function createLearnerTokenBackend(client: Pick<TrainingClient, 'sample'>, target: LearnerSamplingTarget, name = 'learner', tokenizer?: Pick<Tokenizer, 'decode'>): TokenBackend {
+export function createLearnerTokenBackend(
+  client: Pick<TrainingClient, 'sample'>,
+  target: LearnerSamplingTarget,
+  name = 'learner',
+  tokenizer?: Pick<Tokenizer, 'decode'>,
+): TokenBackend {
   return {
     kind: 'token',
     name,
@@ -26,15 +31,25 @@ export function createLearnerTokenBackend(client: Pick<TrainingClient, 'sample'>
         seed: request.seed,
         stopStrings: request.stop ? [...request.stop] : undefined,
         stopTokenIds: request.stopTokenIds ? [...request.stopTokenIds] : undefined,
-        ...(tokenizer && request.stopTokenIds ? { stopTokenTexts: request.stopTokenIds.map((id) => tokenizer.decode([id])) } : {}),
+        ...(tokenizer && request.stopTokenIds
+          ? { stopTokenTexts: request.stopTokenIds.map((id) => tokenizer.decode([id])) }
+          : {}),
         ...target,
       });
-      return { tokens: sample.tokens, logprobs: sample.logprobs, finishReason: mapStop(sample.stopReason, sample.tokens, request.stopTokenIds) };
+      return {
+        tokens: sample.tokens,
+        logprobs: sample.logprobs,
+        finishReason: mapStop(sample.stopReason, sample.tokens, request.stopTokenIds),
+      };
     },
   };
 }
 
-function mapStop(reason: 'stop' | 'length', tokens: readonly number[], stopIds: readonly number[] | undefined): FinishReason {
+function mapStop(
+  reason: 'stop' | 'length',
+  tokens: readonly number[],
+  stopIds: readonly number[] | undefined,
+): FinishReason {
   if (reason === 'length') return { unified: 'length', raw: 'length' };
   const last = tokens[tokens.length - 1];
   return stopIds?.includes(last) ? { unified: 'stop', raw: 'stop' } : { unified: 'stop-string', raw: 'stop' };

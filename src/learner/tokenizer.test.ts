@@ -21,7 +21,11 @@ describe('tiny preset folder', () => {
 
   it('is a Hugging Face folder with a Qwen2 config', () => {
     const modelConfig = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8')) as Record<string, unknown>;
-    expect([modelConfig.architectures, modelConfig.vocab_size, modelConfig.tie_word_embeddings]).toEqual([['Qwen2ForCausalLM'], 259, true]);
+    expect([modelConfig.architectures, modelConfig.vocab_size, modelConfig.tie_word_embeddings]).toEqual([
+      ['Qwen2ForCausalLM'],
+      259,
+      true,
+    ]);
   });
 
   it('encodes text to its UTF-8 bytes and decodes back', () => {
@@ -34,14 +38,26 @@ describe('tiny preset folder', () => {
 
   it('maps the ChatML specials to single ids', () => {
     const ids = tokenizer.encode('<|im_start|>user\nhi<|im_end|>', { add_special_tokens: false }).ids;
-    expect(ids).toEqual([TINY_SPECIAL_TOKENS['<|im_start|>'], ...Buffer.from('user\nhi'), TINY_SPECIAL_TOKENS['<|im_end|>']]);
+    expect(ids).toEqual([
+      TINY_SPECIAL_TOKENS['<|im_start|>'],
+      ...Buffer.from('user\nhi'),
+      TINY_SPECIAL_TOKENS['<|im_end|>'],
+    ]);
     expect(tokenizer.token_to_id('<|endoftext|>')).toBe(256);
   });
 
   it('renders its chat template in ChatML', () => {
     const template = new Template(config.chat_template as string);
-    const text = template.render({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: '2+2?' }], add_generation_prompt: true });
-    expect(text).toBe('<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\n2+2?<|im_end|>\n<|im_start|>assistant\n');
+    const text = template.render({
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: '2+2?' },
+      ],
+      add_generation_prompt: true,
+    });
+    expect(text).toBe(
+      '<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\n2+2?<|im_end|>\n<|im_start|>assistant\n',
+    );
     expect(config.eos_token).toBe('<|im_end|>');
   });
 });

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { openLearner, withLearner, type OpenLearner } from './with-learner.js';
 import { alive } from '../../test/helpers/processes.js';
 
-
 describe('withLearner', () => {
   it('stops the local learner when the work throws, and a remote one is never started', async () => {
     let seen: OpenLearner | undefined;

@@ -88,7 +88,12 @@ export async function runSftRecipe(recipe: SftRecipeConfig, events: RecipeEvents
             `${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(4)}`}`,
         ),
     });
-    const { final, adapter, adapterMissing } = await exportSftModel(client, modelId, resolve(recipe.out), recipe.config);
+    const { final, adapter, adapterMissing } = await exportSftModel(
+      client,
+      modelId,
+      resolve(recipe.out),
+      recipe.config,
+    );
     if (adapterMissing) events.warn?.(`sft: no final-adapter folder: ${adapterMissing}`);
     return {
       steps: result.steps,

@@ -42,14 +42,38 @@ export type LocalSandboxOptions = {
   bwrapPath?: string;
 };
 
-export type ResolvedLocalSandboxConfig = Readonly<Required<Omit<LocalSandboxOptions, 'python' | 'bwrapPath'>> & { python?: string; bwrapPath?: string }>;
+export type ResolvedLocalSandboxConfig = Readonly<
+  Required<Omit<LocalSandboxOptions, 'python' | 'bwrapPath'>> & { python?: string; bwrapPath?: string }
+>;
 
 export const SANDBOX_DEFAULTS = Object.freeze({
   spares: 2,
   maxQueue: 1024,
   isolation: 'bwrap' as IsolationMode,
-  modules: ['numpy', 'sympy', 'scipy', 'scipy.optimize', 'scipy.special', 'scipy.linalg', 'scipy.integrate', 'networkx',
-    'math', 'cmath', 'itertools', 'collections', 'functools', 'fractions', 'decimal', 'heapq', 'bisect', 'statistics', 're', 'json', 'random', 'string'] as readonly string[],
+  modules: [
+    'numpy',
+    'sympy',
+    'scipy',
+    'scipy.optimize',
+    'scipy.special',
+    'scipy.linalg',
+    'scipy.integrate',
+    'networkx',
+    'math',
+    'cmath',
+    'itertools',
+    'collections',
+    'functools',
+    'fractions',
+    'decimal',
+    'heapq',
+    'bisect',
+    'statistics',
+    're',
+    'json',
+    'random',
+    'string',
+  ] as readonly string[],
   timeoutMs: 60_000,
   memoryMb: 1024,
   maxOutputBytes: 1 << 20,
@@ -60,30 +84,69 @@ export const SANDBOX_DEFAULTS = Object.freeze({
   uidBase: 61_000,
 });
 
-const KNOWN = new Set(['concurrency', 'spares', 'maxQueue', 'isolation', 'python', 'modules', 'timeoutMs', 'memoryMb', 'maxOutputBytes', 'fileSizeMb', 'tmpfsMb', 'processes', 'openFiles', 'uidBase', 'bwrapPath']);
+const KNOWN = new Set([
+  'concurrency',
+  'spares',
+  'maxQueue',
+  'isolation',
+  'python',
+  'modules',
+  'timeoutMs',
+  'memoryMb',
+  'maxOutputBytes',
+  'fileSizeMb',
+  'tmpfsMb',
+  'processes',
+  'openFiles',
+  'uidBase',
+  'bwrapPath',
+]);
 
 const INTEGER_RANGES: Record<string, [number, number]> = {
-  concurrency: [1, 1024], spares: [0, 256], maxQueue: [0, 1_000_000], timeoutMs: [1, 3_600_000], memoryMb: [16, 1 << 20],
-  maxOutputBytes: [64, 1 << 30], fileSizeMb: [0, 1 << 20], tmpfsMb: [1, 1 << 20], processes: [0, 1 << 16], openFiles: [16, 1 << 20], uidBase: [1000, 4_000_000_000],
+  concurrency: [1, 1024],
+  spares: [0, 256],
+  maxQueue: [0, 1_000_000],
+  timeoutMs: [1, 3_600_000],
+  memoryMb: [16, 1 << 20],
+  maxOutputBytes: [64, 1 << 30],
+  fileSizeMb: [0, 1 << 20],
+  tmpfsMb: [1, 1 << 20],
+  processes: [0, 1 << 16],
+  openFiles: [16, 1 << 20],
+  uidBase: [1000, 4_000_000_000],
 };
 
 /** Applies defaults and checks every field; throws ConfigError listing all problems. */
 export function resolveLocalSandboxConfig(options: LocalSandboxOptions = {}): ResolvedLocalSandboxConfig {
   const problems: ConfigProblem[] = [];
   for (const key of Object.keys(options)) {
-    if (!KNOWN.has(key)) problems.push({ path: `sandbox.${key}`, message: 'unknown option', fix: `known options: ${[...KNOWN].join(', ')}` });
+    if (!KNOWN.has(key))
+      problems.push({
+        path: `sandbox.${key}`,
+        message: 'unknown option',
+        fix: `known options: ${[...KNOWN].join(', ')}`,
+      });
   }
   const merged = { ...SANDBOX_DEFAULTS, concurrency: availableParallelism(), ...stripUndefined(options) };
   for (const [key, [min, max]] of Object.entries(INTEGER_RANGES)) {
     const value = (merged as Record<string, unknown>)[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      problems.push({ path: `sandbox.${key}`, message: `must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}` });
+      problems.push({
+        path: `sandbox.${key}`,
+        message: `must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`,
+      });
     }
   }
   if (merged.isolation !== 'bwrap' && merged.isolation !== 'none') {
-    problems.push({ path: 'sandbox.isolation', message: `must be 'bwrap' or 'none', got ${JSON.stringify(merged.isolation)}` });
+    problems.push({
+      path: 'sandbox.isolation',
+      message: `must be 'bwrap' or 'none', got ${JSON.stringify(merged.isolation)}`,
+    });
   }
-  if (!Array.isArray(merged.modules) || merged.modules.some((m) => typeof m !== 'string' || !/^[A-Za-z_][\w.]*$/.test(m))) {
+  if (
+    !Array.isArray(merged.modules) ||
+    merged.modules.some((m) => typeof m !== 'string' || !/^[A-Za-z_][\w.]*$/.test(m))
+  ) {
     problems.push({ path: 'sandbox.modules', message: 'must be a list of Python module names' });
   }
   if (problems.length) throw new ConfigError(problems);

@@ -25,14 +25,22 @@ export function buildFusionProgram(input: FusionProgramInput): FusionProgram {
   const plain = input.language === 'python' && !Object.keys(input.files).length && !input.fetchFiles.length;
   if (plain) return { code: input.code };
   const marker = input.fetchFiles.length ? `\u0000r1ci-fetch-${randomBytes(12).toString('hex')}\u0000` : undefined;
-  const settings = { code: input.code, language: input.language, files: input.files, fetch: input.fetchFiles,
-    marker: marker ?? '', cap: input.maxFetchBytes };
+  const settings = {
+    code: input.code,
+    language: input.language,
+    files: input.files,
+    fetch: input.fetchFiles,
+    marker: marker ?? '',
+    cap: input.maxFetchBytes,
+  };
   return { code: `${LAUNCHER}\n_r1ci_launch(${JSON.stringify(JSON.stringify(settings))})\n`, marker };
 }
 
 /** Cuts the fetched-files block off stderr: the stderr the snippet wrote, and the files. */
-export function takeFetchedFiles(stderr: string, marker: string | undefined):
-{ stderr: string; files: Record<string, string>; omitted: string[] } {
+export function takeFetchedFiles(
+  stderr: string,
+  marker: string | undefined,
+): { stderr: string; files: Record<string, string>; omitted: string[] } {
   if (!marker) return { stderr, files: {}, omitted: [] };
   const start = stderr.lastIndexOf(marker);
   if (start < 0) return { stderr, files: {}, omitted: [] };

@@ -77,8 +77,8 @@ const TRUNCATED_NOTE = (stream: string) => new RegExp(`\\n\\[${stream} truncated
 export function splitNotes(text: string, stream: 'stdout' | 'stderr'): { raw: string; note: string; signal?: number } {
   let raw = text;
   let signal: number | undefined;
-  const patterns = stream === 'stderr'
-    ? [SIGNAL_NOTE, TIMEOUT_NOTE, TRUNCATED_NOTE('stderr')] : [TRUNCATED_NOTE('stdout')];
+  const patterns =
+    stream === 'stderr' ? [SIGNAL_NOTE, TIMEOUT_NOTE, TRUNCATED_NOTE('stderr')] : [TRUNCATED_NOTE('stdout')];
   for (const pattern of patterns) {
     const match = pattern.exec(raw);
     if (!match) continue;
@@ -95,11 +95,16 @@ export function splitNotes(text: string, stream: 'stdout' | 'stderr'): { raw: st
  */
 function fusionReturnCode(result: ExecResult, signal: number | undefined): number | null {
   switch (result.status) {
-    case 'exited': return result.exitCode;
-    case 'memory-limit': return 1;
-    case 'timeout': return null;
-    case 'output-limit': return -9;
-    case 'killed': return -(signal ?? 9);
+    case 'exited':
+      return result.exitCode;
+    case 'memory-limit':
+      return 1;
+    case 'timeout':
+      return null;
+    case 'output-limit':
+      return -9;
+    case 'killed':
+      return -(signal ?? 9);
   }
 }
 
@@ -122,8 +127,10 @@ export function mapResultToFusion(result: ExecResult, files: Record<string, stri
     executor_pod_name: null,
     files,
     r1ci: {
-      status: result.status, truncated: result.truncated,
-      ...(stderr.note ? { stderrNote: stderr.note } : {}), ...(stdout.note ? { stdoutNote: stdout.note } : {}),
+      status: result.status,
+      truncated: result.truncated,
+      ...(stderr.note ? { stderrNote: stderr.note } : {}),
+      ...(stdout.note ? { stdoutNote: stdout.note } : {}),
     },
   };
 }
@@ -137,8 +144,8 @@ export function mapFusionToResult(response: FusionRunCodeResponse): ExecResult |
   const run = response.run_result;
   if (response.status === 'SandboxError' || !run || run.status === 'Error') return undefined;
   const code = run.return_code;
-  const inferred: ExecStatus = run.status === 'TimeLimitExceeded' ? 'timeout'
-    : code === null || code < 0 ? 'killed' : 'exited';
+  const inferred: ExecStatus =
+    run.status === 'TimeLimitExceeded' ? 'timeout' : code === null || code < 0 ? 'killed' : 'exited';
   const status = response.r1ci?.status ?? inferred;
   return {
     status,

@@ -43,21 +43,30 @@ export function readDriverSource(): string {
   const candidates = [join(here, 'python'), join(here, '..', '..', 'src', 'sandbox', 'python')];
   const files = ['spares.py', 'driver.py'];
   for (const dir of candidates) {
-    if (files.every((name) => existsSync(join(dir, name)))) return files.map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+    if (files.every((name) => existsSync(join(dir, name))))
+      return files.map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
   }
-  throw new SandboxUnavailableError(`the sandbox driver is missing (looked in ${candidates.join(', ')}); rebuild with \`npm run build\``);
+  throw new SandboxUnavailableError(
+    `the sandbox driver is missing (looked in ${candidates.join(', ')}); rebuild with \`npm run build\``,
+  );
 }
 
 /** Directories the interpreter needs that live outside /usr (a pyenv or venv prefix), read-only. */
 function pythonBinds(python: string): string[] {
-  const script = 'import sys,json; print(json.dumps([sys.prefix, sys.base_prefix, sys.exec_prefix] + [p for p in sys.path if p]))';
+  const script =
+    'import sys,json; print(json.dumps([sys.prefix, sys.base_prefix, sys.exec_prefix] + [p for p in sys.path if p]))';
   let paths: string[] = [];
   try {
     paths = JSON.parse(execFileSync(python, ['-I', '-c', script], { encoding: 'utf8', timeout: 30_000 })) as string[];
   } catch (error) {
-    throw new SandboxUnavailableError(`cannot run ${python} to list its paths; set R1CI_PYTHON to a working interpreter`, { cause: error });
+    throw new SandboxUnavailableError(
+      `cannot run ${python} to list its paths; set R1CI_PYTHON to a working interpreter`,
+      { cause: error },
+    );
   }
-  const outside = [...new Set([dirname(python), ...paths])].filter((p) => p.startsWith('/') && !p.startsWith('/usr/') && p !== '/usr' && existsSync(p));
+  const outside = [...new Set([dirname(python), ...paths])].filter(
+    (p) => p.startsWith('/') && !p.startsWith('/usr/') && p !== '/usr' && existsSync(p),
+  );
   return outside.flatMap((p) => ['--ro-bind', p, p]);
 }
 
@@ -74,23 +83,53 @@ function rootEntries(): string[] {
   return args;
 }
 
-const ETC_ENTRIES = ['alternatives', 'ld.so.cache', 'ld.so.conf', 'ld.so.conf.d', 'localtime', 'python3', 'python3.11', 'python3.12', 'python3.13', 'mime.types'];
+const ETC_ENTRIES = [
+  'alternatives',
+  'ld.so.cache',
+  'ld.so.conf',
+  'ld.so.conf.d',
+  'localtime',
+  'python3',
+  'python3.11',
+  'python3.12',
+  'python3.13',
+  'mime.types',
+];
 
 /** The bubblewrap command line that runs `python -I -c <driver>` jailed. */
 export function buildBwrapArgs(python: string, driver: string): string[] {
   const asRoot = process.getuid?.() === 0;
   const args = [
-    '--unshare-net', '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try',
+    '--unshare-net',
+    '--unshare-pid',
+    '--unshare-ipc',
+    '--unshare-uts',
+    '--unshare-cgroup-try',
     ...(asRoot ? [] : ['--unshare-user']),
-    '--die-with-parent', '--new-session',
-    '--ro-bind', '/usr', '/usr',
+    '--die-with-parent',
+    '--new-session',
+    '--ro-bind',
+    '/usr',
+    '/usr',
     ...rootEntries(),
     ...ETC_ENTRIES.flatMap((name) => ['--ro-bind-try', `/etc/${name}`, `/etc/${name}`]),
     ...pythonBinds(python),
-    '--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--dir', SANDBOX_WORK_DIR,
-    '--clearenv', ...Object.entries(SANDBOX_ENV).flatMap(([key, value]) => ['--setenv', key, value]),
-    '--chdir', '/',
-    python, '-I', '-c', driver,
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--tmpfs',
+    '/tmp',
+    '--dir',
+    SANDBOX_WORK_DIR,
+    '--clearenv',
+    ...Object.entries(SANDBOX_ENV).flatMap(([key, value]) => ['--setenv', key, value]),
+    '--chdir',
+    '/',
+    python,
+    '-I',
+    '-c',
+    driver,
   ];
   return args;
 }

@@ -16,7 +16,14 @@ export type IsolationReport = {
   python: string;
   pythonVersion: string;
   modules: Record<string, string>;
-  limits: { timeoutMs: number; memoryMb: number; maxOutputBytes: number; fileSizeMb: number; processes: number | 'not limited'; openFiles: number };
+  limits: {
+    timeoutMs: number;
+    memoryMb: number;
+    maxOutputBytes: number;
+    fileSizeMb: number;
+    processes: number | 'not limited';
+    openFiles: number;
+  };
   notes: string[];
 };
 
@@ -27,9 +34,14 @@ const START_TIMEOUT_MS = 120_000;
 const MAX_FAILED_STARTS = 3;
 
 /** Starts a warm pool; resolves once the libraries are imported and spares are forked. */
-export async function createLocalSandbox(options: LocalSandboxOptions & { warn?: (line: string) => void } = {}): Promise<LocalSandbox> {
+export async function createLocalSandbox(
+  options: LocalSandboxOptions & { warn?: (line: string) => void } = {},
+): Promise<LocalSandbox> {
   const { warn, ...rest } = options;
-  const sandbox = new LocalSandbox(resolveLocalSandboxConfig(rest), warn ?? ((line) => process.stderr.write(`${line}\n`)));
+  const sandbox = new LocalSandbox(
+    resolveLocalSandboxConfig(rest),
+    warn ?? ((line) => process.stderr.write(`${line}\n`)),
+  );
   await sandbox.start();
   return sandbox;
 }
@@ -45,26 +57,42 @@ export class LocalSandbox implements Sandbox {
   private failedStarts = 0;
   private readonly queue: Queued[] = [];
   private running = 0;
-  private readonly counts: Record<ExecStatus, number> = { exited: 0, timeout: 0, 'memory-limit': 0, 'output-limit': 0, killed: 0 };
+  private readonly counts: Record<ExecStatus, number> = {
+    exited: 0,
+    timeout: 0,
+    'memory-limit': 0,
+    'output-limit': 0,
+    killed: 0,
+  };
   private failed = 0;
   private restarts = 0;
   private forkServerRestarts = 0;
   private readonly queueWait = new SampleWindow();
   private readonly runTime = new SampleWindow();
 
-  constructor(config: ResolvedLocalSandboxConfig, private readonly warn: (line: string) => void) {
+  constructor(
+    config: ResolvedLocalSandboxConfig,
+    private readonly warn: (line: string) => void,
+  ) {
     this.config = config;
     try {
-      this.python = config.python ?? resolvePython({ modules: [...new Set(config.modules.map((m) => m.split('.')[0]))] });
+      this.python =
+        config.python ?? resolvePython({ modules: [...new Set(config.modules.map((m) => m.split('.')[0]))] });
     } catch (error) {
       throw new SandboxUnavailableError((error as Error).message, { cause: error });
     }
     this.bwrap = findBwrap(config.bwrapPath);
     if (config.isolation === 'bwrap' && !this.bwrap) {
-      throw new SandboxUnavailableError(('bubblewrap is not installed, so snippets cannot be jailed: install it (apt-get install bubblewrap, or ' + 'bash scripts/setup.sh) or choose isolation: none explicitly to run with rlimits only'));
+      throw new SandboxUnavailableError(
+        'bubblewrap is not installed, so snippets cannot be jailed: install it (apt-get install bubblewrap, or ' +
+          'bash scripts/setup.sh) or choose isolation: none explicitly to run with rlimits only',
+      );
     }
     if (config.isolation === 'none') {
-      this.warn(('r1ci sandbox: WARNING: isolation is none: snippets run with rlimits only, and can reach the network and ' + 'read the files this user can read'));
+      this.warn(
+        'r1ci sandbox: WARNING: isolation is none: snippets run with rlimits only, and can reach the network and ' +
+          'read the files this user can read',
+      );
     }
   }
 
@@ -78,7 +106,15 @@ export class LocalSandbox implements Sandbox {
     };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SandboxUnavailableError(`the warm parent did not start within ${START_TIMEOUT_MS / 1000} s`, { retryable: true })), START_TIMEOUT_MS);
+      timer = setTimeout(
+        () =>
+          reject(
+            new SandboxUnavailableError(`the warm parent did not start within ${START_TIMEOUT_MS / 1000} s`, {
+              retryable: true,
+            }),
+          ),
+        START_TIMEOUT_MS,
+      );
     });
     try {
       this.info = await Promise.race([parent.info, timeout]);
@@ -89,7 +125,10 @@ export class LocalSandbox implements Sandbox {
       clearTimeout(timer);
     }
     if (this.config.isolation === 'bwrap' && !this.info.privileged) {
-      this.warn(('r1ci sandbox: note: not running as root: snippets share one uid, process counts are not limited, and ' + 'private dirs are per slot'));
+      this.warn(
+        'r1ci sandbox: note: not running as root: snippets share one uid, process counts are not limited, and ' +
+          'private dirs are per slot',
+      );
     }
     this.ready = true;
     this.failedStarts = 0;
@@ -97,11 +136,16 @@ export class LocalSandbox implements Sandbox {
   }
 
   exec(request: ExecRequest): Promise<ExecResult> {
-    if (typeof request?.code !== 'string') return Promise.reject(new ConfigError([{ path: 'exec.code', message: 'must be a string of Python source' }]));
+    if (typeof request?.code !== 'string')
+      return Promise.reject(new ConfigError([{ path: 'exec.code', message: 'must be a string of Python source' }]));
     if (this.closed) return Promise.reject(new SandboxUnavailableError('the sandbox is closed'));
     if (this.queue.length >= this.config.maxQueue) {
       this.failed++;
-      return Promise.reject(new SandboxUnavailableError(`the sandbox queue is full (${this.config.maxQueue} waiting); retry later`, { retryable: true }));
+      return Promise.reject(
+        new SandboxUnavailableError(`the sandbox queue is full (${this.config.maxQueue} waiting); retry later`, {
+          retryable: true,
+        }),
+      );
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ request, enqueued: performance.now(), resolve, reject });
@@ -111,8 +155,14 @@ export class LocalSandbox implements Sandbox {
 
   metrics(): SandboxMetrics {
     return {
-      completed: { ...this.counts }, failed: this.failed, restarts: this.restarts, forkServerRestarts: this.forkServerRestarts, running: this.running, queued: this.queue.length,
-      queueWait: this.queueWait.summary(), run: this.runTime.summary(),
+      completed: { ...this.counts },
+      failed: this.failed,
+      restarts: this.restarts,
+      forkServerRestarts: this.forkServerRestarts,
+      running: this.running,
+      queued: this.queue.length,
+      queueWait: this.queueWait.summary(),
+      run: this.runTime.summary(),
     };
   }
 
@@ -121,13 +171,34 @@ export class LocalSandbox implements Sandbox {
     const privileged = this.info?.privileged ?? false;
     const c = this.config;
     const notes: string[] = [];
-    if (c.isolation === 'none') notes.push('NO JAIL: network, host files and other processes of this user are reachable; rlimits only');
-    else notes.push('network: own namespace (loopback only)', 'filesystem: read-only /usr and a few /etc files; no project, home or host /tmp', 'environment: cleared');
-    notes.push(privileged ? 'per snippet: own uid, private tmpfs working dir, /tmp and /dev/shm, killed as a whole' : 'per snippet: private dir per slot, same uid as the pool, orphans killed');
+    if (c.isolation === 'none')
+      notes.push('NO JAIL: network, host files and other processes of this user are reachable; rlimits only');
+    else
+      notes.push(
+        'network: own namespace (loopback only)',
+        'filesystem: read-only /usr and a few /etc files; no project, home or host /tmp',
+        'environment: cleared',
+      );
+    notes.push(
+      privileged
+        ? 'per snippet: own uid, private tmpfs working dir, /tmp and /dev/shm, killed as a whole'
+        : 'per snippet: private dir per slot, same uid as the pool, orphans killed',
+    );
     return {
-      mode: c.isolation, bwrap: c.isolation === 'bwrap' ? this.bwrap : undefined, privileged, python: this.python,
-      pythonVersion: this.info?.python ?? '', modules: this.info?.modules ?? {},
-      limits: { timeoutMs: c.timeoutMs, memoryMb: c.memoryMb, maxOutputBytes: c.maxOutputBytes, fileSizeMb: c.fileSizeMb, processes: privileged && c.processes > 0 ? c.processes : 'not limited', openFiles: c.openFiles },
+      mode: c.isolation,
+      bwrap: c.isolation === 'bwrap' ? this.bwrap : undefined,
+      privileged,
+      python: this.python,
+      pythonVersion: this.info?.python ?? '',
+      modules: this.info?.modules ?? {},
+      limits: {
+        timeoutMs: c.timeoutMs,
+        memoryMb: c.memoryMb,
+        maxOutputBytes: c.maxOutputBytes,
+        fileSizeMb: c.fileSizeMb,
+        processes: privileged && c.processes > 0 ? c.processes : 'not limited',
+        openFiles: c.openFiles,
+      },
       notes,
     };
   }
@@ -160,7 +231,12 @@ export class LocalSandbox implements Sandbox {
       parent.kill();
     }, timeoutMs + BACKSTOP_MS);
     parent
-      .exec({ code: item.request.code, stdin: item.request.stdin, timeoutMs, memoryMb: item.request.memoryMb ?? this.config.memoryMb })
+      .exec({
+        code: item.request.code,
+        stdin: item.request.stdin,
+        timeoutMs,
+        memoryMb: item.request.memoryMb ?? this.config.memoryMb,
+      })
       .then(
         (result) => {
           this.runTime.add(performance.now() - started);
@@ -169,7 +245,11 @@ export class LocalSandbox implements Sandbox {
         },
         (error: Error) => {
           this.failed++;
-          item.reject(error instanceof R1ciError ? error : new SandboxUnavailableError(error.message, { cause: error, retryable: true }));
+          item.reject(
+            error instanceof R1ciError
+              ? error
+              : new SandboxUnavailableError(error.message, { cause: error, retryable: true }),
+          );
         },
       )
       .finally(() => {
@@ -191,7 +271,8 @@ export class LocalSandbox implements Sandbox {
     this.start().catch((error: Error) => {
       this.failedStarts++;
       if (this.failedStarts < MAX_FAILED_STARTS && !this.closed) return this.restart();
-      for (const item of this.queue.splice(0)) item.reject(new SandboxUnavailableError(`the sandbox cannot start: ${error.message}`, { cause: error }));
+      for (const item of this.queue.splice(0))
+        item.reject(new SandboxUnavailableError(`the sandbox cannot start: ${error.message}`, { cause: error }));
     });
   }
 }

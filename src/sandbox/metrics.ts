@@ -35,7 +35,12 @@ export class SampleWindow {
 
   summary(): LatencySummary {
     const sorted = [...this.samples].sort((a, b) => a - b);
-    return { count: sorted.length, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), maxMs: sorted.at(-1) ?? 0 };
+    return {
+      count: sorted.length,
+      p50Ms: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
+      maxMs: sorted.at(-1) ?? 0,
+    };
   }
 }
 

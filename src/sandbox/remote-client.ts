@@ -60,8 +60,11 @@ export class RemoteSandbox implements Sandbox {
 
   /** Checks that at least one server answers GET /v1/ping; throws SandboxUnavailableError otherwise. */
   async ping(): Promise<void> {
-    const ping = (base: string) => this.fetchImpl(`${base}/v1/ping`, { signal: AbortSignal.timeout(10_000) })
-      .then((response) => response.ok, () => false);
+    const ping = (base: string) =>
+      this.fetchImpl(`${base}/v1/ping`, { signal: AbortSignal.timeout(10_000) }).then(
+        (response) => response.ok,
+        () => false,
+      );
     const answers = await Promise.all(this.urls.map(ping));
     if (!answers.some(Boolean)) {
       const where = this.urls.join(', ');
@@ -107,8 +110,10 @@ export class RemoteSandbox implements Sandbox {
     for (let k = 0; k < this.urls.length; k++) {
       const index = (start + k) % this.urls.length;
       if (untriedOnly && tried.has(index)) continue;
-      const better = best < 0 || rank(index) < rank(best)
-        || (rank(index) === rank(best) && this.inFlight[index] < this.inFlight[best]);
+      const better =
+        best < 0 ||
+        rank(index) < rank(best) ||
+        (rank(index) === rank(best) && this.inFlight[index] < this.inFlight[best]);
       if (better) best = index;
     }
     return best;
@@ -137,8 +142,11 @@ export class RemoteSandbox implements Sandbox {
       const code = errorCode(error);
       const refused = code === 'ECONNREFUSED';
       const dropped = code !== undefined && DROPPED.has(code);
-      const what = refused ? 'refused the connection'
-        : dropped ? `dropped the connection (${code})` : `failed: ${(error as Error).message}`;
+      const what = refused
+        ? 'refused the connection'
+        : dropped
+          ? `dropped the connection (${code})`
+          : `failed: ${(error as Error).message}`;
       const wrapped = new SandboxUnavailableError(`sandbox server ${base} ${what}`, { cause: error, retryable: true });
       if (refused || dropped) return { kind: 'retry', error: wrapped, elsewhereOnly: dropped };
       return { kind: 'fail', error: wrapped };
@@ -157,7 +165,10 @@ export class RemoteSandbox implements Sandbox {
     try {
       body = JSON.parse(text) as FusionRunCodeResponse;
     } catch (error) {
-      return { kind: 'fail', error: new SandboxUnavailableError(`sandbox server ${base} sent a body that is not JSON`, { cause: error }) };
+      return {
+        kind: 'fail',
+        error: new SandboxUnavailableError(`sandbox server ${base} sent a body that is not JSON`, { cause: error }),
+      };
     }
     const result = mapFusionToResult(body);
     if (!result) {

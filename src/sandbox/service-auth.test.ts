@@ -7,14 +7,21 @@ const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${
 describe('resolveServiceAuth', () => {
   it('refuses a non-loopback address without a token, and warns when told to serve it open', () => {
     expect(() => resolveServiceAuth({ host: '0.0.0.0' }, () => undefined)).toThrow(
-      /--host: serving 0\.0\.0\.0 without a token would let anyone who reaches it run code \(pass --token/);
+      /--host: serving 0\.0\.0\.0 without a token would let anyone who reaches it run code \(pass --token/,
+    );
     const warnings: string[] = [];
-    expect(resolveServiceAuth({ host: '10.0.0.5', insecureNoAuth: true }, (line) => warnings.push(line)))
-      .toEqual({ token: undefined, header: 'authorization' });
-    expect(warnings).toEqual(['r1ci serve: WARNING: 10.0.0.5 is served WITHOUT authentication (--insecure-no-auth): '
-      + 'anyone who can reach this address can run code in the sandbox']);
-    expect(resolveServiceAuth({ host: '127.0.0.1' }, () => undefined))
-      .toEqual({ token: undefined, header: 'authorization' });
+    expect(resolveServiceAuth({ host: '10.0.0.5', insecureNoAuth: true }, (line) => warnings.push(line))).toEqual({
+      token: undefined,
+      header: 'authorization',
+    });
+    expect(warnings).toEqual([
+      'r1ci serve: WARNING: 10.0.0.5 is served WITHOUT authentication (--insecure-no-auth): ' +
+        'anyone who can reach this address can run code in the sandbox',
+    ]);
+    expect(resolveServiceAuth({ host: '127.0.0.1' }, () => undefined)).toEqual({
+      token: undefined,
+      header: 'authorization',
+    });
     expect(() => resolveServiceAuth({ host: '0.0.0.0', token: 'short' }, () => undefined)).toThrow(/shorter than 8/);
   });
 });

@@ -38,13 +38,18 @@ export function resolveServiceAuth(options: ServiceAuthOptions, warn: (line: str
   }
   if (!options.token && !isLoopbackHost(options.host)) {
     if (!options.insecureNoAuth) {
-      throw new ConfigError([{
-        path: '--host', message: `serving ${options.host} without a token would let anyone who reaches it run code`,
-        fix: 'pass --token (or set R1CI_SANDBOX_TOKEN), or --insecure-no-auth on a private network',
-      }]);
+      throw new ConfigError([
+        {
+          path: '--host',
+          message: `serving ${options.host} without a token would let anyone who reaches it run code`,
+          fix: 'pass --token (or set R1CI_SANDBOX_TOKEN), or --insecure-no-auth on a private network',
+        },
+      ]);
     }
-    warn(`r1ci serve: WARNING: ${options.host} is served WITHOUT authentication (--insecure-no-auth): `
-      + 'anyone who can reach this address can run code in the sandbox');
+    warn(
+      `r1ci serve: WARNING: ${options.host} is served WITHOUT authentication (--insecure-no-auth): ` +
+        'anyone who can reach this address can run code in the sandbox',
+    );
   }
   return Object.freeze({ token: options.token || undefined, header });
 }

@@ -27,8 +27,16 @@ export const DEFAULT_MAX_FETCH_BYTES = 512 << 10;
 const FUSION_DEFAULT_RUN_TIMEOUT = 10;
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
-type Parsed = { code: string; language: FusionLanguage; timeoutSeconds: number; clamped: boolean; memoryMb?: number;
-  stdin?: string; files: Record<string, string>; fetchFiles: string[] };
+type Parsed = {
+  code: string;
+  language: FusionLanguage;
+  timeoutSeconds: number;
+  clamped: boolean;
+  memoryMb?: number;
+  stdin?: string;
+  files: Record<string, string>;
+  fetchFiles: string[];
+};
 
 /** An http.Server (not yet listening) that serves POST /run_code and GET /v1/ping. */
 export function createSandboxServer(options: SandboxServiceOptions): Server {
@@ -60,16 +68,26 @@ export function createSandboxHandler(options: SandboxServiceOptions): Handler {
 }
 
 async function runCode(options: SandboxServiceOptions, parsed: Parsed, response: ServerResponse): Promise<void> {
-  const program = buildFusionProgram({ code: parsed.code, language: parsed.language, files: parsed.files,
-    fetchFiles: parsed.fetchFiles, maxFetchBytes: options.maxFetchBytes ?? DEFAULT_MAX_FETCH_BYTES });
+  const program = buildFusionProgram({
+    code: parsed.code,
+    language: parsed.language,
+    files: parsed.files,
+    fetchFiles: parsed.fetchFiles,
+    maxFetchBytes: options.maxFetchBytes ?? DEFAULT_MAX_FETCH_BYTES,
+  });
   try {
-    const result = await options.sandbox.exec({ code: program.code, stdin: parsed.stdin,
-      timeoutMs: Math.round(parsed.timeoutSeconds * 1000), memoryMb: parsed.memoryMb });
+    const result = await options.sandbox.exec({
+      code: program.code,
+      stdin: parsed.stdin,
+      timeoutMs: Math.round(parsed.timeoutSeconds * 1000),
+      memoryMb: parsed.memoryMb,
+    });
     const fetched = takeFetchedFiles(result.stderr, program.marker);
     const body = mapResultToFusion({ ...result, stderr: fetched.stderr }, fetched.files);
     if (fetched.omitted.length) {
-      body.message = `fetch_files over the ${options.maxFetchBytes ?? DEFAULT_MAX_FETCH_BYTES}-byte cap were left out: `
-        + fetched.omitted.join(', ');
+      body.message =
+        `fetch_files over the ${options.maxFetchBytes ?? DEFAULT_MAX_FETCH_BYTES}-byte cap were left out: ` +
+        fetched.omitted.join(', ');
     }
     if (parsed.clamped) response.setHeader('x-r1ci-run-timeout', String(parsed.timeoutSeconds));
     reply(response, 200, body);
@@ -104,9 +122,14 @@ function parseRunCode(value: unknown, maxTimeoutSeconds: number): Parsed | strin
   const badFetch = fetchFiles.find((name) => !isRelativePath(name));
   if (badFetch !== undefined) return `fetch_files path ${JSON.stringify(badFetch)} must be relative, without '..'`;
   return {
-    code: request.code, language: request.language as FusionLanguage,
-    timeoutSeconds: Math.min(timeout, maxTimeoutSeconds), clamped: timeout > maxTimeoutSeconds,
-    memoryMb: memoryGiven && memory > 0 ? memory : undefined, stdin, files, fetchFiles,
+    code: request.code,
+    language: request.language as FusionLanguage,
+    timeoutSeconds: Math.min(timeout, maxTimeoutSeconds),
+    clamped: timeout > maxTimeoutSeconds,
+    memoryMb: memoryGiven && memory > 0 ? memory : undefined,
+    stdin,
+    files,
+    fetchFiles,
   };
 }
 
@@ -131,8 +154,11 @@ function isRelativePath(name: string): boolean {
 }
 
 /** The parsed JSON body, or undefined after replying 413/400 itself. */
-export async function readJsonBody(request: IncomingMessage, response: ServerResponse, limit: number):
-Promise<unknown> {
+export async function readJsonBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limit: number,
+): Promise<unknown> {
   const body = await readBody(request, limit);
   if (body === undefined) {
     response.setHeader('connection', 'close');
@@ -172,7 +198,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | und
 }
 
 export function sandboxError(message: string) {
-  return { status: 'SandboxError', message, compile_result: null, run_result: null, executor_pod_name: null, files: {} };
+  return {
+    status: 'SandboxError',
+    message,
+    compile_result: null,
+    run_result: null,
+    executor_pod_name: null,
+    files: {},
+  };
 }
 
 export function reply(response: ServerResponse, status: number, body: unknown): void {

@@ -39,11 +39,24 @@ export class WarmParent {
   constructor(config: ResolvedLocalSandboxConfig, python: string, bwrap: string | undefined) {
     const driver = readDriverSource();
     if (config.isolation === 'bwrap') {
-      if (!bwrap) throw new SandboxUnavailableError(('isolation is bwrap but bubblewrap is not installed (apt-get install bubblewrap), or choose isolation: ' + 'none explicitly'));
-      this.child = spawn(bwrap, buildBwrapArgs(python, driver), { stdio: ['pipe', 'pipe', 'pipe'], env: {}, detached: true });
+      if (!bwrap)
+        throw new SandboxUnavailableError(
+          'isolation is bwrap but bubblewrap is not installed (apt-get install bubblewrap), or choose isolation: ' +
+            'none explicitly',
+        );
+      this.child = spawn(bwrap, buildBwrapArgs(python, driver), {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: {},
+        detached: true,
+      });
     } else {
       this.scratch = mkdtempSync(join(tmpdir(), 'r1ci-sandbox-'));
-      this.child = spawn(python, ['-I', '-c', driver], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...SANDBOX_ENV, HOME: this.scratch }, cwd: this.scratch, detached: true });
+      this.child = spawn(python, ['-I', '-c', driver], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...SANDBOX_ENV, HOME: this.scratch },
+        cwd: this.scratch,
+        detached: true,
+      });
     }
     this.info = new Promise((resolve, reject) => {
       this.pending.set(0, { resolve: resolve as unknown as Pending['resolve'], reject });
@@ -55,11 +68,22 @@ export class WarmParent {
     });
     this.child.stdin!.on('error', () => {});
     this.child.on('error', (error) => this.fail(`cannot start the sandbox (${error.message})`));
-    this.child.on('exit', (code, signal) => this.fail(`the warm parent exited (${signal ? `signal ${signal}` : `code ${code}`})`));
+    this.child.on('exit', (code, signal) =>
+      this.fail(`the warm parent exited (${signal ? `signal ${signal}` : `code ${code}`})`),
+    );
     const config_ = {
-      concurrency: config.concurrency, spares: config.spares, modules: config.modules, memoryMb: config.memoryMb,
-      maxOutputBytes: config.maxOutputBytes, fileSizeMb: config.fileSizeMb, tmpfsMb: config.tmpfsMb, processes: config.processes,
-      openFiles: config.openFiles, uidBase: config.uidBase, workDir: SANDBOX_WORK_DIR, scratchDir: this.scratch ?? '/tmp',
+      concurrency: config.concurrency,
+      spares: config.spares,
+      modules: config.modules,
+      memoryMb: config.memoryMb,
+      maxOutputBytes: config.maxOutputBytes,
+      fileSizeMb: config.fileSizeMb,
+      tmpfsMb: config.tmpfsMb,
+      processes: config.processes,
+      openFiles: config.openFiles,
+      uidBase: config.uidBase,
+      workDir: SANDBOX_WORK_DIR,
+      scratchDir: this.scratch ?? '/tmp',
       privileged: config.isolation === 'bwrap', // per-slot uids and tmpfs dirs need the jail's /sandbox mount point
     };
     this.child.stdin!.write(`${JSON.stringify(config_)}\n`);
@@ -74,7 +98,8 @@ export class WarmParent {
   }
 
   exec(request: WarmRequest): Promise<ExecResult> {
-    if (this.exited) return Promise.reject(new SandboxUnavailableError('the warm parent is not running', { retryable: true }));
+    if (this.exited)
+      return Promise.reject(new SandboxUnavailableError('the warm parent is not running', { retryable: true }));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -146,7 +171,9 @@ export class WarmParent {
     if (message.type === 'error') {
       const entry = this.pending.get(Number(message.id));
       this.pending.delete(Number(message.id));
-      entry?.reject(new SandboxUnavailableError(`sandbox refused the request: ${String(message.message)}`, { retryable: true }));
+      entry?.reject(
+        new SandboxUnavailableError(`sandbox refused the request: ${String(message.message)}`, { retryable: true }),
+      );
     }
   }
 

@@ -38,7 +38,10 @@ export function toVerlQuestionRow(instance: TaskInstance, split: string, system:
 
 export function toTrlQuestionRow(instance: TaskInstance, system: boolean): TrlQuestionRow {
   return {
-    prompt: questionMessages(instance, system), task_id: instance.taskId, seed: instance.seed, index: instance.index,
+    prompt: questionMessages(instance, system),
+    task_id: instance.taskId,
+    seed: instance.seed,
+    index: instance.index,
     answer: instance.answer,
   };
 }
@@ -69,9 +72,11 @@ export function toVerlQuestionParquet(rows: readonly VerlQuestionRow[]): ArrayBu
   const columns = ['data_source', 'prompt', 'ability', 'reward_model', 'extra_info'] as const;
   const columnData = columns.map((name) => ({
     name,
-    data: rows.map((row) => (name === 'extra_info'
-      ? { ...row.extra_info, index: BigInt(row.extra_info.index), seed: BigInt(row.extra_info.seed) }
-      : row[name])),
+    data: rows.map((row) =>
+      name === 'extra_info'
+        ? { ...row.extra_info, index: BigInt(row.extra_info.index), seed: BigInt(row.extra_info.seed) }
+        : row[name],
+    ),
   }));
   return parquetWriteBuffer({ columnData, schema: schema as never, rowGroupSize: Math.max(1, rows.length) });
 }

@@ -3,7 +3,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ConfigError } from '../core/index.js';
 import {
-  createSandboxHandler, isAuthorized, readJsonBody, reply, unauthorizedMessage, type ResolvedServiceAuth,
+  createSandboxHandler,
+  isAuthorized,
+  readJsonBody,
+  reply,
+  unauthorizedMessage,
+  type ResolvedServiceAuth,
   type SandboxServiceOptions,
 } from '../sandbox/index.js';
 import type { VerifyBatchResponse } from './types.js';
@@ -29,8 +34,12 @@ export function createR1ciServer(options: ServiceOptions): Server {
   });
 }
 
-async function route(options: ServiceOptions, sandbox: ReturnType<typeof createSandboxHandler> | undefined,
-  request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  options: ServiceOptions,
+  sandbox: ReturnType<typeof createSandboxHandler> | undefined,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
   if (request.method === 'GET' && (path === '/v1/ping' || path === '/health')) return reply(response, 200, 'pong');
   if (path === '/verify' || path === '/v1/verify') {

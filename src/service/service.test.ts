@@ -21,25 +21,33 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function verify(items: unknown[], token = TOKEN): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${base}/verify`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ items }),
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: JSON.stringify({ items }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 function questions(perTask: number): TaskInstance[] {
-  return selectTasks('all').filter((id) => !getTask(id).dataset).flatMap((id) => {
-    const task = getTask(id);
-    const options = task.resolveOptions();
-    return Array.from({ length: perTask }, (_, i) => task.generate(options, 7, i));
-  });
+  return selectTasks('all')
+    .filter((id) => !getTask(id).dataset)
+    .flatMap((id) => {
+      const task = getTask(id);
+      const options = task.resolveOptions();
+      return Array.from({ length: perTask }, (_, i) => task.generate(options, 7, i));
+    });
 }
 
 describe('POST /verify', () => {
   it('scores gold answers 1 and garbage 0 for every generated task, by name and by record', async () => {
     const all = questions(1);
     expect(all.length).toBeGreaterThan(100);
-    const byName = all.map((q) => ({ task_id: q.taskId, seed: q.seed, index: q.index,
-      response: `so <<<${q.answer}>>>` }));
+    const byName = all.map((q) => ({
+      task_id: q.taskId,
+      seed: q.seed,
+      index: q.index,
+      response: `so <<<${q.answer}>>>`,
+    }));
     const gold = await verify(byName);
     const garbage = await verify(all.map((q) => ({ question: q, response: 'I think <<<r1ci-garbage>>>' })));
     const scores = (body: Record<string, unknown>) => (body.results as { score: number }[]).map((r) => r.score);
@@ -56,8 +64,9 @@ describe('POST /verify', () => {
       { task_id: 'rg.arithmetic.chain_sum', response: 'x' },
     ]);
     expect(bad.status).toBe(400);
-    expect(String(bad.body.message))
-      .toMatch(/^items\[1\] task id: unknown task id 'no\.such\.task'.*; items\[2\]: needs task_id/);
+    expect(String(bad.body.message)).toMatch(
+      /^items\[1\] task id: unknown task id 'no\.such\.task'.*; items\[2\]: needs task_id/,
+    );
     expect((await verify([], 'wrong-token')).status).toBe(401);
   });
 });
@@ -71,7 +80,10 @@ describe('question export layouts', () => {
     const read = await parquetReadObjects({ file: buffer });
     expect(read[0]).toEqual({
       data_source: 'r1ci/rg.arithmetic.chain_sum',
-      prompt: [{ role: 'system', content: systemPromptFor('ci') }, { role: 'user', content: instance.prompt }],
+      prompt: [
+        { role: 'system', content: systemPromptFor('ci') },
+        { role: 'user', content: instance.prompt },
+      ],
       ability: 'code-interpreter-reasoning',
       reward_model: { style: 'rule', ground_truth: instance.answer },
       extra_info: { split: 'train', index: 5n, task_id: 'rg.arithmetic.chain_sum', seed: 3n },
@@ -81,7 +93,10 @@ describe('question export layouts', () => {
 
   it('writes TRL rows: a conversational prompt and the columns the reward function receives', () => {
     expect(toTrlQuestionRow(instance, false)).toEqual({
-      prompt: [{ role: 'user', content: instance.prompt }], task_id: 'rg.arithmetic.chain_sum', seed: 3, index: 5,
+      prompt: [{ role: 'user', content: instance.prompt }],
+      task_id: 'rg.arithmetic.chain_sum',
+      seed: 3,
+      index: 5,
       answer: instance.answer,
     });
   });

@@ -15,7 +15,9 @@ export function extractAnswer(response: string): string | null {
 export const CORRECT: VerifyResult = Object.freeze({ correct: true, score: 1, outcome: 'correct' }) as VerifyResult;
 
 export function wrong(detail?: string, score = 0): VerifyResult {
-  return detail === undefined ? { correct: false, score, outcome: 'wrong' } : { correct: false, score, outcome: 'wrong', detail };
+  return detail === undefined
+    ? { correct: false, score, outcome: 'wrong' }
+    : { correct: false, score, outcome: 'wrong', detail };
 }
 
 export function unparseable(detail: string): VerifyResult {
@@ -30,7 +32,8 @@ export function noAnswer(detail = 'no <<<…>>> answer found'): VerifyResult {
 export function normalizeText(text: string): string {
   let t = text.replace(/\s+/g, ' ').trim();
   for (;;) {
-    const first = t[0], last = t[t.length - 1];
+    const first = t[0],
+      last = t[t.length - 1];
     if (t.length >= 2 && first === last && (first === '"' || first === "'" || first === '`')) t = t.slice(1, -1).trim();
     else break;
   }
@@ -55,7 +58,9 @@ export function parseNumber(text: string): number | null {
 
 /** An exact integer as a bigint from `-123`, `−123`, `1,234`, `+5`; null for anything else (no decimals). */
 export function parseInteger(text: string): bigint | null {
-  const t = normalizeText(text).replace(MINUS_SIGN, '-').replace(/,(?=\d{3}(\D|$))/g, '');
+  const t = normalizeText(text)
+    .replace(MINUS_SIGN, '-')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   if (t.length === 0 || t.length > 10_000 || !/^[+-]?\d+$/.test(t)) return null;
   return BigInt(t);
 }
@@ -91,7 +96,9 @@ const MAX_NESTING = 32;
 
 /** The deepest bracket nesting of the text, counting [ ( { outside quotes. */
 function nestingDepth(text: string): number {
-  let depth = 0, max = 0, quote = '';
+  let depth = 0,
+    max = 0,
+    quote = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quote) {
@@ -109,9 +116,14 @@ function pythonLiteralToJson(text: string): string | null {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === "'" || ch === '"') {
-      let j = i + 1, body = '';
+      let j = i + 1,
+        body = '';
       while (j < text.length && text[j] !== ch) {
-        if (text[j] === '\\' && j + 1 < text.length) { body += text[j] + text[j + 1]; j += 2; continue; }
+        if (text[j] === '\\' && j + 1 < text.length) {
+          body += text[j] + text[j + 1];
+          j += 2;
+          continue;
+        }
         body += text[j++];
       }
       if (j >= text.length) return null;
@@ -157,7 +169,10 @@ export function parseMatrix(text: string): string[][] | null {
     if (!Array.isArray(value) || !value.every(Array.isArray)) return null;
     return (value as unknown[][]).map((row) => row.map((cell) => String(cell)));
   }
-  const rows = t.split(/\n/).map((row) => row.trim()).filter((row) => row.length > 0);
+  const rows = t
+    .split(/\n/)
+    .map((row) => row.trim())
+    .filter((row) => row.length > 0);
   if (rows.length === 0) return null;
   return rows.map((row) => row.split(/[\s,]+/).filter((cell) => cell.length > 0));
 }

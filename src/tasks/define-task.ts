@@ -17,10 +17,14 @@ export function defineTask<S extends OptionsSchema>(definition: TaskDefinition<S
   const maxAnswer = definition.maxAnswerLength ?? DEFAULT_MAX_ANSWER;
 
   const verifyAnswer = (instance: TaskInstance, answer: string): VerifyResult => {
-    if (answer.length > maxAnswer) return unparseable(`answer is ${answer.length} characters; at most ${maxAnswer} are read`);
+    if (answer.length > maxAnswer)
+      return unparseable(`answer is ${answer.length} characters; at most ${maxAnswer} are read`);
     try {
       const verdict = check(instance, answer);
-      if (typeof verdict === 'boolean') return verdict ? { correct: true, score: 1, outcome: 'correct' } : { correct: false, score: 0, outcome: 'wrong' };
+      if (typeof verdict === 'boolean')
+        return verdict
+          ? { correct: true, score: 1, outcome: 'correct' }
+          : { correct: false, score: 0, outcome: 'wrong' };
       return verdict;
     } catch (error) {
       return unparseable(`could not read the answer: ${(error as Error)?.message ?? String(error)}`.slice(0, 300));
@@ -39,7 +43,8 @@ export function defineTask<S extends OptionsSchema>(definition: TaskDefinition<S
       return options;
     },
     generate(options, seed, index) {
-      if (!Number.isInteger(index) || index < 0) throw new ConfigError([{ path: 'index', message: `bad index ${index}`, fix: 'use a non-negative integer' }]);
+      if (!Number.isInteger(index) || index < 0)
+        throw new ConfigError([{ path: 'index', message: `bad index ${index}`, fix: 'use a non-negative integer' }]);
       const rng = createRng(definition.id, seed, index);
       const question = generate(options, rng, index);
       const difficulty: Record<string, number | string | boolean> = {};

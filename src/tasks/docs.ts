@@ -18,7 +18,9 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 function row(entry: TaskEntry): string {
   const task = entry.task;
   if (!task) return `| \`${entry.id}\` | ${entry.split} | planned | | | |`;
-  const knobs = Object.entries(task.options).map(([name, spec]) => `\`${name}\`=${describeOption(spec)}`).join(', ');
+  const knobs = Object.entries(task.options)
+    .map(([name, spec]) => `\`${name}\`=${describeOption(spec)}`)
+    .join(', ');
   // The intro states min_x ≤ max_x once; only other declared orders are listed per task.
   const ordered = (task.ranges ?? [])
     .filter(([low, high]) => !(low.startsWith('min_') && high === `max_${low.slice(4)}`))
@@ -45,29 +47,49 @@ export function renderTasksDoc(): string {
     '',
     `r1ci's suite follows the paper: ${paper.length} tasks (` +
       `${perSource}), ` +
-      (`${paper.filter((e) => e.split === 'train').length} for training ` + `and ${paper.filter((e) => e.split === 'test').length} for testing, plus ${all.length - paper.length} ` + `generated BBH variants that are training-only. `) +
+      (`${paper.filter((e) => e.split === 'train').length} for training ` +
+        `and ${paper.filter((e) => e.split === 'test').length} for testing, plus ${all.length - paper.length} ` +
+        `generated BBH variants that are training-only. `) +
       `${all.filter((e) => e.implemented).length} of the ${all.length} are implemented.`,
     '',
     '## The split, and why it is ours',
     '',
-    (`The paper's list of 37 test tasks (and of its 84 Reasoning-Gym tasks) is not public. r1ci fixes its own ` + `split: a seeded draw (seed \`${SPLIT_SEED}\`) stratified by source, `) +
-      `${Object.entries(TEST_COUNTS).map(([s, n]) => `${n} ${s}`).join(', ')} tasks in test (src/tasks/split.ts; a test pins it). ` +
+    `The paper's list of 37 test tasks (and of its 84 Reasoning-Gym tasks) is not public. r1ci fixes its own ` +
+      `split: a seeded draw (seed \`${SPLIT_SEED}\`) stratified by source, ` +
+      `${Object.entries(TEST_COUNTS)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ')} tasks in test (src/tasks/split.ts; a test pins it). ` +
       'Pass `--split-file FILE` (JSON `{"test": [ids]}`) to use another. ' +
-      ('The Reasoning-Gym list is its May-2025 set minus the seven direct ports of SymBench tasks and the ' + 'heaviest generators.'),
+      ('The Reasoning-Gym list is its May-2025 set minus the seven direct ports of SymBench tasks and the ' +
+        'heaviest generators.'),
     '',
-    'Test tasks: ' + paper.filter((e) => e.split === 'test').map((e) => `\`${e.id}\``).join(', ') + '.',
+    'Test tasks: ' +
+      paper
+        .filter((e) => e.split === 'test')
+        .map((e) => `\`${e.id}\``)
+        .join(', ') +
+      '.',
     '',
-    ('Every answer goes inside `<<<…>>>`; the verdict is exact and binary (`correct`); constraint and planning ' + 'tasks accept any valid answer. ') +
-      ('Beside it, `score` in [0, 1] carries the partial credit the source gives where it gives any (`r1ci rl ' + '--reward partial` trains on it). ') +
-      'Defaults follow the source\'s defaults, and every answer spelling the source\'s own scorer accepts is accepted; ' +
-      ('the last column says where a task departs from its source on purpose, and why ' + '(src/tasks/source-parity.test.ts records the cases).'),
+    'Every answer goes inside `<<<…>>>`; the verdict is exact and binary (`correct`); constraint and planning ' +
+      'tasks accept any valid answer. ' +
+      ('Beside it, `score` in [0, 1] carries the partial credit the source gives where it gives any (`r1ci rl ' +
+        '--reward partial` trains on it). ') +
+      "Defaults follow the source's defaults, and every answer spelling the source's own scorer accepts is accepted; " +
+      ('the last column says where a task departs from its source on purpose, and why ' +
+        '(src/tasks/source-parity.test.ts records the cases).'),
     '',
     'Every `min_x` must be at most its `max_x`; other orders a task requires are listed after its knobs. ' +
       'A bad setting is refused before anything is generated, with every problem named at once.',
   ];
   for (const source of ['symbench', 'bbh', 'rg', 'bbh-gen'] as TaskSource[]) {
     const entries = all.filter((e) => e.source === source);
-    lines.push('', `## ${SOURCE_TITLES[source]} (${entries.length})`, '', '| id | split | answer format | knobs: default (range) | question | differs from source |', '|---|---|---|---|---|---|');
+    lines.push(
+      '',
+      `## ${SOURCE_TITLES[source]} (${entries.length})`,
+      '',
+      '| id | split | answer format | knobs: default (range) | question | differs from source |',
+      '|---|---|---|---|---|---|',
+    );
     for (const entry of entries) lines.push(row(entry));
   }
 

@@ -37,7 +37,15 @@ export function listTasks(options: ListTasksOptions = {}): TaskEntry[] {
   const entries: TaskEntry[] = [];
   for (const entry of CATALOGUE) {
     const task = byId.get(entry.id);
-    const listed: TaskEntry = { id: entry.id, source: entry.source, category: entry.category, split: splitOf(entry.id, entry.paperTask, assignment), paperTask: entry.paperTask, implemented: task !== undefined, task };
+    const listed: TaskEntry = {
+      id: entry.id,
+      source: entry.source,
+      category: entry.category,
+      split: splitOf(entry.id, entry.paperTask, assignment),
+      paperTask: entry.paperTask,
+      implemented: task !== undefined,
+      task,
+    };
     if (options.source && listed.source !== options.source) continue;
     if (options.split && listed.split !== options.split) continue;
     if (options.implementedOnly && !listed.implemented) continue;
@@ -51,7 +59,14 @@ export function listTasks(options: ListTasksOptions = {}): TaskEntry[] {
 export function getTask(id: string): Task {
   const task = byId.get(id);
   if (task) return task;
-  if (catalogueIds.has(id)) throw new ConfigError([{ path: 'task', message: `task ${id} is planned but not implemented yet`, fix: 'see `r1ci tasks list` for the tasks that exist' }]);
+  if (catalogueIds.has(id))
+    throw new ConfigError([
+      {
+        path: 'task',
+        message: `task ${id} is planned but not implemented yet`,
+        fix: 'see `r1ci tasks list` for the tasks that exist',
+      },
+    ]);
   throw new UnknownNameError('task id', id, [...byId.keys()].length ? [...byId.keys()] : [...catalogueIds]);
 }
 
@@ -62,13 +77,21 @@ export function getTask(id: string): Task {
 export function selectTasks(selector: string, splitAssignment?: SplitAssignment): string[] {
   const implemented = listTasks({ implementedOnly: true, splitAssignment });
   if (selector === 'all') return implemented.map((entry) => entry.id);
-  if (selector === 'train' || selector === 'test') return implemented.filter((entry) => entry.split === selector).map((entry) => entry.id);
-  if (['symbench', 'bbh', 'bbh-gen', 'rg'].includes(selector)) return implemented.filter((entry) => entry.source === selector).map((entry) => entry.id);
+  if (selector === 'train' || selector === 'test')
+    return implemented.filter((entry) => entry.split === selector).map((entry) => entry.id);
+  if (['symbench', 'bbh', 'bbh-gen', 'rg'].includes(selector))
+    return implemented.filter((entry) => entry.source === selector).map((entry) => entry.id);
   const out: string[] = [];
-  for (const part of selector.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of selector
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     if (part.endsWith('*')) {
       const matches = implemented.filter((entry) => entry.id.startsWith(part.slice(0, -1))).map((entry) => entry.id);
-      if (!matches.length) throw new ConfigError([{ path: 'tasks', message: `no implemented task matches ${part}`, fix: 'see `r1ci tasks list`' }]);
+      if (!matches.length)
+        throw new ConfigError([
+          { path: 'tasks', message: `no implemented task matches ${part}`, fix: 'see `r1ci tasks list`' },
+        ]);
       out.push(...matches);
     } else out.push(getTask(part).id);
   }

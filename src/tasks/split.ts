@@ -13,7 +13,9 @@ export const TEST_COUNTS: Readonly<Partial<Record<TaskSource, number>>> = { symb
 export function drawTestSplit(seed = SPLIT_SEED): string[] {
   const test: string[] = [];
   for (const [source, count] of Object.entries(TEST_COUNTS) as [TaskSource, number][]) {
-    const ids = CATALOGUE.filter((entry) => entry.paperTask && entry.source === source).map((entry) => entry.id).sort();
+    const ids = CATALOGUE.filter((entry) => entry.paperTask && entry.source === source)
+      .map((entry) => entry.id)
+      .sort();
     test.push(...createRng(seed, source).sample(ids, count));
   }
   return test.sort();
@@ -38,18 +40,43 @@ export function loadSplitFile(path: string, knownIds: ReadonlySet<string>): Spli
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ConfigError([{ path: 'split-file', message: `cannot read ${path}: ${(error as Error).message}`, fix: 'give a JSON file like {"test": ["bbh.navigate", ...]}' }], { cause: error });
+    throw new ConfigError(
+      [
+        {
+          path: 'split-file',
+          message: `cannot read ${path}: ${(error as Error).message}`,
+          fix: 'give a JSON file like {"test": ["bbh.navigate", ...]}',
+        },
+      ],
+      { cause: error },
+    );
   }
   const test = (parsed as { test?: unknown })?.test;
   const train = (parsed as { train?: unknown })?.train;
   if (!Array.isArray(test) || !test.every((id) => typeof id === 'string')) {
-    throw new ConfigError([{ path: 'split-file', message: `${path} has no "test" list of task ids`, fix: 'give a JSON file like {"test": ["bbh.navigate", ...]}' }]);
+    throw new ConfigError([
+      {
+        path: 'split-file',
+        message: `${path} has no "test" list of task ids`,
+        fix: 'give a JSON file like {"test": ["bbh.navigate", ...]}',
+      },
+    ]);
   }
   const unknown = [...test, ...(Array.isArray(train) ? train : [])].filter((id) => !knownIds.has(String(id)));
-  if (unknown.length) throw new ConfigError([{ path: 'split-file', message: `unknown task ids: ${unknown.slice(0, 5).join(', ')}`, fix: 'see `r1ci tasks list`' }]);
+  if (unknown.length)
+    throw new ConfigError([
+      {
+        path: 'split-file',
+        message: `unknown task ids: ${unknown.slice(0, 5).join(', ')}`,
+        fix: 'see `r1ci tasks list`',
+      },
+    ]);
   if (Array.isArray(train)) {
     const overlap = train.filter((id) => test.includes(id));
-    if (overlap.length) throw new ConfigError([{ path: 'split-file', message: `ids in both train and test: ${overlap.slice(0, 5).join(', ')}` }]);
+    if (overlap.length)
+      throw new ConfigError([
+        { path: 'split-file', message: `ids in both train and test: ${overlap.slice(0, 5).join(', ')}` },
+      ]);
   }
   return { name: path, test: new Set(test as string[]) };
 }

@@ -21,11 +21,18 @@ export type NumericOptionName<S extends OptionsSchema> = string extends keyof S
   : { [K in keyof S]: S[K] extends { kind: 'int' | 'float' } ? K : never }[keyof S] & string;
 
 /** Two numeric options that must stay in order: `[low, high]` means low ≤ high, e.g. `['min_rows', 'max_rows']`. */
-export type OptionRange<S extends OptionsSchema = OptionsSchema> = readonly [NumericOptionName<S>, NumericOptionName<S>];
+export type OptionRange<S extends OptionsSchema = OptionsSchema> = readonly [
+  NumericOptionName<S>,
+  NumericOptionName<S>,
+];
 
 /** The resolved values of a schema: numbers for int/float, booleans, strings for enums. */
 export type OptionValues<S extends OptionsSchema> = {
-  readonly [K in keyof S]: S[K] extends { kind: 'int' | 'float' } ? number : S[K] extends { kind: 'bool' } ? boolean : string;
+  readonly [K in keyof S]: S[K] extends { kind: 'int' | 'float' }
+    ? number
+    : S[K] extends { kind: 'bool' }
+      ? boolean
+      : string;
 };
 
 /** One generated question. Pure function of (task, options, seed, index); JSON-serialisable. */

@@ -25,7 +25,8 @@ afterAll(async () => {
 /** Answers 0 to everything and records the system prompt of every call. */
 function recordingBackend(systems: string[]): TokenBackend {
   return {
-    kind: 'token', name: 'recording',
+    kind: 'token',
+    name: 'recording',
     async sample(request) {
       const prompt = tokenizer.decode([...request.promptTokens]);
       systems.push(/<\|im_start\|>system\n([\s\S]*?)<\|im_end\|>/.exec(prompt)?.[1] ?? '');
@@ -36,22 +37,39 @@ function recordingBackend(systems: string[]): TokenBackend {
 }
 
 describe('the curriculum estimate', () => {
-  it('gives the ci agent the run\'s system prompt and the fourth agent a checking ci prompt', async () => {
+  it("gives the ci agent the run's system prompt and the fourth agent a checking ci prompt", async () => {
     const systems: string[] = [];
     const { curriculum } = resolveRlConfig({ curriculum: { enabled: true, samplesPerAgent: 1 } });
     const question = { taskId: 'rg.arithmetic.chain_sum', index: 0, seed: 8 };
     const rates = await estimateSuccessRates([question], curriculum, {
-      backend: recordingBackend(systems), tokenizer, sandbox, agent: { systemPrompt: 'Use Python.' }, concurrency: 1, seedKeys: ['test'],
+      backend: recordingBackend(systems),
+      tokenizer,
+      sandbox,
+      agent: { systemPrompt: 'Use Python.' },
+      concurrency: 1,
+      seedKeys: ['test'],
     });
     expect([...rates.values()]).toEqual([0]);
-    expect(systems).toEqual([systemPromptFor('text'), systemPromptFor('code'), 'Use Python.', `Use Python.${CHECKING_AGENT_PROMPT_SUFFIX}`]);
+    expect(systems).toEqual([
+      systemPromptFor('text'),
+      systemPromptFor('code'),
+      'Use Python.',
+      `Use Python.${CHECKING_AGENT_PROMPT_SUFFIX}`,
+    ]);
   });
 
   it('keeps an explicit fourth agent as given', async () => {
     const systems: string[] = [];
-    const { curriculum } = resolveRlConfig({ curriculum: { enabled: true, samplesPerAgent: 1, fourthAgent: { mode: 'text', systemPrompt: 'Think.' } } });
+    const { curriculum } = resolveRlConfig({
+      curriculum: { enabled: true, samplesPerAgent: 1, fourthAgent: { mode: 'text', systemPrompt: 'Think.' } },
+    });
     await estimateSuccessRates([{ taskId: 'rg.arithmetic.chain_sum', index: 0, seed: 8 }], curriculum, {
-      backend: recordingBackend(systems), tokenizer, sandbox, agent: {}, concurrency: 1, seedKeys: ['test'],
+      backend: recordingBackend(systems),
+      tokenizer,
+      sandbox,
+      agent: {},
+      concurrency: 1,
+      seedKeys: ['test'],
     });
     expect(systems).toEqual([systemPromptFor('text'), systemPromptFor('code'), systemPromptFor('ci'), 'Think.']);
   });

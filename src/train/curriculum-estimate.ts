@@ -17,17 +17,33 @@ export { CHECKING_AGENT_PROMPT_SUFFIX } from './rl/config.js';
 export function curriculumAgents(curriculum: ResolvedCurriculum, runPrompt?: string): CurriculumAgent[] {
   const fourth = curriculum.fourthAgent;
   const base = fourth.mode === 'ci' ? runPrompt : undefined;
-  const fourthPrompt = fourth.systemPrompt ?? (fourth.promptSuffix ? `${base ?? systemPromptFor(fourth.mode)}${fourth.promptSuffix}` : base);
-  return [{ mode: 'text' }, { mode: 'code' }, { mode: 'ci', systemPrompt: runPrompt }, { mode: fourth.mode, systemPrompt: fourthPrompt }];
+  const fourthPrompt =
+    fourth.systemPrompt ??
+    (fourth.promptSuffix ? `${base ?? systemPromptFor(fourth.mode)}${fourth.promptSuffix}` : base);
+  return [
+    { mode: 'text' },
+    { mode: 'code' },
+    { mode: 'ci', systemPrompt: runPrompt },
+    { mode: fourth.mode, systemPrompt: fourthPrompt },
+  ];
 }
 
 /** p per question: the fraction of correct answers over every agent's samples. */
-export async function estimateSuccessRates(questions: readonly QuestionRef[], curriculum: ResolvedCurriculum, options: RolloutOptions): Promise<Map<string, number>> {
+export async function estimateSuccessRates(
+  questions: readonly QuestionRef[],
+  curriculum: ResolvedCurriculum,
+  options: RolloutOptions,
+): Promise<Map<string, number>> {
   const correct = new Map<string, number>(questions.map((q) => [questionKey(q), 0]));
   const agents = curriculumAgents(curriculum, options.agent.systemPrompt);
   for (const [a, agent] of agents.entries()) {
-    const result = await runRollouts(questions, curriculum.samplesPerAgent, { ...options, agent: { ...options.agent, mode: agent.mode, systemPrompt: agent.systemPrompt }, seedKeys: [...options.seedKeys, 'agent', a] });
-    for (const group of result.groups) correct.set(group.key, correct.get(group.key)! + group.episodes.filter((e) => e.verdict.correct).length);
+    const result = await runRollouts(questions, curriculum.samplesPerAgent, {
+      ...options,
+      agent: { ...options.agent, mode: agent.mode, systemPrompt: agent.systemPrompt },
+      seedKeys: [...options.seedKeys, 'agent', a],
+    });
+    for (const group of result.groups)
+      correct.set(group.key, correct.get(group.key)! + group.episodes.filter((e) => e.verdict.correct).length);
   }
   const total = agents.length * curriculum.samplesPerAgent;
   return new Map([...correct].map(([key, n]) => [key, n / total]));
@@ -36,10 +52,22 @@ export async function estimateSuccessRates(questions: readonly QuestionRef[], cu
 export type CurriculumFile = { stage: number; groups: ScoredQuestion<QuestionRef>[][] };
 
 /** The groups for a stage: read from `path` when present, else estimated and written there. */
-export async function loadOrEstimateCurriculum(path: string, stage: number, questions: readonly QuestionRef[], curriculum: ResolvedCurriculum, options: RolloutOptions): Promise<ScoredQuestion<QuestionRef>[][]> {
+export async function loadOrEstimateCurriculum(
+  path: string,
+  stage: number,
+  questions: readonly QuestionRef[],
+  curriculum: ResolvedCurriculum,
+  options: RolloutOptions,
+): Promise<ScoredQuestion<QuestionRef>[][]> {
   if (existsSync(path)) return (JSON.parse(readFileSync(path, 'utf8')) as CurriculumFile).groups;
-  const rates = await estimateSuccessRates(questions, curriculum, { ...options, seedKeys: [...options.seedKeys, 'curriculum', stage] });
-  const groups = groupByImprovementPotential(questions.map((q) => ({ question: q, p: rates.get(questionKey(q))! })), curriculum.stages);
+  const rates = await estimateSuccessRates(questions, curriculum, {
+    ...options,
+    seedKeys: [...options.seedKeys, 'curriculum', stage],
+  });
+  const groups = groupByImprovementPotential(
+    questions.map((q) => ({ question: q, p: rates.get(questionKey(q))! })),
+    curriculum.stages,
+  );
   writeFileSync(path, `${JSON.stringify({ stage, groups } satisfies CurriculumFile)}\n`);
   return groups;
 }

@@ -1,6 +1,11 @@
 // The IP curriculum on a given set of p values, by hand.
 import { describe, expect, it } from 'vitest';
-import { computeImprovementPotential, groupByImprovementPotential, questionsForStage, stageOfStep } from './curriculum.js';
+import {
+  computeImprovementPotential,
+  groupByImprovementPotential,
+  questionsForStage,
+  stageOfStep,
+} from './curriculum.js';
 
 describe('improvement-potential grouping', () => {
   it('IP = 4p(1−p)', () => {
@@ -11,7 +16,12 @@ describe('improvement-potential grouping', () => {
     // IP: 1    0   0   .75  .75  .36  .36  .96
     const ps = [0.5, 0, 1, 0.25, 0.75, 0.1, 0.9, 0.4];
     const groups = groupByImprovementPotential(ps.map((p, i) => ({ question: `q${i}`, p })));
-    expect(groups.map((g) => g.map((item) => item.question))).toEqual([['q0', 'q7'], ['q3', 'q4'], ['q5', 'q6'], ['q1', 'q2']]);
+    expect(groups.map((g) => g.map((item) => item.question))).toEqual([
+      ['q0', 'q7'],
+      ['q3', 'q4'],
+      ['q5', 'q6'],
+      ['q1', 'q2'],
+    ]);
     expect(groups[0].map((item) => +item.ip.toFixed(4))).toEqual([1, 0.96]);
     expect(questionsForStage(groups, 1)).toEqual(['q0', 'q7']);
     expect(questionsForStage(groups, 3)).toEqual(['q0', 'q7', 'q3', 'q4', 'q5', 'q6']);

@@ -13,12 +13,21 @@ export type ScoredQuestion<Q> = { question: Q; p: number; ip: number };
  * Sorts by IP from high to low (ties keep input order) and cuts `groups` groups of near-equal size
  * (the first `n mod groups` groups take one more question).
  */
-export function groupByImprovementPotential<Q>(items: readonly { question: Q; p: number }[], groups = 4): ScoredQuestion<Q>[][] {
+export function groupByImprovementPotential<Q>(
+  items: readonly { question: Q; p: number }[],
+  groups = 4,
+): ScoredQuestion<Q>[][] {
   if (!Number.isInteger(groups) || groups < 1) throw new RangeError(`groups must be a positive integer, got ${groups}`);
-  const scored = items.map((item, order) => ({ question: item.question, p: item.p, ip: computeImprovementPotential(item.p), order }));
+  const scored = items.map((item, order) => ({
+    question: item.question,
+    p: item.p,
+    ip: computeImprovementPotential(item.p),
+    order,
+  }));
   scored.sort((a, b) => b.ip - a.ip || a.order - b.order);
   const out: ScoredQuestion<Q>[][] = [];
-  const base = Math.floor(scored.length / groups), extra = scored.length % groups;
+  const base = Math.floor(scored.length / groups),
+    extra = scored.length % groups;
   let start = 0;
   for (let g = 0; g < groups; g++) {
     const size = base + (g < extra ? 1 : 0);
@@ -30,7 +39,10 @@ export function groupByImprovementPotential<Q>(items: readonly { question: Q; p:
 
 /** The questions stage `stage` (1-based) trains on: groups 1..stage. */
 export function questionsForStage<Q>(groups: readonly (readonly ScoredQuestion<Q>[])[], stage: number): Q[] {
-  return groups.slice(0, Math.max(1, Math.min(stage, groups.length))).flat().map((item) => item.question);
+  return groups
+    .slice(0, Math.max(1, Math.min(stage, groups.length)))
+    .flat()
+    .map((item) => item.question);
 }
 
 /** The stage (1-based) of a 1-based step when each stage lasts `stepsPerStage` steps (the last stage continues). */

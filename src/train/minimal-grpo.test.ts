@@ -8,10 +8,23 @@ import type { LocalLearner } from '../learner/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { getTask } from '../tasks/index.js';
 import { resolveAgentConfig, runEpisodes, type Episode } from '../agent/index.js';
-import { buildDatums, computeEpisodeAdvantages, scoreGroups, selectTrainingGroups, sequencesOf, spreadEpisodeAdvantages } from './rl/batch.js';
+import {
+  buildDatums,
+  computeEpisodeAdvantages,
+  scoreGroups,
+  selectTrainingGroups,
+  sequencesOf,
+  spreadEpisodeAdvantages,
+} from './rl/batch.js';
 import { resolveRlConfig } from './rl/config.js';
 import { buildLossConfig } from './rl/train-step.js';
-import { minimalDatums, minimalGroupAdvantages, minimalLossConfig, minimalReward, runMinimalGrpo } from './minimal-grpo.js';
+import {
+  minimalDatums,
+  minimalGroupAdvantages,
+  minimalLossConfig,
+  minimalReward,
+  runMinimalGrpo,
+} from './minimal-grpo.js';
 
 let base: string, tokenizer: Tokenizer, sandbox: Sandbox, learner: LocalLearner;
 let fixture: TinyModelFixture | undefined;
@@ -29,14 +42,30 @@ const task = getTask('rg.arithmetic.chain_sum');
 const instance = task.generate(task.resolveOptions(), 0, 0);
 const code = '```python\n' + task.referenceSolution!(instance).trimEnd() + '\n```\n';
 // Four kinds of answers: code then right, code then wrong, no answer, right without code.
-const scripts = [[code, `<<<${instance.answer}>>>`], [code, '<<<0>>>'], ['I cannot tell.'], [`<<<${instance.answer}>>>`], [code, `<<<${instance.answer}>>>`]];
+const scripts = [
+  [code, `<<<${instance.answer}>>>`],
+  [code, '<<<0>>>'],
+  ['I cannot tell.'],
+  [`<<<${instance.answer}>>>`],
+  [code, `<<<${instance.answer}>>>`],
+];
 
 async function scriptedGroups(): Promise<Episode[][]> {
   const config = resolveAgentConfig({ recordTokens: true, execTimeoutMs: 10_000, systemPrompt: 'Use Python.' });
-  const contexts = [0, 1].flatMap((g) => scripts.map((script, i) => () => ({
-    task, instance, sample: i, tokenizer, sandbox, config,
-    backend: new ScriptedBackend({ tokenizer, script: g === 0 ? script : scripts[(i + 2) % scripts.length] }).asTokenBackend(),
-  })));
+  const contexts = [0, 1].flatMap((g) =>
+    scripts.map((script, i) => () => ({
+      task,
+      instance,
+      sample: i,
+      tokenizer,
+      sandbox,
+      config,
+      backend: new ScriptedBackend({
+        tokenizer,
+        script: g === 0 ? script : scripts[(i + 2) % scripts.length],
+      }).asTokenBackend(),
+    })),
+  );
   const episodes = await runEpisodes(contexts, { concurrency: 4 });
   return [episodes.slice(0, 5), episodes.slice(5)];
 }
@@ -50,10 +79,19 @@ describe('the minimal GRPO loop', () => {
     const groups = await scriptedGroups();
     expect(groups[0].map((e) => +minimalReward(e).toFixed(3))).toEqual([1.1, 0.1, -0.1, 1.1, 1.1]);
     const config = resolveRlConfig({ klCoef: 0.001 });
-    const scored = selectTrainingGroups(scoreGroups(groups.map((episodes, i) => ({ key: String(i), episodes })), config), config);
+    const scored = selectTrainingGroups(
+      scoreGroups(
+        groups.map((episodes, i) => ({ key: String(i), episodes })),
+        config,
+      ),
+      config,
+    );
     expect(scored.flatMap((g) => g.rewards.map((r) => r.total))).toEqual(groups.flat().map(minimalReward));
     const sequences = sequencesOf(scored, config);
-    const full = buildDatums(sequences, spreadEpisodeAdvantages(sequences, computeEpisodeAdvantages(scored, sequences, 'grpo')));
+    const full = buildDatums(
+      sequences,
+      spreadEpisodeAdvantages(sequences, computeEpisodeAdvantages(scored, sequences, 'grpo')),
+    );
     const minimal = minimalDatums(groups);
     expect(full.trainedTokens).toBe(minimal.tokens);
     expect(full.data).toEqual(minimal.data);
@@ -61,9 +99,18 @@ describe('the minimal GRPO loop', () => {
     // Overlong masking: an answer cut by the budget keeps its place in the baseline but trains on nothing.
     const cut = groups.map((g) => g.map((e, i) => (i === 1 ? { ...e, stopReason: 'max-tokens' as const } : e)));
     const masked = resolveRlConfig({ klCoef: 0.001, maskTruncated: true });
-    const scoredCut = selectTrainingGroups(scoreGroups(cut.map((episodes, i) => ({ key: String(i), episodes })), masked), masked);
+    const scoredCut = selectTrainingGroups(
+      scoreGroups(
+        cut.map((episodes, i) => ({ key: String(i), episodes })),
+        masked,
+      ),
+      masked,
+    );
     const sequencesCut = sequencesOf(scoredCut, masked);
-    const fullCut = buildDatums(sequencesCut, spreadEpisodeAdvantages(sequencesCut, computeEpisodeAdvantages(scoredCut, sequencesCut, 'grpo')));
+    const fullCut = buildDatums(
+      sequencesCut,
+      spreadEpisodeAdvantages(sequencesCut, computeEpisodeAdvantages(scoredCut, sequencesCut, 'grpo')),
+    );
     const minimalCut = minimalDatums(cut, { maskTruncated: true });
     expect(fullCut.data).toEqual(minimalCut.data);
     expect(minimalCut.tokens).toBeLessThan(minimal.tokens);
@@ -71,7 +118,9 @@ describe('the minimal GRPO loop', () => {
     // The loss config, at the paper's temperature and at 0.7 (trained on logits / T).
     for (const temperature of [1, 0.7]) {
       const tempered = resolveRlConfig({ klCoef: 0.001, agent: { temperature } });
-      expect(buildLossConfig(tempered, minimal.tokens)).toEqual(minimalLossConfig({ klCoef: 0.001, temperature }, minimal.tokens));
+      expect(buildLossConfig(tempered, minimal.tokens)).toEqual(
+        minimalLossConfig({ klCoef: 0.001, temperature }, minimal.tokens),
+      );
     }
     expect(minimalLossConfig({ klCoef: 0.001, temperature: 0.7 }, 10)).toMatchObject({ temperature: 0.7 });
     expect(minimalLossConfig({ klCoef: 0.001, temperature: 1 }, 10)).not.toHaveProperty('temperature');
@@ -80,8 +129,19 @@ describe('the minimal GRPO loop', () => {
   it('runs end to end on the tiny model through the learner, at temperature 0.7', async () => {
     const modelId = await learner.client.createModel({ base_model: base, reference_model: true });
     const logs = await runMinimalGrpo({
-      client: learner.client, modelId, tokenizer, sandbox, taskIds: ['rg.arithmetic.chain_sum'], questionsPerTask: 10, questionSeed: 8,
-      steps: 2, questionsPerStep: 2, groupSize: 2, learningRate: 1e-3, klCoef: 0.001, temperature: 0.7,
+      client: learner.client,
+      modelId,
+      tokenizer,
+      sandbox,
+      taskIds: ['rg.arithmetic.chain_sum'],
+      questionsPerTask: 10,
+      questionSeed: 8,
+      steps: 2,
+      questionsPerStep: 2,
+      groupSize: 2,
+      learningRate: 1e-3,
+      klCoef: 0.001,
+      temperature: 0.7,
       agent: { systemPrompt: 'Use Python.', maxTokensPerTurn: 16, maxTotalTokens: 32 },
     });
     expect(logs.map((l) => l.step)).toEqual([1, 2]);

@@ -9,7 +9,14 @@ import { createRng, hashKeys } from '../core/index.js';
 import { createLearnerTokenBackend, makeDatum, type Datum, type TrainingClient } from '../learner/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { getTask } from '../tasks/index.js';
-import { isInfrastructureStop, resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../agent/index.js';
+import {
+  isInfrastructureStop,
+  resolveAgentConfig,
+  runEpisodes,
+  type AgentOptions,
+  type Episode,
+  type EpisodeContext,
+} from '../agent/index.js';
 
 export type MinimalGrpoOptions = {
   client: TrainingClient;
@@ -35,7 +42,12 @@ export type MinimalGrpoOptions = {
 };
 
 export type MinimalStepLog = {
-  step: number; reward: number; accuracy: number; kl: number; clipFraction: number; tokens: number;
+  step: number;
+  reward: number;
+  accuracy: number;
+  kl: number;
+  clipFraction: number;
+  tokens: number;
 };
 
 // ---- 1. The reward (paper v2): +1 correct, ±0.1 format, −0.1 past 6 turns -------------------
@@ -58,11 +70,16 @@ export function minimalGroupAdvantages(rewards_G: readonly number[]): number[] {
 
 // ---- 3. Episodes → datums: loss on sampled tokens only, token-level (divided by all trained tokens)
 
-export function minimalDatums(groups: readonly (readonly Episode[])[], options: { maskTruncated?: boolean } = {}): { data: Datum[]; tokens: number } {
+export function minimalDatums(
+  groups: readonly (readonly Episode[])[],
+  options: { maskTruncated?: boolean } = {},
+): { data: Datum[]; tokens: number } {
   const rows: { tokens: number[]; weights_T: number[]; logprobs_T: number[]; advantage: number }[] = [];
   for (const group of groups) {
     // An episode that a backend or sandbox failure ended is not the policy's doing: it does not train.
-    const withTokens = group.filter((e) => !isInfrastructureStop(e.stopReason) && e.trajectory && e.trajectory.mask.includes(1));
+    const withTokens = group.filter(
+      (e) => !isInfrastructureStop(e.stopReason) && e.trajectory && e.trajectory.mask.includes(1),
+    );
     const advantages_G = minimalGroupAdvantages(withTokens.map(minimalReward));
     withTokens.forEach((episode, i) => {
       const { promptTokens, tokens, mask, logprobs } = episode.trajectory!;
@@ -70,7 +87,8 @@ export function minimalDatums(groups: readonly (readonly Episode[])[], options: 
       // of the response only what the model sampled (mask 1), never the interpreter's output.
       // Overlong masking (DAPO, off by default): an answer cut by the budget carries none at all.
       const pad = new Array<number>(promptTokens.length - 1).fill(0);
-      const trained = (m: number) => (m === 1 && !(options.maskTruncated && episode.stopReason === 'max-tokens') ? 1 : 0);
+      const trained = (m: number) =>
+        m === 1 && !(options.maskTruncated && episode.stopReason === 'max-tokens') ? 1 : 0;
       rows.push({
         tokens: [...promptTokens, ...tokens],
         weights_T: [...pad, ...mask.map(trained)],
@@ -79,12 +97,17 @@ export function minimalDatums(groups: readonly (readonly Episode[])[], options: 
       });
     });
   }
-  const total = Math.max(1, rows.reduce((n, r) => n + r.weights_T.filter((w) => w > 0).length, 0));
-  const data = rows.map((r) => makeDatum(r.tokens, {
-    weights: r.weights_T,
-    logprobs: r.logprobs_T,
-    advantages: r.weights_T.map((w) => (w > 0 ? r.advantage / total : 0)),
-  }));
+  const total = Math.max(
+    1,
+    rows.reduce((n, r) => n + r.weights_T.filter((w) => w > 0).length, 0),
+  );
+  const data = rows.map((r) =>
+    makeDatum(r.tokens, {
+      weights: r.weights_T,
+      logprobs: r.logprobs_T,
+      advantages: r.weights_T.map((w) => (w > 0 ? r.advantage / total : 0)),
+    }),
+  );
   return { data, tokens: total };
 }
 
@@ -94,7 +117,9 @@ export function minimalDatums(groups: readonly (readonly Episode[])[], options: 
 
 export function minimalLossConfig(options: Pick<MinimalGrpoOptions, 'klCoef' | 'temperature'>, tokens: number) {
   return {
-    clip_low_threshold: 0.8, clip_high_threshold: 1.2, kl_coef: options.klCoef / tokens,
+    clip_low_threshold: 0.8,
+    clip_high_threshold: 1.2,
+    kl_coef: options.klCoef / tokens,
     ...(options.temperature !== 1 ? { temperature: options.temperature } : {}),
   };
 }
@@ -104,18 +129,41 @@ export function minimalLossConfig(options: Pick<MinimalGrpoOptions, 'klCoef' | '
 export async function runMinimalGrpo(options: MinimalGrpoOptions): Promise<MinimalStepLog[]> {
   const { client, modelId } = options;
   const backend = createLearnerTokenBackend(client, { modelId }); // always the latest weights
-  const config = resolveAgentConfig({ ...options.agent, mode: 'ci', temperature: options.temperature, recordTokens: true });
-  const pool = options.taskIds.flatMap((taskId) => Array.from({ length: options.questionsPerTask }, (_, index) => ({ taskId, index })));
+  const config = resolveAgentConfig({
+    ...options.agent,
+    mode: 'ci',
+    temperature: options.temperature,
+    recordTokens: true,
+  });
+  const pool = options.taskIds.flatMap((taskId) =>
+    Array.from({ length: options.questionsPerTask }, (_, index) => ({ taskId, index })),
+  );
   const logs: MinimalStepLog[] = [];
   for (let step = 1; step <= options.steps; step++) {
     // Sample: a group of answers per question, through the async pipeline (code runs while others generate).
-    const questions = createRng('rl-questions', options.seed ?? 0, step).sample(pool, Math.min(options.questionsPerStep, pool.length));
-    const contexts: (() => EpisodeContext)[] = questions.flatMap((q) => Array.from({ length: options.groupSize }, (_, sample) => () => {
-      const task = getTask(q.taskId);
-      const instance = task.generate(task.resolveOptions(), options.questionSeed, q.index);
-      const seed = hashKeys(['rl', options.seed ?? 0, step, `${q.taskId}#${options.questionSeed}#${q.index}`, sample]) % 2_147_483_647;
-      return { task, instance, sample, backend, tokenizer: options.tokenizer, sandbox: options.sandbox, config, seed };
-    }));
+    const questions = createRng('rl-questions', options.seed ?? 0, step).sample(
+      pool,
+      Math.min(options.questionsPerStep, pool.length),
+    );
+    const contexts: (() => EpisodeContext)[] = questions.flatMap((q) =>
+      Array.from({ length: options.groupSize }, (_, sample) => () => {
+        const task = getTask(q.taskId);
+        const instance = task.generate(task.resolveOptions(), options.questionSeed, q.index);
+        const seed =
+          hashKeys(['rl', options.seed ?? 0, step, `${q.taskId}#${options.questionSeed}#${q.index}`, sample]) %
+          2_147_483_647;
+        return {
+          task,
+          instance,
+          sample,
+          backend,
+          tokenizer: options.tokenizer,
+          sandbox: options.sandbox,
+          config,
+          seed,
+        };
+      }),
+    );
     const episodes = await runEpisodes(contexts, { concurrency: 8 });
     const groups = questions.map((_, i) => episodes.slice(i * options.groupSize, (i + 1) * options.groupSize));
 

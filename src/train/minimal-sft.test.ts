@@ -21,11 +21,20 @@ afterAll(async () => {
 });
 
 describe('runMinimalSft', () => {
-  it('lowers the loss on the model\'s own tokens', async () => {
+  it("lowers the loss on the model's own tokens", async () => {
     const folder = await createTinyPreset(join(dir, 'tiny'));
     const modelId = await learner.client.createModel({ base_model: folder });
     const records = readSynthRecords(join(dir, 'data.jsonl'));
-    const result = await runMinimalSft({ client: learner.client, modelId, tokenizer: loadTokenizer(folder), records, epochs: 6, batchSize: 4, learningRate: 3e-3, warmupSteps: 1 });
+    const result = await runMinimalSft({
+      client: learner.client,
+      modelId,
+      tokenizer: loadTokenizer(folder),
+      records,
+      epochs: 6,
+      batchSize: 4,
+      learningRate: 3e-3,
+      warmupSteps: 1,
+    });
     expect(result.steps).toBe(6);
     expect(result.losses[0]).toBeGreaterThan(4); // about ln(259) at random init
     expect(result.losses[5]).toBeLessThan(result.losses[0] * 0.8);

@@ -36,7 +36,9 @@ export function minimalLearningRate(step: number, total: number, peak: number, w
 export function toDatums(batch: readonly TrainSequence[]) {
   let trained = 0;
   for (const sequence of batch) for (const w of sequence.weights) trained += w;
-  return batch.map((sequence) => makeDatum(sequence.tokens, { weights: sequence.weights.map((w) => w / Math.max(1, trained)) }));
+  return batch.map((sequence) =>
+    makeDatum(sequence.tokens, { weights: sequence.weights.map((w) => w / Math.max(1, trained)) }),
+  );
 }
 
 export async function runMinimalSft(options: MinimalSftOptions): Promise<MinimalSftResult> {
@@ -45,12 +47,15 @@ export async function runMinimalSft(options: MinimalSftOptions): Promise<Minimal
   const peak = options.learningRate ?? 1e-5;
 
   // 1. Every record becomes one sequence: prompt (weight 0), model text (1), interpreter output (0).
-  const sequences = options.records.map((record) => recordToSequence(record, options.tokenizer, { trainOnObservation: options.trainOnObservation }));
+  const sequences = options.records.map((record) =>
+    recordToSequence(record, options.tokenizer, { trainOnObservation: options.trainOnObservation }),
+  );
 
   // 2. Batches in file order, every epoch (the real loop shuffles and buckets by length).
   const batches: TrainSequence[][] = [];
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let start = 0; start < sequences.length; start += batchSize) batches.push(sequences.slice(start, start + batchSize));
+    for (let start = 0; start < sequences.length; start += batchSize)
+      batches.push(sequences.slice(start, start + batchSize));
   }
   const warmup = options.warmupSteps ?? Math.ceil(batches.length * 0.05);
 
@@ -58,7 +63,10 @@ export async function runMinimalSft(options: MinimalSftOptions): Promise<Minimal
   const losses: number[] = [];
   for (const [step, batch] of batches.entries()) {
     const learningRate = minimalLearningRate(step, batches.length, peak, warmup);
-    const result = await options.client.forwardBackward(options.modelId, { data: toDatums(batch), loss_fn: 'cross_entropy' });
+    const result = await options.client.forwardBackward(options.modelId, {
+      data: toDatums(batch),
+      loss_fn: 'cross_entropy',
+    });
     await options.client.optimStep(options.modelId, { learning_rate: learningRate, grad_clip_norm: 1 });
     const loss = result.metrics['loss:sum'];
     losses.push(loss);

@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { trajectoryToSequence } from './sequence.js';
 
-const trajectory = { promptTokens: [10, 11, 12], tokens: [20, 21, 30, 31, 22], mask: [1, 1, 0, 0, 1], logprobs: [-0.1, -0.2, 0, 0, -0.3] };
+const trajectory = {
+  promptTokens: [10, 11, 12],
+  tokens: [20, 21, 30, 31, 22],
+  mask: [1, 1, 0, 0, 1],
+  logprobs: [-0.1, -0.2, 0, 0, -0.3],
+};
 
 describe('trajectoryToSequence', () => {
   it('weights sampled tokens only, with their logprobs, aligned to targets', () => {

@@ -2,7 +2,10 @@
 // carries loss; interpreter output carries none unless trainOnObservation (paper: masked is better).
 import type { LossMaskOptions, TokenTrajectory, TrainSequence } from './types.js';
 
-export function trajectoryToSequence(trajectory: TokenTrajectory, options: LossMaskOptions & { advantage?: number } = {}): TrainSequence {
+export function trajectoryToSequence(
+  trajectory: TokenTrajectory,
+  options: LossMaskOptions & { advantage?: number } = {},
+): TrainSequence {
   const tokens = [...trajectory.promptTokens, ...trajectory.tokens];
   const promptTargets = trajectory.promptTokens.length - 1; // targets that are prompt tokens
   const weights: number[] = new Array(promptTargets).fill(0);

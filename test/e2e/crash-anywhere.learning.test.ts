@@ -15,7 +15,13 @@ const KILLS = 12;
 /** What an episode is, without its timings. */
 function essence(episode: Episode) {
   const { timing: _timing, turns, ...rest } = episode;
-  return { ...rest, turns: turns.map(({ exec, ...turn }) => ({ ...turn, exec: exec && { status: exec.status, exitCode: exec.exitCode, stdout: exec.stdout, stderr: exec.stderr } })) };
+  return {
+    ...rest,
+    turns: turns.map(({ exec, ...turn }) => ({
+      ...turn,
+      exec: exec && { status: exec.status, exitCode: exec.exitCode, stdout: exec.stdout, stderr: exec.stderr },
+    })),
+  };
 }
 
 /** Every line of the log is a whole record (strict read: a torn or glued line fails). */
@@ -29,10 +35,30 @@ function strictLines<T>(path: string): T[] {
 describe('crash anywhere', () => {
   it(`eval: ${KILLS} kills, then the same episodes and metrics as an uninterrupted run`, async () => {
     const root = mkdtempSync(join(tmpdir(), 'r1ci-crash-eval-'));
-    const args = (out: string) => ['eval', '--model', 'oracle', '--tasks', 'symbench.number_multiply,rg.algorithmic.count_primes', '--per-task', '40', '--concurrency', '2', '--out', out, '--no-progress', '--json'];
+    const args = (out: string) => [
+      'eval',
+      '--model',
+      'oracle',
+      '--tasks',
+      'symbench.number_multiply,rg.algorithmic.count_primes',
+      '--per-task',
+      '40',
+      '--concurrency',
+      '2',
+      '--out',
+      out,
+      '--no-progress',
+      '--json',
+    ];
     const clean = await timeWork(args(join(root, 'clean')), join(root, 'clean', 'episodes.jsonl'));
     expect(clean.code).toBe(0);
-    const crashed = await runCrashLoop({ args: args(join(root, 'crashed')), log: join(root, 'crashed', 'episodes.jsonl'), kills: KILLS, seed: 19, maxDelayMs: killDelayFor(clean.workMs, KILLS) });
+    const crashed = await runCrashLoop({
+      args: args(join(root, 'crashed')),
+      log: join(root, 'crashed', 'episodes.jsonl'),
+      kills: KILLS,
+      seed: 19,
+      maxDelayMs: killDelayFor(clean.workMs, KILLS),
+    });
     expect([crashed.kills, crashed.finishedEarly, crashed.final.code]).toEqual([KILLS, 0, 0]);
     const reference = strictLines<Episode>(join(root, 'clean', 'episodes.jsonl'));
     const resumed = strictLines<Episode>(join(root, 'crashed', 'episodes.jsonl'));
@@ -42,20 +68,49 @@ describe('crash anywhere', () => {
     expect(byId(resumed)).toEqual(byId(reference)); // none lost, each the same
     const metrics = (dir: string) => JSON.parse(readFileSync(join(root, dir, 'results.json'), 'utf8')).metrics;
     expect(metrics('crashed')).toEqual(metrics('clean'));
-    console.log((`eval: ${crashed.kills} kills (delay up to ${killDelayFor(clean.workMs, KILLS)} ms), ${crashed.tears} ` + `torn last lines`));
+    console.log(
+      `eval: ${crashed.kills} kills (delay up to ${killDelayFor(clean.workMs, KILLS)} ms), ${crashed.tears} ` +
+        `torn last lines`,
+    );
   }, 600_000);
 
   it(`synth: ${KILLS} kills, then the same records as an uninterrupted run`, async () => {
     const root = mkdtempSync(join(tmpdir(), 'r1ci-crash-synth-'));
-    const args = (out: string) => ['synth', '--model', 'oracle', '--tasks', 'symbench.number_multiply,rg.algorithmic.spell_backward', '--per-task', '30', '--attempts', '1', '--concurrency', '2', '--out', out, '--no-progress', '--json'];
+    const args = (out: string) => [
+      'synth',
+      '--model',
+      'oracle',
+      '--tasks',
+      'symbench.number_multiply,rg.algorithmic.spell_backward',
+      '--per-task',
+      '30',
+      '--attempts',
+      '1',
+      '--concurrency',
+      '2',
+      '--out',
+      out,
+      '--no-progress',
+      '--json',
+    ];
     const clean = await timeWork(args(join(root, 'clean.jsonl')), join(root, 'clean.jsonl'));
     expect(clean.code).toBe(0);
     const out = join(root, 'crashed.jsonl');
-    const crashed = await runCrashLoop({ args: args(out), log: out, commitFile: `${out}.state.json`, kills: KILLS, seed: 19, maxDelayMs: killDelayFor(clean.workMs, KILLS) });
+    const crashed = await runCrashLoop({
+      args: args(out),
+      log: out,
+      commitFile: `${out}.state.json`,
+      kills: KILLS,
+      seed: 19,
+      maxDelayMs: killDelayFor(clean.workMs, KILLS),
+    });
     expect([crashed.kills, crashed.finishedEarly, crashed.final.code]).toEqual([KILLS, 0, 0]);
     const reference = strictLines<{ id: string }>(join(root, 'clean.jsonl'));
     expect(reference).toHaveLength(60);
     expect(strictLines<{ id: string }>(out)).toEqual(reference);
-    console.log((`synth: ${crashed.kills} kills (delay up to ${killDelayFor(clean.workMs, KILLS)} ms), ${crashed.tears} ` + `torn last lines`));
+    console.log(
+      `synth: ${crashed.kills} kills (delay up to ${killDelayFor(clean.workMs, KILLS)} ms), ${crashed.tears} ` +
+        `torn last lines`,
+    );
   }, 600_000);
 });

@@ -36,14 +36,14 @@ describe('flags are checked before anything starts', () => {
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 
-  it('r1ci rl: the recipe\'s checks of --rollouts are named by flag, before a learner starts', async () => {
+  it("r1ci rl: the recipe's checks of --rollouts are named by flag, before a learner starts", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-flags-rl-rollouts-'));
     const line = await refusal(['rl', '--out', join(dir, 'run'), '--rollouts', 'localhost:8000', '--stale']);
     expect(line).toBe(
-      'r1ci: --rollouts: bad URL "localhost:8000" (write the server\'s base URL, e.g. http://127.0.0.1:8000/v1); '
-        + '--rollouts: vLLM rollouts load the policy as a LoRA adapter each step (add --lora-rank 16, and start '
-        + 'vLLM with --enable-lora --max-lora-rank 16); '
-        + '--stale: vLLM rollouts sample the live adapters, not a snapshot (drop --stale)',
+      'r1ci: --rollouts: bad URL "localhost:8000" (write the server\'s base URL, e.g. http://127.0.0.1:8000/v1); ' +
+        '--rollouts: vLLM rollouts load the policy as a LoRA adapter each step (add --lora-rank 16, and start ' +
+        'vLLM with --enable-lora --max-lora-rank 16); ' +
+        '--stale: vLLM rollouts sample the live adapters, not a snapshot (drop --stale)',
     );
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);

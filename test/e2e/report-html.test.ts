@@ -13,14 +13,38 @@ if (!CHROMIUM) console.warn('skipping the report browser test: no chromium (scri
 describe.skipIf(!CHROMIUM)('report.html in Chromium', () => {
   it('shows the summary, the charts, and an episode when clicked', async () => {
     const out = mkdtempSync(join(tmpdir(), 'r1ci-html-'));
-    const run = await runCli(['eval', '--model', 'oracle', '--tasks', 'symbench.number_multiply', '--per-task', '6', '--out', out, '--no-progress']);
+    const run = await runCli([
+      'eval',
+      '--model',
+      'oracle',
+      '--tasks',
+      'symbench.number_multiply',
+      '--per-task',
+      '6',
+      '--out',
+      out,
+      '--no-progress',
+    ]);
     expect(run.code).toBe(0);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     try {
       const page = await browser.newPage();
       const requests: string[] = [];
       const errors: string[] = [];
-      page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:')) requests.push(r.url());
+      });
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`file://${join(out, 'report.html')}`);
       expect(await page.locator('h1').innerText()).toBe('r1ci evaluation report');

@@ -9,7 +9,9 @@ import { runCli } from '../helpers/cli.js';
 describe('r1ci sft --data', () => {
   it('refuses a file with an unreadable record, naming the line, and calls a missing file missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-data-'));
-    const lines = Array.from({ length: 8 }, (_, i) => JSON.stringify({ id: `symbench.number_multiply#${10_000 + i}`, taskId: 'symbench.number_multiply' }));
+    const lines = Array.from({ length: 8 }, (_, i) =>
+      JSON.stringify({ id: `symbench.number_multiply#${10_000 + i}`, taskId: 'symbench.number_multiply' }),
+    );
     lines[4] = lines[4].slice(0, 12);
     writeFileSync(join(dir, 'data.jsonl'), `${lines.join('\n')}\n`);
     const bad = await runCli(['sft', '--data', join(dir, 'data.jsonl'), '--out', join(dir, 'run')]);

@@ -21,7 +21,12 @@ export type CrashLoopOptions = {
   env?: NodeJS.ProcessEnv;
 };
 
-export type CrashLoopReport = { kills: number; tears: number; finishedEarly: number; final: Awaited<ReturnType<typeof runCli>> };
+export type CrashLoopReport = {
+  kills: number;
+  tears: number;
+  finishedEarly: number;
+  final: Awaited<ReturnType<typeof runCli>>;
+};
 
 const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,12 +35,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Runs `args` once to the end, timing its work: from the log's first growth to its exit. A kill
  * delay drawn up to a fraction of this leaves work for every kill on a fast machine or a slow one.
  */
-export async function timeWork(args: readonly string[], log: string, env?: NodeJS.ProcessEnv): Promise<{ code: number | null; workMs: number }> {
+export async function timeWork(
+  args: readonly string[],
+  log: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; workMs: number }> {
   const child = spawnCli(args, env);
   child.stdout!.resume();
   child.stderr!.resume();
   let code: number | null | undefined;
-  const exited = new Promise<void>((resolve) => child.on('close', (c) => { code = c; resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.on('close', (c) => {
+      code = c;
+      resolve();
+    }),
+  );
   while (code === undefined && size(log) === 0) await sleep(5);
   const start = Date.now();
   await exited;
@@ -50,7 +64,9 @@ export function killDelayFor(workMs: number, kills: number): number {
 /** Runs `args` again and again, killing it `kills` times, then once to the end. */
 export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoopReport> {
   const rng = createRng('crash-loop', options.seed);
-  let kills = 0, tears = 0, finishedEarly = 0;
+  let kills = 0,
+    tears = 0,
+    finishedEarly = 0;
   while (kills < options.kills) {
     const child = spawnCli(options.args, options.env);
     child.stdout!.resume();
@@ -68,7 +84,10 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     child.kill('SIGKILL');
     await exited;
     kills++;
-    const inWindow = !options.commitFile || !existsSync(options.commitFile) || statSync(options.log).mtimeMs > statSync(options.commitFile).mtimeMs;
+    const inWindow =
+      !options.commitFile ||
+      !existsSync(options.commitFile) ||
+      statSync(options.log).mtimeMs > statSync(options.commitFile).mtimeMs;
     if (rng.next() < 0.5 && inWindow) {
       const text = readFileSync(options.log);
       const lastStart = text.lastIndexOf(0x0a, text.length - 2) + 1;

@@ -32,8 +32,12 @@ sys.stdout.write(json.dumps(results))
 
 export async function runPythonScripts(scripts: readonly string[], timeoutSeconds = 20): Promise<ScriptRun[]> {
   const python = resolvePython();
-  const child = spawn(python, ['-c', DRIVER], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, OPENBLAS_NUM_THREADS: '1' } });
-  let stdout = '', stderr = '';
+  const child = spawn(python, ['-c', DRIVER], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, OPENBLAS_NUM_THREADS: '1' },
+  });
+  let stdout = '',
+    stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   child.stdin.end(JSON.stringify(scripts.map((code) => ({ code, timeout: timeoutSeconds }))));

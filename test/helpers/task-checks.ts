@@ -21,11 +21,18 @@ export function checkUniversal(task: Task, instances: readonly TaskInstance[]): 
   const options = task.resolveOptions();
   for (const instance of instances) {
     const gold = task.verify(instance, `Some reasoning first.\n<<<${instance.answer}>>>`);
-    expect(gold, `${task.id} seed=${instance.seed} index=${instance.index}: gold answer ${JSON.stringify(instance.answer)}`).toMatchObject({ correct: true, outcome: 'correct' });
+    expect(
+      gold,
+      `${task.id} seed=${instance.seed} index=${instance.index}: gold answer ${JSON.stringify(instance.answer)}`,
+    ).toMatchObject({ correct: true, outcome: 'correct' });
     expect(task.verify(instance, '').correct).toBe(false);
     expect(task.verify(instance, '<<<>>>').correct, `${task.id}: empty answer`).toBe(false);
-    expect(task.verify(instance, 'I think the answer is <<<zq!garbage!qz>>>').correct, `${task.id}: garbage`).toBe(false);
-    expect(task.verify(instance, instance.prompt).correct, `${task.id} index=${instance.index}: echoed prompt`).toBe(false);
+    expect(task.verify(instance, 'I think the answer is <<<zq!garbage!qz>>>').correct, `${task.id}: garbage`).toBe(
+      false,
+    );
+    expect(task.verify(instance, instance.prompt).correct, `${task.id} index=${instance.index}: echoed prompt`).toBe(
+      false,
+    );
     expect(task.verify(instance, instance.answer).outcome, `${task.id}: bare answer without <<<>>>`).toBe('no-answer');
     const again = task.generate(options, instance.seed, instance.index);
     expect(again, `${task.id}: generation is deterministic`).toEqual(instance);
@@ -58,9 +65,18 @@ export function hostileResponses(instance: TaskInstance): string[] {
     `<<<${unicode}>>>`,
     `<<<${instance.answer}`,
     `${instance.answer}>>>`,
-    '<<<null>>>', '<<<undefined>>>', '<<<NaN>>>', '<<<Infinity>>>', '<<<-0>>>', '<<<1e999999>>>',
-    '<<<__proto__>>>', '<<<{"__proto__": {"x": 1}}>>>', '<<<constructor>>>',
-    '<<<[[[[[[[[[[]]]]]]]]]]>>>', '<<<((((((((((1))))))))))>>>', `<<<${'9'.repeat(100_000)}>>>`,
+    '<<<null>>>',
+    '<<<undefined>>>',
+    '<<<NaN>>>',
+    '<<<Infinity>>>',
+    '<<<-0>>>',
+    '<<<1e999999>>>',
+    '<<<__proto__>>>',
+    '<<<{"__proto__": {"x": 1}}>>>',
+    '<<<constructor>>>',
+    '<<<[[[[[[[[[[]]]]]]]]]]>>>',
+    '<<<((((((((((1))))))))))>>>',
+    `<<<${'9'.repeat(100_000)}>>>`,
     `<<<${instance.answer.split('').reverse().join('')}>>>`,
     `<<<${instance.answer}\n${instance.answer}>>>`,
   ];

@@ -16,9 +16,11 @@ const questions = join(mkdtempSync(join(tmpdir(), 'r1ci-recipes-')), 'questions.
 
 function unittest(recipe: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(python, [join(ROOT, 'examples', recipe, 'test_r1ci_reward.py'), '-v'],
-      { cwd: ROOT, env: { ...process.env, R1CI_TEST_QUESTIONS: questions, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(python, [join(ROOT, 'examples', recipe, 'test_r1ci_reward.py'), '-v'], {
+      cwd: ROOT,
+      env: { ...process.env, R1CI_TEST_QUESTIONS: questions, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -30,7 +32,8 @@ describe('verl and TRL reward modules against r1ci serve', () => {
   let served: Served;
   beforeAll(async () => {
     // Every task when the shared datasets are here; else the generated ones (9 questions each).
-    const selection = HAS_SHARED_DATA ? ['--split', 'all', '--per-task', '8', '--data-dir', SHARED_DATA_DIR]
+    const selection = HAS_SHARED_DATA
+      ? ['--split', 'all', '--per-task', '8', '--data-dir', SHARED_DATA_DIR]
       : ['--tasks', 'rg,symbench.game24', '--per-task', '12'];
     const [exported, started] = await Promise.all([
       runCli(['tasks', 'export', ...selection, '--format', 'trl', '--out', questions]),
@@ -53,8 +56,9 @@ describe('verl and TRL reward modules against r1ci serve', () => {
   it('fail with one clear error once the service is killed', async () => {
     served.child.kill('SIGKILL');
     await new Promise((resolve) => served.child.once('exit', resolve));
-    const results = await Promise.all(['verl', 'trl'].map((recipe) => unittest(recipe,
-      { R1CI_VERIFY_URL: served.url, R1CI_TEST_PHASE: 'dead' })));
+    const results = await Promise.all(
+      ['verl', 'trl'].map((recipe) => unittest(recipe, { R1CI_VERIFY_URL: served.url, R1CI_TEST_PHASE: 'dead' })),
+    );
     for (const result of results) {
       expect(result.code, result.output).toBe(0);
       expect(result.output).toMatch(/test_one_clear_error .*\.\.\. ok\n/);

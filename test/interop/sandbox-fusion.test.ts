@@ -16,7 +16,8 @@ type Ran = { code: number | null; stdout: string; stderr: string };
 function run(command: string, args: string[], timeoutMs: number): Promise<Ran> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
-    let stdout = '', stderr = '';
+    let stdout = '',
+      stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
@@ -55,11 +56,14 @@ describe('SandboxFusion contract (verl caller, SandboxFusion client shapes)', ()
       delete observed[name].stderr;
     }
     expect({ ...observed, transport: undefined }).toEqual({
-      ...EXPECTED, transport: undefined,
+      ...EXPECTED,
+      transport: undefined,
       files: { http: 200, status: 'Success', stdout: '11\n', files: { 'out.txt': 'HELLO FILES' } },
       bash: { score: -2, http: 200, status: 'Finished', return_code: 3, stdout: 'hi from bash\n', stderr: '' },
       'unsupported-language': {
-        score: -1, http: 400, message: 'language "cpp" is not supported; this server runs python and bash',
+        score: -1,
+        http: 400,
+        message: 'language "cpp" is not supported; this server runs python and bash',
       },
       tool: 'out\nerr\n',
     });
@@ -67,17 +71,21 @@ describe('SandboxFusion contract (verl caller, SandboxFusion client shapes)', ()
 
   it('passes a run_timeout above the cap as the cap, and says so in a header', async () => {
     const response = await fetch(`${served.url}/run_code`, {
-      method: 'POST', body: JSON.stringify({ code: 'print(1)', language: 'python', run_timeout: 100_000 }),
+      method: 'POST',
+      body: JSON.stringify({ code: 'print(1)', language: 'python', run_timeout: 100_000 }),
     });
     expect([response.status, response.headers.get('x-r1ci-run-timeout')]).toEqual([200, '600']);
   });
 
   it('refuses files whose path leaves the working dir', async () => {
     const response = await fetch(`${served.url}/run_code`, {
-      method: 'POST', body: JSON.stringify({ code: 'print(1)', language: 'python', files: { '../x': 'aGk=' } }),
+      method: 'POST',
+      body: JSON.stringify({ code: 'print(1)', language: 'python', files: { '../x': 'aGk=' } }),
     });
-    expect([response.status, ((await response.json()) as { message: string }).message])
-      .toEqual([400, 'files path "../x" must be relative, without \'..\'']);
+    expect([response.status, ((await response.json()) as { message: string }).message]).toEqual([
+      400,
+      'files path "../x" must be relative, without \'..\'',
+    ]);
   });
 });
 
@@ -88,11 +96,13 @@ describe.skipIf(!canNetns)('SandboxFusion contract off loopback, with a token', 
   it('scores with the token in the URL and -1 without it', async () => {
     const token = `t-${process.pid}-contract`;
     const script = [
-      'set -e', 'ip link set lo up', 'ip addr add 10.254.0.1/32 dev lo',
-      `R1CI_SANDBOX_TOKEN=${token} "${process.execPath}" ${cliEntry().join(' ')} sandbox serve `
-        + '--host 10.254.0.1 --port 18080 --workers 1 > /dev/null 2>&1 &',
-      'for i in $(seq 1 300); do python3 -c "import socket; socket.create_connection((\'10.254.0.1\', 18080), 1)" '
-        + '2>/dev/null && break; sleep 0.2; done',
+      'set -e',
+      'ip link set lo up',
+      'ip addr add 10.254.0.1/32 dev lo',
+      `R1CI_SANDBOX_TOKEN=${token} "${process.execPath}" ${cliEntry().join(' ')} sandbox serve ` +
+        '--host 10.254.0.1 --port 18080 --workers 1 > /dev/null 2>&1 &',
+      'for i in $(seq 1 300); do python3 -c "import socket; socket.create_connection((\'10.254.0.1\', 18080), 1)" ' +
+        '2>/dev/null && break; sleep 0.2; done',
       `"${python}" ${CONTRACT} http://r1ci:${token}@10.254.0.1:18080/run_code ok,stdin`,
       `"${python}" ${CONTRACT} http://10.254.0.1:18080/run_code ok`,
       'kill %1',

@@ -11,8 +11,9 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { startServe, type Served } from '../helpers/serve.js';
 
 function trlPython(): string | undefined {
-  const candidates = [process.env.R1CI_TRL_PYTHON, join(ROOT, '.venv-trl', 'bin', 'python')]
-    .filter((p): p is string => !!p);
+  const candidates = [process.env.R1CI_TRL_PYTHON, join(ROOT, '.venv-trl', 'bin', 'python')].filter(
+    (p): p is string => !!p,
+  );
   for (const python of candidates) {
     if (!existsSync(python)) continue;
     try {
@@ -22,8 +23,10 @@ function trlPython(): string | undefined {
       continue;
     }
   }
-  console.warn('skipping the TRL end-to-end test: no Python with trl, datasets and torch '
-    + '(set R1CI_TRL_PYTHON, or create .venv-trl: see examples/trl/README.md)');
+  console.warn(
+    'skipping the TRL end-to-end test: no Python with trl, datasets and torch ' +
+      '(set R1CI_TRL_PYTHON, or create .venv-trl: see examples/trl/README.md)',
+  );
   return undefined;
 }
 
@@ -37,24 +40,51 @@ describe.skipIf(!python)('TRL GRPOTrainer with r1ci questions and reward', () =>
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-trl-'));
     const data = join(dir, 'questions.jsonl');
     const tasks = 'rg.arithmetic.chain_sum,rg.arithmetic.basic_arithmetic';
-    const exported = await runCli(['tasks', 'export', '--tasks', tasks,
-      '--per-task', '8', '--format', 'trl', '--no-system-prompt', '--out', data]);
+    const exported = await runCli([
+      'tasks',
+      'export',
+      '--tasks',
+      tasks,
+      '--per-task',
+      '8',
+      '--format',
+      'trl',
+      '--no-system-prompt',
+      '--out',
+      data,
+    ]);
     expect(exported.code, exported.stderr).toBe(0);
     const learnerPath = { ...process.env, PYTHONPATH: join(ROOT, 'learner') };
     execFileSync(python!, ['-m', 'learner.tiny', join(dir, 'tiny')], { cwd: ROOT, env: learnerPath });
     served = await startServe(['serve', '--port', '0', '--no-sandbox']);
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const args = [join(ROOT, 'examples', 'trl', 'train_grpo.py'), '--model', join(dir, 'tiny'), '--data', data,
-        '--out', join(dir, 'grpo'), '--steps', '2', '--max-completion-length', '16', '--cpu'];
+      const args = [
+        join(ROOT, 'examples', 'trl', 'train_grpo.py'),
+        '--model',
+        join(dir, 'tiny'),
+        '--data',
+        data,
+        '--out',
+        join(dir, 'grpo'),
+        '--steps',
+        '2',
+        '--max-completion-length',
+        '16',
+        '--cpu',
+      ];
       const env = { ...process.env, R1CI_VERIFY_URL: served!.url, OMP_NUM_THREADS: '2' };
       const child = spawn(python!, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '', stderr = '';
+      let stdout = '',
+        stderr = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     expect(result.code, result.stderr.slice(-2000)).toBe(0);
-    const lines = result.stdout.trim().split('\n').filter((line) => line.startsWith('{"'))
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('{"'))
       .map((line) => JSON.parse(line));
     const steps = lines.filter((line) => 'rewards/reward/mean' in line);
     expect(steps.map((line) => line.step)).toEqual([1, 2]);

@@ -4,13 +4,27 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { ExecRequest, ExecResult } from '../../src/sandbox/index.js';
 
-export type HostileContext = { secret: string; port: number; projectDir: string; marker: string; connections: () => number };
-export type HostileCase = { name: string; request: (ctx: HostileContext) => ExecRequest; check: (result: ExecResult, ctx: HostileContext) => void };
+export type HostileContext = {
+  secret: string;
+  port: number;
+  projectDir: string;
+  marker: string;
+  connections: () => number;
+};
+export type HostileCase = {
+  name: string;
+  request: (ctx: HostileContext) => ExecRequest;
+  check: (result: ExecResult, ctx: HostileContext) => void;
+};
 
 /** Python that tries `ops` (name → statement) and prints `name: blocked|ALLOWED` for each. */
 function attempts(ops: Record<string, string>): string {
   return Object.entries(ops)
-    .map(([name, statement]) => (`try:\n    ${statement}\n    print(${JSON.stringify(name)} + ': ALLOWED')\nexcept BaseException as ` + `e:\n    print(${JSON.stringify(name)} + ': blocked')`))
+    .map(
+      ([name, statement]) =>
+        `try:\n    ${statement}\n    print(${JSON.stringify(name)} + ': ALLOWED')\nexcept BaseException as ` +
+        `e:\n    print(${JSON.stringify(name)} + ': blocked')`,
+    )
     .join('\n');
 }
 
@@ -29,7 +43,11 @@ export function processesMatching(needle: string): string[] {
 }
 
 export const HOSTILE_CASES: HostileCase[] = [
-  { name: 'infinite loop', request: () => ({ code: 'while True:\n    pass', timeoutMs: 1000 }), check: (r) => expect([r.status, r.exitCode]).toEqual(['timeout', null]) },
+  {
+    name: 'infinite loop',
+    request: () => ({ code: 'while True:\n    pass', timeoutMs: 1000 }),
+    check: (r) => expect([r.status, r.exitCode]).toEqual(['timeout', null]),
+  },
   {
     name: 'sleep past the timeout',
     request: () => ({ code: 'import time\nprint("start", flush=True)\ntime.sleep(30)', timeoutMs: 1000 }),
@@ -40,7 +58,11 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: 'memory bomb',
-    request: () => ({ code: 'chunks = []\nwhile True:\n    chunks.append(bytearray(50 * 2**20))', timeoutMs: 5000, memoryMb: 256 }),
+    request: () => ({
+      code: 'chunks = []\nwhile True:\n    chunks.append(bytearray(50 * 2**20))',
+      timeoutMs: 5000,
+      memoryMb: 256,
+    }),
     check: (r) => {
       expect(r.status).toBe('memory-limit');
       expect(r.stderr).toContain('MemoryError');
@@ -48,13 +70,20 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: 'fork bomb',
-    request: () => ({ code: 'import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass', timeoutMs: 1500 }),
+    request: () => ({
+      code: 'import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass',
+      timeoutMs: 1500,
+    }),
     check: (r) => expect(r.status).toBe('timeout'),
   },
   {
     name: 'threads and subprocesses that outlive the snippet',
     request: (ctx) => ({
-      code: (`import os, subprocess, threading, time\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 300 ` + `# ${ctx.marker}'])\nthreading.Thread(target=time.sleep, args=(300,), daemon=True).start()\nif os.fork() ` + `== 0:\n    os.setsid()\n    os.execv('/bin/sh', ['/bin/sh', '-c', 'sleep 301 ` + `# ${ctx.marker}'])\nprint('left them running')`),
+      code:
+        `import os, subprocess, threading, time\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 300 ` +
+        `# ${ctx.marker}'])\nthreading.Thread(target=time.sleep, args=(300,), daemon=True).start()\nif os.fork() ` +
+        `== 0:\n    os.setsid()\n    os.execv('/bin/sh', ['/bin/sh', '-c', 'sleep 301 ` +
+        `# ${ctx.marker}'])\nprint('left them running')`,
       timeoutMs: 10_000, // it exits at once; the margin is for a loaded machine (another case may be a fork bomb)
     }),
     check: (r, ctx) => {
@@ -64,7 +93,10 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: '100 MB of output',
-    request: () => ({ code: 'import sys\nchunk = "x" * 1000000\nfor _ in range(100):\n    sys.stdout.write(chunk)', timeoutMs: 5000 }),
+    request: () => ({
+      code: 'import sys\nchunk = "x" * 1000000\nfor _ in range(100):\n    sys.stdout.write(chunk)',
+      timeoutMs: 5000,
+    }),
     check: (r) => {
       expect([r.status, r.truncated]).toEqual(['output-limit', true]);
       expect(r.stdout.length).toBeLessThan(2 * 2 ** 20);
@@ -73,7 +105,13 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: 'filling the disk',
-    request: () => ({ code: ('import os\nfor path in ["big", "/tmp/big"]:\n    try:\n        with open(path, "wb") as f:\n ' + '           while True:\n                f.write(b"0" * 2**20)\n    except OSError as e:\n ' + '       print(path, "stopped:", e.strerror)'), timeoutMs: 5000 }),
+    request: () => ({
+      code:
+        'import os\nfor path in ["big", "/tmp/big"]:\n    try:\n        with open(path, "wb") as f:\n ' +
+        '           while True:\n                f.write(b"0" * 2**20)\n    except OSError as e:\n ' +
+        '       print(path, "stopped:", e.strerror)',
+      timeoutMs: 5000,
+    }),
     check: (r) => {
       expect(r.status).toBe('exited');
       const stopped = '(File too large|No space left on device)';
@@ -95,14 +133,28 @@ export const HOSTILE_CASES: HostileCase[] = [
       timeoutMs: 5000,
     }),
     check: (r, ctx) => {
-      expect(r.stdout.split('\n').filter(Boolean).map((line) => line.split(': ')[1])).toEqual(Array(7).fill('blocked'));
-      for (const path of [`${ctx.projectDir}/${ctx.marker}`, `/root/${ctx.marker}`, `/etc/${ctx.marker}`, `/usr/${ctx.marker}`]) expect(existsSync(path)).toBe(false);
+      expect(
+        r.stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.split(': ')[1]),
+      ).toEqual(Array(7).fill('blocked'));
+      for (const path of [
+        `${ctx.projectDir}/${ctx.marker}`,
+        `/root/${ctx.marker}`,
+        `/etc/${ctx.marker}`,
+        `/usr/${ctx.marker}`,
+      ])
+        expect(existsSync(path)).toBe(false);
     },
   },
   {
     name: "reading the parent's environment",
     request: () => ({
-      code: ('import os, glob\nseen = str(dict(os.environ))\nfor path in glob.glob("/proc/*/environ"):\n    try:\n ' + '       seen += open(path, "rb").read().decode(errors="replace")\n    except OSError:\n ' + '       pass\nprint(seen)'),
+      code:
+        'import os, glob\nseen = str(dict(os.environ))\nfor path in glob.glob("/proc/*/environ"):\n    try:\n ' +
+        '       seen += open(path, "rb").read().decode(errors="replace")\n    except OSError:\n ' +
+        '       pass\nprint(seen)',
       timeoutMs: 5000,
     }),
     check: (r, ctx) => {
@@ -114,7 +166,11 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: 'signalling and killing the parent',
     request: () => ({
-      code: ('import os, signal\nfor target in [os.getppid(), 1, -1]:\n    try:\n        os.kill(target, ' + 'signal.SIGKILL)\n    except OSError:\n        pass\nfor pid in [int(p) for p in os.listdir("/proc") if ' + 'p.isdigit() and int(p) != os.getpid()]:\n    try:\n        os.kill(pid, signal.SIGKILL)\n    except ' + 'OSError:\n        pass\nprint("still here")'),
+      code:
+        'import os, signal\nfor target in [os.getppid(), 1, -1]:\n    try:\n        os.kill(target, ' +
+        'signal.SIGKILL)\n    except OSError:\n        pass\nfor pid in [int(p) for p in os.listdir("/proc") if ' +
+        'p.isdigit() and int(p) != os.getpid()]:\n    try:\n        os.kill(pid, signal.SIGKILL)\n    except ' +
+        'OSError:\n        pass\nprint("still here")',
       timeoutMs: 5000,
     }),
     check: (r) => expect([r.status, r.stdout]).toEqual(['exited', 'still here\n']),
@@ -129,7 +185,12 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "connecting to a listener on the host's loopback",
-    request: (ctx) => ({ code: (`import socket\ntry:\n    socket.create_connection(("127.0.0.1", ${ctx.port}), timeout=1)\n    ` + `print("CONNECTED")\nexcept OSError as e:\n    print("blocked")`), timeoutMs: 5000 }),
+    request: (ctx) => ({
+      code:
+        `import socket\ntry:\n    socket.create_connection(("127.0.0.1", ${ctx.port}), timeout=1)\n    ` +
+        `print("CONNECTED")\nexcept OSError as e:\n    print("blocked")`,
+      timeoutMs: 5000,
+    }),
     check: (r, ctx) => {
       expect([r.status, r.stdout]).toEqual(['exited', 'blocked\n']);
       expect(ctx.connections()).toBe(0);

@@ -24,7 +24,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as { port: number }).port;
-  ctx = { secret: SECRET, port, projectDir: resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), marker: `r1ci-marker-${process.pid}`, connections: () => connections };
+  ctx = {
+    secret: SECRET,
+    port,
+    projectDir: resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'),
+    marker: `r1ci-marker-${process.pid}`,
+    connections: () => connections,
+  };
   sandbox = await createLocalSandbox({ concurrency: 2, warn: (line) => warnings.push(line) });
 });
 afterAll(async () => {
@@ -59,7 +65,9 @@ describe('hostile snippets in the local pool', () => {
       try {
         c.check(results[i], ctx);
       } catch (error) {
-        throw new Error(`${c.name}: ${(error as Error).message}\n${JSON.stringify(results[i]).slice(0, 600)}`, { cause: error });
+        throw new Error(`${c.name}: ${(error as Error).message}\n${JSON.stringify(results[i]).slice(0, 600)}`, {
+          cause: error,
+        });
       }
     });
     expect(sandbox.metrics().restarts).toBe(0);
@@ -71,7 +79,11 @@ describe('hostile snippets in the local pool', () => {
     const before = await printLatencies(15);
     await new Promise((done) => setTimeout(done, 300)); // at rest, as below: spares are refilled asynchronously
     const baseline = descendants(parent).length;
-    const timeouts = await Promise.all(Array.from({ length: 100 }, (_, i) => sandbox.exec({ code: i % 2 ? 'while True: pass' : 'import time; time.sleep(60)', timeoutMs: 50 })));
+    const timeouts = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        sandbox.exec({ code: i % 2 ? 'while True: pass' : 'import time; time.sleep(60)', timeoutMs: 50 }),
+      ),
+    );
     expect(timeouts.map((r) => r.status)).toEqual(Array(100).fill('timeout'));
     await new Promise((done) => setTimeout(done, 300));
     const after = descendants(parent);
@@ -86,7 +98,10 @@ describe('hostile snippets in the local pool', () => {
     const zygote = () => descendants(sandbox.parentPid!).find((p) => p.name === 'r1ci-zygote');
     const first = zygote();
     expect(first).toBeDefined();
-    const running = sandbox.exec({ code: 'import time\nprint("started", flush=True)\ntime.sleep(30)', timeoutMs: 20_000 });
+    const running = sandbox.exec({
+      code: 'import time\nprint("started", flush=True)\ntime.sleep(30)',
+      timeoutMs: 20_000,
+    });
     await new Promise((done) => setTimeout(done, 300));
     process.kill(first!.pid, 'SIGKILL');
     const result = await running;
@@ -97,7 +112,11 @@ describe('hostile snippets in the local pool', () => {
     expect(second).toBeDefined();
     expect(second!.pid).not.toBe(first!.pid);
     expect(isAlive(first!.pid)).toBe(false);
-    const zombies = await waitUntil(() => descendants(sandbox.parentPid!).filter((p) => p.state === 'Z'), (z) => z.length === 0, 2000);
+    const zombies = await waitUntil(
+      () => descendants(sandbox.parentPid!).filter((p) => p.state === 'Z'),
+      (z) => z.length === 0,
+      2000,
+    );
     expect(zombies).toEqual([]);
     expect(sandbox.metrics().restarts).toBe(0);
     // The parent's notice reached the pool's warn hook and its metrics.
@@ -123,7 +142,11 @@ describe('hostile snippets in the local pool', () => {
     expect(tree.length).toBeGreaterThan(1);
     await sandbox.close();
     // bwrap's inner process is reaped by the host's init, which may take a moment
-    const left = await waitUntil(() => [bwrap, ...tree].filter(isAlive), (pids) => pids.length === 0, 5000);
+    const left = await waitUntil(
+      () => [bwrap, ...tree].filter(isAlive),
+      (pids) => pids.length === 0,
+      5000,
+    );
     expect(left).toEqual([]);
     await expect(sandbox.exec({ code: 'print(1)' })).rejects.toThrow('closed');
   });

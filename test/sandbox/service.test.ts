@@ -25,11 +25,21 @@ beforeAll(async () => {
     socket.destroy();
   });
   await new Promise<void>((done) => listener.listen(0, '127.0.0.1', done));
-  ctx = { secret: SECRET, port: (listener.address() as { port: number }).port, projectDir: resolve(here, '..', '..'), marker: `r1ci-serve-marker-${process.pid}`, connections: () => connections };
-  serve = spawn(process.execPath, [...cliEntry(), 'sandbox', 'serve', '--port', '0', '--workers', '2', '--max-body-bytes', '65536'], {
-    env: { ...process.env, R1CI_SANDBOX_TOKEN: TOKEN, R1CI_SANDBOX_TEST_SECRET: SECRET },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  ctx = {
+    secret: SECRET,
+    port: (listener.address() as { port: number }).port,
+    projectDir: resolve(here, '..', '..'),
+    marker: `r1ci-serve-marker-${process.pid}`,
+    connections: () => connections,
+  };
+  serve = spawn(
+    process.execPath,
+    [...cliEntry(), 'sandbox', 'serve', '--port', '0', '--workers', '2', '--max-body-bytes', '65536'],
+    {
+      env: { ...process.env, R1CI_SANDBOX_TOKEN: TOKEN, R1CI_SANDBOX_TEST_SECRET: SECRET },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   url = await new Promise<string>((done, fail) => {
     let output = '';
     serve.stdout!.on('data', (chunk: Buffer) => {
@@ -58,32 +68,58 @@ describe('r1ci sandbox serve + remote client', () => {
       try {
         c.check(results[i], ctx);
       } catch (error) {
-        throw new Error(`${c.name}: ${(error as Error).message}\n${JSON.stringify(results[i]).slice(0, 600)}`, { cause: error });
+        throw new Error(`${c.name}: ${(error as Error).message}\n${JSON.stringify(results[i]).slice(0, 600)}`, {
+          cause: error,
+        });
       }
     });
-    expect(await client.exec({ code: 'print(input())', stdin: 'via http' })).toMatchObject({ status: 'exited', exitCode: 0, stdout: 'via http\n' });
+    expect(await client.exec({ code: 'print(input())', stdin: 'via http' })).toMatchObject({
+      status: 'exited',
+      exitCode: 0,
+      stdout: 'via http\n',
+    });
   });
 
   it('refuses a wrong token', async () => {
-    const response = await fetch(`${url}/run_code`, { method: 'POST', headers: { authorization: 'Bearer nope' }, body: JSON.stringify({ code: 'print(1)', language: 'python' }) });
+    const response = await fetch(`${url}/run_code`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer nope' },
+      body: JSON.stringify({ code: 'print(1)', language: 'python' }),
+    });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { message: string }).message).toBe('missing or wrong token '
-      + '(send Authorization: Bearer <token>, or put it in the URL as http://r1ci:<token>@host/)');
+    expect(((await response.json()) as { message: string }).message).toBe(
+      'missing or wrong token ' +
+        '(send Authorization: Bearer <token>, or put it in the URL as http://r1ci:<token>@host/)',
+    );
     const client = createRemoteSandbox({ urls: [url], token: 'nope' });
     await expect(client.exec({ code: 'print(1)' })).rejects.toThrow(/answered 401/);
   });
 
   it('refuses an oversized request with a message', async () => {
-    const response = await fetch(`${url}/run_code`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ code: `# ${'x'.repeat(100_000)}`, language: 'python' }) });
+    const response = await fetch(`${url}/run_code`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ code: `# ${'x'.repeat(100_000)}`, language: 'python' }),
+    });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { message: string }).message).toBe('request body exceeds 65536 bytes; send smaller code or raise --max-body-bytes');
+    expect(((await response.json()) as { message: string }).message).toBe(
+      'request body exceeds 65536 bytes; send smaller code or raise --max-body-bytes',
+    );
   });
 
   it('answers in the SandboxFusion run_code shape', async () => {
-    const response = await fetch(`${url}/run_code`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ code: 'print(2 ** 10)', language: 'python', run_timeout: 5 }) });
+    const response = await fetch(`${url}/run_code`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ code: 'print(2 ** 10)', language: 'python', run_timeout: 5 }),
+    });
     const body = (await response.json()) as Record<string, unknown>;
     expect({ ...body, run_result: { ...(body.run_result as object), execution_time: 0 } }).toEqual({
-      status: 'Success', message: '', compile_result: null, executor_pod_name: null, files: {},
+      status: 'Success',
+      message: '',
+      compile_result: null,
+      executor_pod_name: null,
+      files: {},
       run_result: { status: 'Finished', execution_time: 0, return_code: 0, stdout: '1024\n', stderr: '' },
       r1ci: { status: 'exited', truncated: false },
     });
@@ -97,15 +133,24 @@ describe('r1ci sandbox serve + remote client', () => {
     const client = createRemoteSandbox({ urls: [dead, url], token: TOKEN, backoffMs: 1 });
     for (let i = 0; i < 4; i++) expect((await client.exec({ code: 'print("ok")' })).stdout).toBe('ok\n');
     let calls = 0;
-    const busyThenOk: typeof fetch = async (input, init) => (++calls === 1 ? new Response('{"message":"queue full"}', { status: 503 }) : fetch(input, init));
-    expect((await createRemoteSandbox({ urls: [url], token: TOKEN, fetch: busyThenOk, backoffMs: 1 }).exec({ code: 'print(1)' })).stdout).toBe('1\n');
+    const busyThenOk: typeof fetch = async (input, init) =>
+      ++calls === 1 ? new Response('{"message":"queue full"}', { status: 503 }) : fetch(input, init);
+    expect(
+      (
+        await createRemoteSandbox({ urls: [url], token: TOKEN, fetch: busyThenOk, backoffMs: 1 }).exec({
+          code: 'print(1)',
+        })
+      ).stdout,
+    ).toBe('1\n');
     expect(calls).toBe(2);
     let resets = 0;
     const reset: typeof fetch = async () => {
       resets++;
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
     };
-    await expect(createRemoteSandbox({ urls: [url], fetch: reset }).exec({ code: 'print(1)' })).rejects.toBeInstanceOf(SandboxUnavailableError);
+    await expect(createRemoteSandbox({ urls: [url], fetch: reset }).exec({ code: 'print(1)' })).rejects.toBeInstanceOf(
+      SandboxUnavailableError,
+    );
     expect(resets).toBe(1);
   });
 });

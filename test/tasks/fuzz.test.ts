@@ -17,7 +17,11 @@ describe('verifier fuzz', () => {
   for (const task of ALL_TASKS) {
     it.skipIf(dataMissing(task))(`${task.id}: hostile and random responses`, () => {
       const instance = task.generate(task.resolveOptions(), 3, 1);
-      const responses = [...hostileResponses(instance), ...Array.from({ length: 30 }, (_, i) => randomText(i, 10 + i * 37)), ...Array.from({ length: 10 }, (_, i) => `<<<${randomText(100 + i, 50 + i * 11)}>>>`)];
+      const responses = [
+        ...hostileResponses(instance),
+        ...Array.from({ length: 30 }, (_, i) => randomText(i, 10 + i * 37)),
+        ...Array.from({ length: 10 }, (_, i) => `<<<${randomText(100 + i, 50 + i * 11)}>>>`),
+      ];
       for (const response of responses) {
         // The fastest of three runs: the verifier's own cost, without scheduler or GC noise of a busy machine.
         let elapsed = Infinity;

@@ -14,7 +14,8 @@ function minMaxPairs(task: Task): [string, NumericSpec, string, NumericSpec][] {
   };
   return Object.keys(task.options).flatMap((name) => {
     const high = name.startsWith('min_') ? `max_${name.slice(4)}` : '';
-    const lowSpec = numeric(name), highSpec = numeric(high);
+    const lowSpec = numeric(name),
+      highSpec = numeric(high);
     return lowSpec && highSpec ? [[name, lowSpec, high, highSpec] as [string, NumericSpec, string, NumericSpec]] : [];
   });
 }
@@ -27,7 +28,8 @@ function invertedValues(low: NumericSpec, high: NumericSpec): [number, number] |
 }
 
 const PAIRED = ALL_TASKS.flatMap((task) =>
-  minMaxPairs(task).map(([low, lowSpec, high, highSpec]) => ({ task, low, lowSpec, high, highSpec })));
+  minMaxPairs(task).map(([low, lowSpec, high, highSpec]) => ({ task, low, lowSpec, high, highSpec })),
+);
 
 describe('min ≤ max option pairs', () => {
   it('the registry has pairs to check (more than 100)', () => {
@@ -57,18 +59,23 @@ describe('min ≤ max option pairs', () => {
     'rg.geometry.advanced_geometry min_coord',
   ]);
 
-  it('every min_x/max_x pair is declared in the task\'s ranges', () => {
-    const undeclared = PAIRED
-      .filter(({ task, low, high }) => !(task.ranges ?? []).some(([a, b]) => a === low && b === high))
+  it("every min_x/max_x pair is declared in the task's ranges", () => {
+    const undeclared = PAIRED.filter(
+      ({ task, low, high }) => !(task.ranges ?? []).some(([a, b]) => a === low && b === high),
+    )
       .map(({ task, low }) => `${task.id} ${low}`)
       .filter((entry) => !NOT_A_RANGE.has(entry));
     expect(undeclared).toEqual([]);
   });
 
   it('every declared range names two numeric options of its task', () => {
-    const bad = ALL_TASKS.flatMap((task) => (task.ranges ?? [])
-      .filter(([low, high]) => ![low, high].every((name) => ['int', 'float'].includes(task.options[name]?.kind ?? '')))
-      .map(([low, high]) => `${task.id} [${low}, ${high}]`));
+    const bad = ALL_TASKS.flatMap((task) =>
+      (task.ranges ?? [])
+        .filter(
+          ([low, high]) => ![low, high].every((name) => ['int', 'float'].includes(task.options[name]?.kind ?? '')),
+        )
+        .map(([low, high]) => `${task.id} [${low}, ${high}]`),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -83,9 +90,15 @@ describe('min ≤ max option pairs', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).problems).toEqual([
       {
-        path: 'rg.games.countdown.min_numbers', message: 'min_numbers 5 > max_numbers 4', fix: 'make min_numbers ≤ max_numbers',
+        path: 'rg.games.countdown.min_numbers',
+        message: 'min_numbers 5 > max_numbers 4',
+        fix: 'make min_numbers ≤ max_numbers',
       },
-      { path: 'rg.games.countdown.min_value', message: 'min_value 50 > max_value 40', fix: 'make min_value ≤ max_value' },
+      {
+        path: 'rg.games.countdown.min_value',
+        message: 'min_value 50 > max_value 40',
+        fix: 'make min_value ≤ max_value',
+      },
     ]);
   });
 });

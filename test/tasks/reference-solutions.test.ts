@@ -16,7 +16,12 @@ describe('reference solutions', () => {
         const instance = instances[i];
         expect(run.error, `${task.id} index=${instance.index}`).toBe('');
         const verdict = task.verify(instance, `<<<${run.stdout.trim()}>>>`);
-        expect(verdict, (`${task.id} seed=${instance.seed} index=${instance.index}: ` + `printed ${JSON.stringify(run.stdout.trim().slice(0, 200))}, ` + `gold ${JSON.stringify(instance.answer.slice(0, 200))}`)).toMatchObject({ correct: true });
+        expect(
+          verdict,
+          `${task.id} seed=${instance.seed} index=${instance.index}: ` +
+            `printed ${JSON.stringify(run.stdout.trim().slice(0, 200))}, ` +
+            `gold ${JSON.stringify(instance.answer.slice(0, 200))}`,
+        ).toMatchObject({ correct: true });
       });
     });
   }

@@ -25,13 +25,19 @@ describe('catalogue and split', () => {
     expect(paper.filter((e) => e.source === 'rg').length).toBe(84);
     expect(paper.filter((e) => e.split === 'test').length).toBe(37);
     expect(paper.filter((e) => e.split === 'train').length).toBe(107);
-    const testBySource = Object.fromEntries(['symbench', 'bbh', 'rg'].map((s) => [s, paper.filter((e) => e.source === s && e.split === 'test').length]));
+    const testBySource = Object.fromEntries(
+      ['symbench', 'bbh', 'rg'].map((s) => [s, paper.filter((e) => e.source === s && e.split === 'test').length]),
+    );
     expect(testBySource).toEqual({ symbench: 8, bbh: 7, rg: 22 });
     expect(new Set(CATALOGUE.map((e) => e.id)).size).toBe(CATALOGUE.length);
   });
 
   it('the split is the fixed seeded draw', () => {
-    expect(drawTestSplit()).toEqual(listTasks({ split: 'test' }).map((e) => e.id).sort());
+    expect(drawTestSplit()).toEqual(
+      listTasks({ split: 'test' })
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(drawTestSplit()).toMatchInlineSnapshot(`
       [
         "bbh.formal_fallacies",

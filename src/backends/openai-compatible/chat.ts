@@ -23,31 +23,43 @@ export function createOpenAiChatBackend(options: OpenAiChatOptions): ChatBackend
     name: `${options.model}@${baseUrl}`,
     chat(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
       return limiter.run(() =>
-        withRetry(async (attemptSignal) => {
-          try {
-            const completion = await client.chat.completions.create(
-              {
-                model: options.model,
-                messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
-                max_completion_tokens: request.maxTokens,
-                temperature: request.temperature,
-                ...(request.topP !== undefined ? { top_p: request.topP } : {}),
-                ...(request.stop?.length ? { stop: [...request.stop].slice(0, 4) } : {}),
-                ...(request.seed !== undefined ? { seed: request.seed } : {}),
-              },
-              { signal: attemptSignal },
-            );
-            const choice = completion.choices?.[0];
-            if (!choice || typeof choice.message?.content !== 'string') throw new BackendError(`malformed response from ${baseUrl}: no choices[0].message.content`, { retryable: true });
-            return {
-              text: choice.message.content,
-              finishReason: mapFinishReason(choice.finish_reason),
-              usage: completion.usage ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens } : undefined,
-            };
-          } catch (error) {
-            throw mapOpenAiError(error, baseUrl);
-          }
-        }, options.retry, signal),
+        withRetry(
+          async (attemptSignal) => {
+            try {
+              const completion = await client.chat.completions.create(
+                {
+                  model: options.model,
+                  messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+                  max_completion_tokens: request.maxTokens,
+                  temperature: request.temperature,
+                  ...(request.topP !== undefined ? { top_p: request.topP } : {}),
+                  ...(request.stop?.length ? { stop: [...request.stop].slice(0, 4) } : {}),
+                  ...(request.seed !== undefined ? { seed: request.seed } : {}),
+                },
+                { signal: attemptSignal },
+              );
+              const choice = completion.choices?.[0];
+              if (!choice || typeof choice.message?.content !== 'string')
+                throw new BackendError(`malformed response from ${baseUrl}: no choices[0].message.content`, {
+                  retryable: true,
+                });
+              return {
+                text: choice.message.content,
+                finishReason: mapFinishReason(choice.finish_reason),
+                usage: completion.usage
+                  ? {
+                      promptTokens: completion.usage.prompt_tokens,
+                      completionTokens: completion.usage.completion_tokens,
+                    }
+                  : undefined,
+              };
+            } catch (error) {
+              throw mapOpenAiError(error, baseUrl);
+            }
+          },
+          options.retry,
+          signal,
+        ),
       );
     },
   };

@@ -25,7 +25,10 @@ export function createOpenAiClient(options: OpenAiEndpointOptions): OpenAI {
   const env = options.env ?? process.env;
   let apiKey = env[envName];
   if (!apiKey) {
-    if (baseURL === OPENAI_BASE_URL) throw new ConfigError([{ path: 'model', message: `no API key: ${envName} is not set`, fix: `export ${envName}=... before running` }]);
+    if (baseURL === OPENAI_BASE_URL)
+      throw new ConfigError([
+        { path: 'model', message: `no API key: ${envName} is not set`, fix: `export ${envName}=... before running` },
+      ]);
     apiKey = 'EMPTY'; // local servers (vLLM, Ollama) usually need none
   }
   return new OpenAI({ apiKey, baseURL, maxRetries: 0, timeout: 24 * 3600 * 1000, fetch: options.fetch as never });
@@ -34,17 +37,28 @@ export function createOpenAiClient(options: OpenAiEndpointOptions): OpenAI {
 /** Maps whatever the SDK threw into a typed BackendError. */
 export function mapOpenAiError(error: unknown, baseUrl: string): BackendError {
   if (error instanceof BackendError) return error;
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new BackendTimeoutError(`request to ${baseUrl} timed out`, { cause: error });
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return new BackendTimeoutError(`request to ${baseUrl} timed out`, { cause: error });
   if (error instanceof OpenAI.APIUserAbortError) {
     const reason = (error as { cause?: unknown }).cause;
-    return reason instanceof BackendError ? reason : new BackendTimeoutError(`request to ${baseUrl} was aborted (timeout)`, { cause: error });
+    return reason instanceof BackendError
+      ? reason
+      : new BackendTimeoutError(`request to ${baseUrl} was aborted (timeout)`, { cause: error });
   }
-  if (error instanceof OpenAI.APIConnectionError) return new BackendError(`cannot reach ${baseUrl}: is the server running and the URL right?`, { retryable: true, cause: error });
+  if (error instanceof OpenAI.APIConnectionError)
+    return new BackendError(`cannot reach ${baseUrl}: is the server running and the URL right?`, {
+      retryable: true,
+      cause: error,
+    });
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const body = (error.error as { message?: string } | undefined)?.message ?? error.message;
     return errorFromStatus(error.status, String(body).slice(0, 300), error.headers as Headers | undefined, error);
   }
-  if (error instanceof SyntaxError) return new BackendError(`malformed response from ${baseUrl}: ${error.message}`, { retryable: true, cause: error });
+  if (error instanceof SyntaxError)
+    return new BackendError(`malformed response from ${baseUrl}: ${error.message}`, { retryable: true, cause: error });
   const message = error instanceof Error ? error.message : String(error);
-  return new BackendError(`request to ${baseUrl} failed: ${message}`, { retryable: /terminated|socket|ECONNRESET|premature|aborted/i.test(message), cause: error });
+  return new BackendError(`request to ${baseUrl} failed: ${message}`, {
+    retryable: /terminated|socket|ECONNRESET|premature|aborted/i.test(message),
+    cause: error,
+  });
 }

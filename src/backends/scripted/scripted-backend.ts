@@ -3,11 +3,20 @@
 // benchmarks (optional per-token latency) and debugging prompts.
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../core/index.js';
-import type { ChatBackend, ChatMessage, ChatRequest, ChatResponse, FinishReason, TokenBackend, TokenSample, TokenSampleRequest, Tokenizer } from '../types.js';
+import type {
+  ChatBackend,
+  ChatMessage,
+  ChatRequest,
+  ChatResponse,
+  FinishReason,
+  TokenBackend,
+  TokenSample,
+  TokenSampleRequest,
+  Tokenizer,
+} from '../types.js';
 
 export type ScriptedCall =
-  | { kind: 'chat'; messages: ChatMessage[]; stop: string[] }
-  | { kind: 'token'; promptTokens: number[]; stop: string[] };
+  { kind: 'chat'; messages: ChatMessage[]; stop: string[] } | { kind: 'token'; promptTokens: number[]; stop: string[] };
 
 /** The next text to emit, given the call number and the call itself. */
 export type ScriptResponder = (call: ScriptedCall, callIndex: number) => string;
@@ -49,14 +58,19 @@ export class ScriptedBackend implements ChatBackend {
       kind: 'token',
       name: this.name,
       sample: async (request: TokenSampleRequest): Promise<TokenSample> => {
-        const call: ScriptedCall = { kind: 'token', promptTokens: [...request.promptTokens], stop: [...(request.stop ?? [])] };
+        const call: ScriptedCall = {
+          kind: 'token',
+          promptTokens: [...request.promptTokens],
+          stop: [...(request.stop ?? [])],
+        };
         const { text, finishReason } = this.take(call);
         let tokens = tokenizer.encode(text);
         let reason = finishReason;
         if (tokens.length > request.maxTokens) {
           tokens = tokens.slice(0, request.maxTokens);
           reason = { unified: 'length', raw: 'length' };
-        } else if (reason.unified === 'stop' && tokenizer.eosTokenIds.length && this.exhausted()) tokens.push(tokenizer.eosTokenIds[0]);
+        } else if (reason.unified === 'stop' && tokenizer.eosTokenIds.length && this.exhausted())
+          tokens.push(tokenizer.eosTokenIds[0]);
         await this.delay(tokens.length);
         return { tokens, logprobs: tokens.map(() => 0), finishReason: reason };
       },
@@ -64,7 +78,11 @@ export class ScriptedBackend implements ChatBackend {
   }
 
   async chat(request: ChatRequest): Promise<ChatResponse> {
-    const call: ScriptedCall = { kind: 'chat', messages: request.messages.map((m) => ({ ...m })), stop: [...(request.stop ?? [])] };
+    const call: ScriptedCall = {
+      kind: 'chat',
+      messages: request.messages.map((m) => ({ ...m })),
+      stop: [...(request.stop ?? [])],
+    };
     const { text, finishReason } = await this.emit(call, request.maxTokens);
     // Chat APIs drop the matched stop string from the returned text.
     const visible = finishReason.unified === 'stop-string' ? dropStop(text, call.stop) : text;
@@ -96,14 +114,16 @@ export class ScriptedBackend implements ChatBackend {
   }
 
   private async delay(tokens: number): Promise<void> {
-    if (this.options.latencyPerTokenMs) await new Promise((resolve) => setTimeout(resolve, tokens * this.options.latencyPerTokenMs!));
+    if (this.options.latencyPerTokenMs)
+      await new Promise((resolve) => setTimeout(resolve, tokens * this.options.latencyPerTokenMs!));
   }
 
   private async emit(call: ScriptedCall, maxTokens: number): Promise<{ text: string; finishReason: FinishReason }> {
     const { text, finishReason } = this.take(call);
     const estimate = (t: string) => Math.ceil(t.length / 4);
     await this.delay(estimate(text));
-    if (estimate(text) > maxTokens) return { text: text.slice(0, maxTokens * 4), finishReason: { unified: 'length', raw: 'length' } };
+    if (estimate(text) > maxTokens)
+      return { text: text.slice(0, maxTokens * 4), finishReason: { unified: 'length', raw: 'length' } };
     return { text, finishReason };
   }
 }
@@ -132,13 +152,23 @@ export function readScriptFile(path: string): string[] {
   try {
     raw = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError([{ path: 'model', message: `cannot read script file ${path}`, fix: 'give scripted:<file> with a JSON array of turn texts' }], { cause: error });
+    throw new ConfigError(
+      [
+        {
+          path: 'model',
+          message: `cannot read script file ${path}`,
+          fix: 'give scripted:<file> with a JSON array of turn texts',
+        },
+      ],
+      { cause: error },
+    );
   }
   const trimmed = raw.trim();
   try {
     const whole = JSON.parse(trimmed) as unknown;
     if (Array.isArray(whole) && whole.every((t) => typeof t === 'string')) return whole as string[];
-    if (whole && typeof whole === 'object' && Array.isArray((whole as { turns?: unknown }).turns)) return (whole as { turns: string[] }).turns.map(String);
+    if (whole && typeof whole === 'object' && Array.isArray((whole as { turns?: unknown }).turns))
+      return (whole as { turns: string[] }).turns.map(String);
   } catch {
     // not one JSON document: read it as JSONL below
   }
@@ -149,11 +179,18 @@ export function readScriptFile(path: string): string[] {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      throw new ConfigError([{ path: 'model', message: `${path}:${n + 1} is not JSON`, fix: 'write one {"text": "..."} per line' }], { cause: error });
+      throw new ConfigError(
+        [{ path: 'model', message: `${path}:${n + 1} is not JSON`, fix: 'write one {"text": "..."} per line' }],
+        { cause: error },
+      );
     }
     if (typeof value === 'string') turns.push(value);
-    else if (value && typeof (value as { text?: unknown }).text === 'string') turns.push((value as { text: string }).text);
-    else throw new ConfigError([{ path: 'model', message: `${path}:${n + 1} has no "text"`, fix: 'write one {"text": "..."} per line' }]);
+    else if (value && typeof (value as { text?: unknown }).text === 'string')
+      turns.push((value as { text: string }).text);
+    else
+      throw new ConfigError([
+        { path: 'model', message: `${path}:${n + 1} has no "text"`, fix: 'write one {"text": "..."} per line' },
+      ]);
   }
   return turns;
 }

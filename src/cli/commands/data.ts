@@ -17,9 +17,19 @@ export function registerDataCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action((opts: { dataDir?: string; json?: boolean }) => {
       setDataDir(opts.dataDir);
-      const rows = allDatasetNames().map((name) => ({ name, present: hasDataset(name), path: DATASETS[name].path, licence: DATASETS[name].licence }));
+      const rows = allDatasetNames().map((name) => ({
+        name,
+        present: hasDataset(name),
+        path: DATASETS[name].path,
+        licence: DATASETS[name].licence,
+      }));
       if (opts.json) return printJson({ dataDir: dataDir(), datasets: rows });
-      process.stdout.write(`data directory: ${dataDir()}\n${renderTable(['dataset', 'present', 'licence'], rows.map((r) => [r.name, r.present ? 'yes' : 'no', r.licence]))}\n`);
+      process.stdout.write(
+        `data directory: ${dataDir()}\n${renderTable(
+          ['dataset', 'present', 'licence'],
+          rows.map((r) => [r.name, r.present ? 'yes' : 'no', r.licence]),
+        )}\n`,
+      );
     });
   data
     .command('fetch [names...]')

@@ -13,7 +13,9 @@ import { createProgress } from '../progress.js';
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('the main job: a tiny model learns to reason with code, and GRPO teaches it when code pays (synthesis → SFT → GRPO → eval in ci, choice and text modes), on CPU, offline')
+    .description(
+      'the main job: a tiny model learns to reason with code, and GRPO teaches it when code pays (synthesis → SFT → GRPO → eval in ci, choice and text modes), on CPU, offline',
+    )
     .option('--out <dir>', `run folder (data, checkpoints, report.html, demo.json; default ${DEMO_DEFAULTS.out})`)
     .option('--full', 'the long version: four tasks, more data, steps and held-out questions')
     .option('--quick', 'the short version (the default; kept for old scripts)')
@@ -24,13 +26,26 @@ export function registerDemoCommand(program: Command): void {
       const started = Date.now();
       const progress = createProgress();
       const log = (line: string) => progress.log(`demo [${Math.round((Date.now() - started) / 1000)}s] ${line}`);
-      const ctx = await runDemo({ outDir: flags.out, full: flags.full ?? false, settings: { seed: flags.seed }, log, progress: progress.update })
-        .finally(() => progress.stop());
+      const ctx = await runDemo({
+        outDir: flags.out,
+        full: flags.full ?? false,
+        settings: { seed: flags.seed },
+        log,
+        progress: progress.update,
+      }).finally(() => progress.stop());
       const table = renderDemoTable(ctx);
-      if (flags.json) return printJson({ timings: ctx.timings, table, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null, rl: ctx.rl?.metrics ?? [] });
+      if (flags.json)
+        return printJson({
+          timings: ctx.timings,
+          table,
+          sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null,
+          rl: ctx.rl?.metrics ?? [],
+        });
       process.stdout.write(`${renderTable(table.header, table.rows)}\n\n`);
       const seconds = (name: string) => ((ctx.timings[name] ?? 0) / 1000).toFixed(0);
-      process.stdout.write(`wall time: synthesis ${seconds('synthesis')} s, SFT ${seconds('sft')} s (${Math.round(ctx.sft?.tokensPerSecond ?? 0)} tokens/s), RL ${seconds('rl')} s, eval ${seconds('eval')} s; total ${Math.round((Date.now() - started) / 1000)} s\n`);
+      process.stdout.write(
+        `wall time: synthesis ${seconds('synthesis')} s, SFT ${seconds('sft')} s (${Math.round(ctx.sft?.tokensPerSecond ?? 0)} tokens/s), RL ${seconds('rl')} s, eval ${seconds('eval')} s; total ${Math.round((Date.now() - started) / 1000)} s\n`,
+      );
       process.stdout.write(`report: ${join(flags.out, 'report.html')}\n`);
     });
 }

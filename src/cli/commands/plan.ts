@@ -20,8 +20,15 @@ export function registerPlanCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (model: string, raw: unknown) => {
       const opts = resolvePlanFlags(raw);
-      const plan = await planMemory({ model, loraRank: opts.loraRank, seq: opts.seq, microBatch: opts.microBatch,
-        klReference: opts.kl, checkpointing: opts.checkpointing, budget: opts.budget });
+      const plan = await planMemory({
+        model,
+        loraRank: opts.loraRank,
+        seq: opts.seq,
+        microBatch: opts.microBatch,
+        klReference: opts.kl,
+        checkpointing: opts.checkpointing,
+        budget: opts.budget,
+      });
       if (opts.json) return printJson(plan);
       const parts = ['weights', 'trainable_state', 'reference', 'activations', 'logits', 'reserve', 'total'] as const;
       const rows = parts.map((part) => [part.replace('_', ' '), (plan[part] / GIB).toFixed(2)]);

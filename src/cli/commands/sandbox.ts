@@ -4,12 +4,25 @@ import type { Command } from 'commander';
 import { createLocalSandbox, createSandboxServer, type IsolationMode, type LocalSandbox } from '../../sandbox/index.js';
 import { addServiceFlags, listen, resolveServiceFlags, untilStopped } from '../service-flags.js';
 import { printJson, readStdin } from '../output.js';
-import { resolveSandboxCheckFlags, resolveSandboxExecFlags, resolveSandboxServeFlags, TOOL_DEFAULTS } from '../options/tools.js';
+import {
+  resolveSandboxCheckFlags,
+  resolveSandboxExecFlags,
+  resolveSandboxServeFlags,
+  TOOL_DEFAULTS,
+} from '../options/tools.js';
 
 type PoolFlags = { isolation?: IsolationMode; workers?: number };
 
-function startPool(flags: PoolFlags, extra: { timeoutMs?: number; concurrency?: number; spares?: number }): Promise<LocalSandbox> {
-  return createLocalSandbox({ isolation: flags.isolation, concurrency: extra.concurrency ?? flags.workers, timeoutMs: extra.timeoutMs, spares: extra.spares });
+function startPool(
+  flags: PoolFlags,
+  extra: { timeoutMs?: number; concurrency?: number; spares?: number },
+): Promise<LocalSandbox> {
+  return createLocalSandbox({
+    isolation: flags.isolation,
+    concurrency: extra.concurrency ?? flags.workers,
+    timeoutMs: extra.timeoutMs,
+    spares: extra.spares,
+  });
 }
 
 export function registerSandboxCommands(program: Command): void {
@@ -51,7 +64,9 @@ export function registerSandboxCommands(program: Command): void {
         const lines = [
           `isolation: ${report.mode}${report.mode === 'none' ? '  <<< WARNING: NOT JAILED, rlimits only >>>' : ` (${report.bwrap})`}`,
           `privileged: ${report.privileged ? 'yes (per-snippet uid, private tmpfs, process limit)' : 'no'}`,
-          `python: ${report.python} ${report.pythonVersion} with ${Object.entries(report.modules).map(([m, v]) => `${m} ${v}`).join(', ')}`,
+          `python: ${report.python} ${report.pythonVersion} with ${Object.entries(report.modules)
+            .map(([m, v]) => `${m} ${v}`)
+            .join(', ')}`,
           `limits: timeout ${report.limits.timeoutMs} ms, memory +${report.limits.memoryMb} MiB, output ${report.limits.maxOutputBytes} B/stream, files ${report.limits.fileSizeMb} MiB, processes ${report.limits.processes}, open files ${report.limits.openFiles}`,
           ...report.notes.map((note) => `- ${note}`),
           'probes:',
@@ -77,8 +92,10 @@ export function registerSandboxCommands(program: Command): void {
     await listen(server, opts.port, opts.host);
     const address = server.address() as { port: number };
     const token = service.sandbox.auth.token ? ', token required' : '';
-    process.stdout.write(`r1ci sandbox: listening on http://${opts.host}:${address.port} `
-      + `(isolation ${pool.isolation().mode}, workers ${pool.config.concurrency}${token})\n`);
+    process.stdout.write(
+      `r1ci sandbox: listening on http://${opts.host}:${address.port} ` +
+        `(isolation ${pool.isolation().mode}, workers ${pool.config.concurrency}${token})\n`,
+    );
     await untilStopped();
     server.close();
     await pool.close();
@@ -90,11 +107,31 @@ type Probe = { name: string; ok: boolean; detail: string };
 async function runProbes(pool: LocalSandbox): Promise<Probe[]> {
   const probes: { name: string; code: string; expect: string }[] = [
     { name: 'scientific stack imported', code: 'import numpy, sympy, scipy, networkx\nprint("yes")', expect: 'yes' },
-    { name: 'network unreachable', code: 'import socket\ntry:\n    socket.create_connection(("127.0.0.1", 9), timeout=1)\n    print("reachable")\nexcept OSError:\n    print("blocked")', expect: 'blocked' },
-    { name: '/etc/shadow unreadable', code: 'try:\n    open("/etc/shadow").read()\n    print("readable")\nexcept OSError:\n    print("blocked")', expect: 'blocked' },
-    { name: 'system read-only', code: 'try:\n    open("/usr/r1ci-probe", "w")\n    print("writable")\nexcept OSError:\n    print("blocked")', expect: 'blocked' },
-    { name: 'working dir empty', code: 'import os\nprint("empty" if not os.listdir(".") else "not empty")', expect: 'empty' },
+    {
+      name: 'network unreachable',
+      code: 'import socket\ntry:\n    socket.create_connection(("127.0.0.1", 9), timeout=1)\n    print("reachable")\nexcept OSError:\n    print("blocked")',
+      expect: 'blocked',
+    },
+    {
+      name: '/etc/shadow unreadable',
+      code: 'try:\n    open("/etc/shadow").read()\n    print("readable")\nexcept OSError:\n    print("blocked")',
+      expect: 'blocked',
+    },
+    {
+      name: 'system read-only',
+      code: 'try:\n    open("/usr/r1ci-probe", "w")\n    print("writable")\nexcept OSError:\n    print("blocked")',
+      expect: 'blocked',
+    },
+    {
+      name: 'working dir empty',
+      code: 'import os\nprint("empty" if not os.listdir(".") else "not empty")',
+      expect: 'empty',
+    },
   ];
   const results = await Promise.all(probes.map((p) => pool.exec({ code: p.code, timeoutMs: 10_000 })));
-  return probes.map((p, i) => ({ name: p.name, ok: results[i].stdout.trim() === p.expect, detail: results[i].stdout.trim() || `${results[i].status}: ${results[i].stderr.trim().split('\n').at(-1)}` }));
+  return probes.map((p, i) => ({
+    name: p.name,
+    ok: results[i].stdout.trim() === p.expect,
+    detail: results[i].stdout.trim() || `${results[i].status}: ${results[i].stderr.trim().split('\n').at(-1)}`,
+  }));
 }

@@ -24,14 +24,17 @@ export function registerServeCommand(program: Command): void {
     let pool: LocalSandbox | undefined;
     if (flags.sandbox) pool = await createLocalSandbox({ isolation: flags.isolation, concurrency: flags.workers });
     const server = createR1ciServer({
-      verifier: new Verifier(), auth: service.sandbox.auth,
+      verifier: new Verifier(),
+      auth: service.sandbox.auth,
       ...(pool ? { sandbox: { ...service.sandbox, sandbox: pool } } : {}),
     });
     await listen(server, port, flags.host);
     const address = server.address() as { port: number };
     const routes = pool ? '/verify and /run_code' : '/verify';
-    process.stdout.write(`r1ci serve: listening on http://${flags.host}:${address.port} (${routes}`
-      + `${service.sandbox.auth.token ? ', token required' : ''})\n`);
+    process.stdout.write(
+      `r1ci serve: listening on http://${flags.host}:${address.port} (${routes}` +
+        `${service.sandbox.auth.token ? ', token required' : ''})\n`,
+    );
     await untilStopped();
     server.close();
     await pool?.close();

@@ -17,11 +17,27 @@ export function registerTasksCheckCommand(program: Command): void {
       const opts = resolveTasksCheckFlags(raw);
       setDataDir(opts.dataDir);
       const perTask = opts.perTask;
-      const rows: { id: string; source: string; split: string; generated: number; goldCorrect: number; perSecond: number; note: string }[] = [];
+      const rows: {
+        id: string;
+        source: string;
+        split: string;
+        generated: number;
+        goldCorrect: number;
+        perSecond: number;
+        note: string;
+      }[] = [];
       for (const entry of listTasks({ implementedOnly: true })) {
         const task = entry.task!;
         if (task.dataset && !hasDataset(task.dataset.name)) {
-          rows.push({ id: entry.id, source: entry.source, split: entry.split, generated: 0, goldCorrect: 0, perSecond: 0, note: `data missing: r1ci data fetch ${task.dataset.name}` });
+          rows.push({
+            id: entry.id,
+            source: entry.source,
+            split: entry.split,
+            generated: 0,
+            goldCorrect: 0,
+            perSecond: 0,
+            note: `data missing: r1ci data fetch ${task.dataset.name}`,
+          });
           continue;
         }
         const options = task.resolveOptions();
@@ -32,13 +48,33 @@ export function registerTasksCheckCommand(program: Command): void {
           if (task.verify(instance, `<<<${instance.answer}>>>`).correct) correct++;
         }
         const seconds = (performance.now() - started) / 1000;
-        rows.push({ id: entry.id, source: entry.source, split: entry.split, generated: perTask, goldCorrect: correct, perSecond: Math.round(perTask / seconds), note: correct === perTask ? '' : 'GOLD ANSWER REJECTED' });
+        rows.push({
+          id: entry.id,
+          source: entry.source,
+          split: entry.split,
+          generated: perTask,
+          goldCorrect: correct,
+          perSecond: Math.round(perTask / seconds),
+          note: correct === perTask ? '' : 'GOLD ANSWER REJECTED',
+        });
       }
       const all = listTasks();
-      const summary = { planned: all.length, implemented: rows.length, goldFailures: rows.filter((r) => r.goldCorrect !== r.generated).length, missingData: rows.filter((r) => r.generated === 0).length };
+      const summary = {
+        planned: all.length,
+        implemented: rows.length,
+        goldFailures: rows.filter((r) => r.goldCorrect !== r.generated).length,
+        missingData: rows.filter((r) => r.generated === 0).length,
+      };
       if (opts.json) return printJson({ summary, tasks: rows });
-      process.stdout.write(`${renderTable(['task', 'source', 'split', 'questions', 'gold ok', 'gen+verify/s', 'note'], rows.map((r) => [r.id, r.source, r.split, r.generated, r.goldCorrect, r.perSecond, r.note]))}\n\n`);
-      process.stdout.write(`${summary.implemented} of ${summary.planned} catalogued tasks implemented; ${summary.goldFailures} with rejected gold answers; ${summary.missingData} missing data\n`);
+      process.stdout.write(
+        `${renderTable(
+          ['task', 'source', 'split', 'questions', 'gold ok', 'gen+verify/s', 'note'],
+          rows.map((r) => [r.id, r.source, r.split, r.generated, r.goldCorrect, r.perSecond, r.note]),
+        )}\n\n`,
+      );
+      process.stdout.write(
+        `${summary.implemented} of ${summary.planned} catalogued tasks implemented; ${summary.goldFailures} with rejected gold answers; ${summary.missingData} missing data\n`,
+      );
       if (summary.goldFailures > summary.missingData) process.exitCode = 1;
     });
 }

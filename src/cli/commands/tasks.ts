@@ -3,10 +3,23 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/index.js';
-import { describeOption, getTask, renderTasksDoc, listTasks, loadSplitFile, selectTasks, setDataDir } from '../../tasks/index.js';
+import {
+  describeOption,
+  getTask,
+  renderTasksDoc,
+  listTasks,
+  loadSplitFile,
+  selectTasks,
+  setDataDir,
+} from '../../tasks/index.js';
 import { QUESTION_FORMATS, toTrlQuestionRow, toVerlQuestionParquet, toVerlQuestionRow } from '../../service/index.js';
 import {
-  resolveTasksExportFlags, resolveTasksListFlags, resolveTasksSampleFlags, resolveTasksVerifyFlags, TASK_SOURCES, TASKS_DEFAULTS,
+  resolveTasksExportFlags,
+  resolveTasksListFlags,
+  resolveTasksSampleFlags,
+  resolveTasksVerifyFlags,
+  TASK_SOURCES,
+  TASKS_DEFAULTS,
   type TasksExportFlags,
 } from '../options/tasks.js';
 import { printJson, readStdin, renderTable } from '../output.js';
@@ -14,7 +27,10 @@ import { printJson, readStdin, renderTable } from '../output.js';
 /** Parses repeated `--set key=value` flags into an options object. */
 function collectSet(value: string, previous: Record<string, string> | undefined): Record<string, string> {
   const eq = value.indexOf('=');
-  if (eq <= 0) throw new ConfigError([{ path: '--set', message: `bad --set ${JSON.stringify(value)}`, fix: 'write --set key=value' }]);
+  if (eq <= 0)
+    throw new ConfigError([
+      { path: '--set', message: `bad --set ${JSON.stringify(value)}`, fix: 'write --set key=value' },
+    ]);
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
 }
 
@@ -35,7 +51,11 @@ export function registerTasksCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action((raw: unknown) => {
       const opts = resolveTasksListFlags(raw);
-      const entries = listTasks({ source: opts.source, split: opts.split, splitAssignment: splitAssignmentFrom(opts.splitFile) });
+      const entries = listTasks({
+        source: opts.source,
+        split: opts.split,
+        splitAssignment: splitAssignmentFrom(opts.splitFile),
+      });
       const paper = entries.filter((e) => e.paperTask);
       const summary = {
         paperTasks: paper.length,
@@ -47,12 +67,34 @@ export function registerTasksCommands(program: Command): void {
       if (opts.json) {
         return printJson({
           summary,
-          tasks: entries.map((e) => ({ id: e.id, source: e.source, category: e.category ?? null, split: e.split, paperTask: e.paperTask, implemented: e.implemented, description: e.task?.description ?? null, answerFormat: e.task?.answerFormat ?? null, options: e.task?.options ?? null })),
+          tasks: entries.map((e) => ({
+            id: e.id,
+            source: e.source,
+            category: e.category ?? null,
+            split: e.split,
+            paperTask: e.paperTask,
+            implemented: e.implemented,
+            description: e.task?.description ?? null,
+            answerFormat: e.task?.answerFormat ?? null,
+            options: e.task?.options ?? null,
+          })),
         });
       }
-      const rows = entries.map((e) => [e.id, e.source, e.split, e.implemented ? 'yes' : 'planned', e.task ? Object.entries(e.task.options).map(([k, s]) => `${k}=${describeOption(s)}`).join(' ') : '']);
+      const rows = entries.map((e) => [
+        e.id,
+        e.source,
+        e.split,
+        e.implemented ? 'yes' : 'planned',
+        e.task
+          ? Object.entries(e.task.options)
+              .map(([k, s]) => `${k}=${describeOption(s)}`)
+              .join(' ')
+          : '',
+      ]);
       process.stdout.write(`${renderTable(['id', 'source', 'split', 'implemented', 'options'], rows)}\n`);
-      process.stdout.write(`\n${summary.paperTasks} paper tasks (${summary.train} train, ${summary.test} test), ${summary.generatedVariants} generated variants; ${summary.implemented} implemented\n`);
+      process.stdout.write(
+        `\n${summary.paperTasks} paper tasks (${summary.train} train, ${summary.test} test), ${summary.generatedVariants} generated variants; ${summary.implemented} implemented\n`,
+      );
     });
 
   tasks
@@ -73,7 +115,10 @@ export function registerTasksCommands(program: Command): void {
       for (let i = first; i < first + n; i++) {
         const instance = task.generate(options, seed, i);
         if (opts.json) process.stdout.write(`${JSON.stringify(instance)}\n`);
-        else process.stdout.write(`### ${task.id} seed=${seed} index=${i}\n${instance.prompt}\n--- gold answer: ${instance.answer}\n\n`);
+        else
+          process.stdout.write(
+            `### ${task.id} seed=${seed} index=${i}\n${instance.prompt}\n--- gold answer: ${instance.answer}\n\n`,
+          );
       }
     });
 
@@ -115,7 +160,10 @@ export function registerTasksCommands(program: Command): void {
     .option('--tasks <selector>', 'instead of --split: ids, prefixes (rg.arithmetic.*), a source, train, test or all')
     .option('--per-task <n>', `questions per task (default ${TASKS_DEFAULTS.perTask})`)
     .option('--seed <seed>', `seed (default ${TASKS_DEFAULTS.seed})`)
-    .option('--format <format>', `${QUESTION_FORMATS.join(' | ')}: r1ci records, verl RL parquet, TRL (datasets) JSONL (default ${TASKS_DEFAULTS.format})`)
+    .option(
+      '--format <format>',
+      `${QUESTION_FORMATS.join(' | ')}: r1ci records, verl RL parquet, TRL (datasets) JSONL (default ${TASKS_DEFAULTS.format})`,
+    )
     .option('--no-system-prompt', 'verl/trl: the question alone, without the code-interpreter system prompt')
     .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
@@ -129,8 +177,12 @@ export function registerTasksCommands(program: Command): void {
     });
 }
 
-async function writeQuestions(ids: readonly string[], perTask: number, seed: number, opts: TasksExportFlags):
-Promise<number> {
+async function writeQuestions(
+  ids: readonly string[],
+  perTask: number,
+  seed: number,
+  opts: TasksExportFlags,
+): Promise<number> {
   const instances = function* () {
     for (const id of ids) {
       const task = getTask(id);

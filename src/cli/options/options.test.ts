@@ -190,7 +190,9 @@ describe('command schemas', () => {
     expect(() => resolveRlFlags({ out: 'o', std: true, batchRequests: true, temperature: '0' })).toThrow(
       /^--temperature: bad value 0 \(use a temperature > 0/,
     );
-    expect(resolveRlFlags({ out: 'o', std: true, batchRequests: true, temperature: '0.7' }).config.agent.temperature).toBe(0.7);
+    expect(
+      resolveRlFlags({ out: 'o', std: true, batchRequests: true, temperature: '0.7' }).config.agent.temperature,
+    ).toBe(0.7);
     const vllm = { out: 'o', std: true, batchRequests: true, rollouts: 'http://127.0.0.1:8000/v1', loraRank: '8' };
     expect(() => resolveRlFlags({ ...vllm, temperature: '0.7' })).toThrow(
       /^--temperature: vLLM rollouts at temperature 0\.7 return untempered logprobs \(use --temperature 1 with --rollouts\)$/,

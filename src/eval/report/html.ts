@@ -9,14 +9,31 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 /** Embeds JSON in a <script> safely (no `</script>` or `<!--` can end it early). */
 function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function slimEpisodes(run: RunSummary): unknown[] {
   return run.episodes.slice(0, MAX_EPISODES_EMBEDDED).map((e) => ({
-    id: e.id, taskId: e.taskId, correct: e.verdict.correct, outcome: e.verdict.outcome, detail: e.verdict.detail ?? null,
-    stopReason: e.stopReason, codeCalls: e.codeCalls, answer: e.answer, question: e.question, error: e.error ?? null,
-    turns: e.turns.map((t) => ({ text: t.text, code: t.code ?? null, status: t.exec?.status ?? null, output: t.feedback ?? (t.exec ? t.exec.stdout + t.exec.stderr : null), discarded: t.discarded ?? null })),
+    id: e.id,
+    taskId: e.taskId,
+    correct: e.verdict.correct,
+    outcome: e.verdict.outcome,
+    detail: e.verdict.detail ?? null,
+    stopReason: e.stopReason,
+    codeCalls: e.codeCalls,
+    answer: e.answer,
+    question: e.question,
+    error: e.error ?? null,
+    turns: e.turns.map((t) => ({
+      text: t.text,
+      code: t.code ?? null,
+      status: t.exec?.status ?? null,
+      output: t.feedback ?? (t.exec ? t.exec.stdout + t.exec.stderr : null),
+      discarded: t.discarded ?? null,
+    })),
   }));
 }
 
@@ -24,23 +41,55 @@ function summaryTable(runs: readonly RunSummary[]): string {
   const rows = runs.map((run, i) => {
     const m = run.metrics;
     const swatch = `<span class="swatch" style="background:${RUN_COLOURS[i % RUN_COLOURS.length]}"></span>`;
-    const stops = escapeHtml(Object.entries(m.stopReasons).map(([k, v]) => `${k} ${v}`).join(', '));
+    const stops = escapeHtml(
+      Object.entries(m.stopReasons)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    );
     return (
       `<tr><td>${swatch}${escapeHtml(run.label)}</td><td>${pct(m.meanAccuracy)}</td>` +
       `<td>${pct(m.meanPassAtK)} (k=${m.k})</td><td>${m.episodes}</td><td>${pct(m.codeUseRate)}</td>` +
       `<td>${m.meanCodeCalls.toFixed(2)}</td><td>${pct(m.selfCheckRate)}</td><td>${stops}</td></tr>`
     );
   });
-  return (`<table class="summary"><thead><tr><th>run</th><th>mean accuracy over ` + `tasks</th><th>pass@k</th><th>episodes</th><th>code use</th><th>code calls</th><th>self-check</th><th>stop ` + `reasons</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+  return (
+    `<table class="summary"><thead><tr><th>run</th><th>mean accuracy over ` +
+    `tasks</th><th>pass@k</th><th>episodes</th><th>code use</th><th>code calls</th><th>self-check</th><th>stop ` +
+    `reasons</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
 }
 
 function charts(runs: readonly RunSummary[]): string {
   const taskIds = [...new Set(runs.flatMap((run) => run.metrics.tasks.map((t) => t.taskId)))].sort();
-  const accuracy = horizontalBars(taskIds, runs.map((run) => ({ name: run.label, values: taskIds.map((id) => run.metrics.tasks.find((t) => t.taskId === id)?.accuracy ?? null) })), { max: 1, format: pct, title: 'accuracy per task' });
-  const codeUse = horizontalBars(taskIds, runs.map((run) => ({ name: run.label, values: taskIds.map((id) => run.metrics.tasks.find((t) => t.taskId === id)?.codeUseRate ?? null) })), { max: 1, format: pct, title: 'code use per task' });
+  const accuracy = horizontalBars(
+    taskIds,
+    runs.map((run) => ({
+      name: run.label,
+      values: taskIds.map((id) => run.metrics.tasks.find((t) => t.taskId === id)?.accuracy ?? null),
+    })),
+    { max: 1, format: pct, title: 'accuracy per task' },
+  );
+  const codeUse = horizontalBars(
+    taskIds,
+    runs.map((run) => ({
+      name: run.label,
+      values: taskIds.map((id) => run.metrics.tasks.find((t) => t.taskId === id)?.codeUseRate ?? null),
+    })),
+    { max: 1, format: pct, title: 'code use per task' },
+  );
   const maxCalls = Math.max(1, ...runs.map((run) => run.metrics.codeCallHistogram.length));
-  const calls = verticalBars(Array.from({ length: maxCalls }, (_, i) => String(i)), runs.map((run) => ({ name: run.label, values: Array.from({ length: maxCalls }, (_, i) => run.metrics.codeCallHistogram[i] ?? 0) })), { title: 'episodes by number of code calls', format: (v) => String(v) });
-  return (`<section><h2>Accuracy per task</h2>${accuracy}</section><section><h2>Code use per ` + `task</h2>${codeUse}</section><section><h2>Episodes by number of code calls</h2>${calls}</section>`);
+  const calls = verticalBars(
+    Array.from({ length: maxCalls }, (_, i) => String(i)),
+    runs.map((run) => ({
+      name: run.label,
+      values: Array.from({ length: maxCalls }, (_, i) => run.metrics.codeCallHistogram[i] ?? 0),
+    })),
+    { title: 'episodes by number of code calls', format: (v) => String(v) },
+  );
+  return (
+    `<section><h2>Accuracy per task</h2>${accuracy}</section><section><h2>Code use per ` +
+    `task</h2>${codeUse}</section><section><h2>Episodes by number of code calls</h2>${calls}</section>`
+  );
 }
 
 const STYLE = `body{font:14px/1.45 \
@@ -89,7 +138,10 @@ export type HtmlReportExtras = { title?: string; sectionsBefore?: string };
 export function renderHtmlReport(runs: readonly RunSummary[], extras: HtmlReportExtras = {}): string {
   const title = extras.title ?? 'r1ci evaluation report';
   const data = runs.map((run) => ({ label: run.label, episodes: slimEpisodes(run) }));
-  const truncated = runs.some((run) => run.episodes.length > MAX_EPISODES_EMBEDDED) ? (`<p class="meta">Only the first ${MAX_EPISODES_EMBEDDED} episodes of each run are embedded; all are in ` + `episodes.jsonl.</p>`) : '';
+  const truncated = runs.some((run) => run.episodes.length > MAX_EPISODES_EMBEDDED)
+    ? `<p class="meta">Only the first ${MAX_EPISODES_EMBEDDED} episodes of each run are embedded; all are in ` +
+      `episodes.jsonl.</p>`
+    : '';
   return `<!doctype html><html lang="en"><head><meta \
 charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>
 <h1>${escapeHtml(title)}</h1>${summaryTable(runs)}${extras.sectionsBefore ?? ''}${charts(runs)}

@@ -7,14 +7,27 @@ export function escapeHtml(text: string): string {
 }
 
 /** One row per label, one bar per series, values in [0, max]. */
-export function horizontalBars(labels: readonly string[], series: readonly { name: string; values: readonly (number | null)[] }[], options: { max: number; format: (v: number) => string; title: string }): string {
-  const barH = 12, gap = 6, labelW = 300, chartW = 420;
+export function horizontalBars(
+  labels: readonly string[],
+  series: readonly { name: string; values: readonly (number | null)[] }[],
+  options: { max: number; format: (v: number) => string; title: string },
+): string {
+  const barH = 12,
+    gap = 6,
+    labelW = 300,
+    chartW = 420;
   const rowH = series.length * barH + gap;
   const height = labels.length * rowH + 30;
-  const parts: string[] = [(`<svg class="chart" role="img" aria-label="${escapeHtml(options.title)}" width="${labelW + chartW + 80}" ` + `height="${height}" xmlns="http://www.w3.org/2000/svg">`)];
+  const parts: string[] = [
+    `<svg class="chart" role="img" aria-label="${escapeHtml(options.title)}" width="${labelW + chartW + 80}" ` +
+      `height="${height}" xmlns="http://www.w3.org/2000/svg">`,
+  ];
   labels.forEach((label, row) => {
     const y0 = 20 + row * rowH;
-    parts.push((`<text x="${labelW - 6}" y="${y0 + (series.length * barH) / 2 + 4}" text-anchor="end" ` + `font-size="11">${escapeHtml(label)}</text>`));
+    parts.push(
+      `<text x="${labelW - 6}" y="${y0 + (series.length * barH) / 2 + 4}" text-anchor="end" ` +
+        `font-size="11">${escapeHtml(label)}</text>`,
+    );
     series.forEach((s, i) => {
       const value = s.values[row];
       if (value === null || value === undefined) return;
@@ -24,7 +37,10 @@ export function horizontalBars(labels: readonly string[], series: readonly { nam
           `fill="${RUN_COLOURS[i % RUN_COLOURS.length]}">` +
           `<title>${escapeHtml(`${s.name} · ${label}: ${options.format(value)}`)}</title></rect>`,
       );
-      parts.push((`<text x="${labelW + w + 4}" y="${y0 + i * barH + barH - 3}" ` + `font-size="10">${escapeHtml(options.format(value))}</text>`));
+      parts.push(
+        `<text x="${labelW + w + 4}" y="${y0 + i * barH + barH - 3}" ` +
+          `font-size="10">${escapeHtml(options.format(value))}</text>`,
+      );
     });
   });
   parts.push('</svg>');
@@ -32,12 +48,21 @@ export function horizontalBars(labels: readonly string[], series: readonly { nam
 }
 
 /** Grouped vertical bars: categories along x, one bar per series. */
-export function verticalBars(categories: readonly string[], series: readonly { name: string; values: readonly number[] }[], options: { title: string; format: (v: number) => string }): string {
+export function verticalBars(
+  categories: readonly string[],
+  series: readonly { name: string; values: readonly number[] }[],
+  options: { title: string; format: (v: number) => string },
+): string {
   const max = Math.max(1e-9, ...series.flatMap((s) => s.values));
-  const barW = 14, groupGap = 12, chartH = 160;
+  const barW = 14,
+    groupGap = 12,
+    chartH = 160;
   const groupW = series.length * barW + groupGap;
   const width = Math.max(200, categories.length * groupW + 60);
-  const parts: string[] = [(`<svg class="chart" role="img" aria-label="${escapeHtml(options.title)}" width="${width}" ` + `height="${chartH + 50}" xmlns="http://www.w3.org/2000/svg">`)];
+  const parts: string[] = [
+    `<svg class="chart" role="img" aria-label="${escapeHtml(options.title)}" width="${width}" ` +
+      `height="${chartH + 50}" xmlns="http://www.w3.org/2000/svg">`,
+  ];
   categories.forEach((category, c) => {
     const x0 = 40 + c * groupW;
     series.forEach((s, i) => {
@@ -48,9 +73,16 @@ export function verticalBars(categories: readonly string[], series: readonly { n
           `fill="${RUN_COLOURS[i % RUN_COLOURS.length]}">` +
           `<title>${escapeHtml(`${s.name} · ${category}: ${options.format(value)}`)}</title></rect>`,
       );
-      if (value > 0) parts.push((`<text x="${x0 + i * barW + (barW - 2) / 2}" y="${(16 + chartH - h).toFixed(1)}" ` + `text-anchor="middle" font-size="9">${escapeHtml(options.format(value))}</text>`));
+      if (value > 0)
+        parts.push(
+          `<text x="${x0 + i * barW + (barW - 2) / 2}" y="${(16 + chartH - h).toFixed(1)}" ` +
+            `text-anchor="middle" font-size="9">${escapeHtml(options.format(value))}</text>`,
+        );
     });
-    parts.push((`<text x="${x0 + (series.length * barW) / 2}" y="${chartH + 36}" text-anchor="middle" ` + `font-size="11">${escapeHtml(category)}</text>`));
+    parts.push(
+      `<text x="${x0 + (series.length * barW) / 2}" y="${chartH + 36}" text-anchor="middle" ` +
+        `font-size="11">${escapeHtml(category)}</text>`,
+    );
   });
   parts.push(`<line x1="36" y1="${chartH + 20}" x2="${width - 10}" y2="${chartH + 20}" stroke="#999"/></svg>`);
   return parts.join('');

@@ -33,14 +33,48 @@ export type DemoSettings = {
 };
 
 export const FULL_DEMO: Omit<DemoSettings, 'tasks'> = {
-  perTask: 250, choicePerTask: 100, directShare: 0.7, evalQuestions: 15, seed: 0, maxTokensPerTurn: 256, maxTotalTokens: 448, evalConcurrency: 64,
-  sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.05, bucketWindow: 1, checkpointEvery: 50, evalEvery: 25, gradClipNorm: 1 },
+  perTask: 250,
+  choicePerTask: 100,
+  directShare: 0.7,
+  evalQuestions: 15,
+  seed: 0,
+  maxTokensPerTurn: 256,
+  maxTotalTokens: 448,
+  evalConcurrency: 64,
+  sft: {
+    epochs: 2,
+    batchSize: 8,
+    learningRate: 3e-3,
+    warmupFraction: 0.05,
+    minLrRatio: 0.05,
+    bucketWindow: 1,
+    checkpointEvery: 50,
+    evalEvery: 25,
+    gradClipNorm: 1,
+  },
   rl: {},
 };
 
 export const QUICK_DEMO: Omit<DemoSettings, 'tasks'> = {
-  perTask: 150, choicePerTask: 100, directShare: 0.7, evalQuestions: 6, seed: 0, maxTokensPerTurn: 256, maxTotalTokens: 448, evalConcurrency: 64,
-  sft: { epochs: 2, batchSize: 8, learningRate: 3e-3, warmupFraction: 0.05, minLrRatio: 0.1, bucketWindow: 1, checkpointEvery: 1000, evalEvery: 25, gradClipNorm: 1 },
+  perTask: 150,
+  choicePerTask: 100,
+  directShare: 0.7,
+  evalQuestions: 6,
+  seed: 0,
+  maxTokensPerTurn: 256,
+  maxTotalTokens: 448,
+  evalConcurrency: 64,
+  sft: {
+    epochs: 2,
+    batchSize: 8,
+    learningRate: 3e-3,
+    warmupFraction: 0.05,
+    minLrRatio: 0.1,
+    bucketWindow: 1,
+    checkpointEvery: 1000,
+    evalEvery: 25,
+    gradClipNorm: 1,
+  },
   rl: {},
 };
 

@@ -25,12 +25,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The least rise GRPO must bring in choice mode, in accuracy and in code use (fraction of 12 questions). */
 const GRPO_GAIN = 0.25;
 
-const rate = (episodes: readonly Episode[], test: (e: Episode) => boolean) => episodes.filter(test).length / Math.max(1, episodes.length);
+const rate = (episodes: readonly Episode[], test: (e: Episode) => boolean) =>
+  episodes.filter(test).length / Math.max(1, episodes.length);
 
 describe('r1ci demo (the short version, seed 0)', () => {
   it('fine-tunes the tiny model into one that answers held-out questions with code, which it cannot without', async () => {
     const ctx = await runDemo({ outDir: dir });
-    const base = ctx.evals.get('base/ci')!.episodes, sft = ctx.evals.get('sft/ci')!.episodes;
+    const base = ctx.evals.get('base/ci')!.episodes,
+      sft = ctx.evals.get('sft/ci')!.episodes;
     const sftText = ctx.evals.get('sft/text')!.episodes;
     expect(base.length).toBe(12);
     expect(sft.length).toBe(base.length);
@@ -40,16 +42,21 @@ describe('r1ci demo (the short version, seed 0)', () => {
     expect(accuracy(sft) - accuracy(sftText)).toBeGreaterThanOrEqual(0.4);
     expect(rate(base, (e) => e.codeCalls > 0)).toBeLessThan(0.1);
     expect(rate(sft, (e) => e.codeCalls > 0)).toBeGreaterThanOrEqual(0.8);
-    expect(ctx.sft!.metrics.at(-1)!.heldOutLoss!).toBeLessThan(ctx.sft!.metrics.find((m) => m.heldOutLoss !== undefined && m.step < ctx.sft!.totalSteps)!.heldOutLoss! / 2);
+    expect(ctx.sft!.metrics.at(-1)!.heldOutLoss!).toBeLessThan(
+      ctx.sft!.metrics.find((m) => m.heldOutLoss !== undefined && m.step < ctx.sft!.totalSteps)!.heldOutLoss! / 2,
+    );
     // GRPO ran from the SFT weights for the quick preset's steps and taught the model to choose code.
     const rl = { ...DEMO_RL, ...QUICK_DEMO.rl };
     expect(ctx.rl!.metrics.map((m) => m.step)).toEqual(Array.from({ length: rl.steps! }, (_, i) => i + 1));
     expect(ctx.rl!.metrics.every((m) => m.episodes === rl.questionsPerStep! * rl.groupSize!)).toBe(true);
-    const sftChoice = ctx.evals.get('sft/choice')!.episodes, grpoChoice = ctx.evals.get('sft+grpo/choice')!.episodes;
+    const sftChoice = ctx.evals.get('sft/choice')!.episodes,
+      grpoChoice = ctx.evals.get('sft+grpo/choice')!.episodes;
     expect(grpoChoice.length).toBe(base.length);
     expect(accuracy(grpoChoice)).toBeGreaterThanOrEqual(0.6);
     expect(accuracy(grpoChoice) - accuracy(sftChoice)).toBeGreaterThanOrEqual(GRPO_GAIN);
-    expect(rate(grpoChoice, (e) => e.codeCalls > 0) - rate(sftChoice, (e) => e.codeCalls > 0)).toBeGreaterThanOrEqual(GRPO_GAIN);
+    expect(rate(grpoChoice, (e) => e.codeCalls > 0) - rate(sftChoice, (e) => e.codeCalls > 0)).toBeGreaterThanOrEqual(
+      GRPO_GAIN,
+    );
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('Training curves');
     expect(html).toContain('GRPO after SFT');

@@ -10,7 +10,13 @@ import type { DemoContext, DemoStage } from './context.js';
 
 const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(100 * x).toFixed(0)}%`);
 
-export type DemoRow = { taskId: string; kind: string; accuracy: Record<string, number>; codeUse: Record<string, number>; codeCalls: Record<string, number> };
+export type DemoRow = {
+  taskId: string;
+  kind: string;
+  accuracy: Record<string, number>;
+  codeUse: Record<string, number>;
+  codeCalls: Record<string, number>;
+};
 
 export function demoRows(ctx: DemoContext): DemoRow[] {
   return ctx.settings.tasks.map((task) => {
@@ -32,7 +38,11 @@ export function renderDemoTable(ctx: DemoContext): { header: string[]; rows: str
   const keys = [...ctx.evals.keys()];
   const codeKeys = keys.filter((k) => !k.endsWith('/text') && !k.startsWith('base/'));
   const header = ['task', ...keys.map((k) => `acc ${k}`), ...codeKeys.map((k) => `code use ${k}`)];
-  const rows = demoRows(ctx).map((r) => [r.taskId, ...keys.map((k) => pct(r.accuracy[k])), ...codeKeys.map((k) => pct(r.codeUse[k]))]);
+  const rows = demoRows(ctx).map((r) => [
+    r.taskId,
+    ...keys.map((k) => pct(r.accuracy[k])),
+    ...codeKeys.map((k) => pct(r.codeUse[k])),
+  ]);
   const mean = (k: string) => ctx.evals.get(k)!.metrics;
   rows.push(['mean', ...keys.map((k) => pct(mean(k).meanAccuracy)), ...codeKeys.map((k) => pct(mean(k).codeUseRate))]);
   return { header, rows };
@@ -41,12 +51,24 @@ export function renderDemoTable(ctx: DemoContext): { header: string[]; rows: str
 function lineChart(title: string, series: { name: string; colour: string; points: [number, number][] }[]): string {
   const all = series.flatMap((s) => s.points);
   if (!all.length) return '';
-  const w = 560, h = 220, pad = 40;
-  const maxX = Math.max(...all.map((p) => p[0])), maxY = Math.max(...all.map((p) => p[1])), minY = Math.min(0, ...all.map((p) => p[1]));
+  const w = 560,
+    h = 220,
+    pad = 40;
+  const maxX = Math.max(...all.map((p) => p[0])),
+    maxY = Math.max(...all.map((p) => p[1])),
+    minY = Math.min(0, ...all.map((p) => p[1]));
   const x = (v: number) => pad + ((w - 2 * pad) * v) / Math.max(1, maxX);
   const y = (v: number) => h - pad - ((h - 2 * pad) * (v - minY)) / Math.max(1e-9, maxY - minY);
-  const lines = series.filter((s) => s.points.length).map((s) => `<polyline fill="none" stroke="${s.colour}" stroke-width="2" points="${s.points.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(' ')}"/>`);
-  const legend = series.map((s, i) => `<text x="${pad + i * Math.min(150, (w - pad) / series.length)}" y="16" fill="${s.colour}" font-size="12">${escapeHtml(s.name)}</text>`);
+  const lines = series
+    .filter((s) => s.points.length)
+    .map(
+      (s) =>
+        `<polyline fill="none" stroke="${s.colour}" stroke-width="2" points="${s.points.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(' ')}"/>`,
+    );
+  const legend = series.map(
+    (s, i) =>
+      `<text x="${pad + i * Math.min(150, (w - pad) / series.length)}" y="16" fill="${s.colour}" font-size="12">${escapeHtml(s.name)}</text>`,
+  );
   return `<svg width="${w}" height="${h}" role="img" aria-label="${escapeHtml(title)}"><line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#999"/>
 <text x="${w / 2}" y="${h - 8}" font-size="12" text-anchor="middle">step (max ${maxX})</text><text x="4" y="${pad}" font-size="12">${maxY.toFixed(2)}</text><text x="4" y="${h - pad}" font-size="12">${minY.toFixed(2)}</text>${lines.join('')}${legend.join('')}</svg>`;
 }
@@ -61,13 +83,25 @@ function rlCurves(metrics: readonly StepMetrics[]): string {
   ]);
 }
 
-export function trainingCurvesSection(metrics: readonly SftStepMetrics[], timings: Record<string, number>, rl: readonly StepMetrics[] = []): string {
+export function trainingCurvesSection(
+  metrics: readonly SftStepMetrics[],
+  timings: Record<string, number>,
+  rl: readonly StepMetrics[] = [],
+): string {
   const loss = lineChart('SFT loss', [
     { name: 'train loss (per token)', colour: '#3b6fd8', points: metrics.map((m) => [m.step, m.loss]) },
-    { name: 'held-out loss', colour: '#e0803a', points: metrics.filter((m) => m.heldOutLoss !== undefined).map((m) => [m.step, m.heldOutLoss!]) },
+    {
+      name: 'held-out loss',
+      colour: '#e0803a',
+      points: metrics.filter((m) => m.heldOutLoss !== undefined).map((m) => [m.step, m.heldOutLoss!]),
+    },
   ]);
-  const lr = lineChart('learning rate', [{ name: 'learning rate', colour: '#3aa565', points: metrics.map((m) => [m.step, m.learningRate]) }]);
-  const times = Object.entries(timings).map(([stage, ms]) => `<tr><td>${escapeHtml(stage)}</td><td>${(ms / 1000).toFixed(1)} s</td></tr>`).join('');
+  const lr = lineChart('learning rate', [
+    { name: 'learning rate', colour: '#3aa565', points: metrics.map((m) => [m.step, m.learningRate]) },
+  ]);
+  const times = Object.entries(timings)
+    .map(([stage, ms]) => `<tr><td>${escapeHtml(stage)}</td><td>${(ms / 1000).toFixed(1)} s</td></tr>`)
+    .join('');
   const reward = rl.length ? `<h3>GRPO after SFT</h3><p>Per step, over that step's rollouts.</p>${rlCurves(rl)}` : '';
   return `<section><h2>Training curves</h2>${loss}${lr}${reward}<h3>Wall time by stage</h3><table>${times}</table></section>`;
 }
@@ -76,9 +110,21 @@ export const reportStage: DemoStage = {
   name: 'report',
   async run(ctx) {
     const runs = [...ctx.evals.values()];
-    const html = renderHtmlReport(runs, { title: `r1ci demo: the tiny model before and after SFT${ctx.rl ? ' and GRPO' : ''}`, sectionsBefore: trainingCurvesSection(ctx.sft?.metrics ?? [], ctx.timings, ctx.rl?.metrics) });
+    const html = renderHtmlReport(runs, {
+      title: `r1ci demo: the tiny model before and after SFT${ctx.rl ? ' and GRPO' : ''}`,
+      sectionsBefore: trainingCurvesSection(ctx.sft?.metrics ?? [], ctx.timings, ctx.rl?.metrics),
+    });
     writeFileSync(join(ctx.outDir, 'report.html'), html);
-    const summary = { settings: ctx.settings, timings: ctx.timings, sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null, sftSteps: ctx.sft?.steps ?? 0, records: ctx.records?.length ?? 0, rl: ctx.rl?.metrics ?? [], rows: demoRows(ctx), runs: runs.map((r) => ({ label: r.label, metrics: r.metrics })) };
+    const summary = {
+      settings: ctx.settings,
+      timings: ctx.timings,
+      sftTokensPerSecond: ctx.sft?.tokensPerSecond ?? null,
+      sftSteps: ctx.sft?.steps ?? 0,
+      records: ctx.records?.length ?? 0,
+      rl: ctx.rl?.metrics ?? [],
+      rows: demoRows(ctx),
+      runs: runs.map((r) => ({ label: r.label, metrics: r.metrics })),
+    };
     writeFileSync(join(ctx.outDir, 'demo.json'), `${JSON.stringify(summary, null, 2)}\n`);
   },
 };

@@ -12,7 +12,13 @@ import type { RlOptions, StepMetrics } from '../../train/rl/types.js';
 
 /** What the stage reads and writes of the demo's context (structurally the demo's DemoContext). */
 export type RlDemoContext = {
-  settings: { tasks: readonly { id: string; options: Record<string, unknown> }[]; seed: number; maxTokensPerTurn: number; maxTotalTokens: number; rl?: RlOptions };
+  settings: {
+    tasks: readonly { id: string; options: Record<string, unknown> }[];
+    seed: number;
+    maxTokensPerTurn: number;
+    maxTotalTokens: number;
+    rl?: RlOptions;
+  };
   outDir: string;
   log: (line: string) => void;
   progress: (stage: string, done: number, total: number, note?: string) => void;
@@ -31,8 +37,17 @@ export type RlDemoContext = {
  * steps at lr 1e-4 raised held-out accuracy in every measured run; larger steps broke the model, and
  * 4 questions a step instead of 8 sometimes cost it its copying (docs/benchmarks.md, "GRPO in choice mode"). */
 export const DEMO_RL: RlOptions = {
-  estimator: 'grpo', groupSize: 5, questionsPerStep: 8, steps: 12, learningRate: 1e-4, klCoef: 0, filterUniformGroups: true,
-  questionsPerTask: 200, evalEvery: 0, checkpointEvery: 1000, concurrency: 40,
+  estimator: 'grpo',
+  groupSize: 5,
+  questionsPerStep: 8,
+  steps: 12,
+  learningRate: 1e-4,
+  klCoef: 0,
+  filterUniformGroups: true,
+  questionsPerTask: 200,
+  evalEvery: 0,
+  checkpointEvery: 1000,
+  concurrency: 40,
 };
 
 /** Builds the RL stage; `systemPrompt` is the ci prompt the model was fine-tuned with. The context's
@@ -47,13 +62,34 @@ export function createRlDemoStage(systemPrompt: string): { name: string; run(ctx
         ...DEMO_RL,
         taskIds: ctx.settings.tasks.map((t) => t.id),
         taskOptions: Object.fromEntries(ctx.settings.tasks.map((t) => [t.id, t.options])),
-        questionSeed: ctx.settings.seed + 1_000, evalSeed: ctx.settings.seed, seed: ctx.settings.seed,
-        agent: { systemPrompt, maxTokensPerTurn: ctx.settings.maxTokensPerTurn, maxTotalTokens: ctx.settings.maxTotalTokens, maxExecCalls: 2, execTimeoutMs: 10_000, maxGenerations: 4 },
+        questionSeed: ctx.settings.seed + 1_000,
+        evalSeed: ctx.settings.seed,
+        seed: ctx.settings.seed,
+        agent: {
+          systemPrompt,
+          maxTokensPerTurn: ctx.settings.maxTokensPerTurn,
+          maxTotalTokens: ctx.settings.maxTotalTokens,
+          maxExecCalls: 2,
+          execTimeoutMs: 10_000,
+          maxGenerations: 4,
+        },
         ...ctx.settings.rl,
       });
       const result = await runRl({
-        config, client: ctx.client, init, tokenizer: ctx.tokenizer, sandbox: ctx.sandbox, runDir: join(ctx.outDir, 'rl'),
-        onStep: (m) => ctx.progress('grpo', m.step, config.steps, (`reward ${m.reward.toFixed(3)}, accuracy ${(100 * m.accuracy).toFixed(0)}%, code ` + `use ${(100 * m.codeUseRate).toFixed(0)}%, kl ${(m.kl ?? 0).toExponential(1)}`)),
+        config,
+        client: ctx.client,
+        init,
+        tokenizer: ctx.tokenizer,
+        sandbox: ctx.sandbox,
+        runDir: join(ctx.outDir, 'rl'),
+        onStep: (m) =>
+          ctx.progress(
+            'grpo',
+            m.step,
+            config.steps,
+            `reward ${m.reward.toFixed(3)}, accuracy ${(100 * m.accuracy).toFixed(0)}%, code ` +
+              `use ${(100 * m.codeUseRate).toFixed(0)}%, kl ${(m.kl ?? 0).toExponential(1)}`,
+          ),
       });
       ctx.rl = { metrics: result.metrics, modelId: result.modelId };
       ctx.models.push({ label: 'sft+grpo', target: { modelId: result.modelId } });

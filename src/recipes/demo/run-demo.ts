@@ -11,7 +11,14 @@ import { evalStage, modelStage, sftStage, synthesisStage } from './stages.js';
 import { createRlDemoStage } from './rl-stage.js';
 import { DEMO_CHOICE_PROMPT, DEMO_TASKS, QUICK_DEMO_TASKS } from './tasks.js';
 
-export const DEMO_STAGES: readonly DemoStage[] = [modelStage, synthesisStage, sftStage, createRlDemoStage(DEMO_CHOICE_PROMPT), evalStage, reportStage];
+export const DEMO_STAGES: readonly DemoStage[] = [
+  modelStage,
+  synthesisStage,
+  sftStage,
+  createRlDemoStage(DEMO_CHOICE_PROMPT),
+  evalStage,
+  reportStage,
+];
 
 export type DemoOptions = {
   outDir: string;
@@ -38,7 +45,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoContext> {
   const settings = resolveDemoSettings(options.full ?? false, options.settings);
   return withLearner({ local: { stateDir: `${outDir}/learner-state` } }, async (learner) => {
     const sandbox = await createLocalSandbox({ concurrency: 2 });
-    const ctx: DemoContext = { settings, outDir, log: options.log ?? (() => {}), progress: options.progress ?? (() => {}), client: learner.client, sandbox, models: [], evals: new Map(), timings: {} };
+    const ctx: DemoContext = {
+      settings,
+      outDir,
+      log: options.log ?? (() => {}),
+      progress: options.progress ?? (() => {}),
+      client: learner.client,
+      sandbox,
+      models: [],
+      evals: new Map(),
+      timings: {},
+    };
     try {
       for (const stage of options.stages ?? DEMO_STAGES) {
         const started = performance.now();

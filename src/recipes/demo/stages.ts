@@ -30,17 +30,44 @@ function codeOf(tasks: readonly DemoTask[], taskId: string, instance: TaskInstan
 }
 
 /** One synthesis run of the oracle teacher under one system prompt, into `file`. */
-async function synthesise(ctx: DemoContext, file: string, prompt: string, perTask: number, seed: number, directShare: number): Promise<SynthRecord[]> {
+async function synthesise(
+  ctx: DemoContext,
+  file: string,
+  prompt: string,
+  perTask: number,
+  seed: number,
+  directShare: number,
+): Promise<SynthRecord[]> {
   const { settings } = ctx;
   const out = join(ctx.outDir, file);
   const summary = await runSynth({
-    teacher: { name: directShare > 0 ? `oracle, ${directShare} direct` : 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode, { direct: answersDirectly(directShare, seed, task.id, instance.index), code: codeOf(settings.tasks, task.id, instance) }) }) },
-    taskIds: settings.tasks.map((t) => t.id), perTask, attemptsPerQuestion: 1, variants: ['free'],
-    systemPrompt: prompt, taskOptions: Object.fromEntries(settings.tasks.map((t) => [t.id, t.options])),
-    seed, agent: { execTimeoutMs: 10_000, maxExecCalls: 2 }, out, sandbox: ctx.sandbox, concurrency: 8,
+    teacher: {
+      name: directShare > 0 ? `oracle, ${directShare} direct` : 'oracle',
+      forEpisode: (task, instance, mode) => ({
+        backend: createOracleBackend(task, instance, mode, {
+          direct: answersDirectly(directShare, seed, task.id, instance.index),
+          code: codeOf(settings.tasks, task.id, instance),
+        }),
+      }),
+    },
+    taskIds: settings.tasks.map((t) => t.id),
+    perTask,
+    attemptsPerQuestion: 1,
+    variants: ['free'],
+    systemPrompt: prompt,
+    taskOptions: Object.fromEntries(settings.tasks.map((t) => [t.id, t.options])),
+    seed,
+    agent: { execTimeoutMs: 10_000, maxExecCalls: 2 },
+    out,
+    sandbox: ctx.sandbox,
+    concurrency: 8,
     onProgress: (p) => ctx.progress(`synthesis (${prompt})`, p.keptTotal, perTask * settings.tasks.length),
   });
-  ctx.log(`synthesised ${summary.records} verified trajectories under "${prompt}" (${Object.entries(summary.perTask).map(([id, s]) => `${id} ${s.kept}/${s.tried}`).join(', ')})`);
+  ctx.log(
+    `synthesised ${summary.records} verified trajectories under "${prompt}" (${Object.entries(summary.perTask)
+      .map(([id, s]) => `${id} ${s.kept}/${s.tried}`)
+      .join(', ')})`,
+  );
   return readSynthRecords(out);
 }
 
@@ -56,7 +83,17 @@ export const synthesisStage: DemoStage = {
   async run(ctx) {
     const { settings } = ctx;
     const told = await synthesise(ctx, 'sft-data.jsonl', DEMO_CI_PROMPT, settings.perTask, settings.seed, 0);
-    const choice = settings.choicePerTask > 0 ? await synthesise(ctx, 'sft-data-choice.jsonl', DEMO_CHOICE_PROMPT, settings.choicePerTask, settings.seed + 1, settings.directShare) : [];
+    const choice =
+      settings.choicePerTask > 0
+        ? await synthesise(
+            ctx,
+            'sft-data-choice.jsonl',
+            DEMO_CHOICE_PROMPT,
+            settings.choicePerTask,
+            settings.seed + 1,
+            settings.directShare,
+          )
+        : [];
     ctx.records = [...told, ...choice];
   },
 };
@@ -66,9 +103,21 @@ export const sftStage: DemoStage = {
   async run(ctx) {
     const records = ctx.records!;
     ctx.sft = await runSft({
-      seed: ctx.settings.seed, ...ctx.settings.sft, client: ctx.client, modelId: ctx.modelId!, tokenizer: ctx.tokenizer!, runDir: join(ctx.outDir, 'sft'),
-      train: records.filter((_, i) => i % 20 !== 0), heldOut: records.filter((_, i) => i % 20 === 0),
-      onStep: (m) => ctx.progress('sft', m.step, m.totalSteps, `loss ${m.loss.toFixed(3)}${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(3)}`}, ${Math.round(m.tokensPerSecond)} tokens/s`),
+      seed: ctx.settings.seed,
+      ...ctx.settings.sft,
+      client: ctx.client,
+      modelId: ctx.modelId!,
+      tokenizer: ctx.tokenizer!,
+      runDir: join(ctx.outDir, 'sft'),
+      train: records.filter((_, i) => i % 20 !== 0),
+      heldOut: records.filter((_, i) => i % 20 === 0),
+      onStep: (m) =>
+        ctx.progress(
+          'sft',
+          m.step,
+          m.totalSteps,
+          `loss ${m.loss.toFixed(3)}${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(3)}`}, ${Math.round(m.tokensPerSecond)} tokens/s`,
+        ),
     });
     ctx.models.push({ label: 'sft', target: { modelId: ctx.modelId! } });
   },
@@ -78,14 +127,31 @@ export const sftStage: DemoStage = {
 function evalContexts(ctx: DemoContext, model: DemoModel, mode: DemoMode): (() => EpisodeContext)[] {
   const { settings } = ctx;
   const { agentMode, prompt } = DEMO_MODES[mode];
-  const config = resolveAgentConfig({ mode: agentMode, systemPrompt: prompt, temperature: 0, maxTokensPerTurn: settings.maxTokensPerTurn, maxTotalTokens: settings.maxTotalTokens, maxExecCalls: 2, execTimeoutMs: 10_000, maxGenerations: 4 });
+  const config = resolveAgentConfig({
+    mode: agentMode,
+    systemPrompt: prompt,
+    temperature: 0,
+    maxTokensPerTurn: settings.maxTokensPerTurn,
+    maxTotalTokens: settings.maxTotalTokens,
+    maxExecCalls: 2,
+    execTimeoutMs: 10_000,
+    maxGenerations: 4,
+  });
   const backend = createLearnerTokenBackend(ctx.client, model.target, model.label);
   const contexts: (() => EpisodeContext)[] = [];
   for (const demoTask of settings.tasks) {
     const task = getTask(demoTask.id);
     const options = task.resolveOptions(demoTask.options);
     for (let index = 0; index < settings.evalQuestions; index++) {
-      contexts.push(() => ({ task, instance: task.generate(options, settings.seed, index), backend, tokenizer: ctx.tokenizer, sandbox: ctx.sandbox, config, seed: hashKeys([settings.seed, task.id, index]) }));
+      contexts.push(() => ({
+        task,
+        instance: task.generate(options, settings.seed, index),
+        backend,
+        tokenizer: ctx.tokenizer,
+        sandbox: ctx.sandbox,
+        config,
+        seed: hashKeys([settings.seed, task.id, index]),
+      }));
     }
   }
   return contexts;
@@ -94,18 +160,38 @@ function evalContexts(ctx: DemoContext, model: DemoModel, mode: DemoMode): (() =
 function summarise(ctx: DemoContext, model: DemoModel, mode: DemoMode, episodes: RunSummary['episodes']): RunSummary {
   const { settings } = ctx;
   const { agentMode, prompt } = DEMO_MODES[mode];
-  const manifest = { model: model.label, mode: agentMode, systemPrompt: prompt, taskIds: settings.tasks.map((t) => t.id), perTask: settings.evalQuestions, samples: 1, seed: settings.seed, temperature: 0, startedAt: new Date().toISOString() };
+  const manifest = {
+    model: model.label,
+    mode: agentMode,
+    systemPrompt: prompt,
+    taskIds: settings.tasks.map((t) => t.id),
+    perTask: settings.evalQuestions,
+    samples: 1,
+    seed: settings.seed,
+    temperature: 0,
+    startedAt: new Date().toISOString(),
+  };
   return { label: `${model.label} (${mode})`, manifest, metrics: computeMetrics(episodes), episodes };
 }
 
 /** Evaluates one model in one mode on the held-out questions. */
-export async function evaluateModel(ctx: DemoContext, model: DemoModel, mode: DemoMode, onEpisode?: () => void): Promise<RunSummary> {
+export async function evaluateModel(
+  ctx: DemoContext,
+  model: DemoModel,
+  mode: DemoMode,
+  onEpisode?: () => void,
+): Promise<RunSummary> {
   return (await evaluateModes(ctx, model, [mode], onEpisode))[0];
 }
 
 /** Evaluates one model in several modes at once: their episodes share the learner's sampling
  * batches (the modes' prompts differ, the weights do not), which is what makes evaluation fast. */
-export async function evaluateModes(ctx: DemoContext, model: DemoModel, modes: readonly DemoMode[], onEpisode?: () => void): Promise<RunSummary[]> {
+export async function evaluateModes(
+  ctx: DemoContext,
+  model: DemoModel,
+  modes: readonly DemoMode[],
+  onEpisode?: () => void,
+): Promise<RunSummary[]> {
   const perMode = modes.map((mode) => evalContexts(ctx, model, mode));
   const episodes = await runEpisodes(perMode.flat(), { concurrency: ctx.settings.evalConcurrency, onEpisode });
   let at = 0;
@@ -123,7 +209,9 @@ export const evalStage: DemoStage = {
       modes.forEach((mode, i) => {
         const run = runs[i];
         ctx.evals.set(`${model.label}/${mode}`, run);
-        ctx.log(`eval ${run.label}: accuracy ${(100 * run.metrics.meanAccuracy).toFixed(1)}%, code use ${(100 * run.metrics.codeUseRate).toFixed(0)}%`);
+        ctx.log(
+          `eval ${run.label}: accuracy ${(100 * run.metrics.meanAccuracy).toFixed(1)}%, code use ${(100 * run.metrics.codeUseRate).toFixed(0)}%`,
+        );
       });
     }
   },

@@ -27,20 +27,24 @@ const quoted = (instance: TaskInstance, anchor: string, end: string): string => 
 
 export const DEMO_TASKS: readonly DemoTask[] = [
   {
-    id: 'symbench.number_multiply', options: { digits: 'range', count: 2, min_digits: 2, max_digits: 3 }, kind: 'compute',
-    teacherCode: (instance) => [
-      `question = "${quoted(instance, 'result of ', '?')}"`,
-      'a, b = question.split("of ")[1].split("*")',
-      'print(f"<<<{int(a) * int(b)}>>>")',
-    ].join('\n'),
+    id: 'symbench.number_multiply',
+    options: { digits: 'range', count: 2, min_digits: 2, max_digits: 3 },
+    kind: 'compute',
+    teacherCode: (instance) =>
+      [
+        `question = "${quoted(instance, 'result of ', '?')}"`,
+        'a, b = question.split("of ")[1].split("*")',
+        'print(f"<<<{int(a) * int(b)}>>>")',
+      ].join('\n'),
   },
   {
-    id: 'rg.arithmetic.chain_sum', options: { min_terms: 2, max_terms: 2, min_digits: 2, max_digits: 3 },
+    id: 'rg.arithmetic.chain_sum',
+    options: { min_terms: 2, max_terms: 2, min_digits: 2, max_digits: 3 },
     kind: 'compute',
-    teacherCode: (instance) => [
-      `question = "${quoted(instance, 'problem: ', ' =')}"`,
-      'print(f"<<<{eval(question.split(\': \')[1])}>>>")',
-    ].join('\n'),
+    teacherCode: (instance) =>
+      [`question = "${quoted(instance, 'problem: ', ' =')}"`, 'print(f"<<<{eval(question.split(\': \')[1])}>>>")'].join(
+        '\n',
+      ),
   },
   { id: 'rg.arithmetic.count_bits', options: { min_n: 1000, max_n: 99_999 }, kind: 'compute' },
   { id: 'rg.algorithmic.spell_backward', options: { min_word_len: 4, max_word_len: 6 }, kind: 'compute' },

@@ -25,7 +25,11 @@ export function parseOptions(question: string): ChoiceOption[] {
 function cleanAnswer(answer: string): string {
   let text = normalizeText(answer);
   for (let i = 0; i < 3; i++) {
-    const stripped = text.replace(/^\*\*(.*)\*\*$/, '$1').replace(/^\$\\boxed\{(.*)\}\$$/, '$1').replace(/^\\boxed\{(.*)\}$/, '$1').trim();
+    const stripped = text
+      .replace(/^\*\*(.*)\*\*$/, '$1')
+      .replace(/^\$\\boxed\{(.*)\}\$$/, '$1')
+      .replace(/^\\boxed\{(.*)\}$/, '$1')
+      .trim();
     if (stripped === text) break;
     text = normalizeText(stripped);
   }
@@ -72,7 +76,9 @@ export function readChoice(answer: string, options: readonly ChoiceOption[]): { 
 export function checkChoice(gold: string, options: readonly ChoiceOption[], answer: string): VerifyResult {
   const goldLetter = /^\(([A-Z])\)$/.exec(gold)?.[1];
   if (goldLetter === undefined) {
-    return foldOptionText(answer) === foldOptionText(gold) ? CORRECT : wrong('the official answer is the text of two listed options joined; only that text is correct');
+    return foldOptionText(answer) === foldOptionText(gold)
+      ? CORRECT
+      : wrong('the official answer is the text of two listed options joined; only that text is correct');
   }
   const read = readChoice(answer, options);
   if ('problem' in read) return unparseable(read.problem);
@@ -113,7 +119,10 @@ export function checkBrackets(gold: string, answer: string): VerifyResult {
 export function checkWords(gold: string, answer: string): VerifyResult {
   let text = cleanAnswer(answer);
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
-  const words = text.split(/[\s,]+/).filter((word) => word.length > 0).map((word) => word.replace(/^(['"])(.*)\1$/, '$2'));
+  const words = text
+    .split(/[\s,]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.replace(/^(['"])(.*)\1$/, '$2'));
   if (words.length === 0) return unparseable('expected the sorted words separated by spaces');
   const expected = gold.split(/\s+/).filter((word) => word.length > 0);
   if (words.length !== expected.length) return wrong(`${words.length} words; expected ${expected.length}`);
@@ -127,21 +136,34 @@ export type BbhAnswerMetadata = { answerKind: AnswerKind; labels?: string[]; opt
 export function answerInstructionFor(kind: AnswerKind, labels: readonly string[] = []): string {
   const lead = 'Return your final answer within triple angle brackets, as <<<answer>>>, where the answer is';
   switch (kind) {
-    case 'choice': return ('Return your final answer within triple angle brackets, as <<<(X)>>>, where X is the letter of the ' + 'correct option.');
-    case 'labels': return `${lead} ${labels.join(' or ')}.`;
-    case 'integer': return `${lead} a single integer.`;
-    case 'brackets': return `${lead} only the closing brackets that complete the sequence, separated by spaces.`;
-    case 'words': return `${lead} the sorted words separated by single spaces.`;
+    case 'choice':
+      return (
+        'Return your final answer within triple angle brackets, as <<<(X)>>>, where X is the letter of the ' +
+        'correct option.'
+      );
+    case 'labels':
+      return `${lead} ${labels.join(' or ')}.`;
+    case 'integer':
+      return `${lead} a single integer.`;
+    case 'brackets':
+      return `${lead} only the closing brackets that complete the sequence, separated by spaces.`;
+    case 'words':
+      return `${lead} the sorted words separated by single spaces.`;
   }
 }
 
 /** Scores `answer` against the gold answer with the reader for the instance's answer kind. */
 export function checkBbhAnswer(gold: string, metadata: BbhAnswerMetadata, answer: string): VerifyResult {
   switch (metadata.answerKind) {
-    case 'choice': return checkChoice(gold, metadata.options ?? [], answer);
-    case 'labels': return checkLabel(gold, metadata.labels ?? [], answer);
-    case 'integer': return checkInteger(gold, answer);
-    case 'brackets': return checkBrackets(gold, answer);
-    case 'words': return checkWords(gold, answer);
+    case 'choice':
+      return checkChoice(gold, metadata.options ?? [], answer);
+    case 'labels':
+      return checkLabel(gold, metadata.labels ?? [], answer);
+    case 'integer':
+      return checkInteger(gold, answer);
+    case 'brackets':
+      return checkBrackets(gold, answer);
+    case 'words':
+      return checkWords(gold, answer);
   }
 }

@@ -9,8 +9,16 @@ import { officialBbhTasks } from './official.js';
 
 /** The generated training variants, one per name in BBH_GENERATED_NAMES. */
 export const generatedBbhTasks: readonly Task[] = [
-  booleanExpressionsGen, dyckLanguagesGen, multistepArithmeticGen, navigateGen, objectCountingGen,
-  ...trackingGenTasks, webOfLiesGen, wordSortingGen, ...logicalDeductionGenTasks, temporalSequencesGen,
+  booleanExpressionsGen,
+  dyckLanguagesGen,
+  multistepArithmeticGen,
+  navigateGen,
+  objectCountingGen,
+  ...trackingGenTasks,
+  webOfLiesGen,
+  wordSortingGen,
+  ...logicalDeductionGenTasks,
+  temporalSequencesGen,
 ];
 
 export const bbhTasks: readonly Task[] = [...officialBbhTasks, ...generatedBbhTasks];

@@ -8,11 +8,17 @@ import { foldOptionText, parseOptions, type ChoiceOption } from './answer-kinds.
 import { officialBbhTasks, OFFICIAL_SPECS } from './official.js';
 
 const present = officialBbhTasks.filter((task) => hasDataset(task.dataset!.name));
-if (present.length < officialBbhTasks.length) console.warn(`skipping ${officialBbhTasks.length - present.length} BBH data tests: bbh/*.json is not in the data directory`);
+if (present.length < officialBbhTasks.length)
+  console.warn(
+    `skipping ${officialBbhTasks.length - present.length} BBH data tests: bbh/*.json is not in the data directory`,
+  );
 
 function expectVerdict(task: Task, instance: TaskInstance, answer: string, correct: boolean): void {
   const verdict = task.verify(instance, `Reasoning...\n<<<${answer}>>>`);
-  expect(verdict.correct, `${task.id}[${instance.index}] answer ${JSON.stringify(answer)} (gold ${instance.answer}): ${verdict.detail ?? ''}`).toBe(correct);
+  expect(
+    verdict.correct,
+    `${task.id}[${instance.index}] answer ${JSON.stringify(answer)} (gold ${instance.answer}): ${verdict.detail ?? ''}`,
+  ).toBe(correct);
 }
 
 function uniqueText(options: readonly ChoiceOption[], option: ChoiceOption): boolean {
@@ -22,7 +28,9 @@ function uniqueText(options: readonly ChoiceOption[], option: ChoiceOption): boo
 function checkChoiceExample(task: Task, instance: TaskInstance): void {
   const options = parseOptions(instance.metadata.question as string);
   // snarks[88] is truncated in the source data and lists only option (A).
-  expect(options.length, `${task.id}[${instance.index}] options`).toBeGreaterThanOrEqual(task.id === 'bbh.snarks' && instance.index === 88 ? 1 : 2);
+  expect(options.length, `${task.id}[${instance.index}] options`).toBeGreaterThanOrEqual(
+    task.id === 'bbh.snarks' && instance.index === 88 ? 1 : 2,
+  );
   const gold = /^\(([A-Z])\)$/.exec(instance.answer)?.[1];
   if (gold !== undefined) expect(options.map((o) => o.letter)).toContain(gold);
   for (const option of options) {
@@ -40,7 +48,8 @@ function checkOtherKinds(task: Task, instance: TaskInstance): void {
   if (spec.kind === 'labels') {
     expectVerdict(task, instance, gold.toUpperCase(), true);
     expectVerdict(task, instance, gold.toLowerCase(), true);
-    for (const label of spec.labels!.filter((l) => l.toLowerCase() !== gold.toLowerCase())) expectVerdict(task, instance, label, false);
+    for (const label of spec.labels!.filter((l) => l.toLowerCase() !== gold.toLowerCase()))
+      expectVerdict(task, instance, label, false);
   } else if (spec.kind === 'integer') {
     expectVerdict(task, instance, ` ${gold} `, true);
     expectVerdict(task, instance, String(Number(gold) + 1), false);
@@ -73,7 +82,9 @@ describe('official BBH data', () => {
         else checkOtherKinds(task, instance);
       }
       expect(() => task.generate(options, 0, size)).toThrow(ConfigError);
-      expect(() => task.generate(options, 0, size)).toThrow(new RegExp(`has ${size} examples; index ${size} is past the end`));
+      expect(() => task.generate(options, 0, size)).toThrow(
+        new RegExp(`has ${size} examples; index ${size} is past the end`),
+      );
     });
   }
 });
@@ -81,11 +92,19 @@ describe('official BBH data', () => {
 function fakeInstance(taskName: string, question: string, answer: string): { task: Task; instance: TaskInstance } {
   const task = officialBbhTasks.find((t) => t.id === `bbh.${taskName}`)!;
   const spec = OFFICIAL_SPECS[taskName];
-  const metadata = { answerKind: spec.kind, question, difficulty: {}, ...(spec.labels ? { labels: spec.labels } : {}), ...(spec.kind === 'choice' ? { options: parseOptions(question) } : {}) };
+  const metadata = {
+    answerKind: spec.kind,
+    question,
+    difficulty: {},
+    ...(spec.labels ? { labels: spec.labels } : {}),
+    ...(spec.kind === 'choice' ? { options: parseOptions(question) } : {}),
+  };
   return { task, instance: { taskId: task.id, index: 0, seed: 0, prompt: question, answer, metadata } };
 }
 
-const DATE_QUESTION = ('Today is Christmas Eve of 1937. What is the date tomorrow in MM/DD/YYYY?\nOptions:\n(A) 12/11/1937\n(B) ' + '12/25/1937\n(C) 01/04/1938');
+const DATE_QUESTION =
+  'Today is Christmas Eve of 1937. What is the date tomorrow in MM/DD/YYYY?\nOptions:\n(A) 12/11/1937\n(B) ' +
+  '12/25/1937\n(C) 01/04/1938';
 const SHAPE_QUESTION = 'This SVG path element draws a\nOptions:\n(A) circle\n(B) heptagon\n(C) hexagon';
 
 const SPELLINGS: [taskName: string, question: string, gold: string, response: string, outcome: VerifyOutcome][] = [
@@ -153,6 +172,10 @@ describe('BBH answer spellings', () => {
   it('a target that is two split options joined is correct only as that text', () => {
     const question = 'Find a movie similar to Shrek:\nOptions:\n(A) Monsters\n(B) Inc\n(C) Children of the Night';
     const { task, instance } = fakeInstance('movie_recommendation', question, 'Monsters, Inc');
-    expect(['<<<Monsters, Inc>>>', '<<<monsters, inc.>>>', '<<<(A)>>>', '<<<(B)>>>', '<<<Monsters>>>'].map((r) => task.verify(instance, r).correct)).toEqual([true, true, false, false, false]);
+    expect(
+      ['<<<Monsters, Inc>>>', '<<<monsters, inc.>>>', '<<<(A)>>>', '<<<(B)>>>', '<<<Monsters>>>'].map(
+        (r) => task.verify(instance, r).correct,
+      ),
+    ).toEqual([true, true, false, false, false]);
   });
 });

@@ -10,10 +10,21 @@ const solvable = officialBbhTasks.filter((task) => task.referenceSolution !== un
 describe('BBH reference solvers on the official data', () => {
   it('cover the 14 algorithmic tasks and geometric_shapes', () => {
     expect(solvable.map((task) => task.id).sort()).toEqual([
-      'bbh.boolean_expressions', 'bbh.dyck_languages', 'bbh.geometric_shapes', 'bbh.logical_deduction_five_objects', 'bbh.logical_deduction_seven_objects',
-      'bbh.logical_deduction_three_objects', 'bbh.multistep_arithmetic_two', 'bbh.navigate', 'bbh.object_counting',
-      'bbh.temporal_sequences', 'bbh.tracking_shuffled_objects_five_objects', 'bbh.tracking_shuffled_objects_seven_objects',
-      'bbh.tracking_shuffled_objects_three_objects', 'bbh.web_of_lies', 'bbh.word_sorting',
+      'bbh.boolean_expressions',
+      'bbh.dyck_languages',
+      'bbh.geometric_shapes',
+      'bbh.logical_deduction_five_objects',
+      'bbh.logical_deduction_seven_objects',
+      'bbh.logical_deduction_three_objects',
+      'bbh.multistep_arithmetic_two',
+      'bbh.navigate',
+      'bbh.object_counting',
+      'bbh.temporal_sequences',
+      'bbh.tracking_shuffled_objects_five_objects',
+      'bbh.tracking_shuffled_objects_seven_objects',
+      'bbh.tracking_shuffled_objects_three_objects',
+      'bbh.web_of_lies',
+      'bbh.word_sorting',
     ]);
   });
 
@@ -25,7 +36,11 @@ describe('BBH reference solvers on the official data', () => {
       const failures = runs
         .map((run, i) => ({ run, instance: instances[i] }))
         .filter(({ run, instance }) => !task.verify(instance, `<<<${run.stdout.trim()}>>>`).correct)
-        .map(({ run, instance }) => (`${instance.index}: printed ${JSON.stringify(run.stdout.trim())}, ` + `target ${instance.answer} ${run.error.slice(-200)}`));
+        .map(
+          ({ run, instance }) =>
+            `${instance.index}: printed ${JSON.stringify(run.stdout.trim())}, ` +
+            `target ${instance.answer} ${run.error.slice(-200)}`,
+        );
       expect(failures).toEqual([]);
     });
   }

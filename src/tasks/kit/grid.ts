@@ -8,9 +8,18 @@ export function parseCellGrid(text: string, maxCells = 2_000): string[][] | null
   if (t.startsWith('[')) {
     const rows = t.match(/\[[^[\]]*\]/g);
     if (!rows) return null;
-    return rows.map((row) => row.slice(1, -1).split(',').map((cell) => cell.trim().replace(/^["']|["']$/g, '')).filter((cell) => cell.length > 0));
+    return rows.map((row) =>
+      row
+        .slice(1, -1)
+        .split(',')
+        .map((cell) => cell.trim().replace(/^["']|["']$/g, ''))
+        .filter((cell) => cell.length > 0),
+    );
   }
-  const lines = t.split('\n').map((line) => line.replace(/[|]/g, ' ').trim()).filter((line) => line.length > 0 && !/^[-+=\s]+$/.test(line));
+  const lines = t
+    .split('\n')
+    .map((line) => line.replace(/[|]/g, ' ').trim())
+    .filter((line) => line.length > 0 && !/^[-+=\s]+$/.test(line));
   if (lines.length * 2 > maxCells) return null;
   return lines.map((line) => line.split(/[\s,]+/).filter((cell) => cell.length > 0));
 }

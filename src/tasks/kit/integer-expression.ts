@@ -11,23 +11,40 @@ const MAX_LITERALS = 64;
 
 /** The spellings models use for the four operators (typographic minus, times, dot, divide). */
 const OPERATOR_ALIASES: Record<string, string> = {
-  '+': '+', '-': '-', '−': '-', '*': '*', '×': '*', '·': '*', '/': '/', '÷': '/',
+  '+': '+',
+  '-': '-',
+  '−': '-',
+  '*': '*',
+  '×': '*',
+  '·': '*',
+  '/': '/',
+  '÷': '/',
 };
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
   for (let i = 0; i < text.length;) {
     const ch = text[i];
-    if (/\s/.test(ch)) { i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
     if (ch >= '0' && ch <= '9') {
       let j = i;
       while (j < text.length && text[j] >= '0' && text[j] <= '9') j++;
       if (j - i > 12) throw new SyntaxError('a number in the expression is too long');
       tokens.push(text.slice(i, j));
       i = j;
-    } else if (ch === '(' || ch === ')') { tokens.push(ch); i++; }
-    else if (OPERATOR_ALIASES[ch]) { tokens.push(OPERATOR_ALIASES[ch]); i++; }
-    else throw new SyntaxError(`unexpected character ${JSON.stringify(ch)} in the expression (use digits, + - * / and parentheses)`);
+    } else if (ch === '(' || ch === ')') {
+      tokens.push(ch);
+      i++;
+    } else if (OPERATOR_ALIASES[ch]) {
+      tokens.push(OPERATOR_ALIASES[ch]);
+      i++;
+    } else
+      throw new SyntaxError(
+        `unexpected character ${JSON.stringify(ch)} in the expression (use digits, + - * / and parentheses)`,
+      );
     if (tokens.length > MAX_TOKENS) throw new SyntaxError('the expression is too long');
   }
   return tokens;
@@ -86,6 +103,7 @@ export function parseIntegerExpression(text: string): ParsedExpression {
 /** True when two integer lists hold the same values with the same multiplicities. */
 export function sameMultiset(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
-  const x = a.slice().sort((p, q) => p - q), y = b.slice().sort((p, q) => p - q);
+  const x = a.slice().sort((p, q) => p - q),
+    y = b.slice().sort((p, q) => p - q);
   return x.every((v, i) => v === y[i]);
 }

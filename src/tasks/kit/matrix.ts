@@ -8,7 +8,11 @@ export function formatMatrix(matrix: readonly (readonly (number | string)[])[]):
 }
 
 /** A random rows×cols matrix of digits 0–9. */
-export function randomDigitMatrix(rng: { int(min: number, max: number): number }, rows: number, cols: number): number[][] {
+export function randomDigitMatrix(
+  rng: { int(min: number, max: number): number },
+  rows: number,
+  cols: number,
+): number[][] {
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.int(0, 9)));
 }
 

@@ -30,4 +30,3 @@ export function parseStringList(text: string): string[] | null {
   }
   return out;
 }
-

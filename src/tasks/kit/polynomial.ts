@@ -23,7 +23,11 @@ function spend(units: number): void {
 type Powers = Record<string, number>;
 
 export function monomialKey(powers: Powers): string {
-  return Object.keys(powers).filter((v) => powers[v] !== 0).sort().map((v) => (powers[v] === 1 ? v : `${v}^${powers[v]}`)).join('*');
+  return Object.keys(powers)
+    .filter((v) => powers[v] !== 0)
+    .sort()
+    .map((v) => (powers[v] === 1 ? v : `${v}^${powers[v]}`))
+    .join('*');
 }
 
 export function monomialPowers(key: string): Powers {
@@ -49,7 +53,8 @@ function accumulate(target: Poly, key: string, value: Rational): void {
   spend(1);
   const previous = target.get(key);
   const sum = previous ? previous.add(value) : value;
-  if (sum.num > MAX_COEFFICIENT || -sum.num > MAX_COEFFICIENT || sum.den > MAX_COEFFICIENT) throw new RangeError('coefficient too large');
+  if (sum.num > MAX_COEFFICIENT || -sum.num > MAX_COEFFICIENT || sum.den > MAX_COEFFICIENT)
+    throw new RangeError('coefficient too large');
   if (sum.isZero()) target.delete(key);
   else target.set(key, sum);
   if (target.size > MAX_TERMS) throw new RangeError('polynomial too large');
@@ -108,7 +113,11 @@ export function derivative(p: Poly, variable: string): Poly {
 /** sympy-like text: `5*x**3/3 - 2*x*y + 7/2`, terms by descending total degree. */
 export function printPoly(p: Poly): string {
   if (p.size === 0) return '0';
-  const entries = [...p.entries()].map(([key, value]) => ({ key, value, degree: Object.values(monomialPowers(key)).reduce((a, b) => a + b, 0) }));
+  const entries = [...p.entries()].map(([key, value]) => ({
+    key,
+    value,
+    degree: Object.values(monomialPowers(key)).reduce((a, b) => a + b, 0),
+  }));
   entries.sort((a, b) => b.degree - a.degree || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let out = '';
   entries.forEach(({ key, value }, i) => {
@@ -120,7 +129,12 @@ export function printPoly(p: Poly): string {
 }
 
 function printTerm(key: string, magnitude: Rational): string {
-  const factors = key === '' ? '' : Object.entries(monomialPowers(key)).map(([v, e]) => (e === 1 ? v : `${v}**${e}`)).join('*');
+  const factors =
+    key === ''
+      ? ''
+      : Object.entries(monomialPowers(key))
+          .map(([v, e]) => (e === 1 ? v : `${v}**${e}`))
+          .join('*');
   if (factors === '') return magnitude.toString();
   const head = magnitude.num === 1n ? factors : `${magnitude.num}*${factors}`;
   return magnitude.den === 1n ? head : `${head}/${magnitude.den}`;
@@ -133,14 +147,41 @@ function tokenize(text: string, variables: readonly string[]): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
-    if (ch === ' ' || ch === '\t' || ch === '\n') { i++; continue; }
+    if (ch === ' ' || ch === '\t' || ch === '\n') {
+      i++;
+      continue;
+    }
     const number = /^(\d{1,40}(\.\d{0,40})?|\.\d{1,40})/.exec(text.slice(i, i + 90));
-    if (number) { tokens.push({ kind: 'num', text: number[0] }); i += number[0].length; continue; }
-    if (text.startsWith('**', i)) { tokens.push({ kind: 'op', text: '^' }); i += 2; continue; }
-    if ('+-*/^()'.includes(ch)) { tokens.push({ kind: 'op', text: ch }); i++; continue; }
-    if (ch === '·' || ch === '×') { tokens.push({ kind: 'op', text: '*' }); i++; continue; }
-    if (ch === '−') { tokens.push({ kind: 'op', text: '-' }); i++; continue; }
-    if (variables.includes(ch)) { tokens.push({ kind: 'id', text: ch }); i++; continue; }
+    if (number) {
+      tokens.push({ kind: 'num', text: number[0] });
+      i += number[0].length;
+      continue;
+    }
+    if (text.startsWith('**', i)) {
+      tokens.push({ kind: 'op', text: '^' });
+      i += 2;
+      continue;
+    }
+    if ('+-*/^()'.includes(ch)) {
+      tokens.push({ kind: 'op', text: ch });
+      i++;
+      continue;
+    }
+    if (ch === '·' || ch === '×') {
+      tokens.push({ kind: 'op', text: '*' });
+      i++;
+      continue;
+    }
+    if (ch === '−') {
+      tokens.push({ kind: 'op', text: '-' });
+      i++;
+      continue;
+    }
+    if (variables.includes(ch)) {
+      tokens.push({ kind: 'id', text: ch });
+      i++;
+      continue;
+    }
     throw new SyntaxError(`unexpected ${JSON.stringify(ch)} at position ${i}`);
   }
   return tokens;
@@ -172,34 +213,60 @@ function parseWithinBudget(text: string, variables: readonly string[]): Poly {
     const value = product(depth);
     while (isOp('+') || isOp('-')) {
       const sign = tokens[pos++].text === '-' ? -1 : 1;
-      for (const [key, coefficient] of product(depth)) accumulate(value, key, sign < 0 ? coefficient.neg() : coefficient);
+      for (const [key, coefficient] of product(depth))
+        accumulate(value, key, sign < 0 ? coefficient.neg() : coefficient);
     }
     return value;
   };
   const product = (depth: number): Poly => {
     let value = unary(depth);
     for (;;) {
-      if (isOp('*')) { pos++; value = mulPoly(value, unary(depth)); continue; }
-      if (isOp('/')) { pos++; value = mulPoly(value, inverse(unary(depth))); continue; }
+      if (isOp('*')) {
+        pos++;
+        value = mulPoly(value, unary(depth));
+        continue;
+      }
+      if (isOp('/')) {
+        pos++;
+        value = mulPoly(value, inverse(unary(depth)));
+        continue;
+      }
       const next = peek();
-      if (next && (next.kind !== 'op' || next.text === '(')) { value = mulPoly(value, power(depth)); continue; }
+      if (next && (next.kind !== 'op' || next.text === '(')) {
+        value = mulPoly(value, power(depth));
+        continue;
+      }
       return value;
     }
   };
   const unary = (depth: number): Poly => {
-    if (isOp('-')) { pos++; return mulPoly(constant(Rational.of(-1)), unary(depth + 1)); }
-    if (isOp('+')) { pos++; return unary(depth + 1); }
+    if (isOp('-')) {
+      pos++;
+      return mulPoly(constant(Rational.of(-1)), unary(depth + 1));
+    }
+    if (isOp('+')) {
+      pos++;
+      return unary(depth + 1);
+    }
     return power(depth);
   };
   const power = (depth: number): Poly => {
     const base = atom(depth);
     if (!isOp('^')) return base;
     pos++;
-    let sign = 1, wrapped = false;
-    if (isOp('(')) { pos++; wrapped = true; }
-    if (isOp('-')) { pos++; sign = -1; }
+    let sign = 1,
+      wrapped = false;
+    if (isOp('(')) {
+      pos++;
+      wrapped = true;
+    }
+    if (isOp('-')) {
+      pos++;
+      sign = -1;
+    }
     const token = tokens[pos++];
-    if (token?.kind !== 'num' || !/^\d+$/.test(token.text) || Number(token.text) > MAX_EXPONENT) throw new SyntaxError('exponents must be small integers');
+    if (token?.kind !== 'num' || !/^\d+$/.test(token.text) || Number(token.text) > MAX_EXPONENT)
+      throw new SyntaxError('exponents must be small integers');
     if (wrapped && !isOp(')')) throw new SyntaxError('unclosed exponent');
     if (wrapped) pos++;
     return raise(base, sign * Number(token.text));

@@ -20,7 +20,8 @@ describe('Rational', () => {
   });
 
   it('applyArithmetic: + - * / exactly; a zero divisor or a null operand gives null', () => {
-    const third = new Rational(1n, 3n), half = new Rational(1n, 2n);
+    const third = new Rational(1n, 3n),
+      half = new Rational(1n, 2n);
     const results = ['+', '-', '*', '/'].map((op) => applyArithmetic(op, half, third)?.toString());
     expect(results).toEqual(['5/6', '1/6', '1/6', '3/2']);
     expect(applyArithmetic('/', half, Rational.of(0))).toBeNull();

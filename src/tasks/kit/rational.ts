@@ -8,8 +8,15 @@ export class Rational {
 
   constructor(num: bigint, den = 1n) {
     if (den === 0n) throw new RangeError('division by zero');
-    if (den === 1n) { this.num = num; this.den = 1n; return; }
-    if (den < 0n) { num = -num; den = -den; }
+    if (den === 1n) {
+      this.num = num;
+      this.den = 1n;
+      return;
+    }
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
     const g = bigGcd(num < 0n ? -num : num, den);
     this.num = g > 1n ? num / g : num;
     this.den = g > 1n ? den / g : den;
@@ -21,22 +28,44 @@ export class Rational {
     return new Rational(BigInt(value));
   }
 
-  add(other: Rational): Rational { return new Rational(this.num * other.den + other.num * this.den, this.den * other.den); }
-  sub(other: Rational): Rational { return new Rational(this.num * other.den - other.num * this.den, this.den * other.den); }
-  mul(other: Rational): Rational { return new Rational(this.num * other.num, this.den * other.den); }
-  div(other: Rational): Rational { return new Rational(this.num * other.den, this.den * other.num); }
-  neg(): Rational { return new Rational(-this.num, this.den); }
-  abs(): Rational { return this.num < 0n ? this.neg() : this; }
-  isZero(): boolean { return this.num === 0n; }
-  isInteger(): boolean { return this.den === 1n; }
+  add(other: Rational): Rational {
+    return new Rational(this.num * other.den + other.num * this.den, this.den * other.den);
+  }
+  sub(other: Rational): Rational {
+    return new Rational(this.num * other.den - other.num * this.den, this.den * other.den);
+  }
+  mul(other: Rational): Rational {
+    return new Rational(this.num * other.num, this.den * other.den);
+  }
+  div(other: Rational): Rational {
+    return new Rational(this.num * other.den, this.den * other.num);
+  }
+  neg(): Rational {
+    return new Rational(-this.num, this.den);
+  }
+  abs(): Rational {
+    return this.num < 0n ? this.neg() : this;
+  }
+  isZero(): boolean {
+    return this.num === 0n;
+  }
+  isInteger(): boolean {
+    return this.den === 1n;
+  }
   compare(other: Rational): number {
     const diff = this.num * other.den - other.num * this.den;
     return diff < 0n ? -1 : diff > 0n ? 1 : 0;
   }
-  equals(other: Rational): boolean { return this.num === other.num && this.den === other.den; }
-  toNumber(): number { return Number(this.num) / Number(this.den); }
+  equals(other: Rational): boolean {
+    return this.num === other.num && this.den === other.den;
+  }
+  toNumber(): number {
+    return Number(this.num) / Number(this.den);
+  }
   /** `7`, `-3/4`. */
-  toString(): string { return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`; }
+  toString(): string {
+    return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
+  }
 
   /** Rounded to `places` decimals, halves away from zero, without trailing zeros (`1.5`, `-2`). */
   toDecimal(places: number): string {
@@ -63,10 +92,14 @@ export class Rational {
 export function applyArithmetic(op: string, a: Rational | null, b: Rational | null): Rational | null {
   if (a === null || b === null) return null;
   switch (op) {
-    case '+': return a.add(b);
-    case '-': return a.sub(b);
-    case '*': return a.mul(b);
-    default: return b.isZero() ? null : a.div(b);
+    case '+':
+      return a.add(b);
+    case '-':
+      return a.sub(b);
+    case '*':
+      return a.mul(b);
+    default:
+      return b.isZero() ? null : a.div(b);
   }
 }
 
@@ -78,7 +111,8 @@ export function bigGcd(a: bigint, b: bigint): bigint {
 }
 
 export function gcd(a: number, b: number): number {
-  a = Math.abs(a); b = Math.abs(b);
+  a = Math.abs(a);
+  b = Math.abs(b);
   while (b !== 0) [a, b] = [b, a % b];
   return a;
 }
@@ -126,7 +160,8 @@ export function decimalExponent(value: Rational): number {
   const num = value.num < 0n ? -value.num : value.num;
   let exponent = num.toString().length - value.den.toString().length;
   // 10^exponent ≤ num/den < 10^(exponent+1), adjusted by at most one step.
-  const atLeast = (e: number): boolean => (e >= 0 ? num >= value.den * 10n ** BigInt(e) : num * 10n ** BigInt(-e) >= value.den);
+  const atLeast = (e: number): boolean =>
+    e >= 0 ? num >= value.den * 10n ** BigInt(e) : num * 10n ** BigInt(-e) >= value.den;
   if (!atLeast(exponent)) exponent--;
   else if (atLeast(exponent + 1)) exponent++;
   return exponent;
@@ -140,11 +175,16 @@ export function toSignificant(value: Rational, sig: number, halfEven = false): s
   if (value.isZero()) return `${(0).toFixed(sig - 1)}e+0`;
   let exponent = decimalExponent(value);
   const shift = exponent - sig + 1;
-  const scaled = value.abs().mul(shift >= 0 ? new Rational(1n, 10n ** BigInt(shift)) : new Rational(10n ** BigInt(-shift)));
+  const scaled = value
+    .abs()
+    .mul(shift >= 0 ? new Rational(1n, 10n ** BigInt(shift)) : new Rational(10n ** BigInt(-shift)));
   let mantissa = scaled.num / scaled.den;
   const twice = (scaled.num - mantissa * scaled.den) * 2n;
   if (twice > scaled.den || (twice === scaled.den && (!halfEven || mantissa % 2n === 1n))) mantissa++;
-  if (mantissa.toString().length > sig) { mantissa /= 10n; exponent++; }
+  if (mantissa.toString().length > sig) {
+    mantissa /= 10n;
+    exponent++;
+  }
   const digits = mantissa.toString();
   const body = sig > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
   return `${value.num < 0n ? '-' : ''}${body}e${exponent >= 0 ? '+' : '-'}${Math.abs(exponent)}`;

@@ -11,7 +11,10 @@ const anagramGroupsByRange = new Map<string, readonly (readonly string[])[]>();
 /** Every word of the dictionary (lowercase a–z), in the package's alphabetical order. */
 export function dictionaryWords(): readonly string[] {
   if (allWords === null) {
-    allWords = readFileSync(wordListPath, 'utf8').split('\n').map((w) => w.trim()).filter((w) => /^[a-z]+$/.test(w));
+    allWords = readFileSync(wordListPath, 'utf8')
+      .split('\n')
+      .map((w) => w.trim())
+      .filter((w) => /^[a-z]+$/.test(w));
   }
   return allWords;
 }

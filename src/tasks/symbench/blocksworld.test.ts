@@ -46,7 +46,9 @@ function dfsPlan(initial: string[], goal: string[], limit: number, avoid: string
 describe('symbench.blocksworld', () => {
   it('gold plans replay to the goal in an independent simulator', () => {
     for (const instance of instances) {
-      expect(replay(instance.metadata.initial as string[], instance.answer.split('\n'))).toEqual(instance.metadata.goal);
+      expect(replay(instance.metadata.initial as string[], instance.answer.split('\n'))).toEqual(
+        instance.metadata.goal,
+      );
     }
   });
 
@@ -54,17 +56,24 @@ describe('symbench.blocksworld', () => {
     let seconds = 0;
     for (const instance of instances.slice(0, 30)) {
       const gold = instance.answer.split('\n');
-      const initial = instance.metadata.initial as string[], goal = instance.metadata.goal as string[];
+      const initial = instance.metadata.initial as string[],
+        goal = instance.metadata.goal as string[];
       const other = dfsPlan(initial, goal, Math.min(gold.length + 2, 7), instance.answer);
       if (other) {
         seconds++;
         expect(other.join('\n')).not.toBe(instance.answer);
         expect(blocksworld.verifyAnswer(instance, other.join('\n')).correct).toBe(true);
       }
-      expect(blocksworld.verifyAnswer(instance, gold.slice(0, -1).join('\n') || 'Move A from 1 to 2').correct).toBe(false);
+      expect(blocksworld.verifyAnswer(instance, gold.slice(0, -1).join('\n') || 'Move A from 1 to 2').correct).toBe(
+        false,
+      );
       const last = gold[gold.length - 1].split(' ');
-      const redirected = [...gold.slice(0, -1), [...last.slice(0, 5), String((Number(last[5]) % initial.length) + 1)].join(' ')];
-      if (replay(initial, redirected)?.join('|') !== goal.join('|')) expect(blocksworld.verifyAnswer(instance, redirected.join('\n')).correct).toBe(false);
+      const redirected = [
+        ...gold.slice(0, -1),
+        [...last.slice(0, 5), String((Number(last[5]) % initial.length) + 1)].join(' '),
+      ];
+      if (replay(initial, redirected)?.join('|') !== goal.join('|'))
+        expect(blocksworld.verifyAnswer(instance, redirected.join('\n')).correct).toBe(false);
     }
     expect(seconds).toBeGreaterThan(15);
   });
@@ -84,6 +93,7 @@ describe('symbench.blocksworld', () => {
       ['Move B from 1 to table\nMove A from 1 to 3', 'unparseable'],
       ['B: 1 -> 2', 'unparseable'],
     ];
-    for (const [text, outcome] of table) expect([text, blocksworld.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+    for (const [text, outcome] of table)
+      expect([text, blocksworld.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
   });
 });

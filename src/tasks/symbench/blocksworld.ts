@@ -60,9 +60,19 @@ export const blocksworld = defineTask({
     max_blocks: { kind: 'int', default: 4, min: 1, max: 5, description: 'most blocks' },
     min_stacks: { kind: 'int', default: 3, min: 3, max: 5, description: 'fewest stacks' },
     max_stacks: { kind: 'int', default: 5, min: 3, max: 5, description: 'most stacks' },
-    min_goal_stacks: { kind: 'int', default: 2, min: 1, max: 5, description: 'fewest stacks the goal may use (≤ stacks)' },
+    min_goal_stacks: {
+      kind: 'int',
+      default: 2,
+      min: 1,
+      max: 5,
+      description: 'fewest stacks the goal may use (≤ stacks)',
+    },
   },
-  ranges: [['min_blocks', 'max_blocks'], ['min_stacks', 'max_stacks'], ['min_goal_stacks', 'max_stacks']],
+  ranges: [
+    ['min_blocks', 'max_blocks'],
+    ['min_stacks', 'max_stacks'],
+    ['min_goal_stacks', 'max_stacks'],
+  ],
   generate(options, rng) {
     for (;;) {
       const blocks = 'ABCDE'.slice(0, rng.int(options.min_blocks, options.max_blocks)).split('');
@@ -77,32 +87,51 @@ export const blocksworld = defineTask({
       const plan = shortestPlan(initial, goal);
       const prompt =
         `Blocksworld Task:\n\nInitial State:\n${renderStacks(initial)}\n\nGoal State:\n${renderStacks(goal)}\n\n` +
-        ('Please provide a series of moves to reach the goal state. You can only move one block at a time. And ' + 'that box should be the top box of the stack. ') +
+        ('Please provide a series of moves to reach the goal state. You can only move one block at a time. And ' +
+          'that box should be the top box of the stack. ') +
         'Note that from the left to the right in each stack is the order from the bottom to the top of boxes. ' +
-        ('For example, in stack A B C D, A is the bottom box and D is the top box so that you can only move D in ' + 'this case. ') +
+        ('For example, in stack A B C D, A is the bottom box and D is the top box so that you can only move D in ' +
+          'this case. ') +
         '***Be careful that you can only pick up the top box in each stack. Check this rule before your move!***. ' +
-        ("\nEach move should be in the format: 'Move [block] from [source] to [destination]', where source and " + "destination are stack numbers. ") +
-        ('You cannot create new stacks but only move among the existing stacks; stacks shown empty in the goal ' + 'must end empty. ') +
-        ('Separate each move with a newline. Surround the answer with <<<content>>>, in the form <<<Move [block] ' + 'from [source] to [destination]\\n…>>>.');
+        ("\nEach move should be in the format: 'Move [block] from [source] to [destination]', where source and " +
+          'destination are stack numbers. ') +
+        ('You cannot create new stacks but only move among the existing stacks; stacks shown empty in the goal ' +
+          'must end empty. ') +
+        ('Separate each move with a newline. Surround the answer with <<<content>>>, in the form <<<Move [block] ' +
+          'from [source] to [destination]\\n…>>>.');
       return { prompt, answer: plan.join('\n'), metadata: { initial, goal } };
     }
   },
   check(instance, answer) {
     const state = [...(instance.metadata.initial as string[])];
-    const lines = answer.split(/\r?\n|;/).map((line) => line.trim().replace(/^(\d+[.)]|[-*])\s*/, '').replace(/\.$/, '')).filter((line) => line.length > 0);
+    const lines = answer
+      .split(/\r?\n|;/)
+      .map((line) =>
+        line
+          .trim()
+          .replace(/^(\d+[.)]|[-*])\s*/, '')
+          .replace(/\.$/, ''),
+      )
+      .filter((line) => line.length > 0);
     if (lines.length === 0) return unparseable('no moves found');
     if (lines.length > MAX_MOVES) return wrong(`${lines.length} moves; at most ${MAX_MOVES} are read`);
     for (const [i, line] of lines.entries()) {
       const match = MOVE_RE.exec(line);
       if (!match) return unparseable(`move ${i + 1} is not 'Move X from i to j': ${line.slice(0, 40)}`);
-      const block = match[1].toUpperCase(), from = Number(match[2]) - 1, to = Number(match[3]) - 1;
-      if (state[from] === undefined || state[to] === undefined) return wrong(`move ${i + 1} names a stack that does not exist`);
+      const block = match[1].toUpperCase(),
+        from = Number(match[2]) - 1,
+        to = Number(match[3]) - 1;
+      if (state[from] === undefined || state[to] === undefined)
+        return wrong(`move ${i + 1} names a stack that does not exist`);
       if (from === to) return wrong(`move ${i + 1} (${line}) does not change stacks`);
-      if (!state[from].endsWith(block)) return wrong(`move ${i + 1} (${line}) is not allowed: ${block} is not on top of stack${from + 1}`);
+      if (!state[from].endsWith(block))
+        return wrong(`move ${i + 1} (${line}) is not allowed: ${block} is not on top of stack${from + 1}`);
       state[from] = state[from].slice(0, -1);
       state[to] += block;
     }
-    return state.join('|') === (instance.metadata.goal as string[]).join('|') ? CORRECT : wrong('the final state is not the goal state');
+    return state.join('|') === (instance.metadata.goal as string[]).join('|')
+      ? CORRECT
+      : wrong('the final state is not the goal state');
   },
   referenceSolution(instance) {
     return `from collections import deque

@@ -8,11 +8,21 @@ const instances = Array.from({ length: 60 }, (_, i) => boxlift.generate(options,
 type Step = [number, number[]][];
 
 function parse(text: string): Step[] {
-  return text.split('\n').map((line) => JSON.parse(line.replace(/^Step \d+: /, '').replace(/\(/g, '[').replace(/\)/g, ']')) as Step);
+  return text.split('\n').map(
+    (line) =>
+      JSON.parse(
+        line
+          .replace(/^Step \d+: /, '')
+          .replace(/\(/g, '[')
+          .replace(/\)/g, ']'),
+      ) as Step,
+  );
 }
 
 function render(plan: Step[]): string {
-  return plan.map((step, i) => `Step ${i + 1}: [${step.map(([w, ks]) => `(${w}, [${ks.join(', ')}])`).join(', ')}]`).join('\n');
+  return plan
+    .map((step, i) => `Step ${i + 1}: [${step.map(([w, ks]) => `(${w}, [${ks.join(', ')}])`).join(', ')}]`)
+    .join('\n');
 }
 
 function liftsAll(boxes: number[], lifters: number[], plan: Step[]): boolean {
@@ -36,11 +46,18 @@ function strongestFirst(boxes: number[], lifters: number[]): Step[] {
   const plan: Step[] = [];
   while (remaining.length) {
     let free = lifters.map((_, k) => k).sort((a, b) => lifters[b] - lifters[a]);
-    const step: Step = [], left: number[] = [];
+    const step: Step = [],
+      left: number[] = [];
     for (const box of remaining) {
-      if (free.reduce((s, k) => s + lifters[k], 0) < box) { left.push(box); continue; }
+      if (free.reduce((s, k) => s + lifters[k], 0) < box) {
+        left.push(box);
+        continue;
+      }
       const team: number[] = [];
-      for (let strength = 0; strength < box; ) { team.push(free[team.length]); strength += lifters[free[team.length - 1]]; }
+      for (let strength = 0; strength < box;) {
+        team.push(free[team.length]);
+        strength += lifters[free[team.length - 1]];
+      }
       free = free.slice(team.length);
       step.push([box, team]);
     }
@@ -97,7 +114,10 @@ describe('symbench.boxlift', () => {
   });
 
   it('reads spellings; rejects unknown weights and bad indices', () => {
-    const instance = { ...instances[0], metadata: { ...instances[0].metadata, boxes: [50, 30, 90], lifters: [40, 60], max_steps: 2 } };
+    const instance = {
+      ...instances[0],
+      metadata: { ...instances[0].metadata, boxes: [50, 30, 90], lifters: [40, 60], max_steps: 2 },
+    };
     const table: [string, string][] = [
       ['Step 1: [(90, [0, 1])]\nStep 2: [(50, [1]), (30, [0])]', 'correct'],
       ['step 1: [[90, [0, 1]]]\n\nstep 2: [[30, [0]], [50, [1]]]', 'correct'],
@@ -108,12 +128,22 @@ describe('symbench.boxlift', () => {
       ['Step 1: [(90, [0, 1])]\nStep 3: [(50, [1]), (30, [0])]', 'unparseable'],
       ['Step 1: 90 with lifters 0 and 1', 'unparseable'],
     ];
-    for (const [text, outcome] of table) expect([text, boxlift.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+    for (const [text, outcome] of table)
+      expect([text, boxlift.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
   });
 });
 
 describe('symbench.boxlift options', () => {
   it('rejects options under which no box could ever be lifted', () => {
-    expect(() => boxlift.resolveOptions({ min_lifters: 1, max_lifters: 1, min_lifter_capacity: 10, max_lifter_capacity: 10, min_box_weight: 50, max_box_weight: 60 })).toThrow(/cannot|can be lifted/);
+    expect(() =>
+      boxlift.resolveOptions({
+        min_lifters: 1,
+        max_lifters: 1,
+        min_lifter_capacity: 10,
+        max_lifter_capacity: 10,
+        min_box_weight: 50,
+        max_box_weight: 60,
+      }),
+    ).toThrow(/cannot|can be lifted/);
   });
 });

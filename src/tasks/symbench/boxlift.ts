@@ -13,9 +13,12 @@ function greedyPlan(boxes: readonly number[], lifters: readonly number[]): Assig
   while (remaining.length > 0) {
     let free = lifters.map((_, i) => i);
     const step: Assignment[] = [];
-    for (let i = 0; i < remaining.length && free.length > 0; ) {
+    for (let i = 0; i < remaining.length && free.length > 0;) {
       const box = remaining[i];
-      if (free.reduce((s, k) => s + lifters[k], 0) < box) { i++; continue; }
+      if (free.reduce((s, k) => s + lifters[k], 0) < box) {
+        i++;
+        continue;
+      }
       const used: number[] = [];
       let strength = 0;
       for (const k of free) {
@@ -33,7 +36,9 @@ function greedyPlan(boxes: readonly number[], lifters: readonly number[]): Assig
 }
 
 function renderPlan(steps: Assignment[][]): string {
-  return steps.map((step, i) => `Step ${i + 1}: [${step.map(([w, ks]) => `(${w}, [${ks.join(', ')}])`).join(', ')}]`).join('\n');
+  return steps
+    .map((step, i) => `Step ${i + 1}: [${step.map(([w, ks]) => `(${w}, [${ks.join(', ')}])`).join(', ')}]`)
+    .join('\n');
 }
 
 const ENTRY_RE = /[([]\s*(\d{1,9})\s*,\s*\[\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)?\s*\]\s*[)\]]/g;
@@ -49,7 +54,10 @@ function parseStep(text: string): Assignment[] | null {
 }
 
 function parsePlan(text: string): Assignment[][] | string {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   if (lines.length > 200) return 'too many lines';
   const steps: Assignment[][] = [];
   for (const line of lines) {
@@ -84,17 +92,26 @@ export const boxlift = defineTask({
     ['min_box_weight', 'max_box_weight'],
     ['min_lifter_capacity', 'max_lifter_capacity'],
   ],
-  validateOptions: (o) => (o.min_box_weight > o.max_lifters * o.max_lifter_capacity
-    ? [{
-      path: 'min_box_weight',
-      message: (`no box of ${o.min_box_weight} can be lifted by ${o.max_lifters} lifters of at ` + `most ${o.max_lifter_capacity}`),
-      fix: 'lower min_box_weight or raise the lifters\' capacity',
-    }]
-    : []),
+  validateOptions: (o) =>
+    o.min_box_weight > o.max_lifters * o.max_lifter_capacity
+      ? [
+          {
+            path: 'min_box_weight',
+            message:
+              `no box of ${o.min_box_weight} can be lifted by ${o.max_lifters} lifters of at ` +
+              `most ${o.max_lifter_capacity}`,
+            fix: "lower min_box_weight or raise the lifters' capacity",
+          },
+        ]
+      : [],
   generate(options, rng) {
     for (;;) {
-      const boxes = Array.from({ length: rng.int(options.min_boxes, options.max_boxes) }, () => rng.int(options.min_box_weight, options.max_box_weight));
-      const lifters = Array.from({ length: rng.int(options.min_lifters, options.max_lifters) }, () => rng.int(options.min_lifter_capacity, options.max_lifter_capacity));
+      const boxes = Array.from({ length: rng.int(options.min_boxes, options.max_boxes) }, () =>
+        rng.int(options.min_box_weight, options.max_box_weight),
+      );
+      const lifters = Array.from({ length: rng.int(options.min_lifters, options.max_lifters) }, () =>
+        rng.int(options.min_lifter_capacity, options.max_lifter_capacity),
+      );
       if (Math.max(...boxes) > lifters.reduce((s, v) => s + v, 0)) continue;
       const plan = greedyPlan(boxes, lifters);
       const prompt = `Task: BoxLift
@@ -129,8 +146,14 @@ Surround the answer with <<<content>>>.`;
       const used = new Set<number>();
       for (const [weight, ks] of step) {
         if (!remaining.get(weight)) return wrong(`step ${s + 1}: no box of weight ${weight} is left`);
-        if (ks.length === 0 || ks.some((k) => k < 0 || k >= lifters.length || used.has(k)) || new Set(ks).size !== ks.length) return wrong(`step ${s + 1}: lifters ${JSON.stringify(ks)} are invalid or already busy`);
-        if (ks.reduce((sum, k) => sum + lifters[k], 0) < weight) return wrong(`step ${s + 1}: lifters ${JSON.stringify(ks)} cannot lift ${weight}`);
+        if (
+          ks.length === 0 ||
+          ks.some((k) => k < 0 || k >= lifters.length || used.has(k)) ||
+          new Set(ks).size !== ks.length
+        )
+          return wrong(`step ${s + 1}: lifters ${JSON.stringify(ks)} are invalid or already busy`);
+        if (ks.reduce((sum, k) => sum + lifters[k], 0) < weight)
+          return wrong(`step ${s + 1}: lifters ${JSON.stringify(ks)} cannot lift ${weight}`);
         ks.forEach((k) => used.add(k));
         remaining.set(weight, remaining.get(weight)! - 1);
       }

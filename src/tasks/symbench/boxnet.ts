@@ -16,21 +16,28 @@ const squareName = (row: number, col: number) => `square[${coord(row)}, ${coord(
 
 function describe(grid: Grid): string {
   const lines: string[] = [];
-  grid.forEach((cells, row) => cells.forEach((items, col) => {
-    const actions: string[] = [];
-    for (const box of items.filter((item) => item.startsWith('box_'))) {
-      for (const [dr, dc] of [[-1, 0], [1, 0], [0, -1], [0, 1]]) {
-        if (grid[row + dr]?.[col + dc]) actions.push(`move(${box}, ${squareName(row + dr, col + dc)})`);
+  grid.forEach((cells, row) =>
+    cells.forEach((items, col) => {
+      const actions: string[] = [];
+      for (const box of items.filter((item) => item.startsWith('box_'))) {
+        for (const [dr, dc] of [
+          [-1, 0],
+          [1, 0],
+          [0, -1],
+          [0, 1],
+        ]) {
+          if (grid[row + dr]?.[col + dc]) actions.push(`move(${box}, ${squareName(row + dr, col + dc)})`);
+        }
+        if (items.includes(`target_${box.slice(4)}`)) actions.push(`move(${box}, target_${box.slice(4)})`);
       }
-      if (items.includes(`target_${box.slice(4)}`)) actions.push(`move(${box}, target_${box.slice(4)})`);
-    }
-    const observed = items.map((x) => `'${x}'`).join(', ');
-    const doable = actions.map((x) => `'${x}'`).join(', ');
-    lines.push(
-      `Agent[${coord(row)}, ${coord(col)}]: I am in ${squareName(row, col)}, ` +
-        `I can observe [${observed}], I can do [${doable}]`,
-    );
-  }));
+      const observed = items.map((x) => `'${x}'`).join(', ');
+      const doable = actions.map((x) => `'${x}'`).join(', ');
+      lines.push(
+        `Agent[${coord(row)}, ${coord(col)}]: I am in ${squareName(row, col)}, ` +
+          `I can observe [${observed}], I can do [${doable}]`,
+      );
+    }),
+  );
   return lines.join('\n');
 }
 
@@ -41,7 +48,8 @@ function applyStep(grid: Grid, actions: Action[]): string | null {
     if (!items) return `no agent at ${squareName(a.row, a.col)}`;
     if (!items.includes(a.box)) return `${squareName(a.row, a.col)} has no ${a.box}`;
     if (a.to === 'target') {
-      if (!items.includes(`target_${a.box.slice(4)}`)) return `${squareName(a.row, a.col)} has no target_${a.box.slice(4)}`;
+      if (!items.includes(`target_${a.box.slice(4)}`))
+        return `${squareName(a.row, a.col)} has no target_${a.box.slice(4)}`;
     } else if (Math.abs(a.to.row - a.row) + Math.abs(a.to.col - a.col) !== 1 || !grid[a.to.row]?.[a.to.col]) {
       return `${squareName(a.to.row, a.to.col)} is not adjacent to ${squareName(a.row, a.col)}`;
     }
@@ -64,19 +72,35 @@ function greedyPlan(start: Grid): Action[][] {
   while (grid.some((cells) => cells.some((items) => items.some((x) => x.startsWith('box_'))))) {
     if (plan.length >= MAX_STEPS) throw new InvariantError('boxnet greedy plan did not finish');
     const step: Action[] = [];
-    grid.forEach((cells, row) => cells.forEach((items, col) => {
-      const boxes = items.filter((x) => x.startsWith('box_'));
-      if (boxes.length === 0) return;
-      const matchable = boxes.find((box) => items.includes(`target_${box.slice(4)}`));
-      if (matchable) { step.push({ row, col, box: matchable, to: 'target' }); return; }
-      const box = boxes[0];
-      let best: [number, number] | null = null;
-      grid.forEach((cs, r) => cs.forEach((its, c) => {
-        if (its.includes(`target_${box.slice(4)}`) && (!best || Math.abs(r - row) + Math.abs(c - col) < Math.abs(best[0] - row) + Math.abs(best[1] - col))) best = [r, c];
-      }));
-      const [tr, tc] = best ?? [row, col];
-      step.push({ row, col, box, to: tr !== row ? { row: row + Math.sign(tr - row), col } : { row, col: col + Math.sign(tc - col) } });
-    }));
+    grid.forEach((cells, row) =>
+      cells.forEach((items, col) => {
+        const boxes = items.filter((x) => x.startsWith('box_'));
+        if (boxes.length === 0) return;
+        const matchable = boxes.find((box) => items.includes(`target_${box.slice(4)}`));
+        if (matchable) {
+          step.push({ row, col, box: matchable, to: 'target' });
+          return;
+        }
+        const box = boxes[0];
+        let best: [number, number] | null = null;
+        grid.forEach((cs, r) =>
+          cs.forEach((its, c) => {
+            if (
+              its.includes(`target_${box.slice(4)}`) &&
+              (!best || Math.abs(r - row) + Math.abs(c - col) < Math.abs(best[0] - row) + Math.abs(best[1] - col))
+            )
+              best = [r, c];
+          }),
+        );
+        const [tr, tc] = best ?? [row, col];
+        step.push({
+          row,
+          col,
+          box,
+          to: tr !== row ? { row: row + Math.sign(tr - row), col } : { row, col: col + Math.sign(tc - col) },
+        });
+      }),
+    );
     applyStep(grid, step);
     plan.push(step);
   }
@@ -113,10 +137,17 @@ function parsePlan(text: string): Action[][] | string {
     for (const [key, action] of Object.entries(step as Record<string, unknown>)) {
       const k = KEY_RE.exec(key);
       const v = typeof action === 'string' ? VALUE_RE.exec(action) : null;
-      if (!k || !v) return `step ${s + 1}: cannot read ${JSON.stringify(key).slice(0, 30)}: ${JSON.stringify(action).slice(0, 40)}`;
+      if (!k || !v)
+        return `step ${s + 1}: cannot read ${JSON.stringify(key).slice(0, 30)}: ${JSON.stringify(action).slice(0, 40)}`;
       const box = v[1].toLowerCase();
-      if (v[4] !== undefined && v[4].toLowerCase() !== box.slice(4)) return `step ${s + 1}: ${box} cannot go to target_${v[4]}`;
-      actions.push({ row: index(k[1]), col: index(k[2]), box, to: v[4] !== undefined ? 'target' : { row: index(v[2]), col: index(v[3]) } });
+      if (v[4] !== undefined && v[4].toLowerCase() !== box.slice(4))
+        return `step ${s + 1}: ${box} cannot go to target_${v[4]}`;
+      actions.push({
+        row: index(k[1]),
+        col: index(k[2]),
+        box,
+        to: v[4] !== undefined ? 'target' : { row: index(v[2]), col: index(v[3]) },
+      });
     }
     plan.push(actions);
   }
@@ -126,19 +157,29 @@ function parsePlan(text: string): Action[][] | string {
 export const boxnet = defineTask({
   id: 'symbench.boxnet',
   source: 'symbench',
-  description: 'Plan grid agents\' box moves so every colored box reaches a same-colored target.',
+  description: "Plan grid agents' box moves so every colored box reaches a same-colored target.",
   answerFormat: 'a JSON list of per-step dictionaries {"Agent[x, y]": "move(box_color, destination)"}',
   options: {
     min_rows: { kind: 'int', default: 1, min: 1, max: 4, description: 'fewest grid rows' },
     max_rows: { kind: 'int', default: 2, min: 1, max: 4, description: 'most grid rows' },
     min_cols: { kind: 'int', default: 2, min: 1, max: 5, description: 'fewest grid columns' },
     max_cols: { kind: 'int', default: 4, min: 1, max: 5, description: 'most grid columns' },
-    num_colors: { kind: 'int', default: 3, min: 1, max: 5, description: 'box colors (blue, red, green, purple, orange)' },
+    num_colors: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 5,
+      description: 'box colors (blue, red, green, purple, orange)',
+    },
     boxes_per_color: { kind: 'int', default: 1, min: 1, max: 3, description: 'boxes (and targets) of each color' },
   },
-  ranges: [['min_rows', 'max_rows'], ['min_cols', 'max_cols']],
+  ranges: [
+    ['min_rows', 'max_rows'],
+    ['min_cols', 'max_cols'],
+  ],
   generate(options, rng) {
-    const rows = rng.int(options.min_rows, options.max_rows), cols = rng.int(options.min_cols, options.max_cols);
+    const rows = rng.int(options.min_rows, options.max_rows),
+      cols = rng.int(options.min_cols, options.max_cols);
     const grid: Grid = Array.from({ length: rows }, () => Array.from({ length: cols }, () => [] as string[]));
     for (const color of COLORS.slice(0, options.num_colors)) {
       for (let k = 0; k < options.boxes_per_color; k++) {
@@ -148,16 +189,22 @@ export const boxnet = defineTask({
     }
     const plan = greedyPlan(grid);
     const prompt =
-      ('You are a central planner tasked with directing agents in a grid-like field to move colored boxes to ' + 'their corresponding color-coded targets. ') +
-      ('Each agent occupies a 1x1 square and can only interact with objects within its square. Agents can move a ' + 'box to an adjacent square or directly to a target square of the same color. ') +
-      ('A square may contain multiple boxes and targets.\nThe squares are identified by their center coordinates ' + '(e.g., square[0.5, 0.5]). ') +
+      'You are a central planner tasked with directing agents in a grid-like field to move colored boxes to ' +
+      'their corresponding color-coded targets. ' +
+      ('Each agent occupies a 1x1 square and can only interact with objects within its square. Agents can move a ' +
+        'box to an adjacent square or directly to a target square of the same color. ') +
+      ('A square may contain multiple boxes and targets.\nThe squares are identified by their center coordinates ' +
+        '(e.g., square[0.5, 0.5]). ') +
       'Actions are formatted as: move(box_color, destination), where box_color is the color of the box and ' +
-      'destination is either a target of the same color in the agent\'s square or an adjacent square.\n' +
-      ('Your objective is to create a sequence of action plans that instructs each agent to match all boxes to ' + 'their color-coded targets in the most efficient manner.\n') +
+      "destination is either a target of the same color in the agent's square or an adjacent square.\n" +
+      ('Your objective is to create a sequence of action plans that instructs each agent to match all boxes to ' +
+        'their color-coded targets in the most efficient manner.\n') +
       'Rules: each agent does at most one action per step; ' +
-      'an action may only use a box that is in the agent\'s square at the start of the step; ' +
-      ('the key of each action is the agent\'s coordinates in the format "Agent[x, y]"; include an agent in a ' + 'step only if it has something to do. ') +
-      ('The answer is a JSON list with one dictionary per step, e.g. the shape [{"Agent[x, y]": "move(box_color, ' + 'square[x, y])", ...}, {"Agent[x, y]": "move(box_color, target_color)"}, ...].\n') +
+      "an action may only use a box that is in the agent's square at the start of the step; " +
+      ('the key of each action is the agent\'s coordinates in the format "Agent[x, y]"; include an agent in a ' +
+        'step only if it has something to do. ') +
+      ('The answer is a JSON list with one dictionary per step, e.g. the shape [{"Agent[x, y]": "move(box_color, ' +
+        'square[x, y])", ...}, {"Agent[x, y]": "move(box_color, target_color)"}, ...].\n') +
       `The current left boxes and agents are:\n${describe(grid)}\n\n` +
       'Please respond in the format <<<list of action dictionaries>>>.';
     return { prompt, answer: renderBoxnetPlan(plan), metadata: { grid } };

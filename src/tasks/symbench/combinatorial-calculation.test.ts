@@ -5,16 +5,29 @@ import type { Task, TaskInstance } from '../types.js';
 import { combinatorialCalculation } from './combinatorial-calculation.js';
 
 const task = combinatorialCalculation as unknown as Task;
-const make = (numbers: number[], target: number): TaskInstance => ({ ...task.generate(task.resolveOptions(), 0, 0), metadata: { numbers, target, difficulty: {} } });
+const make = (numbers: number[], target: number): TaskInstance => ({
+  ...task.generate(task.resolveOptions(), 0, 0),
+  metadata: { numbers, target, difficulty: {} },
+});
 const verdict = (inst: TaskInstance, answer: string): string => task.verifyAnswer(inst, answer).outcome;
 
 describe('symbench.combinatorial_calculation', () => {
   it('a table of spellings and near-misses for 6, 2, 7 → 10', () => {
     const inst = make([6, 2, 7], 10);
     const table: [string, string][] = [
-      ['[6, /, 2, +, 7]', 'correct'], ['6/2+7', 'correct'], ["['6', '/', '2', '+', '7']", 'correct'], ['[(, 6, /, 2, ), +, 7]', 'correct'],
-      ['6÷2+7', 'correct'], ['[7, +, 6, /, 2]', 'wrong'], ['[6, *, 2, +, 7]', 'wrong'], ['[6, 2, +, 7]', 'unparseable'],
-      ['[6, /, (, 2, -, 2, ), +, 7]', 'unparseable'], ['[6, /, 2, +, 7, +, 0]', 'wrong'], ['-6/2+7', 'unparseable'], ['6/2+7)', 'unparseable'], ['62/2+7', 'wrong'],
+      ['[6, /, 2, +, 7]', 'correct'],
+      ['6/2+7', 'correct'],
+      ["['6', '/', '2', '+', '7']", 'correct'],
+      ['[(, 6, /, 2, ), +, 7]', 'correct'],
+      ['6÷2+7', 'correct'],
+      ['[7, +, 6, /, 2]', 'wrong'],
+      ['[6, *, 2, +, 7]', 'wrong'],
+      ['[6, 2, +, 7]', 'unparseable'],
+      ['[6, /, (, 2, -, 2, ), +, 7]', 'unparseable'],
+      ['[6, /, 2, +, 7, +, 0]', 'wrong'],
+      ['-6/2+7', 'unparseable'],
+      ['6/2+7)', 'unparseable'],
+      ['62/2+7', 'wrong'],
     ];
     expect(table.map(([answer]) => verdict(inst, answer))).toEqual(table.map(([, v]) => v));
   });
@@ -22,9 +35,11 @@ describe('symbench.combinatorial_calculation', () => {
     let checked = 0;
     for (let i = 0; i < 40; i++) {
       const inst = task.generate(task.resolveOptions({ min_numbers: 3, max_numbers: 4 }), 9, i);
-      const numbers = inst.metadata.numbers as number[], target = inst.metadata.target as number;
+      const numbers = inst.metadata.numbers as number[],
+        target = inst.metadata.target as number;
       const ops = ['+', '-', '*', '/'];
-      const combos = (n: number): string[][] => (n === 0 ? [[]] : combos(n - 1).flatMap((c) => ops.map((o) => [...c, o])));
+      const combos = (n: number): string[][] =>
+        n === 0 ? [[]] : combos(n - 1).flatMap((c) => ops.map((o) => [...c, o]));
       for (const combo of combos(numbers.length - 1)) {
         // Evaluate with precedence: fold * and / into terms first (exact via numerator/denominator).
         const terms: [number, number][] = [[numbers[0], 1]];
@@ -35,7 +50,10 @@ describe('symbench.combinatorial_calculation', () => {
           const last = terms[terms.length - 1];
           if (op === '*') last[0] *= v;
           else if (op === '/') last[1] *= v;
-          else { terms.push([v, 1]); signs.push(op === '+' ? 1 : -1); }
+          else {
+            terms.push([v, 1]);
+            signs.push(op === '+' ? 1 : -1);
+          }
           if (v === 0) bad = true;
         });
         if (bad) continue;

@@ -14,13 +14,15 @@ export function reachable(numbers: readonly number[]): Map<string, string> {
     const out = new Map<string, [Rational, string]>();
     if (i === j) out.set(`${numbers[i]}/1`, [Rational.of(numbers[i]), String(numbers[i])]);
     for (let k = i; k < j; k++) {
-      for (const [a, ea] of go(i, k).values()) for (const [b, eb] of go(k + 1, j).values()) {
-        for (const op of ['+', '-', '*', '/']) {
-          const v = applyArithmetic(op, a, b);
-          const id = v && `${v.num}/${v.den}`;
-          if (v && id && !out.has(id)) out.set(id, [v, `${i === k ? ea : `(${ea})`}${op}${k + 1 === j ? eb : `(${eb})`}`]);
+      for (const [a, ea] of go(i, k).values())
+        for (const [b, eb] of go(k + 1, j).values()) {
+          for (const op of ['+', '-', '*', '/']) {
+            const v = applyArithmetic(op, a, b);
+            const id = v && `${v.num}/${v.den}`;
+            if (v && id && !out.has(id))
+              out.set(id, [v, `${i === k ? ea : `(${ea})`}${op}${k + 1 === j ? eb : `(${eb})`}`]);
+          }
         }
-      }
     }
     memo.set(key, out);
     return out;
@@ -55,7 +57,10 @@ function evaluate(tokens: Token[], used: number[]): Rational | null {
   const factor = (): Rational | null => {
     const t = tokens[at++];
     if (!t) return null;
-    if (t.kind === 'num') { used.push(t.value); return Rational.of(t.value); }
+    if (t.kind === 'num') {
+      used.push(t.value);
+      return Rational.of(t.value);
+    }
     if (t.value !== '(') return null;
     const inner = expr();
     return inner && tokens[at++]?.value === ')' ? inner : null;
@@ -82,7 +87,13 @@ export const combinatorialCalculation = defineTask({
   answerFormat: 'a list of numbers and symbols, e.g. [6, /, 2, +, 7], or the expression itself',
   maxAnswerLength: 400,
   options: {
-    min_numbers: { kind: 'int', default: 3, min: 3, max: 6, description: 'fewest digits (targets: 3→10, 4→24, 5→78, 6→100)' },
+    min_numbers: {
+      kind: 'int',
+      default: 3,
+      min: 3,
+      max: 6,
+      description: 'fewest digits (targets: 3→10, 4→24, 5→78, 6→100)',
+    },
     max_numbers: { kind: 'int', default: 6, min: 3, max: 6, description: 'most digits' },
   },
   ranges: [['min_numbers', 'max_numbers']],
@@ -94,8 +105,14 @@ export const combinatorialCalculation = defineTask({
       const expression = reachable(numbers).get(`${target}/1`);
       if (!expression) continue;
       const prompt = [
-        (`Given ${count} integers between 1 and 9, perform arithmetic operations (addition, subtraction, ` + `multiplication, division, and parentheses) between these integers. Each number must be used exactly ` + `once and only once, and the final result should be ${target}. Note: The order of the numbers is ` + `determined by the input, and you cannot change the order of the numbers. You can only insert ` + `arithmetic operations or parentheses between the numbers.`),
-        ('Return the answer with a list of values and calculation symbols. Return your answer with the format ' + '<<<list of values and symbols>>>, like <<<[1, +, 3]>>> means 1+3, and <<<[4, -, (, 6, *, 9, )]>>> means ' + '4-(6*9).'),
+        `Given ${count} integers between 1 and 9, perform arithmetic operations (addition, subtraction, ` +
+          `multiplication, division, and parentheses) between these integers. Each number must be used exactly ` +
+          `once and only once, and the final result should be ${target}. Note: The order of the numbers is ` +
+          `determined by the input, and you cannot change the order of the numbers. You can only insert ` +
+          `arithmetic operations or parentheses between the numbers.`,
+        'Return the answer with a list of values and calculation symbols. Return your answer with the format ' +
+          '<<<list of values and symbols>>>, like <<<[1, +, 3]>>> means 1+3, and <<<[4, -, (, 6, *, 9, )]>>> means ' +
+          '4-(6*9).',
         `Now the input numbers are: ${numbers.join(', ')}, the target value is: ${target}`,
       ].join('\n');
       const answer = `[${(tokenize(expression) ?? []).map((t) => t.value).join(', ')}]`;

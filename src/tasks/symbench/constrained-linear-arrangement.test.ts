@@ -7,7 +7,8 @@ const options = task.resolveOptions();
 const instances = Array.from({ length: 120 }, (_, i) => task.generate(options, 3, i));
 
 function result(game: string, m: string, t: string): string {
-  const a = m.charCodeAt(0) - 65, b = t.charCodeAt(0) - 65;
+  const a = m.charCodeAt(0) - 65,
+    b = t.charCodeAt(0) - 65;
   if (a === b) return 'draw';
   if (game === 'elements') return [2, 4].includes((b - a + 5) % 5) ? 'win' : 'loss';
   if (game === 'stick_game') return ({ 1: 'win', 3: 'loss' } as Record<number, string>)[(b - a + 4) % 4] ?? 'draw';
@@ -20,8 +21,12 @@ function consistent(game: string, mine: string[], results: string[]): string[][]
   const pieces = { elements: 'ABCDE', stick_game: 'ABCD', animal: 'ABCDEFGH' }[game]!.split('');
   const out: string[][] = [];
   const walk = (chosen: string[]) => {
-    if (chosen.length === mine.length) { out.push([...chosen]); return; }
-    for (const p of pieces) if (!chosen.includes(p) && result(game, mine[chosen.length], p) === results[chosen.length]) walk([...chosen, p]);
+    if (chosen.length === mine.length) {
+      out.push([...chosen]);
+      return;
+    }
+    for (const p of pieces)
+      if (!chosen.includes(p) && result(game, mine[chosen.length], p) === results[chosen.length]) walk([...chosen, p]);
   };
   walk([]);
   return out;
@@ -31,7 +36,11 @@ describe('symbench.constrained_linear_arrangement', () => {
   it('stated results follow the rules; every consistent sequence is accepted, others are not', () => {
     let multiple = 0;
     for (const instance of instances) {
-      const { game_type: game, player_moves: mine, results } = instance.metadata as unknown as { game_type: string; player_moves: string[]; results: string[] };
+      const {
+        game_type: game,
+        player_moves: mine,
+        results,
+      } = instance.metadata as unknown as { game_type: string; player_moves: string[]; results: string[] };
       const gold = instance.answer.split(',');
       expect(mine.map((m, i) => result(game, m, gold[i]))).toEqual(results);
       const all = consistent(game, mine, results);
@@ -49,11 +58,22 @@ describe('symbench.constrained_linear_arrangement', () => {
 
   it('reads spellings', () => {
     const base = instances[0];
-    const instance = { ...base, metadata: { ...base.metadata, game_type: 'stick_game', player_moves: ['A', 'B'], results: ['win', 'draw'] } };
+    const instance = {
+      ...base,
+      metadata: { ...base.metadata, game_type: 'stick_game', player_moves: ['A', 'B'], results: ['win', 'draw'] },
+    };
     const table: [string, string][] = [
-      ['B,D', 'correct'], ['[B, D]', 'correct'], ["['B', 'D']", 'correct'], ['b, d', 'correct'], ['B,B', 'wrong'],
-      ['C,D', 'wrong'], ['B', 'wrong'], ['B,E', 'wrong'], ['Tiger, Worm', 'unparseable'],
+      ['B,D', 'correct'],
+      ['[B, D]', 'correct'],
+      ["['B', 'D']", 'correct'],
+      ['b, d', 'correct'],
+      ['B,B', 'wrong'],
+      ['C,D', 'wrong'],
+      ['B', 'wrong'],
+      ['B,E', 'wrong'],
+      ['Tiger, Worm', 'unparseable'],
     ];
-    for (const [text, outcome] of table) expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+    for (const [text, outcome] of table)
+      expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
   });
 });

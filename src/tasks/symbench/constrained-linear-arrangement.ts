@@ -61,25 +61,34 @@ cannot capture the Mouse.
 export const constrainedLinearArrangement = defineTask({
   id: 'symbench.constrained_linear_arrangement',
   source: 'symbench',
-  description: 'Deduce the opponent\'s cards in a card duel from your cards and each round\'s result.',
+  description: "Deduce the opponent's cards in a card duel from your cards and each round's result.",
   answerFormat: 'comma-separated letters, one per round',
   differsFromSource:
     "Its rules text is stricter than CodeSteer's: it spells out every pairing's result. Any opponent sequence " +
     'consistent with every result is accepted.',
   options: {
-    game_type: { kind: 'enum', default: 'any', values: ['any', 'elements', 'stick_game', 'animal'], description: 'which duel (any: drawn per question)' },
-    min_rounds: { kind: 'int', default: 3, min: 1, max: 8, description: 'fewest rounds (capped by the game\'s cards)' },
-    max_rounds: { kind: 'int', default: 5, min: 1, max: 8, description: 'most rounds (capped by the game\'s cards)' },
+    game_type: {
+      kind: 'enum',
+      default: 'any',
+      values: ['any', 'elements', 'stick_game', 'animal'],
+      description: 'which duel (any: drawn per question)',
+    },
+    min_rounds: { kind: 'int', default: 3, min: 1, max: 8, description: "fewest rounds (capped by the game's cards)" },
+    max_rounds: { kind: 'int', default: 5, min: 1, max: 8, description: "most rounds (capped by the game's cards)" },
   },
   ranges: [['min_rounds', 'max_rounds']],
   generate(options, rng) {
-    const game = (options.game_type === 'any' ? rng.pick(['elements', 'stick_game', 'animal']) : options.game_type) as Game;
+    const game = (
+      options.game_type === 'any' ? rng.pick(['elements', 'stick_game', 'animal']) : options.game_type
+    ) as Game;
     const pieces = PIECES[game].split('');
     const rounds = Math.min(pieces.length, rng.int(options.min_rounds, options.max_rounds));
-    const mine = rng.sample(pieces, rounds), theirs = rng.sample(pieces, rounds);
+    const mine = rng.sample(pieces, rounds),
+      theirs = rng.sample(pieces, rounds);
     const results = mine.map((m, i) => duel(game, m, theirs[i]));
     const prompt =
-      (`${RULES[game]}\n\nAssuming you are one of the players, deduce what cards your opponent played each ` + `round based on the cards you played and the results of each round `) +
+      `${RULES[game]}\n\nAssuming you are one of the players, deduce what cards your opponent played each ` +
+      `round based on the cards you played and the results of each round ` +
       '(the results are yours; your opponent also uses each card at most once).\n\nRounds:\n' +
       mine.map((m, i) => `Round ${i + 1}: ${m}, ${results[i]}.`).join('\n') +
       '\n\nUse a list of letters, one per round in order, to show your answer, in the form <<<letter,letter,...>>>.';
@@ -88,11 +97,14 @@ export const constrainedLinearArrangement = defineTask({
   check(instance, answer) {
     const cells = parseCells(answer);
     const game = instance.metadata.game_type as Game;
-    const mine = instance.metadata.player_moves as string[], results = instance.metadata.results as Result[];
-    if (cells === null || cells.length === 0 || cells.some((c) => !/^[A-Za-z]$/.test(c))) return unparseable('expected letters separated by commas');
+    const mine = instance.metadata.player_moves as string[],
+      results = instance.metadata.results as Result[];
+    if (cells === null || cells.length === 0 || cells.some((c) => !/^[A-Za-z]$/.test(c)))
+      return unparseable('expected letters separated by commas');
     const theirs = cells.map((c) => c.toUpperCase());
     if (theirs.length !== mine.length) return wrong(`expected ${mine.length} cards, got ${theirs.length}`);
-    if (theirs.some((c) => !PIECES[game].includes(c))) return wrong(`cards must be among ${PIECES[game].split('').join(', ')}`);
+    if (theirs.some((c) => !PIECES[game].includes(c)))
+      return wrong(`cards must be among ${PIECES[game].split('').join(', ')}`);
     if (new Set(theirs).size !== theirs.length) return wrong('each card can only be used once');
     const bad = theirs.findIndex((c, i) => duel(game, mine[i], c) !== results[i]);
     return bad < 0 ? CORRECT : wrong(`round ${bad + 1} would not be a ${results[bad]}`);

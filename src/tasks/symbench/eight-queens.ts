@@ -31,7 +31,11 @@ export function solveQueens(given: readonly Cell[], blocked: readonly Cell[]): C
   return place(0) ? placed.sort((a, b) => a[0] - b[0]) : null;
 }
 
-function drawPuzzle(rng: Rng, maxGiven: number, maxBlocked: number): { given: Cell[]; blocked: Cell[]; solution: Cell[] } {
+function drawPuzzle(
+  rng: Rng,
+  maxGiven: number,
+  maxBlocked: number,
+): { given: Cell[]; blocked: Cell[]; solution: Cell[] } {
   for (;;) {
     const given: Cell[] = [];
     const want = rng.int(0, maxGiven);
@@ -71,14 +75,28 @@ export const eightQueens = defineTask({
   },
   generate(options, rng) {
     const { given, blocked, solution } = drawPuzzle(rng, options.max_initial_queens, options.max_blocked);
-    const board = Array.from({ length: N }, (_, r) => Array.from({ length: N }, (_, c) =>
-      given.some(([gr, gc]) => gr === r && gc === c) ? '1' : blocked.some(([br, bc]) => br === r && bc === c) ? 'X' : '0').join(''));
+    const board = Array.from({ length: N }, (_, r) =>
+      Array.from({ length: N }, (_, c) =>
+        given.some(([gr, gc]) => gr === r && gc === c)
+          ? '1'
+          : blocked.some(([br, bc]) => br === r && bc === c)
+            ? 'X'
+            : '0',
+      ).join(''),
+    );
     const prompt = [
-      ('Given an 8*8 grid, cells marked with 1 have a queen placed, and cells marked with 0 are empty. A total of ' + 'eight queens need to be placed such that no two queens can attack each other, meaning no two queens can ' + 'be in the same row, column, or diagonal. Additionally, positions marked with X are not allowed for ' + 'placing queens. Please help me complete the placement of the remaining queens on the partially filled ' + 'board.'),
+      'Given an 8*8 grid, cells marked with 1 have a queen placed, and cells marked with 0 are empty. A total of ' +
+        'eight queens need to be placed such that no two queens can attack each other, meaning no two queens can ' +
+        'be in the same row, column, or diagonal. Additionally, positions marked with X are not allowed for ' +
+        'placing queens. Please help me complete the placement of the remaining queens on the partially filled ' +
+        'board.',
       '',
       ...board,
       '',
-      ('Return your answer with the format <<<list of queen positions>>>, listing all eight queens (including ' + 'those already placed), where each position is given as row column (0-based indices) and positions are ' + 'separated by commas; for example, a list starting <<<0 3, 1 0, 2 4, ...>>> means queens at (0,3), (1,0), ' + '(2,4) and so on.'),
+      'Return your answer with the format <<<list of queen positions>>>, listing all eight queens (including ' +
+        'those already placed), where each position is given as row column (0-based indices) and positions are ' +
+        'separated by commas; for example, a list starting <<<0 3, 1 0, 2 4, ...>>> means queens at (0,3), (1,0), ' +
+        '(2,4) and so on.',
     ].join('\n');
     return { prompt, answer: solution.map(([r, c]) => `${r} ${c}`).join(', '), metadata: { given, blocked, board } };
   },
@@ -87,10 +105,15 @@ export const eightQueens = defineTask({
     if (!queens) return unparseable('expected positions like "0 3, 1 0, 2 4"');
     if (queens.length !== N) return wrong(`expected 8 queens, got ${queens.length}`);
     if (queens.some(([r, c]) => r < 0 || r >= N || c < 0 || c >= N)) return wrong('a position is off the board');
-    const blocked = instance.metadata.blocked as Cell[], given = instance.metadata.given as Cell[];
-    if (queens.some(([r, c]) => blocked.some(([br, bc]) => br === r && bc === c))) return wrong('a queen is on a blocked cell');
-    if (!given.every(([r, c]) => queens.some(([qr, qc]) => qr === r && qc === c))) return wrong('a pre-placed queen is missing');
-    for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) if (attacks(queens[i], queens[j])) return wrong(`queens ${queens[i]} and ${queens[j]} attack each other`);
+    const blocked = instance.metadata.blocked as Cell[],
+      given = instance.metadata.given as Cell[];
+    if (queens.some(([r, c]) => blocked.some(([br, bc]) => br === r && bc === c)))
+      return wrong('a queen is on a blocked cell');
+    if (!given.every(([r, c]) => queens.some(([qr, qc]) => qr === r && qc === c)))
+      return wrong('a pre-placed queen is missing');
+    for (let i = 0; i < N; i++)
+      for (let j = i + 1; j < N; j++)
+        if (attacks(queens[i], queens[j])) return wrong(`queens ${queens[i]} and ${queens[j]} attack each other`);
     return CORRECT;
   },
   referenceSolution(instance) {

@@ -20,24 +20,34 @@ export function solveTarget(numbers: readonly number[], target: number): string 
     if (items.length === 1) return items[0].den === 1 && items[0].num === target ? items[0].text : null;
     if (items.length === 2) {
       // Last step: test values before building any text.
-      for (const [x, y] of [[items[0], items[1]], [items[1], items[0]]]) {
+      for (const [x, y] of [
+        [items[0], items[1]],
+        [items[1], items[0]],
+      ]) {
         for (const [n0, d0, op] of combine(x, y, x === items[0])) {
           if (d0 !== 0 && n0 === target * d0) return `(${x.text}${op}${y.text})`;
         }
       }
       return null;
     }
-    const key = items.map((it) => `${it.num}/${it.den}`).sort().join(',');
+    const key = items
+      .map((it) => `${it.num}/${it.den}`)
+      .sort()
+      .join(',');
     if (failed.has(key)) return null;
     for (let i = 0; i < items.length; i++) {
       for (let j = 0; j < items.length; j++) {
         if (i === j) continue;
-        const a = items[i], b = items[j];
+        const a = items[i],
+          b = items[j];
         const rest = items.filter((_, k) => k !== i && k !== j);
         for (const [n0, d0, op] of combine(a, b, i < j)) {
           const sign = d0 < 0 ? -1 : 1;
           const g = gcd(n0, d0); // ≥ 1: no denominator is ever 0
-          const found = search([...rest, { num: (sign * n0) / g, den: (sign * d0) / g, text: `(${a.text}${op}${b.text})` }]);
+          const found = search([
+            ...rest,
+            { num: (sign * n0) / g, den: (sign * d0) / g, text: `(${a.text}${op}${b.text})` },
+          ]);
           if (found) return found;
         }
       }

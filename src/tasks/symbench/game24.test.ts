@@ -11,13 +11,21 @@ const instances = Array.from({ length: 60 }, (_, i) => game24.generate(options, 
 /** Left-to-right-nested expressions over permutations of the numbers (a different search shape), with float values. */
 function chainExpressions(numbers: number[]): [string, number][] {
   const out: [string, number][] = [];
-  const apply = (op: string, x: number, y: number) => (op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : x / y);
+  const apply = (op: string, x: number, y: number) =>
+    op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : x / y;
   const permute = (rest: number[], acc: string, value: number) => {
-    if (rest.length === 0) { out.push([acc, value]); return; }
+    if (rest.length === 0) {
+      out.push([acc, value]);
+      return;
+    }
     rest.forEach((n, i) => {
       const remaining = rest.filter((_, k) => k !== i);
       if (acc === '') permute(remaining, String(n), n);
-      else for (const op of ['+', '-', '*', '/']) { permute(remaining, `(${acc}${op}${n})`, apply(op, value, n)); permute(remaining, `(${n}${op}${acc})`, apply(op, n, value)); }
+      else
+        for (const op of ['+', '-', '*', '/']) {
+          permute(remaining, `(${acc}${op}${n})`, apply(op, value, n));
+          permute(remaining, `(${n}${op}${acc})`, apply(op, n, value));
+        }
     });
   };
   permute(numbers, '', 0);
@@ -36,7 +44,9 @@ describe('symbench.game24', () => {
   it('a second valid expression from another enumeration verifies correct; its one-step mutations do not', () => {
     let alternatives = 0;
     for (const instance of instances) {
-      const found = chainExpressions(instance.metadata.numbers as number[]).find(([e, value]) => Number.isFinite(value) && Math.abs(value - 24) < 1e-9 && e !== instance.answer);
+      const found = chainExpressions(instance.metadata.numbers as number[]).find(
+        ([e, value]) => Number.isFinite(value) && Math.abs(value - 24) < 1e-9 && e !== instance.answer,
+      );
       if (!found) continue;
       const second = found[0];
       expect(Math.abs((evaluate(second) as number) - 24)).toBeLessThan(1e-9);
@@ -81,7 +91,8 @@ describe('symbench.game24', () => {
       ['10*10-4/4; 24', 'unparseable'],
       ['2.4e1', 'unparseable'],
     ];
-    for (const [text, outcome] of table) expect([text, game24.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+    for (const [text, outcome] of table)
+      expect([text, game24.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
   });
 
   it('division by zero inside the expression is wrong, not a crash', () => {
@@ -92,12 +103,15 @@ describe('symbench.game24', () => {
 
   it('the solver finds exactly the 1362 solvable 4-number sets from 1..13 (the classic 24-game list has 1362)', () => {
     let solvable = 0;
-    for (let a = 1; a <= 13; a++) for (let b = a; b <= 13; b++) for (let c = b; c <= 13; c++) for (let d = c; d <= 13; d++) {
-      const expression = solveTarget([a, b, c, d], 24);
-      if (expression === null) continue;
-      solvable++;
-      expect(Math.abs((evaluate(expression) as number) - 24)).toBeLessThan(1e-9);
-    }
+    for (let a = 1; a <= 13; a++)
+      for (let b = a; b <= 13; b++)
+        for (let c = b; c <= 13; c++)
+          for (let d = c; d <= 13; d++) {
+            const expression = solveTarget([a, b, c, d], 24);
+            if (expression === null) continue;
+            solvable++;
+            expect(Math.abs((evaluate(expression) as number) - 24)).toBeLessThan(1e-9);
+          }
     expect(solvable).toBe(1362);
   });
 

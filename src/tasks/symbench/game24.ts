@@ -10,7 +10,10 @@ const solvedCache = new Map<string, string | null>();
 
 /** The LaTeX CodeSteer's validate_equation rewrites before evaluating (\times, \div, \frac{a}{b}), and \cdot. */
 function readLatex(text: string): string {
-  return text.replace(/\\times/g, '*').replace(/\\div/g, '/').replace(/\\cdot/g, '*')
+  return text
+    .replace(/\\times/g, '*')
+    .replace(/\\div/g, '/')
+    .replace(/\\cdot/g, '*')
     .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)');
 }
 
@@ -42,19 +45,25 @@ export const game24 = defineTask({
   ranges: [['min_value', 'max_value']],
   generate(options, rng) {
     for (let attempt = 0; ; attempt++) {
-      const numbers = Array.from({ length: options.num_numbers }, () => rng.int(options.min_value, options.max_value)).sort((a, b) => a - b);
+      const numbers = Array.from({ length: options.num_numbers }, () =>
+        rng.int(options.min_value, options.max_value),
+      ).sort((a, b) => a - b);
       const solution = cachedSolve(numbers, options.target);
       if (solution !== null) {
         const prompt =
           `Use numbers and basic arithmetic operations (+ - * /) to obtain ${options.target}. ` +
-          ('Each number should be used only once but each number has to be used in the equation. Parentheses may ' + 'be used freely.\n') +
+          ('Each number should be used only once but each number has to be used in the equation. Parentheses may ' +
+            'be used freely.\n') +
           `Input: ${numbers.join(' ')}\n` +
           'Output final answer with the format <<<expression>>>: the arithmetic expression only (you may append ' +
           `"= ${options.target}"), with each input number appearing exactly once.`;
         return { prompt, answer: solution, metadata: { numbers, target: options.target } };
       }
       if (attempt > 2000) {
-        throw new ConfigError((`no solvable ${options.num_numbers}-number puzzle for target ${options.target} ` + `in ${options.min_value}..${options.max_value}; change the options`));
+        throw new ConfigError(
+          `no solvable ${options.num_numbers}-number puzzle for target ${options.target} ` +
+            `in ${options.min_value}..${options.max_value}; change the options`,
+        );
       }
     }
   },
@@ -65,8 +74,12 @@ export const game24 = defineTask({
     const eq = text.indexOf('=');
     if (eq >= 0) {
       // CodeSteer's validate_equation checks the first side and the last: `(3+3)*4 = 6*4 = 24` is fine.
-      const right = text.slice(text.lastIndexOf('=') + 1).trim().replace(/\.$/, '');
-      if (parseNumber(right) !== target) return wrong(`the expression is said to equal ${right.slice(0, 20)}, not ${target}`);
+      const right = text
+        .slice(text.lastIndexOf('=') + 1)
+        .trim()
+        .replace(/\.$/, '');
+      if (parseNumber(right) !== target)
+        return wrong(`the expression is said to equal ${right.slice(0, 20)}, not ${target}`);
       text = text.slice(0, eq);
     }
     let result: ParsedExpression;
@@ -76,7 +89,8 @@ export const game24 = defineTask({
       return unparseable((error as SyntaxError).message);
     }
     const used = [...result.literals].sort((a, b) => a - b);
-    if (used.length !== numbers.length || used.some((n, i) => n !== numbers[i])) return wrong(`uses ${used.join(' ')}; must use exactly ${numbers.join(' ')}`);
+    if (used.length !== numbers.length || used.some((n, i) => n !== numbers[i]))
+      return wrong(`uses ${used.join(' ')}; must use exactly ${numbers.join(' ')}`);
     if (result.value === null) return wrong('division by zero');
     const { num, den } = result.value;
     return num === BigInt(target) * den ? CORRECT : wrong(`the expression equals ${num}/${den}`);

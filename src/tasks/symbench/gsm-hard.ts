@@ -8,7 +8,11 @@ type GsmRow = { input: string; code: string; target: number };
 
 /** A plain number from `$1,234.50`, `\boxed{12}`, `12.`, `25/3`; null otherwise. */
 export function readGsmNumber(text: string): number | null {
-  let t = normalizeText(text).replace(/^\\boxed\{(.*)\}$/, '$1').replace(/^\$|^\\\$/, '').replace(/\.$/, '').trim();
+  let t = normalizeText(text)
+    .replace(/^\\boxed\{(.*)\}$/, '$1')
+    .replace(/^\$|^\\\$/, '')
+    .replace(/\.$/, '')
+    .trim();
   t = t.replace(/^(-?)\$/, '$1');
   const fraction = /^(-?\d+)\s*\/\s*(\d+)$/.exec(t);
   if (fraction) return Number(fraction[2]) === 0 ? null : Number(fraction[1]) / Number(fraction[2]);
@@ -37,7 +41,9 @@ export const gsmHard = defineTask({
   dataset: datasetRef('symbench/gsm_hard'),
   generate(_options, _rng, index) {
     const row = datasetRow<GsmRow>('symbench/gsm_hard', index);
-    const prompt = (`${row.input}\n\nOutput the final answer as a single number (if it is not a whole number, give ` + `at least two decimal places) with the format <<<answer>>>.`);
+    const prompt =
+      `${row.input}\n\nOutput the final answer as a single number (if it is not a whole number, give ` +
+      `at least two decimal places) with the format <<<answer>>>.`;
     return { prompt, answer: String(row.target), metadata: { target: row.target, code: row.code } };
   },
   check(instance, answer) {

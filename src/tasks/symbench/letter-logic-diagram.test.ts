@@ -11,13 +11,15 @@ function instances(task: Task, n: number, options: Record<string, unknown> = {},
   return Array.from({ length: n }, (_, i) => task.generate(resolved, seed, i));
 }
 
-const outcomes = (task: Task, inst: TaskInstance, answers: string[]): string[] => answers.map((a) => task.verifyAnswer(inst, a).outcome);
+const outcomes = (task: Task, inst: TaskInstance, answers: string[]): string[] =>
+  answers.map((a) => task.verifyAnswer(inst, a).outcome);
 
 describe('symbench.letter_logic_diagram', () => {
   const N = 7;
   /** All fills (up to `limit`) by plain row-major search, checking the diagonal only at the end. */
   function fills(puzzle: readonly string[], limit: number): string[][] {
-    const g = puzzle.slice(), out: string[][] = [];
+    const g = puzzle.slice(),
+      out: string[][] = [];
     const dfs = (k: number): void => {
       if (out.length >= limit) return;
       if (k === N * N) {
@@ -25,7 +27,8 @@ describe('symbench.letter_logic_diagram', () => {
         return;
       }
       if (g[k] !== '') return dfs(k + 1);
-      const r = Math.floor(k / N), c = k % N;
+      const r = Math.floor(k / N),
+        c = k % N;
       for (const x of 'abcdefg') {
         if ([...Array(N).keys()].some((j) => g[r * N + j] === x || g[j * N + c] === x)) continue;
         g[k] = x;
@@ -36,7 +39,8 @@ describe('symbench.letter_logic_diagram', () => {
     dfs(0);
     return out;
   }
-  const text = (grid: readonly string[]): string => [...Array(N).keys()].map((r) => grid.slice(r * N, r * N + N).join(',')).join('\n');
+  const text = (grid: readonly string[]): string =>
+    [...Array(N).keys()].map((r) => grid.slice(r * N, r * N + N).join(',')).join('\n');
 
   it('every fill found by an independent search verifies; a one-cell change of any of them does not', () => {
     let second = 0;
@@ -45,7 +49,10 @@ describe('symbench.letter_logic_diagram', () => {
       expect(puzzle.filter((x) => x === '').length).toBe(30);
       const gold = inst.answer.split('\n').join(',').split(',');
       expect(fills(gold, 1), 'the gold is itself a complete valid grid').toEqual([gold]);
-      expect(puzzle.every((x, i) => x === '' || x === gold[i]), 'the gold keeps the givens').toBe(true);
+      expect(
+        puzzle.every((x, i) => x === '' || x === gold[i]),
+        'the gold keeps the givens',
+      ).toBe(true);
       const found = fills(puzzle, 6);
       expect(found.length).toBeGreaterThan(0);
       for (const grid of found) {
@@ -65,17 +72,53 @@ describe('symbench.letter_logic_diagram', () => {
     expect(completionProblem(puzzle, solution, N)).toBe(null);
     const swapped = solution.slice();
     [swapped[0], swapped[1]] = [swapped[1], swapped[0]];
-    expect(completionProblem(puzzle.map(() => ''), swapped, N)).toBe('column 1 repeats a letter');
-    expect(completionProblem(puzzle, solution.map((x, i) => (i === 1 ? 'c' : x)), N)).toBe("cell (1,2) changes the pre-filled 'g'");
+    expect(
+      completionProblem(
+        puzzle.map(() => ''),
+        swapped,
+        N,
+      ),
+    ).toBe('column 1 repeats a letter');
+    expect(
+      completionProblem(
+        puzzle,
+        solution.map((x, i) => (i === 1 ? 'c' : x)),
+        N,
+      ),
+    ).toBe("cell (1,2) changes the pre-filled 'g'");
   });
 
   it('answer spellings', () => {
     const inst = instances(T(letterLogicDiagram), 1)[0];
     const rows = inst.answer.split('\n').map((r) => r.split(','));
-    expect(outcomes(T(letterLogicDiagram), inst, [
-      inst.answer, inst.answer.toUpperCase(), JSON.stringify(rows), rows.map((r) => r.join('')).join('\n'), rows.map((r) => r.join(' ')).join('\n'), `\n${inst.answer}\n`,
-      rows.slice(0, 6).map((r) => r.join(',')).join('\n'), rows.map((r) => r.map(() => 'a').join(',')).join('\n'), rows.map((r) => r.map(() => 'z').join(',')).join('\n'), '',
-    ])).toEqual(['correct', 'correct', 'correct', 'correct', 'correct', 'correct', 'unparseable', 'wrong', 'wrong', 'unparseable']);
+    expect(
+      outcomes(T(letterLogicDiagram), inst, [
+        inst.answer,
+        inst.answer.toUpperCase(),
+        JSON.stringify(rows),
+        rows.map((r) => r.join('')).join('\n'),
+        rows.map((r) => r.join(' ')).join('\n'),
+        `\n${inst.answer}\n`,
+        rows
+          .slice(0, 6)
+          .map((r) => r.join(','))
+          .join('\n'),
+        rows.map((r) => r.map(() => 'a').join(',')).join('\n'),
+        rows.map((r) => r.map(() => 'z').join(',')).join('\n'),
+        '',
+      ]),
+    ).toEqual([
+      'correct',
+      'correct',
+      'correct',
+      'correct',
+      'correct',
+      'correct',
+      'unparseable',
+      'wrong',
+      'wrong',
+      'unparseable',
+    ]);
   });
 
   it('other sizes keep the rules; bad options are named', () => {

@@ -33,11 +33,17 @@ export function removedCount(size: number, complexity: number): number {
 export function completionProblem(puzzle: readonly string[], grid: readonly string[], size: number): string | null {
   const allowed = LETTERS.slice(0, size);
   for (let i = 0; i < size * size; i++) {
-    if (grid[i].length !== 1 || !allowed.includes(grid[i])) return (`cell (${Math.floor(i / size) + 1},${(i % size) + 1}) holds '${grid[i]}', not a ` + `letter ${allowed[0]}–${allowed[size - 1]}`);
-    if (puzzle[i] !== '' && puzzle[i] !== grid[i]) return `cell (${Math.floor(i / size) + 1},${(i % size) + 1}) changes the pre-filled '${puzzle[i]}'`;
+    if (grid[i].length !== 1 || !allowed.includes(grid[i]))
+      return (
+        `cell (${Math.floor(i / size) + 1},${(i % size) + 1}) holds '${grid[i]}', not a ` +
+        `letter ${allowed[0]}–${allowed[size - 1]}`
+      );
+    if (puzzle[i] !== '' && puzzle[i] !== grid[i])
+      return `cell (${Math.floor(i / size) + 1},${(i % size) + 1}) changes the pre-filled '${puzzle[i]}'`;
   }
   for (let k = 0; k < size; k++) {
-    const row = new Set<string>(), column = new Set<string>();
+    const row = new Set<string>(),
+      column = new Set<string>();
     for (let j = 0; j < size; j++) {
       row.add(grid[k * size + j]);
       column.add(grid[j * size + k]);
@@ -45,7 +51,8 @@ export function completionProblem(puzzle: readonly string[], grid: readonly stri
     if (row.size !== size) return `row ${k + 1} repeats a letter`;
     if (column.size !== size) return `column ${k + 1} repeats a letter`;
   }
-  for (let r = 1; r < size; r++) if (grid[r * size + size - 1 - r] !== grid[size - 1]) return 'the minor diagonal holds more than one letter';
+  for (let r = 1; r < size; r++)
+    if (grid[r * size + size - 1 - r] !== grid[size - 1]) return 'the minor diagonal holds more than one letter';
   return null;
 }
 
@@ -60,11 +67,18 @@ export function parseLetterGrid(text: string, size: number): string[] | null {
 export const letterLogicDiagram = defineTask({
   id: 'symbench.letter_logic_diagram',
   source: 'symbench',
-  description: 'Fill a partly given letter grid so rows and columns hold each letter once and the minor diagonal is one letter.',
+  description:
+    'Fill a partly given letter grid so rows and columns hold each letter once and the minor diagonal is one letter.',
   answerFormat: 'the n×n letter grid, one row per line, letters separated by commas',
   options: {
     size: { kind: 'int', default: 7, min: 4, max: 9, description: 'grid side (letters a.. up to the side)' },
-    min_complexity: { kind: 'int', default: 1, min: 1, max: 5, description: 'lowest complexity (empties 10 + 5·complexity of 49 cells, at most 30)' },
+    min_complexity: {
+      kind: 'int',
+      default: 1,
+      min: 1,
+      max: 5,
+      description: 'lowest complexity (empties 10 + 5·complexity of 49 cells, at most 30)',
+    },
     max_complexity: { kind: 'int', default: 5, min: 1, max: 5, description: 'highest complexity' },
   },
   ranges: [['min_complexity', 'max_complexity']],
@@ -73,8 +87,13 @@ export const letterLogicDiagram = defineTask({
     const complexity = rng.int(options.min_complexity, options.max_complexity);
     const solution = drawSolution(size, rng);
     const puzzle = solution.slice();
-    for (const i of rng.sample(Array.from({ length: size * size }, (_, k) => k), removedCount(size, complexity))) puzzle[i] = '';
-    const rowsOf = (cells: string[]): string[] => Array.from({ length: size }, (_, r) => cells.slice(r * size, r * size + size).join(','));
+    for (const i of rng.sample(
+      Array.from({ length: size * size }, (_, k) => k),
+      removedCount(size, complexity),
+    ))
+      puzzle[i] = '';
+    const rowsOf = (cells: string[]): string[] =>
+      Array.from({ length: size }, (_, r) => cells.slice(r * size, r * size + size).join(','));
     const last = LETTERS[size - 1];
     const prompt = [
       `Given a ${size}x${size} grid of letters {a..${last}}, some cells are pre-filled. Fill the rest so that:`,

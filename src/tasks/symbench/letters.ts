@@ -34,7 +34,13 @@ export const letters = defineTask({
   answerFormat: 'Count: N, Positions: [p1, p2, ...]',
   options: {
     min_length: { kind: 'int', default: 10, min: 3, max: 800, description: 'shortest word' },
-    max_length: { kind: 'int', default: 25, min: 3, max: 800, description: 'longest word (past ~30 letters words are synthesised)' },
+    max_length: {
+      kind: 'int',
+      default: 25,
+      min: 3,
+      max: 800,
+      description: 'longest word (past ~30 letters words are synthesised)',
+    },
     max_count: { kind: 'int', default: 5, min: 1, max: 20, description: 'most occurrences of the asked letter' },
   },
   ranges: [['min_length', 'max_length']],
@@ -46,24 +52,38 @@ export const letters = defineTask({
     let word = pool.length > 0 ? rng.pick(pool) : '';
     if (!word) {
       const others = Array.from(ALPHABET).filter((ch) => ch !== letter);
-      word = rng.shuffle([...Array(count).fill(letter), ...Array.from({ length: length - count }, () => rng.pick(others))]).join('');
+      word = rng
+        .shuffle([...Array(count).fill(letter), ...Array.from({ length: length - count }, () => rng.pick(others))])
+        .join('');
     }
     const positions = Array.from(word).flatMap((ch, i) => (ch === letter ? [i + 1] : []));
     const prompt = [
-      (`How many '${letter}'s are in the word '${word}' and what are their positions? The position in the word ` + `counts from 1 not 0.`),
+      `How many '${letter}'s are in the word '${word}' and what are their positions? The position in the word ` +
+        `counts from 1 not 0.`,
       'Surround the answer with <<<content>>>. Please respond in the format: <<<Count: X, Positions: [Y, Z, ...]>>>.',
     ].join('\n');
-    return { prompt, answer: `Count: ${positions.length}, Positions: [${positions.join(', ')}]`, metadata: { word, letter } };
+    return {
+      prompt,
+      answer: `Count: ${positions.length}, Positions: [${positions.join(', ')}]`,
+      metadata: { word, letter },
+    };
   },
   check(instance, answer) {
     const match = /^\s*Count\s*:\s*(\d+)\s*,?\s*Positions\s*:\s*\[([\d,\s]*)\]\s*$/i.exec(answer);
     if (!match) return unparseable('expected "Count: N, Positions: [p1, p2, ...]"');
-    const positions = match[2].split(',').map((t) => t.trim()).filter((t) => t.length > 0).map(Number);
-    const word = instance.metadata.word as string, letter = instance.metadata.letter as string;
+    const positions = match[2]
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0)
+      .map(Number);
+    const word = instance.metadata.word as string,
+      letter = instance.metadata.letter as string;
     const expected = Array.from(word).flatMap((ch, i) => (ch === letter ? [i + 1] : []));
     if (Number(match[1]) !== expected.length) return wrong(`count ${match[1]} is wrong`);
     const sorted = [...positions].sort((a, b) => a - b);
-    return sorted.length === expected.length && sorted.every((p, i) => p === expected[i]) ? CORRECT : wrong('positions are wrong');
+    return sorted.length === expected.length && sorted.every((p, i) => p === expected[i])
+      ? CORRECT
+      : wrong('positions are wrong');
   },
   referenceSolution(instance) {
     return [

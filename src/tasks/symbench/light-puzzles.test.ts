@@ -9,7 +9,8 @@ function sample(task: Task, count: number, seed = 12): TaskInstance[] {
 }
 
 function outcomes(task: Task, instance: TaskInstance, table: [string, string][]): void {
-  for (const [text, outcome] of table) expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+  for (const [text, outcome] of table)
+    expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
 }
 
 describe('symbench.light_puzzles', () => {
@@ -28,11 +29,21 @@ describe('symbench.light_puzzles', () => {
       }
       expect(instance.answer).toBe(final.join(','));
       expect(lightPuzzles.verifyAnswer(instance, `[${final.join(', ')}]`).correct).toBe(true);
-      expect(lightPuzzles.verifyAnswer(instance, final.map((v, i) => (i === final.length - 1 ? 1 - v : v)).join(',')).correct).toBe(false);
+      expect(
+        lightPuzzles.verifyAnswer(instance, final.map((v, i) => (i === final.length - 1 ? 1 - v : v)).join(','))
+          .correct,
+      ).toBe(false);
     }
   });
   it('spellings', () => {
     const instance = { ...sample(lightPuzzles as unknown as Task, 1)[0], answer: '1,0,0,1' };
-    outcomes(lightPuzzles as unknown as Task, instance, [['1,0,0,1', 'correct'], ['1, 0, 0, 1', 'correct'], ['1 0\n0 1', 'correct'], ['1,0,0,0', 'wrong'], ['1,0,0', 'wrong'], ['1,0,0,2', 'unparseable']]);
+    outcomes(lightPuzzles as unknown as Task, instance, [
+      ['1,0,0,1', 'correct'],
+      ['1, 0, 0, 1', 'correct'],
+      ['1 0\n0 1', 'correct'],
+      ['1,0,0,0', 'wrong'],
+      ['1,0,0', 'wrong'],
+      ['1,0,0,2', 'unparseable'],
+    ]);
   });
 });

@@ -5,28 +5,43 @@ import type { Task, TaskInstance } from '../types.js';
 import { logicalEquation, type Constraint } from './logical-equation.js';
 
 function outcomes(task: Task, instance: TaskInstance, table: [string, string][]): void {
-  for (const [text, outcome] of table) expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+  for (const [text, outcome] of table)
+    expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
 }
 
 function satisfied(c: Constraint, x: readonly number[]): boolean {
-  const a = x[c.a], b = x[c.b];
+  const a = x[c.a],
+    b = x[c.b];
   if (a === undefined || b === undefined) return true;
-  return c.kind === 'gt' ? a > b : c.kind === 'sum' ? a + b === c.value : c.kind === 'diff' ? a - b === c.value : Math.abs(a - (c.value / 10) * b) < 1e-9;
+  return c.kind === 'gt'
+    ? a > b
+    : c.kind === 'sum'
+      ? a + b === c.value
+      : c.kind === 'diff'
+        ? a - b === c.value
+        : Math.abs(a - (c.value / 10) * b) < 1e-9;
 }
 
 /** All solutions by plain permutation search with pruning on completed constraints. */
 function allSolutions(values: number[], constraints: Constraint[]): number[][] {
   const out: number[][] = [];
-  const n = values.length, x: number[] = [], used = new Array<boolean>(n).fill(false);
+  const n = values.length,
+    x: number[] = [],
+    used = new Array<boolean>(n).fill(false);
   const good = (c: Constraint) => satisfied(c, x);
   const walk = (pos: number) => {
     if (out.length >= 3) return;
-    if (pos === n) { out.push([...x]); return; }
+    if (pos === n) {
+      out.push([...x]);
+      return;
+    }
     for (let k = 0; k < n; k++) {
       if (used[k]) continue;
-      used[k] = true; x[pos] = values[k];
+      used[k] = true;
+      x[pos] = values[k];
       if (constraints.every(good)) walk(pos + 1);
-      used[k] = false; x.length = pos;
+      used[k] = false;
+      x.length = pos;
     }
   };
   walk(0);
@@ -47,7 +62,10 @@ describe('symbench.logical_equation', () => {
       expect([...gold].sort((p, q) => p - q)).toEqual(values);
       expect(solutions.length).toBeGreaterThan(0);
       const other = solutions.find((s) => s.join() !== gold.join());
-      if (other) { seconds++; expect(task.verifyAnswer(instance, `[${other.join(', ')}]`).correct).toBe(true); }
+      if (other) {
+        seconds++;
+        expect(task.verifyAnswer(instance, `[${other.join(', ')}]`).correct).toBe(true);
+      }
       for (let a = 0; a + 1 < gold.length; a++) {
         const swapped = [...gold];
         [swapped[a], swapped[a + 1]] = [swapped[a + 1], swapped[a]];
@@ -60,10 +78,20 @@ describe('symbench.logical_equation', () => {
   it('reads list spellings and rejects values outside the set', () => {
     const task = logicalEquation as unknown as Task;
     const base = task.generate(task.resolveOptions({ num_letters: 3, num_constraints: 1 }), 0, 0);
-    const instance = { ...base, metadata: { ...base.metadata, values: [2, 5, 9], constraints: [{ kind: 'sum', a: 0, b: 1, value: 7 }] } };
+    const instance = {
+      ...base,
+      metadata: { ...base.metadata, values: [2, 5, 9], constraints: [{ kind: 'sum', a: 0, b: 1, value: 7 }] },
+    };
     outcomes(task, instance, [
-      ['[2, 5, 9]', 'correct'], ['[5, 2, 9]', 'correct'], ['2,5,9', 'correct'], ['(2, 5, 9)', 'correct'],
-      ['[2, 9, 5]', 'wrong'], ['[2, 5, 5]', 'wrong'], ['[2, 5]', 'wrong'], ['[2, 5, 9.5]', 'unparseable'], ['A=2, B=5, C=9', 'unparseable'],
+      ['[2, 5, 9]', 'correct'],
+      ['[5, 2, 9]', 'correct'],
+      ['2,5,9', 'correct'],
+      ['(2, 5, 9)', 'correct'],
+      ['[2, 9, 5]', 'wrong'],
+      ['[2, 5, 5]', 'wrong'],
+      ['[2, 5]', 'wrong'],
+      ['[2, 5, 9.5]', 'unparseable'],
+      ['A=2, B=5, C=9', 'unparseable'],
     ]);
   });
 });

@@ -9,7 +9,8 @@ function sample(task: Task, count: number, seed = 12): TaskInstance[] {
 }
 
 function outcomes(task: Task, instance: TaskInstance, table: [string, string][]): void {
-  for (const [text, outcome] of table) expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+  for (const [text, outcome] of table)
+    expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
 }
 
 describe('symbench.mahjong', () => {
@@ -22,7 +23,11 @@ describe('symbench.mahjong', () => {
         const count = hand.filter((c) => c === add).length;
         const code = add.charCodeAt(0);
         const present = new Set(hand.map((c) => c.charCodeAt(0)));
-        const chi = [[-2, -1], [-1, 1], [1, 2]].some(([a, b]) => present.has(code + a) && present.has(code + b));
+        const chi = [
+          [-2, -1],
+          [-1, 1],
+          [1, 2],
+        ].some(([a, b]) => present.has(code + a) && present.has(code + b));
         result = count >= 2 ? 1 : instance.metadata.allow_chi && chi ? 2 : 0;
         hand.push(add);
         hand.splice(hand.indexOf(remove), 1);
@@ -35,6 +40,12 @@ describe('symbench.mahjong', () => {
   });
   it('spellings', () => {
     const instance = { ...sample(mahjong as unknown as Task, 1)[0], answer: '2' };
-    outcomes(mahjong as unknown as Task, instance, [['2', 'correct'], [' 2 ', 'correct'], ['1', 'wrong'], ['Chi', 'unparseable'], ['3', 'unparseable']]);
+    outcomes(mahjong as unknown as Task, instance, [
+      ['2', 'correct'],
+      [' 2 ', 'correct'],
+      ['1', 'wrong'],
+      ['Chi', 'unparseable'],
+      ['3', 'unparseable'],
+    ]);
   });
 });

@@ -64,7 +64,9 @@ describe('mathAnswersEqual', () => {
 });
 
 function goldAnswers(file: string): string[] {
-  return readFileSync(join(SHARED_DATA_DIR, 'symbench', file), 'utf8').split('\n').filter((l) => l.trim())
+  return readFileSync(join(SHARED_DATA_DIR, 'symbench', file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
     .map((line) => lastBoxed((JSON.parse(line) as { solution: string }).solution) ?? '');
 }
 
@@ -73,7 +75,10 @@ const RESPELL: [string, (s: string) => string][] = [
   ['identity', (s) => s],
   ['\\frac → \\dfrac', (s) => s.replace(/\\frac/g, '\\dfrac')],
   ['\\dfrac → \\frac', (s) => s.replace(/\\dfrac/g, '\\frac')],
-  ['spaces around operators and list commas', (s) => s.replace(/([+=])/g, ' $1 ').replace(/,(?!(\\!)?\d{3}(?!\d))/g, ' , ')],
+  [
+    'spaces around operators and list commas',
+    (s) => s.replace(/([+=])/g, ' $1 ').replace(/,(?!(\\!)?\d{3}(?!\d))/g, ' , '),
+  ],
   ['\\left( \\right)', (s) => (/^\(.*\)$/.test(s) ? `\\left(${s.slice(1, -1)}\\right)` : s)],
   ['wrapped in $…$', (s) => `$${s}$`],
   ['wrapped in \\boxed{}', (s) => `\\boxed{${s}}`],
@@ -87,15 +92,20 @@ describe.skipIf(!HAS_SHARED_DATA)('coverage on the real MATH answers', () => {
     expect(answers.filter((a) => a === '').length).toBe(0);
     const failures: string[] = [];
     for (const answer of answers) {
-      for (const [name, respell] of RESPELL) if (!mathAnswersEqual(answer, respell(answer))) failures.push(`${name}: ${answer}`);
+      for (const [name, respell] of RESPELL)
+        if (!mathAnswersEqual(answer, respell(answer))) failures.push(`${name}: ${answer}`);
     }
     expect(failures).toEqual([]);
     const parsed = answers.filter((a) => {
       const n = normalizeLatex(a);
-      return n.split(',').every((part) => parseScalar(part.replace(/^[([]|[)\]]$/g, '').replace(/^\\\{|\\\}$/g, '')).ok);
+      return n
+        .split(',')
+        .every((part) => parseScalar(part.replace(/^[([]|[)\]]$/g, '').replace(/^\\\{|\\\}$/g, '')).ok);
     }).length;
     const share = parsed / answers.length;
-    console.info(`MATH answers parsed by the compute engine: ${parsed}/${answers.length} (${(100 * share).toFixed(1)}%)`);
+    console.info(
+      `MATH answers parsed by the compute engine: ${parsed}/${answers.length} (${(100 * share).toFixed(1)}%)`,
+    );
     expect(share).toBeGreaterThan(0.9);
   });
   it('a wrong value is not accepted: each numeric gold answer plus one is rejected', () => {

@@ -68,17 +68,31 @@ function readArgument(text: string, i: number): [string, number] | null {
 function braceArguments(text: string): string {
   let out = '';
   for (let i = 0; i < text.length;) {
-    const command = text.startsWith('\\frac', i) ? '\\frac' : text.startsWith('\\sqrt', i) && text[i + 5] !== '[' ? '\\sqrt' : null;
-    if (!command || /[A-Za-z]/.test(text[i + command.length] ?? '')) { out += text[i++]; continue; }
+    const command = text.startsWith('\\frac', i)
+      ? '\\frac'
+      : text.startsWith('\\sqrt', i) && text[i + 5] !== '['
+        ? '\\sqrt'
+        : null;
+    if (!command || /[A-Za-z]/.test(text[i + command.length] ?? '')) {
+      out += text[i++];
+      continue;
+    }
     const count = command === '\\frac' ? 2 : 1;
-    let j = i + command.length, args = '';
+    let j = i + command.length,
+      args = '';
     for (let k = 0; k < count; k++) {
       const arg = readArgument(text, j);
-      if (!arg) { args = ''; break; }
+      if (!arg) {
+        args = '';
+        break;
+      }
       args += `{${braceArguments(arg[0])}}`;
       j = arg[1];
     }
-    if (!args) { out += text[i++]; continue; }
+    if (!args) {
+      out += text[i++];
+      continue;
+    }
     out += command + args;
     i = j;
   }
@@ -95,15 +109,20 @@ export function normalizeLatex(raw: string): string {
   if (wholeText) t = wholeText[1];
   t = t
     .replace(/\\(?:text|textbf|mathrm|mbox)\{\s*(?:[A-Za-z]+\.?\s*)*\}/g, ' ')
-    .replace(/\\(?:d|t)frac/g, '\\frac').replace(/\\(?:d|t)binom/g, '\\binom')
+    .replace(/\\(?:d|t)frac/g, '\\frac')
+    .replace(/\\(?:d|t)binom/g, '\\binom')
     .replace(/\\left|\\right|\\displaystyle|\\!|\\,|\\;|\\:|\\quad|\\qquad|~/g, '')
     .replace(/\\ /g, ' ')
     .replace(/\^\s*\{?\s*\\circ\s*\}?|\\circ|\\degree|°|\\%|%/g, '')
-    .replace(/π/g, '\\pi').replace(/√/g, '\\sqrt').replace(/×|\\times|\*/g, '\\cdot ')
+    .replace(/π/g, '\\pi')
+    .replace(/√/g, '\\sqrt')
+    .replace(/×|\\times|\*/g, '\\cdot ')
     .replace(/(^|[^\\A-Za-z])pi\b/g, '$1\\pi')
     .replace(/(^|[^\\A-Za-z])sqrt\s*\(([^()]*)\)/g, '$1\\sqrt{$2}')
-    .replace(/\s+/g, ' ').trim()
-    .replace(/\.$/, '').trim();
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\.$/, '')
+    .trim();
   if (isThousands(t)) t = t.replace(/,/g, '');
   return braceArguments(t);
 }
@@ -118,12 +137,16 @@ type Structure = { open: string; close: string; items: string[] };
 /** Splits at top-level commas; null when brackets do not balance. */
 function splitTopLevel(text: string): string[] | null {
   const items: string[] = [];
-  let depth = 0, start = 0;
+  let depth = 0,
+    start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '(' || ch === '[' || ch === '{') depth++;
     else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if (ch === ',' && depth === 0) { items.push(text.slice(start, i).trim()); start = i + 1; }
+    else if (ch === ',' && depth === 0) {
+      items.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
     if (depth < 0) return null;
   }
   if (depth !== 0) return null;
@@ -135,10 +158,12 @@ function splitTopLevel(text: string): string[] | null {
 function readStructure(text: string): Structure | null {
   const set = /^\\\{(.*)\\\}$/.exec(text);
   if (set) return { open: '{', close: '}', items: splitTopLevel(set[1]) ?? [set[1]] };
-  const first = text[0], last = text[text.length - 1];
+  const first = text[0],
+    last = text[text.length - 1];
   if ((first === '(' || first === '[') && (last === ')' || last === ']')) {
     const inner = splitTopLevel(text.slice(1, -1));
-    if (inner && inner.length > 1 && splitTopLevel(text)?.length === 1) return { open: first, close: last, items: inner };
+    if (inner && inner.length > 1 && splitTopLevel(text)?.length === 1)
+      return { open: first, close: last, items: inner };
   }
   const items = splitTopLevel(text);
   return items && items.length > 1 ? { open: '', close: '', items } : null;
@@ -185,13 +210,20 @@ export function parseScalar(latex: string): Parsed {
 
 /** Inputs the engine handles in well under a millisecond or two; others are not parsed (they compare as text). */
 function withinEngineBounds(latex: string): boolean {
-  return latex.length <= MAX_PARSED && nestingDepth(latex) <= MAX_DEPTH && latex.split('^').length - 1 <= MAX_POWERS
-    && LATEX_CHARS.test(latex) && !/\d{40}|\d[eE][+-]?\d{3}/.test(latex) && !WORD.test(latex);
+  return (
+    latex.length <= MAX_PARSED &&
+    nestingDepth(latex) <= MAX_DEPTH &&
+    latex.split('^').length - 1 <= MAX_POWERS &&
+    LATEX_CHARS.test(latex) &&
+    !/\d{40}|\d[eE][+-]?\d{3}/.test(latex) &&
+    !WORD.test(latex)
+  );
 }
 
 /** Deepest bracket nesting, or Infinity when brackets do not balance (the engine is slow on such junk). */
 function nestingDepth(text: string): number {
-  let depth = 0, most = 0;
+  let depth = 0,
+    most = 0;
   for (const ch of text) {
     if (ch === '(' || ch === '[' || ch === '{') most = Math.max(most, ++depth);
     else if ((ch === ')' || ch === ']' || ch === '}') && --depth < 0) return Infinity;
@@ -207,14 +239,17 @@ function close(a: number, b: number): boolean {
 const SAMPLE_POINTS = [0.37, 1.91, -2.3];
 
 function scalarsEqual(gold: string, candidate: string): boolean {
-  const g = stripAssignment(gold), c = stripAssignment(candidate);
+  const g = stripAssignment(gold),
+    c = stripAssignment(candidate);
   if (g.replace(/\s/g, '') === c.replace(/\s/g, '')) return true;
-  const pg = parseScalar(g), pc = parseScalar(c);
+  const pg = parseScalar(g),
+    pc = parseScalar(c);
   if (!pg.ok || !pc.ok || pg.unknowns.join() !== pc.unknowns.join()) return false;
   const points = pg.unknowns.length === 0 ? [0] : SAMPLE_POINTS;
   return points.every((p, k) => {
     const values = Object.fromEntries(pg.unknowns.map((u, i) => [u, p + 0.13 * i + 0.05 * k]));
-    const [gr, gi] = pg.at(values), [cr, ci] = pc.at(values);
+    const [gr, gi] = pg.at(values),
+      [cr, ci] = pc.at(values);
     return !Number.isNaN(gr) && close(gr, cr) && close(gi || 0, ci || 0);
   });
 }
@@ -222,10 +257,12 @@ function scalarsEqual(gold: string, candidate: string): boolean {
 /** True when two MATH answers denote the same value (structure-aware; order-free for sets and bare lists). */
 export function mathAnswersEqual(gold: string, candidate: string): boolean {
   if (candidate.length > MAX_MATH_ANSWER) return false;
-  const g = normalizeLatex(gold), c = normalizeLatex(candidate);
+  const g = normalizeLatex(gold),
+    c = normalizeLatex(candidate);
   if (g === c) return true;
   if (c.length === 0) return false;
-  const sg = readStructure(g), sc = readStructure(c);
+  const sg = readStructure(g),
+    sc = readStructure(c);
   if (!sg || !sc) return !sg && !sc && scalarsEqual(g, c);
   if (sg.open !== sc.open || sg.close !== sc.close || sg.items.length !== sc.items.length) return false;
   if (sg.open === '(' || sg.open === '[') return sg.items.every((item, i) => mathAnswersEqual(item, sc.items[i]));

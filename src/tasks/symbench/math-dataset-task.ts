@@ -7,7 +7,13 @@ import { loadDataset } from '../data.js';
 export function datasetRow<T>(name: string, index: number): T {
   const rows = loadDataset<T>(name);
   if (index >= rows.length) {
-    throw new ConfigError([{ path: 'index', message: `index ${index} is past the end of ${name}, which has ${rows.length} examples`, fix: `use an index from 0 to ${rows.length - 1}` }]);
+    throw new ConfigError([
+      {
+        path: 'index',
+        message: `index ${index} is past the end of ${name}, which has ${rows.length} examples`,
+        fix: `use an index from 0 to ${rows.length - 1}`,
+      },
+    ]);
   }
   return rows[index];
 }

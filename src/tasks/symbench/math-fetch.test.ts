@@ -9,7 +9,8 @@ import { DATASETS, dataDir, fetchDatasets, loadDataset, setDataDir } from '../da
 import { mathGeometry } from './math-geometry.js';
 
 const FOLDER = 'https://raw.githubusercontent.com/yongchao98/CodeSteer-v1.0/main/dataset_gather/MATH/train/geometry';
-const LIST = 'https://api.github.com/repos/yongchao98/CodeSteer-v1.0/contents/dataset_gather/MATH/train/geometry?ref=main';
+const LIST =
+  'https://api.github.com/repos/yongchao98/CodeSteer-v1.0/contents/dataset_gather/MATH/train/geometry?ref=main';
 
 const problems: Record<number, object> = {
   10: { problem: 'Area of a unit square?', level: 'Level 1', type: 'Geometry', solution: 'It is $\\boxed{1}$.' },
@@ -22,7 +23,14 @@ function scriptedFetch(calls: string[], overrides: Record<string, Response> = {}
     const url = String(input);
     calls.push(url);
     if (overrides[url]) return overrides[url];
-    if (url === LIST) return new Response(JSON.stringify([...Object.keys(problems).map((id) => ({ name: `${id}.json`, type: 'file' })), { name: 'README.md', type: 'file' }, { name: 'sub', type: 'dir' }]));
+    if (url === LIST)
+      return new Response(
+        JSON.stringify([
+          ...Object.keys(problems).map((id) => ({ name: `${id}.json`, type: 'file' })),
+          { name: 'README.md', type: 'file' },
+          { name: 'sub', type: 'dir' },
+        ]),
+      );
     const id = Number(/\/(\d+)\.json$/.exec(url)?.[1]);
     return problems[id] ? new Response(JSON.stringify(problems[id])) : new Response('not found', { status: 404 });
   }) as typeof fetch;
@@ -44,7 +52,10 @@ describe('data fetch for MATH subsets', () => {
     expect(written).toEqual([join(temp, 'symbench/math_geometry.jsonl')]);
     expect(calls[0]).toBe(LIST);
     expect(calls.slice(1).sort()).toEqual([`${FOLDER}/10.json`, `${FOLDER}/2.json`, `${FOLDER}/7.json`]);
-    const lines = readFileSync(written[0], 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const lines = readFileSync(written[0], 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
     expect(lines.map((l) => l.id)).toEqual(['2', '7', '10']);
     expect(Object.keys(lines[0])).toEqual(['problem', 'level', 'type', 'solution', 'id']);
     expect(loadDataset('symbench/math_geometry').length).toBe(3);

@@ -23,7 +23,9 @@ export function defineMathSubsetTask(name: 'math_geometry' | 'math_counting_and_
       const row = datasetRow<MathRow>(dataset, index);
       const answer = lastBoxed(row.solution);
       if (answer === null) throw new Error(`${dataset} row ${index} has no \\boxed{} answer in its solution`);
-      const prompt = (`${row.problem}\n\nGive the exact final answer (a number, or a LaTeX expression, tuple or ` + `interval where the problem calls for one). Output the final answer with the format <<<answer>>>.`);
+      const prompt =
+        `${row.problem}\n\nGive the exact final answer (a number, or a LaTeX expression, tuple or ` +
+        `interval where the problem calls for one). Output the final answer with the format <<<answer>>>.`;
       return { prompt, answer, metadata: { id: row.id, level: row.level } };
     },
     check(instance, answer) {

@@ -9,7 +9,8 @@ function sample(task: Task, count: number, seed = 4): TaskInstance[] {
 }
 
 function outcomes(task: Task, instance: TaskInstance, table: [string, string][]): void {
-  for (const [text, outcome] of table) expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+  for (const [text, outcome] of table)
+    expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
 }
 
 describe('symbench.matrix_transformation', () => {
@@ -21,15 +22,32 @@ describe('symbench.matrix_transformation', () => {
       const rotated = reversed[0].map((_, c) => reversed.map((row) => row[c]));
       expect(instance.answer).toBe(rotated.flat().join(','));
       const counter = matrix[0].map((_, c) => matrix.map((row) => row[row.length - 1 - c]));
-      if (counter.flat().join(',') !== instance.answer) expect(matrixTransformation.verifyAnswer(instance, counter.flat().join(',')).correct).toBe(false);
+      if (counter.flat().join(',') !== instance.answer)
+        expect(matrixTransformation.verifyAnswer(instance, counter.flat().join(',')).correct).toBe(false);
     }
   });
   it('reads flat and nested spellings', () => {
     const base = sample(matrixTransformation as unknown as Task, 1)[0];
-    const instance = { ...base, answer: 'C,A,D,B', metadata: { ...base.metadata, matrix: [['A', 'B'], ['C', 'D']] } };
+    const instance = {
+      ...base,
+      answer: 'C,A,D,B',
+      metadata: {
+        ...base.metadata,
+        matrix: [
+          ['A', 'B'],
+          ['C', 'D'],
+        ],
+      },
+    };
     outcomes(matrixTransformation as unknown as Task, instance, [
-      ['C,A,D,B', 'correct'], ['C, A, D, B', 'correct'], ["[['C', 'A'], ['D', 'B']]", 'correct'], ['C A\nD B', 'correct'],
-      ['A,C,B,D', 'wrong'], ['C,A,D', 'wrong'], ['C,A,D,B,B', 'wrong'], ['c,a,d,b', 'wrong'],
+      ['C,A,D,B', 'correct'],
+      ['C, A, D, B', 'correct'],
+      ["[['C', 'A'], ['D', 'B']]", 'correct'],
+      ['C A\nD B', 'correct'],
+      ['A,C,B,D', 'wrong'],
+      ['C,A,D', 'wrong'],
+      ['C,A,D,B,B', 'wrong'],
+      ['c,a,d,b', 'wrong'],
     ]);
   });
 });

@@ -36,32 +36,59 @@ export const newOperator = defineTask({
   description: 'Evaluate an expression that uses newly defined binary operators.',
   answerFormat: 'a number (integer, fraction p/q, or decimal to 4 places)',
   options: {
-    complexity: { kind: 'enum', default: 'mixed', values: ['mixed', '1', '2', '3', '4', '5'], description: '1: a∘b; 2–3: one operator applied 2–3 times; 4–5: two or three operators (mixed: 2 or 5, as in CodeSteer)' },
+    complexity: {
+      kind: 'enum',
+      default: 'mixed',
+      values: ['mixed', '1', '2', '3', '4', '5'],
+      description:
+        '1: a∘b; 2–3: one operator applied 2–3 times; 4–5: two or three operators (mixed: 2 or 5, as in CodeSteer)',
+    },
     max_operand: { kind: 'int', default: 10, min: 1, max: 100, description: 'largest operand' },
   },
   generate(options, rng) {
     const complexity = options.complexity === 'mixed' ? rng.pick([2, 5]) : Number(options.complexity);
     const symbols = rng.sample(SYMBOLS, 3);
-    const ops: Operator[] = symbols.map((symbol) => ({ symbol, kind: rng.pick(['linear', 'product', 'ratio'] as const), c1: rng.int(1, 5), c2: rng.int(1, 5) }));
+    const ops: Operator[] = symbols.map((symbol) => ({
+      symbol,
+      kind: rng.pick(['linear', 'product', 'ratio'] as const),
+      c1: rng.int(1, 5),
+      c2: rng.int(1, 5),
+    }));
     const sequence = operatorSequence(complexity, ops);
     const numbers = Array.from({ length: sequence.length + 1 }, () => rng.int(1, options.max_operand));
     let value: Rational | null = Rational.of(numbers[0]);
     let expression = String(numbers[0]);
     sequence.forEach((op, i) => {
       value = value === null ? null : applyOperator(op, value, Rational.of(numbers[i + 1]));
-      expression = i < sequence.length - 1 ? `(${expression}${op.symbol}${numbers[i + 1]})` : `${expression}${op.symbol}${numbers[i + 1]}`;
+      expression =
+        i < sequence.length - 1
+          ? `(${expression}${op.symbol}${numbers[i + 1]})`
+          : `${expression}${op.symbol}${numbers[i + 1]}`;
     });
     const used = ops.filter((op) => sequence.includes(op));
-    const definitions = used.map((op) => `Let a and b be numbers. Define a${op.symbol}b to be ${formula(op)}.`).join('\n');
-    const intro = used.length > 1 ? (`Let a and b represent two numbers. The new operations ${used.map((op) => op.symbol).join(', ')} are ` + `defined as follows:\n`) : '';
+    const definitions = used
+      .map((op) => `Let a and b be numbers. Define a${op.symbol}b to be ${formula(op)}.`)
+      .join('\n');
+    const intro =
+      used.length > 1
+        ? `Let a and b represent two numbers. The new operations ${used.map((op) => op.symbol).join(', ')} are ` +
+          `defined as follows:\n`
+        : '';
     const prompt =
       `${intro}${definitions}\nCalculate ${expression}.\n` +
       'Operations are carried out from left to right unless parentheses say otherwise. ' +
-      ('Return your answer with the format <<<number>>>: an integer, an exact fraction p/q, or a decimal rounded ' + 'to at least 4 decimal places.');
+      ('Return your answer with the format <<<number>>>: an integer, an exact fraction p/q, or a decimal rounded ' +
+        'to at least 4 decimal places.');
     // Operands are ≥ 1 and coefficients positive, so no denominator is ever 0.
     const result = value as Rational | null;
     if (result === null) throw new InvariantError('new_operator divided by zero with positive operands');
-    const metadata = { operators: used.map((op) => ({ ...op })), numbers, symbols: sequence.map((op) => op.symbol), numerator: String(result.num), denominator: String(result.den) };
+    const metadata = {
+      operators: used.map((op) => ({ ...op })),
+      numbers,
+      symbols: sequence.map((op) => op.symbol),
+      numerator: String(result.num),
+      denominator: String(result.den),
+    };
     return { prompt, answer: result.toString(), metadata };
   },
   check(instance, answer) {
@@ -73,7 +100,9 @@ export const newOperator = defineTask({
   },
   referenceSolution(instance) {
     const ops = instance.metadata.operators as Operator[];
-    const table = ops.map((op) => `    ${JSON.stringify(op.symbol)}: (${JSON.stringify(op.kind)}, ${op.c1}, ${op.c2}),`).join('\n');
+    const table = ops
+      .map((op) => `    ${JSON.stringify(op.symbol)}: (${JSON.stringify(op.kind)}, ${op.c1}, ${op.c2}),`)
+      .join('\n');
     return `from fractions import Fraction
 ops = {
 ${table}

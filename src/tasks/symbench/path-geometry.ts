@@ -21,14 +21,16 @@ export function segmentInRoom(p: Point, q: Point, room: Room): [number, number] 
   if (x === null) return null;
   const y = clipAxis(p[1], q[1] - p[1], room.y0, room.y1);
   if (y === null) return null;
-  const t0 = Math.max(x[0], y[0]), t1 = Math.min(x[1], y[1]);
+  const t0 = Math.max(x[0], y[0]),
+    t1 = Math.min(x[1], y[1]);
   return t0 <= t1 ? [t0, t1] : null;
 }
 
 /** The parameter range in [0, 1] where start + t·delta lies in [low, high], or null. */
 function clipAxis(start: number, delta: number, low: number, high: number): [number, number] | null {
   if (delta === 0) return start >= low && start <= high ? [0, 1] : null;
-  let a = (low - start) / delta, b = (high - start) / delta;
+  let a = (low - start) / delta,
+    b = (high - start) / delta;
   if (a > b) [a, b] = [b, a];
   a = Math.max(a, 0);
   b = Math.min(b, 1);
@@ -46,20 +48,28 @@ export function pathProblem(path: Point[], rooms: Room[], mission: Mission): str
   const byColor = new Map(rooms.map((room) => [room.color, room]));
   for (const color of mission.avoid) {
     const room = byColor.get(color)!;
-    for (let i = 0; i + 1 < path.length; i++) if (segmentInRoom(path[i], path[i + 1], room)) return `segment ${i + 1} enters the ${color} area`;
+    for (let i = 0; i + 1 < path.length; i++)
+      if (segmentInRoom(path[i], path[i + 1], room)) return `segment ${i + 1} enters the ${color} area`;
   }
   if (!mission.ordered) {
-    const missed = mission.visit.find((color) => !path.some((p, i) => i + 1 < path.length && segmentInRoom(p, path[i + 1], byColor.get(color)!)));
+    const missed = mission.visit.find(
+      (color) => !path.some((p, i) => i + 1 < path.length && segmentInRoom(p, path[i + 1], byColor.get(color)!)),
+    );
     return missed ? `the path never enters the ${missed} area` : null;
   }
   // Ordered visits: the earliest time in each room, each no earlier than the previous one.
-  let segment = 0, t = 0;
+  let segment = 0,
+    t = 0;
   for (const color of mission.visit) {
     const room = byColor.get(color)!;
     let found = false;
     for (; segment + 1 < path.length; segment++, t = 0) {
       const hit = segmentInRoom(path[segment], path[segment + 1], room);
-      if (hit && hit[1] >= t) { t = Math.max(t, hit[0]); found = true; break; }
+      if (hit && hit[1] >= t) {
+        t = Math.max(t, hit[0]);
+        found = true;
+        break;
+      }
     }
     if (!found) return `the path does not enter the ${color} area after the previous goal`;
   }
@@ -76,8 +86,10 @@ function freeCells(avoid: Room[]): Uint8Array {
   const clearance = GRID_STEP + 0.001;
   for (const r of avoid) {
     // Mark the grid points within `clearance` of the room (a closed, padded rectangle).
-    const i0 = Math.max(0, Math.ceil((r.x0 - clearance) / GRID_STEP - 1e-9) + GRID_HALF), i1 = Math.min(size - 1, Math.floor((r.x1 + clearance) / GRID_STEP + 1e-9) + GRID_HALF);
-    const j0 = Math.max(0, Math.ceil((r.y0 - clearance) / GRID_STEP - 1e-9) + GRID_HALF), j1 = Math.min(size - 1, Math.floor((r.y1 + clearance) / GRID_STEP + 1e-9) + GRID_HALF);
+    const i0 = Math.max(0, Math.ceil((r.x0 - clearance) / GRID_STEP - 1e-9) + GRID_HALF),
+      i1 = Math.min(size - 1, Math.floor((r.x1 + clearance) / GRID_STEP + 1e-9) + GRID_HALF);
+    const j0 = Math.max(0, Math.ceil((r.y0 - clearance) / GRID_STEP - 1e-9) + GRID_HALF),
+      j1 = Math.min(size - 1, Math.floor((r.y1 + clearance) / GRID_STEP + 1e-9) + GRID_HALF);
     for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) free[i * size + j] = 0;
   }
   return free;
@@ -90,20 +102,27 @@ const queueBuffer = new Int32Array(SIZE * SIZE);
 
 function gridLeg(free: Uint8Array, from: Point, to: Point): Point[] | null {
   const index = (p: Point) => (toGrid(p[0]) + GRID_HALF) * SIZE + (toGrid(p[1]) + GRID_HALF);
-  const start = index(from), goal = index(to);
+  const start = index(from),
+    goal = index(to);
   if (!free[start] || !free[goal]) return null;
   const previous = previousBuffer.fill(-1);
   previous[start] = start;
   queueBuffer[0] = start;
   let tail = 1;
   for (let head = 0; head < tail && previous[goal] < 0; head++) {
-    const cell = queueBuffer[head], i = Math.floor(cell / SIZE), j = cell % SIZE;
+    const cell = queueBuffer[head],
+      i = Math.floor(cell / SIZE),
+      j = cell % SIZE;
     for (let di = -1; di <= 1; di++) {
       const ni = i + di;
       if (ni < 0 || ni >= SIZE) continue;
       for (let dj = -1; dj <= 1; dj++) {
-        const nj = j + dj, next = ni * SIZE + nj;
-        if ((di || dj) && nj >= 0 && nj < SIZE && free[next] && previous[next] < 0) { previous[next] = cell; queueBuffer[tail++] = next; }
+        const nj = j + dj,
+          next = ni * SIZE + nj;
+        if ((di || dj) && nj >= 0 && nj < SIZE && free[next] && previous[next] < 0) {
+          previous[next] = cell;
+          queueBuffer[tail++] = next;
+        }
       }
     }
   }
@@ -120,7 +139,7 @@ function gridLeg(free: Uint8Array, from: Point, to: Point): Point[] | null {
 function shortcut(points: Point[], avoid: Room[]): Point[] {
   const out: Point[] = [points[0]];
   const clear = (a: Point, b: Point) => avoid.every((room) => segmentInRoom(a, b, room) === null);
-  for (let i = 0; i < points.length - 1; ) {
+  for (let i = 0; i < points.length - 1;) {
     let j = i + 1;
     while (j + 1 < points.length && clear(points[i], points[j + 1])) j++;
     out.push(points[j]);

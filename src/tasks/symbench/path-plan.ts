@@ -11,17 +11,27 @@ const WALLS = '(-1.5, -1.4, -1.5, 1.5), (1.4, 1.5, -1.5, 1.5), (-1.5, 1.5, -1.5,
 const MAX_WAYPOINTS = 1000;
 
 const snap = (v: number) => Math.round(v * 100) / 100;
-const gridValue = (rng: Rng, low: number, high: number) => snap(rng.int(Math.round(low / GRID_STEP), Math.round(high / GRID_STEP)) * GRID_STEP);
+const gridValue = (rng: Rng, low: number, high: number) =>
+  snap(rng.int(Math.round(low / GRID_STEP), Math.round(high / GRID_STEP)) * GRID_STEP);
 
 function placeRooms(rng: Rng, count: number): Room[] | null {
   const rooms: Room[] = [];
   for (const color of rng.sample(COLORS, count)) {
     let placed = false;
     for (let attempt = 0; attempt < 100 && !placed; attempt++) {
-      const w = gridValue(rng, 0.3, 0.8), h = gridValue(rng, 0.3, 0.8);
-      const x0 = gridValue(rng, -1.3, 1.3 - w), y0 = gridValue(rng, -1.3, 1.3 - h);
+      const w = gridValue(rng, 0.3, 0.8),
+        h = gridValue(rng, 0.3, 0.8);
+      const x0 = gridValue(rng, -1.3, 1.3 - w),
+        y0 = gridValue(rng, -1.3, 1.3 - h);
       const room = { color, x0, x1: snap(x0 + w), y0, y1: snap(y0 + h) };
-      if (rooms.every((r) => room.x0 > r.x1 + 0.12 || room.x1 < r.x0 - 0.12 || room.y0 > r.y1 + 0.12 || room.y1 < r.y0 - 0.12)) { rooms.push(room); placed = true; }
+      if (
+        rooms.every(
+          (r) => room.x0 > r.x1 + 0.12 || room.x1 < r.x0 - 0.12 || room.y0 > r.y1 + 0.12 || room.y1 < r.y0 - 0.12,
+        )
+      ) {
+        rooms.push(room);
+        placed = true;
+      }
     }
     if (!placed) return null;
   }
@@ -31,7 +41,8 @@ function placeRooms(rng: Rng, count: number): Room[] | null {
 function freePoint(rng: Rng, rooms: Room[]): Point {
   for (;;) {
     const p: Point = [gridValue(rng, -1.35, 1.35), gridValue(rng, -1.35, 1.35)];
-    if (rooms.every((r) => p[0] < r.x0 - 0.06 || p[0] > r.x1 + 0.06 || p[1] < r.y0 - 0.06 || p[1] > r.y1 + 0.06)) return p;
+    if (rooms.every((r) => p[0] < r.x0 - 0.06 || p[0] > r.x1 + 0.06 || p[1] < r.y0 - 0.06 || p[1] > r.y1 + 0.06))
+      return p;
   }
 }
 
@@ -40,7 +51,11 @@ function list(colors: string[]): string {
 }
 
 function instruction(mission: Mission): string {
-  if (!mission.ordered) return (`Visit the ${list(mission.visit)} area${mission.visit.length > 1 ? 's' : ''} (in any order) during your ` + `trajectory, but never enter any of the other colored areas.`);
+  if (!mission.ordered)
+    return (
+      `Visit the ${list(mission.visit)} area${mission.visit.length > 1 ? 's' : ''} (in any order) during your ` +
+      `trajectory, but never enter any of the other colored areas.`
+    );
   const [first, ...rest] = mission.visit;
   const then = rest.map((c, i) => `${i === 0 ? ' and go to' : ', and then to'} the ${c} room`).join('');
   const goals = `Navigate into the ${first} room${then}.`;
@@ -65,7 +80,10 @@ function parsePath(text: string): Point[] | string {
   const numbers = text.match(/[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\.\d+/g) ?? [];
   if (numbers.length < 4 || numbers.length % 2 === 1) return 'expected a list of (x, y) waypoints';
   if (numbers.length > 2 * MAX_WAYPOINTS) return `at most ${MAX_WAYPOINTS} waypoints are read`;
-  return Array.from({ length: numbers.length / 2 }, (_, i) => [Number(numbers[2 * i]), Number(numbers[2 * i + 1])] as Point);
+  return Array.from(
+    { length: numbers.length / 2 },
+    (_, i) => [Number(numbers[2 * i]), Number(numbers[2 * i + 1])] as Point,
+  );
 }
 
 export const pathPlan = defineTask({
@@ -87,26 +105,53 @@ export const pathPlan = defineTask({
       if (!path) continue;
       const problem = pathProblem(path, rooms, mission);
       if (problem) throw new InvariantError(`path_plan planned an invalid path: ${problem}`);
-      const boxes = rooms.map((r) => `${r.color === 'orange' ? 'an' : 'a'} ${r.color} colored box (${r.x0}, ${r.x1}, ${r.y0}, ${r.y1})`).join('; ');
+      const boxes = rooms
+        .map((r) => `${r.color === 'orange' ? 'an' : 'a'} ${r.color} colored box (${r.x0}, ${r.x1}, ${r.y0}, ${r.y1})`)
+        .join('; ');
       const prompt =
         'I am a mobile robot and I hope you can help me plan the trajectory to fulfill the navigation instruction. ' +
-        ('I will give you the position and size of each box in the whole environment and the instruction is to ' + 'enter or avoid the box. ') +
-        ('Each box is a rectangle described by (x_start, x_end, y_start, y_end): x_start, x_end are its ' + 'boundaries in x, y_start, y_end its boundaries in y.\n') +
+        ('I will give you the position and size of each box in the whole environment and the instruction is to ' +
+          'enter or avoid the box. ') +
+        ('Each box is a rectangle described by (x_start, x_end, y_start, y_end): x_start, x_end are its ' +
+          'boundaries in x, y_start, y_end its boundaries in y.\n') +
         `First, there are four black colored walls with position ${WALLS}. Then the boxes are: ${boxes}.\n` +
-        (`During navigation, the trajectory should always not touch the black wall. The starting position of ` + `the car is (${mission.start.join(', ')}), the ending position of the car is ` + `(${mission.end.join(', ')}).\n`) +
-        (`The instruction is '${instruction(mission)}' The car should fulfill the instruction and in the end ` + `stop at the end position.\n`) +
-        ('The whole trajectory is acquired by directly connecting the near waypoints with straight lines; these ' + 'straight lines must also fulfill the instruction. ') +
-        ('Entering an area means the trajectory intersects the box, including its boundary, so a path that must ' + 'avoid a box may not even touch its boundary.\n') +
-        ('Return your answer as a list of waypoints starting with the starting position and ending with the ' + 'ending position, in the format <<<[(x0, y0), (x1, y1), ...]>>>.');
+        (`During navigation, the trajectory should always not touch the black wall. The starting position of ` +
+          `the car is (${mission.start.join(', ')}), the ending position of the car is ` +
+          `(${mission.end.join(', ')}).\n`) +
+        (`The instruction is '${instruction(mission)}' The car should fulfill the instruction and in the end ` +
+          `stop at the end position.\n`) +
+        ('The whole trajectory is acquired by directly connecting the near waypoints with straight lines; these ' +
+          'straight lines must also fulfill the instruction. ') +
+        ('Entering an area means the trajectory intersects the box, including its boundary, so a path that must ' +
+          'avoid a box may not even touch its boundary.\n') +
+        ('Return your answer as a list of waypoints starting with the starting position and ending with the ' +
+          'ending position, in the format <<<[(x0, y0), (x1, y1), ...]>>>.');
       const answer = `[${path.map(([x, y]) => `(${x}, ${y})`).join(', ')}]`;
-      return { prompt, answer, metadata: { rooms, start: mission.start, end: mission.end, visit: mission.visit, ordered: mission.ordered, avoid: mission.avoid } };
+      return {
+        prompt,
+        answer,
+        metadata: {
+          rooms,
+          start: mission.start,
+          end: mission.end,
+          visit: mission.visit,
+          ordered: mission.ordered,
+          avoid: mission.avoid,
+        },
+      };
     }
   },
   check(instance, answer) {
     const path = parsePath(answer);
     if (typeof path === 'string') return unparseable(path);
     const m = instance.metadata;
-    const mission: Mission = { start: m.start as Point, end: m.end as Point, visit: m.visit as string[], ordered: m.ordered as boolean, avoid: m.avoid as string[] };
+    const mission: Mission = {
+      start: m.start as Point,
+      end: m.end as Point,
+      visit: m.visit as string[],
+      ordered: m.ordered as boolean,
+      avoid: m.avoid as string[],
+    };
     const problem = pathProblem(path, m.rooms as Room[], mission);
     return problem === null ? CORRECT : wrong(problem);
   },

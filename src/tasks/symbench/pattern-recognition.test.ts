@@ -9,7 +9,8 @@ function sample(task: Task, count: number, seed = 12): TaskInstance[] {
 }
 
 function outcomes(task: Task, instance: TaskInstance, table: [string, string][]): void {
-  for (const [text, outcome] of table) expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+  for (const [text, outcome] of table)
+    expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
 }
 
 describe('symbench.pattern_recognition', () => {
@@ -32,6 +33,14 @@ describe('symbench.pattern_recognition', () => {
   });
   it('spellings', () => {
     const instance = { ...sample(patternRecognition as unknown as Task, 1)[0], answer: '[4, 7]' };
-    outcomes(patternRecognition as unknown as Task, instance, [['[4, 7]', 'correct'], ['[4,7]', 'correct'], ['(4, 7)', 'correct'], ['4, 7', 'correct'], ['[7, 4]', 'wrong'], ['[4, 7, 1]', 'unparseable'], ['row 4', 'unparseable']]);
+    outcomes(patternRecognition as unknown as Task, instance, [
+      ['[4, 7]', 'correct'],
+      ['[4,7]', 'correct'],
+      ['(4, 7)', 'correct'],
+      ['4, 7', 'correct'],
+      ['[7, 4]', 'wrong'],
+      ['[4, 7, 1]', 'unparseable'],
+      ['row 4', 'unparseable'],
+    ]);
   });
 });

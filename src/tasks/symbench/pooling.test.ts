@@ -9,7 +9,8 @@ function sample(task: Task, count: number, seed = 4): TaskInstance[] {
 }
 
 function outcomes(task: Task, instance: TaskInstance, table: [string, string][]): void {
-  for (const [text, outcome] of table) expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+  for (const [text, outcome] of table)
+    expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
 }
 
 describe('symbench.pooling', () => {
@@ -17,13 +18,16 @@ describe('symbench.pooling', () => {
     for (const instance of sample(pooling as unknown as Task, 100)) {
       const m = instance.metadata.matrix as number[][];
       const n = instance.metadata.window_size as number;
-      const size = m.length, out = size - n + 1;
+      const size = m.length,
+        out = size - n + 1;
       const table = Array.from({ length: size + 1 }, () => new Array<number>(size + 1).fill(0));
-      for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) table[i + 1][j + 1] = m[i][j] + table[i][j + 1] + table[i + 1][j] - table[i][j];
+      for (let i = 0; i < size; i++)
+        for (let j = 0; j < size; j++) table[i + 1][j + 1] = m[i][j] + table[i][j + 1] + table[i + 1][j] - table[i][j];
       const expected: number[] = [];
       for (let i = 0; i < out; i++) {
         for (let j = 0; j < out; j++) {
-          if (instance.metadata.pooling_type === 'max') expected.push(Math.max(...m.slice(i, i + n).map((row) => Math.max(...row.slice(j, j + n)))));
+          if (instance.metadata.pooling_type === 'max')
+            expected.push(Math.max(...m.slice(i, i + n).map((row) => Math.max(...row.slice(j, j + n)))));
           else expected.push((table[i + n][j + n] - table[i][j + n] - table[i + n][j] + table[i][j]) / (n * n));
         }
       }
@@ -40,8 +44,13 @@ describe('symbench.pooling', () => {
     const base = sample(pooling as unknown as Task, 1)[0];
     const instance = { ...base, metadata: { ...base.metadata, solution: [10 / 9, 2, -0.5, 7 / 3] } };
     outcomes(pooling as unknown as Task, instance, [
-      ['1.11, 2, -0.5, 2.33', 'correct'], ['10/9, 2, -1/2, 7/3', 'correct'], ['1.1111,2.0,-0.50,2.3333', 'correct'],
-      ['1.1, 2, -0.5, 2.3', 'wrong'], ['1.11, 2, 0.5, 2.33', 'wrong'], ['1.11, 2, -0.5', 'wrong'], ['1.11, 2, x, 2.33', 'unparseable'],
+      ['1.11, 2, -0.5, 2.33', 'correct'],
+      ['10/9, 2, -1/2, 7/3', 'correct'],
+      ['1.1111,2.0,-0.50,2.3333', 'correct'],
+      ['1.1, 2, -0.5, 2.3', 'wrong'],
+      ['1.11, 2, 0.5, 2.33', 'wrong'],
+      ['1.11, 2, -0.5', 'wrong'],
+      ['1.11, 2, x, 2.33', 'unparseable'],
     ]);
   });
 });

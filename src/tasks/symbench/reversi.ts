@@ -7,7 +7,16 @@ import { parseCells } from '../kit/index.js';
 
 /** Row-major cells: '*' empty, '0' black, '1' white. */
 type Board = string[];
-const DIRECTIONS = [[0, 1], [1, 0], [0, -1], [-1, 0], [1, 1], [-1, -1], [1, -1], [-1, 1]] as const;
+const DIRECTIONS = [
+  [0, 1],
+  [1, 0],
+  [0, -1],
+  [-1, 0],
+  [1, 1],
+  [-1, -1],
+  [1, -1],
+  [-1, 1],
+] as const;
 
 /** The opening position: white on the main-diagonal centre cells, black on the other two. */
 export function startBoard(size: number): Board {
@@ -26,7 +35,8 @@ function flipsOf(board: Board, size: number, row: number, col: number, player: s
   const out: number[] = [];
   for (const [dr, dc] of DIRECTIONS) {
     const run: number[] = [];
-    let r = row + dr, c = col + dc;
+    let r = row + dr,
+      c = col + dc;
     while (r >= 0 && r < size && c >= 0 && c < size && board[r * size + c] !== '*' && board[r * size + c] !== player) {
       run.push(r * size + c);
       r += dr;
@@ -39,7 +49,8 @@ function flipsOf(board: Board, size: number, row: number, col: number, player: s
 
 function legalMoves(board: Board, size: number, player: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < size * size; i++) if (flipsOf(board, size, Math.floor(i / size), i % size, player).length) out.push(i);
+  for (let i = 0; i < size * size; i++)
+    if (flipsOf(board, size, Math.floor(i / size), i % size, player).length) out.push(i);
   return out;
 }
 
@@ -59,7 +70,12 @@ function playRandom(board: Board, size: number, plies: number, rng: Rng): { boar
   return { board: current, moves };
 }
 
-function drawGame(size: number, opening: number, plies: number, rng: Rng): { before: Board; after: Board; moves: number[] } {
+function drawGame(
+  size: number,
+  opening: number,
+  plies: number,
+  rng: Rng,
+): { before: Board; after: Board; moves: number[] } {
   for (let attempt = 0; attempt < 1000; attempt++) {
     const start = playRandom(startBoard(size), size, opening, rng);
     const round = start && playRandom(start.board, size, plies, rng);
@@ -70,13 +86,21 @@ function drawGame(size: number, opening: number, plies: number, rng: Rng): { bef
 
 function renderPrompt(size: number, before: Board, moves: readonly number[]): string {
   const rows = Array.from({ length: size }, (_, r) => before.slice(r * size, r * size + size).join(''));
-  const rounds = moves.map((m, k) => (`Round ${k + 1}: ${k % 2 === 0 ? 'you place' : 'the opponent places'} a piece at ` + `(${Math.floor(m / size) + 1},${(m % size) + 1})`));
+  const rounds = moves.map(
+    (m, k) =>
+      `Round ${k + 1}: ${k % 2 === 0 ? 'you place' : 'the opponent places'} a piece at ` +
+      `(${Math.floor(m / size) + 1},${(m % size) + 1})`,
+  );
   return [
-    ('There is a game similar to Reversi. On an n*n grid (n even), the game starts with four pieces in the ' + 'centre, two black and two white, placed diagonally. Black pieces are written 0, white pieces 1, and empty ' + 'cells *.'),
+    'There is a game similar to Reversi. On an n*n grid (n even), the game starts with four pieces in the ' +
+      'centre, two black and two white, placed diagonally. Black pieces are written 0, white pieces 1, and empty ' +
+      'cells *.',
     'Rules:',
     '1. Two players take turns placing pieces, one playing black and the other white.',
     '2. On their turn a player places one piece on an empty cell.',
-    ("3. After a piece is placed, every straight line of the opponent's pieces (along a row, column or diagonal) " + "that lies between the new piece and another of the player's pieces is flipped to the player's colour: 0 " + "becomes 1, or 1 becomes 0."),
+    "3. After a piece is placed, every straight line of the opponent's pieces (along a row, column or diagonal) " +
+      "that lies between the new piece and another of the player's pieces is flipped to the player's colour: 0 " +
+      'becomes 1, or 1 becomes 0.',
     'Coordinates start from the first row and first column; (a, b) is the cell in row a, column b.',
     '',
     `Given: n=${size}, you play black.`,
@@ -86,7 +110,8 @@ function renderPrompt(size: number, before: Board, moves: readonly number[]): st
     '',
     ...rounds,
     '',
-    ('Write down the board after this round. Give the cells row by row, from the top-left to the bottom-right, ' + 'separated by commas, within triple angle brackets.'),
+    'Write down the board after this round. Give the cells row by row, from the top-left to the bottom-right, ' +
+      'separated by commas, within triple angle brackets.',
     `For example, <<<${new Array(size * size).fill('*').join(',')}>>> would be the empty ${size}*${size} board.`,
   ].join('\n');
 }
@@ -110,12 +135,26 @@ export const reversi = defineTask({
     max_board_size: { kind: 'int', default: 6, min: 4, max: 10, description: 'largest board side (even)' },
     min_moves: { kind: 'int', default: 1, min: 1, max: 8, description: 'fewest moves in the round' },
     max_moves: { kind: 'int', default: 3, min: 1, max: 8, description: 'most moves in the round' },
-    max_opening_moves: { kind: 'int', default: 4, min: 0, max: 12, description: 'most moves played before the shown board (an even number up to this is drawn)' },
+    max_opening_moves: {
+      kind: 'int',
+      default: 4,
+      min: 0,
+      max: 12,
+      description: 'most moves played before the shown board (an even number up to this is drawn)',
+    },
   },
-  ranges: [['min_board_size', 'max_board_size'], ['min_moves', 'max_moves']],
+  ranges: [
+    ['min_board_size', 'max_board_size'],
+    ['min_moves', 'max_moves'],
+  ],
   validateOptions(o) {
     const problems = [];
-    if (o.min_board_size % 2 || o.max_board_size % 2) problems.push({ path: 'min_board_size', message: `board sizes must be even, got ${o.min_board_size} and ${o.max_board_size}`, fix: 'use even sizes such as 4, 6 or 8' });
+    if (o.min_board_size % 2 || o.max_board_size % 2)
+      problems.push({
+        path: 'min_board_size',
+        message: `board sizes must be even, got ${o.min_board_size} and ${o.max_board_size}`,
+        fix: 'use even sizes such as 4, 6 or 8',
+      });
     return problems;
   },
   generate(options, rng) {

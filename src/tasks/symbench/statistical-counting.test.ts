@@ -10,7 +10,8 @@ function sample(task: Task, count: number, seed = 4): TaskInstance[] {
 }
 
 function outcomes(task: Task, instance: TaskInstance, table: [string, string][]): void {
-  for (const [text, outcome] of table) expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
+  for (const [text, outcome] of table)
+    expect([text, task.verifyAnswer(instance, text).outcome]).toEqual([text, outcome]);
 }
 
 describe('symbench.statistical_counting', () => {
@@ -25,6 +26,12 @@ describe('symbench.statistical_counting', () => {
   });
   it('hand example: AABBBCAA scores 1 + 2 + 1', () => {
     const instance = { ...sample(statisticalCounting as unknown as Task, 1)[0], answer: '4' };
-    outcomes(statisticalCounting as unknown as Task, instance, [['4', 'correct'], [' 4 ', 'correct'], ['5', 'wrong'], ['4.5', 'unparseable'], ['four', 'unparseable']]);
+    outcomes(statisticalCounting as unknown as Task, instance, [
+      ['4', 'correct'],
+      [' 4 ', 'correct'],
+      ['5', 'wrong'],
+      ['4.5', 'unparseable'],
+      ['four', 'unparseable'],
+    ]);
   });
 });

@@ -5,7 +5,11 @@ import { CORRECT, normalizeText, unparseable, wrong } from '../answer.js';
 
 /** The trigger substrings and the letter each inserts after itself. */
 export const INSERTION_RULES: readonly (readonly [string, string])[] = [
-  ['ABCD', 'A'], ['BCDE', 'B'], ['CDEA', 'C'], ['DEAB', 'D'], ['EABC', 'E'],
+  ['ABCD', 'A'],
+  ['BCDE', 'B'],
+  ['CDEA', 'C'],
+  ['DEAB', 'D'],
+  ['EABC', 'E'],
 ];
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
@@ -35,24 +39,41 @@ export const stringInsertion = defineTask({
   description: 'Apply one left-to-right pass of substring-triggered insertions to a string over A–E.',
   answerFormat: 'a string of letters A–E',
   options: {
-    num_insertions: { kind: 'int', default: 3, min: 1, max: 8, description: 'how many trigger substrings the string contains' },
-    max_padding: { kind: 'int', default: 2, min: 0, max: 10, description: 'most random letters added before and after the triggers' },
+    num_insertions: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 8,
+      description: 'how many trigger substrings the string contains',
+    },
+    max_padding: {
+      kind: 'int',
+      default: 2,
+      min: 0,
+      max: 10,
+      description: 'most random letters added before and after the triggers',
+    },
   },
   generate(options, rng) {
     for (;;) {
       const rules = Array.from({ length: options.num_insertions }, () => rng.pick(INSERTION_RULES));
       let body = rules[0][0];
       for (const [trigger] of rules.slice(1)) body += rng.pick(LETTERS) + trigger;
-      const pad = (): string => Array.from({ length: rng.int(0, options.max_padding) }, () => rng.pick(LETTERS)).join('');
+      const pad = (): string =>
+        Array.from({ length: rng.int(0, options.max_padding) }, () => rng.pick(LETTERS)).join('');
       const original = pad() + body + pad();
       if (countTriggers(original) !== options.num_insertions) continue;
       const answer = applyInsertion(original);
       const prompt = [
         'Given the string consisting of characters A, B, C, D, and E, define the T operation as follows:',
         '',
-        ...INSERTION_RULES.map(([t, c], i) => `${i + 1}. If there is a substring ${t} in the string, insert the character ${c} after that substring.`),
+        ...INSERTION_RULES.map(
+          ([t, c], i) =>
+            `${i + 1}. If there is a substring ${t} in the string, insert the character ${c} after that substring.`,
+        ),
         '',
-        (`Question: Given the string ${original}, what will the string be after one operation T? String ` + `insertion from left to right: every substring present in the given string triggers its insertion once.`),
+        `Question: Given the string ${original}, what will the string be after one operation T? String ` +
+          `insertion from left to right: every substring present in the given string triggers its insertion once.`,
         'Return the answer with the format <<<a string>>>.',
       ].join('\n');
       return { prompt, answer, metadata: { original } };

@@ -21,7 +21,8 @@ describe('symbench.string_insertion', () => {
   const triggers: Record<string, string> = { ABCD: 'A', BCDE: 'B', CDEA: 'C', DEAB: 'D', EABC: 'E' };
   const insertAll = (s: string): string => {
     const hits: [number, string][] = [];
-    for (const [t, c] of Object.entries(triggers)) for (let i = s.indexOf(t); i >= 0; i = s.indexOf(t, i + 1)) hits.push([i + 4, c]);
+    for (const [t, c] of Object.entries(triggers))
+      for (let i = s.indexOf(t); i >= 0; i = s.indexOf(t, i + 1)) hits.push([i + 4, c]);
     hits.sort((x, y) => y[0] - x[0]);
     let out = s;
     for (const [pos, c] of hits) out = out.slice(0, pos) + c + out.slice(pos);
@@ -37,12 +38,22 @@ describe('symbench.string_insertion', () => {
   it('the worked example from the source', () => {
     const inst = { ...instances(stringInsertion as unknown as Task, 1)[0] };
     expect(insertAll('DBCDEDCDEAECDEA')).toBe('DBCDEBDCDEACECDEAC');
-    expect(stringInsertion.verifyAnswer({ ...inst, answer: 'DBCDEBDCDEACECDEAC' }, ' "DBCDEBDCDEACECDEAC" ').correct).toBe(true);
+    expect(
+      stringInsertion.verifyAnswer({ ...inst, answer: 'DBCDEBDCDEACECDEAC' }, ' "DBCDEBDCDEACECDEAC" ').correct,
+    ).toBe(true);
   });
   it('answer spellings', () => {
     const inst = instances(stringInsertion as unknown as Task, 1)[0];
-    expect(verdicts(stringInsertion as unknown as Task, inst, [inst.answer, ` ${inst.answer} `, `"${inst.answer}"`, inst.answer.slice(1), inst.answer.toLowerCase(), `${inst.answer} is the answer`]))
-      .toEqual(['correct', 'correct', 'correct', 'wrong', 'unparseable', 'unparseable']);
+    expect(
+      verdicts(stringInsertion as unknown as Task, inst, [
+        inst.answer,
+        ` ${inst.answer} `,
+        `"${inst.answer}"`,
+        inst.answer.slice(1),
+        inst.answer.toLowerCase(),
+        `${inst.answer} is the answer`,
+      ]),
+    ).toEqual(['correct', 'correct', 'correct', 'wrong', 'unparseable', 'unparseable']);
   });
 });
 
@@ -76,7 +87,10 @@ describe('symbench.string_deletion_and_modification', () => {
     (s) => (/^bb/.test(s) ? s.replace(/^bb/, 'b') : null),
     (s) => (/aa$/.test(s) ? s.replace(/aa$/, 'cc') : null),
     (s) => (/^.+?ca/.test(s) ? s.replace(/^(.+?)ca/, '$1') : null),
-    (s) => { const b = (s.match(/b/g) ?? []).length; return b > 0 && b % 2 === 0 ? `${s}ab` : null; },
+    (s) => {
+      const b = (s.match(/b/g) ?? []).length;
+      return b > 0 && b % 2 === 0 ? `${s}ab` : null;
+    },
     (s) => (s.length > 15 ? s.replace(new RegExp(`^(.{${Math.floor(s.length / 2)}}).`), '$1') : null),
     (s) => (/^ac/.test(s) ? s.replace(/^ac/, 'zz') : null),
   ];
@@ -103,26 +117,46 @@ describe('symbench.string_deletion_and_modification', () => {
   });
   it('answer spellings', () => {
     const inst = instances(stringDeletionAndModification as unknown as Task, 1)[0];
-    expect(verdicts(stringDeletionAndModification as unknown as Task, inst, [inst.answer, `"${inst.answer}"`, ` "${inst.answer}" `, `'${inst.answer}'`, `${inst.answer}a`, `"${inst.answer}`]))
-      .toEqual(['correct', 'correct', 'correct', 'correct', 'wrong', 'unparseable']);
+    expect(
+      verdicts(stringDeletionAndModification as unknown as Task, inst, [
+        inst.answer,
+        `"${inst.answer}"`,
+        ` "${inst.answer}" `,
+        `'${inst.answer}'`,
+        `${inst.answer}a`,
+        `"${inst.answer}`,
+      ]),
+    ).toEqual(['correct', 'correct', 'correct', 'correct', 'wrong', 'unparseable']);
   });
 });
 
 describe('symbench.string_synthesis', () => {
   // Independent: one application at a time, staying on a method while it applies.
   const recipes: [Record<string, number>, Record<string, number>][] = [
-    [{ a: 1, b: 1, c: 1 }, { A: 1 }], [{ a: 1, b: 1 }, { C: 1 }], [{ b: 1, c: 1 }, { B: 1 }], [{ c: 2 }, { C: 1 }], [{ A: 1, C: 1 }, { pa: 1, pb: 1 }], [{ B: 2 }, { pc: 1 }],
+    [{ a: 1, b: 1, c: 1 }, { A: 1 }],
+    [{ a: 1, b: 1 }, { C: 1 }],
+    [{ b: 1, c: 1 }, { B: 1 }],
+    [{ c: 2 }, { C: 1 }],
+    [
+      { A: 1, C: 1 },
+      { pa: 1, pb: 1 },
+    ],
+    [{ B: 2 }, { pc: 1 }],
   ];
   const simulate = (a: number, b: number, c: number): string => {
     const s: Record<string, number> = { a, b, c, A: 0, B: 0, C: 0, pa: 0, pb: 0, pc: 0 };
-    let idle = 0, m = 0;
+    let idle = 0,
+      m = 0;
     while (idle < 6) {
       const [need, give] = recipes[m];
       if (Object.entries(need).every(([k, v]) => s[k] >= v)) {
         for (const [k, v] of Object.entries(need)) s[k] -= v;
         for (const [k, v] of Object.entries(give)) s[k] += v;
         idle = 0;
-      } else { m = (m + 1) % 6; idle++; }
+      } else {
+        m = (m + 1) % 6;
+        idle++;
+      }
     }
     return ['a', 'b', 'c', 'A', 'B', 'C', 'pa', 'pb', 'pc'].map((k) => s[k]).join(' ');
   };
@@ -136,19 +170,52 @@ describe('symbench.string_synthesis', () => {
   it('answer spellings', () => {
     const inst = instances(stringSynthesis as unknown as Task, 1)[0];
     const parts = inst.answer.split(' ');
-    expect(verdicts(stringSynthesis as unknown as Task, inst, [inst.answer, `[${parts.join(', ')}]`, parts.join(',  '), parts.slice(1).join(' '), [...parts.slice(0, 8), '99'].join(' '), '1 0 3 [A]']))
-      .toEqual(['correct', 'correct', 'correct', 'unparseable', 'wrong', 'unparseable']);
+    expect(
+      verdicts(stringSynthesis as unknown as Task, inst, [
+        inst.answer,
+        `[${parts.join(', ')}]`,
+        parts.join(',  '),
+        parts.slice(1).join(' '),
+        [...parts.slice(0, 8), '99'].join(' '),
+        '1 0 3 [A]',
+      ]),
+    ).toEqual(['correct', 'correct', 'correct', 'unparseable', 'wrong', 'unparseable']);
   });
 });
 
 describe('symbench.string_splitting', () => {
   // Independent: a table-driven loop over [needs, gives] that counts idle turns.
-  const table: [number[], number[]][] = [[[1, 0, 0, 0, 0, 0], [0, 0, 0, 2, 1, 0]], [[0, 2, 0, 0, 0, 0], [0, 0, 0, 1, 0, 0]], [[0, 0, 2, 0, 0, 0], [0, 0, 0, 0, 1, 0]], [[0, 1, 1, 0, 0, 0], [1, 0, 0, 0, 0, 0]], [[0, 0, 0, 1, 1, 0], [0, 0, 0, 0, 0, 1]]];
+  const table: [number[], number[]][] = [
+    [
+      [1, 0, 0, 0, 0, 0],
+      [0, 0, 0, 2, 1, 0],
+    ],
+    [
+      [0, 2, 0, 0, 0, 0],
+      [0, 0, 0, 1, 0, 0],
+    ],
+    [
+      [0, 0, 2, 0, 0, 0],
+      [0, 0, 0, 0, 1, 0],
+    ],
+    [
+      [0, 1, 1, 0, 0, 0],
+      [1, 0, 0, 0, 0, 0],
+    ],
+    [
+      [0, 0, 0, 1, 1, 0],
+      [0, 0, 0, 0, 0, 1],
+    ],
+  ];
   const run = (start: number[]): number[] => {
     const s = [...start, 0, 0, 0];
     for (let turn = 0, idle = 0; idle < 5; turn = (turn + 1) % 5) {
       const [need, give] = table[turn];
-      if (need.every((v, i) => s[i] >= v)) { need.forEach((v, i) => (s[i] -= v)); give.forEach((v, i) => (s[i] += v)); idle = 0; } else idle++;
+      if (need.every((v, i) => s[i] >= v)) {
+        need.forEach((v, i) => (s[i] -= v));
+        give.forEach((v, i) => (s[i] += v));
+        idle = 0;
+      } else idle++;
     }
     return s;
   };
@@ -163,7 +230,15 @@ describe('symbench.string_splitting', () => {
   it('answer spellings', () => {
     const inst = instances(stringSplitting as unknown as Task, 1)[0];
     const counts = JSON.parse(inst.answer) as string[];
-    expect(verdicts(stringSplitting as unknown as Task, inst, [inst.answer, `[${counts.join(', ')}]`, `['${counts.join("', '")}']`, `[${counts.slice(1).join(', ')}]`, `[${counts.slice(0, 5).join(', ')}, 77]`, counts.join(' ')]))
-      .toEqual(['correct', 'correct', 'correct', 'unparseable', 'wrong', 'unparseable']);
+    expect(
+      verdicts(stringSplitting as unknown as Task, inst, [
+        inst.answer,
+        `[${counts.join(', ')}]`,
+        `['${counts.join("', '")}']`,
+        `[${counts.slice(1).join(', ')}]`,
+        `[${counts.slice(0, 5).join(', ')}, 77]`,
+        counts.join(' '),
+      ]),
+    ).toEqual(['correct', 'correct', 'correct', 'unparseable', 'wrong', 'unparseable']);
   });
 });

@@ -12,7 +12,8 @@ function instances(task: Task, n: number, options: Record<string, unknown> = {},
   return Array.from({ length: n }, (_, i) => task.generate(resolved, seed, i));
 }
 
-const outcomes = (task: Task, inst: TaskInstance, answers: string[]): string[] => answers.map((a) => task.verifyAnswer(inst, a).outcome);
+const outcomes = (task: Task, inst: TaskInstance, answers: string[]): string[] =>
+  answers.map((a) => task.verifyAnswer(inst, a).outcome);
 
 describe('symbench.synthesis_decomposition', () => {
   type Stock = Record<string, number>;
@@ -25,7 +26,10 @@ describe('symbench.synthesis_decomposition', () => {
    * Round-based replay read from the prompt: each round tries every method once, in order; stop after an idle round.
    */
   function replay(prompt: string): number[] {
-    const methods = [...prompt.matchAll(/Method \d+: (.*?) can be exchanged for (.*?), and this/g)].map((m) => ({ input: readStock(m[1]), output: readStock(m[2]) }));
+    const methods = [...prompt.matchAll(/Method \d+: (.*?) can be exchanged for (.*?), and this/g)].map((m) => ({
+      input: readStock(m[1]),
+      output: readStock(m[2]),
+    }));
     const stock = readStock(/Initially there are (.*)\./.exec(prompt)![1]);
     for (let progress = true; progress;) {
       progress = false;
@@ -36,13 +40,19 @@ describe('symbench.synthesis_decomposition', () => {
         progress = true;
       }
     }
-    const fields = /as a list \[(.*?)\]/.exec(prompt)![1].split(', ').map((f) => f.slice(-1));
+    const fields = /as a list \[(.*?)\]/
+      .exec(prompt)![1]
+      .split(', ')
+      .map((f) => f.slice(-1));
     return fields.map((f) => stock[f] ?? 0);
   }
 
   it('the gold answer equals a round-based replay of the prompt text, at every complexity', () => {
     for (let complexity = 1; complexity <= 5; complexity++) {
-      for (const inst of instances(T(synthesisDecomposition), 40, { min_complexity: complexity, max_complexity: complexity })) {
+      for (const inst of instances(T(synthesisDecomposition), 40, {
+        min_complexity: complexity,
+        max_complexity: complexity,
+      })) {
         expect(inst.answer, inst.prompt).toBe(`[${replay(inst.prompt).join(', ')}]`);
         expect(inst.answer.split(', ').length).toBe(complexity <= 2 ? 3 : complexity <= 4 ? 4 : 5);
       }
@@ -50,13 +60,22 @@ describe('symbench.synthesis_decomposition', () => {
   });
 
   it('hand-worked cycles (CodeSteer samples 0, 45 and 150)', () => {
-    const simple = [{ input: { A: 1, B: 1 }, output: { X: 1 } }, { input: { A: 3 }, output: { X: 2 } }];
+    const simple = [
+      { input: { A: 1, B: 1 }, output: { X: 1 } },
+      { input: { A: 3 }, output: { X: 2 } },
+    ];
     expect(runCycle({ A: 3, B: 2 }, simple)).toEqual({ A: 1, B: 0, X: 2 });
-    const medium = [{ input: { A: 1, B: 1, C: 1 }, output: { X: 1 } }, { input: { A: 1, B: 1 }, output: { C: 2 } }, { input: { C: 2 }, output: { X: 1 } }];
+    const medium = [
+      { input: { A: 1, B: 1, C: 1 }, output: { X: 1 } },
+      { input: { A: 1, B: 1 }, output: { C: 2 } },
+      { input: { C: 2 }, output: { X: 1 } },
+    ];
     expect(runCycle({ A: 8, B: 3, C: 4 }, medium)).toEqual({ A: 5, B: 0, C: 0, X: 4 });
     const complex = [
-      { input: { A: 2, B: 1, C: 1 }, output: { X: 3 } }, { input: { A: 1, B: 1 }, output: { C: 2 } },
-      { input: { C: 2, X: 1 }, output: { Y: 1 } }, { input: { A: 1, X: 2 }, output: { Y: 1 } },
+      { input: { A: 2, B: 1, C: 1 }, output: { X: 3 } },
+      { input: { A: 1, B: 1 }, output: { C: 2 } },
+      { input: { C: 2, X: 1 }, output: { Y: 1 } },
+      { input: { A: 1, X: 2 }, output: { Y: 1 } },
     ];
     expect(runCycle({ A: 5, B: 2, C: 7 }, complex)).toEqual({ A: 1, B: 0, C: 6, X: 0, Y: 2 });
   });
@@ -65,17 +84,44 @@ describe('symbench.synthesis_decomposition', () => {
     const inst = instances(T(synthesisDecomposition), 1, { min_complexity: 5 })[0];
     const values = inst.answer.slice(1, -1).split(', ');
     const bumped = values.map((v, i) => (i === 0 ? String(Number(v) + 1) : v));
-    expect(outcomes(T(synthesisDecomposition), inst, [
-      inst.answer, values.join(','), values.join(' '), `(${values.join(', ')})`, JSON.stringify(values), ` [ ${values.join(' , ')} ] `,
-      `[${bumped.join(', ')}]`, `[${values.slice(0, 4).join(', ')}]`, `[${[...values, '0'].join(', ')}]`, '[1.5, 0, 2, 3, 1]', 'A=1, B=0', '',
-    ])).toEqual(['correct', 'correct', 'correct', 'correct', 'correct', 'correct', 'wrong', 'wrong', 'wrong', 'unparseable', 'unparseable', 'unparseable']);
+    expect(
+      outcomes(T(synthesisDecomposition), inst, [
+        inst.answer,
+        values.join(','),
+        values.join(' '),
+        `(${values.join(', ')})`,
+        JSON.stringify(values),
+        ` [ ${values.join(' , ')} ] `,
+        `[${bumped.join(', ')}]`,
+        `[${values.slice(0, 4).join(', ')}]`,
+        `[${[...values, '0'].join(', ')}]`,
+        '[1.5, 0, 2, 3, 1]',
+        'A=1, B=0',
+        '',
+      ]),
+    ).toEqual([
+      'correct',
+      'correct',
+      'correct',
+      'correct',
+      'correct',
+      'correct',
+      'wrong',
+      'wrong',
+      'wrong',
+      'unparseable',
+      'unparseable',
+      'unparseable',
+    ]);
   });
 
   it('keeps the source order without shuffling; rejects min > max', () => {
     const inst = instances(T(synthesisDecomposition), 1, { min_complexity: 5, shuffle_methods: false })[0];
     expect(inst.metadata.methods).toEqual([
-      { input: { A: 2, B: 1, C: 1 }, output: { X: 3 } }, { input: { A: 1, B: 1 }, output: { C: 2 } },
-      { input: { C: 2, X: 1 }, output: { Y: 1 } }, { input: { A: 1, X: 2 }, output: { Y: 1 } },
+      { input: { A: 2, B: 1, C: 1 }, output: { X: 3 } },
+      { input: { A: 1, B: 1 }, output: { C: 2 } },
+      { input: { C: 2, X: 1 }, output: { Y: 1 } },
+      { input: { A: 1, X: 2 }, output: { Y: 1 } },
     ]);
     expect(() => synthesisDecomposition.resolveOptions({ min_complexity: 4, max_complexity: 2 })).toThrow(ConfigError);
   });

@@ -33,7 +33,11 @@ export function computeGrpoAdvantages(rewards_G: readonly number[], options: Nor
  * batch. With `tokens_B` each answer counts once per trained token (VeRL's masked whitening);
  * without, once per answer.
  */
-export function computeReinforcePlusPlusAdvantages(rewards_B: readonly number[], tokens_B?: readonly number[], options: NormaliseOptions = {}): number[] {
+export function computeReinforcePlusPlusAdvantages(
+  rewards_B: readonly number[],
+  tokens_B?: readonly number[],
+  options: NormaliseOptions = {},
+): number[] {
   const { mean, std } = computeMeanStd(rewards_B, tokens_B);
   const scale = options.divideByStd === false ? 1 : std + (options.epsilon ?? 1e-6);
   return rewards_B.map((r) => (r - mean) / scale);
@@ -44,7 +48,11 @@ export function computeReinforcePlusPlusAdvantages(rewards_B: readonly number[],
  * in order. The reward arrives at the last token; V_T (after the end) is 0.
  *   δ_t = r_t + γ V_{t+1} − V_t,   A_t = δ_t + γ λ A_{t+1},   returns_t = A_t + V_t.
  */
-export function computeGae(rewards_T: readonly number[], values_T: readonly number[], options: { gamma?: number; lambda?: number } = {}): { advantages: number[]; returns: number[] } {
+export function computeGae(
+  rewards_T: readonly number[],
+  values_T: readonly number[],
+  options: { gamma?: number; lambda?: number } = {},
+): { advantages: number[]; returns: number[] } {
   const gamma = options.gamma ?? 1;
   const lambda = options.lambda ?? 1;
   const n = rewards_T.length;

@@ -27,7 +27,12 @@ export type RewardOptions = {
 export type ResolvedRewardConfig = Readonly<Required<RewardOptions>>;
 
 export const REWARD_DEFAULTS: ResolvedRewardConfig = Object.freeze({
-  correct: 1, correctness: 'binary', formatBonus: 0.1, formatPenalty: -0.1, turnPenalty: -0.1, maxTurns: 6,
+  correct: 1,
+  correctness: 'binary',
+  formatBonus: 0.1,
+  formatPenalty: -0.1,
+  turnPenalty: -0.1,
+  maxTurns: 6,
 });
 
 /** What the reward looks at in an episode; `score` (default: 1 when correct, else 0) is read by 'partial'. */
@@ -37,7 +42,12 @@ export type RewardInput = { correct: boolean; score?: number; formatOk: boolean;
 export type RewardTerms = { total: number; correct: number; format: number; turns: number };
 
 export function computeReward(input: RewardInput, config: ResolvedRewardConfig = REWARD_DEFAULTS): RewardTerms {
-  const credit = config.correctness === 'partial' ? Math.min(1, Math.max(0, input.score ?? (input.correct ? 1 : 0))) : input.correct ? 1 : 0;
+  const credit =
+    config.correctness === 'partial'
+      ? Math.min(1, Math.max(0, input.score ?? (input.correct ? 1 : 0)))
+      : input.correct
+        ? 1
+        : 0;
   const correct = credit * config.correct;
   const format = input.formatOk ? config.formatBonus : config.formatPenalty;
   const turns = input.turns > config.maxTurns ? config.turnPenalty : 0;
@@ -53,7 +63,10 @@ export function isFormatFollowed(episode: Pick<Episode, 'stopReason' | 'turns'>)
 }
 
 /** The reward of a finished episode: turns are generation calls (a code call ends a turn). */
-export function computeEpisodeReward(episode: Pick<Episode, 'stopReason' | 'turns' | 'verdict'>, config: ResolvedRewardConfig = REWARD_DEFAULTS): RewardTerms {
+export function computeEpisodeReward(
+  episode: Pick<Episode, 'stopReason' | 'turns' | 'verdict'>,
+  config: ResolvedRewardConfig = REWARD_DEFAULTS,
+): RewardTerms {
   const { correct, score } = episode.verdict;
   return computeReward({ correct, score, formatOk: isFormatFollowed(episode), turns: episode.turns.length }, config);
 }

@@ -16,7 +16,8 @@ export class ActivityRecorder {
   wrapSandbox(sandbox: Sandbox): Sandbox {
     return new Proxy(sandbox, {
       get: (target, property, receiver) => {
-        if (property === 'exec') return (request: Parameters<Sandbox['exec']>[0]) => this.time('execute', () => target.exec(request));
+        if (property === 'exec')
+          return (request: Parameters<Sandbox['exec']>[0]) => this.time('execute', () => target.exec(request));
         const value = Reflect.get(target, property, receiver) as unknown;
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
@@ -32,7 +33,11 @@ export class ActivityRecorder {
     const execution = union(this.intervals.filter((i) => i.kind === 'execute'));
     const executionMs = length(execution);
     const exposedMs = executionMs - overlap(execution, generation);
-    return { generationSeconds: length(generation) / 1000, executionSeconds: executionMs / 1000, hiddenExecution: executionMs > 0 ? 1 - exposedMs / executionMs : null };
+    return {
+      generationSeconds: length(generation) / 1000,
+      executionSeconds: executionMs / 1000,
+      hiddenExecution: executionMs > 0 ? 1 - exposedMs / executionMs : null,
+    };
   }
 
   private async time<T>(kind: Interval['kind'], run: () => Promise<T>): Promise<T> {
@@ -65,9 +70,12 @@ function length(spans: readonly Span[]): number {
 
 /** Total length of the intersection of two disjoint sorted span lists. */
 export function overlap(a: readonly Span[], b: readonly Span[]): number {
-  let i = 0, j = 0, total = 0;
+  let i = 0,
+    j = 0,
+    total = 0;
   while (i < a.length && j < b.length) {
-    const start = Math.max(a[i][0], b[j][0]), end = Math.min(a[i][1], b[j][1]);
+    const start = Math.max(a[i][0], b[j][0]),
+      end = Math.min(a[i][1], b[j][1]);
     if (end > start) total += end - start;
     if (a[i][1] < b[j][1]) i++;
     else j++;

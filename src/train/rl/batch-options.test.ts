@@ -9,11 +9,28 @@ import { collectStepBatch } from './dynamic-sampling.js';
 import type { QuestionRef, RolloutResult } from './rollouts.js';
 import { computeRlLearningRate } from './schedule.js';
 
-function episode(key: string, correct: boolean, stopReason: StopReason = correct ? 'final-answer' : 'no-answer'): Episode {
+function episode(
+  key: string,
+  correct: boolean,
+  stopReason: StopReason = correct ? 'final-answer' : 'no-answer',
+): Episode {
   return {
-    id: key, taskId: 't', index: 0, seed: 0, sample: 0, mode: 'ci', backend: 'fake', system: '', question: '', turns: [{ text: 'x', finishReason: { unified: 'stop', raw: 'stop' } }],
-    answer: correct ? '1' : null, verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'no-answer' }, stopReason, codeCalls: 0,
-    usage: { promptTokens: 2, sampledTokens: 2, observationTokens: 0 }, timing: { totalMs: 0, generateMs: 0, execMs: 0 },
+    id: key,
+    taskId: 't',
+    index: 0,
+    seed: 0,
+    sample: 0,
+    mode: 'ci',
+    backend: 'fake',
+    system: '',
+    question: '',
+    turns: [{ text: 'x', finishReason: { unified: 'stop', raw: 'stop' } }],
+    answer: correct ? '1' : null,
+    verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'no-answer' },
+    stopReason,
+    codeCalls: 0,
+    usage: { promptTokens: 2, sampledTokens: 2, observationTokens: 0 },
+    timing: { totalMs: 0, generateMs: 0, execMs: 0 },
     trajectory: { promptTokens: [1, 2], tokens: [3, 4], mask: [1, 1], logprobs: [-1, -1] },
   };
 }
@@ -22,7 +39,10 @@ function episode(key: string, correct: boolean, stopReason: StopReason = correct
 function rollouts(keys: string[], pattern: (key: string) => 'all' | 'none' | 'mixed'): RolloutResult {
   const groups = keys.map((key) => {
     const kind = pattern(key);
-    return { key, episodes: [0, 1].map((i) => episode(`${key}/${i}`, kind === 'all' || (kind === 'mixed' && i === 0))) };
+    return {
+      key,
+      episodes: [0, 1].map((i) => episode(`${key}/${i}`, kind === 'all' || (kind === 'mixed' && i === 0))),
+    };
   });
   return { groups, wallSeconds: 1, generationSeconds: 1, executionSeconds: 1, hiddenExecution: 1 };
 }
@@ -31,7 +51,13 @@ const pool: QuestionRef[] = Array.from({ length: 20 }, (_, index) => ({ taskId: 
 const keyOf = (q: QuestionRef) => `q${q.index}`;
 
 describe('dynamic sampling (DAPO)', () => {
-  const config = resolveRlConfig({ groupSize: 2, questionsPerStep: 4, filterUniformGroups: true, dynamicSampling: true, maxSamplingRounds: 8 });
+  const config = resolveRlConfig({
+    groupSize: 2,
+    questionsPerStep: 4,
+    filterUniformGroups: true,
+    dynamicSampling: true,
+    maxSamplingRounds: 8,
+  });
   // Even-indexed questions are answered the same way by every answer (filtered); odd ones vary.
   const pattern = (key: string) => (Number(key.slice(1)) % 2 === 0 ? 'all' : 'mixed');
 
@@ -53,10 +79,24 @@ describe('dynamic sampling (DAPO)', () => {
 
   it('stops after maxSamplingRounds and trains what it has; without it the batch just shrinks', async () => {
     const uniform = () => 'none' as const;
-    const capped = await collectStepBatch(rollouts(['q0', 'q1', 'q2', 'q3'], uniform), pool, 1, { ...config, maxSamplingRounds: 3 }, async (qs) => rollouts(qs.map(keyOf), uniform));
+    const capped = await collectStepBatch(
+      rollouts(['q0', 'q1', 'q2', 'q3'], uniform),
+      pool,
+      1,
+      { ...config, maxSamplingRounds: 3 },
+      async (qs) => rollouts(qs.map(keyOf), uniform),
+    );
     expect(capped.training).toHaveLength(0);
     expect(capped.scored).toHaveLength(12); // 3 rounds of 4 questions
-    const plain = await collectStepBatch(rollouts(['q0', 'q1', 'q2', 'q4'], pattern), pool, 1, resolveRlConfig({ groupSize: 2, questionsPerStep: 4, filterUniformGroups: true }), async () => { throw new Error('no refill without dynamic sampling'); });
+    const plain = await collectStepBatch(
+      rollouts(['q0', 'q1', 'q2', 'q4'], pattern),
+      pool,
+      1,
+      resolveRlConfig({ groupSize: 2, questionsPerStep: 4, filterUniformGroups: true }),
+      async () => {
+        throw new Error('no refill without dynamic sampling');
+      },
+    );
     expect(plain.training).toHaveLength(1);
     expect(plain.samplingCost).toBe(4);
   });
@@ -75,20 +115,30 @@ describe('overlong masking', () => {
       const sequences = sequencesOf(scored, config);
       expect(sequences.map((s) => s.weights)).toEqual([[0, 1, 1], maskTruncated ? [0, 0, 0] : [0, 1, 1], [0, 1, 1]]);
       // Rewards 1.1, −0.1, −0.1 either way: the baseline (mean 0.3) is unchanged.
-      expect(computeEpisodeAdvantages(scored, sequences, 'grpo', false).map((a) => +a.toFixed(6))).toEqual([0.8, -0.4, -0.4]);
+      expect(computeEpisodeAdvantages(scored, sequences, 'grpo', false).map((a) => +a.toFixed(6))).toEqual([
+        0.8, -0.4, -0.4,
+      ]);
     }
   });
 });
 
 describe('REINFORCE++ with a group baseline', () => {
-  it('subtracts each group\'s mean, then whitens over the batch', () => {
+  it("subtracts each group's mean, then whitens over the batch", () => {
     const config = resolveRlConfig({ estimator: 'reinforce++-baseline' });
     // Group 1 rewards 1.1, −0.1 (mean 0.5); group 2 rewards 1.1, 1.1 (mean 1.1): centred 0.6, −0.6, 0, 0.
-    const scored = scoreGroups([{ key: 'a', episodes: [episode('a', true), episode('b', false)] }, { key: 'b', episodes: [episode('c', true), episode('d', true)] }], config);
+    const scored = scoreGroups(
+      [
+        { key: 'a', episodes: [episode('a', true), episode('b', false)] },
+        { key: 'b', episodes: [episode('c', true), episode('d', true)] },
+      ],
+      config,
+    );
     const sequences = sequencesOf(scored, config);
     // Whitening counts every answer once per trained token (2 each): std = √(2·(0.36 + 0.36) / (8 − 1)).
     const std = Math.sqrt((2 * 0.72) / 7);
-    expect(computeEpisodeAdvantages(scored, sequences, 'reinforce++-baseline').map((a) => +a.toFixed(4) + 0)).toEqual([0.6 / std, -0.6 / std, 0, 0].map((a) => +a.toFixed(4) + 0));
+    expect(computeEpisodeAdvantages(scored, sequences, 'reinforce++-baseline').map((a) => +a.toFixed(4) + 0)).toEqual(
+      [0.6 / std, -0.6 / std, 0, 0].map((a) => +a.toFixed(4) + 0),
+    );
     // Plain REINFORCE++ would rank group 2's answers above group 1's correct one.
     expect(computeEpisodeAdvantages(scored, sequences, 'reinforce++')[2]).toBeGreaterThan(0);
   });
@@ -96,7 +146,10 @@ describe('REINFORCE++ with a group baseline', () => {
 
 describe('the RL learning-rate schedule', () => {
   it('warms up linearly, then stays constant or decays to near 0 at the last step', () => {
-    const at = (lrSchedule: 'constant' | 'linear' | 'cosine') => [1, 2, 3, 4, 5, 6].map((step) => +computeRlLearningRate(step, { learningRate: 1, lrSchedule, warmupSteps: 2, steps: 6 }).toFixed(4));
+    const at = (lrSchedule: 'constant' | 'linear' | 'cosine') =>
+      [1, 2, 3, 4, 5, 6].map(
+        (step) => +computeRlLearningRate(step, { learningRate: 1, lrSchedule, warmupSteps: 2, steps: 6 }).toFixed(4),
+      );
     expect(at('constant')).toEqual([0.3333, 0.6667, 1, 1, 1, 1]);
     expect(at('linear')).toEqual([0.3333, 0.6667, 1, 0.75, 0.5, 0.25]);
     expect(at('cosine')).toEqual([0.3333, 0.6667, 1, 0.8536, 0.5, 0.1464]);

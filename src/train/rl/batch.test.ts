@@ -6,7 +6,10 @@ import type { TrainSequence } from '../types.js';
 
 const short: TrainSequence = { tokens: [1, 2, 3, 4], weights: [0, 1, 1], logprobs: [0, -1, -1] };
 const long: TrainSequence = { tokens: [1, 2, 3, 4, 5, 6], weights: [1, 1, 0, 1, 1], logprobs: [-1, -1, 0, -1, -1] };
-const advantages = [[1, 1, 1], [-1, -1, -1, -1, -1]];
+const advantages = [
+  [1, 1, 1],
+  [-1, -1, -1, -1, -1],
+];
 const advantagesOf = (aggregation: 'token-mean' | 'sequence-mean') =>
   buildDatums([short, long], advantages, undefined, aggregation).data.map((d) => d.loss_fn_inputs.advantages!.data);
 
@@ -30,16 +33,27 @@ describe('resolveRlConfig, the loss options', () => {
   it('defaults to the paper (token-mean, std-normalised, full fine-tuning) and names a bad value with its fix', () => {
     const config = resolveRlConfig();
     expect([config.lossAggregation, config.divideByStd, config.loraRank]).toEqual(['token-mean', true, 0]);
-    expect(() => resolveRlConfig({ lossAggregation: 'mean' as never })).toThrow(/rl.lossAggregation: bad value "mean" \(use token-mean or sequence-mean\)/);
+    expect(() => resolveRlConfig({ lossAggregation: 'mean' as never })).toThrow(
+      /rl.lossAggregation: bad value "mean" \(use token-mean or sequence-mean\)/,
+    );
     expect(() => resolveRlConfig({ loraRank: -1 })).toThrow(/rl.loraRank: bad value -1/);
-    expect([resolveRlConfig().reward.correctness, resolveRlConfig({ reward: { correctness: 'partial' } }).reward.correctness]).toEqual(['binary', 'partial']);
-    expect(() => resolveRlConfig({ reward: { correctness: 'half' as never } })).toThrow(/rl.reward.correctness: bad value "half" \(use binary or partial\)/);
+    expect([
+      resolveRlConfig().reward.correctness,
+      resolveRlConfig({ reward: { correctness: 'partial' } }).reward.correctness,
+    ]).toEqual(['binary', 'partial']);
+    expect(() => resolveRlConfig({ reward: { correctness: 'half' as never } })).toThrow(
+      /rl.reward.correctness: bad value "half" \(use binary or partial\)/,
+    );
   });
 });
 
 describe('computeEpisodeAdvantages without the std', () => {
   it('keeps small reward differences small (Dr. GRPO) where GRPO scales them to ±1', () => {
-    const group = (totals: number[]) => ({ key: 'q', episodes: [], rewards: totals.map((total) => ({ total, correct: 0, format: total, turns: 0 })) });
+    const group = (totals: number[]) => ({
+      key: 'q',
+      episodes: [],
+      rewards: totals.map((total) => ({ total, correct: 0, format: total, turns: 0 })),
+    });
     const formatOnly = [group([0.1, -0.1, 0.1, -0.1])];
     const withStd = computeEpisodeAdvantages(formatOnly, [], 'grpo');
     const meanOnly = computeEpisodeAdvantages(formatOnly, [], 'grpo', false);

@@ -20,7 +20,11 @@ export type StepBatch = {
 export type SampleRound = (questions: QuestionRef[], round: number) => Promise<RolloutResult>;
 
 export async function collectStepBatch(
-  first: RolloutResult, pool: readonly QuestionRef[], step: number, config: ResolvedRlConfig, sample: SampleRound,
+  first: RolloutResult,
+  pool: readonly QuestionRef[],
+  step: number,
+  config: ResolvedRlConfig,
+  sample: SampleRound,
 ): Promise<StepBatch> {
   const scored = scoreGroups(first.groups, config);
   let training = selectTrainingGroups(scored, config);
@@ -50,7 +54,9 @@ function mergeRollouts(a: RolloutResult, b: RolloutResult): RolloutResult {
     wallSeconds: a.wallSeconds + b.wallSeconds,
     generationSeconds: a.generationSeconds + b.generationSeconds,
     executionSeconds: execution,
-    hiddenExecution: (a.hiddenExecution === null && b.hiddenExecution === null) || execution <= 0
-      ? null : (hidden(a) + hidden(b)) / execution,
+    hiddenExecution:
+      (a.hiddenExecution === null && b.hiddenExecution === null) || execution <= 0
+        ? null
+        : (hidden(a) + hidden(b)) / execution,
   };
 }

@@ -9,16 +9,43 @@ import { computeStepMetrics } from './step-metrics.js';
 
 function episode(id: string, stopReason: StopReason, correct: boolean): Episode {
   return {
-    id, taskId: 't', index: 0, seed: 0, sample: 0, mode: 'ci', backend: 'fake', system: '', question: '', turns: [{ text: 'x', finishReason: { unified: 'stop', raw: 'stop' } }],
-    answer: correct ? '1' : null, verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'no-answer' }, stopReason, codeCalls: 0,
-    usage: { promptTokens: 2, sampledTokens: 2, observationTokens: 0 }, timing: { totalMs: 0, generateMs: 0, execMs: 0 },
+    id,
+    taskId: 't',
+    index: 0,
+    seed: 0,
+    sample: 0,
+    mode: 'ci',
+    backend: 'fake',
+    system: '',
+    question: '',
+    turns: [{ text: 'x', finishReason: { unified: 'stop', raw: 'stop' } }],
+    answer: correct ? '1' : null,
+    verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'no-answer' },
+    stopReason,
+    codeCalls: 0,
+    usage: { promptTokens: 2, sampledTokens: 2, observationTokens: 0 },
+    timing: { totalMs: 0, generateMs: 0, execMs: 0 },
     trajectory: { promptTokens: [1, 2], tokens: [3, 4], mask: [1, 1], logprobs: [-1, -1] },
   };
 }
 
-const group = [episode('a', 'final-answer', true), episode('b', 'no-answer', false), episode('c', 'backend-error', false), episode('d', 'sandbox-error', false)];
+const group = [
+  episode('a', 'final-answer', true),
+  episode('b', 'no-answer', false),
+  episode('c', 'backend-error', false),
+  episode('d', 'sandbox-error', false),
+];
 const rollouts = { groups: [], wallSeconds: 1, generationSeconds: 1, executionSeconds: 0, hiddenExecution: null };
-const trained = { trainedTokens: 4, kl: null, entropy: null, clipFraction: null, valueError: null, perUpdate: [], tisWeight: null, seconds: 0 };
+const trained = {
+  trainedTokens: 4,
+  kl: null,
+  entropy: null,
+  clipFraction: null,
+  valueError: null,
+  perUpdate: [],
+  tisWeight: null,
+  seconds: 0,
+};
 
 describe('infrastructure-failed episodes in RL', () => {
   const config = resolveRlConfig();
@@ -31,7 +58,16 @@ describe('infrastructure-failed episodes in RL', () => {
   });
 
   it('are counted in the step metrics and left out of its reward and accuracy', () => {
-    const metrics = computeStepMetrics({ step: 1, stage: 1, scored, trainedGroups: 1, rollouts, trained, learningRate: 1e-4, samplingCost: 1 });
+    const metrics = computeStepMetrics({
+      step: 1,
+      stage: 1,
+      scored,
+      trainedGroups: 1,
+      rollouts,
+      trained,
+      learningRate: 1e-4,
+      samplingCost: 1,
+    });
     expect(metrics.episodes).toBe(4);
     expect(metrics.infrastructureStops).toBe(2);
     expect(metrics.accuracy).toBe(0.5);

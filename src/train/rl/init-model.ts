@@ -13,7 +13,15 @@ export function classifyInit(path: string): InitKind {
   if (path === 'tiny') return 'preset';
   if (existsSync(join(path, 'config.json'))) return 'hf-folder';
   if (existsSync(join(path, 'weights.safetensors')) && existsSync(join(path, 'meta.json'))) return 'train-checkpoint';
-  throw new ConfigError([{ path: '--init', message: (`${path} is neither a Hugging Face model folder (config.json) nor a training checkpoint ` + `(weights.safetensors + meta.json)`), fix: "pass an SFT checkpoint folder, a base model folder, or 'tiny'" }]);
+  throw new ConfigError([
+    {
+      path: '--init',
+      message:
+        `${path} is neither a Hugging Face model folder (config.json) nor a training checkpoint ` +
+        `(weights.safetensors + meta.json)`,
+      fix: "pass an SFT checkpoint folder, a base model folder, or 'tiny'",
+    },
+  ]);
 }
 
 /** Resolves to the folder (or preset name) the policy and its reference start from. */
@@ -22,7 +30,14 @@ export async function resolveInitModel(client: TrainingClient, path: string, con
   if (existsSync(join(convertedFolder, 'config.json'))) return convertedFolder;
   type Meta = { base_model?: string; lora_rank?: number | null };
   const meta = JSON.parse(readFileSync(join(path, 'meta.json'), 'utf8')) as Meta;
-  if (!meta.base_model) throw new ConfigError([{ path: '--init', message: `${path}/meta.json names no base_model`, fix: 'pass the SFT run\'s sampler folder instead' }]);
+  if (!meta.base_model)
+    throw new ConfigError([
+      {
+        path: '--init',
+        message: `${path}/meta.json names no base_model`,
+        fix: "pass the SFT run's sampler folder instead",
+      },
+    ]);
   // A LoRA checkpoint (r1ci sft --lora-rank) holds adapters: it loads only into a model with adapters of its rank.
   const lora = meta.lora_rank ? { lora_config: { rank: meta.lora_rank } } : {};
   const modelId = await client.createModel({ base_model: meta.base_model, ...lora });

@@ -25,7 +25,10 @@ afterAll(async () => {
 
 // Prompt, sampled turn (mask 1), interpreter output (mask 0), sampled answer (mask 1); byte tokens.
 const bytes = (text: string) => [...Buffer.from(text)];
-const prompt = bytes('Q: 2+3?'), code = bytes('print(2+3)'), output = bytes('Result: 5'), answer = bytes('<<<5>>>');
+const prompt = bytes('Q: 2+3?'),
+  code = bytes('print(2+3)'),
+  output = bytes('Result: 5'),
+  answer = bytes('<<<5>>>');
 const trajectory = {
   promptTokens: prompt,
   tokens: [...code, ...output, ...answer],
@@ -36,7 +39,11 @@ const trajectory = {
 /** The datum with the targets at interpreter positions (weight 0 when masked) replaced by other ids. */
 function datums(trainOnObservation: boolean) {
   const sequence = trajectoryToSequence(trajectory, { trainOnObservation, advantage: 1 });
-  const datum = makeDatum(sequence.tokens, { weights: sequence.weights, logprobs: sequence.logprobs, advantages: sequence.advantages });
+  const datum = makeDatum(sequence.tokens, {
+    weights: sequence.weights,
+    logprobs: sequence.logprobs,
+    advantages: sequence.advantages,
+  });
   const first = prompt.length - 1 + code.length; // target index of the first output token
   const altered = structuredClone(datum);
   for (let t = first; t < first + output.length; t++) altered.loss_fn_inputs.target_tokens.data[t] = 7;

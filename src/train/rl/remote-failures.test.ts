@@ -25,7 +25,13 @@ afterAll(async () => {
 async function rl(out: string, url: string, key: string): Promise<{ code: number | null; lines: string[] }> {
   const args = ['rl', '--out', out, '--init', base, '--learner', url, '--steps', '1', '--lora-rank', '2'];
   const run = await runCli(args, { env: { R1CI_LEARNER_API_KEY: key, R1CI_LEARNER_URL: '' } });
-  return { code: run.code, lines: run.stderr.trim().split('\n').filter((line) => !/^rl \d+\/\d+ /.test(line)) };
+  return {
+    code: run.code,
+    lines: run.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !/^rl \d+\/\d+ /.test(line)),
+  };
 }
 
 describe('r1ci rl against a remote learner that fails at once', () => {

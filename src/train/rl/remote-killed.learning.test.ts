@@ -33,12 +33,38 @@ async function learner(): Promise<LocalLearner> {
 /** `r1ci rl` against `remote`; `onStep1` runs once the first step's line is out (step 2 is under way). */
 type Run = { code: number | null; stdout: string; stderr: string };
 function rl(out: string, remote: LocalLearner, onStep1?: () => void): Promise<Run> {
-  const args = ['rl', '--out', out, '--init', base, '--learner', remote.url, '--steps', '2', '--lora-rank', '2',
-    '--kl', '0', '--group-size', '2', '--questions-per-step', '2', '--max-tokens-per-turn', '8',
-    '--max-total-tokens', '16', '--concurrency', '4', '--lr', '1e-3'];
+  const args = [
+    'rl',
+    '--out',
+    out,
+    '--init',
+    base,
+    '--learner',
+    remote.url,
+    '--steps',
+    '2',
+    '--lora-rank',
+    '2',
+    '--kl',
+    '0',
+    '--group-size',
+    '2',
+    '--questions-per-step',
+    '2',
+    '--max-tokens-per-turn',
+    '8',
+    '--max-total-tokens',
+    '16',
+    '--concurrency',
+    '4',
+    '--lr',
+    '1e-3',
+  ];
   const child = spawnCli(args, { R1CI_LEARNER_API_KEY: remote.apiKey, R1CI_LEARNER_URL: '' });
   child.stdin!.end();
-  let stdout = '', stderr = '', fired = false;
+  let stdout = '',
+    stderr = '',
+    fired = false;
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
     if (onStep1 && !fired && /^step 1 /m.test(stdout)) {
@@ -46,7 +72,9 @@ function rl(out: string, remote: LocalLearner, onStep1?: () => void): Promise<Ru
       onStep1();
     }
   });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
@@ -56,14 +84,19 @@ describe('r1ci rl when its remote learner is killed mid-run', () => {
     const first = await learner();
     const killed = await rl(out, first, () => first.child.kill('SIGKILL'));
     expect(killed.code).not.toBe(0);
-    const lines = killed.stderr.trim().split('\n').filter((line) => !/^rl \d+\/\d+ /.test(line)); // less progress
+    const lines = killed.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !/^rl \d+\/\d+ /.test(line)); // less progress
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`learner at ${first.url} unreachable .*gave up after \\d+ tries`));
     const state = JSON.parse(readFileSync(join(out, 'state.json'), 'utf8')) as RunState;
     expect(state.step).toBe(1);
     expect(readMetrics(join(out, 'metrics.jsonl')).map((m) => m.step)).toEqual([1]);
-    const checkpoint = state.checkpoint.replace(/^tinker:\/\/([^/]+)\/weights\/([^/]+)$/,
-      (_, model: string, name: string) => join(dir, 'learner', 'checkpoints', model, name));
+    const checkpoint = state.checkpoint.replace(
+      /^tinker:\/\/([^/]+)\/weights\/([^/]+)$/,
+      (_, model: string, name: string) => join(dir, 'learner', 'checkpoints', model, name),
+    );
     expect(existsSync(join(checkpoint, 'weights.safetensors'))).toBe(true);
 
     const resumed = await rl(out, await learner());

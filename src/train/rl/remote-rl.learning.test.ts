@@ -15,7 +15,13 @@ let dir: string, learner: LocalLearner, server: SkyrlShapedServer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'r1ci-remote-rl-'));
   learner = await startLocalLearner({ threads: 1, stateDir: join(dir, 'learner') });
-  server = await startSkyrlShapedServer({ learnerUrl: learner.url, learnerKey: learner.apiKey, baseModel: 'tiny', apiKey: 'k-remote', longPollMs: 2_000 });
+  server = await startSkyrlShapedServer({
+    learnerUrl: learner.url,
+    learnerKey: learner.apiKey,
+    baseModel: 'tiny',
+    apiKey: 'k-remote',
+    longPollMs: 2_000,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -27,23 +33,68 @@ afterAll(async () => {
 describe('r1ci rl --learner URL against a SkyRL-shaped server', () => {
   it('runs two steps with the curriculum estimate and a held-out eval, using no extension', async () => {
     const out = join(dir, 'run');
-    const args = ['rl', '--out', out, '--learner', server.url, '--lora-rank', '2', '--kl', '0', '--steps', '2', '--lr', '1e-3',
-      '--curriculum', '--steps-per-stage', '1', '--curriculum-samples', '1', '--questions-per-task', '4', '--eval-every', '2', '--eval-per-task', '1',
-      '--group-size', '2', '--questions-per-step', '2', '--max-tokens-per-turn', '8', '--max-total-tokens', '16', '--concurrency', '4', '--json'];
+    const args = [
+      'rl',
+      '--out',
+      out,
+      '--learner',
+      server.url,
+      '--lora-rank',
+      '2',
+      '--kl',
+      '0',
+      '--steps',
+      '2',
+      '--lr',
+      '1e-3',
+      '--curriculum',
+      '--steps-per-stage',
+      '1',
+      '--curriculum-samples',
+      '1',
+      '--questions-per-task',
+      '4',
+      '--eval-every',
+      '2',
+      '--eval-per-task',
+      '1',
+      '--group-size',
+      '2',
+      '--questions-per-step',
+      '2',
+      '--max-tokens-per-turn',
+      '8',
+      '--max-total-tokens',
+      '16',
+      '--concurrency',
+      '4',
+      '--json',
+    ];
     const run = await runCli(args, { env: { R1CI_LEARNER_API_KEY: 'k-remote', R1CI_LEARNER_URL: '' } });
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as { steps: number; last: { eval?: { accuracy: number } } };
+    const result = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as {
+      steps: number;
+      last: { eval?: { accuracy: number } };
+    };
     expect(result.steps).toBe(2);
     expect(result.last.eval?.accuracy).toBeTypeOf('number');
     expect(existsSync(join(out, 'curriculum.json'))).toBe(true);
 
-    expect(server.log.filter((r) => r.status >= 400 && r.status !== 408).map((r) => `${r.path} ${r.status}`)).toEqual([]);
-    const samples = server.log.filter((r) => r.path === '/api/v1/asample').map((r) => r.body as { model_path?: string });
+    expect(server.log.filter((r) => r.status >= 400 && r.status !== 408).map((r) => `${r.path} ${r.status}`)).toEqual(
+      [],
+    );
+    const samples = server.log
+      .filter((r) => r.path === '/api/v1/asample')
+      .map((r) => r.body as { model_path?: string });
     // Weights versions 0 (rollouts and the curriculum estimate of step 1), 1 (step 2) and 2 (the eval), each saved
     // once.
     const paths = [...new Set(samples.map((s) => s.model_path))];
-    expect(paths.map((p) => p?.replace(/^tinker:\/\/[^/]+\//, ''))).toEqual(['sampler-000000', 'sampler-000001', 'sampler-000002']);
+    expect(paths.map((p) => p?.replace(/^tinker:\/\/[^/]+\//, ''))).toEqual([
+      'sampler-000000',
+      'sampler-000001',
+      'sampler-000002',
+    ]);
     expect(server.log.filter((r) => r.path === '/api/v1/save_weights_for_sampler')).toHaveLength(3);
   }, 480_000);
 });

@@ -34,35 +34,84 @@ afterAll(async () => {
  * Runs `r1ci rl` in a child; with killAfterStep, SIGKILLs it as soon as that step is committed (the next one is under
  * way).
  */
-function runCli(out: string, killAfterStep?: number, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
+function runCli(
+  out: string,
+  killAfterStep?: number,
+  extra: string[] = [],
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
   // PPO from a cold start: the critic and GAE give non-zero gradients even when every reward is equal.
-  const args = [...cliEntry(), 'rl', '--out', out, '--init', base, '--steps', String(STEPS), '--estimator', 'ppo',
-    '--group-size', '2', '--questions-per-step', '2', '--max-tokens-per-turn', '16', '--max-total-tokens', '32', '--system-prompt', 'Use Python.', '--concurrency', '4', '--lr', '1e-3', ...extra];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, R1CI_LEARNER_URL: learner.url, R1CI_LEARNER_API_KEY: learner.apiKey }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '', stderr = '';
+  const args = [
+    ...cliEntry(),
+    'rl',
+    '--out',
+    out,
+    '--init',
+    base,
+    '--steps',
+    String(STEPS),
+    '--estimator',
+    'ppo',
+    '--group-size',
+    '2',
+    '--questions-per-step',
+    '2',
+    '--max-tokens-per-turn',
+    '16',
+    '--max-total-tokens',
+    '32',
+    '--system-prompt',
+    'Use Python.',
+    '--concurrency',
+    '4',
+    '--lr',
+    '1e-3',
+    ...extra,
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, R1CI_LEARNER_URL: learner.url, R1CI_LEARNER_API_KEY: learner.apiKey },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '',
+    stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
     if (killAfterStep !== undefined && stdout.includes(`step ${killAfterStep} `)) child.kill('SIGKILL');
   });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-  return new Promise((resolveRun) => child.once('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGKILL') process.stderr.write(stderr);
-    resolveRun({ code, signal, stdout });
-  }));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolveRun) =>
+    child.once('exit', (code, signal) => {
+      if (code !== 0 && signal !== 'SIGKILL') process.stderr.write(stderr);
+      resolveRun({ code, signal, stdout });
+    }),
+  );
 }
 
 const withoutTimes = (m: StepMetrics) => {
-  const { samplingSeconds: _s, generationSeconds: _g, executionSeconds: _e, trainingSeconds: _t, hiddenExecution: _h, ...rest } = m;
+  const {
+    samplingSeconds: _s,
+    generationSeconds: _g,
+    executionSeconds: _e,
+    trainingSeconds: _t,
+    hiddenExecution: _h,
+    ...rest
+  } = m;
   return rest;
 };
 const state = (out: string) => JSON.parse(readFileSync(join(out, 'state.json'), 'utf8')) as RunState;
 /** A checkpoint saved under a name comes back as tinker://MODEL/weights/NAME, kept in the learner's state folder. */
-const folderOf = (path: string) => path.replace(/^tinker:\/\/([^/]+)\/weights\/([^/]+)$/, (_, model: string, name: string) => join(dir, 'learner', 'checkpoints', model, name));
+const folderOf = (path: string) =>
+  path.replace(/^tinker:\/\/([^/]+)\/weights\/([^/]+)$/, (_, model: string, name: string) =>
+    join(dir, 'learner', 'checkpoints', model, name),
+  );
 const bytes = (path: string, file: string) => readFileSync(join(folderOf(path), file));
 
 describe('r1ci rl resume after kill -9', () => {
   it('continues with no step lost or repeated, the same optimizer state and the same metrics', async () => {
-    const reference = join(dir, 'reference'), killed = join(dir, 'killed');
+    const reference = join(dir, 'reference'),
+      killed = join(dir, 'killed');
     const whole = await runCli(reference);
     expect(whole.code).toBe(0);
 
@@ -74,7 +123,8 @@ describe('r1ci rl resume after kill -9', () => {
     expect(second.stdout).toContain('resumed after step 2');
     expect(second.stdout).not.toMatch(/^step [12] /m);
 
-    const a = readMetrics(join(reference, 'metrics.jsonl')), b = readMetrics(join(killed, 'metrics.jsonl'));
+    const a = readMetrics(join(reference, 'metrics.jsonl')),
+      b = readMetrics(join(killed, 'metrics.jsonl'));
     expect(b.map((m) => m.step)).toEqual([1, 2, 3, 4]);
     expect(b.map(withoutTimes)).toEqual(a.map(withoutTimes));
     const [ra, rb] = [state(reference), state(killed)];
@@ -95,6 +145,10 @@ describe('r1ci rl --estimator ppo with mini-batches', () => {
     expect([metrics.updates, metrics.valueError === null]).toEqual([2, false]);
     // the learner's optimizer steps
     expect(JSON.parse(bytes(state(out).checkpoint, 'meta.json').toString()).steps).toBe(2);
-    expect(JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')).config).toMatchObject({ estimator: 'ppo', miniBatches: 2, valueClip: 0.2 });
+    expect(JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')).config).toMatchObject({
+      estimator: 'ppo',
+      miniBatches: 2,
+      valueClip: 0.2,
+    });
   }, 120_000);
 });

@@ -5,7 +5,13 @@ import { hashKeys } from '../../core/index.js';
 import type { TokenBackend, Tokenizer } from '../../backends/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
 import { getTask, type TaskInstance } from '../../tasks/index.js';
-import { resolveAgentConfig, runEpisodes, type AgentOptions, type Episode, type EpisodeContext } from '../../agent/index.js';
+import {
+  resolveAgentConfig,
+  runEpisodes,
+  type AgentOptions,
+  type Episode,
+  type EpisodeContext,
+} from '../../agent/index.js';
 import { ActivityRecorder } from './activity.js';
 import type { RolloutGroup } from './batch.js';
 
@@ -38,7 +44,11 @@ export type RolloutResult = {
 };
 
 /** Runs `samples` answers to each question; groups come back in question order. */
-export async function runRollouts(questions: readonly QuestionRef[], samples: number, options: RolloutOptions): Promise<RolloutResult> {
+export async function runRollouts(
+  questions: readonly QuestionRef[],
+  samples: number,
+  options: RolloutOptions,
+): Promise<RolloutResult> {
   const recorder = new ActivityRecorder();
   const backend = recorder.wrapBackend(options.backend);
   const sandbox = recorder.wrapSandbox(options.sandbox);
@@ -47,20 +57,40 @@ export async function runRollouts(questions: readonly QuestionRef[], samples: nu
   for (const q of questions) {
     const task = getTask(q.taskId);
     for (let sample = 0; sample < samples; sample++) {
-      contexts.push(() => ({ task, instance: instanceOf(q), sample, backend, tokenizer: options.tokenizer, sandbox, config, seed: hashKeys([...options.seedKeys, questionKey(q), sample]) % 2_147_483_647 }));
+      contexts.push(() => ({
+        task,
+        instance: instanceOf(q),
+        sample,
+        backend,
+        tokenizer: options.tokenizer,
+        sandbox,
+        config,
+        seed: hashKeys([...options.seedKeys, questionKey(q), sample]) % 2_147_483_647,
+      }));
     }
   }
   const started = performance.now();
   const episodes = await runEpisodes(contexts, { concurrency: options.concurrency });
   const wallSeconds = (performance.now() - started) / 1000;
-  const groups = questions.map((q, i) => ({ key: questionKey(q), episodes: episodes.slice(i * samples, (i + 1) * samples) }));
+  const groups = questions.map((q, i) => ({
+    key: questionKey(q),
+    episodes: episodes.slice(i * samples, (i + 1) * samples),
+  }));
   return { groups, wallSeconds, ...recorder.summary() };
 }
 
 /** Accuracy and code use of one sample per held-out question at the test temperature (0.6). */
-export async function runHeldOutEval(questions: readonly QuestionRef[], options: RolloutOptions): Promise<{ accuracy: number; codeUseRate: number; questions: number; episodes: Episode[] }> {
+export async function runHeldOutEval(
+  questions: readonly QuestionRef[],
+  options: RolloutOptions,
+): Promise<{ accuracy: number; codeUseRate: number; questions: number; episodes: Episode[] }> {
   const result = await runRollouts(questions, 1, { ...options, agent: { ...options.agent, temperature: 0.6 } });
   const episodes = result.groups.flatMap((g) => g.episodes);
   const rate = (f: (e: Episode) => boolean) => (episodes.length ? episodes.filter(f).length / episodes.length : 0);
-  return { accuracy: rate((e) => e.verdict.correct), codeUseRate: rate((e) => e.codeCalls > 0), questions: episodes.length, episodes };
+  return {
+    accuracy: rate((e) => e.verdict.correct),
+    codeUseRate: rate((e) => e.codeCalls > 0),
+    questions: episodes.length,
+    episodes,
+  };
 }

@@ -53,40 +53,65 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
   const liveSampling = await checkExtensions(client, config);
   const lora = config.loraRank > 0 ? { lora_config: { rank: config.loraRank } } : {};
   // Extension fields only when asked for: a remote engine gets Tinker's fields alone.
-  const extensions = { ...(config.klCoef > 0 && config.loraRank === 0 ? { reference_model: true } : {}), ...(config.estimator === 'ppo' ? { value_head: true } : {}) };
+  const extensions = {
+    ...(config.klCoef > 0 && config.loraRank === 0 ? { reference_model: true } : {}),
+    ...(config.estimator === 'ppo' ? { value_head: true } : {}),
+  };
   const modelId = await client.createModel({ base_model: options.init, ...lora, ...extensions });
   if (resumed) await client.loadWeights(modelId, resumed.checkpoint, { optimizer: true });
-  const checkpointPath = options.checkpointPath ?? ((kind, step) => join(files.checkpoints, `${kind}-${String(step).padStart(6, '0')}`));
-  const backendFor = options.rolloutBackend ?? ((target: LearnerSamplingTarget) => createLearnerTokenBackend(client, target, 'learner', options.tokenizer));
+  const checkpointPath =
+    options.checkpointPath ?? ((kind, step) => join(files.checkpoints, `${kind}-${String(step).padStart(6, '0')}`));
+  const backendFor =
+    options.rolloutBackend ??
+    ((target: LearnerSamplingTarget) => createLearnerTokenBackend(client, target, 'learner', options.tokenizer));
   // Without live sampling (a remote Tinker or SkyRL), everything that samples the current policy
   // (rollouts, the curriculum's estimate, the held-out eval) samples weights saved for the sampler,
   // saved at most once per weights version (the number of optimizer steps taken).
   const saved = new Map<number, Promise<string>>();
   const weightsAt = (version: number) => {
     let path = saved.get(version);
-    if (!path) saved.set(version, path = client.saveWeightsForSampler(modelId, checkpointPath('sampler', version)));
+    if (!path) saved.set(version, (path = client.saveWeightsForSampler(modelId, checkpointPath('sampler', version))));
     return path;
   };
   const current = async (version: number) => (liveSampling ? undefined : await weightsAt(version));
   const rollout = (modelPath?: string): RolloutOptions => ({
-    backend: backendFor(modelPath ? { modelPath } : { modelId }), tokenizer: options.tokenizer, sandbox: options.sandbox,
-    agent: { ...config.agent, mode: 'ci' }, concurrency: config.concurrency, seedKeys: ['rl', config.seed],
+    backend: backendFor(modelPath ? { modelPath } : { modelId }),
+    tokenizer: options.tokenizer,
+    sandbox: options.sandbox,
+    agent: { ...config.agent, mode: 'ci' },
+    concurrency: config.concurrency,
+    seedKeys: ['rl', config.seed],
   });
   const pools = stagePools(config, files, rollout);
-  const heldOut = config.taskIds.flatMap((taskId) => Array.from({ length: config.evalQuestionsPerTask }, (_, index) => ({ taskId, index, seed: config.evalSeed, ...taskOptionsOf(config, taskId) })));
+  const heldOut = config.taskIds.flatMap((taskId) =>
+    Array.from({ length: config.evalQuestionsPerTask }, (_, index) => ({
+      taskId,
+      index,
+      seed: config.evalSeed,
+      ...taskOptionsOf(config, taskId),
+    })),
+  );
   let state = resumed;
   let committed = resumed; // the last state written to state.json
   let prefetched: { step: number; result: Promise<RolloutResult> } | null = null;
   for (let step = (resumed?.step ?? 0) + 1; step <= config.steps; step++) {
-    const stage = config.curriculum.enabled ? stageOfStep(step, config.curriculum.stepsPerStage, config.curriculum.stages) : 1;
-    const stageAt = (k: number) => (config.curriculum.enabled ? stageOfStep(k, config.curriculum.stepsPerStage, config.curriculum.stages) : 1);
+    const stage = config.curriculum.enabled
+      ? stageOfStep(step, config.curriculum.stepsPerStage, config.curriculum.stages)
+      : 1;
+    const stageAt = (k: number) =>
+      config.curriculum.enabled ? stageOfStep(k, config.curriculum.stepsPerStage, config.curriculum.stages) : 1;
     const poolOf = (k: number, modelPath?: string) => pools(stageAt(k), modelPath);
     const questionsOf = async (k: number, modelPath?: string) => pickQuestions(await poolOf(k, modelPath), config, k);
-    const stepRollout = (k: number, modelPath?: string) => ({ ...rollout(modelPath), seedKeys: ['rl', config.seed, k] });
+    const stepRollout = (k: number, modelPath?: string) => ({
+      ...rollout(modelPath),
+      seedKeys: ['rl', config.seed, k],
+    });
     const onPolicyPath = await current(step - 1);
     const samplePath = step > 1 && config.sampling === 'stale-1' ? state?.samplerCheckpoint : onPolicyPath;
-    const firstRound = prefetched?.step === step ? await prefetched.result
-      : await runRollouts(await questionsOf(step, onPolicyPath), config.groupSize, stepRollout(step, samplePath));
+    const firstRound =
+      prefetched?.step === step
+        ? await prefetched.result
+        : await runRollouts(await questionsOf(step, onPolicyPath), config.groupSize, stepRollout(step, samplePath));
     let samplerCheckpoint: string | undefined;
     prefetched = null;
     if (config.sampling === 'stale-1' && step < config.steps) {
@@ -95,21 +120,48 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
       samplerCheckpoint = await weightsAt(step - 1);
       const next = step + 1;
       const snapshot = samplerCheckpoint;
-      const result = questionsOf(next, snapshot).then((qs) => runRollouts(qs, config.groupSize, stepRollout(next, snapshot)));
+      const result = questionsOf(next, snapshot).then((qs) =>
+        runRollouts(qs, config.groupSize, stepRollout(next, snapshot)),
+      );
       result.catch(() => undefined); // awaited next step; this branch only keeps an early failure from being unhandled
       prefetched = { step: next, result };
     }
     // Refills (dynamic sampling) sample the same weights as the step's first round, under their own seeds.
-    const batch = await collectStepBatch(firstRound, await poolOf(step, onPolicyPath), step, config, (questions, round) =>
-      runRollouts(questions, config.groupSize, { ...stepRollout(step, samplePath), seedKeys: ['rl', config.seed, step, 'refill', round] }));
+    const batch = await collectStepBatch(
+      firstRound,
+      await poolOf(step, onPolicyPath),
+      step,
+      config,
+      (questions, round) =>
+        runRollouts(questions, config.groupSize, {
+          ...stepRollout(step, samplePath),
+          seedKeys: ['rl', config.seed, step, 'refill', round],
+        }),
+    );
     const learningRate = computeRlLearningRate(step, config);
     const trained = await runTrainStep(client, modelId, batch.training, config, learningRate);
-    const evaluation = config.evalEvery > 0 && (step % config.evalEvery === 0 || step === config.steps)
-      ? withoutEpisodes(await runHeldOutEval(heldOut, { ...rollout(await current(step)), seedKeys: ['eval', config.seed, step] })) : undefined;
+    const evaluation =
+      config.evalEvery > 0 && (step % config.evalEvery === 0 || step === config.steps)
+        ? withoutEpisodes(
+            await runHeldOutEval(heldOut, { ...rollout(await current(step)), seedKeys: ['eval', config.seed, step] }),
+          )
+        : undefined;
     // The resume checkpoint (weights and optimizer state) every saveEvery steps and at the last.
     const save = step % config.saveEvery === 0 || step === config.steps;
-    const checkpoint = save ? await client.saveWeights(modelId, checkpointPath('train', step)) : state?.checkpoint ?? '';
-    const metrics = computeStepMetrics({ step, stage, scored: batch.scored, trainedGroups: batch.training.length, rollouts: batch.rollouts, trained, evaluation, learningRate, samplingCost: batch.samplingCost });
+    const checkpoint = save
+      ? await client.saveWeights(modelId, checkpointPath('train', step))
+      : (state?.checkpoint ?? '');
+    const metrics = computeStepMetrics({
+      step,
+      stage,
+      scored: batch.scored,
+      trainedGroups: batch.training.length,
+      rollouts: batch.rollouts,
+      trained,
+      evaluation,
+      learningRate,
+      samplingCost: batch.samplingCost,
+    });
     state = { step, checkpoint, configHash, ...(samplerCheckpoint ? { samplerCheckpoint } : {}) };
     appendStepMetrics(files, metrics);
     saved.delete(step - 2);
@@ -131,11 +183,22 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
 async function checkExtensions(client: TrainingClient, config: ResolvedRlConfig): Promise<boolean> {
   const extensions = (await client.capabilities()).extensions ?? [];
   const problems: ConfigProblem[] = [];
-  if (config.klCoef > 0 && !extensions.includes('low_var_kl')) problems.push({ path: 'rl.klCoef', message: 'the learner has no low-variance KL extension', fix: 'pass --kl 0 (or use a LoRA model on a learner that serves the extension)' });
-  if (config.estimator === 'ppo' && !extensions.includes('value_head')) problems.push({ path: 'rl.estimator', message: 'PPO needs the value-head extension, which the learner lacks', fix: 'use --estimator grpo or reinforce++' });
+  if (config.klCoef > 0 && !extensions.includes('low_var_kl'))
+    problems.push({
+      path: 'rl.klCoef',
+      message: 'the learner has no low-variance KL extension',
+      fix: 'pass --kl 0 (or use a LoRA model on a learner that serves the extension)',
+    });
+  if (config.estimator === 'ppo' && !extensions.includes('value_head'))
+    problems.push({
+      path: 'rl.estimator',
+      message: 'PPO needs the value-head extension, which the learner lacks',
+      fix: 'use --estimator grpo or reinforce++',
+    });
   if (config.agent.temperature !== 1 && !extensions.includes('temperature')) {
-    const message = `the learner cannot train at temperature ${config.agent.temperature} (no temperature extension), `
-      + 'so its logprobs would not be the sampler\'s';
+    const message =
+      `the learner cannot train at temperature ${config.agent.temperature} (no temperature extension), ` +
+      "so its logprobs would not be the sampler's";
     problems.push({ path: 'rl.agent.temperature', message, fix: 'use --temperature 1' });
   }
   if (problems.length) throw new ConfigError(problems);
@@ -154,8 +217,19 @@ function withoutEpisodes<T extends { episodes: unknown }>(result: T): Omit<T, 'e
 
 /** The training questions of a stage (all of them without the curriculum); cached per stage. The estimate
  * samples `modelPath` (weights saved for the sampler) when given, else the live policy. */
-function stagePools(config: ResolvedRlConfig, files: RunFiles, rollout: (modelPath?: string) => RolloutOptions): (stage: number, modelPath?: string) => Promise<QuestionRef[]> {
-  const all: QuestionRef[] = config.taskIds.flatMap((taskId) => Array.from({ length: config.questionsPerTask }, (_, index) => ({ taskId, index, seed: config.questionSeed, ...taskOptionsOf(config, taskId) })));
+function stagePools(
+  config: ResolvedRlConfig,
+  files: RunFiles,
+  rollout: (modelPath?: string) => RolloutOptions,
+): (stage: number, modelPath?: string) => Promise<QuestionRef[]> {
+  const all: QuestionRef[] = config.taskIds.flatMap((taskId) =>
+    Array.from({ length: config.questionsPerTask }, (_, index) => ({
+      taskId,
+      index,
+      seed: config.questionSeed,
+      ...taskOptionsOf(config, taskId),
+    })),
+  );
   const cache = new Map<number, Promise<QuestionRef[]>>();
   return (stage, modelPath) => {
     if (!config.curriculum.enabled) return Promise.resolve(all);
@@ -163,7 +237,9 @@ function stagePools(config: ResolvedRlConfig, files: RunFiles, rollout: (modelPa
     if (!pool) {
       const estimateAt = config.curriculum.online ? stage : 1;
       const path = join(files.dir, config.curriculum.online ? `curriculum-stage-${stage}.json` : 'curriculum.json');
-      pool = loadOrEstimateCurriculum(path, estimateAt, all, config.curriculum, rollout(modelPath)).then((groups) => questionsForStage(groups, stage));
+      pool = loadOrEstimateCurriculum(path, estimateAt, all, config.curriculum, rollout(modelPath)).then((groups) =>
+        questionsForStage(groups, stage),
+      );
       cache.set(stage, pool);
     }
     return pool;
@@ -171,7 +247,11 @@ function stagePools(config: ResolvedRlConfig, files: RunFiles, rollout: (modelPa
 }
 
 /** The step's questions: a seeded draw from the pool, so a rerun of step k asks the same questions. */
-export function pickQuestions(pool: readonly QuestionRef[], config: Pick<ResolvedRlConfig, 'seed' | 'questionsPerStep'>, step: number): QuestionRef[] {
+export function pickQuestions(
+  pool: readonly QuestionRef[],
+  config: Pick<ResolvedRlConfig, 'seed' | 'questionsPerStep'>,
+  step: number,
+): QuestionRef[] {
   return createRng('rl-questions', config.seed, step).sample(pool, Math.min(config.questionsPerStep, pool.length));
 }
 
@@ -179,6 +259,7 @@ export function pickQuestions(pool: readonly QuestionRef[], config: Pick<Resolve
 function dropOldCheckpoints(previous: RunState | null, current: RunState, config: ResolvedRlConfig): void {
   if (!previous || previous.step % config.checkpointEvery === 0) return;
   for (const path of [previous.checkpoint, previous.samplerCheckpoint]) {
-    if (path && path.startsWith('/') && path !== current.samplerCheckpoint) rmSync(path, { recursive: true, force: true });
+    if (path && path.startsWith('/') && path !== current.samplerCheckpoint)
+      rmSync(path, { recursive: true, force: true });
   }
 }

@@ -11,7 +11,13 @@ import type { ResolvedRlConfig, RunState, StepMetrics } from './types.js';
 export type RunFiles = { dir: string; config: string; state: string; metrics: string; checkpoints: string };
 
 export function runFiles(dir: string): RunFiles {
-  return { dir, config: join(dir, 'config.json'), state: join(dir, 'state.json'), metrics: join(dir, 'metrics.jsonl'), checkpoints: join(dir, 'checkpoints') };
+  return {
+    dir,
+    config: join(dir, 'config.json'),
+    state: join(dir, 'state.json'),
+    metrics: join(dir, 'metrics.jsonl'),
+    checkpoints: join(dir, 'checkpoints'),
+  };
 }
 
 export function hashConfig(config: ResolvedRlConfig, init: string): string {
@@ -19,7 +25,11 @@ export function hashConfig(config: ResolvedRlConfig, init: string): string {
 }
 
 /** Opens (or creates) a run folder; resolves to the state of the last completed step, if any. */
-export function openRun(files: RunFiles, config: ResolvedRlConfig, init: string): { state: RunState | null; configHash: string } {
+export function openRun(
+  files: RunFiles,
+  config: ResolvedRlConfig,
+  init: string,
+): { state: RunState | null; configHash: string } {
   mkdirSync(files.checkpoints, { recursive: true });
   const configHash = hashConfig(config, init);
   if (!existsSync(files.state)) {
@@ -29,7 +39,13 @@ export function openRun(files: RunFiles, config: ResolvedRlConfig, init: string)
   }
   const state = JSON.parse(readFileSync(files.state, 'utf8')) as RunState;
   if (state.configHash !== configHash) {
-    throw new ConfigError([{ path: 'rl.runDir', message: `${files.dir} holds a run with a different config or starting point`, fix: 'rerun with the same options, or choose a new --out folder' }]);
+    throw new ConfigError([
+      {
+        path: 'rl.runDir',
+        message: `${files.dir} holds a run with a different config or starting point`,
+        fix: 'rerun with the same options, or choose a new --out folder',
+      },
+    ]);
   }
   truncateMetrics(files.metrics, state.step);
   return { state, configHash };

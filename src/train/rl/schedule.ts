@@ -4,7 +4,8 @@ import type { ResolvedRlConfig } from './types.js';
 
 /** Learning rate of 1-based `step` of `config.steps`. */
 export function computeRlLearningRate(
-  step: number, config: Pick<ResolvedRlConfig, 'learningRate' | 'lrSchedule' | 'warmupSteps' | 'steps'>,
+  step: number,
+  config: Pick<ResolvedRlConfig, 'learningRate' | 'lrSchedule' | 'warmupSteps' | 'steps'>,
 ): number {
   const peak = config.learningRate;
   if (step <= config.warmupSteps) return (peak * step) / (config.warmupSteps + 1);

@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTinyModelFixture, type TinyModelFixture } from '../../../test/helpers/training-fixtures.js';
 import type { Episode } from '../../agent/index.js';
-import { decodeForwardBackwardRequest, LearnerClient, makeDatum, type Datum, type ForwardBackwardInput } from '../../learner/index.js';
+import {
+  decodeForwardBackwardRequest,
+  LearnerClient,
+  makeDatum,
+  type Datum,
+  type ForwardBackwardInput,
+} from '../../learner/index.js';
 import { scoreGroups, type ScoredGroup } from './batch.js';
 import { resolveRlConfig } from './config.js';
 import { runTrainStep } from './train-step.js';
@@ -20,11 +26,20 @@ afterAll(async () => {
 
 // Byte tokens: prompt, a sampled code turn (mask 1), interpreter output (mask 0), a sampled answer.
 const bytes = (text: string) => [...Buffer.from(text)];
-const parts = (answer: string) => ({ prompt: bytes('Q: 2+3?'), code: bytes('print(2+3)'), output: bytes('Result: 5'), answer: bytes(answer) });
+const parts = (answer: string) => ({
+  prompt: bytes('Q: 2+3?'),
+  code: bytes('print(2+3)'),
+  output: bytes('Result: 5'),
+  answer: bytes(answer),
+});
 
 /** An episode whose sampled logprobs are the model's (shifted by `samplerShift` to mimic another sampler). */
 async function episode(
-  modelId: string, answer: string, correct: boolean, samplerShift = 0, client = fixture.learner.client,
+  modelId: string,
+  answer: string,
+  correct: boolean,
+  samplerShift = 0,
+  client = fixture.learner.client,
 ): Promise<Episode> {
   const p = parts(answer);
   const tokens = [...p.code, ...p.output, ...p.answer];
@@ -32,16 +47,38 @@ async function episode(
   const out = await client.forward(modelId, { data: [makeDatum([...p.prompt, ...tokens])], loss_fn: 'cross_entropy' });
   const own = out.loss_fn_outputs[0].logprobs.data.slice(p.prompt.length - 1);
   return {
-    id: answer, taskId: 't', index: 0, seed: 0, sample: 0, mode: 'ci', backend: 'fake', system: '', question: '', turns: [{ text: '', finishReason: { unified: 'stop', raw: 'stop' } }],
-    answer, verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'wrong' }, stopReason: 'final-answer', codeCalls: 1,
-    usage: { promptTokens: p.prompt.length, sampledTokens: 0, observationTokens: 0 }, timing: { totalMs: 0, generateMs: 0, execMs: 0 },
-    trajectory: { promptTokens: p.prompt, tokens, mask, logprobs: own.map((lp, t) => (mask[t] === 1 ? lp - samplerShift : 0)) },
+    id: answer,
+    taskId: 't',
+    index: 0,
+    seed: 0,
+    sample: 0,
+    mode: 'ci',
+    backend: 'fake',
+    system: '',
+    question: '',
+    turns: [{ text: '', finishReason: { unified: 'stop', raw: 'stop' } }],
+    answer,
+    verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'wrong' },
+    stopReason: 'final-answer',
+    codeCalls: 1,
+    usage: { promptTokens: p.prompt.length, sampledTokens: 0, observationTokens: 0 },
+    timing: { totalMs: 0, generateMs: 0, execMs: 0 },
+    trajectory: {
+      promptTokens: p.prompt,
+      tokens,
+      mask,
+      logprobs: own.map((lp, t) => (mask[t] === 1 ? lp - samplerShift : 0)),
+    },
   };
 }
 
 /** A model and a group of episodes; `client` (default the fixture's) makes both, since a learner
  * refuses a second client's requests on a model whose seq_ids another client numbers. */
-async function setup(options: RlOptions, samplerShift = 0, extra: { valueHead?: boolean; client?: LearnerClient } = {}) {
+async function setup(
+  options: RlOptions,
+  samplerShift = 0,
+  extra: { valueHead?: boolean; client?: LearnerClient } = {},
+) {
   const config = resolveRlConfig({ klCoef: 0, ...options });
   const client = extra.client ?? fixture.learner.client;
   const modelId = await client.createModel({ base_model: fixture.base, value_head: extra.valueHead ?? false });
@@ -52,25 +89,46 @@ async function setup(options: RlOptions, samplerShift = 0, extra: { valueHead?: 
 }
 
 /** Four episodes the learner sampled at `temperature` (stored logprobs its own), two scored right. */
-async function sampledGroups(modelId: string, temperature: number, config: ReturnType<typeof resolveRlConfig>): Promise<ScoredGroup[]> {
+async function sampledGroups(
+  modelId: string,
+  temperature: number,
+  config: ReturnType<typeof resolveRlConfig>,
+): Promise<ScoredGroup[]> {
   const prompt = bytes('Q: 2+3?');
-  const samples = await fixture.learner.client.sample({ promptTokens: prompt, numSamples: 4, maxTokens: 12, temperature, seed: 7, modelId });
+  const samples = await fixture.learner.client.sample({
+    promptTokens: prompt,
+    numSamples: 4,
+    maxTokens: 12,
+    temperature,
+    seed: 7,
+    modelId,
+  });
   const template = await episode(modelId, '<<<5>>>', true);
   const episodes = samples.map((s, i): Episode => ({
-    ...template, id: String(i), verdict: { correct: i % 2 === 0, score: i % 2 === 0 ? 1 : 0, outcome: i % 2 === 0 ? 'correct' : 'wrong' },
+    ...template,
+    id: String(i),
+    verdict: { correct: i % 2 === 0, score: i % 2 === 0 ? 1 : 0, outcome: i % 2 === 0 ? 'correct' : 'wrong' },
     trajectory: { promptTokens: prompt, tokens: s.tokens, mask: s.tokens.map(() => 1), logprobs: s.logprobs },
   }));
   return scoreGroups([{ key: 'q', episodes }], config);
 }
 
 describe('runTrainStep at rollout temperature 0.7 (trained on logits / T)', () => {
-  it('the sampled logprobs are the learner\'s at T = 0.7, and differ from its untempered ones', async () => {
+  it("the sampled logprobs are the learner's at T = 0.7, and differ from its untempered ones", async () => {
     const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
     const prompt = bytes('Q: 2+3?');
-    const [s] = await fixture.learner.client.sample({ promptTokens: prompt, maxTokens: 16, temperature: 0.7, seed: 3, modelId });
+    const [s] = await fixture.learner.client.sample({
+      promptTokens: prompt,
+      maxTokens: 16,
+      temperature: 0.7,
+      seed: 3,
+      modelId,
+    });
     const data = [makeDatum([...prompt, ...s.tokens])];
-    const at = async (config: object) => (await fixture.learner.client.forward(modelId, { data, loss_fn: 'cross_entropy', ...config }))
-      .loss_fn_outputs[0].logprobs.data.slice(prompt.length - 1);
+    const at = async (config: object) =>
+      (
+        await fixture.learner.client.forward(modelId, { data, loss_fn: 'cross_entropy', ...config })
+      ).loss_fn_outputs[0].logprobs.data.slice(prompt.length - 1);
     const gap = (row: number[]) => Math.max(...row.map((lp, t) => Math.abs(lp - s.logprobs[t])));
     expect(gap(await at({ loss_fn_config: { temperature: 0.7 } }))).toBeLessThan(1e-4);
     expect(gap(await at({}))).toBeGreaterThan(1e-2);
@@ -80,18 +138,33 @@ describe('runTrainStep at rollout temperature 0.7 (trained on logits / T)', () =
     const tight = { clipLow: 0.999, clipHigh: 1.001, learningRate: 1e-3 };
     const tempered = resolveRlConfig({ klCoef: 0, ...tight, agent: { temperature: 0.7 } });
     const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
-    const result = await runTrainStep(fixture.learner.client, modelId, await sampledGroups(modelId, 0.7, tempered), tempered);
+    const result = await runTrainStep(
+      fixture.learner.client,
+      modelId,
+      await sampledGroups(modelId, 0.7, tempered),
+      tempered,
+    );
     expect(result.clipFraction).toBe(0);
     const untempered = resolveRlConfig({ klCoef: 0, ...tight });
     const other = await fixture.learner.client.createModel({ base_model: fixture.base });
-    const mismatched = await runTrainStep(fixture.learner.client, other, await sampledGroups(other, 0.7, untempered), untempered);
+    const mismatched = await runTrainStep(
+      fixture.learner.client,
+      other,
+      await sampledGroups(other, 0.7, untempered),
+      untempered,
+    );
     expect(mismatched.clipFraction).toBeGreaterThan(0.05);
   }, 30_000);
 
-  it('truncated IS: the learner\'s forward pass is tempered too, so every weight is 1', async () => {
+  it("truncated IS: the learner's forward pass is tempered too, so every weight is 1", async () => {
     const config = resolveRlConfig({ klCoef: 0, tisCap: 1.001, agent: { temperature: 0.7 } });
     const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
-    const result = await runTrainStep(fixture.learner.client, modelId, await sampledGroups(modelId, 0.7, config), config);
+    const result = await runTrainStep(
+      fixture.learner.client,
+      modelId,
+      await sampledGroups(modelId, 0.7, config),
+      config,
+    );
     expect(Math.abs(result.tisWeight! - 1)).toBeLessThan(1e-3);
   }, 30_000);
 });
@@ -131,26 +204,39 @@ describe('runTrainStep', () => {
     const configs: Record<string, number>[] = [];
     const { url, apiKey } = fixture.learner;
     // Reads forward_backward bodies on whichever wire the client picks (protobuf when the learner has it).
-    const client = new LearnerClient({ url, apiKey, fetch: async (input, init) => {
-      if (String(input).endsWith('/forward_backward') && init?.body) {
-        const request = init.body instanceof Uint8Array ? decodeForwardBackwardRequest(init.body).input
-          : (JSON.parse(String(init.body)) as { forward_backward_input: ForwardBackwardInput }).forward_backward_input;
-        if (request.loss_fn === 'ppo') { // the forward pass before the updates is cross_entropy
-          sent.push(request.data);
-          configs.push((request.loss_fn_config ?? {}) as Record<string, number>);
+    const client = new LearnerClient({
+      url,
+      apiKey,
+      fetch: async (input, init) => {
+        if (String(input).endsWith('/forward_backward') && init?.body) {
+          const request =
+            init.body instanceof Uint8Array
+              ? decodeForwardBackwardRequest(init.body).input
+              : (JSON.parse(String(init.body)) as { forward_backward_input: ForwardBackwardInput })
+                  .forward_backward_input;
+          if (request.loss_fn === 'ppo') {
+            // the forward pass before the updates is cross_entropy
+            sent.push(request.data);
+            configs.push((request.loss_fn_config ?? {}) as Record<string, number>);
+          }
         }
-      }
-      return fetch(input, init);
-    } });
+        return fetch(input, init);
+      },
+    });
     const ppo = { estimator: 'ppo', miniBatches: 2, valueClip: 0.2 } as const;
     const { config, modelId, groups } = await setup(ppo, 0, { valueHead: true, client });
-    const before = await client.forward(modelId, { data: groups[0].episodes.map((e) => makeDatum([...e.trajectory!.promptTokens, ...e.trajectory!.tokens])), loss_fn: 'cross_entropy' });
+    const before = await client.forward(modelId, {
+      data: groups[0].episodes.map((e) => makeDatum([...e.trajectory!.promptTokens, ...e.trajectory!.tokens])),
+      loss_fn: 'cross_entropy',
+    });
     const result = await runTrainStep(client, modelId, groups, config);
     expect(result.perUpdate).toHaveLength(2);
     expect(configs.map((c) => c.value_clip)).toEqual([0.2, 0.2]);
     expect(sent.map((data) => data.length)).toEqual([2, 2]);
     const values = sent.flat().map((d) => d.loss_fn_inputs.values!.data);
-    values.forEach((row, i) => row.forEach((v, t) => expect(v).toBeCloseTo(before.loss_fn_outputs[i].values!.data[t], 5)));
+    values.forEach((row, i) =>
+      row.forEach((v, t) => expect(v).toBeCloseTo(before.loss_fn_outputs[i].values!.data[t], 5)),
+    );
     expect(result.valueError).not.toBeNull();
   }, 30_000);
 });

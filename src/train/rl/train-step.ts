@@ -4,7 +4,13 @@
 // passes, each a forward_backward (clipped IS + low-variance KL + value terms) and an optim_step.
 import { makeDatum, type TrainingClient, type LossFnConfig } from '../../learner/index.js';
 import {
-  buildDatums, computeEpisodeAdvantages, computePpoTargets, countTrained, sampledTargetsOf, sequencesOf, spreadEpisodeAdvantages,
+  buildDatums,
+  computeEpisodeAdvantages,
+  computePpoTargets,
+  countTrained,
+  sampledTargetsOf,
+  sequencesOf,
+  spreadEpisodeAdvantages,
   type ScoredGroup,
 } from './batch.js';
 import type { ResolvedRlConfig } from './types.js';
@@ -12,7 +18,10 @@ import type { TrainSequence } from '../types.js';
 
 /** What one forward_backward reported. */
 export type UpdateMetrics = {
-  kl: number | null; entropy: number | null; clipFraction: number | null; valueError: number | null;
+  kl: number | null;
+  entropy: number | null;
+  clipFraction: number | null;
+  valueError: number | null;
 };
 
 export type TrainStepResult = UpdateMetrics & {
@@ -28,12 +37,25 @@ export type TrainStepResult = UpdateMetrics & {
 type Forward = { logprobs: number[][]; values: number[][] };
 
 export async function runTrainStep(
-  client: TrainingClient, modelId: string, groups: readonly ScoredGroup[], config: ResolvedRlConfig, learningRate = config.learningRate,
+  client: TrainingClient,
+  modelId: string,
+  groups: readonly ScoredGroup[],
+  config: ResolvedRlConfig,
+  learningRate = config.learningRate,
 ): Promise<TrainStepResult> {
   const started = performance.now();
   const sampled = sequencesOf(groups, config);
   if (sampled.length === 0) {
-    return { trainedTokens: 0, kl: null, entropy: null, clipFraction: null, valueError: null, perUpdate: [], tisWeight: null, seconds: 0 };
+    return {
+      trainedTokens: 0,
+      kl: null,
+      entropy: null,
+      clipFraction: null,
+      valueError: null,
+      perUpdate: [],
+      tisWeight: null,
+      seconds: 0,
+    };
   }
   const needsForward = config.estimator === 'ppo' || config.trainOnObservation || config.tisCap > 0;
   const forward = needsForward ? await forwardPass(client, modelId, sampled, config) : undefined;
@@ -53,7 +75,12 @@ export async function runTrainStep(
     for (const part of splitEvenly(sequences.length, config.miniBatches)) {
       const pick = <T>(rows: readonly T[]) => part.map((i) => rows[i]);
       const values = config.estimator === 'ppo' ? pick(forward!.values) : undefined;
-      const batch = { sequences: pick(sequences), advantages: pick(advantages), returns: returns && pick(returns), values };
+      const batch = {
+        sequences: pick(sequences),
+        advantages: pick(advantages),
+        returns: returns && pick(returns),
+        values,
+      };
       perUpdate.push(await runUpdate(client, modelId, batch, config, learningRate));
     }
   }
@@ -63,19 +90,31 @@ export async function runTrainStep(
     return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
   };
   return {
-    trainedTokens, kl: mean('kl'), entropy: mean('entropy'), clipFraction: mean('clipFraction'), valueError: mean('valueError'),
-    perUpdate, tisWeight, seconds: (performance.now() - started) / 1000,
+    trainedTokens,
+    kl: mean('kl'),
+    entropy: mean('entropy'),
+    clipFraction: mean('clipFraction'),
+    valueError: mean('valueError'),
+    perUpdate,
+    tisWeight,
+    seconds: (performance.now() - started) / 1000,
   };
 }
 
 async function forwardPass(
-  client: TrainingClient, modelId: string, sequences: readonly TrainSequence[], config: ResolvedRlConfig,
+  client: TrainingClient,
+  modelId: string,
+  sequences: readonly TrainSequence[],
+  config: ResolvedRlConfig,
 ): Promise<Forward> {
   const data = sequences.map((s) => makeDatum(s.tokens, { weights: s.weights }));
   const tempered = temperatureConfig(config);
   const withTemperature = tempered.temperature ? { loss_fn_config: tempered } : {};
   const out = await client.forward(modelId, { data, loss_fn: 'cross_entropy', ...withTemperature });
-  return { logprobs: out.loss_fn_outputs.map((o) => o.logprobs.data), values: out.loss_fn_outputs.map((o) => o.values?.data ?? []) };
+  return {
+    logprobs: out.loss_fn_outputs.map((o) => o.logprobs.data),
+    values: out.loss_fn_outputs.map((o) => o.values?.data ?? []),
+  };
 }
 
 /**
@@ -84,10 +123,13 @@ async function forwardPass(
  * (unmasked): the learner's, since no sampler produced them.
  */
 export function withOldPolicy(
-  sequences: readonly TrainSequence[], sampled_B_T: readonly (readonly number[])[], forward: Forward | undefined,
+  sequences: readonly TrainSequence[],
+  sampled_B_T: readonly (readonly number[])[],
+  forward: Forward | undefined,
   config: Pick<ResolvedRlConfig, 'trainOnObservation' | 'tisCap'>,
 ): { sequences: TrainSequence[]; weights_T: number[][]; tisWeight: number | null } {
-  let tisSum = 0, tisCount = 0;
+  let tisSum = 0,
+    tisCount = 0;
   const weights_T: number[][] = [];
   const out = sequences.map((s, i) => {
     const weights = s.weights.map(() => 1);
@@ -109,7 +151,8 @@ export function withOldPolicy(
 /** Indices 0..n−1 in `parts` contiguous runs of near-equal size (the first n mod parts one longer). */
 export function splitEvenly(n: number, parts: number): number[][] {
   const count = Math.max(1, Math.min(parts, n));
-  const base = Math.floor(n / count), extra = n % count;
+  const base = Math.floor(n / count),
+    extra = n % count;
   const out: number[][] = [];
   let start = 0;
   for (let p = 0; p < count; p++) {
@@ -149,15 +192,28 @@ type MiniBatch = { sequences: TrainSequence[]; advantages: number[][]; returns?:
 
 /** One mini-batch: forward_backward then optim_step. Losses are normalised over the mini-batch's own tokens. */
 async function runUpdate(
-  client: TrainingClient, modelId: string, batch: MiniBatch, config: ResolvedRlConfig, learningRate: number,
+  client: TrainingClient,
+  modelId: string,
+  batch: MiniBatch,
+  config: ResolvedRlConfig,
+  learningRate: number,
 ): Promise<UpdateMetrics> {
   const clipCentre = batch.values && config.valueClip > 0 ? batch.values : undefined;
-  const { data, trainedTokens } = buildDatums(batch.sequences, batch.advantages, batch.returns, config.lossAggregation, clipCentre);
+  const { data, trainedTokens } = buildDatums(
+    batch.sequences,
+    batch.advantages,
+    batch.returns,
+    config.lossAggregation,
+    clipCentre,
+  );
   const lossConfig = buildLossConfig(config, trainedTokens);
   const output = await client.forwardBackward(modelId, { data, loss_fn: 'ppo', loss_fn_config: lossConfig });
   await client.optimStep(modelId, { learning_rate: learningRate, grad_clip_norm: config.gradClipNorm });
   const metric = (name: string) => (name in output.metrics ? output.metrics[name] : null);
   return {
-    kl: metric('kl:mean'), entropy: metric('entropy:mean'), clipFraction: metric('clip_fraction:mean'), valueError: metric('value_error:mean'),
+    kl: metric('kl:mean'),
+    entropy: metric('entropy:mean'),
+    clipFraction: metric('clip_fraction:mean'),
+    valueError: metric('value_error:mean'),
   };
 }

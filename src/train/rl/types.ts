@@ -131,11 +131,13 @@ export type RlOptions = {
 
 export type ResolvedCurriculum = Readonly<Required<CurriculumOptions>>;
 
-export type ResolvedRlConfig = Readonly<Omit<Required<RlOptions>, 'reward' | 'curriculum' | 'agent'> & {
-  reward: ResolvedRewardConfig;
-  curriculum: ResolvedCurriculum;
-  agent: AgentOptions;
-}>;
+export type ResolvedRlConfig = Readonly<
+  Omit<Required<RlOptions>, 'reward' | 'curriculum' | 'agent'> & {
+    reward: ResolvedRewardConfig;
+    curriculum: ResolvedCurriculum;
+    agent: AgentOptions;
+  }
+>;
 
 /** One line of metrics.jsonl. Rates and reward means are over the step's episodes that the model ended. */
 export type StepMetrics = {

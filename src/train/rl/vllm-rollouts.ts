@@ -43,7 +43,13 @@ export type VllmRollouts = {
 export async function createVllmRollouts(client: TrainingClient, options: VllmRolloutOptions): Promise<VllmRollouts> {
   const extensions = (await client.capabilities()).extensions ?? [];
   if (!extensions.includes('peft_adapter')) {
-    throw new ConfigError([{ path: '--rollouts', message: 'the learner cannot write LoRA adapters for vLLM (no peft_adapter extension)', fix: 'use the local learner, or drop --rollouts to sample through the learner' }]);
+    throw new ConfigError([
+      {
+        path: '--rollouts',
+        message: 'the learner cannot write LoRA adapters for vLLM (no peft_adapter extension)',
+        fix: 'use the local learner, or drop --rollouts to sample through the learner',
+      },
+    ]);
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const prefix = options.namePrefix ?? `r1ci-${Date.now().toString(36)}`;
@@ -57,15 +63,25 @@ export async function createVllmRollouts(client: TrainingClient, options: VllmRo
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}/${route}`, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify(body),
       });
     } catch (error) {
-      throw new BackendError(`vLLM at ${baseUrl} is unreachable (${(error as Error).message}): start it, or fix --rollouts`, { cause: error, retryable: true });
+      throw new BackendError(
+        `vLLM at ${baseUrl} is unreachable (${(error as Error).message}): start it, or fix --rollouts`,
+        { cause: error, retryable: true },
+      );
     }
     if (response.ok) return;
     const text = (await response.text()).slice(0, 300);
-    const fix = response.status === 404 ? ': start vLLM with --enable-lora --max-lora-rank R and VLLM_ALLOW_RUNTIME_LORA_UPDATING=True' : '';
-    throw new BackendError(`vLLM ${route} failed with HTTP ${response.status}${fix} (${text})`, { status: response.status });
+    const fix =
+      response.status === 404
+        ? ': start vLLM with --enable-lora --max-lora-rank R and VLLM_ALLOW_RUNTIME_LORA_UPDATING=True'
+        : '';
+    throw new BackendError(`vLLM ${route} failed with HTTP ${response.status}${fix} (${text})`, {
+      status: response.status,
+    });
   }
 
   /** Writes the adapters, loads them under a new name, unloads the previous one. */
@@ -85,11 +101,29 @@ export async function createVllmRollouts(client: TrainingClient, options: VllmRo
 
   function backendFor(target: LearnerSamplingTarget): TokenBackend {
     if (!target.modelId) {
-      throw new ConfigError([{ path: '--rollouts', message: ('vLLM rollouts sample the live LoRA weights; a saved snapshot (--stale, or a learner without live ' + 'sampling) cannot be loaded as an adapter'), fix: 'drop --stale' }]);
+      throw new ConfigError([
+        {
+          path: '--rollouts',
+          message:
+            'vLLM rollouts sample the live LoRA weights; a saved snapshot (--stale, or a learner without live ' +
+            'sampling) cannot be loaded as an adapter',
+          fix: 'drop --stale',
+        },
+      ]);
     }
     const modelId = target.modelId;
     let ready: Promise<TokenBackend> | undefined;
-    const inner = () => (ready ??= publish(modelId).then((name) => createOpenAiCompletionsBackend({ model: name, baseUrl, env, apiKeyEnv: 'R1CI_API_KEY', fetch: options.fetch, concurrency: options.concurrency })));
+    const inner = () =>
+      (ready ??= publish(modelId).then((name) =>
+        createOpenAiCompletionsBackend({
+          model: name,
+          baseUrl,
+          env,
+          apiKeyEnv: 'R1CI_API_KEY',
+          fetch: options.fetch,
+          concurrency: options.concurrency,
+        }),
+      ));
     return {
       kind: 'token',
       name: `vllm-lora@${baseUrl}`,

@@ -10,10 +10,18 @@ import type { LossMaskOptions, TrainSequence } from '../types.js';
 import type { SynthRecord } from '../synth/types.js';
 
 /** The token trajectory the loop would record had the model produced this record's turns. */
-export function recordToTrajectory(record: Pick<SynthRecord, 'system' | 'question' | 'segments'>, tokenizer: Tokenizer): TokenTrajectory {
-  if (!tokenizer.eosTokenIds.length) throw new ConfigError('the tokenizer has no EOS token, so an SFT example cannot end the way the model will');
-  const promptTokens = encodePrompt(tokenizer, [{ role: 'system', content: record.system }, { role: 'user', content: record.question }]);
-  const tokens: number[] = [], mask: number[] = [];
+export function recordToTrajectory(
+  record: Pick<SynthRecord, 'system' | 'question' | 'segments'>,
+  tokenizer: Tokenizer,
+): TokenTrajectory {
+  if (!tokenizer.eosTokenIds.length)
+    throw new ConfigError('the tokenizer has no EOS token, so an SFT example cannot end the way the model will');
+  const promptTokens = encodePrompt(tokenizer, [
+    { role: 'system', content: record.system },
+    { role: 'user', content: record.question },
+  ]);
+  const tokens: number[] = [],
+    mask: number[] = [];
   for (const segment of record.segments) {
     const sampled = segment.role === 'model' ? 1 : 0;
     for (const id of tokenizer.encode(segment.text)) {
@@ -27,6 +35,10 @@ export function recordToTrajectory(record: Pick<SynthRecord, 'system' | 'questio
 }
 
 /** The training sequence: weight 0 on the prompt and (unless trainOnObservation) interpreter output. */
-export function recordToSequence(record: Pick<SynthRecord, 'system' | 'question' | 'segments'>, tokenizer: Tokenizer, options: LossMaskOptions = {}): TrainSequence {
+export function recordToSequence(
+  record: Pick<SynthRecord, 'system' | 'question' | 'segments'>,
+  tokenizer: Tokenizer,
+  options: LossMaskOptions = {},
+): TrainSequence {
   return trajectoryToSequence(recordToTrajectory(record, tokenizer), options);
 }

@@ -21,12 +21,39 @@ afterAll(async () => {
   await fixture?.close();
 });
 
-const loggedSteps = (out: string) => readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { step: number }).step);
+const loggedSteps = (out: string) =>
+  readFileSync(join(out, 'metrics.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { step: number }).step);
 
 describe('r1ci sft after SIGKILL', () => {
   it('resumes from the last checkpoint: the step count continues, no step repeated', async () => {
     const out = join(dir, 'run');
-    const args = ['sft', '--data', join(dir, 'data.jsonl'), '--out', out, '--model', 'tiny', '--batch-size', '1', '--epochs', '1', '--lr', '1e-3', '--checkpoint-every', '2', '--eval-every', '100', '--held-out', '0', '--max-steps', '8', '--json'];
+    const args = [
+      'sft',
+      '--data',
+      join(dir, 'data.jsonl'),
+      '--out',
+      out,
+      '--model',
+      'tiny',
+      '--batch-size',
+      '1',
+      '--epochs',
+      '1',
+      '--lr',
+      '1e-3',
+      '--checkpoint-every',
+      '2',
+      '--eval-every',
+      '100',
+      '--held-out',
+      '0',
+      '--max-steps',
+      '8',
+      '--json',
+    ];
     const env = { R1CI_LEARNER_URL: learner.url, R1CI_LEARNER_API_KEY: learner.apiKey };
     const child = spawnCli(args, env);
     const closed = new Promise((resolve) => child.on('close', resolve));

@@ -9,20 +9,53 @@ import { makeDatum, type TrainingClient } from '../../learner/index.js';
 import type { TrainSequence } from '../types.js';
 import { recordToSequence } from './build-sequence.js';
 import { computeLearningRate, planBatches } from './schedule.js';
-import { SFT_DEFAULTS, type SftConfig, type SftResult, type SftRunOptions, type SftState, type SftStepMetrics } from './types.js';
+import {
+  SFT_DEFAULTS,
+  type SftConfig,
+  type SftResult,
+  type SftRunOptions,
+  type SftState,
+  type SftStepMetrics,
+} from './types.js';
 
 export function resolveSftConfig(options: Partial<SftConfig>): Readonly<SftConfig> {
-  const config = { ...SFT_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k in SFT_DEFAULTS)) } as SftConfig;
+  const config = {
+    ...SFT_DEFAULTS,
+    ...Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k in SFT_DEFAULTS)),
+  } as SftConfig;
   const problems = [];
-  for (const key of ['epochs', 'batchSize', 'bucketWindow', 'checkpointEvery', 'evalEvery', 'maxSequenceTokens'] as const) {
-    if (!Number.isInteger(config[key]) || config[key] < 1) problems.push({ path: `sft.${key}`, message: `bad value ${config[key]}`, fix: 'use a positive integer' });
+  for (const key of [
+    'epochs',
+    'batchSize',
+    'bucketWindow',
+    'checkpointEvery',
+    'evalEvery',
+    'maxSequenceTokens',
+  ] as const) {
+    if (!Number.isInteger(config[key]) || config[key] < 1)
+      problems.push({ path: `sft.${key}`, message: `bad value ${config[key]}`, fix: 'use a positive integer' });
   }
   if (!Number.isInteger(config.loraRank) || config.loraRank < 0) {
-    problems.push({ path: 'sft.loraRank', message: `bad value ${config.loraRank}`, fix: 'use an integer ≥ 0 (0: full fine-tuning)' });
+    problems.push({
+      path: 'sft.loraRank',
+      message: `bad value ${config.loraRank}`,
+      fix: 'use an integer ≥ 0 (0: full fine-tuning)',
+    });
   }
-  if (!(config.learningRate > 0)) problems.push({ path: 'sft.learningRate', message: `bad value ${config.learningRate}`, fix: 'use a positive number' });
-  if (!(config.warmupFraction >= 0 && config.warmupFraction < 1)) problems.push({ path: 'sft.warmupFraction', message: `bad value ${config.warmupFraction}`, fix: 'use a number in [0, 1)' });
-  if (!(config.minLrRatio >= 0 && config.minLrRatio <= 1)) problems.push({ path: 'sft.minLrRatio', message: `bad value ${config.minLrRatio}`, fix: 'use a number in [0, 1]' });
+  if (!(config.learningRate > 0))
+    problems.push({
+      path: 'sft.learningRate',
+      message: `bad value ${config.learningRate}`,
+      fix: 'use a positive number',
+    });
+  if (!(config.warmupFraction >= 0 && config.warmupFraction < 1))
+    problems.push({
+      path: 'sft.warmupFraction',
+      message: `bad value ${config.warmupFraction}`,
+      fix: 'use a number in [0, 1)',
+    });
+  if (!(config.minLrRatio >= 0 && config.minLrRatio <= 1))
+    problems.push({ path: 'sft.minLrRatio', message: `bad value ${config.minLrRatio}`, fix: 'use a number in [0, 1]' });
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);
 }
@@ -34,7 +67,11 @@ function batchData(sequences: readonly TrainSequence[]) {
   return { trained, data: sequences.map((s) => makeDatum(s.tokens, { weights: s.weights.map((w) => w * scale) })) };
 }
 
-async function heldOutLoss(client: TrainingClient, modelId: string, sequences: readonly TrainSequence[]): Promise<number> {
+async function heldOutLoss(
+  client: TrainingClient,
+  modelId: string,
+  sequences: readonly TrainSequence[],
+): Promise<number> {
   const { data } = batchData(sequences);
   const out = await client.forward(modelId, { data, loss_fn: 'cross_entropy' });
   return out.metrics['loss:sum'];
@@ -59,22 +96,46 @@ function trimMetrics(path: string, step: number): SftStepMetrics[] {
 export async function runSft(options: SftRunOptions): Promise<SftResult> {
   const config = resolveSftConfig(options);
   const { client, modelId, tokenizer } = options;
-  const build = (r: (typeof options.train)[number]) => recordToSequence(r, tokenizer, { trainOnObservation: config.trainOnObservation });
+  const build = (r: (typeof options.train)[number]) =>
+    recordToSequence(r, tokenizer, { trainOnObservation: config.trainOnObservation });
   const train = options.train.map(build).filter((s) => s.tokens.length <= config.maxSequenceTokens);
-  if (!train.length) throw new ConfigError([{ path: 'sft.train', message: 'no training examples (empty data, or all longer than maxSequenceTokens)', fix: 'run r1ci synth first, or raise maxSequenceTokens' }]);
+  if (!train.length)
+    throw new ConfigError([
+      {
+        path: 'sft.train',
+        message: 'no training examples (empty data, or all longer than maxSequenceTokens)',
+        fix: 'run r1ci synth first, or raise maxSequenceTokens',
+      },
+    ]);
   const heldOut = (options.heldOut ?? []).map(build).filter((s) => s.tokens.length <= config.maxSequenceTokens);
-  let plan = planBatches(train.map((s) => s.tokens.length), config);
+  let plan = planBatches(
+    train.map((s) => s.tokens.length),
+    config,
+  );
   if (config.maxSteps > 0) plan = plan.slice(0, config.maxSteps);
   const totalSteps = plan.length;
-  const schedule = { peak: config.learningRate, warmupSteps: Math.round(config.warmupFraction * totalSteps), totalSteps, minRatio: config.minLrRatio };
+  const schedule = {
+    peak: config.learningRate,
+    warmupSteps: Math.round(config.warmupFraction * totalSteps),
+    totalSteps,
+    minRatio: config.minLrRatio,
+  };
 
   mkdirSync(join(options.runDir, 'checkpoints'), { recursive: true });
-  const statePath = join(options.runDir, 'sft-state.json'), metricsPath = join(options.runDir, 'metrics.jsonl');
+  const statePath = join(options.runDir, 'sft-state.json'),
+    metricsPath = join(options.runDir, 'metrics.jsonl');
   // A full fine-tuning run leaves loraRank out, so run folders written before the LoRA option still resume.
   const { loraRank, ...rest } = config;
   const identity = String(hashKeys([JSON.stringify(loraRank ? config : rest), ...options.train.map((r) => r.id)]));
   let state = readState(statePath);
-  if (state && state.identity !== identity) throw new ConfigError([{ path: '--out', message: `${options.runDir} holds a different SFT run (other data or settings)`, fix: 'use a new --out folder, or delete that one' }]);
+  if (state && state.identity !== identity)
+    throw new ConfigError([
+      {
+        path: '--out',
+        message: `${options.runDir} holds a different SFT run (other data or settings)`,
+        fix: 'use a new --out folder, or delete that one',
+      },
+    ]);
   const resumedFrom = state?.step ?? 0;
   if (state?.checkpoint) await client.loadWeights(modelId, state.checkpoint, { optimizer: true });
   state ??= { identity, step: 0, totalSteps, checkpoint: null };
@@ -87,10 +148,24 @@ export async function runSft(options: SftRunOptions): Promise<SftResult> {
       const { data, trained } = batchData(batch);
       const learningRate = computeLearningRate(step, schedule);
       const fb = await client.forwardBackward(modelId, { data, loss_fn: 'cross_entropy' });
-      const optim = await client.optimStep(modelId, { learning_rate: learningRate, weight_decay: config.weightDecay, grad_clip_norm: config.gradClipNorm });
+      const optim = await client.optimStep(modelId, {
+        learning_rate: learningRate,
+        weight_decay: config.weightDecay,
+        grad_clip_norm: config.gradClipNorm,
+      });
       const ms = performance.now() - started;
       const tokens = batch.reduce((n, s) => n + s.tokens.length, 0);
-      const row: SftStepMetrics = { step: step + 1, totalSteps, learningRate, loss: fb.metrics['loss:sum'], trainedTokens: trained, tokens, ms, tokensPerSecond: tokens / (ms / 1000), gradNorm: optim.metrics.grad_norm };
+      const row: SftStepMetrics = {
+        step: step + 1,
+        totalSteps,
+        learningRate,
+        loss: fb.metrics['loss:sum'],
+        trainedTokens: trained,
+        tokens,
+        ms,
+        tokensPerSecond: tokens / (ms / 1000),
+        gradNorm: optim.metrics.grad_norm,
+      };
       const last = step + 1 === totalSteps;
       if ((step + 1) % config.evalEvery === 0 || last) {
         if (heldOut.length) row.heldOutLoss = await heldOutLoss(client, modelId, heldOut);
@@ -100,7 +175,10 @@ export async function runSft(options: SftRunOptions): Promise<SftResult> {
       metrics.push(row);
       options.onStep?.(row);
       if ((step + 1) % config.checkpointEvery === 0 || last) {
-        const path = await client.saveWeights(modelId, resolve(options.runDir, 'checkpoints', `step-${String(step + 1).padStart(6, '0')}`));
+        const path = await client.saveWeights(
+          modelId,
+          resolve(options.runDir, 'checkpoints', `step-${String(step + 1).padStart(6, '0')}`),
+        );
         state = { ...state, step: step + 1, checkpoint: path };
         writeState(statePath, state);
       }
@@ -109,6 +187,7 @@ export async function runSft(options: SftRunOptions): Promise<SftResult> {
     metricsLog.close();
   }
   const timed = metrics.filter((m) => m.step > resumedFrom);
-  const tokensPerSecond = timed.reduce((n, m) => n + m.tokens, 0) / Math.max(1e-9, timed.reduce((n, m) => n + m.ms, 0) / 1000);
+  const tokensPerSecond =
+    timed.reduce((n, m) => n + m.tokens, 0) / Math.max(1e-9, timed.reduce((n, m) => n + m.ms, 0) / 1000);
   return { steps: state.step, totalSteps, resumedFrom, checkpoint: state.checkpoint, metrics, tokensPerSecond };
 }

@@ -34,8 +34,21 @@ export type SftConfig = {
 };
 
 export const SFT_DEFAULTS: Readonly<SftConfig> = Object.freeze({
-  epochs: 3, batchSize: 32, learningRate: 1e-5, warmupFraction: 0.05, minLrRatio: 0.1, weightDecay: 0, gradClipNorm: 1,
-  bucketWindow: 8, seed: 0, trainOnObservation: false, checkpointEvery: 50, evalEvery: 50, maxSteps: 0, maxSequenceTokens: 8192, loraRank: 0,
+  epochs: 3,
+  batchSize: 32,
+  learningRate: 1e-5,
+  warmupFraction: 0.05,
+  minLrRatio: 0.1,
+  weightDecay: 0,
+  gradClipNorm: 1,
+  bucketWindow: 8,
+  seed: 0,
+  trainOnObservation: false,
+  checkpointEvery: 50,
+  evalEvery: 50,
+  maxSteps: 0,
+  maxSequenceTokens: 8192,
+  loraRank: 0,
 });
 
 export type SftRunOptions = Partial<SftConfig> & {
@@ -69,4 +82,11 @@ export type SftStepMetrics = {
 
 export type SftState = { identity: string; step: number; totalSteps: number; checkpoint: string | null };
 
-export type SftResult = { steps: number; totalSteps: number; resumedFrom: number; checkpoint: string | null; metrics: SftStepMetrics[]; tokensPerSecond: number };
+export type SftResult = {
+  steps: number;
+  totalSteps: number;
+  resumedFrom: number;
+  checkpoint: string | null;
+  metrics: SftStepMetrics[];
+  tokensPerSecond: number;
+};

@@ -7,7 +7,13 @@ export type OpenAiChatLine = { messages: { role: 'system' | 'user' | 'assistant'
 
 /** One OpenAI fine-tuning line: assistant messages carry weight 1 (weight is only allowed on assistant messages). */
 export function toOpenAiChat(record: SynthRecord): OpenAiChatLine {
-  return { messages: record.messages.map((m) => (m.role === 'assistant' ? { role: m.role, content: m.content, weight: 1 as const } : { role: m.role, content: m.content })) };
+  return {
+    messages: record.messages.map((m) =>
+      m.role === 'assistant'
+        ? { role: m.role, content: m.content, weight: 1 as const }
+        : { role: m.role, content: m.content },
+    ),
+  };
 }
 
 export type ShareGptTurn = { from: 'human' | 'gpt' | 'observation'; value: string };
@@ -16,7 +22,8 @@ export type ShareGptLine = { conversations: ShareGptTurn[]; system: string };
 /** One LLaMA-Factory ShareGPT example: human, then gpt and observation alternating, ending with gpt. */
 export function toShareGpt(record: SynthRecord): ShareGptLine {
   const conversations: ShareGptTurn[] = [{ from: 'human', value: record.question }];
-  for (const message of record.messages.slice(2)) conversations.push({ from: message.role === 'assistant' ? 'gpt' : 'observation', value: message.content });
+  for (const message of record.messages.slice(2))
+    conversations.push({ from: message.role === 'assistant' ? 'gpt' : 'observation', value: message.content });
   return { conversations, system: record.system };
 }
 
@@ -27,7 +34,13 @@ export function shareGptDatasetInfo(name: string, fileName: string): Record<stri
       file_name: fileName,
       formatting: 'sharegpt',
       columns: { messages: 'conversations', system: 'system' },
-      tags: { role_tag: 'from', content_tag: 'value', user_tag: 'human', assistant_tag: 'gpt', observation_tag: 'observation' },
+      tags: {
+        role_tag: 'from',
+        content_tag: 'value',
+        user_tag: 'human',
+        assistant_tag: 'gpt',
+        observation_tag: 'observation',
+      },
     },
   };
 }

@@ -59,7 +59,13 @@ export function toVerlParquet(records: readonly SynthRecord[]): ArrayBuffer {
   ];
   const column = (name: (typeof VERL_COLUMNS)[number]) => ({
     name,
-    data: rows.map((row) => (name === 'extra_info' ? { ...row.extra_info, index: BigInt(row.extra_info.index) } : row[name])),
+    data: rows.map((row) =>
+      name === 'extra_info' ? { ...row.extra_info, index: BigInt(row.extra_info.index) } : row[name],
+    ),
   });
-  return parquetWriteBuffer({ columnData: VERL_COLUMNS.map(column), schema: schema as never, rowGroupSize: Math.max(1, rows.length) });
+  return parquetWriteBuffer({
+    columnData: VERL_COLUMNS.map(column),
+    schema: schema as never,
+    rowGroupSize: Math.max(1, rows.length),
+  });
 }

@@ -16,7 +16,10 @@ export function episodeSegments(episode: Episode): SynthSegment[] {
 
 /** The chat view: consecutive model segments form one assistant message; feedback is a user message. */
 export function segmentsToMessages(system: string, question: string, segments: readonly SynthSegment[]): ChatMessage[] {
-  const messages: ChatMessage[] = [{ role: 'system', content: system }, { role: 'user', content: question }];
+  const messages: ChatMessage[] = [
+    { role: 'system', content: system },
+    { role: 'user', content: question },
+  ];
   for (const segment of segments) {
     const role = segment.role === 'model' ? 'assistant' : 'user';
     const last = messages[messages.length - 1];
@@ -51,8 +54,10 @@ export function pickPreferred<T extends { episode: Episode }>(candidates: readon
   let best: T | undefined;
   for (const candidate of candidates) {
     if (!candidate.episode.verdict.correct || candidate.episode.stopReason !== 'final-answer') continue;
-    const e = candidate.episode, b = best?.episode;
-    if (!b || e.codeCalls > b.codeCalls || (e.codeCalls === b.codeCalls && e.turns.length > b.turns.length)) best = candidate;
+    const e = candidate.episode,
+      b = best?.episode;
+    if (!b || e.codeCalls > b.codeCalls || (e.codeCalls === b.codeCalls && e.turns.length > b.turns.length))
+      best = candidate;
   }
   return best;
 }

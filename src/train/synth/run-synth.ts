@@ -5,9 +5,25 @@
 // the file is never written twice, and a wave that infrastructure cut short is run again whole.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError, hashKeys, openJsonlAppender, R1ciError, readJsonl, type BadLine, type ReadJsonlOptions } from '../../core/index.js';
+import {
+  ConfigError,
+  hashKeys,
+  openJsonlAppender,
+  R1ciError,
+  readJsonl,
+  type BadLine,
+  type ReadJsonlOptions,
+} from '../../core/index.js';
 import { getTask, listTasks, type Task, type TaskInstance } from '../../tasks/index.js';
-import { isInfrastructureStop, resolveAgentConfig, runEpisodes, type AgentMode, type AgentOptions, type Episode, type EpisodeContext } from '../../agent/index.js';
+import {
+  isInfrastructureStop,
+  resolveAgentConfig,
+  runEpisodes,
+  type AgentMode,
+  type AgentOptions,
+  type Episode,
+  type EpisodeContext,
+} from '../../agent/index.js';
 import type { Backend, Tokenizer } from '../../backends/types.js';
 import type { Sandbox } from '../../sandbox/types.js';
 import { episodeToRecord, pickPreferred } from './record.js';
@@ -15,7 +31,10 @@ import { PROMPT_VARIANTS, SFT_INDEX_BASE, type PromptVariant, type SynthRecord }
 import { systemPromptForVariant } from './variants.js';
 
 /** Any model the eval harness can run (a ModelFactory fits): the oracle, an API model, a token backend. */
-export type Teacher = { name: string; forEpisode(task: Task, instance: TaskInstance, mode: AgentMode): { backend: Backend; tokenizer?: Tokenizer } };
+export type Teacher = {
+  name: string;
+  forEpisode(task: Task, instance: TaskInstance, mode: AgentMode): { backend: Backend; tokenizer?: Tokenizer };
+};
 
 export type SynthOptions = {
   teacher: Teacher;
@@ -45,7 +64,13 @@ export type SynthOptions = {
 
 export type SynthProgress = { taskId: string; kept: number; tried: number; perTask: number; keptTotal: number };
 
-export type SynthSummary = { out: string; records: number; perTask: Record<string, { kept: number; tried: number }>; resumed: number; skippedLines: BadLine[] };
+export type SynthSummary = {
+  out: string;
+  records: number;
+  perTask: Record<string, { kept: number; tried: number }>;
+  resumed: number;
+  skippedLines: BadLine[];
+};
 
 /** Teacher episodes that infrastructure ended: the wave is not kept, and a rerun runs it again. */
 export class SynthInfrastructureError extends R1ciError {}
@@ -53,7 +78,10 @@ export class SynthInfrastructureError extends R1ciError {}
 type SynthState = { identity: string; next: Record<string, number> };
 
 /** Reads kept records (a torn last line left out); unreadable lines throw BadLinesError unless skipped. */
-export function readSynthRecords(path: string, options: ReadJsonlOptions & { onSkipped?: (lines: BadLine[]) => void } = {}): SynthRecord[] {
+export function readSynthRecords(
+  path: string,
+  options: ReadJsonlOptions & { onSkipped?: (lines: BadLine[]) => void } = {},
+): SynthRecord[] {
   const read = readJsonl<SynthRecord>(path, options);
   if (read.skipped.length) options.onSkipped?.(read.skipped);
   return read.records;
@@ -63,29 +91,60 @@ function checkTrainSplit(taskIds: readonly string[]): Task[] {
   const split = new Map(listTasks().map((entry) => [entry.id, entry.split]));
   const test = taskIds.filter((id) => split.get(id) === 'test');
   const named = test.length > 3 ? `${test.slice(0, 3).join(', ')} and ${test.length - 3} more` : test.join(', ');
-  if (test.length) throw new ConfigError([{ path: '--tasks', message: ('SFT data comes from training tasks only; ' + `${named} ${test.length > 1 ? 'are' : 'is'} in the test split`), fix: 'use --tasks train, or training task ids' }]);
+  if (test.length)
+    throw new ConfigError([
+      {
+        path: '--tasks',
+        message:
+          'SFT data comes from training tasks only; ' + `${named} ${test.length > 1 ? 'are' : 'is'} in the test split`,
+        fix: 'use --tasks train, or training task ids',
+      },
+    ]);
   return taskIds.map((id) => getTask(id));
 }
 
 export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   const tasks = checkTrainSplit(options.taskIds);
-  const perTask = options.perTask ?? 70, seed = options.seed ?? 0;
+  const perTask = options.perTask ?? 70,
+    seed = options.seed ?? 0;
   const attempts = options.attemptsPerQuestion ?? 2;
   const variants = options.variants ?? PROMPT_VARIANTS;
-  if (!variants.length || attempts < 1 || perTask < 1) throw new ConfigError('synthesis needs at least one variant, one attempt and one record per task');
+  if (!variants.length || attempts < 1 || perTask < 1)
+    throw new ConfigError('synthesis needs at least one variant, one attempt and one record per task');
   const maxQuestions = options.maxQuestionsPerTask ?? perTask * 3;
   const statePath = `${options.out}.state.json`;
-  const identity = JSON.stringify({ teacher: options.teacher.name, seed, variants, taskOptions: options.taskOptions ?? {}, system: options.systemPrompt ?? null });
+  const identity = JSON.stringify({
+    teacher: options.teacher.name,
+    seed,
+    variants,
+    taskOptions: options.taskOptions ?? {},
+    system: options.systemPrompt ?? null,
+  });
   mkdirSync(dirname(options.out), { recursive: true });
-  const state: SynthState = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as SynthState) : { identity, next: {} };
-  if (state.identity !== identity) throw new ConfigError([{ path: '--out', message: `${options.out} was written by a different synthesis run`, fix: 'use a new --out file, or delete it and its .state.json' }]);
+  const state: SynthState = existsSync(statePath)
+    ? (JSON.parse(readFileSync(statePath, 'utf8')) as SynthState)
+    : { identity, next: {} };
+  if (state.identity !== identity)
+    throw new ConfigError([
+      {
+        path: '--out',
+        message: `${options.out} was written by a different synthesis run`,
+        fix: 'use a new --out file, or delete it and its .state.json',
+      },
+    ]);
   const read = readJsonl<SynthRecord>(options.out, { allowMissing: true, skipBadLines: options.skipBadLines });
   const existing = read.records;
   const written = new Set(existing.map((record) => record.id));
   const kept = new Map<string, number>();
   for (const record of existing) kept.set(record.taskId, (kept.get(record.taskId) ?? 0) + 1);
   let keptTotal = existing.length;
-  const summary: SynthSummary = { out: options.out, records: 0, perTask: {}, resumed: existing.length, skippedLines: read.skipped };
+  const summary: SynthSummary = {
+    out: options.out,
+    records: 0,
+    perTask: {},
+    resumed: existing.length,
+    skippedLines: read.skipped,
+  };
   const concurrency = options.concurrency ?? 8;
   const log = openJsonlAppender(options.out);
   try {
@@ -94,7 +153,9 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
       let tried = state.next[task.id] ?? 0;
       while ((kept.get(task.id) ?? 0) < perTask && tried < maxQuestions) {
         const want = Math.min(concurrency, maxQuestions - tried, perTask - (kept.get(task.id) ?? 0));
-        const questions = Array.from({ length: want }, (_, i) => task.generate(taskOptions, seed, SFT_INDEX_BASE + tried + i));
+        const questions = Array.from({ length: want }, (_, i) =>
+          task.generate(taskOptions, seed, SFT_INDEX_BASE + tried + i),
+        );
         const records = await runWave(task, questions, { ...options, variants, attempts });
         for (const record of records) {
           // Written before a kill that came ahead of the state file: counted already, not written twice.
@@ -121,7 +182,11 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
 }
 
 /** Runs `attempts` teacher episodes per question (variants rotating) and keeps the preferred correct one. */
-async function runWave(task: Task, questions: readonly TaskInstance[], options: SynthOptions & { variants: readonly PromptVariant[]; attempts: number }): Promise<SynthRecord[]> {
+async function runWave(
+  task: Task,
+  questions: readonly TaskInstance[],
+  options: SynthOptions & { variants: readonly PromptVariant[]; attempts: number },
+): Promise<SynthRecord[]> {
   const contexts: (() => EpisodeContext)[] = [];
   const meta: { question: number; variant: PromptVariant }[] = [];
   for (const [q, instance] of questions.entries()) {
@@ -129,9 +194,23 @@ async function runWave(task: Task, questions: readonly TaskInstance[], options: 
       const variant = options.variants[(instance.index + a) % options.variants.length];
       meta.push({ question: q, variant });
       contexts.push(() => {
-        const config = resolveAgentConfig({ ...options.agent, mode: 'ci', systemPrompt: systemPromptForVariant(variant, options.systemPrompt), recordTokens: false });
+        const config = resolveAgentConfig({
+          ...options.agent,
+          mode: 'ci',
+          systemPrompt: systemPromptForVariant(variant, options.systemPrompt),
+          recordTokens: false,
+        });
         const model = options.teacher.forEpisode(task, instance, 'ci');
-        return { task, instance, sample: a, backend: model.backend, tokenizer: model.tokenizer, sandbox: options.sandbox, config, seed: hashKeys([options.seed ?? 0, task.id, instance.index, a]) };
+        return {
+          task,
+          instance,
+          sample: a,
+          backend: model.backend,
+          tokenizer: model.tokenizer,
+          sandbox: options.sandbox,
+          config,
+          seed: hashKeys([options.seed ?? 0, task.id, instance.index, a]),
+        };
       });
     }
   }
@@ -139,7 +218,11 @@ async function runWave(task: Task, questions: readonly TaskInstance[], options: 
   const cut = episodes.filter((episode) => isInfrastructureStop(episode.stopReason));
   if (cut.length) {
     const examples = [...new Set(cut.map((e) => `${e.stopReason}: ${e.error ?? 'no message'}`))].slice(0, 2).join('; ');
-    throw new SynthInfrastructureError((`${cut.length} teacher episodes of ${task.id} ended by infrastructure (${examples}); rerun the same ` + `command to redo them`), { retryable: true });
+    throw new SynthInfrastructureError(
+      `${cut.length} teacher episodes of ${task.id} ended by infrastructure (${examples}); rerun the same ` +
+        `command to redo them`,
+      { retryable: true },
+    );
   }
   const records: SynthRecord[] = [];
   for (const [q, instance] of questions.entries()) {

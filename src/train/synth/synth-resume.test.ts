@@ -19,8 +19,18 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const oracle: Teacher = { name: 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }) };
-const settings = { teacher: oracle, taskIds: ['symbench.number_multiply'], perTask: 4, attemptsPerQuestion: 1, concurrency: 2, agent: { execTimeoutMs: 10_000 } };
+const oracle: Teacher = {
+  name: 'oracle',
+  forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }),
+};
+const settings = {
+  teacher: oracle,
+  taskIds: ['symbench.number_multiply'],
+  perTask: 4,
+  attemptsPerQuestion: 1,
+  concurrency: 2,
+  agent: { execTimeoutMs: 10_000 },
+};
 const text = (path: string) => readFileSync(path, 'utf8');
 
 describe('synth resume', () => {
@@ -28,7 +38,11 @@ describe('synth resume', () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1ci-synth-infra-'));
     await runSynth({ ...settings, out: join(dir, 'clean.jsonl'), sandbox });
     let calls = 0;
-    const flaky: Sandbox = { exec: (r: ExecRequest) => (++calls === 3 ? Promise.reject(new SandboxUnavailableError('the warm parent died')) : sandbox.exec(r)), close: async () => {} };
+    const flaky: Sandbox = {
+      exec: (r: ExecRequest) =>
+        ++calls === 3 ? Promise.reject(new SandboxUnavailableError('the warm parent died')) : sandbox.exec(r),
+      close: async () => {},
+    };
     const out = join(dir, 'cut.jsonl');
     await expect(runSynth({ ...settings, out, sandbox: flaky })).rejects.toThrow(SynthInfrastructureError);
     expect(readSynthRecords(out)).toHaveLength(2); // the first wave only
@@ -43,7 +57,14 @@ describe('synth resume', () => {
     const complete = text(out);
     // Killed in the last wave after its first record was written, before the state file: three
     // records in the file, the state still from before that wave.
-    writeFileSync(out, complete.split('\n').slice(0, 3).map((line) => `${line}\n`).join(''));
+    writeFileSync(
+      out,
+      complete
+        .split('\n')
+        .slice(0, 3)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
     const state = JSON.parse(text(`${out}.state.json`));
     writeFileSync(`${out}.state.json`, JSON.stringify({ ...state, next: { 'symbench.number_multiply': 2 } }));
     const rerun = await runSynth({ ...settings, out, sandbox });
@@ -60,7 +81,10 @@ describe('synth resume', () => {
     expect(() => readSynthRecords(path)).toThrow(BadLinesError);
     expect(() => readSynthRecords(path)).toThrow(/: 1 unreadable line \(line 3: .*--skip-bad-lines/);
     const skipped: number[] = [];
-    const records = readSynthRecords(path, { skipBadLines: true, onSkipped: (bad) => skipped.push(...bad.map((b) => b.line)) });
+    const records = readSynthRecords(path, {
+      skipBadLines: true,
+      onSkipped: (bad) => skipped.push(...bad.map((b) => b.line)),
+    });
     expect([records.length, skipped]).toEqual([7, [3]]);
     expect(() => readSynthRecords(join(dir, 'nope.jsonl'))).toThrow(DataNotFoundError);
     expect(() => readSynthRecords(join(dir, 'nope.jsonl'))).toThrow(/nope\.jsonl does not exist/);

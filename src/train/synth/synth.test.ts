@@ -29,9 +29,14 @@ function mixedTeacher(): Teacher {
       const n = episodes++;
       const code = '```python\n' + task.referenceSolution!(instance).trimEnd() + '\n```\n';
       const wrong = instance.index % 4 === 1;
-      const script = n % 2 === 1
-        ? ['First a quick try.\n```python\nprint(undefined_name)\n```\n', `That failed; the full program:\n${code}`, `So the answer is <<<${wrong ? 'nope' : instance.answer}>>>`]
-        : [`One program does it.\n${code}`, `<<<${wrong ? 'nope' : instance.answer}>>>`];
+      const script =
+        n % 2 === 1
+          ? [
+              'First a quick try.\n```python\nprint(undefined_name)\n```\n',
+              `That failed; the full program:\n${code}`,
+              `So the answer is <<<${wrong ? 'nope' : instance.answer}>>>`,
+            ]
+          : [`One program does it.\n${code}`, `<<<${wrong ? 'nope' : instance.answer}>>>`];
       return { backend: new ScriptedBackend({ name: 'mixed', script }) };
     },
   };
@@ -40,7 +45,16 @@ function mixedTeacher(): Teacher {
 beforeAll(async () => {
   sandbox = await createLocalSandbox({ concurrency: 2 });
   dir = mkdtempSync(join(tmpdir(), 'r1ci-synth-'));
-  const summary = await runSynth({ teacher: mixedTeacher(), taskIds: TASKS, perTask: 3, attemptsPerQuestion: 2, out: join(dir, 'sft.jsonl'), sandbox, concurrency: 4, agent: { execTimeoutMs: 10_000 } });
+  const summary = await runSynth({
+    teacher: mixedTeacher(),
+    taskIds: TASKS,
+    perTask: 3,
+    attemptsPerQuestion: 2,
+    out: join(dir, 'sft.jsonl'),
+    sandbox,
+    concurrency: 4,
+    agent: { execTimeoutMs: 10_000 },
+  });
   records = readSynthRecords(join(dir, 'sft.jsonl'));
   expect(summary.records).toBe(records.length);
 }, 60_000);
@@ -63,23 +77,57 @@ describe('runSynth', () => {
   it('prefers the multi-turn trajectory of a question, with per-segment train masks', () => {
     for (const r of records) {
       expect(r.codeCalls).toBe(2);
-      expect(r.segments.map((s) => [s.role, s.train])).toEqual([['model', true], ['interpreter', false], ['model', true], ['interpreter', false], ['model', true]]);
+      expect(r.segments.map((s) => [s.role, s.train])).toEqual([
+        ['model', true],
+        ['interpreter', false],
+        ['model', true],
+        ['interpreter', false],
+        ['model', true],
+      ]);
       expect(r.segments[1].text).toContain('NameError');
       expect(r.segments[3].text.startsWith(`${FEEDBACK_HEADER}\n`)).toBe(true);
-      expect(r.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+      expect(r.messages.map((m) => m.role)).toEqual([
+        'system',
+        'user',
+        'assistant',
+        'user',
+        'assistant',
+        'user',
+        'assistant',
+      ]);
     }
   });
 
   it('refuses test-split tasks', async () => {
     const testTask = listTasks({ implementedOnly: true }).find((e) => e.split === 'test')!.id;
-    await expect(runSynth({ teacher: mixedTeacher(), taskIds: [testTask], out: join(dir, 'x.jsonl'), sandbox })).rejects.toThrow(/test split/);
+    await expect(
+      runSynth({ teacher: mixedTeacher(), taskIds: [testTask], out: join(dir, 'x.jsonl'), sandbox }),
+    ).rejects.toThrow(/test split/);
   });
 
   it('the oracle asked to answer directly states the gold in one turn, without code; kept as verified', async () => {
-    const oracle: Teacher = { name: 'oracle, half direct', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode, { direct: instance.index % 2 === 0 }) }) };
-    await runSynth({ teacher: oracle, taskIds: [TASKS[0]], perTask: 4, attemptsPerQuestion: 1, out: join(dir, 'direct.jsonl'), sandbox, concurrency: 2 });
+    const oracle: Teacher = {
+      name: 'oracle, half direct',
+      forEpisode: (task, instance, mode) => ({
+        backend: createOracleBackend(task, instance, mode, { direct: instance.index % 2 === 0 }),
+      }),
+    };
+    await runSynth({
+      teacher: oracle,
+      taskIds: [TASKS[0]],
+      perTask: 4,
+      attemptsPerQuestion: 1,
+      out: join(dir, 'direct.jsonl'),
+      sandbox,
+      concurrency: 2,
+    });
     const kept = readSynthRecords(join(dir, 'direct.jsonl'));
-    expect(kept.map((r) => [r.index % 2 === 0, r.codeCalls, r.segments.length])).toEqual([[true, 0, 1], [false, 1, 3], [true, 0, 1], [false, 1, 3]]);
+    expect(kept.map((r) => [r.index % 2 === 0, r.codeCalls, r.segments.length])).toEqual([
+      [true, 0, 1],
+      [false, 1, 3],
+      [true, 0, 1],
+      [false, 1, 3],
+    ]);
     for (const record of kept) expect(record.answer).toBe(record.gold);
     expect(kept[0].segments[0].text).toBe(`${ORACLE_DIRECT_OPENING} ${kept[0].gold}.\n\n<<<${kept[0].gold}>>>`);
   }, 30_000);
@@ -89,8 +137,21 @@ describe('runSynth', () => {
       const numbers = instance.metadata.numbers as number[];
       return `import math\nprint(f"<<<{math.prod(${JSON.stringify(numbers)})}>>>")`;
     };
-    const oracle: Teacher = { name: 'oracle, own code', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode, { code: code(instance) }) }) };
-    await runSynth({ teacher: oracle, taskIds: [TASKS[0]], perTask: 2, attemptsPerQuestion: 1, out: join(dir, 'own-code.jsonl'), sandbox, concurrency: 2 });
+    const oracle: Teacher = {
+      name: 'oracle, own code',
+      forEpisode: (task, instance, mode) => ({
+        backend: createOracleBackend(task, instance, mode, { code: code(instance) }),
+      }),
+    };
+    await runSynth({
+      teacher: oracle,
+      taskIds: [TASKS[0]],
+      perTask: 2,
+      attemptsPerQuestion: 1,
+      out: join(dir, 'own-code.jsonl'),
+      sandbox,
+      concurrency: 2,
+    });
     const kept = readSynthRecords(join(dir, 'own-code.jsonl'));
     expect(kept).toHaveLength(2);
     for (const record of kept) {
@@ -102,7 +163,10 @@ describe('runSynth', () => {
 
   it('resumes: a rerun keeps the records, tries no question twice; more perTask starts at the next index', async () => {
     const out = join(dir, 'oracle.jsonl');
-    const oracle: Teacher = { name: 'oracle', forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }) };
+    const oracle: Teacher = {
+      name: 'oracle',
+      forEpisode: (task, instance, mode) => ({ backend: createOracleBackend(task, instance, mode) }),
+    };
     const options = { teacher: oracle, taskIds: [TASKS[0]], attemptsPerQuestion: 1, out, sandbox, concurrency: 2 };
     await runSynth({ ...options, perTask: 2 });
     const again = await runSynth({ ...options, perTask: 2 });
@@ -114,7 +178,10 @@ describe('runSynth', () => {
 
 describe('exports', () => {
   it('OpenAI chat JSONL: roles in order, weight only on assistant messages, 0/1', () => {
-    const lines = toJsonl(records.map(toOpenAiChat)).trim().split('\n').map((l) => JSON.parse(l) as { messages: Record<string, unknown>[] });
+    const lines = toJsonl(records.map(toOpenAiChat))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { messages: Record<string, unknown>[] });
     expect(lines.length).toBe(records.length);
     for (const line of lines) {
       expect(Object.keys(line)).toEqual(['messages']);
@@ -133,11 +200,18 @@ describe('exports', () => {
     for (const record of records) {
       const line = toShareGpt(record);
       expect(line.system).toBe(record.system);
-      line.conversations.forEach((turn, i) => expect(i % 2 === 0 ? ['human', 'observation'] : ['gpt']).toContain(turn.from));
+      line.conversations.forEach((turn, i) =>
+        expect(i % 2 === 0 ? ['human', 'observation'] : ['gpt']).toContain(turn.from),
+      );
       expect(line.conversations[line.conversations.length - 1].from).toBe('gpt');
-      expect(line.conversations.filter((t) => t.from === 'observation').every((t) => t.value.startsWith(FEEDBACK_HEADER))).toBe(true);
+      expect(
+        line.conversations.filter((t) => t.from === 'observation').every((t) => t.value.startsWith(FEEDBACK_HEADER)),
+      ).toBe(true);
     }
-    const info = shareGptDatasetInfo('r1ci_sft', 'sft.sharegpt.json') as Record<string, { formatting: string; tags: Record<string, string> }>;
+    const info = shareGptDatasetInfo('r1ci_sft', 'sft.sharegpt.json') as Record<
+      string,
+      { formatting: string; tags: Record<string, string> }
+    >;
     expect(info.r1ci_sft.formatting).toBe('sharegpt');
     expect(info.r1ci_sft.tags.observation_tag).toBe('observation');
   });
@@ -146,16 +220,26 @@ describe('exports', () => {
     const path = join(dir, 'sft.parquet');
     writeFileSync(path, Buffer.from(toVerlParquet(records)));
     const bytes = readFileSync(path);
-    const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    const rows = await parquetReadObjects({
+      file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    });
     expect(rows.length).toBe(records.length);
     expect(Object.keys(rows[0]).sort()).toEqual([...VERL_COLUMNS].sort());
     rows.forEach((row, i) => {
       const r = records[i];
       expect(row.data_source).toBe(`r1ci/${r.taskId}`);
-      expect(row.prompt).toEqual([{ role: 'system', content: r.system }, { role: 'user', content: r.question }]);
+      expect(row.prompt).toEqual([
+        { role: 'system', content: r.system },
+        { role: 'user', content: r.question },
+      ]);
       expect(row.messages).toEqual(r.messages);
       expect(row.reward_model).toEqual({ style: 'rule', ground_truth: r.gold });
-      expect({ ...row.extra_info, index: Number(row.extra_info.index) }).toEqual({ split: 'train', index: r.index, task_id: r.taskId, variant: r.variant });
+      expect({ ...row.extra_info, index: Number(row.extra_info.index) }).toEqual({
+        split: 'train',
+        index: r.index,
+        task_id: r.taskId,
+        variant: r.variant,
+      });
     });
   });
 });

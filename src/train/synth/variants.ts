@@ -4,9 +4,13 @@ import { systemPromptFor } from '../../agent/index.js';
 import type { PromptVariant } from './types.js';
 
 const STEER: Record<PromptVariant, string> = {
-  'free': '',
-  'text-then-code': ('\nFor this question, first reason it through in words and reach a tentative answer, then write code that ' + 'checks or computes it before answering.'),
-  'code-then-text': ('\nFor this question, start by writing code that computes the answer, then read its output and explain in ' + 'words why the answer is right before giving it.'),
+  free: '',
+  'text-then-code':
+    '\nFor this question, first reason it through in words and reach a tentative answer, then write code that ' +
+    'checks or computes it before answering.',
+  'code-then-text':
+    '\nFor this question, start by writing code that computes the answer, then read its output and explain in ' +
+    'words why the answer is right before giving it.',
 };
 
 /** The system prompt for a variant, built on `base` (default: the ci agent's prompt). */

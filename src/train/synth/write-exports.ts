@@ -11,14 +11,24 @@ export type ExportFormat = 'openai' | 'sharegpt' | 'parquet';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['openai', 'sharegpt', 'parquet'];
 
 export function parseExportFormats(text: string): ExportFormat[] {
-  const formats = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const formats = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = formats.filter((f) => !EXPORT_FORMATS.includes(f as ExportFormat));
-  if (bad.length) throw new ConfigError([{ path: '--export', message: `unknown export format ${bad.join(', ')}`, fix: `use ${EXPORT_FORMATS.join(', ')}` }]);
+  if (bad.length)
+    throw new ConfigError([
+      { path: '--export', message: `unknown export format ${bad.join(', ')}`, fix: `use ${EXPORT_FORMATS.join(', ')}` },
+    ]);
   return formats as ExportFormat[];
 }
 
 /** Writes each format next to `recordsPath`; returns the written paths. */
-export function writeExports(records: readonly SynthRecord[], recordsPath: string, formats: readonly ExportFormat[]): string[] {
+export function writeExports(
+  records: readonly SynthRecord[],
+  recordsPath: string,
+  formats: readonly ExportFormat[],
+): string[] {
   const base = recordsPath.replace(/\.jsonl$/, '');
   const written: string[] = [];
   for (const format of formats) {
@@ -28,7 +38,10 @@ export function writeExports(records: readonly SynthRecord[], recordsPath: strin
     } else if (format === 'sharegpt') {
       const file = `${base}.sharegpt.json`;
       writeFileSync(file, `${JSON.stringify(records.map(toShareGpt), null, 1)}\n`);
-      writeFileSync(join(dirname(file), 'dataset_info.json'), `${JSON.stringify(shareGptDatasetInfo(basename(base), basename(file)), null, 2)}\n`);
+      writeFileSync(
+        join(dirname(file), 'dataset_info.json'),
+        `${JSON.stringify(shareGptDatasetInfo(basename(base), basename(file)), null, 2)}\n`,
+      );
       written.push(file);
     } else {
       writeFileSync(`${base}.parquet`, Buffer.from(toVerlParquet(records)));

@@ -4,7 +4,13 @@ import type { JsonValue } from '../../../core/index.js';
 import type { Rng } from '../../../core/rng.js';
 import { defineTask, type DefineTaskExtras } from '../../define-task.js';
 import type { OptionRange, OptionsSchema, OptionValues, Task } from '../../types.js';
-import { answerInstructionFor, checkBbhAnswer, parseOptions, type AnswerKind, type BbhAnswerMetadata } from '../answer-kinds.js';
+import {
+  answerInstructionFor,
+  checkBbhAnswer,
+  parseOptions,
+  type AnswerKind,
+  type BbhAnswerMetadata,
+} from '../answer-kinds.js';
 import { solverScript } from '../solvers.js';
 
 /** What a variant's generator returns: the question in official wording and its answer. */
@@ -41,7 +47,8 @@ export function defineGeneratedBbhTask<S extends OptionsSchema>(spec: GeneratedB
       const prompt = `${question}\n\n${answerInstructionFor(spec.kind, spec.labels)}`;
       return { prompt, answer, metadata: { ...metadata, question, ...(extra ?? {}) } };
     },
-    check: (instance, answer) => checkBbhAnswer(instance.answer, instance.metadata as unknown as BbhAnswerMetadata, answer),
+    check: (instance, answer) =>
+      checkBbhAnswer(instance.answer, instance.metadata as unknown as BbhAnswerMetadata, answer),
     referenceSolution: (instance) => solverScript(spec.name, instance.metadata.question as string),
   }) as unknown as Task;
 }
@@ -63,8 +70,46 @@ export function renderOptions(texts: readonly string[]): string {
 
 /** First names for the people of generated questions. */
 export const FIRST_NAMES = [
-  'Alexis', 'Amberly', 'Andree', 'Antwan', 'Bernita', 'Christie', 'Conception', 'Crista', 'Delbert', 'Delfina',
-  'Elanor', 'Fidel', 'Gwenn', 'Helene', 'Inga', 'Jamey', 'Jerry', 'Jim', 'Kandi', 'Kristian',
-  'Leda', 'Lorine', 'Maybelle', 'Michaela', 'Millicent', 'Osvaldo', 'Phoebe', 'Raymond', 'Rashida', 'Sal',
-  'Shalonda', 'Shaunda', 'Sherrie', 'Sima', 'Tamika', 'Teressa', 'Ryan', 'Vernell', 'Vina', 'Willian', 'Yoland', 'Ka',
+  'Alexis',
+  'Amberly',
+  'Andree',
+  'Antwan',
+  'Bernita',
+  'Christie',
+  'Conception',
+  'Crista',
+  'Delbert',
+  'Delfina',
+  'Elanor',
+  'Fidel',
+  'Gwenn',
+  'Helene',
+  'Inga',
+  'Jamey',
+  'Jerry',
+  'Jim',
+  'Kandi',
+  'Kristian',
+  'Leda',
+  'Lorine',
+  'Maybelle',
+  'Michaela',
+  'Millicent',
+  'Osvaldo',
+  'Phoebe',
+  'Raymond',
+  'Rashida',
+  'Sal',
+  'Shalonda',
+  'Shaunda',
+  'Sherrie',
+  'Sima',
+  'Tamika',
+  'Teressa',
+  'Ryan',
+  'Vernell',
+  'Vina',
+  'Willian',
+  'Yoland',
+  'Ka',
 ];

@@ -11,8 +11,7 @@ function booleanOperand(rng: Rng, maxNots: number, nested: boolean): string {
   if (nested && roll < 0.2) {
     const left = booleanOperand(rng, maxNots, false);
     core = `( ${left} ${rng.pick(['and', 'or'])} ${booleanOperand(rng, maxNots, false)} )`;
-  }
-  else if (roll < 0.45) core = `( ${literal()} )`;
+  } else if (roll < 0.45) core = `( ${literal()} )`;
   else core = literal();
   const nots = maxNots > 0 && rng.bool(0.45) ? rng.int(1, maxNots) : 0;
   return 'not '.repeat(nots) + core;
@@ -23,18 +22,33 @@ export function evaluateBooleanTokens(tokens: readonly string[]): boolean {
   let at = 0;
   const orExpr = (): boolean => {
     let value = andExpr();
-    while (tokens[at] === 'or') { at++; const right = andExpr(); value = value || right; }
+    while (tokens[at] === 'or') {
+      at++;
+      const right = andExpr();
+      value = value || right;
+    }
     return value;
   };
   const andExpr = (): boolean => {
     let value = notExpr();
-    while (tokens[at] === 'and') { at++; const right = notExpr(); value = value && right; }
+    while (tokens[at] === 'and') {
+      at++;
+      const right = notExpr();
+      value = value && right;
+    }
     return value;
   };
   const notExpr = (): boolean => {
-    if (tokens[at] === 'not') { at++; return !notExpr(); }
+    if (tokens[at] === 'not') {
+      at++;
+      return !notExpr();
+    }
     const token = tokens[at++];
-    if (token === '(') { const value = orExpr(); if (tokens[at++] !== ')') throw new InvariantError('unbalanced boolean expression'); return value; }
+    if (token === '(') {
+      const value = orExpr();
+      if (tokens[at++] !== ')') throw new InvariantError('unbalanced boolean expression');
+      return value;
+    }
     if (token === 'True' || token === 'False') return token === 'True';
     throw new InvariantError(`unexpected token ${token} in a boolean expression`);
   };
@@ -55,7 +69,8 @@ export const booleanExpressionsGen = defineGeneratedBbhTask({
   },
   generate(options, rng) {
     const parts = [booleanOperand(rng, options.max_nots, true)];
-    for (let i = 1; i < options.operands; i++) parts.push(rng.pick(['and', 'or']), booleanOperand(rng, options.max_nots, true));
+    for (let i = 1; i < options.operands; i++)
+      parts.push(rng.pick(['and', 'or']), booleanOperand(rng, options.max_nots, true));
     const expression = parts.join(' ');
     return { question: `${expression} is`, answer: evaluateBooleanTokens(expression.split(' ')) ? 'True' : 'False' };
   },
@@ -75,7 +90,10 @@ export function evaluateFlat(text: string): bigint {
   for (let i = 1; i < tokens.length; i += 2) {
     const value = BigInt(tokens[i + 1]);
     if (tokens[i] === '*') sums[sums.length - 1] *= value;
-    else { sums.push(value); signs.push(tokens[i] === '-' ? -1 : 1); }
+    else {
+      sums.push(value);
+      signs.push(tokens[i] === '-' ? -1 : 1);
+    }
   }
   return sums.reduce((acc, value, i) => acc + (signs[i] === 1 ? value : -value), 0n);
 }
@@ -93,7 +111,8 @@ export const multistepArithmeticGen = defineGeneratedBbhTask({
     const left = arithmeticGroup(rng, options.terms, options.max_value);
     const right = arithmeticGroup(rng, options.terms, options.max_value);
     const op = rng.pick(['+', '-', '*']);
-    const a = evaluateFlat(left), b = evaluateFlat(right);
+    const a = evaluateFlat(left),
+      b = evaluateFlat(right);
     const value = op === '+' ? a + b : op === '-' ? a - b : a * b;
     return { question: `((${left}) ${op} (${right})) =`, answer: value.toString() };
   },
@@ -114,14 +133,26 @@ export const dyckLanguagesGen = defineGeneratedBbhTask({
   ranges: [['min_length', 'max_length']],
   generate(options, rng) {
     const length = rng.int(options.min_length, options.max_length);
-    const tokens: string[] = [], stack: string[] = [];
+    const tokens: string[] = [],
+      stack: string[] = [];
     for (let i = 0; i < length; i++) {
       const remaining = length - i;
       const mustOpen = stack.length === 0 || (stack.length === 1 && remaining === 1);
-      if (mustOpen || rng.bool(0.55)) { const open = rng.pick(OPENERS); stack.push(open); tokens.push(open); }
-      else tokens.push(CLOSER[stack.pop()!]);
+      if (mustOpen || rng.bool(0.55)) {
+        const open = rng.pick(OPENERS);
+        stack.push(open);
+        tokens.push(open);
+      } else tokens.push(CLOSER[stack.pop()!]);
     }
-    const answer = stack.reverse().map((open) => CLOSER[open]).join(' ');
-    return { question: (`Complete the rest of the sequence, making sure that the parentheses are closed properly. ` + `Input: ${tokens.join(' ')}`), answer };
+    const answer = stack
+      .reverse()
+      .map((open) => CLOSER[open])
+      .join(' ');
+    return {
+      question:
+        `Complete the rest of the sequence, making sure that the parentheses are closed properly. ` +
+        `Input: ${tokens.join(' ')}`,
+      answer,
+    };
   },
 });

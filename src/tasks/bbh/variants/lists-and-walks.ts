@@ -19,10 +19,13 @@ function chunks(distance: number, max: number): number[] {
 
 function faceForwardWalk(rng: Rng, count: number, maxSteps: number, goHome: boolean): string[] {
   const moves: string[] = [];
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   for (let i = 0; i < count; i++) {
-    const direction = rng.pick(Object.keys(MOVES)), n = rng.int(1, maxSteps);
-    x += MOVES[direction][0] * n; y += MOVES[direction][1] * n;
+    const direction = rng.pick(Object.keys(MOVES)),
+      n = rng.int(1, maxSteps);
+    x += MOVES[direction][0] * n;
+    y += MOVES[direction][1] * n;
     moves.push(`${steps(n)} ${direction}.`);
   }
   if (goHome) {
@@ -40,20 +43,31 @@ function turnTo(from: Heading, to: Heading): string | null {
 
 function turningWalk(rng: Rng, count: number, maxSteps: number, goHome: boolean): string[] {
   const out: string[] = [];
-  let x = 0, y = 0, heading: Heading = [0, 1];
+  let x = 0,
+    y = 0,
+    heading: Heading = [0, 1];
   for (let i = 0; i < count; i++) {
     if (i > 0 && rng.bool(0.35)) {
       const turn = rng.pick(['left', 'right', 'around']);
-      heading = turn === 'left' ? [-heading[1], heading[0]] : turn === 'right' ? [heading[1], -heading[0]] : [-heading[0], -heading[1]];
+      heading =
+        turn === 'left'
+          ? [-heading[1], heading[0]]
+          : turn === 'right'
+            ? [heading[1], -heading[0]]
+            : [-heading[0], -heading[1]];
       out.push(`Turn ${turn}.`);
     } else {
       const n = rng.int(1, maxSteps);
-      x += heading[0] * n; y += heading[1] * n;
+      x += heading[0] * n;
+      y += heading[1] * n;
       out.push(`${steps(n)}.`);
     }
   }
   if (goHome) {
-    for (const [distance, target] of [[x, [-Math.sign(x), 0]], [y, [0, -Math.sign(y)]]] as [number, Heading][]) {
+    for (const [distance, target] of [
+      [x, [-Math.sign(x), 0]],
+      [y, [0, -Math.sign(y)]],
+    ] as [number, Heading][]) {
       if (distance === 0) continue;
       const turn = turnTo(heading, target);
       if (turn) out.push(turn);
@@ -66,13 +80,24 @@ function turningWalk(rng: Rng, count: number, maxSteps: number, goHome: boolean)
 
 /** Follows navigate instructions; true when they end where they started. */
 export function returnsToStart(instructions: readonly string[]): boolean {
-  let x = 0, y = 0, heading: Heading = [0, 1];
+  let x = 0,
+    y = 0,
+    heading: Heading = [0, 1];
   for (const line of instructions) {
     const turn = /^Turn (left|right|around)\.$/.exec(line)?.[1];
-    if (turn) { heading = turn === 'left' ? [-heading[1], heading[0]] : turn === 'right' ? [heading[1], -heading[0]] : [-heading[0], -heading[1]]; continue; }
+    if (turn) {
+      heading =
+        turn === 'left'
+          ? [-heading[1], heading[0]]
+          : turn === 'right'
+            ? [heading[1], -heading[0]]
+            : [-heading[0], -heading[1]];
+      continue;
+    }
     const move = /^Take (\d+) steps?(?: (\w+))?\.$/.exec(line);
     if (!move) continue;
-    const n = Number(move[1]), direction = move[2] ?? 'forward';
+    const n = Number(move[1]),
+      direction = move[2] ?? 'forward';
     const [rx, ry] = MOVES[direction];
     // Relative to the heading: forward = heading, right = heading turned right.
     x += n * (ry * heading[0] + rx * heading[1]);
@@ -88,7 +113,13 @@ export const navigateGen = defineGeneratedBbhTask({
   kind: 'labels',
   labels: ['Yes', 'No'],
   options: {
-    min_instructions: { kind: 'int', default: 3, min: 1, max: 20, description: 'fewest random instructions (a returning walk adds the ones that lead back)' },
+    min_instructions: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 20,
+      description: 'fewest random instructions (a returning walk adds the ones that lead back)',
+    },
     max_instructions: { kind: 'int', default: 8, min: 1, max: 20, description: 'most random instructions' },
     max_steps: { kind: 'int', default: 10, min: 1, max: 10, description: 'most steps in one instruction' },
   },
@@ -96,8 +127,12 @@ export const navigateGen = defineGeneratedBbhTask({
   generate(options, rng) {
     const count = rng.int(options.min_instructions, options.max_instructions);
     const goHome = rng.bool();
-    const walk = rng.bool() ? faceForwardWalk(rng, count, options.max_steps, goHome) : turningWalk(rng, count, options.max_steps, goHome);
-    const question = (`If you follow these instructions, do you return to the starting ` + `point? ${walk.join(' ')}\nOptions:\n- Yes\n- No`);
+    const walk = rng.bool()
+      ? faceForwardWalk(rng, count, options.max_steps, goHome)
+      : turningWalk(rng, count, options.max_steps, goHome);
+    const question =
+      `If you follow these instructions, do you return to the starting ` +
+      `point? ${walk.join(' ')}\nOptions:\n- Yes\n- No`;
     return { question, answer: returnsToStart(walk) ? 'Yes' : 'No' };
   },
 });
@@ -118,13 +153,24 @@ export const webOfLiesGen = defineGeneratedBbhTask({
       sentences.push(`${names[i]} says ${names[i - 1]} ${saysTruthful ? 'tells the truth' : 'lies'}.`);
       truthful = saysTruthful === truthful;
     }
-    return { question: `Question: ${sentences.join(' ')} Does ${names[names.length - 1]} tell the truth?`, answer: truthful ? 'Yes' : 'No' };
+    return {
+      question: `Question: ${sentences.join(' ')} Does ${names[names.length - 1]} tell the truth?`,
+      answer: truthful ? 'Yes' : 'No',
+    };
   },
 });
 
 const PLURALS: Record<string, string> = {
-  mouse: 'mice', fish: 'fish', 'head of broccoli': 'heads of broccoli', 'stalk of celery': 'stalks of celery',
-  peach: 'peaches', potato: 'potatoes', couch: 'couches', blackberry: 'blackberries', raspberry: 'raspberries', strawberry: 'strawberries',
+  mouse: 'mice',
+  fish: 'fish',
+  'head of broccoli': 'heads of broccoli',
+  'stalk of celery': 'stalks of celery',
+  peach: 'peaches',
+  potato: 'potatoes',
+  couch: 'couches',
+  blackberry: 'blackberries',
+  raspberry: 'raspberries',
+  strawberry: 'strawberries',
 };
 const plural = (item: string) => PLURALS[item] ?? `${item}s`;
 
@@ -147,10 +193,19 @@ export const objectCountingGen = defineGeneratedBbhTask({
   generate(options, rng) {
     const category = rng.pick(Object.keys(OBJECT_COUNTING_CATEGORIES));
     // "objects" questions list only household objects, so that "how many objects" is unambiguous.
-    const pool = category === 'objects' ? [...OBJECT_COUNTING_CATEGORIES.objects] : Object.values(OBJECT_COUNTING_CATEGORIES).flat();
+    const pool =
+      category === 'objects'
+        ? [...OBJECT_COUNTING_CATEGORIES.objects]
+        : Object.values(OBJECT_COUNTING_CATEGORIES).flat();
     const kinds = Math.min(rng.int(options.min_kinds, options.max_kinds), pool.length);
     const first = rng.pick(OBJECT_COUNTING_CATEGORIES[category]);
-    const items = rng.shuffle([first, ...rng.sample(pool.filter((item) => item !== first), kinds - 1)]);
+    const items = rng.shuffle([
+      first,
+      ...rng.sample(
+        pool.filter((item) => item !== first),
+        kinds - 1,
+      ),
+    ]);
     let total = 0;
     const parts = items.map((item) => {
       const count = rng.bool(0.6) ? 1 : rng.int(1, options.max_count);

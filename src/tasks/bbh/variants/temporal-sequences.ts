@@ -4,17 +4,44 @@ import type { Rng } from '../../../core/rng.js';
 import { defineGeneratedBbhTask, FIRST_NAMES, LETTERS } from './define-variant.js';
 
 const ACTIVITIES = [
-  'buying clothes at the mall', 'taking photos near the Eiffel Tower', 'reading at the library', 'waiting at the airport',
-  'working at the office', 'buying lunch at the deli', 'walking in the garden', 'playing tennis at the tennis court',
-  'sitting on a rooftop', 'watching a movie at the theater', 'getting a coffee at the cafe', 'stretching at a yoga studio',
-  'driving to the water park', 'buying a phone at the electronics store', 'walking towards the Statue of Liberty',
-  'buying cookies at a bakery', 'fixing their computer at the electronic store', 'waiting at the train station',
-  'taking photos near the Leaning Tower of Pisa', 'buying a bike at the bike shop',
+  'buying clothes at the mall',
+  'taking photos near the Eiffel Tower',
+  'reading at the library',
+  'waiting at the airport',
+  'working at the office',
+  'buying lunch at the deli',
+  'walking in the garden',
+  'playing tennis at the tennis court',
+  'sitting on a rooftop',
+  'watching a movie at the theater',
+  'getting a coffee at the cafe',
+  'stretching at a yoga studio',
+  'driving to the water park',
+  'buying a phone at the electronics store',
+  'walking towards the Statue of Liberty',
+  'buying cookies at a bakery',
+  'fixing their computer at the electronic store',
+  'waiting at the train station',
+  'taking photos near the Leaning Tower of Pisa',
+  'buying a bike at the bike shop',
 ];
 
 const PLACES = [
-  'the coffee shop', 'the soccer field', 'the restaurant', 'the park', 'the museum', 'the beach', 'the bookstore', 'the gym',
-  'the swimming pool', 'the art studio', 'the clothing store', 'the football field', 'the dance studio', 'the bakery', 'the art show',
+  'the coffee shop',
+  'the soccer field',
+  'the restaurant',
+  'the park',
+  'the museum',
+  'the beach',
+  'the bookstore',
+  'the gym',
+  'the swimming pool',
+  'the art studio',
+  'the clothing store',
+  'the football field',
+  'the dance studio',
+  'the bakery',
+  'the art show',
 ];
 
 /** 24-hour clock hour (5–23) as the official questions write it: 7am, 12pm, 9pm. */
@@ -55,11 +82,17 @@ export const temporalSequencesGen = defineGeneratedBbhTask({
     const activities = rng.sample(ACTIVITIES, sightings);
     const intervals: [number, number][] = [];
     let start = wake;
-    for (const length of lengths) { intervals.push([start, start + length]); start += length; }
+    for (const length of lengths) {
+      intervals.push([start, start + length]);
+      start += length;
+    }
     const lines: string[] = [];
     let witness = 0;
     intervals.forEach(([from, to], i) => {
-      if (i !== free) lines.push(`${witnesses[witness]} saw ${person} ${activities[witness++]} from ${formatHour(from)} to ${formatHour(to)}.`);
+      if (i !== free)
+        lines.push(
+          `${witnesses[witness]} saw ${person} ${activities[witness++]} from ${formatHour(from)} to ${formatHour(to)}.`,
+        );
     });
     const busy = intervals.filter((_, i) => i !== free);
     const choices = rng.shuffle([intervals[free], ...rng.sample(busy, 3)]);

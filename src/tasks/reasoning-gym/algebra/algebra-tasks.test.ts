@@ -15,7 +15,8 @@ function instances(task: unknown, count: number, options: Record<string, unknown
   const resolved = t.resolveOptions(options);
   return Array.from({ length: count }, (_, i) => t.generate(resolved, 5, i));
 }
-const verdict = (task: unknown, instance: TaskInstance, answer: string): boolean => asTask(task).verifyAnswer(instance, answer).correct;
+const verdict = (task: unknown, instance: TaskInstance, answer: string): boolean =>
+  asTask(task).verifyAnswer(instance, answer).correct;
 const POINTS = [-1.3, 0.7, 1.9, 2.6];
 /** mathjs writes powers as ^. */
 const js = (text: string): string => text.replace(/\*\*/g, '^');
@@ -38,7 +39,9 @@ describe('algebra answers recomputed', () => {
       const c = instance.metadata.coefficients as number[];
       const roots = (polynomialRoot as (...coefficients: number[]) => (number | Complex)[])(...c)
         .map((r) => (typeof r === 'number' ? { re: r, im: 0 } : r))
-        .filter((r) => Math.abs(r.im) < 1e-6).map((r) => r.re).sort((a, b) => a - b)
+        .filter((r) => Math.abs(r.im) < 1e-6)
+        .map((r) => r.re)
+        .sort((a, b) => a - b)
         .filter((r, i, all) => i === 0 || Math.abs(r - all[i - 1]) > 1e-6);
       const gold = instance.answer.split(', ').map(Number);
       expect(gold.length, instance.prompt).toBe(roots.length);
@@ -47,11 +50,16 @@ describe('algebra answers recomputed', () => {
   });
 
   it('polynomial_multiplication equals the product at several points', () => {
-    for (const instance of instances(polynomialMultiplication, 60, { allow_cross_variable_product: true, allow_multivariate_polynomials: true })) {
+    for (const instance of instances(polynomialMultiplication, 60, {
+      allow_cross_variable_product: true,
+      allow_multivariate_polynomials: true,
+    })) {
       for (const x of POINTS) {
         const scope = { x, y: x + 0.5, z: 1 - x };
         const expected = evaluate(js(instance.metadata.expression as string), scope) as number;
-        expect(Math.abs((evaluate(js(instance.answer), scope) as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+        expect(Math.abs((evaluate(js(instance.answer), scope) as number) - expected)).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(expected)),
+        );
       }
     }
   });
@@ -84,18 +92,31 @@ describe('symbolic answer spellings', () => {
     const v = (instance.metadata.variables as string[]).find((name) => instance.answer.includes(name))!;
     const mutated = instance.answer.replace(/(\d+)/, (d) => String(Number(d) + 1));
     const table: [string, boolean][] = [
-      [terms.slice().reverse().join(' + '), true], [instance.answer.replace(/\*\*/g, '^'), true], [instance.answer.replace(new RegExp(`(\\d)\\*${v}`, 'g'), `$1${v}`), true],
-      [instance.metadata.expression as string, false], [mutated, false], [`${instance.answer} + 1`, false], ['x**2 +', false],
+      [terms.slice().reverse().join(' + '), true],
+      [instance.answer.replace(/\*\*/g, '^'), true],
+      [instance.answer.replace(new RegExp(`(\\d)\\*${v}`, 'g'), `$1${v}`), true],
+      [instance.metadata.expression as string, false],
+      [mutated, false],
+      [`${instance.answer} + 1`, false],
+      ['x**2 +', false],
     ];
-    for (const [answer, expected] of table) expect(verdict(polynomialMultiplication, instance, answer), answer).toBe(expected);
+    for (const [answer, expected] of table)
+      expect(verdict(polynomialMultiplication, instance, answer), answer).toBe(expected);
   });
 
   it('simple_integration: any constant or none accepted; wrong coefficient or C·x rejected', () => {
     const instance = instances(simpleIntegration, 1)[0];
     const v = instance.metadata.variable as string;
     const bare = instance.answer.replace(' + C', '');
-    const table: [string, boolean][] = [[bare, true], [`${bare} + 17`, true], [`C + ${bare}`, true], [`${bare} + C*${v}`, false],
-      [bare.replace(/(\d+)/, (d) => String(Number(d) + 1)), false], [`${bare} + log(${v})`, false], [instance.metadata.integrand as string, false]];
+    const table: [string, boolean][] = [
+      [bare, true],
+      [`${bare} + 17`, true],
+      [`C + ${bare}`, true],
+      [`${bare} + C*${v}`, false],
+      [bare.replace(/(\d+)/, (d) => String(Number(d) + 1)), false],
+      [`${bare} + log(${v})`, false],
+      [instance.metadata.integrand as string, false],
+    ];
     for (const [answer, expected] of table) expect(verdict(simpleIntegration, instance, answer), answer).toBe(expected);
   });
 
@@ -104,9 +125,28 @@ describe('symbolic answer spellings', () => {
     const roots = instance.metadata.roots as number[];
     const v = instance.metadata.variable as string;
     const truncated = roots.map((r) => (Math.trunc(r * 1e4) / 1e4).toFixed(4));
-    const table: [string, boolean][] = [[roots.map((r) => r.toFixed(4)).reverse().join(', '), true], [truncated.join(','), true], [roots.map((r) => `${v} = ${r.toFixed(5)}`).join(', '), true],
-      [roots.slice(1).map((r) => r.toFixed(4)).join(', '), false], [[...roots, 99].map((r) => r.toFixed(4)).join(', '), false], [roots.map((r) => (r + 0.0004).toFixed(4)).join(', '), false]];
-    for (const [answer, expected] of table) expect(verdict(polynomialEquations, instance, answer), answer).toBe(expected);
+    const table: [string, boolean][] = [
+      [
+        roots
+          .map((r) => r.toFixed(4))
+          .reverse()
+          .join(', '),
+        true,
+      ],
+      [truncated.join(','), true],
+      [roots.map((r) => `${v} = ${r.toFixed(5)}`).join(', '), true],
+      [
+        roots
+          .slice(1)
+          .map((r) => r.toFixed(4))
+          .join(', '),
+        false,
+      ],
+      [[...roots, 99].map((r) => r.toFixed(4)).join(', '), false],
+      [roots.map((r) => (r + 0.0004).toFixed(4)).join(', '), false],
+    ];
+    for (const [answer, expected] of table)
+      expect(verdict(polynomialEquations, instance, answer), answer).toBe(expected);
   });
 });
 
@@ -115,7 +155,12 @@ describe('polynomial parser stays cheap on hostile answers', () => {
     for (const task of [polynomialMultiplication, simpleIntegration]) {
       const instance = instances(task, 1)[0];
       const v = ((instance.metadata.variables as string[] | undefined)?.[0] ?? instance.metadata.variable) as string;
-      for (const body of [`(${v}+1)^200+`.repeat(450), `${v}^200*`.repeat(800), `${v}+`.repeat(2400) + v, '9999999999999999/7*'.repeat(250) + v]) {
+      for (const body of [
+        `(${v}+1)^200+`.repeat(450),
+        `${v}^200*`.repeat(800),
+        `${v}+`.repeat(2400) + v,
+        '9999999999999999/7*'.repeat(250) + v,
+      ]) {
         const started = performance.now();
         const result = asTask(task).verifyAnswer(instance, body.slice(0, 4990));
         expect(performance.now() - started).toBeLessThan(50);

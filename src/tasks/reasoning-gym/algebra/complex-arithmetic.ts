@@ -23,7 +23,8 @@ export function parseComplex(text: string): [Rational, Rational] | null {
   const full = new RegExp(`^(${number})([+-](?:\\d+(?:\\.\\d*)?|\\.\\d+)?)i$`).exec(t);
   const coefficient = (s: string): Rational | null => parseDecimal(s === '' || s === '+' ? '1' : s === '-' ? '-1' : s);
   if (full) {
-    const re = parseDecimal(full[1]), im = coefficient(full[2]);
+    const re = parseDecimal(full[1]),
+      im = coefficient(full[2]);
     return re && im ? [re, im] : null;
   }
   const imaginary = new RegExp(`^(${number}|[+-])?i$`).exec(t);
@@ -50,16 +51,30 @@ export const complexArithmetic = defineTask({
     max_real: { kind: 'int', default: 10, min: -1000, max: 1000, description: 'largest real part' },
     min_imag: { kind: 'int', default: -10, min: -1000, max: 1000, description: 'smallest imaginary part' },
     max_imag: { kind: 'int', default: 10, min: -1000, max: 1000, description: 'largest imaginary part' },
-    operations_weights: { kind: 'enum', default: '0.4,0.4,0.1,0.1', values: ['0.4,0.4,0.1,0.1', '0.25,0.25,0.25,0.25', '0,0,0.5,0.5', '1,0,0,0', '0,1,0,0', '0,0,1,0', '0,0,0,1'], description: 'weights of + - * / (a preset)' },
+    operations_weights: {
+      kind: 'enum',
+      default: '0.4,0.4,0.1,0.1',
+      values: ['0.4,0.4,0.1,0.1', '0.25,0.25,0.25,0.25', '0,0,0.5,0.5', '1,0,0,0', '0,1,0,0', '0,0,1,0', '0,0,0,1'],
+      description: 'weights of + - * / (a preset)',
+    },
   },
-  ranges: [['min_real', 'max_real'], ['min_imag', 'max_imag']],
+  ranges: [
+    ['min_real', 'max_real'],
+    ['min_imag', 'max_imag'],
+  ],
   generate(options, rng) {
     const weights = options.operations_weights.split(',').map(Number);
-    let pick = rng.next() * weights.reduce((a, b) => a + b, 0), index = 0;
+    let pick = rng.next() * weights.reduce((a, b) => a + b, 0),
+      index = 0;
     while (index < 3 && pick >= weights[index]) pick -= weights[index++];
     const op = OPS[index];
-    const draw = (): Complex => [rng.int(options.min_real, options.max_real), rng.int(options.min_imag, options.max_imag)];
-    let a = draw(), b = draw(), result: Complex;
+    const draw = (): Complex => [
+      rng.int(options.min_real, options.max_real),
+      rng.int(options.min_imag, options.max_imag),
+    ];
+    let a = draw(),
+      b = draw(),
+      result: Complex;
     if (op === '/') {
       for (let i = 0; i < 100 && b[0] === 0 && b[1] === 0; i++) b = draw();
       if (b[0] === 0 && b[1] === 0) b = [1, 0];
@@ -68,8 +83,9 @@ export const complexArithmetic = defineTask({
     } else if (op === '*') result = [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]];
     else result = op === '+' ? [a[0] + b[0], a[1] + b[1]] : [a[0] - b[0], a[1] - b[1]];
     const [verb, symbol] = PHRASES[op];
-    const prompt = `${verb} the complex numbers: (${formatComplex(a)}) ${symbol} (${formatComplex(b)})\n`
-      + 'Return your final answer within triple angle brackets, in the form a + bi, e.g. <<<a + bi>>>.';
+    const prompt =
+      `${verb} the complex numbers: (${formatComplex(a)}) ${symbol} (${formatComplex(b)})\n` +
+      'Return your final answer within triple angle brackets, in the form a + bi, e.g. <<<a + bi>>>.';
     return { prompt, answer: formatComplex(result), metadata: { a, b, op, result } };
   },
   check(instance, answer) {
@@ -83,6 +99,10 @@ export const complexArithmetic = defineTask({
   },
   referenceSolution(instance) {
     const [a, b] = [instance.metadata.a as number[], instance.metadata.b as number[]];
-    return (`a = complex(${a[0]}, ${a[1]})\nb = complex(${b[0]}, ${b[1]})\nr = a ${instance.metadata.op as string} ` + `b\nre, im = round(r.real), round(r.imag)\nif im == 0:\n    print(re)\nelif re == 0:\n    ` + `print(f"{im}i")\nelse:\n    print(f"{re} {'-' if im < 0 else '+'} {abs(im)}i")\n`);
+    return (
+      `a = complex(${a[0]}, ${a[1]})\nb = complex(${b[0]}, ${b[1]})\nr = a ${instance.metadata.op as string} ` +
+      `b\nre, im = round(r.real), round(r.imag)\nif im == 0:\n    print(re)\nelif re == 0:\n    ` +
+      `print(f"{im}i")\nelse:\n    print(f"{re} {'-' if im < 0 else '+'} {abs(im)}i")\n`
+    );
   },
 });

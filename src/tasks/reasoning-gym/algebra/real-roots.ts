@@ -5,14 +5,19 @@ import { Rational } from '../../kit/index.js';
 /** Dense coefficients, index = power. */
 type Dense = Rational[];
 
-const trim = (p: Dense): Dense => { const q = p.slice(); while (q.length > 0 && q[q.length - 1].isZero()) q.pop(); return q; };
+const trim = (p: Dense): Dense => {
+  const q = p.slice();
+  while (q.length > 0 && q[q.length - 1].isZero()) q.pop();
+  return q;
+};
 const differentiate = (p: Dense): Dense => trim(p.slice(1).map((c, i) => c.mul(Rational.of(i + 1))));
 
 function remainder(a: Dense, b: Dense): Dense {
   let r = trim(a);
   const lead = b[b.length - 1];
   while (r.length >= b.length && r.length > 0) {
-    const factor = r[r.length - 1].div(lead), shift = r.length - b.length;
+    const factor = r[r.length - 1].div(lead),
+      shift = r.length - b.length;
     r = trim(r.map((c, i) => (i >= shift && i - shift < b.length ? c.sub(factor.mul(b[i - shift])) : c)));
   }
   return r;
@@ -23,7 +28,8 @@ function quotient(a: Dense, b: Dense): Dense {
   const out: Dense = new Array(Math.max(1, r.length - b.length + 1)).fill(Rational.of(0));
   const lead = b[b.length - 1];
   while (r.length >= b.length && r.length > 0) {
-    const factor = r[r.length - 1].div(lead), shift = r.length - b.length;
+    const factor = r[r.length - 1].div(lead),
+      shift = r.length - b.length;
     out[shift] = factor;
     r = trim(r.map((c, i) => (i >= shift && i - shift < b.length ? c.sub(factor.mul(b[i - shift])) : c)));
   }
@@ -31,7 +37,8 @@ function quotient(a: Dense, b: Dense): Dense {
 }
 
 function squareFree(p: Dense): Dense {
-  let a = p, b = differentiate(p);
+  let a = p,
+    b = differentiate(p);
   if (b.length === 0) return p;
   while (b.length > 0) [a, b] = [b, remainder(a, b)];
   return a.length <= 1 ? p : trim(quotient(p, a));
@@ -49,15 +56,26 @@ function rootsOf(p: Dense): number[] {
   const points = [-bound, ...rootsOf(differentiate(q)).filter((x) => Math.abs(x) < bound), bound];
   const roots: number[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
-    let lo = points[i], hi = points[i + 1];
+    let lo = points[i],
+      hi = points[i + 1];
     let flo = evaluate(f, lo);
     const fhi = evaluate(f, hi);
-    if (flo === 0) { roots.push(lo); continue; }
+    if (flo === 0) {
+      roots.push(lo);
+      continue;
+    }
     if (Math.sign(flo) === Math.sign(fhi)) continue;
     for (let step = 0; step < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo)); step++) {
-      const mid = (lo + hi) / 2, fm = evaluate(f, mid);
-      if (fm === 0) { lo = hi = mid; break; }
-      if (Math.sign(fm) === Math.sign(flo)) { lo = mid; flo = fm; } else hi = mid;
+      const mid = (lo + hi) / 2,
+        fm = evaluate(f, mid);
+      if (fm === 0) {
+        lo = hi = mid;
+        break;
+      }
+      if (Math.sign(fm) === Math.sign(flo)) {
+        lo = mid;
+        flo = fm;
+      } else hi = mid;
     }
     roots.push((lo + hi) / 2);
   }

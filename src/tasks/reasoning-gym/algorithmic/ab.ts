@@ -11,7 +11,8 @@ export function computeAb(program: readonly string[]): string[] {
   for (;;) {
     let changed = false;
     for (let i = 0; i + 1 < current.length; i++) {
-      const a = current[i], b = current[i + 1];
+      const a = current[i],
+        b = current[i + 1];
       if (a[1] !== '#' || b[0] !== '#') continue;
       const replacement = a[0] === b[1] ? [] : [b, a];
       current = [...current.slice(0, i), ...replacement, ...current.slice(i + 2)];
@@ -51,7 +52,8 @@ export const ab = defineTask({
       '    B# #A ... becomes ... #A B#',
       '    B# #B ... becomes ... nothing',
       '',
-      ("That is, whenever two neighbouring tokens have their '#' facing each other, they are rewritten by the " + "matching rule, until no rule applies."),
+      "That is, whenever two neighbouring tokens have their '#' facing each other, they are rewritten by the " +
+        'matching rule, until no rule applies.',
       '',
       'Now, consider the following program:',
       '',
@@ -63,9 +65,13 @@ export const ab = defineTask({
     return { prompt, answer: result.join(' '), metadata: { program } };
   },
   check(instance, answer) {
-    const tokens = answer.trim().split(/\s+/).filter((t) => t.length > 0);
+    const tokens = answer
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t.length > 0);
     if (tokens.length === 0) return unparseable('expected tokens such as A# #B');
-    if (tokens.some((t) => !(TOKENS as readonly string[]).includes(t))) return unparseable('tokens must be A#, B#, #A or #B');
+    if (tokens.some((t) => !(TOKENS as readonly string[]).includes(t)))
+      return unparseable('tokens must be A#, B#, #A or #B');
     return tokens.join(' ') === instance.answer ? CORRECT : wrong();
   },
   referenceSolution(instance) {

@@ -33,10 +33,14 @@ export const baseConversion = defineTask({
     min_value: { kind: 'int', default: 0, min: 0, max: 1e15, description: 'smallest decimal value' },
     max_value: { kind: 'int', default: 1000, min: 1, max: 1e15, description: 'largest decimal value' },
   },
-  ranges: [['min_base', 'max_base'], ['min_value', 'max_value']],
-  validateOptions: (o) => (o.min_base === o.max_base
-    ? [{ path: 'max_base', message: 'the two bases must differ', fix: 'make max_base > min_base' }]
-    : []),
+  ranges: [
+    ['min_base', 'max_base'],
+    ['min_value', 'max_value'],
+  ],
+  validateOptions: (o) =>
+    o.min_base === o.max_base
+      ? [{ path: 'max_base', message: 'the two bases must differ', fix: 'make max_base > min_base' }]
+      : [],
   generate(options, rng) {
     const value = rng.int(options.min_value, options.max_value);
     const sourceBase = rng.int(options.min_base, options.max_base);
@@ -52,7 +56,11 @@ export const baseConversion = defineTask({
       `Now, convert the ${baseName(sourceBase)} number ${sourceText} to ${baseName(targetBase)}.`,
       answerInstruction(`the number written in ${baseName(targetBase)}, digits only`),
     ].join('\n');
-    return { prompt, answer, metadata: { value, source_base: sourceBase, target_base: targetBase, source_repr: sourceText } };
+    return {
+      prompt,
+      answer,
+      metadata: { value, source_base: sourceBase, target_base: targetBase, source_repr: sourceText },
+    };
   },
   check(instance, answer) {
     const text = normalizeText(answer);

@@ -28,14 +28,24 @@ export const binaryAlternation = defineTask({
   options: {
     min_n: { kind: 'int', default: 10, min: 1, max: 1000, description: 'fewest bits' },
     max_n: { kind: 'int', default: 30, min: 1, max: 1000, description: 'most bits' },
-    p_solvable: { kind: 'float', default: 0.8, min: 0, max: 1, description: 'probability that the string can be made alternating' },
+    p_solvable: {
+      kind: 'float',
+      default: 0.8,
+      min: 0,
+      max: 1,
+      description: 'probability that the string can be made alternating',
+    },
   },
   ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const n = rng.int(options.min_n, options.max_n);
     const solvable = rng.next() < options.p_solvable;
-    let ones = Math.floor(n / 2), zeros = Math.floor(n / 2);
-    if (n % 2 === 1) { if (rng.bool()) ones++; else zeros++; }
+    let ones = Math.floor(n / 2),
+      zeros = Math.floor(n / 2);
+    if (n % 2 === 1) {
+      if (rng.bool()) ones++;
+      else zeros++;
+    }
     if (!solvable) {
       if (ones > zeros) ones++;
       else if (zeros > ones) zeros++;
@@ -45,9 +55,11 @@ export const binaryAlternation = defineTask({
     const bits = rng.shuffle([...'1'.repeat(ones), ...'0'.repeat(zeros)]).join('');
     const answer = minAlternationSwaps(bits);
     const prompt = [
-      ('Given a binary string, return the minimum number of character swaps to make it alternating, or -1 if it ' + 'is impossible.'),
+      'Given a binary string, return the minimum number of character swaps to make it alternating, or -1 if it ' +
+        'is impossible.',
       '',
-      ('The string is called alternating if no two adjacent characters are equal. For example, the strings "010" ' + 'and "1010" are alternating, while the string "0100" is not.'),
+      'The string is called alternating if no two adjacent characters are equal. For example, the strings "010" ' +
+        'and "1010" are alternating, while the string "0100" is not.',
       '',
       'Any two characters may be swapped, even if they are not adjacent.',
       '',

@@ -6,15 +6,24 @@ import { formatMatrix, parseIntegerMatrix, sameMatrix } from '../../kit/index.js
 
 /** Distance from every cell to its nearest 0, by breadth-first search from all zeros at once. */
 export function nearestZeroDistances(matrix: readonly (readonly number[])[]): number[][] {
-  const n = matrix.length, m = matrix[0].length;
+  const n = matrix.length,
+    m = matrix[0].length;
   const dist: number[][] = matrix.map((row) => row.map((v) => (v === 0 ? 0 : -1)));
   let frontier: [number, number][] = [];
   for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) if (dist[r][c] === 0) frontier.push([r, c]);
   for (let d = 1; frontier.length > 0; d++) {
     const next: [number, number][] = [];
     for (const [r, c] of frontier) {
-      for (const [nr, nc] of [[r + 1, c], [r - 1, c], [r, c + 1], [r, c - 1]]) {
-        if (nr >= 0 && nr < n && nc >= 0 && nc < m && dist[nr][nc] === -1) { dist[nr][nc] = d; next.push([nr, nc]); }
+      for (const [nr, nc] of [
+        [r + 1, c],
+        [r - 1, c],
+        [r, c + 1],
+        [r, c - 1],
+      ]) {
+        if (nr >= 0 && nr < n && nc >= 0 && nc < m && dist[nr][nc] === -1) {
+          dist[nr][nc] = d;
+          next.push([nr, nc]);
+        }
       }
     }
     frontier = next;
@@ -43,7 +52,8 @@ export const binaryMatrix = defineTask({
     const prompt = [
       'Given a square matrix, your job is to find the taxicab (Manhattan) distance of the nearest 0 for each cell.',
       '',
-      ('The output should be a matrix of the same size as the input matrix, where each cell contains the distance ' + 'to the nearest 0.'),
+      'The output should be a matrix of the same size as the input matrix, where each cell contains the distance ' +
+        'to the nearest 0.',
       '',
       'Find the distance to the nearest 0 for each cell in the matrix below:',
       formatMatrix(matrix),

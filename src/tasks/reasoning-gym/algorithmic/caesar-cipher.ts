@@ -29,7 +29,10 @@ export const caesarCipher = defineTask({
     min_rotation: { kind: 'int', default: 1, min: 1, max: 25, description: 'smallest rotation' },
     max_rotation: { kind: 'int', default: 25, min: 1, max: 25, description: 'largest rotation' },
   },
-  ranges: [['min_words', 'max_words'], ['min_rotation', 'max_rotation']],
+  ranges: [
+    ['min_words', 'max_words'],
+    ['min_rotation', 'max_rotation'],
+  ],
   generate(options, rng) {
     const clear = sentenceWords(rng, rng.int(options.min_words, options.max_words)).join(' ').toUpperCase();
     const rotation = rng.int(options.min_rotation, options.max_rotation);

@@ -2,35 +2,212 @@
 // that makes grammatical English sentences of an exact word count, and running text from them.
 import type { Rng } from '../../../core/index.js';
 
-const NAMES = ['Mara', 'Tobias', 'Lena', 'Oscar', 'Ines', 'Victor', 'Clara', 'Hugo', 'Nadia', 'Felix', 'Rosa', 'Arthur', 'Elena', 'Simon', 'Greta', 'Pablo'];
+const NAMES = [
+  'Mara',
+  'Tobias',
+  'Lena',
+  'Oscar',
+  'Ines',
+  'Victor',
+  'Clara',
+  'Hugo',
+  'Nadia',
+  'Felix',
+  'Rosa',
+  'Arthur',
+  'Elena',
+  'Simon',
+  'Greta',
+  'Pablo',
+];
 const DETERMINERS = ['the', 'this', 'that', 'every', 'our', 'my', 'her', 'his', 'their', 'one'];
-const NOUNS = ['sailor', 'engineer', 'farmer', 'teacher', 'doctor', 'captain', 'painter', 'student', 'baker', 'pilot', 'gardener', 'merchant', 'child', 'neighbor', 'traveler', 'scientist', 'musician', 'soldier', 'writer', 'clerk'];
-const THINGS = ['engine', 'letter', 'garden', 'window', 'bridge', 'machine', 'lamp', 'boat', 'map', 'basket', 'violin', 'telescope', 'wagon', 'clock', 'kettle', 'fence', 'ladder', 'drawing', 'report', 'bottle', 'house', 'carriage', 'signal', 'message'];
-const PLACES = ['harbor', 'station', 'market', 'village', 'forest', 'river', 'valley', 'library', 'tower', 'square', 'museum', 'orchard', 'factory', 'island', 'kitchen', 'hallway', 'meadow', 'city'];
-const ADJECTIVES = ['old', 'young', 'quiet', 'bright', 'heavy', 'broken', 'small', 'large', 'careful', 'strange', 'golden', 'distant', 'ancient', 'busy', 'gentle', 'narrow', 'wooden', 'silver', 'famous', 'tired', 'clever', 'empty'];
-const TRANSITIVE = ['repaired', 'painted', 'carried', 'found', 'watched', 'opened', 'built', 'cleaned', 'sold', 'bought', 'moved', 'visited', 'described', 'noticed', 'followed', 'admired', 'measured', 'studied', 'delivered', 'borrowed'];
-const INTRANSITIVE = ['waited', 'slept', 'worked', 'walked', 'laughed', 'listened', 'traveled', 'rested', 'arrived', 'sang', 'smiled', 'wandered', 'paused', 'returned'];
-const ADVERBS = ['quietly', 'slowly', 'carefully', 'quickly', 'happily', 'patiently', 'suddenly', 'gladly', 'calmly', 'eagerly', 'silently', 'boldly'];
+const NOUNS = [
+  'sailor',
+  'engineer',
+  'farmer',
+  'teacher',
+  'doctor',
+  'captain',
+  'painter',
+  'student',
+  'baker',
+  'pilot',
+  'gardener',
+  'merchant',
+  'child',
+  'neighbor',
+  'traveler',
+  'scientist',
+  'musician',
+  'soldier',
+  'writer',
+  'clerk',
+];
+const THINGS = [
+  'engine',
+  'letter',
+  'garden',
+  'window',
+  'bridge',
+  'machine',
+  'lamp',
+  'boat',
+  'map',
+  'basket',
+  'violin',
+  'telescope',
+  'wagon',
+  'clock',
+  'kettle',
+  'fence',
+  'ladder',
+  'drawing',
+  'report',
+  'bottle',
+  'house',
+  'carriage',
+  'signal',
+  'message',
+];
+const PLACES = [
+  'harbor',
+  'station',
+  'market',
+  'village',
+  'forest',
+  'river',
+  'valley',
+  'library',
+  'tower',
+  'square',
+  'museum',
+  'orchard',
+  'factory',
+  'island',
+  'kitchen',
+  'hallway',
+  'meadow',
+  'city',
+];
+const ADJECTIVES = [
+  'old',
+  'young',
+  'quiet',
+  'bright',
+  'heavy',
+  'broken',
+  'small',
+  'large',
+  'careful',
+  'strange',
+  'golden',
+  'distant',
+  'ancient',
+  'busy',
+  'gentle',
+  'narrow',
+  'wooden',
+  'silver',
+  'famous',
+  'tired',
+  'clever',
+  'empty',
+];
+const TRANSITIVE = [
+  'repaired',
+  'painted',
+  'carried',
+  'found',
+  'watched',
+  'opened',
+  'built',
+  'cleaned',
+  'sold',
+  'bought',
+  'moved',
+  'visited',
+  'described',
+  'noticed',
+  'followed',
+  'admired',
+  'measured',
+  'studied',
+  'delivered',
+  'borrowed',
+];
+const INTRANSITIVE = [
+  'waited',
+  'slept',
+  'worked',
+  'walked',
+  'laughed',
+  'listened',
+  'traveled',
+  'rested',
+  'arrived',
+  'sang',
+  'smiled',
+  'wandered',
+  'paused',
+  'returned',
+];
+const ADVERBS = [
+  'quietly',
+  'slowly',
+  'carefully',
+  'quickly',
+  'happily',
+  'patiently',
+  'suddenly',
+  'gladly',
+  'calmly',
+  'eagerly',
+  'silently',
+  'boldly',
+];
 const PREPOSITIONS = ['near', 'beside', 'behind', 'inside', 'across', 'beyond', 'below', 'above', 'toward', 'around'];
 const CONJUNCTIONS = ['and', 'but', 'while', 'because', 'so', 'although', 'until', 'after'];
 
 /** Every word the grammar can produce (names capitalised); for dictionaries in reference solutions. */
-export const CORPUS_VOCABULARY: readonly string[] = [...new Set([...NAMES, ...DETERMINERS, ...NOUNS, ...THINGS, ...PLACES, ...ADJECTIVES, ...TRANSITIVE, ...INTRANSITIVE, ...ADVERBS, ...PREPOSITIONS, ...CONJUNCTIONS])];
+export const CORPUS_VOCABULARY: readonly string[] = [
+  ...new Set([
+    ...NAMES,
+    ...DETERMINERS,
+    ...NOUNS,
+    ...THINGS,
+    ...PLACES,
+    ...ADJECTIVES,
+    ...TRANSITIVE,
+    ...INTRANSITIVE,
+    ...ADVERBS,
+    ...PREPOSITIONS,
+    ...CONJUNCTIONS,
+  ]),
+];
 
 /** A clause shape: the word counts of its optional parts. */
-type Shape = { transitive: boolean; subject: 1 | 2 | 3; adverb: 0 | 1; object: 0 | 2 | 3; phrase: 0 | 3 | 4; length: number };
+type Shape = {
+  transitive: boolean;
+  subject: 1 | 2 | 3;
+  adverb: 0 | 1;
+  object: 0 | 2 | 3;
+  phrase: 0 | 3 | 4;
+  length: number;
+};
 
 const SHAPES_BY_LENGTH: Map<number, Shape[]> = (() => {
   const out = new Map<number, Shape[]>();
   for (const transitive of [true, false]) {
-    for (const subject of [1, 2, 3] as const) for (const adverb of [0, 1] as const) {
-      for (const object of (transitive ? [2, 3] : [0]) as (0 | 2 | 3)[]) for (const phrase of [0, 3, 4] as const) {
-        const length = subject + adverb + 1 + object + phrase;
-        const list = out.get(length) ?? [];
-        list.push({ transitive, subject, adverb, object, phrase, length });
-        out.set(length, list);
+    for (const subject of [1, 2, 3] as const)
+      for (const adverb of [0, 1] as const) {
+        for (const object of (transitive ? [2, 3] : [0]) as (0 | 2 | 3)[])
+          for (const phrase of [0, 3, 4] as const) {
+            const length = subject + adverb + 1 + object + phrase;
+            const list = out.get(length) ?? [];
+            list.push({ transitive, subject, adverb, object, phrase, length });
+            out.set(length, list);
+          }
       }
-    }
   }
   return out;
 })();

@@ -38,7 +38,9 @@ export const countPrimes = defineTask({
     const end = rng.int(start, options.max_n);
     const table = primeCountTable(options.max_n);
     const answer = table[end] - table[start - 1];
-    const prompt = (`Count how many prime numbers there are between ${start} and ${end} (inclusive) ` + `?\n${answerInstruction('the number of primes')}`);
+    const prompt =
+      `Count how many prime numbers there are between ${start} and ${end} (inclusive) ` +
+      `?\n${answerInstruction('the number of primes')}`;
     return { prompt, answer: String(answer), metadata: { start, end } };
   },
   check(instance, answer) {

@@ -7,7 +7,12 @@ import type { Rng } from '../../../core/index.js';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 
 /** Why `mapping` does not solve the puzzle, or null when it does. */
-export function cryptarithmProblem(mapping: ReadonlyMap<string, number>, words: readonly string[], result: string, allowLeadingZero: boolean): string | null {
+export function cryptarithmProblem(
+  mapping: ReadonlyMap<string, number>,
+  words: readonly string[],
+  result: string,
+  allowLeadingZero: boolean,
+): string | null {
   const letters = new Set([...words.join(''), ...result]);
   for (const letter of letters) if (!mapping.has(letter)) return `no digit for ${letter}`;
   for (const letter of mapping.keys()) if (!letters.has(letter)) return `${letter} is not in the puzzle`;
@@ -18,7 +23,11 @@ export function cryptarithmProblem(mapping: ReadonlyMap<string, number>, words: 
   return sum === value(result) ? null : 'the sum does not hold';
 }
 
-function drawPuzzle(rng: Rng, wordCount: number, allowLeadingZero: boolean): { numbers: number[]; digitToLetter: Map<string, string> } | null {
+function drawPuzzle(
+  rng: Rng,
+  wordCount: number,
+  allowLeadingZero: boolean,
+): { numbers: number[]; digitToLetter: Map<string, string> } | null {
   const numbers = Array.from({ length: wordCount }, () => {
     const length = rng.int(3, 5);
     return allowLeadingZero ? rng.int(0, 10 ** length - 1) : rng.int(10 ** (length - 1), 10 ** length - 1);
@@ -72,7 +81,10 @@ export const cryptarithm = defineTask({
     const encode = (n: number): string => [...String(n)].map((d) => digitToLetter.get(d)!).join('');
     const words = numbers.map(encode);
     const result = encode(numbers.reduce((a, b) => a + b, 0));
-    const answer = [...digitToLetter.entries()].sort((a, b) => (a[1] < b[1] ? -1 : 1)).map(([d, l]) => `${l}=${d}`).join(',');
+    const answer = [...digitToLetter.entries()]
+      .sort((a, b) => (a[1] < b[1] ? -1 : 1))
+      .map(([d, l]) => `${l}=${d}`)
+      .join(',');
     const prompt = [
       'Solve this cryptarithm:',
       '',
@@ -83,13 +95,22 @@ export const cryptarithm = defineTask({
       'Provide a comma separated mapping from letters to digits that satisfies the equation in your final answer.',
       answerInstruction('the mapping, written like A=1,B=2,C=3'),
     ].join('\n');
-    return { prompt, answer, metadata: { words_letters: words, result_letters: result, allow_leading_zero: options.allow_leading_zero } };
+    return {
+      prompt,
+      answer,
+      metadata: { words_letters: words, result_letters: result, allow_leading_zero: options.allow_leading_zero },
+    };
   },
   check(instance, answer) {
     const mapping = parseMapping(answer);
     if (mapping === null) return unparseable('expected letter=digit pairs separated by commas');
     const m = instance.metadata;
-    const problem = cryptarithmProblem(mapping, m.words_letters as string[], m.result_letters as string, m.allow_leading_zero as boolean);
+    const problem = cryptarithmProblem(
+      mapping,
+      m.words_letters as string[],
+      m.result_letters as string,
+      m.allow_leading_zero as boolean,
+    );
     return problem === null ? CORRECT : wrong(problem);
   },
   referenceSolution(instance) {

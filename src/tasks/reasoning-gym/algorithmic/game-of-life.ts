@@ -6,14 +6,18 @@ import { parseIntegerMatrix } from '../../kit/index.js';
 
 /** One generation on a torus: a live cell survives with 2–3 neighbours, a dead one is born with 3. */
 export function lifeStep(board: readonly (readonly number[])[]): number[][] {
-  const rows = board.length, cols = board[0].length;
-  return board.map((row, r) => row.map((alive, c) => {
-    let n = 0;
-    for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
-      if (dr !== 0 || dc !== 0) n += board[(r + dr + rows) % rows][(c + dc + cols) % cols];
-    }
-    return n === 3 || (alive === 1 && n === 2) ? 1 : 0;
-  }));
+  const rows = board.length,
+    cols = board[0].length;
+  return board.map((row, r) =>
+    row.map((alive, c) => {
+      let n = 0;
+      for (let dr = -1; dr <= 1; dr++)
+        for (let dc = -1; dc <= 1; dc++) {
+          if (dr !== 0 || dc !== 0) n += board[(r + dr + rows) % rows][(c + dc + cols) % cols];
+        }
+      return n === 3 || (alive === 1 && n === 2) ? 1 : 0;
+    }),
+  );
 }
 
 export const gameOfLife = defineTask({
@@ -25,11 +29,18 @@ export const gameOfLife = defineTask({
   options: {
     grid_size_x: { kind: 'int', default: 10, min: 3, max: 100, description: 'number of rows' },
     grid_size_y: { kind: 'int', default: 10, min: 3, max: 100, description: 'number of columns' },
-    filled_cells_weights: { kind: 'float', default: 0.1, min: 0, max: 1, description: 'fraction of cells drawn as live (repeats possible, so at most this many)' },
+    filled_cells_weights: {
+      kind: 'float',
+      default: 0.1,
+      min: 0,
+      max: 1,
+      description: 'fraction of cells drawn as live (repeats possible, so at most this many)',
+    },
     simulation_steps: { kind: 'int', default: 1, min: 0, max: 100, description: 'generations to simulate' },
   },
   generate(options, rng) {
-    const rows = options.grid_size_x, cols = options.grid_size_y;
+    const rows = options.grid_size_x,
+      cols = options.grid_size_y;
     const board = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
     const draws = Math.floor(options.filled_cells_weights * rows * cols);
     for (let i = 0; i < draws; i++) board[rng.int(0, rows - 1)][rng.int(0, cols - 1)] = 1;
@@ -37,7 +48,10 @@ export const gameOfLife = defineTask({
     for (let s = 0; s < options.simulation_steps; s++) state = lifeStep(state);
     const boardText = `[${board.map((row) => JSON.stringify(row)).join(',\n ')}]`;
     const prompt = [
-      (`What will this Game of Life board look like after ${options.simulation_steps} steps of simulation? ` + `Assume a Moore neighborhood and wrapping topology. Reply as array of arrays representing rows in the ` + `grid from top to bottom in JSON format. (An empty 3x3 grid would look like this: ` + `[[0,0,0],[0,0,0],[0,0,0]])`),
+      `What will this Game of Life board look like after ${options.simulation_steps} steps of simulation? ` +
+        `Assume a Moore neighborhood and wrapping topology. Reply as array of arrays representing rows in the ` +
+        `grid from top to bottom in JSON format. (An empty 3x3 grid would look like this: ` +
+        `[[0,0,0],[0,0,0],[0,0,0]])`,
       '',
       `${boardText}.`,
       answerInstruction('the board as a JSON array of rows'),
@@ -49,7 +63,9 @@ export const gameOfLife = defineTask({
     const given = parseIntegerMatrix(answer);
     if (given === null) return unparseable('expected a JSON array of rows of 0/1');
     const gold = JSON.parse(instance.answer) as number[][];
-    let right = 0, total = 0, sameShape = given.length === gold.length;
+    let right = 0,
+      total = 0,
+      sameShape = given.length === gold.length;
     for (let r = 0; r < gold.length; r++) {
       if (given[r]?.length !== gold[r].length) sameShape = false;
       for (let c = 0; c < gold[r].length; c++, total++) if (given[r]?.[c] === gold[r][c]) right++;

@@ -15,7 +15,10 @@ function randomEdges(rng: Rng, vertices: number, p: number): Edge[] {
 /** Greedy colouring in vertex order (smallest free colour); null when some vertex has none free. */
 export function greedyColoring(vertices: number, edges: readonly Edge[], colors: number): number[] | null {
   const neighbours = Array.from({ length: vertices }, () => [] as number[]);
-  for (const [u, v] of edges) { neighbours[u].push(v); neighbours[v].push(u); }
+  for (const [u, v] of edges) {
+    neighbours[u].push(v);
+    neighbours[v].push(u);
+  }
   const coloring: number[] = [];
   for (let v = 0; v < vertices; v++) {
     const taken = new Set(neighbours[v].filter((u) => u < v).map((u) => coloring[u]));
@@ -37,7 +40,13 @@ export const graphColor = defineTask({
     num_colors: { kind: 'int', default: 3, min: 1, max: 10, description: 'number of allowed colours' },
     min_num_vertices: { kind: 'int', default: 10, min: 2, max: 100, description: 'fewest vertices' },
     max_num_vertices: { kind: 'int', default: 10, min: 2, max: 100, description: 'most vertices' },
-    edge_probability: { kind: 'float', default: 0.1, min: 0, max: 0.99, description: 'probability of each possible edge' },
+    edge_probability: {
+      kind: 'float',
+      default: 0.1,
+      min: 0,
+      max: 0.99,
+      description: 'probability of each possible edge',
+    },
   },
   ranges: [['min_num_vertices', 'max_num_vertices']],
   generate(options, rng) {
@@ -52,7 +61,8 @@ export const graphColor = defineTask({
     const colors = Array.from({ length: options.num_colors }, (_, i) => i + 1);
     const vertexList = Array.from({ length: vertices }, (_, i) => i);
     const prompt = [
-      ('Please provide a coloring for this graph such that every vertex is not connected to a vertex of the same ' + 'color. The graph has these properties:'),
+      'Please provide a coloring for this graph such that every vertex is not connected to a vertex of the same ' +
+        'color. The graph has these properties:',
       '',
       `Vertices: [${vertexList.join(', ')}]`,
       `Edges: [${edges.map(([u, v]) => `(${u}, ${v})`).join(', ')}]`,
@@ -66,7 +76,8 @@ export const graphColor = defineTask({
   },
   check(instance, answer) {
     const value = parseLooseJson(answer);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return unparseable('expected a JSON object');
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return unparseable('expected a JSON object');
     const vertices = instance.metadata.vertices as number;
     const colors = instance.metadata.num_colors as number;
     const entries = Object.entries(value as Record<string, unknown>);
@@ -75,11 +86,13 @@ export const graphColor = defineTask({
       if (!/^\d+$/.test(key.trim()) || Number(key) >= vertices) return wrong(`${key.slice(0, 20)} is not a vertex`);
       if (coloring.has(Number(key))) return wrong(`vertex ${key} is coloured twice`);
       const c = typeof color === 'string' && /^\d+$/.test(color) ? Number(color) : color;
-      if (typeof c !== 'number' || !Number.isInteger(c) || c < 1 || c > colors) return wrong(`vertex ${key} has a colour that is not allowed`);
+      if (typeof c !== 'number' || !Number.isInteger(c) || c < 1 || c > colors)
+        return wrong(`vertex ${key} has a colour that is not allowed`);
       coloring.set(Number(key), c);
     }
     if (coloring.size !== vertices) return wrong(`${vertices - coloring.size} vertices have no colour`);
-    for (const [u, v] of instance.metadata.edges as Edge[]) if (coloring.get(u) === coloring.get(v)) return wrong(`vertices ${u} and ${v} share a colour`);
+    for (const [u, v] of instance.metadata.edges as Edge[])
+      if (coloring.get(u) === coloring.get(v)) return wrong(`vertices ${u} and ${v} share a colour`);
     return CORRECT;
   },
   referenceSolution(instance) {

@@ -19,9 +19,18 @@ export const groupAnagrams = defineTask({
     min_anagram_groups: { kind: 'int', default: 2, min: 2, max: 100, description: 'fewest anagram groups' },
     max_anagram_groups: { kind: 'int', default: 10, min: 2, max: 100, description: 'most anagram groups' },
     min_words_per_group: { kind: 'int', default: 2, min: 2, max: 10, description: 'fewest words drawn per group' },
-    max_words_per_group: { kind: 'int', default: 5, min: 2, max: 10, description: 'most words drawn per group (capped by the group size)' },
+    max_words_per_group: {
+      kind: 'int',
+      default: 5,
+      min: 2,
+      max: 10,
+      description: 'most words drawn per group (capped by the group size)',
+    },
   },
-  ranges: [['min_anagram_groups', 'max_anagram_groups'], ['min_words_per_group', 'max_words_per_group']],
+  ranges: [
+    ['min_anagram_groups', 'max_anagram_groups'],
+    ['min_words_per_group', 'max_words_per_group'],
+  ],
   generate(options, rng) {
     const pool = anagramGroups(3, 7);
     const groupCount = rng.int(options.min_anagram_groups, options.max_anagram_groups);
@@ -32,15 +41,19 @@ export const groupAnagrams = defineTask({
       const key = anagramKey(group[0]);
       if (usedKeys.has(key)) continue;
       usedKeys.add(key);
-      groups.push(rng.sample(group, Math.min(group.length, rng.int(options.min_words_per_group, options.max_words_per_group))));
+      groups.push(
+        rng.sample(group, Math.min(group.length, rng.int(options.min_words_per_group, options.max_words_per_group))),
+      );
     }
     const words = rng.shuffle(groups.flat());
     const prompt = [
-      ('An anagram is a word formed by rearranging the letters of a different word, using all the original ' + 'letters exactly once.'),
+      'An anagram is a word formed by rearranging the letters of a different word, using all the original ' +
+        'letters exactly once.',
       '',
       'Your job is to group the anagrams together. You can return the answer in any order.',
       '',
-      ('The output is a list of lists of strings, where each inner list contains a group of anagrams, for example ' + '[["eat", "tea"], ["tan", "nat"]].'),
+      'The output is a list of lists of strings, where each inner list contains a group of anagrams, for example ' +
+        '[["eat", "tea"], ["tan", "nat"]].',
       '',
       'Group the following list of words into anagrams:',
       JSON.stringify(words),
@@ -50,7 +63,8 @@ export const groupAnagrams = defineTask({
   },
   check(instance, answer) {
     const value = parseLooseJson(answer);
-    if (!Array.isArray(value) || !value.every((g) => Array.isArray(g) && g.every((w) => typeof w === 'string'))) return unparseable('expected a list of lists of strings');
+    if (!Array.isArray(value) || !value.every((g) => Array.isArray(g) && g.every((w) => typeof w === 'string')))
+      return unparseable('expected a list of lists of strings');
     const given = (value as string[][]).map((g) => g.map((w) => w.trim().toLowerCase()));
     const gold = canonicalGroups(JSON.parse(instance.answer) as string[][]);
     return JSON.stringify(canonicalGroups(given)) === JSON.stringify(gold) ? CORRECT : wrong();

@@ -9,7 +9,8 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz'.split('');
 /** True when a bijection between the characters of s and t maps s to t. */
 export function isIsomorphic(s: string, t: string): boolean {
   if (s.length !== t.length) return false;
-  const forward = new Map<string, string>(), backward = new Map<string, string>();
+  const forward = new Map<string, string>(),
+    backward = new Map<string, string>();
   for (let i = 0; i < s.length; i++) {
     if ((forward.get(s[i]) ?? t[i]) !== t[i] || (backward.get(t[i]) ?? s[i]) !== s[i]) return false;
     forward.set(s[i], t[i]);
@@ -27,13 +28,20 @@ export const isomorphicStrings = defineTask({
   options: {
     min_string_length: { kind: 'int', default: 2, min: 2, max: 1000, description: 'shortest string' },
     max_string_length: { kind: 'int', default: 10, min: 2, max: 1000, description: 'longest string' },
-    p_solvable: { kind: 'float', default: 0.5, min: 0, max: 1, description: 'probability that the strings are built isomorphic' },
+    p_solvable: {
+      kind: 'float',
+      default: 0.5,
+      min: 0,
+      max: 1,
+      description: 'probability that the strings are built isomorphic',
+    },
   },
   ranges: [['min_string_length', 'max_string_length']],
   generate(options, rng) {
     const length = rng.int(options.min_string_length, options.max_string_length);
     const solvable = rng.next() < options.p_solvable;
-    const s: string[] = [], t: string[] = [];
+    const s: string[] = [],
+      t: string[] = [];
     const mapping = new Map<string, string>();
     const usedTargets = new Set<string>();
     for (let i = 0; i < length - 1; i++) {
@@ -57,7 +65,8 @@ export const isomorphicStrings = defineTask({
     const prompt = [
       'Two strings are isomorphic if the characters in one string can be replaced to get the second string.',
       '',
-      ('All occurrences of a character must be replaced with another character while preserving the order of ' + 'characters.'),
+      'All occurrences of a character must be replaced with another character while preserving the order of ' +
+        'characters.',
       '',
       'No two characters may map to the same character, but a character may map to itself.',
       '',

@@ -51,7 +51,10 @@ export function shortestPlans(capacities: readonly number[]): Map<number, Move[]
   const encode = (state: readonly number[]): number => state.reduce((acc, v, i) => acc * radix[i] + v, 0);
   const decode = (code: number): number[] => {
     const state = new Array<number>(n);
-    for (let i = n - 1; i >= 0; i--) { state[i] = code % radix[i]; code = Math.floor(code / radix[i]); }
+    for (let i = n - 1; i >= 0; i--) {
+      state[i] = code % radix[i];
+      code = Math.floor(code / radix[i]);
+    }
     return state;
   };
   const plans = new Map<number, Move[]>();
@@ -60,7 +63,8 @@ export function shortestPlans(capacities: readonly number[]): Map<number, Move[]
     for (let c = code; parent[c] !== c; c = parent[c]) out.push(moves[via[c]]);
     return out.reverse();
   };
-  let head = 0, tail = 0;
+  let head = 0,
+    tail = 0;
   parent[0] = 0;
   queue[tail++] = 0;
   while (head < tail) {
@@ -69,7 +73,11 @@ export function shortestPlans(capacities: readonly number[]): Map<number, Move[]
     for (const amount of state) if (amount > 0 && !plans.has(amount)) plans.set(amount, planTo(code));
     moves.forEach((move, m) => {
       const next = encode(applyMove(state, capacities, move));
-      if (parent[next] === -1) { parent[next] = code; via[next] = m; queue[tail++] = next; }
+      if (parent[next] === -1) {
+        parent[next] = code;
+        via[next] = m;
+        queue[tail++] = next;
+      }
     });
   }
   if (planCache.size >= PLAN_CACHE_LIMIT) planCache.clear();
@@ -85,7 +93,8 @@ function parseMove(text: string, n: number): Move | null {
     const jug = index(match[2]);
     return jug < n ? { kind: match[1].toLowerCase() as 'fill' | 'empty', jug } : null;
   }
-  const from = index(match[3]), to = index(match[4]);
+  const from = index(match[3]),
+    to = index(match[4]);
   return from < n && to < n && from !== to ? { kind: 'pour', from, to } : null;
 }
 
@@ -97,7 +106,13 @@ export const jugs = defineTask({
   answerFormat: 'a JSON list of moves such as "fill A", "pour A->B" (any valid plan)',
   options: {
     num_jugs: { kind: 'int', default: 3, min: 2, max: 4, description: 'number of jugs' },
-    difficulty: { kind: 'int', default: 10, min: 1, max: 20, description: 'fewest moves the best plan needs; capacities are 3..3+difficulty' },
+    difficulty: {
+      kind: 'int',
+      default: 10,
+      min: 1,
+      max: 20,
+      description: 'fewest moves the best plan needs; capacities are 3..3+difficulty',
+    },
   },
   generate(options, rng) {
     for (let attempt = 0; attempt < 10_000; attempt++) {
@@ -110,7 +125,8 @@ export const jugs = defineTask({
       const prompt = [
         'You are a police officer. A maniac has planted a bomb next to a public fountain.',
         '',
-        ('To defuse the bomb, you must solve a puzzle. The puzzle is solved when you fill any of the available ' + 'jugs with the target amount of water.'),
+        'To defuse the bomb, you must solve a puzzle. The puzzle is solved when you fill any of the available ' +
+          'jugs with the target amount of water.',
         '',
         "You have three move types: 'fill', 'empty' and 'pour'.",
         '',
@@ -130,7 +146,9 @@ export const jugs = defineTask({
       const answer = JSON.stringify(plans.get(target)!.map(renderMove));
       return { prompt, answer, metadata: { jug_capacities: capacities, target } };
     }
-    throw new RangeError(`jugs: no puzzle needs ${options.difficulty} moves with ${options.num_jugs} jugs; lower difficulty`);
+    throw new RangeError(
+      `jugs: no puzzle needs ${options.difficulty} moves with ${options.num_jugs} jugs; lower difficulty`,
+    );
   },
   check(instance, answer) {
     const list = parseStringList(answer);

@@ -6,54 +6,111 @@ import type { JsonValue, Rng } from '../../../core/index.js';
 import { formatMatrix, parseIntegerMatrix, randomDigitMatrix, sameMatrix } from '../../kit/index.js';
 
 type M = number[][];
-const TRANSFORMS = ['rotate', 'hmirror', 'vmirror', 'dmirror', 'cmirror', 'map', 'crop', 'remove_every_nth_row', 'remove_every_nth_col', 'zero_divisible'] as const;
+const TRANSFORMS = [
+  'rotate',
+  'hmirror',
+  'vmirror',
+  'dmirror',
+  'cmirror',
+  'map',
+  'crop',
+  'remove_every_nth_row',
+  'remove_every_nth_col',
+  'zero_divisible',
+] as const;
 type Transform = (typeof TRANSFORMS)[number];
 
 const transpose = (m: M): M => m[0].map((_, c) => m.map((row) => row[c]));
 const rot90 = (m: M): M => transpose(m.slice().reverse());
-const rot180 = (m: M): M => m.slice().reverse().map((row) => row.slice().reverse());
+const rot180 = (m: M): M =>
+  m
+    .slice()
+    .reverse()
+    .map((row) => row.slice().reverse());
 const rot270 = (m: M): M => transpose(m).reverse();
 
 type Step = { matrix: M; instruction: string; op: Record<string, JsonValue> };
 
 function applyRandom(rng: Rng, transform: Transform, m: M): Step | null {
-  const rows = m.length, cols = m[0].length;
+  const rows = m.length,
+    cols = m[0].length;
   switch (transform) {
     case 'rotate': {
       const degrees = rng.pick([90, 180, 270, 360]);
       const matrix = degrees === 90 ? rot90(m) : degrees === 180 ? rot180(m) : degrees === 270 ? rot270(m) : m;
       return { matrix, instruction: `Rotate the matrix ${degrees} degrees`, op: { transform, degrees } };
     }
-    case 'hmirror': return { matrix: m.slice().reverse(), instruction: 'Horizontally mirror the matrix', op: { transform } };
-    case 'vmirror': return { matrix: m.map((row) => row.slice().reverse()), instruction: 'Vertically mirror the matrix', op: { transform } };
-    case 'dmirror': return { matrix: transpose(m), instruction: 'Mirror the matrix along the diagonal', op: { transform } };
-    case 'cmirror': return { matrix: transpose(rot180(m)), instruction: 'Mirror the matrix along the counterdiagonal', op: { transform } };
+    case 'hmirror':
+      return { matrix: m.slice().reverse(), instruction: 'Horizontally mirror the matrix', op: { transform } };
+    case 'vmirror':
+      return {
+        matrix: m.map((row) => row.slice().reverse()),
+        instruction: 'Vertically mirror the matrix',
+        op: { transform },
+      };
+    case 'dmirror':
+      return { matrix: transpose(m), instruction: 'Mirror the matrix along the diagonal', op: { transform } };
+    case 'cmirror':
+      return {
+        matrix: transpose(rot180(m)),
+        instruction: 'Mirror the matrix along the counterdiagonal',
+        op: { transform },
+      };
     case 'map': {
       const [a, b] = rng.sample([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 2);
-      return { matrix: m.map((row) => row.map((x) => (x === a ? b : x))), instruction: `Map each occurrence of ${a} to ${b}`, op: { transform, from: a, to: b } };
+      return {
+        matrix: m.map((row) => row.map((x) => (x === a ? b : x))),
+        instruction: `Map each occurrence of ${a} to ${b}`,
+        op: { transform, from: a, to: b },
+      };
     }
     case 'zero_divisible': {
       const k = rng.int(1, 9);
-      return { matrix: m.map((row) => row.map((x) => (x % k === 0 ? 0 : x))), instruction: `Set all elements divisible by ${k} to zero`, op: { transform, k } };
+      return {
+        matrix: m.map((row) => row.map((x) => (x % k === 0 ? 0 : x))),
+        instruction: `Set all elements divisible by ${k} to zero`,
+        op: { transform, k },
+      };
     }
     case 'crop': {
-      const r0 = rng.int(1, rows), r1 = rng.int(r0, rows), c0 = rng.int(1, cols), c1 = rng.int(c0, cols);
-      return { matrix: m.slice(r0 - 1, r1).map((row) => row.slice(c0 - 1, c1)), instruction: `Crop the matrix to rows ${r0}-${r1} and columns ${c0}-${c1} (1-indexed)`, op: { transform, row_start: r0, row_end: r1, col_start: c0, col_end: c1 } };
+      const r0 = rng.int(1, rows),
+        r1 = rng.int(r0, rows),
+        c0 = rng.int(1, cols),
+        c1 = rng.int(c0, cols);
+      return {
+        matrix: m.slice(r0 - 1, r1).map((row) => row.slice(c0 - 1, c1)),
+        instruction: `Crop the matrix to rows ${r0}-${r1} and columns ${c0}-${c1} (1-indexed)`,
+        op: { transform, row_start: r0, row_end: r1, col_start: c0, col_end: c1 },
+      };
     }
     case 'remove_every_nth_row': {
       if (rows < 2) return null;
       const n = rng.int(2, rows);
-      return { matrix: m.filter((_, i) => (i + 1) % n !== 0), instruction: `Remove every ${n}-th row (1-indexed)`, op: { transform, n } };
+      return {
+        matrix: m.filter((_, i) => (i + 1) % n !== 0),
+        instruction: `Remove every ${n}-th row (1-indexed)`,
+        op: { transform, n },
+      };
     }
     case 'remove_every_nth_col': {
       if (cols < 2) return null;
       const n = rng.int(2, cols);
-      return { matrix: m.map((row) => row.filter((_, i) => (i + 1) % n !== 0)), instruction: `Remove every ${n}-th column (1-indexed)`, op: { transform, n } };
+      return {
+        matrix: m.map((row) => row.filter((_, i) => (i + 1) % n !== 0)),
+        instruction: `Remove every ${n}-th column (1-indexed)`,
+        op: { transform, n },
+      };
     }
   }
 }
 
-const weightOption = (name: string) => ({ kind: 'float' as const, default: 1, min: 0, max: 100, description: `relative weight of ${name}` });
+const weightOption = (name: string) => ({
+  kind: 'float' as const,
+  default: 1,
+  min: 0,
+  max: 100,
+  description: `relative weight of ${name}`,
+});
 
 export const manipulateMatrix = defineTask({
   id: 'rg.algorithmic.manipulate_matrix',
@@ -79,22 +136,35 @@ export const manipulateMatrix = defineTask({
     w_remove_every_nth_col: weightOption('column removals'),
     w_zero_divisible: weightOption('zeroing multiples of k'),
   },
-  ranges: [['min_rows', 'max_rows'], ['min_cols', 'max_cols'], ['min_transforms', 'max_transforms']],
-  validateOptions: (o) => (TRANSFORMS.every((t) => (o as unknown as Record<string, number>)[`w_${t}`] === 0)
-    ? [{ path: 'w_rotate', message: 'every weight is 0', fix: 'give at least one operation a positive weight' }]
-    : []),
+  ranges: [
+    ['min_rows', 'max_rows'],
+    ['min_cols', 'max_cols'],
+    ['min_transforms', 'max_transforms'],
+  ],
+  validateOptions: (o) =>
+    TRANSFORMS.every((t) => (o as unknown as Record<string, number>)[`w_${t}`] === 0)
+      ? [{ path: 'w_rotate', message: 'every weight is 0', fix: 'give at least one operation a positive weight' }]
+      : [],
   generate(options, rng) {
     const weights = TRANSFORMS.map((t) => (options as unknown as Record<string, number>)[`w_${t}`]);
     const total = weights.reduce((a, b) => a + b, 0);
-    const matrix = randomDigitMatrix(rng, rng.int(options.min_rows, options.max_rows), rng.int(options.min_cols, options.max_cols));
+    const matrix = randomDigitMatrix(
+      rng,
+      rng.int(options.min_rows, options.max_rows),
+      rng.int(options.min_cols, options.max_cols),
+    );
     const count = rng.int(options.min_transforms, options.max_transforms);
     let current = matrix;
     const steps: Step[] = [];
     for (let guard = 0; steps.length < count && guard < count * 100; guard++) {
-      let x = rng.next() * total, i = 0;
+      let x = rng.next() * total,
+        i = 0;
       while (x >= weights[i] && i < weights.length - 1) x -= weights[i++];
       const step = applyRandom(rng, TRANSFORMS[i], current);
-      if (step) { steps.push(step); current = step.matrix; }
+      if (step) {
+        steps.push(step);
+        current = step.matrix;
+      }
     }
     const prompt = [
       'For the following matrix:',

@@ -26,29 +26,52 @@ export const numberFiltering = defineTask({
     min_value: { kind: 'float', default: -100, min: -1e9, max: 1e9, description: 'smallest value' },
     max_value: { kind: 'float', default: 100, min: -1e9, max: 1e9, description: 'largest value' },
   },
-  ranges: [['min_numbers', 'max_numbers'], ['min_decimals', 'max_decimals'], ['min_value', 'max_value']],
+  ranges: [
+    ['min_numbers', 'max_numbers'],
+    ['min_decimals', 'max_decimals'],
+    ['min_value', 'max_value'],
+  ],
   generate(options, rng) {
     const count = rng.int(options.min_numbers, options.max_numbers);
-    const texts = Array.from({ length: count }, () => fixedDecimal(rng.float(options.min_value, options.max_value), rng.int(options.min_decimals, options.max_decimals)));
+    const texts = Array.from({ length: count }, () =>
+      fixedDecimal(
+        rng.float(options.min_value, options.max_value),
+        rng.int(options.min_decimals, options.max_decimals),
+      ),
+    );
     const values = texts.map(Number);
-    const threshold = fixedDecimal(rng.float(Math.min(...values), Math.max(...values)), rng.int(options.min_decimals, options.max_decimals));
+    const threshold = fixedDecimal(
+      rng.float(Math.min(...values), Math.max(...values)),
+      rng.int(options.min_decimals, options.max_decimals),
+    );
     const limit = Number(threshold);
-    const larger = rng.bool(), keep = rng.bool();
+    const larger = rng.bool(),
+      keep = rng.bool();
     const result = texts.filter((_, i) => {
       const v = values[i];
       if (keep) return larger ? v > limit : v < limit;
       return larger ? v <= limit : v >= limit;
     });
     const prompt = [
-      (`${keep ? 'Keep' : 'Remove'} all numbers ${larger ? 'larger' : 'smaller'} than ${threshold} in this ` + `list: ${pythonStringList(texts)}`),
+      `${keep ? 'Keep' : 'Remove'} all numbers ${larger ? 'larger' : 'smaller'} than ${threshold} in this ` +
+        `list: ${pythonStringList(texts)}`,
       'Return the new list in the same format.',
       answerInstruction('the new list'),
     ].join('\n');
-    return { prompt, answer: pythonStringList(result), metadata: { numbers: texts, filter_value: threshold, operation: `${keep ? 'keep' : 'remove'}_${larger ? 'larger' : 'smaller'}`, result } };
+    return {
+      prompt,
+      answer: pythonStringList(result),
+      metadata: {
+        numbers: texts,
+        filter_value: threshold,
+        operation: `${keep ? 'keep' : 'remove'}_${larger ? 'larger' : 'smaller'}`,
+        result,
+      },
+    };
   },
   check(instance, answer) {
     const given = parseStringList(answer);
-    if (given === null) return unparseable('expected a list such as [\'1.5\', \'-3\']');
+    if (given === null) return unparseable("expected a list such as ['1.5', '-3']");
     const expected = instance.metadata.result as string[];
     if (given.length !== expected.length) return wrong(`expected ${expected.length} numbers, got ${given.length}`);
     for (let i = 0; i < given.length; i++) {

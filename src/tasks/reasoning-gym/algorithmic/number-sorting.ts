@@ -26,10 +26,16 @@ export const numberSorting = defineTask({
     min_value: { kind: 'float', default: -100, min: -1e9, max: 1e9, description: 'smallest value' },
     max_value: { kind: 'float', default: 100, min: -1e9, max: 1e9, description: 'largest value' },
   },
-  ranges: [['min_numbers', 'max_numbers'], ['min_decimals', 'max_decimals'], ['min_value', 'max_value']],
+  ranges: [
+    ['min_numbers', 'max_numbers'],
+    ['min_decimals', 'max_decimals'],
+    ['min_value', 'max_value'],
+  ],
   generate(options, rng) {
     const count = rng.int(options.min_numbers, options.max_numbers);
-    const texts = Array.from({ length: count }, () => roundedText(rng.float(options.min_value, options.max_value), rng.int(options.min_decimals, options.max_decimals)));
+    const texts = Array.from({ length: count }, () =>
+      roundedText(rng.float(options.min_value, options.max_value), rng.int(options.min_decimals, options.max_decimals)),
+    );
     const ascending = rng.bool();
     const sorted = texts.slice().sort((a, b) => (ascending ? Number(a) - Number(b) : Number(b) - Number(a)));
     const prompt = [
@@ -40,7 +46,11 @@ export const numberSorting = defineTask({
       "## 2. Write every number in the list as a string, for example ['-2', '0.5', '3'] rather than -2, 0.5, 3.",
       answerInstruction('the sorted list'),
     ].join('\n');
-    return { prompt, answer: pythonStringList(sorted), metadata: { numbers: texts, direction: ascending ? 'ascending' : 'descending' } };
+    return {
+      prompt,
+      answer: pythonStringList(sorted),
+      metadata: { numbers: texts, direction: ascending ? 'ascending' : 'descending' },
+    };
   },
   check(instance, answer) {
     const given = parseStringList(answer);

@@ -40,7 +40,9 @@ export const palindromeGeneration = defineTask({
     if (!/^[a-z]+$/.test(text)) return unparseable('expected a single string of letters');
     if (text !== [...text].reverse().join('')) return wrong('not a palindrome');
     const letters = instance.metadata.letters as string[];
-    return [...text].sort().join('') === letters.slice().sort().join('') ? CORRECT : wrong('does not use exactly the given letters');
+    return [...text].sort().join('') === letters.slice().sort().join('')
+      ? CORRECT
+      : wrong('does not use exactly the given letters');
   },
   referenceSolution(instance) {
     return `from collections import Counter

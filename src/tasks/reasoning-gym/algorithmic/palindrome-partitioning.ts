@@ -18,10 +18,17 @@ export function palindromePartitions(s: string): string[][] {
   const out: string[][] = [];
   const current: string[] = [];
   const walk = (start: number): void => {
-    if (start === s.length) { out.push(current.slice()); return; }
+    if (start === s.length) {
+      out.push(current.slice());
+      return;
+    }
     for (let end = start + 1; end <= s.length; end++) {
       const piece = s.slice(start, end);
-      if (isPalindrome(piece)) { current.push(piece); walk(end); current.pop(); }
+      if (isPalindrome(piece)) {
+        current.push(piece);
+        walk(end);
+        current.pop();
+      }
     }
   };
   walk(0);
@@ -32,7 +39,8 @@ export function palindromePartitions(s: string): string[][] {
 export function countPalindromePartitions(s: string): number {
   const ways = new Array<number>(s.length + 1).fill(0);
   ways[0] = 1;
-  for (let end = 1; end <= s.length; end++) for (let start = 0; start < end; start++) if (isPalindrome(s.slice(start, end))) ways[end] += ways[start];
+  for (let end = 1; end <= s.length; end++)
+    for (let start = 0; start < end; start++) if (isPalindrome(s.slice(start, end))) ways[end] += ways[start];
   return ways[s.length];
 }
 
@@ -55,13 +63,33 @@ export const palindromePartitioning = defineTask({
   options: {
     min_string_len: { kind: 'int', default: 5, min: 1, max: 40, description: 'shortest string' },
     max_string_len: { kind: 'int', default: 15, min: 1, max: 40, description: 'longest string' },
-    min_substring_palindrome_len: { kind: 'int', default: 1, min: 1, max: 40, description: 'shortest palindrome block the string is built from' },
-    max_substring_palindrome_len: { kind: 'int', default: 5, min: 1, max: 40, description: 'longest palindrome block the string is built from' },
+    min_substring_palindrome_len: {
+      kind: 'int',
+      default: 1,
+      min: 1,
+      max: 40,
+      description: 'shortest palindrome block the string is built from',
+    },
+    max_substring_palindrome_len: {
+      kind: 'int',
+      default: 5,
+      min: 1,
+      max: 40,
+      description: 'longest palindrome block the string is built from',
+    },
   },
-  ranges: [['min_string_len', 'max_string_len'], ['min_substring_palindrome_len', 'max_substring_palindrome_len']],
+  ranges: [
+    ['min_string_len', 'max_string_len'],
+    ['min_substring_palindrome_len', 'max_substring_palindrome_len'],
+  ],
   generate(options, rng) {
     for (;;) {
-      const text = drawString(rng, rng.int(options.min_string_len, options.max_string_len), options.min_substring_palindrome_len, options.max_substring_palindrome_len);
+      const text = drawString(
+        rng,
+        rng.int(options.min_string_len, options.max_string_len),
+        options.min_substring_palindrome_len,
+        options.max_substring_palindrome_len,
+      );
       if (countPalindromePartitions(text) * (text.length * 6 + 4) > MAX_ANSWER_CHARS * 2) continue;
       const partitions = palindromePartitions(text);
       const answer = JSON.stringify(partitions);
@@ -73,7 +101,8 @@ export const palindromePartitioning = defineTask({
         '',
         'You may return all possible palindrome partitioning in any order.',
         '',
-        ('Your output should be a list of lists, where each list represents a palindrome partition, e.g. ' + '[["a","a","b"],["aa","b"]].'),
+        'Your output should be a list of lists, where each list represents a palindrome partition, e.g. ' +
+          '[["a","a","b"],["aa","b"]].',
         '',
         `Partition the following string into palindromes: ${text}`,
         answerInstruction('the list of all palindrome partitions'),
@@ -83,12 +112,15 @@ export const palindromePartitioning = defineTask({
   },
   check(instance, answer) {
     const value = parseLooseJson(answer);
-    if (!Array.isArray(value) || !value.every((p) => Array.isArray(p) && p.every((x) => typeof x === 'string'))) return unparseable('expected a list of lists of strings');
+    if (!Array.isArray(value) || !value.every((p) => Array.isArray(p) && p.every((x) => typeof x === 'string')))
+      return unparseable('expected a list of lists of strings');
     const text = instance.metadata.string as string;
     const seen = new Set<string>();
     for (const partition of value as string[][]) {
-      if (partition.join('') !== text) return wrong(`${JSON.stringify(partition).slice(0, 60)} does not spell the string`);
-      if (!partition.every((piece) => piece.length > 0 && isPalindrome(piece))) return wrong(`${JSON.stringify(partition).slice(0, 60)} has a piece that is not a palindrome`);
+      if (partition.join('') !== text)
+        return wrong(`${JSON.stringify(partition).slice(0, 60)} does not spell the string`);
+      if (!partition.every((piece) => piece.length > 0 && isPalindrome(piece)))
+        return wrong(`${JSON.stringify(partition).slice(0, 60)} has a piece that is not a palindrome`);
       const key = partition.join('|');
       if (seen.has(key)) return wrong('a partition is listed twice');
       seen.add(key);

@@ -31,9 +31,11 @@ function allSolutions(words: string[], result: string, allowZero: boolean, limit
     }
     for (let d = 0; d <= 9; d++) {
       if (used.has(d) || (d === 0 && leading.has(letters[k]))) continue;
-      m.set(letters[k], d); used.add(d);
+      m.set(letters[k], d);
+      used.add(d);
       assign(k + 1, m, used);
-      m.delete(letters[k]); used.delete(d);
+      m.delete(letters[k]);
+      used.delete(d);
     }
   };
   assign(0, new Map(), new Set());
@@ -45,7 +47,8 @@ describe('cryptarithm', () => {
   it('the stored mapping spells the generating sum; a second solution found by brute force is accepted', () => {
     let alternatives = 0;
     for (const instance of instances(cryptarithm, 30, { min_words: 2, max_words: 2 })) {
-      const words = instance.metadata.words_letters as string[], result = instance.metadata.result_letters as string;
+      const words = instance.metadata.words_letters as string[],
+        result = instance.metadata.result_letters as string;
       if (new Set([...words.join(''), ...result]).size > 7) continue;
       for (const solution of allSolutions(words, result, false, 3)) {
         expect(ok(cryptarithm, instance, render(solution))).toBe(true);
@@ -57,18 +60,26 @@ describe('cryptarithm', () => {
   it('rejects a one-digit change, a swapped pair, a missing letter and a repeated digit', () => {
     const instance = instances(cryptarithm, 1)[0];
     const pairs = instance.answer.split(',');
-    const [l0, d0] = pairs[0].split('='), [l1, d1] = pairs[1].split('=');
+    const [l0, d0] = pairs[0].split('='),
+      [l1, d1] = pairs[1].split('=');
     const changed = [`${l0}=${(Number(d0) + 1) % 10}`, ...pairs.slice(1)].join(',');
     const swapped = [`${l0}=${d1}`, `${l1}=${d0}`, ...pairs.slice(2)].join(',');
     const repeated = [`${l0}=${d1}`, ...pairs.slice(1)].join(',');
-    expect([ok(cryptarithm, instance, instance.answer.toLowerCase()), ok(cryptarithm, instance, changed), ok(cryptarithm, instance, swapped), ok(cryptarithm, instance, pairs.slice(1).join(',')), ok(cryptarithm, instance, repeated)]).toEqual([true, false, false, false, false]);
+    expect([
+      ok(cryptarithm, instance, instance.answer.toLowerCase()),
+      ok(cryptarithm, instance, changed),
+      ok(cryptarithm, instance, swapped),
+      ok(cryptarithm, instance, pairs.slice(1).join(',')),
+      ok(cryptarithm, instance, repeated),
+    ]).toEqual([true, false, false, false, false]);
   });
 });
 
 describe('graph_color', () => {
   it('a colouring found backtracking from the last vertex down is accepted; a recoloured endpoint is not', () => {
     for (const instance of instances(graphColor, 40, { edge_probability: 0.3, num_colors: 4 })) {
-      const n = instance.metadata.vertices as number, k = instance.metadata.num_colors as number;
+      const n = instance.metadata.vertices as number,
+        k = instance.metadata.num_colors as number;
       const edges = instance.metadata.edges as [number, number][];
       const color = new Array<number>(n).fill(0);
       const place = (v: number): boolean => {
@@ -98,31 +109,55 @@ describe('graph_color', () => {
     const instance = instances(graphColor, 1)[0];
     const gold = JSON.parse(instance.answer) as Record<string, number>;
     expect(ok(graphColor, instance, JSON.stringify({ ...gold, 0: 0 }))).toBe(false);
-    expect(ok(graphColor, instance, JSON.stringify({ ...gold, 0: (instance.metadata.num_colors as number) + 1 }))).toBe(false);
+    expect(ok(graphColor, instance, JSON.stringify({ ...gold, 0: (instance.metadata.num_colors as number) + 1 }))).toBe(
+      false,
+    );
   });
 });
 
 describe('jugs', () => {
   it('a plan found by depth-limited search with another move order is accepted; dropping its last move is not', () => {
     for (const instance of instances(jugs, 6, { difficulty: 5 })) {
-      const caps = instance.metadata.jug_capacities as number[], target = instance.metadata.target as number;
+      const caps = instance.metadata.jug_capacities as number[],
+        target = instance.metadata.target as number;
       const names = 'ABCD';
       const moves: [string, (s: number[]) => number[]][] = [];
       for (let i = caps.length - 1; i >= 0; i--) {
-        for (let j = 0; j < caps.length; j++) if (i !== j) moves.push([`pour ${names[i]}->${names[j]}`, (s) => { const t = s.slice(); const a = Math.min(t[i], caps[j] - t[j]); t[i] -= a; t[j] += a; return t; }]);
-        moves.push([`empty ${names[i]}`, (s) => s.map((v, k) => (k === i ? 0 : v))], [`fill ${names[i]}`, (s) => s.map((v, k) => (k === i ? caps[i] : v))]);
+        for (let j = 0; j < caps.length; j++)
+          if (i !== j)
+            moves.push([
+              `pour ${names[i]}->${names[j]}`,
+              (s) => {
+                const t = s.slice();
+                const a = Math.min(t[i], caps[j] - t[j]);
+                t[i] -= a;
+                t[j] += a;
+                return t;
+              },
+            ]);
+        moves.push(
+          [`empty ${names[i]}`, (s) => s.map((v, k) => (k === i ? 0 : v))],
+          [`fill ${names[i]}`, (s) => s.map((v, k) => (k === i ? caps[i] : v))],
+        );
       }
       let plan: string[] | null = null;
       const seen = new Map<string, number>();
       const search = (s: number[], path: string[], depth: number): void => {
         if (plan) return;
-        if (s.includes(target)) { plan = path.slice(); return; }
+        if (s.includes(target)) {
+          plan = path.slice();
+          return;
+        }
         const key = s.join(',');
         if (depth === 0 || (seen.get(key) ?? -1) >= depth) return;
         seen.set(key, depth);
         for (const [name, f] of moves) search(f(s), [...path, name], depth - 1);
       };
-      search(caps.map(() => 0), [], 30);
+      search(
+        caps.map(() => 0),
+        [],
+        30,
+      );
       expect(plan).not.toBeNull();
       expect(ok(jugs, instance, JSON.stringify(plan))).toBe(true);
       expect(ok(jugs, instance, JSON.stringify(plan!.slice(0, -1)))).toBe(false);
@@ -131,18 +166,32 @@ describe('jugs', () => {
   });
   it('the stored plan has at least `difficulty` moves and BFS confirms none is shorter', () => {
     for (const instance of instances(jugs, 10)) {
-      const caps = instance.metadata.jug_capacities as number[], target = instance.metadata.target as number;
+      const caps = instance.metadata.jug_capacities as number[],
+        target = instance.metadata.target as number;
       const plan = JSON.parse(instance.answer) as string[];
       expect(plan.length).toBeGreaterThanOrEqual(10);
       const seen = new Set([caps.map(() => 0).join(',')]);
-      let frontier = [caps.map(() => 0)], depth = 0;
+      let frontier = [caps.map(() => 0)],
+        depth = 0;
       while (!frontier.some((s) => s.includes(target))) {
         const next: number[][] = [];
-        for (const s of frontier) for (let i = 0; i < caps.length; i++) {
-          const cands = [s.map((v, k) => (k === i ? caps[i] : v)), s.map((v, k) => (k === i ? 0 : v))];
-          for (let j = 0; j < caps.length; j++) if (j !== i) { const t = s.slice(); const a = Math.min(t[i], caps[j] - t[j]); t[i] -= a; t[j] += a; cands.push(t); }
-          for (const t of cands) if (!seen.has(t.join(','))) { seen.add(t.join(',')); next.push(t); }
-        }
+        for (const s of frontier)
+          for (let i = 0; i < caps.length; i++) {
+            const cands = [s.map((v, k) => (k === i ? caps[i] : v)), s.map((v, k) => (k === i ? 0 : v))];
+            for (let j = 0; j < caps.length; j++)
+              if (j !== i) {
+                const t = s.slice();
+                const a = Math.min(t[i], caps[j] - t[j]);
+                t[i] -= a;
+                t[j] += a;
+                cands.push(t);
+              }
+            for (const t of cands)
+              if (!seen.has(t.join(','))) {
+                seen.add(t.join(','));
+                next.push(t);
+              }
+          }
         frontier = next;
         depth++;
       }
@@ -162,7 +211,10 @@ describe('word_ladder', () => {
       // detour: go from a to another word differing at a position other than k, and back
       for (let pos = 0; pos < a.length; pos++) {
         if (pos === k) continue;
-        const alt = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((c) => a.slice(0, pos) + c + a.slice(pos + 1)).find((w) => w !== a && isDictionaryWord(w));
+        const alt = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+          .split('')
+          .map((c) => a.slice(0, pos) + c + a.slice(pos + 1))
+          .find((w) => w !== a && isDictionaryWord(w));
         if (!alt) continue;
         expect(ok(wordLadder, instance, [a, alt, ...path].join(','))).toBe(true);
         detours++;
@@ -170,7 +222,9 @@ describe('word_ladder', () => {
       }
       expect(ok(wordLadder, instance, path.map((w) => w.toLowerCase()).join(', '))).toBe(true);
       if (path.length > 2) expect(ok(wordLadder, instance, [path[0], ...path.slice(2)].join(','))).toBe(false);
-      expect(ok(wordLadder, instance, [path[0], 'QXZQ'.slice(0, path[0].length), ...path.slice(1)].join(','))).toBe(false);
+      expect(ok(wordLadder, instance, [path[0], 'QXZQ'.slice(0, path[0].length), ...path.slice(1)].join(','))).toBe(
+        false,
+      );
       expect(ok(wordLadder, instance, path.slice(0, -1).join(','))).toBe(false);
     }
     expect(detours).toBeGreaterThan(10);
@@ -182,13 +236,22 @@ describe('palindrome_generation and palindrome_partitioning', () => {
     for (const instance of instances(palindromeGeneration, 40, { min_length: 4 })) {
       const counts = new Map<string, number>();
       for (const c of instance.metadata.letters as string[]) counts.set(c, (counts.get(c) ?? 0) + 1);
-      const half = [...counts.entries()].sort((x, y) => (x[0] < y[0] ? 1 : -1)).map(([c, n]) => c.repeat(Math.floor(n / 2))).join('');
-      const middle = [...counts.entries()].filter(([, n]) => n % 2).map(([c]) => c).join('');
+      const half = [...counts.entries()]
+        .sort((x, y) => (x[0] < y[0] ? 1 : -1))
+        .map(([c, n]) => c.repeat(Math.floor(n / 2)))
+        .join('');
+      const middle = [...counts.entries()]
+        .filter(([, n]) => n % 2)
+        .map(([c]) => c)
+        .join('');
       const other = half + middle + [...half].reverse().join('');
       expect(ok(palindromeGeneration, instance, other)).toBe(true);
       const chars = [...other];
       const j = chars.findIndex((c) => c !== chars[0]);
-      if (j > 0) { [chars[0], chars[j]] = [chars[j], chars[0]]; expect(ok(palindromeGeneration, instance, chars.join(''))).toBe(false); }
+      if (j > 0) {
+        [chars[0], chars[j]] = [chars[j], chars[0]];
+        expect(ok(palindromeGeneration, instance, chars.join(''))).toBe(false);
+      }
       expect(ok(palindromeGeneration, instance, other + other)).toBe(false);
     }
   });
@@ -200,7 +263,11 @@ describe('palindrome_generation and palindrome_partitioning', () => {
       for (let mask = 0; mask < 1 << (s.length - 1); mask++) {
         const pieces: string[] = [];
         let start = 0;
-        for (let i = 1; i <= s.length; i++) if (i === s.length || mask & (1 << (i - 1))) { pieces.push(s.slice(start, i)); start = i; }
+        for (let i = 1; i <= s.length; i++)
+          if (i === s.length || mask & (1 << (i - 1))) {
+            pieces.push(s.slice(start, i));
+            start = i;
+          }
         if (pieces.every((p) => p === [...p].reverse().join(''))) count++;
       }
       const gold = JSON.parse(instance.answer) as string[][];
@@ -219,11 +286,24 @@ describe('group_anagrams', () => {
     for (const instance of instances(groupAnagrams, 30)) {
       const byCount = new Map<string, string[]>();
       for (const w of instance.metadata.words as string[]) {
-        const key = Array.from({ length: 26 }, (_, i) => [...w].filter((c) => c.charCodeAt(0) - 97 === i).length).join(',');
+        const key = Array.from({ length: 26 }, (_, i) => [...w].filter((c) => c.charCodeAt(0) - 97 === i).length).join(
+          ',',
+        );
         byCount.set(key, [...(byCount.get(key) ?? []), w]);
       }
       const groups = [...byCount.values()];
-      expect(ok(groupAnagrams, instance, JSON.stringify(groups.slice().reverse().map((g) => g.slice().reverse())))).toBe(true);
+      expect(
+        ok(
+          groupAnagrams,
+          instance,
+          JSON.stringify(
+            groups
+              .slice()
+              .reverse()
+              .map((g) => g.slice().reverse()),
+          ),
+        ),
+      ).toBe(true);
       const moved = groups.map((g) => g.slice());
       moved[1].push(moved[0].pop()!);
       expect(ok(groupAnagrams, instance, JSON.stringify(moved))).toBe(false);

@@ -31,14 +31,20 @@ export const ransomNote = defineTask({
     max_magazine_length: { kind: 'int', default: 30, min: 2, max: 1000, description: 'longest magazine' },
     p_solvable: { kind: 'float', default: 0.5, min: 0, max: 1, description: 'probability that the note can be built' },
   },
-  ranges: [['min_note_length', 'max_note_length'], ['min_magazine_length', 'max_magazine_length']],
-  validateOptions: (o) => (o.max_note_length >= o.max_magazine_length
-    ? [{
-      path: 'max_note_length',
-      message: 'max_note_length must be below max_magazine_length',
-      fix: 'lower max_note_length or raise max_magazine_length',
-    }]
-    : []),
+  ranges: [
+    ['min_note_length', 'max_note_length'],
+    ['min_magazine_length', 'max_magazine_length'],
+  ],
+  validateOptions: (o) =>
+    o.max_note_length >= o.max_magazine_length
+      ? [
+          {
+            path: 'max_note_length',
+            message: 'max_note_length must be below max_magazine_length',
+            fix: 'lower max_note_length or raise max_magazine_length',
+          },
+        ]
+      : [],
   generate(options, rng) {
     const noteLength = rng.int(options.min_note_length, options.max_note_length);
     const magazineLength = rng.int(Math.max(noteLength, options.min_magazine_length), options.max_magazine_length);
@@ -54,7 +60,8 @@ export const ransomNote = defineTask({
     }
     const [noteText, magazineText] = [rng.shuffle(note).join(''), rng.shuffle(magazine).join('')];
     const prompt = [
-      ('Given two strings representing a ransom note and a magazine, return True if you can construct the ransom ' + 'note using the letters in the magazine, and False otherwise.'),
+      'Given two strings representing a ransom note and a magazine, return True if you can construct the ransom ' +
+        'note using the letters in the magazine, and False otherwise.',
       '',
       'Each letter in the magazine string can only be used once in your ransom note.',
       '',
@@ -62,7 +69,11 @@ export const ransomNote = defineTask({
       `Magazine: ${magazineText}`,
       answerInstruction('True or False'),
     ].join('\n');
-    return { prompt, answer: canConstruct(noteText, magazineText) ? 'True' : 'False', metadata: { ransom_note: noteText, magazine: magazineText } };
+    return {
+      prompt,
+      answer: canConstruct(noteText, magazineText) ? 'True' : 'False',
+      metadata: { ransom_note: noteText, magazine: magazineText },
+    };
   },
   check(instance, answer) {
     const value = parseBoolean(answer, 'True/False');

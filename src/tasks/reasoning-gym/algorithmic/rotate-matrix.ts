@@ -27,7 +27,10 @@ export const rotateMatrix = defineTask({
     min_rotations: { kind: 'int', default: 0, min: 0, max: 100, description: 'fewest quarter turns' },
     max_rotations: { kind: 'int', default: 10, min: 0, max: 100, description: 'most quarter turns' },
   },
-  ranges: [['min_n', 'max_n'], ['min_rotations', 'max_rotations']],
+  ranges: [
+    ['min_n', 'max_n'],
+    ['min_rotations', 'max_rotations'],
+  ],
   generate(options, rng) {
     const n = rng.int(options.min_n, options.max_n);
     const matrix = randomDigitMatrix(rng, n, n);

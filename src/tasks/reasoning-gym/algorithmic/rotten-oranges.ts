@@ -6,20 +6,31 @@ import { formatMatrix } from '../../kit/index.js';
 
 /** Breadth-first spread from every rotten orange at once. */
 export function minutesToRot(grid: readonly (readonly number[])[]): number {
-  const n = grid.length, m = grid[0].length;
+  const n = grid.length,
+    m = grid[0].length;
   const state = grid.map((row) => row.slice());
   let fresh = 0;
   let frontier: [number, number][] = [];
-  for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) {
-    if (state[r][c] === 1) fresh++;
-    else if (state[r][c] === 2) frontier.push([r, c]);
-  }
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < m; c++) {
+      if (state[r][c] === 1) fresh++;
+      else if (state[r][c] === 2) frontier.push([r, c]);
+    }
   let minutes = 0;
   while (fresh > 0 && frontier.length > 0) {
     const next: [number, number][] = [];
     for (const [r, c] of frontier) {
-      for (const [nr, nc] of [[r + 1, c], [r - 1, c], [r, c + 1], [r, c - 1]]) {
-        if (nr >= 0 && nr < n && nc >= 0 && nc < m && state[nr][nc] === 1) { state[nr][nc] = 2; fresh--; next.push([nr, nc]); }
+      for (const [nr, nc] of [
+        [r + 1, c],
+        [r - 1, c],
+        [r, c + 1],
+        [r, c - 1],
+      ]) {
+        if (nr >= 0 && nr < n && nc >= 0 && nc < m && state[nr][nc] === 1) {
+          state[nr][nc] = 2;
+          fresh--;
+          next.push([nr, nc]);
+        }
       }
     }
     if (next.length > 0) minutes++;
@@ -37,13 +48,27 @@ export const rottenOranges = defineTask({
   options: {
     min_n: { kind: 'int', default: 10, min: 2, max: 100, description: 'smallest grid side' },
     max_n: { kind: 'int', default: 30, min: 2, max: 100, description: 'largest grid side' },
-    p_oranges: { kind: 'float', default: 0.85, min: 0.01, max: 1, description: 'probability that a cell holds an orange' },
-    p_rotten: { kind: 'float', default: 0.1, min: 0.01, max: 1, description: 'probability that an orange starts rotten' },
+    p_oranges: {
+      kind: 'float',
+      default: 0.85,
+      min: 0.01,
+      max: 1,
+      description: 'probability that a cell holds an orange',
+    },
+    p_rotten: {
+      kind: 'float',
+      default: 0.1,
+      min: 0.01,
+      max: 1,
+      description: 'probability that an orange starts rotten',
+    },
   },
   ranges: [['min_n', 'max_n']],
   generate(options, rng) {
     const n = rng.int(options.min_n, options.max_n);
-    const grid = Array.from({ length: n }, () => Array.from({ length: n }, () => (rng.next() < options.p_oranges ? (rng.next() < options.p_rotten ? 2 : 1) : 0)));
+    const grid = Array.from({ length: n }, () =>
+      Array.from({ length: n }, () => (rng.next() < options.p_oranges ? (rng.next() < options.p_rotten ? 2 : 1) : 0)),
+    );
     const prompt = [
       'You are given an n x n grid where each cell can have one of three values:',
       '- 0 representing an empty cell',
@@ -55,7 +80,8 @@ export const rottenOranges = defineTask({
       'Your task is determine the minimum number of minutes that must elapse until no cell has a fresh orange.',
       'If this is impossible, return -1.',
       '',
-      ('Now, determine the minimum number of minutes that must elapse until no cell in the grid below has a fresh ' + 'orange:'),
+      'Now, determine the minimum number of minutes that must elapse until no cell in the grid below has a fresh ' +
+        'orange:',
       formatMatrix(grid),
       '',
       answerInstruction('the number of minutes, or -1'),

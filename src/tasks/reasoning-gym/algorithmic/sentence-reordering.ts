@@ -24,11 +24,16 @@ export const sentenceReordering = defineTask({
     const words = text.split(' ');
     let shuffled = rng.shuffle(words);
     for (let i = 0; i < 5 && shuffled.join(' ') === text; i++) shuffled = rng.shuffle(words);
-    const prompt = (`Restore the correct order of words in the following ` + `sentence: ${shuffled.join(' ')}\n${answerInstruction('the restored sentence')}`);
+    const prompt =
+      `Restore the correct order of words in the following ` +
+      `sentence: ${shuffled.join(' ')}\n${answerInstruction('the restored sentence')}`;
     return { prompt, answer: text, metadata: { shuffled } };
   },
   check(instance, answer) {
-    const given = answer.trim().split(/\s+/).filter((w) => w.length > 0);
+    const given = answer
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
     if (given.length === 0) return unparseable('expected a sentence');
     const gold = instance.answer.split(' ');
     if (given.join(' ') === instance.answer) return CORRECT;

@@ -6,11 +6,19 @@ import { formatMatrix, randomDigitMatrix } from '../../kit/index.js';
 
 /** Walks right, down, left, up, turning when the next cell is outside or already visited. */
 export function spiralOrder(matrix: readonly (readonly number[])[]): number[] {
-  const rows = matrix.length, cols = matrix[0].length;
+  const rows = matrix.length,
+    cols = matrix[0].length;
   const seen = matrix.map((row) => row.map(() => false));
-  const steps = [[0, 1], [1, 0], [0, -1], [-1, 0]];
+  const steps = [
+    [0, 1],
+    [1, 0],
+    [0, -1],
+    [-1, 0],
+  ];
   const out: number[] = [];
-  let r = 0, c = 0, d = 0;
+  let r = 0,
+    c = 0,
+    d = 0;
   for (let k = 0; k < rows * cols; k++) {
     out.push(matrix[r][c]);
     seen[r][c] = true;

@@ -23,15 +23,20 @@ function instances(task: Task, count: number, options: Record<string, unknown> =
   return Array.from({ length: count }, (_, i) => task.generate(resolved, 5, i));
 }
 function expectTable(task: Task, instance: TaskInstance, table: [string, boolean][]): void {
-  for (const [answer, correct] of table) expect(task.verifyAnswer(instance, answer).correct, JSON.stringify(answer)).toBe(correct);
+  for (const [answer, correct] of table)
+    expect(task.verifyAnswer(instance, answer).correct, JSON.stringify(answer)).toBe(correct);
 }
 
 describe('ab', () => {
   it('matches a stack machine: each #Y passes leftwards over X# tokens until it meets a Y#', () => {
     for (const instance of instances(ab, 100, { length: 20 })) {
-      const escaped: string[] = [], pending: string[] = [];
+      const escaped: string[] = [],
+        pending: string[] = [];
       for (const token of instance.metadata.program as string[]) {
-        if (token.endsWith('#')) { pending.push(token); continue; }
+        if (token.endsWith('#')) {
+          pending.push(token);
+          continue;
+        }
         const match = pending.lastIndexOf(`${token[1]}#`);
         if (match >= 0) pending.splice(match, 1);
         else escaped.push(token);
@@ -42,7 +47,13 @@ describe('ab', () => {
   it('reads tokens separated by any whitespace; rejects a missing or unknown token', () => {
     const instance = instances(ab, 40).find((i) => i.answer.split(' ').length >= 2)!;
     const tokens = instance.answer.split(' ');
-    expectTable(ab, instance, [[tokens.join('  '), true], [`\n${tokens.join('\n')}\n`, true], [tokens.slice(1).join(' '), false], [`${instance.answer} C#`, false], [tokens.join(''), false]]);
+    expectTable(ab, instance, [
+      [tokens.join('  '), true],
+      [`\n${tokens.join('\n')}\n`, true],
+      [tokens.slice(1).join(' '), false],
+      [`${instance.answer} C#`, false],
+      [tokens.join(''), false],
+    ]);
   });
 });
 
@@ -56,8 +67,16 @@ describe('base_conversion', () => {
     }
   });
   it('accepts upper case and leading zeros; rejects a digit outside the base', () => {
-    const instance = instances(baseConversion, 100).find((i) => i.metadata.target_base === 16 && /[a-f]/.test(i.answer))!;
-    expectTable(baseConversion, instance, [[instance.answer.toUpperCase(), true], [`0${instance.answer}`, true], [`${instance.answer}0`, false], ['g', false], [`0x${instance.answer}`, false]]);
+    const instance = instances(baseConversion, 100).find(
+      (i) => i.metadata.target_base === 16 && /[a-f]/.test(i.answer),
+    )!;
+    expectTable(baseConversion, instance, [
+      [instance.answer.toUpperCase(), true],
+      [`0${instance.answer}`, true],
+      [`${instance.answer}0`, false],
+      ['g', false],
+      [`0x${instance.answer}`, false],
+    ]);
   });
 });
 
@@ -67,14 +86,21 @@ describe('binary_alternation', () => {
       const start = instance.metadata.string as string;
       const alternating = (s: string): boolean => [...s].every((c, i) => i === 0 || c !== s[i - 1]);
       const dist = new Map([[start, 0]]);
-      let frontier = [start], best = alternating(start) ? 0 : -1;
+      let frontier = [start],
+        best = alternating(start) ? 0 : -1;
       while (best === -1 && frontier.length > 0) {
         const next: string[] = [];
-        for (const s of frontier) for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) {
-          if (s[i] === s[j]) continue;
-          const t = s.slice(0, i) + s[j] + s.slice(i + 1, j) + s[i] + s.slice(j + 1);
-          if (!dist.has(t)) { dist.set(t, dist.get(s)! + 1); next.push(t); if (alternating(t) && best === -1) best = dist.get(t)!; }
-        }
+        for (const s of frontier)
+          for (let i = 0; i < s.length; i++)
+            for (let j = i + 1; j < s.length; j++) {
+              if (s[i] === s[j]) continue;
+              const t = s.slice(0, i) + s[j] + s.slice(i + 1, j) + s[i] + s.slice(j + 1);
+              if (!dist.has(t)) {
+                dist.set(t, dist.get(s)! + 1);
+                next.push(t);
+                if (alternating(t) && best === -1) best = dist.get(t)!;
+              }
+            }
         frontier = next;
       }
       expect(instance.answer).toBe(String(best));
@@ -84,10 +110,15 @@ describe('binary_alternation', () => {
 
 describe('count_primes', () => {
   it('matches trial division', () => {
-    const isPrime = (n: number): boolean => { if (n < 2) return false; for (let d = 2; d * d <= n; d++) if (n % d === 0) return false; return true; };
+    const isPrime = (n: number): boolean => {
+      if (n < 2) return false;
+      for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
+      return true;
+    };
     for (const instance of instances(countPrimes, 40)) {
       let count = 0;
-      for (let n = instance.metadata.start as number; n <= (instance.metadata.end as number); n++) if (isPrime(n)) count++;
+      for (let n = instance.metadata.start as number; n <= (instance.metadata.end as number); n++)
+        if (isPrime(n)) count++;
       expect(instance.answer).toBe(String(count));
     }
   });
@@ -97,14 +128,21 @@ describe('caesar_cipher', () => {
   it('shifting the cipher back by the rotation gives the answer', () => {
     for (const instance of instances(caesarCipher, 60)) {
       const k = instance.metadata.rotation as number;
-      const back = (instance.metadata.cipher_text as string).replace(/[A-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 65 - k + 26) % 26) + 65));
+      const back = (instance.metadata.cipher_text as string).replace(/[A-Z]/g, (c) =>
+        String.fromCharCode(((c.charCodeAt(0) - 65 - k + 26) % 26) + 65),
+      );
       expect(back).toBe(instance.answer);
     }
   });
   it('accepts any case, extra spaces and a final period; rejects a changed word', () => {
     const instance = instances(caesarCipher, 1)[0];
     const words = instance.answer.split(' ');
-    expectTable(caesarCipher, instance, [[instance.answer.toLowerCase(), true], [`  ${words.join('   ')}.`, true], [words.slice(1).join(' '), false], [instance.metadata.cipher_text as string, false]]);
+    expectTable(caesarCipher, instance, [
+      [instance.answer.toLowerCase(), true],
+      [`  ${words.join('   ')}.`, true],
+      [words.slice(1).join(' '), false],
+      [instance.metadata.cipher_text as string, false],
+    ]);
   });
 });
 
@@ -119,14 +157,25 @@ describe('isomorphic_strings and ransom_note', () => {
   it('ransom note matches removing letters one by one from the magazine', () => {
     for (const instance of instances(ransomNote, 100)) {
       const magazine = [...(instance.metadata.magazine as string)];
-      const ok = [...(instance.metadata.ransom_note as string)].every((c) => { const i = magazine.indexOf(c); if (i < 0) return false; magazine.splice(i, 1); return true; });
+      const ok = [...(instance.metadata.ransom_note as string)].every((c) => {
+        const i = magazine.indexOf(c);
+        if (i < 0) return false;
+        magazine.splice(i, 1);
+        return true;
+      });
       expect(instance.answer).toBe(ok ? 'True' : 'False');
     }
   });
   it('reads True/False in any case and quoted; rejects yes/no', () => {
     const instance = instances(ransomNote, 1)[0];
     const other = instance.answer === 'True' ? 'False' : 'True';
-    expectTable(ransomNote, instance, [[instance.answer.toLowerCase(), true], [`"${instance.answer}"`, true], [` ${instance.answer.toUpperCase()} `, true], [other, false], ['yes', false]]);
+    expectTable(ransomNote, instance, [
+      [instance.answer.toLowerCase(), true],
+      [`"${instance.answer}"`, true],
+      [` ${instance.answer.toUpperCase()} `, true],
+      [other, false],
+      ['yes', false],
+    ]);
   });
 });
 
@@ -138,19 +187,31 @@ describe('letter_counting, spell_backward, word_sequence_reversal, word_sorting'
     }
   });
   it('spell_backward reverses the word; answers compare case-insensitively', () => {
-    for (const instance of instances(spellBackward, 60)) expect([...instance.answer].reverse().join('')).toBe(instance.metadata.word);
+    for (const instance of instances(spellBackward, 60))
+      expect([...instance.answer].reverse().join('')).toBe(instance.metadata.word);
     const instance = instances(spellBackward, 1)[0];
-    expectTable(spellBackward, instance, [[instance.answer.toUpperCase(), true], [instance.metadata.word as string === instance.answer ? 'zzz' : instance.metadata.word as string, false]]);
+    expectTable(spellBackward, instance, [
+      [instance.answer.toUpperCase(), true],
+      [(instance.metadata.word as string) === instance.answer ? 'zzz' : (instance.metadata.word as string), false],
+    ]);
   });
   it('word_sequence_reversal lists the words backwards; spacing around commas is free', () => {
-    for (const instance of instances(wordSequenceReversal, 40)) expect(instance.answer.split(', ')).toEqual((instance.metadata.words as string[]).slice().reverse());
+    for (const instance of instances(wordSequenceReversal, 40))
+      expect(instance.answer.split(', ')).toEqual((instance.metadata.words as string[]).slice().reverse());
     const instance = instances(wordSequenceReversal, 1, { min_words: 4 })[0];
     const words = instance.answer.split(', ');
-    expectTable(wordSequenceReversal, instance, [[words.join(','), true], [words.join(' ,  '), true], [(instance.metadata.words as string[]).join(', '), false], [words.join(' '), false]]);
+    expectTable(wordSequenceReversal, instance, [
+      [words.join(','), true],
+      [words.join(' ,  '), true],
+      [(instance.metadata.words as string[]).join(', '), false],
+      [words.join(' '), false],
+    ]);
   });
   it('word_sorting matches byte-wise comparison of UTF-8 buffers', () => {
     for (const instance of instances(wordSorting, 60, { transformation: 'randomcase' })) {
-      const sorted = (instance.metadata.words as string[]).slice().sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      const sorted = (instance.metadata.words as string[])
+        .slice()
+        .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
       if (instance.metadata.direction === 'descending') sorted.reverse();
       expect(instance.answer).toBe(sorted.join(', '));
     }
@@ -161,17 +222,28 @@ describe('number_filtering and number_sorting', () => {
   it('filtering matches comparing the decimals as scaled integers', () => {
     for (const instance of instances(numberFiltering, 100)) {
       const m = instance.metadata;
-      const scaled = (t: string): bigint => { const [i, f = ''] = t.split('.'); return BigInt(i + f.padEnd(10, '0')) * (t.startsWith('-') && BigInt(i) === 0n ? -1n : 1n); };
+      const scaled = (t: string): bigint => {
+        const [i, f = ''] = t.split('.');
+        return BigInt(i + f.padEnd(10, '0')) * (t.startsWith('-') && BigInt(i) === 0n ? -1n : 1n);
+      };
       const limit = scaled(m.filter_value as string);
       const [mode, side] = (m.operation as string).split('_');
-      const kept = (m.numbers as string[]).filter((t) => { const hit = side === 'larger' ? scaled(t) > limit : scaled(t) < limit; return mode === 'keep' ? hit : !hit; });
+      const kept = (m.numbers as string[]).filter((t) => {
+        const hit = side === 'larger' ? scaled(t) > limit : scaled(t) < limit;
+        return mode === 'keep' ? hit : !hit;
+      });
       expect(m.result).toEqual(kept);
     }
   });
   it('filtering accepts numbers or other spellings of the same values; rejects a dropped item', () => {
     const instance = instances(numberFiltering, 50).find((i) => (i.metadata.result as string[]).length >= 2)!;
     const values = instance.metadata.result as string[];
-    expectTable(numberFiltering, instance, [[JSON.stringify(values), true], [`[${values.join(', ')}]`, true], [JSON.stringify(values.slice(1)), false], [values.join(', '), false]]);
+    expectTable(numberFiltering, instance, [
+      [JSON.stringify(values), true],
+      [`[${values.join(', ')}]`, true],
+      [JSON.stringify(values.slice(1)), false],
+      [values.join(', '), false],
+    ]);
   });
   it('sorting matches an insertion sort on the values', () => {
     for (const instance of instances(numberSorting, 60)) {
@@ -189,7 +261,11 @@ describe('number_filtering and number_sorting', () => {
     const instance = instances(numberSorting, 1)[0];
     const values = JSON.parse(instance.answer.replace(/'/g, '"')) as string[];
     const nudged = values.map((v, i) => (i === 0 ? String(Number(v) + 0.5) : v));
-    expectTable(numberSorting, instance, [[JSON.stringify(values.map(Number)), true], [JSON.stringify(nudged), false], [JSON.stringify(values.slice().reverse()), values.length > 1 && new Set(values).size > 1 ? false : true]]);
+    expectTable(numberSorting, instance, [
+      [JSON.stringify(values.map(Number)), true],
+      [JSON.stringify(nudged), false],
+      [JSON.stringify(values.slice().reverse()), values.length > 1 && new Set(values).size > 1 ? false : true],
+    ]);
   });
 });
 
@@ -204,9 +280,21 @@ describe('letter_jumble and sentence_reordering', () => {
   });
   it('accepts another dictionary anagram of a scrambled word; rejects a non-word and a missing word', () => {
     const instance = { ...instances(letterJumble, 1)[0] };
-    instance.metadata = { ...instance.metadata, original_words: ['stop', 'the', 'boat'], scrambled_words: ['tsop', 'hte', 'tboa'] };
+    instance.metadata = {
+      ...instance.metadata,
+      original_words: ['stop', 'the', 'boat'],
+      scrambled_words: ['tsop', 'hte', 'tboa'],
+    };
     instance.answer = 'stop the boat';
-    expectTable(letterJumble, instance, [['stop the boat', true], ['pots the boat', true], ['Stop The Boat', true], ['tops the boat', true], ['ptos the boat', false], ['stop the', false], ['stop the boat boat', false]]);
+    expectTable(letterJumble, instance, [
+      ['stop the boat', true],
+      ['pots the boat', true],
+      ['Stop The Boat', true],
+      ['tops the boat', true],
+      ['ptos the boat', false],
+      ['stop the', false],
+      ['stop the boat boat', false],
+    ]);
   });
   it('the shuffled sentence is a permutation of the answer; only the exact order is correct', () => {
     for (const instance of instances(sentenceReordering, 60)) {
@@ -216,6 +304,9 @@ describe('letter_jumble and sentence_reordering', () => {
     const words = instance.answer.split(' ');
     const swapped = [words[1], words[0], ...words.slice(2)];
     expect(sentenceReordering.verifyAnswer(instance, `  ${words.join('  ')} `).correct).toBe(true);
-    expect(sentenceReordering.verifyAnswer(instance, swapped.join(' '))).toMatchObject({ correct: false, score: (words.length - 2) / words.length });
+    expect(sentenceReordering.verifyAnswer(instance, swapped.join(' '))).toMatchObject({
+      correct: false,
+      score: (words.length - 2) / words.length,
+    });
   });
 });

@@ -7,12 +7,34 @@ import type { ConfigProblem } from '../../../core/index.js';
 import { wordsOfLength } from '../../kit/index.js';
 
 const COMMON: Record<number, string> = {
-  3: ('cat dog hat bat rat man can pan pen pin pit pot hot hut cut cup cap map mat sat set sit bit big bag bug rug ' + 'run sun fun gun bun bed red rod god nod not net wet pet bet get got hit hip lip tip top hop mop cot dot lot ' + 'log fog hog jog leg peg pig wig win tin ten hen den men far car bar jar tar war saw raw law paw low row cow ' + 'how now new few dew day way say pay ray bay hay lay may'),
-  4: ('cold cord card ward word warm worm form farm harm hard herd here hire fire fine line lime time tame take lake ' + 'make male mile mild wild will wall tall tale pale pole hole home hose rose nose note vote mate gate late lane ' + 'land hand band bend send sand wand wind kind mind mint hint hunt hurt cart part port fort sort soft loft lift ' + 'gift list lost most mist fist fish dish wish wash cash case cave gave have hate rate race face fact pact pack ' + 'back bank tank talk walk wall ball bell tell fell feel heel head read real meal seal sell sale salt malt mall ' + 'fall call cell coal goal gold bold bolt boat coat cost post past fast last vast'),
-  5: ('stone store shore share shape shake stake stale scale scare spare space spice slice slide stride bride pride ' + 'price prize crane plane plant plate slate skate state shade grade trade tread bread break bleak cream dream ' + 'dread bread brave grave grape drape crate crane chart charm chase cheat cheap clean clear climb crown frown ' + 'flown blown brown bring thing think thick trick track truck stuck stick stock shock shirt short sport spore ' + 'score scope slope sleep sheep steep steel wheel wheat sweet sweat swear spear spell smell small stall still ' + 'stilt spilt split'),
+  3:
+    'cat dog hat bat rat man can pan pen pin pit pot hot hut cut cup cap map mat sat set sit bit big bag bug rug ' +
+    'run sun fun gun bun bed red rod god nod not net wet pet bet get got hit hip lip tip top hop mop cot dot lot ' +
+    'log fog hog jog leg peg pig wig win tin ten hen den men far car bar jar tar war saw raw law paw low row cow ' +
+    'how now new few dew day way say pay ray bay hay lay may',
+  4:
+    'cold cord card ward word warm worm form farm harm hard herd here hire fire fine line lime time tame take lake ' +
+    'make male mile mild wild will wall tall tale pale pole hole home hose rose nose note vote mate gate late lane ' +
+    'land hand band bend send sand wand wind kind mind mint hint hunt hurt cart part port fort sort soft loft lift ' +
+    'gift list lost most mist fist fish dish wish wash cash case cave gave have hate rate race face fact pact pack ' +
+    'back bank tank talk walk wall ball bell tell fell feel heel head read real meal seal sell sale salt malt mall ' +
+    'fall call cell coal goal gold bold bolt boat coat cost post past fast last vast',
+  5:
+    'stone store shore share shape shake stake stale scale scare spare space spice slice slide stride bride pride ' +
+    'price prize crane plane plant plate slate skate state shade grade trade tread bread break bleak cream dream ' +
+    'dread bread brave grave grape drape crate crane chart charm chase cheat cheap clean clear climb crown frown ' +
+    'flown blown brown bring thing think thick trick track truck stuck stick stock shock shirt short sport spore ' +
+    'score scope slope sleep sheep steep steel wheel wheat sweet sweat swear spear spell smell small stall still ' +
+    'stilt spilt split',
 };
 
-type Ladders = { words: readonly string[]; index: Map<string, number>; neighbours: Int32Array[]; common: number[]; fromStart: Map<number, Int32Array> };
+type Ladders = {
+  words: readonly string[];
+  index: Map<string, number>;
+  neighbours: Int32Array[];
+  common: number[];
+  fromStart: Map<number, Int32Array>;
+};
 const laddersByLength = new Map<number, Ladders>();
 
 /** The one-letter-change graph over the dictionary words of a length (built once, via wildcard buckets). */
@@ -50,11 +72,16 @@ function parentsFrom(graph: Ladders, start: number): Int32Array {
   parent = new Int32Array(graph.words.length).fill(-1);
   parent[start] = -2;
   const queue = new Int32Array(graph.words.length);
-  let head = 0, tail = 0;
+  let head = 0,
+    tail = 0;
   queue[tail++] = start;
   while (head < tail) {
     const word = queue[head++];
-    for (const n of graph.neighbours[word]) if (parent[n] === -1) { parent[n] = word; queue[tail++] = n; }
+    for (const n of graph.neighbours[word])
+      if (parent[n] === -1) {
+        parent[n] = word;
+        queue[tail++] = n;
+      }
   }
   graph.fromStart.set(start, parent);
   return parent;
@@ -75,15 +102,37 @@ export const wordLadder = defineTask({
   options: {
     min_word_length: { kind: 'int', default: 4, min: 3, max: 5, description: 'shortest word length' },
     max_word_length: { kind: 'int', default: 4, min: 3, max: 5, description: 'longest word length' },
-    min_chain_length: { kind: 'int', default: -1, min: -1, max: 30, description: 'fewest words in the shortest ladder (-1: any, at least 3)' },
-    max_chain_length: { kind: 'int', default: -1, min: -1, max: 30, description: 'most words in the shortest ladder (-1: no limit)' },
+    min_chain_length: {
+      kind: 'int',
+      default: -1,
+      min: -1,
+      max: 30,
+      description: 'fewest words in the shortest ladder (-1: any, at least 3)',
+    },
+    max_chain_length: {
+      kind: 'int',
+      default: -1,
+      min: -1,
+      max: 30,
+      description: 'most words in the shortest ladder (-1: no limit)',
+    },
   },
   ranges: [['min_word_length', 'max_word_length']],
   // Chain lengths use -1 for "no bound", so their order is checked here rather than as a range.
   validateOptions: (o) => {
     const problems: ConfigProblem[] = [];
-    if ((o.min_chain_length !== -1 && o.min_chain_length < 3) || (o.max_chain_length !== -1 && o.max_chain_length < 3)) problems.push({ path: 'min_chain_length', message: 'chain lengths are -1 or at least 3', fix: 'use -1 or a value ≥ 3' });
-    if (o.min_chain_length !== -1 && o.max_chain_length !== -1 && o.min_chain_length > o.max_chain_length) problems.push({ path: 'min_chain_length', message: 'min_chain_length > max_chain_length', fix: 'make min_chain_length ≤ max_chain_length' });
+    if ((o.min_chain_length !== -1 && o.min_chain_length < 3) || (o.max_chain_length !== -1 && o.max_chain_length < 3))
+      problems.push({
+        path: 'min_chain_length',
+        message: 'chain lengths are -1 or at least 3',
+        fix: 'use -1 or a value ≥ 3',
+      });
+    if (o.min_chain_length !== -1 && o.max_chain_length !== -1 && o.min_chain_length > o.max_chain_length)
+      problems.push({
+        path: 'min_chain_length',
+        message: 'min_chain_length > max_chain_length',
+        fix: 'make min_chain_length ≤ max_chain_length',
+      });
     return problems;
   },
   generate(options, rng) {
@@ -94,7 +143,9 @@ export const wordLadder = defineTask({
       const graph = ladders(length);
       const start = rng.pick(graph.common);
       const parent = parentsFrom(graph, start);
-      const sizes = new Map(graph.common.filter((w) => parent[w] !== -1).map((w) => [w, pathTo(graph, parent, w).length]));
+      const sizes = new Map(
+        graph.common.filter((w) => parent[w] !== -1).map((w) => [w, pathTo(graph, parent, w).length]),
+      );
       const ends = graph.common.filter((w) => (sizes.get(w) ?? 0) >= low && (sizes.get(w) ?? 0) <= high);
       if (ends.length === 0) continue;
       const end = ends[rng.int(0, ends.length - 1)];
@@ -105,16 +156,29 @@ export const wordLadder = defineTask({
         'Each step must be a valid English word.',
         answerInstruction('the words of the ladder, comma-separated, from the first word to the last'),
       ].join('\n');
-      return { prompt, answer: path.join(','), metadata: { start_word: path[0], end_word: path[path.length - 1], word_length: length, chain_length: path.length } };
+      return {
+        prompt,
+        answer: path.join(','),
+        metadata: {
+          start_word: path[0],
+          end_word: path[path.length - 1],
+          word_length: length,
+          chain_length: path.length,
+        },
+      };
     }
     throw new RangeError('word_ladder: no ladder of the requested length was found; widen min/max_chain_length');
   },
   check(instance, answer) {
     const words = answer.split(',').map((w) => w.trim().toUpperCase());
-    if (words.length < 2 || words.length > 5000 || words.some((w) => !/^[A-Z]+$/.test(w))) return unparseable('expected comma-separated words');
+    if (words.length < 2 || words.length > 5000 || words.some((w) => !/^[A-Z]+$/.test(w)))
+      return unparseable('expected comma-separated words');
     const m = instance.metadata;
-    if (words[0] !== m.start_word || words[words.length - 1] !== m.end_word) return wrong('the ladder must start and end with the given words');
-    for (const w of words) if (w.length !== (m.word_length as number) || !isLadderWord(w.toLowerCase())) return wrong(`${w.slice(0, 20)} is not a known ${m.word_length as number}-letter word`);
+    if (words[0] !== m.start_word || words[words.length - 1] !== m.end_word)
+      return wrong('the ladder must start and end with the given words');
+    for (const w of words)
+      if (w.length !== (m.word_length as number) || !isLadderWord(w.toLowerCase()))
+        return wrong(`${w.slice(0, 20)} is not a known ${m.word_length as number}-letter word`);
     for (let i = 1; i < words.length; i++) {
       let diff = 0;
       for (let k = 0; k < words[i].length; k++) if (words[i][k] !== words[i - 1][k]) diff++;

@@ -13,7 +13,9 @@ const length = (run: Run): number => run.end - run.start + 1;
 
 // Rows are never changed once drawn, and the ambiguity check reads each through some 50 rules: their runs,
 // segments and mirror image are computed once per row.
-const runsOf = new WeakMap<Row, Run[]>(), segmentsOf = new WeakMap<Row, Run[]>(), mirrorOf = new WeakMap<Row, Row>();
+const runsOf = new WeakMap<Row, Run[]>(),
+  segmentsOf = new WeakMap<Row, Run[]>(),
+  mirrorOf = new WeakMap<Row, Row>();
 
 /** Maximal runs of one non-zero colour. */
 export function runs(row: Row): Run[] {
@@ -48,7 +50,8 @@ export function segments(row: Row): Run[] {
 // Factories return one function per parameter, so the rules the variants share compare equal and
 // the ambiguity check tries each distinct rule once.
 const mirrors = new WeakMap<Transform, Transform>();
-const shifts = new Map<number, Transform>(), rotations = new Map<number, Transform>();
+const shifts = new Map<number, Transform>(),
+  rotations = new Map<number, Transform>();
 type Cache<K> = { get(key: K): Transform | undefined; set(key: K, value: Transform): unknown };
 const once = <K>(cache: Cache<K>, key: K, make: () => Transform): Transform => {
   const made = cache.get(key) ?? make();
@@ -94,14 +97,16 @@ const count = (row: Row, color: number): number => row.filter((v) => v === color
 /** Colour 2 packs at the start, colour 1 at the end (rows of 0, 1 and 2 only). */
 export const gravityAntigravity: Transform = (row) => {
   if (!onlyOneAndTwo(row)) return null;
-  const twos = count(row, 2), ones = count(row, 1);
+  const twos = count(row, 2),
+    ones = count(row, 1);
   return row.map((_, i) => (i < twos ? 2 : i >= row.length - ones ? 1 : 0));
 };
 
 /** All 2s then all 1s packed at the start: 2 is the heavier colour (rows of 0, 1 and 2 only). */
 export const gravityWeighted: Transform = (row) => {
   if (!onlyOneAndTwo(row)) return null;
-  const twos = count(row, 2), ones = count(row, 1);
+  const twos = count(row, 2),
+    ones = count(row, 1);
   return row.map((_, i) => (i < twos ? 2 : i < twos + ones ? 1 : 0));
 };
 
@@ -114,7 +119,8 @@ export const gravityOneStep: Transform = (row) => {
 
 /** The single dot of `dotColor` and the single solid block of another colour, or null. */
 function dotAndBlock(row: Row, dotColor: number): { dot: number; block: Run } | null {
-  const all = runs(row), dots = all.filter((r) => r.color === dotColor);
+  const all = runs(row),
+    dots = all.filter((r) => r.color === dotColor);
   const others = all.filter((r) => r.color !== dotColor);
   if (dots.length !== 1 || length(dots[0]) !== 1 || others.length !== 1) return null;
   return { dot: dots[0].start, block: others[0] };
@@ -129,14 +135,17 @@ function withBlock(size: number, dot: number, dotColor: number, block: Run, star
 }
 
 /** The block moves towards the dot (colour `dotColor`) by at most `maxMove` cells, stopping beside it. */
-export const blockToDot = (dotColor: number, maxMove: number): Transform => (row) => {
-  const found = dotAndBlock(row, dotColor);
-  if (!found) return null;
-  const { dot, block } = found, size = length(block);
-  const gap = block.end < dot ? dot - block.end - 1 : block.start - dot - 1;
-  const move = Math.min(gap, maxMove) * (block.end < dot ? 1 : -1);
-  return withBlock(row.length, dot, dotColor, block, block.start + move, size);
-};
+export const blockToDot =
+  (dotColor: number, maxMove: number): Transform =>
+  (row) => {
+    const found = dotAndBlock(row, dotColor);
+    if (!found) return null;
+    const { dot, block } = found,
+      size = length(block);
+    const gap = block.end < dot ? dot - block.end - 1 : block.start - dot - 1;
+    const move = Math.min(gap, maxMove) * (block.end < dot ? 1 : -1);
+    return withBlock(row.length, dot, dotColor, block, block.start + move, size);
+  };
 
 /** The block stretches its near end over the dot (colour 2), its far end fixed. */
 export const blockScaleToDot: Transform = (row) => {
@@ -165,7 +174,8 @@ export const keepBlockEnds: Transform = (row) => {
 export const reverseSegment: Transform = (row) => {
   const all = segments(row);
   if (all.length !== 1) return null;
-  const out = row.slice(), { start, end } = all[0];
+  const out = row.slice(),
+    { start, end } = all[0];
   for (let i = start; i <= end; i++) out[i] = row[start + end - i];
   return out;
 };
@@ -187,7 +197,8 @@ export const removeIsolatedCells: Transform = (row) =>
 export const repairSegment: Transform = (row) => {
   const all = segments(row);
   if (all.length !== 1) return null;
-  const { start, end } = all[0], tally = new Map<number, number>();
+  const { start, end } = all[0],
+    tally = new Map<number, number>();
   for (let i = start; i <= end; i++) tally.set(row[i], (tally.get(row[i]) ?? 0) + 1);
   const [color, most] = [...tally].reduce((a, b) => (b[1] > a[1] ? b : a));
   if (2 * most <= end - start + 1) return null;
@@ -196,7 +207,8 @@ export const repairSegment: Transform = (row) => {
 
 /** A block of odd length at the start, single dots after it: each dot becomes a copy centred on it. */
 export const copyBlockToDots: Transform = (row) => {
-  const [block, ...dots] = runs(row), out = row.slice();
+  const [block, ...dots] = runs(row),
+    out = row.slice();
   if (!block || block.start !== 0 || length(block) < 3 || length(block) % 2 === 0 || dots.length === 0) return null;
   const half = (length(block) - 1) / 2;
   for (const dot of dots) {
@@ -208,7 +220,8 @@ export const copyBlockToDots: Transform = (row) => {
 
 /** The single longest block painted 1. */
 export const paintLongestBlock: Transform = (row) => {
-  const all = runs(row), longest = Math.max(...all.map(length));
+  const all = runs(row),
+    longest = Math.max(...all.map(length));
   const winners = all.filter((r) => length(r) === longest);
   if (all.length < 2 || winners.length !== 1) return null;
   return row.map((v, i) => (i >= winners[0].start && i <= winners[0].end ? 1 : v));
@@ -246,20 +259,26 @@ export const changeToFive: Transform = (row) => row.map((v) => (v ? 5 : 0));
 
 /** A palette of colours at the start, then as many blocks of 5: the i-th block takes the i-th colour. */
 export const recolorFromPalette: Transform = (row) => {
-  const [palette] = segments(row), blocks = runs(row).filter((r) => palette && r.start > palette.end);
+  const [palette] = segments(row),
+    blocks = runs(row).filter((r) => palette && r.start > palette.end);
   if (!palette || palette.start !== 0 || blocks.length !== length(palette)) return null;
   if (blocks.some((b) => b.color !== 5)) return null;
   const out = row.slice();
-  blocks.forEach((b, k) => { for (let i = b.start; i <= b.end; i++) out[i] = row[k]; });
+  blocks.forEach((b, k) => {
+    for (let i = b.start; i <= b.end; i++) out[i] = row[k];
+  });
   return out;
 };
 
 /** One block and seed cells two cells from its ends: copies of the block, one cell apart, run from each
  * seed to the border in the seed's colour. */
 export const repeatFromSeeds: Transform = (row) => {
-  const all = runs(row), blocks = all.filter((r) => length(r) >= 2);
+  const all = runs(row),
+    blocks = all.filter((r) => length(r) >= 2);
   if (blocks.length !== 1) return null;
-  const block = blocks[0], size = length(block), seeds = all.filter((r) => r !== block);
+  const block = blocks[0],
+    size = length(block),
+    seeds = all.filter((r) => r !== block);
   const beside = (s: Run): boolean => length(s) === 1 && (s.start === block.start - 2 || s.start === block.end + 2);
   if (seeds.length === 0 || !seeds.every(beside)) return null;
   const out = row.slice();
@@ -276,7 +295,8 @@ export const repeatFromSeeds: Transform = (row) => {
 export const floodFromEndCell: Transform = (row) => {
   const all = segments(row);
   if (all.length !== 1) return null;
-  const { start, end } = all[0], body = row.slice(start, end + 1);
+  const { start, end } = all[0],
+    body = row.slice(start, end + 1);
   const solid = (cells: Row): boolean => cells.length >= 2 && cells.every((v) => v === cells[0]);
   const left = body[0] !== body[1] && solid(body.slice(1));
   const right = body[body.length - 1] !== body[body.length - 2] && solid(body.slice(0, -1));

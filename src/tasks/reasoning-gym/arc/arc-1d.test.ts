@@ -63,17 +63,44 @@ const HAND_WORKED: [string, Row, Row][] = [
 
 /** ARC_1D_TASKS in reasoning_gym/arc/arc_1d_tasks.py (open-thought/reasoning-gym at 49b0713), in order. */
 const SOURCE_NAMES = [
-  ...['', '_wrapped'].flatMap((wrap) => ['right', 'left'].flatMap((side) => ['solid', 'colorful'].flatMap((kind) =>
-    [1, 2, 3, 4].map((k) => `move_${k}pix_${kind}${wrap}_${side}`)))),
-  ...['right', 'left'].flatMap((side) => ['gravity', 'gravity_counting', 'gravity_antigravity', 'gravity_one_step',
-    'gravity_weighted_colors'].map((name) => `${name}_${side}`)),
-  'block_touch_dot', 'block_touch_dot_1pix', 'block_touch_dot_2pix', 'block_touch_dot_3pix', 'block_touch_dot_4pix',
-  'block_scale_to_dot', 'block_and_noise_remove', 'block_and_noise_remove_inside', 'move_block_by_own_size',
-  'two_points_and_fill', 'two_points_and_fill_inv', 'copy_block_to_dots', 'copy_block_to_dots_colors', 'repeat_pattern_full',
-  'reflect_block_with_border_pixel', 'reflect_block_random', 'reflect_block_around_dot', 'paint_biggest_block',
-  'recolor_blocks_by_size', 'change_to_five', 'recolor_blocks_from_palette', 'color_left_half_blocks',
-  'sort_blocks_by_size', 'sort_complete_sequence', 'duplicate_block_from_seeds', 'fill_from_pixel',
-  'fill_until_collision', 'mark_size_two_blocks',
+  ...['', '_wrapped'].flatMap((wrap) =>
+    ['right', 'left'].flatMap((side) =>
+      ['solid', 'colorful'].flatMap((kind) => [1, 2, 3, 4].map((k) => `move_${k}pix_${kind}${wrap}_${side}`)),
+    ),
+  ),
+  ...['right', 'left'].flatMap((side) =>
+    ['gravity', 'gravity_counting', 'gravity_antigravity', 'gravity_one_step', 'gravity_weighted_colors'].map(
+      (name) => `${name}_${side}`,
+    ),
+  ),
+  'block_touch_dot',
+  'block_touch_dot_1pix',
+  'block_touch_dot_2pix',
+  'block_touch_dot_3pix',
+  'block_touch_dot_4pix',
+  'block_scale_to_dot',
+  'block_and_noise_remove',
+  'block_and_noise_remove_inside',
+  'move_block_by_own_size',
+  'two_points_and_fill',
+  'two_points_and_fill_inv',
+  'copy_block_to_dots',
+  'copy_block_to_dots_colors',
+  'repeat_pattern_full',
+  'reflect_block_with_border_pixel',
+  'reflect_block_random',
+  'reflect_block_around_dot',
+  'paint_biggest_block',
+  'recolor_blocks_by_size',
+  'change_to_five',
+  'recolor_blocks_from_palette',
+  'color_left_half_blocks',
+  'sort_blocks_by_size',
+  'sort_complete_sequence',
+  'duplicate_block_from_seeds',
+  'fill_from_pixel',
+  'fill_until_collision',
+  'mark_size_two_blocks',
 ];
 
 describe('rg.arc.arc_1d families', () => {
@@ -90,7 +117,10 @@ describe('rg.arc.arc_1d families', () => {
     const covered = new Set(HAND_WORKED.map(([name]) => rule(name)));
     const uncovered = VARIANTS.filter((v) => !covered.has(v.rule)).map((v) => v.name);
     // Only the distances and kinds of the move families are left: one of each direction and wrapping is worked.
-    expect(uncovered.every((name) => /^move_\dpix_|^block_touch_dot_[14]pix$/.test(name)), uncovered.join()).toBe(true);
+    expect(
+      uncovered.every((name) => /^move_\dpix_|^block_touch_dot_[14]pix$/.test(name)),
+      uncovered.join(),
+    ).toBe(true);
   });
 
   it('rules return null outside their domain instead of guessing', () => {
@@ -105,7 +135,10 @@ describe('rg.arc.arc_1d families', () => {
     for (const variant of VARIANTS) {
       for (const size of [8, 60]) {
         let mapped = 0;
-        for (let i = 0; i < 40; i++) { const row = variant.input(rng, size); if (row && variant.rule(row)) mapped++; }
+        for (let i = 0; i < 40; i++) {
+          const row = variant.input(rng, size);
+          if (row && variant.rule(row)) mapped++;
+        }
         expect(mapped, `${variant.name} at ${size} cells`).toBeGreaterThan(0);
       }
     }
@@ -116,23 +149,56 @@ describe('rg.arc.arc_1d ambiguity check', () => {
   // seed 12, index 299 before this check: wrapping right by 1, but every example also fits a shift that
   // drops what crosses the border, which turns the test row's last 6 into nothing.
   const OLD_299: [Row, Row][] = [
-    [[0, 4, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 2, 0, 0, 6, 7, 0, 0], [0, 0, 4, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 2, 0, 0, 6, 7, 0]],
-    [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 7, 2, 0, 0, 6, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 7, 2, 0, 0, 6, 0]],
-    [[8, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 9, 0, 0, 0, 5, 0], [0, 8, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 9, 0, 0, 0, 5]],
+    [
+      [0, 4, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 2, 0, 0, 6, 7, 0, 0],
+      [0, 0, 4, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 2, 0, 0, 6, 7, 0],
+    ],
+    [
+      [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 7, 2, 0, 0, 6, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 7, 2, 0, 0, 6, 0],
+    ],
+    [
+      [8, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 9, 0, 0, 0, 5, 0],
+      [0, 8, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 9, 0, 0, 0, 5],
+    ],
   ];
   const OLD_299_TEST = [0, 0, 6, 7, 0, 7, 0, 0, 1, 4, 0, 0, 0, 0, 5, 0, 8, 0, 0, 6];
   const OLD_299_GOLD = [6, 0, 0, 6, 7, 0, 7, 0, 0, 1, 4, 0, 0, 0, 0, 5, 0, 8, 0, 0];
 
   it('would have rejected the old seed 12 index 299 puzzle: a shift by one fits and drops the last cell', () => {
     expect(findSecondRule(OLD_299, OLD_299_TEST, OLD_299_GOLD)).toBe('move_1pix_solid_right');
-    expect(rule('move_1pix_solid_right')(OLD_299_TEST)).toEqual([0, 0, 0, 6, 7, 0, 7, 0, 0, 1, 4, 0, 0, 0, 0, 5, 0, 8, 0, 0]);
+    expect(rule('move_1pix_solid_right')(OLD_299_TEST)).toEqual([
+      0, 0, 0, 6, 7, 0, 7, 0, 0, 1, 4, 0, 0, 0, 0, 5, 0, 8, 0, 0,
+    ]);
   });
 
   it('finds a second reading of single-cell moves, and none once an example shows a longer block', () => {
-    const examples: [Row, Row][] = [[[0, 3, 0, 0, 0, 0, 0, 0], [0, 0, 3, 0, 0, 0, 0, 0]], [[0, 0, 0, 5, 0, 0, 0, 0], [0, 0, 0, 0, 5, 0, 0, 0]]];
-    const test = [0, 0, 0, 7, 7, 0, 0, 0], gold = [0, 0, 0, 0, 7, 7, 0, 0];
+    const examples: [Row, Row][] = [
+      [
+        [0, 3, 0, 0, 0, 0, 0, 0],
+        [0, 0, 3, 0, 0, 0, 0, 0],
+      ],
+      [
+        [0, 0, 0, 5, 0, 0, 0, 0],
+        [0, 0, 0, 0, 5, 0, 0, 0],
+      ],
+    ];
+    const test = [0, 0, 0, 7, 7, 0, 0, 0],
+      gold = [0, 0, 0, 0, 7, 7, 0, 0];
     expect(findSecondRule(examples, test, gold)).toBe('move_block_by_own_size');
-    expect(findSecondRule([...examples, [[4, 4, 0, 0, 0, 0, 0, 0], [0, 4, 4, 0, 0, 0, 0, 0]]], test, gold)).toBeNull();
+    expect(
+      findSecondRule(
+        [
+          ...examples,
+          [
+            [4, 4, 0, 0, 0, 0, 0, 0],
+            [0, 4, 4, 0, 0, 0, 0, 0],
+          ],
+        ],
+        test,
+        gold,
+      ),
+    ).toBeNull();
   });
 
   it('tries each distinct rule once, plus identity and whole-row reversal', () => {
@@ -142,10 +208,15 @@ describe('rg.arc.arc_1d ambiguity check', () => {
 
   it('generated puzzles, the repro index included, admit one reading and show their variant', () => {
     const options = arc1d.resolveOptions();
-    const instances = [arc1d.generate(options, 12, 299), ...Array.from({ length: 300 }, (_, i) => arc1d.generate(options, 4, i))];
+    const instances = [
+      arc1d.generate(options, 12, 299),
+      ...Array.from({ length: 300 }, (_, i) => arc1d.generate(options, 4, i)),
+    ];
     for (const instance of instances) {
-      const examples = instance.metadata.examples as [Row, Row][], test = instance.metadata.test_input as Row;
-      const gold = instance.answer.split(' ').map(Number), variant = rule(instance.metadata.task_name as string);
+      const examples = instance.metadata.examples as [Row, Row][],
+        test = instance.metadata.test_input as Row;
+      const gold = instance.answer.split(' ').map(Number),
+        variant = rule(instance.metadata.task_name as string);
       expect(examples.every(([input, output]) => JSON.stringify(variant(input)) === JSON.stringify(output))).toBe(true);
       expect(findSecondRule(examples, test, gold), `seed ${instance.seed} index ${instance.index}`).toBeNull();
     }

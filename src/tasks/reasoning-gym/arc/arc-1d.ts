@@ -24,7 +24,8 @@ export const ARC_1D_NOTES: readonly string[] = [
 /** Draws from one variant until it gives a row its rule maps (the source retries without a limit). */
 function drawPair(variant: Variant, rng: Rng, size: number): [Row, Row] {
   for (let tries = 0; tries < 10_000; tries++) {
-    const input = variant.input(rng, size), output = input && variant.rule(input);
+    const input = variant.input(rng, size),
+      output = input && variant.rule(input);
     if (input && output) return [input, output];
   }
   throw new ConfigError(
@@ -48,12 +49,12 @@ function drawPuzzle(variant: Variant, rng: Rng, options: { min_size: number; max
   throw new ConfigError(`rg.arc.arc_1d: every ${variant.name} puzzle drawn had two readings; raise num_train`);
 }
 
-
 export const arc1d = defineTask({
   id: 'rg.arc.arc_1d',
   source: 'rg',
   category: 'arc',
-  description: 'Find the rule mapping 1D input rows to output rows from examples, and apply it to a test row ' +
+  description:
+    'Find the rule mapping 1D input rows to output rows from examples, and apply it to a test row ' +
     "(Reasoning-Gym's 70 variants; see the arc_1d notes below).",
   answerFormat: 'the output row: integers separated by spaces',
   options: {
@@ -64,20 +65,26 @@ export const arc1d = defineTask({
   ranges: [['min_size', 'max_size']],
   generate(options, rng) {
     // As the source: a variant uniformly from its table, then the examples and the test row.
-    const variant = rng.pick(VARIANTS), { size, examples, test, answer } = drawPuzzle(variant, rng, options);
+    const variant = rng.pick(VARIANTS),
+      { size, examples, test, answer } = drawPuzzle(variant, rng, options);
     const fmt = (r: Row): string => r.join(' ');
     let prompt = 'Find the common rule that maps an input grid to an output grid, given the examples below.\n\n';
     examples.forEach(([input, output], i) => {
       prompt += `Example ${i + 1}:\nInput:  ${fmt(input)}\nOutput: ${fmt(output)}\n\n`;
     });
-    prompt += 'Below is a test input grid. Predict the corresponding output grid by applying the rule you found. ' +
+    prompt +=
+      'Below is a test input grid. Predict the corresponding output grid by applying the rule you found. ' +
       'Your final answer should be just the test output grid itself.\n\n' +
       `Input:\n${fmt(test)}\n\n` +
       'Give the output grid (numbers separated by spaces) within triple angle brackets, as <<<grid>>>.';
     return { prompt, answer: fmt(answer), metadata: { task_name: variant.name, size, examples, test_input: test } };
   },
   check(instance, answer) {
-    const cells = answer.trim().replace(/^\[|\]$/g, '').split(/[\s,]+/).filter((c) => c.length > 0);
+    const cells = answer
+      .trim()
+      .replace(/^\[|\]$/g, '')
+      .split(/[\s,]+/)
+      .filter((c) => c.length > 0);
     if (cells.length === 0 || cells.length > 500 || cells.some((c) => !/^\d$/.test(c))) {
       return unparseable('expected digits separated by spaces');
     }

@@ -5,7 +5,15 @@ import { defineTask } from '../../define-task.js';
 import type { Rng } from '../../../core/index.js';
 import { bigGcd, PY_EXACT_EVAL, Rational, verifyExactNumber } from '../../kit/index.js';
 
-type Settings = { digits: number; parens: boolean; negation: boolean; divide: boolean; multiply: boolean; subtract: boolean; add: boolean };
+type Settings = {
+  digits: number;
+  parens: boolean;
+  negation: boolean;
+  divide: boolean;
+  multiply: boolean;
+  subtract: boolean;
+  add: boolean;
+};
 type Built = { text: string; value: bigint };
 
 function leaf(rng: Rng, s: Settings): Built {
@@ -30,17 +38,26 @@ function pickDivisor(rng: Rng, value: bigint, digits: number): bigint {
 function chain(rng: Rng, s: Settings, terms: number): Built {
   let first = factor(rng, s, terms === 1 ? 1 : rng.int(1, Math.max(1, Math.ceil(terms / 2))), true);
   let left = terms - first.size;
-  let text = first.built.text, value = first.built.value;
+  let text = first.built.text,
+    value = first.built.value;
   while (left > 0) {
     const wantDivide = s.divide && (!s.multiply || rng.bool(0.4));
     const divisor = wantDivide ? pickDivisor(rng, value, s.digits) : 1n;
     if (wantDivide && divisor > 1n) {
-      text += ` / ${divisor}`; value /= divisor; left--;
+      text += ` / ${divisor}`;
+      value /= divisor;
+      left--;
       continue;
     }
-    if (!s.multiply) { text += ` / ${divisor}`; left--; continue; }
+    if (!s.multiply) {
+      text += ` / ${divisor}`;
+      left--;
+      continue;
+    }
     first = factor(rng, s, rng.int(1, left), false);
-    text += ` * ${first.built.text}`; value *= first.built.value; left -= first.size;
+    text += ` * ${first.built.text}`;
+    value *= first.built.value;
+    left -= first.size;
   }
   return { text, value };
 }
@@ -50,7 +67,10 @@ function factor(rng: Rng, s: Settings, size: number, leading: boolean): { built:
   const inner = sum(rng, s, size);
   const negate = s.negation && rng.bool(0.3);
   const built = { text: `${negate ? '-' : ''}(${inner.text})`, value: negate ? -inner.value : inner.value };
-  return { built: leading || !built.text.startsWith('-') ? built : { text: `(${built.text})`, value: built.value }, size };
+  return {
+    built: leading || !built.text.startsWith('-') ? built : { text: `(${built.text})`, value: built.value },
+    size,
+  };
 }
 
 /** A sum/difference of chains using `terms` leaves in all. */
@@ -58,7 +78,9 @@ function sum(rng: Rng, s: Settings, terms: number): Built {
   const ops = [s.add && '+', s.subtract && '-'].filter(Boolean) as string[];
   const share = !ops.length ? terms : rng.bool() ? 1 : rng.int(1, terms);
   const head = chain(rng, s, share);
-  let text = head.text, value = head.value, left = terms - share;
+  let text = head.text,
+    value = head.value,
+    left = terms - share;
   while (left > 0) {
     const size = rng.bool() ? 1 : rng.int(1, left);
     const next = chain(rng, s, size);
@@ -73,7 +95,10 @@ function sum(rng: Rng, s: Settings, terms: number): Built {
 function spacing(rng: Rng, text: string, whitespace: string): string {
   if (whitespace === 'single') return text;
   if (whitespace === 'no_space') return text.replace(/ /g, '');
-  return text.split(' ').reduce((out, part) => out + (rng.bool(0.3) ? ' ' : '') + part, '').trim();
+  return text
+    .split(' ')
+    .reduce((out, part) => out + (rng.bool(0.3) ? ' ' : '') + part, '')
+    .trim();
 }
 
 const NATURAL = ['What is {0}?', 'Solve {0}.', 'Compute {0}.', 'Evaluate: {0}.'];
@@ -89,25 +114,52 @@ export const basicArithmetic = defineTask({
     max_terms: { kind: 'int', default: 6, min: 1, max: 20, description: 'most numbers in the expression' },
     min_digits: { kind: 'int', default: 1, min: 1, max: 10, description: 'fewest digits per number' },
     max_digits: { kind: 'int', default: 4, min: 1, max: 10, description: 'most digits per number' },
-    operators: { kind: 'enum', default: '+-*/', values: ['+-*/', '+-*', '+-', '+', '-', '*', '*/', '+*'], description: 'the operators used' },
+    operators: {
+      kind: 'enum',
+      default: '+-*/',
+      values: ['+-*/', '+-*', '+-', '+', '-', '*', '*/', '+*'],
+      description: 'the operators used',
+    },
     allow_parentheses: { kind: 'bool', default: true, description: 'allow parenthesised groups' },
     allow_negation: { kind: 'bool', default: true, description: 'allow negative numbers and negated groups' },
-    format_style: { kind: 'enum', default: 'simple', values: ['simple', 'natural'], description: 'simple: "Calculate …"; natural: varied phrasings' },
-    whitespace: { kind: 'enum', default: 'single', values: ['single', 'no_space', 'random'], description: 'spacing between tokens' },
+    format_style: {
+      kind: 'enum',
+      default: 'simple',
+      values: ['simple', 'natural'],
+      description: 'simple: "Calculate …"; natural: varied phrasings',
+    },
+    whitespace: {
+      kind: 'enum',
+      default: 'single',
+      values: ['single', 'no_space', 'random'],
+      description: 'spacing between tokens',
+    },
   },
-  ranges: [['min_terms', 'max_terms'], ['min_digits', 'max_digits']],
+  ranges: [
+    ['min_terms', 'max_terms'],
+    ['min_digits', 'max_digits'],
+  ],
   generate(options, rng) {
     const ops = options.operators;
     const settings: Settings = {
-      digits: rng.int(options.min_digits, options.max_digits), parens: options.allow_parentheses, negation: options.allow_negation,
-      add: ops.includes('+'), subtract: ops.includes('-'), multiply: ops.includes('*'), divide: ops.includes('/'),
+      digits: rng.int(options.min_digits, options.max_digits),
+      parens: options.allow_parentheses,
+      negation: options.allow_negation,
+      add: ops.includes('+'),
+      subtract: ops.includes('-'),
+      multiply: ops.includes('*'),
+      divide: ops.includes('/'),
     };
     const built = sum(rng, settings, rng.int(options.min_terms, options.max_terms));
     const expression = spacing(rng, built.text, options.whitespace);
-    const question = options.format_style === 'simple' ? `Calculate ${expression}.` : rng.pick(NATURAL).replace('{0}', expression);
-    const prompt = (`${question}\n` + 'Return your final answer as a single integer within triple angle brackets, e.g. <<<result>>>.');
+    const question =
+      options.format_style === 'simple' ? `Calculate ${expression}.` : rng.pick(NATURAL).replace('{0}', expression);
+    const prompt =
+      `${question}\n` + 'Return your final answer as a single integer within triple angle brackets, e.g. <<<result>>>.';
     return { prompt, answer: built.value.toString(), metadata: { expression } };
   },
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),
-  referenceSolution: (instance) => (`${PY_EXACT_EVAL}v = ev(${JSON.stringify(instance.metadata.expression)})\nassert v.denominator == ` + `1\nprint(v.numerator)\n`),
+  referenceSolution: (instance) =>
+    `${PY_EXACT_EVAL}v = ev(${JSON.stringify(instance.metadata.expression)})\nassert v.denominator == ` +
+    `1\nprint(v.numerator)\n`,
 });

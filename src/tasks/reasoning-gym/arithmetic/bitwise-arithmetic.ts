@@ -15,10 +15,14 @@ function build(rng: Rng, depth: number): { text: string; value: bigint } {
   const left = build(rng, depth - 1);
   if (op === '<<' || op === '>>') {
     const shift = BigInt(rng.int(0, 3));
-    return { text: `(${left.text} ${op} ${hex(shift)})`, value: op === '<<' ? left.value << shift : left.value >> shift };
+    return {
+      text: `(${left.text} ${op} ${hex(shift)})`,
+      value: op === '<<' ? left.value << shift : left.value >> shift,
+    };
   }
   const right = build(rng, depth - 1);
-  const value = op === '+' ? left.value + right.value : op === '-' ? left.value - right.value : left.value * right.value;
+  const value =
+    op === '+' ? left.value + right.value : op === '-' ? left.value - right.value : left.value * right.value;
   return { text: `(${left.text} ${op} ${right.text})`, value };
 }
 
@@ -42,10 +46,12 @@ export const bitwiseArithmetic = defineTask({
   },
   generate(options, rng) {
     const { text, value } = build(rng, Math.max(1, options.difficulty));
-    const prompt = 'Please solve this problem. Assume there is arbitrary bit depth and that there are signed integers. '
-      + ("If the answer is negative, reply as a negative value (ex., -0x3), not the two's-compliment form. Reply " + "only with the final hexidecimal value.\n")
-      + `${text}\n`
-      + 'Return your final answer within triple angle brackets, e.g. <<<0x…>>>.';
+    const prompt =
+      'Please solve this problem. Assume there is arbitrary bit depth and that there are signed integers. ' +
+      ("If the answer is negative, reply as a negative value (ex., -0x3), not the two's-compliment form. Reply " +
+        'only with the final hexidecimal value.\n') +
+      `${text}\n` +
+      'Return your final answer within triple angle brackets, e.g. <<<0x…>>>.';
     return { prompt, answer: hex(value), metadata: { problem: text } };
   },
   check(instance, answer) {
@@ -53,5 +59,6 @@ export const bitwiseArithmetic = defineTask({
     if (given === null) return unparseable('expected an integer such as -0x3');
     return given === parseSignedInteger(instance.answer) ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => `v = ${instance.metadata.problem as string}\nprint(("-" if v < 0 else "") + hex(abs(v)))\n`,
+  referenceSolution: (instance) =>
+    `v = ${instance.metadata.problem as string}\nprint(("-" if v < 0 else "") + hex(abs(v)))\n`,
 });

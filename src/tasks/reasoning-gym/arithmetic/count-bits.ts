@@ -17,8 +17,9 @@ export const countBits = defineTask({
     const number = rng.int(options.min_n, options.max_n);
     let ones = 0;
     for (const digit of number.toString(2)) if (digit === '1') ones++;
-    const prompt = `How many 1 bits are there in the binary representation of the number ${number}?\n`
-      + 'Return your final answer as a single integer within triple angle brackets, e.g. <<<count>>>.';
+    const prompt =
+      `How many 1 bits are there in the binary representation of the number ${number}?\n` +
+      'Return your final answer as a single integer within triple angle brackets, e.g. <<<count>>>.';
     return { prompt, answer: String(ones), metadata: { number } };
   },
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),

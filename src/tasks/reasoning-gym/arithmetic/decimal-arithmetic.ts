@@ -21,17 +21,33 @@ export function evaluateExact(text: string): Rational {
   let pos = 0;
   const expr = (): Rational => {
     let value = term();
-    while (text[pos] === '+' || text[pos] === '-') { const op = text[pos++]; const rhs = term(); value = op === '+' ? value.add(rhs) : value.sub(rhs); }
+    while (text[pos] === '+' || text[pos] === '-') {
+      const op = text[pos++];
+      const rhs = term();
+      value = op === '+' ? value.add(rhs) : value.sub(rhs);
+    }
     return value;
   };
   const term = (): Rational => {
     let value = atom();
-    while (text[pos] === '*' || text[pos] === '/') { const op = text[pos++]; const rhs = atom(); value = op === '*' ? value.mul(rhs) : value.div(rhs); }
+    while (text[pos] === '*' || text[pos] === '/') {
+      const op = text[pos++];
+      const rhs = atom();
+      value = op === '*' ? value.mul(rhs) : value.div(rhs);
+    }
     return value;
   };
   const atom = (): Rational => {
-    if (text[pos] === '(') { pos++; const value = expr(); pos++; return value; }
-    if (text[pos] === '-') { pos++; return atom().neg(); }
+    if (text[pos] === '(') {
+      pos++;
+      const value = expr();
+      pos++;
+      return value;
+    }
+    if (text[pos] === '-') {
+      pos++;
+      return atom().neg();
+    }
     const start = pos;
     while (pos < text.length && /[\d.]/.test(text[pos])) pos++;
     return parseDecimal(text.slice(start, pos))!;
@@ -52,16 +68,32 @@ export const decimalArithmetic = defineTask({
   id: 'rg.arithmetic.decimal_arithmetic',
   source: 'rg',
   category: 'arithmetic',
-  description: 'Evaluate an expression of decimals with + - * / and parentheses to a given number of significant digits.',
+  description:
+    'Evaluate an expression of decimals with + - * / and parentheses to a given number of significant digits.',
   answerFormat: 'a decimal number',
   options: {
-    min_num_decimal_places: { kind: 'int', default: 3, min: 1, max: 10, description: 'fewest decimal places of an operand' },
-    max_num_decimal_places: { kind: 'int', default: 3, min: 1, max: 10, description: 'most decimal places of an operand' },
+    min_num_decimal_places: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 10,
+      description: 'fewest decimal places of an operand',
+    },
+    max_num_decimal_places: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 10,
+      description: 'most decimal places of an operand',
+    },
     min_terms: { kind: 'int', default: 2, min: 2, max: 12, description: 'fewest operands' },
     max_terms: { kind: 'int', default: 6, min: 2, max: 12, description: 'most operands' },
     precision: { kind: 'int', default: 12, min: 3, max: 30, description: 'significant digits asked for' },
   },
-  ranges: [['min_num_decimal_places', 'max_num_decimal_places'], ['min_terms', 'max_terms']],
+  ranges: [
+    ['min_num_decimal_places', 'max_num_decimal_places'],
+    ['min_terms', 'max_terms'],
+  ],
   generate(options, rng) {
     for (;;) {
       const terms = rng.int(options.min_terms, options.max_terms);
@@ -74,10 +106,20 @@ export const decimalArithmetic = defineTask({
       const operators = Array.from({ length: terms - 1 }, () => rng.pick(['+', '-', '*', '/']));
       const expression = group(rng, operands, operators);
       let value: Rational;
-      try { value = evaluateExact(expression); } catch { continue; } // a zero divisor: draw again
-      const prompt = (`Please solve this problem to a maximum of ${options.precision} significant digits, rounding up from ` + `the half. Only reply with the final value.\n`)
-        + `${expression} = ?\nReturn your final answer within triple angle brackets, e.g. <<<value>>>.`;
-      return { prompt, answer: toSignificantPlain(value, options.precision), metadata: { expression, exact: value.toString() } };
+      try {
+        value = evaluateExact(expression);
+      } catch {
+        continue;
+      } // a zero divisor: draw again
+      const prompt =
+        `Please solve this problem to a maximum of ${options.precision} significant digits, rounding up from ` +
+        `the half. Only reply with the final value.\n` +
+        `${expression} = ?\nReturn your final answer within triple angle brackets, e.g. <<<value>>>.`;
+      return {
+        prompt,
+        answer: toSignificantPlain(value, options.precision),
+        metadata: { expression, exact: value.toString() },
+      };
     }
   },
   check(instance, answer) {
@@ -91,5 +133,10 @@ export const decimalArithmetic = defineTask({
     const unit = shift >= 0 ? new Rational(10n ** BigInt(shift)) : new Rational(1n, 10n ** BigInt(-shift));
     return given.sub(exact).abs().compare(unit) <= 0 ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => (`${PY_EXACT_EVAL}from decimal import Decimal, getcontext, ROUND_HALF_UP\ngetcontext().prec = 60\nv = ` + `ev(${JSON.stringify(instance.metadata.expression)})\nd = Decimal(v.numerator) / Decimal(v.denominator)\nif ` + `d == 0:\n    print(0)\nelse:\n    q = d.quantize(Decimal(1).scaleb(d.adjusted() ` + `- ${(instance.metadata.difficulty as { precision: number }).precision - 1}), rounding=ROUND_HALF_UP)\n    ` + `print(format(q, "f"))\n`),
+  referenceSolution: (instance) =>
+    `${PY_EXACT_EVAL}from decimal import Decimal, getcontext, ROUND_HALF_UP\ngetcontext().prec = 60\nv = ` +
+    `ev(${JSON.stringify(instance.metadata.expression)})\nd = Decimal(v.numerator) / Decimal(v.denominator)\nif ` +
+    `d == 0:\n    print(0)\nelse:\n    q = d.quantize(Decimal(1).scaleb(d.adjusted() ` +
+    `- ${(instance.metadata.difficulty as { precision: number }).precision - 1}), rounding=ROUND_HALF_UP)\n    ` +
+    `print(format(q, "f"))\n`,
 });

@@ -18,11 +18,16 @@ export const decimalChainSum = defineTask({
     max_decimal_places: { kind: 'int', default: 4, min: 0, max: 10, description: 'most decimal places of a term' },
     allow_negation: { kind: 'bool', default: false, description: 'allow negative terms' },
   },
-  ranges: [['min_terms', 'max_terms'], ['min_digits', 'max_digits'], ['min_decimal_places', 'max_decimal_places']],
+  ranges: [
+    ['min_terms', 'max_terms'],
+    ['min_digits', 'max_digits'],
+    ['min_decimal_places', 'max_decimal_places'],
+  ],
   generate(options, rng) {
     const terms = rng.int(options.min_terms, options.max_terms);
     const digits = rng.int(options.min_digits, options.max_digits);
-    const max = 10 ** digits - 1, min = digits === 1 ? 0 : 10 ** (digits - 1);
+    const max = 10 ** digits - 1,
+      min = digits === 1 ? 0 : 10 ** (digits - 1);
     let expression = '';
     let total = Rational.of(0);
     let widest = 0;
@@ -37,10 +42,14 @@ export const decimalChainSum = defineTask({
       expression += i === 0 ? value.toFixed(places) : ` ${op} ${value.toFixed(places)}`;
       total = op === '+' ? total.add(value) : total.sub(value);
     }
-    const prompt = `State the final answer to the following arithmetic problem: ${expression} =\n`
-      + 'Return your final answer within triple angle brackets, e.g. <<<value>>>.';
+    const prompt =
+      `State the final answer to the following arithmetic problem: ${expression} =\n` +
+      'Return your final answer within triple angle brackets, e.g. <<<value>>>.';
     return { prompt, answer: total.toFixed(widest), metadata: { expression } };
   },
   check: (instance, answer) => verifyExactNumber(answer, parseDecimal(instance.answer)!),
-  referenceSolution: (instance) => (`${PY_EXACT_EVAL}from decimal import Decimal\nv = ` + `ev(${JSON.stringify(instance.metadata.expression)})\nprint(format(Decimal(v.numerator) / ` + `Decimal(v.denominator), "f"))\n`),
+  referenceSolution: (instance) =>
+    `${PY_EXACT_EVAL}from decimal import Decimal\nv = ` +
+    `ev(${JSON.stringify(instance.metadata.expression)})\nprint(format(Decimal(v.numerator) / ` +
+    `Decimal(v.denominator), "f"))\n`,
 });

@@ -14,7 +14,10 @@ export const gcdTask = defineTask({
     min_value: { kind: 'int', default: 1, min: 1, max: 1e12, description: 'smallest value of a number' },
     max_value: { kind: 'int', default: 1000, min: 2, max: 1e12, description: 'largest value of a number' },
   },
-  ranges: [['min_numbers', 'max_numbers'], ['min_value', 'max_value']],
+  ranges: [
+    ['min_numbers', 'max_numbers'],
+    ['min_value', 'max_value'],
+  ],
   generate(options, rng) {
     let numbers: number[] = [];
     let result = 1;
@@ -25,10 +28,14 @@ export const gcdTask = defineTask({
       result = numbers.reduce(gcd);
       if (result > 1) break;
     }
-    const prompt = (`Find the Greatest Common Divisor (GCD) of these numbers: ${numbers.join(', ')}. Give only the GCD as ` + `your final answer.\n`)
-      + 'Return your final answer as a single integer within triple angle brackets, e.g. <<<GCD>>>.';
+    const prompt =
+      `Find the Greatest Common Divisor (GCD) of these numbers: ${numbers.join(', ')}. Give only the GCD as ` +
+      `your final answer.\n` +
+      'Return your final answer as a single integer within triple angle brackets, e.g. <<<GCD>>>.';
     return { prompt, answer: String(result), metadata: { numbers } };
   },
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),
-  referenceSolution: (instance) => (`import math\nfrom functools import ` + `reduce\nprint(reduce(math.gcd, ${JSON.stringify(instance.metadata.numbers)}))\n`),
+  referenceSolution: (instance) =>
+    `import math\nfrom functools import ` +
+    `reduce\nprint(reduce(math.gcd, ${JSON.stringify(instance.metadata.numbers)}))\n`,
 });

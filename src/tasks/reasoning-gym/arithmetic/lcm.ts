@@ -14,7 +14,10 @@ export const lcmTask = defineTask({
     min_value: { kind: 'int', default: 1, min: 1, max: 1e9, description: 'smallest value of a number' },
     max_value: { kind: 'int', default: 100, min: 2, max: 1e9, description: 'largest value of a number' },
   },
-  ranges: [['min_numbers', 'max_numbers'], ['min_value', 'max_value']],
+  ranges: [
+    ['min_numbers', 'max_numbers'],
+    ['min_value', 'max_value'],
+  ],
   generate(options, rng) {
     let numbers: number[] = [];
     let result = 1n;
@@ -26,8 +29,9 @@ export const lcmTask = defineTask({
       const product = numbers.reduce((acc, n) => acc * BigInt(n), 1n);
       if (result < product) break;
     }
-    const prompt = `Find the Least Common Multiple (LCM) of these numbers: ${numbers.join(', ')}\n`
-      + 'Return your final answer as a single integer within triple angle brackets, e.g. <<<LCM>>>.';
+    const prompt =
+      `Find the Least Common Multiple (LCM) of these numbers: ${numbers.join(', ')}\n` +
+      'Return your final answer as a single integer within triple angle brackets, e.g. <<<LCM>>>.';
     return { prompt, answer: result.toString(), metadata: { numbers } };
   },
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),

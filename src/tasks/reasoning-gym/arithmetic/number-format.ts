@@ -6,13 +6,17 @@ import { parseDecimal, Rational, stripNumberWrappers } from '../../kit/index.js'
 
 /** Thousandths as a plain decimal with `places` decimals (`1234.500000`). */
 function plain(thousandths: number, places: number): string {
-  const whole = Math.floor(thousandths / 1000), frac = String(thousandths % 1000).padStart(3, '0');
+  const whole = Math.floor(thousandths / 1000),
+    frac = String(thousandths % 1000).padStart(3, '0');
   return places === 0 ? String(whole) : `${whole}.${frac.padEnd(places, '0').slice(0, places)}`;
 }
 
 function grouped(thousandths: number): string {
   const whole = Math.floor(thousandths / 1000);
-  const frac = String(thousandths % 1000).padStart(3, '0').replace(/0+$/, '') || '0';
+  const frac =
+    String(thousandths % 1000)
+      .padStart(3, '0')
+      .replace(/0+$/, '') || '0';
   return `${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 }
 
@@ -35,9 +39,18 @@ export const numberFormat = defineTask({
     max_num_candidates: { kind: 'int', default: 5, min: 2, max: 20, description: 'most candidates' },
     min_n: { kind: 'float', default: 1000, min: 1, max: 1e12, description: 'smallest base value' },
     max_n: { kind: 'float', default: 1e9, min: 1, max: 1e12, description: 'largest base value' },
-    max_delta: { kind: 'float', default: 10, min: 0.01, max: 1e6, description: 'largest distance of a candidate from the base value' },
+    max_delta: {
+      kind: 'float',
+      default: 10,
+      min: 0.01,
+      max: 1e6,
+      description: 'largest distance of a candidate from the base value',
+    },
   },
-  ranges: [['min_n', 'max_n'], ['min_num_candidates', 'max_num_candidates']],
+  ranges: [
+    ['min_n', 'max_n'],
+    ['min_num_candidates', 'max_num_candidates'],
+  ],
   generate(options, rng) {
     const count = rng.int(options.min_num_candidates, options.max_num_candidates);
     const base = rng.int(Math.ceil(options.min_n * 1000), Math.floor(options.max_n * 1000));
@@ -55,10 +68,11 @@ export const numberFormat = defineTask({
     });
     const size = rng.bool() ? 'largest' : 'smallest';
     const chosen = size === 'largest' ? Math.max(...candidates) : Math.min(...candidates);
-    const prompt = 'Your task is to pick the largest/smallest number out of several options.\n'
-      + 'Your output should be only the number of interest.\n'
-      + `Now, pick the ${size} number of the following candidates: ${shown.join(' ')}\n`
-      + 'Return your final answer within triple angle brackets, e.g. <<<number>>>.';
+    const prompt =
+      'Your task is to pick the largest/smallest number out of several options.\n' +
+      'Your output should be only the number of interest.\n' +
+      `Now, pick the ${size} number of the following candidates: ${shown.join(' ')}\n` +
+      'Return your final answer within triple angle brackets, e.g. <<<number>>>.';
     return { prompt, answer: new Rational(BigInt(chosen), 1000n).toDecimal(3), metadata: { candidates: shown, size } };
   },
   check(instance, answer) {
@@ -66,5 +80,8 @@ export const numberFormat = defineTask({
     if (!given) return unparseable('expected a number');
     return given.equals(parseDecimal(instance.answer)!) ? CORRECT : wrong();
   },
-  referenceSolution: (instance) => (`from decimal import Decimal\nvals = [Decimal(s.replace(",", "")) for s ` + `in ${JSON.stringify(instance.metadata.candidates)}]\nv ` + `= ${instance.metadata.size === 'largest' ? 'max' : 'min'}(vals)\nprint(format(v.normalize(), "f"))\n`),
+  referenceSolution: (instance) =>
+    `from decimal import Decimal\nvals = [Decimal(s.replace(",", "")) for s ` +
+    `in ${JSON.stringify(instance.metadata.candidates)}]\nv ` +
+    `= ${instance.metadata.size === 'largest' ? 'max' : 'min'}(vals)\nprint(format(v.normalize(), "f"))\n`,
 });

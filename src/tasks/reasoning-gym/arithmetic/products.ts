@@ -15,7 +15,10 @@ export const products = defineTask({
     max_digits: { kind: 'int', default: 5, min: 1, max: 15, description: 'most digits per factor' },
     allow_negation: { kind: 'bool', default: false, description: 'allow negative factors' },
   },
-  ranges: [['min_terms', 'max_terms'], ['min_digits', 'max_digits']],
+  ranges: [
+    ['min_terms', 'max_terms'],
+    ['min_digits', 'max_digits'],
+  ],
   generate(options, rng) {
     const terms = rng.int(options.min_terms, options.max_terms);
     const digits = rng.int(options.min_digits, options.max_digits);
@@ -24,8 +27,9 @@ export const products = defineTask({
     const factors = Array.from({ length: terms }, () => rng.int(min, max));
     const product = factors.reduce((acc, n) => acc * BigInt(n), 1n);
     const expression = factors.join(' * ');
-    const prompt = `Solve the following multiplication: ${expression}. Give only the result as your final answer.\n`
-      + 'Return your final answer as a single integer within triple angle brackets, e.g. <<<result>>>.';
+    const prompt =
+      `Solve the following multiplication: ${expression}. Give only the result as your final answer.\n` +
+      'Return your final answer as a single integer within triple angle brackets, e.g. <<<result>>>.';
     return { prompt, answer: product.toString(), metadata: { factors, expression } };
   },
   check: (instance, answer) => verifyExactNumber(answer, Rational.of(BigInt(instance.answer))),

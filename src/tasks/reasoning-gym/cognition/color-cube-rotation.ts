@@ -4,7 +4,24 @@ import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 
 export const SIDES = ['top', 'right', 'front', 'left', 'back', 'bottom'] as const;
-export const COLORS = ['red', 'green', 'blue', 'yellow', 'white', 'orange', 'purple', 'pink', 'brown', 'gray', 'cyan', 'magenta', 'gold', 'silver', 'indigo', 'violet'];
+export const COLORS = [
+  'red',
+  'green',
+  'blue',
+  'yellow',
+  'white',
+  'orange',
+  'purple',
+  'pink',
+  'brown',
+  'gray',
+  'cyan',
+  'magenta',
+  'gold',
+  'silver',
+  'indigo',
+  'violet',
+];
 type Side = (typeof SIDES)[number];
 
 /** For a turn bringing `from` to the top: which old side each side now shows (a quarter or half turn). */
@@ -16,7 +33,12 @@ const TURNS: Record<Exclude<Side, 'top'>, Partial<Record<Side, Side>>> = {
   bottom: { top: 'bottom', bottom: 'top', front: 'back', back: 'front' },
 };
 
-const FOLLOW_UPS = ['Then the cube is rotated to bring the {s} side to the top.', 'After that the cube is turned to make the {s} face the top.', 'Now the cube is rotated to place its {s} side at the top.', 'Next, the {s} side is rotated to become the top face.'];
+const FOLLOW_UPS = [
+  'Then the cube is rotated to bring the {s} side to the top.',
+  'After that the cube is turned to make the {s} face the top.',
+  'Now the cube is rotated to place its {s} side at the top.',
+  'Next, the {s} side is rotated to become the top face.',
+];
 
 export const colorCubeRotation = defineTask({
   id: 'rg.cognition.color_cube_rotation',
@@ -42,14 +64,29 @@ export const colorCubeRotation = defineTask({
       cube = next;
     }
     const target = rng.pick(SIDES);
-    const story = ['A cube has:', ...SIDES.map((side) => `- a ${initial[side]} ${side} side`), '',
-      ...rotations.map((side, i) => (i === 0 ? `The cube is rotated so that the side which was before at the ${side} is now at the top.` : rng.pick(FOLLOW_UPS).replace('{s}', side))),
-      '', `What is now the color of the ${target} side of the cube?`, 'Provide only the color as your final answer.',
-      'Return your final answer within triple angle brackets, e.g. <<<color>>>.'];
+    const story = [
+      'A cube has:',
+      ...SIDES.map((side) => `- a ${initial[side]} ${side} side`),
+      '',
+      ...rotations.map((side, i) =>
+        i === 0
+          ? `The cube is rotated so that the side which was before at the ${side} is now at the top.`
+          : rng.pick(FOLLOW_UPS).replace('{s}', side),
+      ),
+      '',
+      `What is now the color of the ${target} side of the cube?`,
+      'Provide only the color as your final answer.',
+      'Return your final answer within triple angle brackets, e.g. <<<color>>>.',
+    ];
     return { prompt: story.join('\n'), answer: cube[target], metadata: { initial, rotations, target } };
   },
   check(instance, answer) {
-    const text = answer.trim().replace(/\.$/, '').toLowerCase().replace(/^the\s+/, '').replace(/grey/, 'gray');
+    const text = answer
+      .trim()
+      .replace(/\.$/, '')
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/grey/, 'gray');
     if (!/^[a-z]{2,12}$/.test(text)) return unparseable('expected a single colour name');
     return text === instance.answer ? CORRECT : wrong();
   },

@@ -11,12 +11,24 @@ function apply(rule: readonly Op[], sequence: readonly number[], i: number): num
   let value = sequence[i];
   for (const op of rule) {
     switch (op.kind) {
-      case 'add': value += op.k; break;
-      case 'mul': value *= op.k; break;
-      case 'square': value *= value; break;
-      case 'double': value *= 2; break;
-      case 'half': value = Math.floor(value / 2); break;
-      case 'prev': if (i > 0) value += sequence[i - 1]; break;
+      case 'add':
+        value += op.k;
+        break;
+      case 'mul':
+        value *= op.k;
+        break;
+      case 'square':
+        value *= value;
+        break;
+      case 'double':
+        value *= 2;
+        break;
+      case 'half':
+        value = Math.floor(value / 2);
+        break;
+      case 'prev':
+        if (i > 0) value += sequence[i - 1];
+        break;
     }
   }
   return value;
@@ -24,8 +36,12 @@ function apply(rule: readonly Op[], sequence: readonly number[], i: number): num
 
 const PARAMETERS = [...Array.from({ length: 10 }, (_, i) => -10 + i), ...Array.from({ length: 10 }, (_, i) => i + 1)];
 const SINGLE_OPS: Op[] = [
-  ...PARAMETERS.map((k) => ({ kind: 'add', k }) as Op), ...PARAMETERS.map((k) => ({ kind: 'mul', k }) as Op),
-  { kind: 'square', k: 0 }, { kind: 'double', k: 0 }, { kind: 'half', k: 0 }, { kind: 'prev', k: 0 },
+  ...PARAMETERS.map((k) => ({ kind: 'add', k }) as Op),
+  ...PARAMETERS.map((k) => ({ kind: 'mul', k }) as Op),
+  { kind: 'square', k: 0 },
+  { kind: 'double', k: 0 },
+  { kind: 'half', k: 0 },
+  { kind: 'prev', k: 0 },
 ];
 
 function randomOp(rng: Rng): Op {
@@ -36,12 +52,18 @@ function randomOp(rng: Rng): Op {
 /** One operation; `previous` is NaN for the first term (reading index -1 of an array is slow in V8). */
 function step(op: Op, value: number, previous: number): number {
   switch (op.kind) {
-    case 'add': return value + op.k;
-    case 'mul': return value * op.k;
-    case 'square': return value * value;
-    case 'double': return value * 2;
-    case 'half': return Math.floor(value / 2);
-    default: return Number.isNaN(previous) ? value : value + previous;
+    case 'add':
+      return value + op.k;
+    case 'mul':
+      return value * op.k;
+    case 'square':
+      return value * value;
+    case 'double':
+      return value * 2;
+    case 'half':
+      return Math.floor(value / 2);
+    default:
+      return Number.isNaN(previous) ? value : value + previous;
   }
 }
 
@@ -87,11 +109,26 @@ export const numberSequence = defineTask({
   options: {
     min_terms: { kind: 'int', default: 4, min: 4, max: 20, description: 'fewest terms shown' },
     max_terms: { kind: 'int', default: 8, min: 4, max: 20, description: 'most terms shown' },
-    min_value: { kind: 'int', default: -1000, min: -1e9, max: 0, description: 'smallest value a term may take (Reasoning-Gym caps terms at ±1000)' },
+    min_value: {
+      kind: 'int',
+      default: -1000,
+      min: -1e9,
+      max: 0,
+      description: 'smallest value a term may take (Reasoning-Gym caps terms at ±1000)',
+    },
     max_value: { kind: 'int', default: 1000, min: 1, max: 1e9, description: 'largest value a term may take' },
-    max_complexity: { kind: 'int', default: 3, min: 1, max: 5, description: 'a rule has up to max_complexity + 1 operations' },
+    max_complexity: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 5,
+      description: 'a rule has up to max_complexity + 1 operations',
+    },
   },
-  ranges: [['min_terms', 'max_terms'], ['min_value', 'max_value']],
+  ranges: [
+    ['min_terms', 'max_terms'],
+    ['min_value', 'max_value'],
+  ],
   generate(options, rng) {
     const complexity = rng.int(1, options.max_complexity);
     for (let attempt = 0; attempt < 500; attempt++) {
@@ -99,7 +136,8 @@ export const numberSequence = defineTask({
       const shownCount = rng.int(options.min_terms, options.max_terms);
       const sequence = [rng.int(-10, 10)];
       for (let i = 0; i < shownCount; i++) sequence.push(apply(rule, sequence, i));
-      if (sequence.some((v) => v < options.min_value || v > options.max_value) || new Set(sequence).size === 1) continue;
+      if (sequence.some((v) => v < options.min_value || v > options.max_value) || new Set(sequence).size === 1)
+        continue;
       const shown = sequence.slice(0, -1);
       const differences = new Set(shown.slice(1).map((v, i) => v - shown[i]));
       if (complexity > 1 && differences.size === 1) continue;
@@ -107,7 +145,8 @@ export const numberSequence = defineTask({
       if (forecasts.size !== 1 || !forecasts.has(sequence[sequence.length - 1])) continue;
       return prompt(shown, sequence[sequence.length - 1]);
     }
-    const step = rng.pick([2, 3, 5, 7]), start = rng.int(-10, 10);
+    const step = rng.pick([2, 3, 5, 7]),
+      start = rng.int(-10, 10);
     const sequence = Array.from({ length: options.min_terms + 1 }, (_, i) => start + i * step);
     return prompt(sequence.slice(0, -1), sequence[sequence.length - 1]);
   },
@@ -134,7 +173,9 @@ print(found[0])
 
 function prompt(shown: number[], next: number): { prompt: string; answer: string; metadata: { sequence: number[] } } {
   return {
-    prompt: (`What number comes next in this sequence?\n${shown.join(', ')}, ?\nReturn your final answer as a ` + `single integer within triple angle brackets, e.g. <<<next number>>>.`),
+    prompt:
+      `What number comes next in this sequence?\n${shown.join(', ')}, ?\nReturn your final answer as a ` +
+      `single integer within triple angle brackets, e.g. <<<next number>>>.`,
     answer: String(next),
     metadata: { sequence: shown },
   };

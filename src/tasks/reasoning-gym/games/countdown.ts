@@ -6,16 +6,28 @@ import type { Rng } from '../../../core/index.js';
 import { parseIntegerExpression, sameMultiset } from '../../kit/index.js';
 
 const TEMPLATES = [
-  (numbers: string, target: number) => `Using all the numbers ${numbers}, create an expression that equals ${target}.\nYou can only use each number once.`,
-  (numbers: string, target: number) => `Find a way to make ${target} using all of these numbers: ${numbers}.\nEach number can only be used once.`,
-  (numbers: string, target: number) => `Calculate ${target} using all of these numbers: ${numbers}.\nEach number must be used exactly once.`,
+  (numbers: string, target: number) =>
+    `Using all the numbers ${numbers}, create an expression that equals ${target}.\nYou can only use each number once.`,
+  (numbers: string, target: number) =>
+    `Find a way to make ${target} using all of these numbers: ${numbers}.\nEach number can only be used once.`,
+  (numbers: string, target: number) =>
+    `Calculate ${target} using all of these numbers: ${numbers}.\nEach number must be used exactly once.`,
 ];
 
-type Options = { min_numbers: number; max_numbers: number; min_value: number; max_value: number; min_target: number; max_target: number };
+type Options = {
+  min_numbers: number;
+  max_numbers: number;
+  min_value: number;
+  max_value: number;
+  min_target: number;
+  max_target: number;
+};
 
 /** Folds numbers left to right with random operators; division only where it is exact. */
 function foldExpression(rng: Rng, numbers: number[]): { text: string; value: number } {
-  let text = String(numbers[0]), value = numbers[0], sum = false;
+  let text = String(numbers[0]),
+    value = numbers[0],
+    sum = false;
   for (let i = 1; i < numbers.length; i++) {
     let op = rng.pick(['+', '-', '*', '/']);
     if (op === '/') {
@@ -27,8 +39,15 @@ function foldExpression(rng: Rng, numbers: number[]): { text: string; value: num
       }
     }
     const n = numbers[i];
-    if (op === '+' || op === '-') { text = `${text} ${op} ${n}`; value = op === '+' ? value + n : value - n; sum = true; }
-    else { text = `${sum ? `(${text})` : text} ${op} ${n}`; value = op === '*' ? value * n : value / n; sum = false; }
+    if (op === '+' || op === '-') {
+      text = `${text} ${op} ${n}`;
+      value = op === '+' ? value + n : value - n;
+      sum = true;
+    } else {
+      text = `${sum ? `(${text})` : text} ${op} ${n}`;
+      value = op === '*' ? value * n : value / n;
+      sum = false;
+    }
   }
   return { text, value };
 }
@@ -59,14 +78,22 @@ export const countdown = defineTask({
     min_target: { kind: 'int', default: 100, min: 1, max: 1_000_000, description: 'smallest target' },
     max_target: { kind: 'int', default: 999, min: 1, max: 1_000_000, description: 'largest target' },
   },
-  ranges: [['min_numbers', 'max_numbers'], ['min_value', 'max_value'], ['min_target', 'max_target']],
+  ranges: [
+    ['min_numbers', 'max_numbers'],
+    ['min_value', 'max_value'],
+    ['min_target', 'max_target'],
+  ],
   generate(options, rng) {
     const { text, numbers, target } = generateExpression(options, rng);
     const shown = rng.shuffle(numbers);
     const question = rng.pick(TEMPLATES)(shown.join(', '), target);
-    const prompt = (`${question}\n\nFinal answer format instructions:\n1. Provide your solution as a arithmetic expression ` + `(no '=' sign).\n`) +
-      ("2. Do not include the target number in the expression.\n3. Use '*' for multiplication.\n4. Use '/' for " + "division.\n") +
-      ('5. Do not include any other text or formatting.\nReturn the expression within triple angle brackets, as ' + '<<<expression>>>.');
+    const prompt =
+      `${question}\n\nFinal answer format instructions:\n1. Provide your solution as a arithmetic expression ` +
+      `(no '=' sign).\n` +
+      ("2. Do not include the target number in the expression.\n3. Use '*' for multiplication.\n4. Use '/' for " +
+        'division.\n') +
+      ('5. Do not include any other text or formatting.\nReturn the expression within triple angle brackets, as ' +
+        '<<<expression>>>.');
     return { prompt, answer: text, metadata: { numbers: shown, target } };
   },
   check(instance, answer) {
@@ -74,10 +101,15 @@ export const countdown = defineTask({
     if (t.length === 0) return unparseable('empty expression');
     const parsed = parseIntegerExpression(t);
     const numbers = instance.metadata.numbers as number[];
-    if (!sameMultiset(parsed.literals, numbers)) return wrong(`uses ${parsed.literals.join(', ')}; must use each of ${numbers.join(', ')} exactly once`);
+    if (!sameMultiset(parsed.literals, numbers))
+      return wrong(`uses ${parsed.literals.join(', ')}; must use each of ${numbers.join(', ')} exactly once`);
     if (!parsed.value) return wrong('divides by zero');
     const target = BigInt(instance.metadata.target as number);
-    return parsed.value.den === 1n && parsed.value.num === target ? CORRECT : wrong(`evaluates to ${parsed.value.num}${parsed.value.den === 1n ? '' : `/${parsed.value.den}`}, not ${target}`);
+    return parsed.value.den === 1n && parsed.value.num === target
+      ? CORRECT
+      : wrong(
+          `evaluates to ${parsed.value.num}${parsed.value.den === 1n ? '' : `/${parsed.value.den}`}, not ${target}`,
+        );
   },
   referenceSolution(instance) {
     return `from fractions import Fraction

@@ -15,7 +15,10 @@ describe('rg.games.emoji_mystery', () => {
     const [task, instances] = sample(emojiMystery, 50);
     for (const instance of instances) {
       const encoded = instance.prompt.split('Decode the following sentence from the emoji: ')[1].split('\n')[0];
-      const bytes = Array.from(encoded).slice(1).map((ch) => ch.codePointAt(0)!).map((c) => (c >= 0xe0100 ? c - 0xe0100 + 16 : c - 0xfe00));
+      const bytes = Array.from(encoded)
+        .slice(1)
+        .map((ch) => ch.codePointAt(0)!)
+        .map((c) => (c >= 0xe0100 ? c - 0xe0100 + 16 : c - 0xfe00));
       const decoded = new TextDecoder().decode(new Uint8Array(bytes));
       expect(decoded).toBe(instance.answer);
       expect(task.verifyAnswer(instance, `  ${decoded}\n`).correct).toBe(true);
@@ -28,15 +31,24 @@ describe('rg.games.emoji_mystery', () => {
 describe('rg.games.knight_swap', () => {
   it('iterative deepening finds no shorter swap; every optimal swap it finds verifies; impossible ones say No', () => {
     const [task, instances] = sample(knightSwap, 30, { max_steps: 9 });
-    let possible = 0, impossible = 0, alternatives = 0;
+    let possible = 0,
+      impossible = 0,
+      alternatives = 0;
     for (const instance of instances) {
       const squares = instance.metadata.squares as string[];
       const start = instance.metadata.pieces as Record<string, string>;
-      const jump = (a: string, b: string): boolean => { const x = Math.abs(a.charCodeAt(0) - b.charCodeAt(0)), y = Math.abs(Number(a[1]) - Number(b[1])); return x * y === 2; };
+      const jump = (a: string, b: string): boolean => {
+        const x = Math.abs(a.charCodeAt(0) - b.charCodeAt(0)),
+          y = Math.abs(Number(a[1]) - Number(b[1]));
+        return x * y === 2;
+      };
       const found: string[][] = [];
       const dfs = (pieces: Record<string, string>, turn: string, depth: number, path: string[]): void => {
         if (found.length > 20) return;
-        if (path.length === depth) { if (Object.entries(start).every(([s, c]) => pieces[s] === (c === 'w' ? 'B' : 'w'))) found.push(path.slice()); return; }
+        if (path.length === depth) {
+          if (Object.entries(start).every(([s, c]) => pieces[s] === (c === 'w' ? 'B' : 'w'))) found.push(path.slice());
+          return;
+        }
         for (const [from, color] of Object.entries(pieces)) {
           if (color !== turn) continue;
           for (const to of squares) {
@@ -48,7 +60,10 @@ describe('rg.games.knight_swap', () => {
         }
       };
       let shortest = -1;
-      for (let depth = 1; depth <= 10 && shortest < 0; depth++) { dfs(start, instance.metadata.start_turn as string, depth, []); if (found.length) shortest = depth; }
+      for (let depth = 1; depth <= 10 && shortest < 0; depth++) {
+        dfs(start, instance.metadata.start_turn as string, depth, []);
+        if (found.length) shortest = depth;
+      }
       if (instance.answer === 'No') {
         impossible++;
         expect(shortest).toBe(-1);

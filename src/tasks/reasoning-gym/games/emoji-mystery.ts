@@ -4,7 +4,9 @@ import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import { everydayWordList } from '../../kit/index.js';
 
-const EMOJIS = Array.from('😀😃😄😁😆😅🤣😂🙂😉😊😇🥰😍🤩😘😋😛🤪😎🤓🧐🤠🥳😺🐶🐱🐭🐹🦊🐻🐼🐨🐯🦁🐮🐷🐸🐵🐔🐧🐦🦉🦄🐝🐢🐙🦋🌵🌻🍀🍎🍉🍒🍕🍩🎈🎉🚀⭐🌈');
+const EMOJIS = Array.from(
+  '😀😃😄😁😆😅🤣😂🙂😉😊😇🥰😍🤩😘😋😛🤪😎🤓🧐🤠🥳😺🐶🐱🐭🐹🦊🐻🐼🐨🐯🦁🐮🐷🐸🐵🐔🐧🐦🦉🦄🐝🐢🐙🦋🌵🌻🍀🍎🍉🍒🍕🍩🎈🎉🚀⭐🌈',
+);
 
 const HINT = `Here is a hint:
 \`\`\`python
@@ -23,7 +25,8 @@ def decode(text):
 
 function encode(sentence: string, emoji: string): string {
   let out = emoji;
-  for (const byte of Buffer.from(sentence, 'utf8')) out += String.fromCodePoint(byte < 16 ? 0xfe00 + byte : 0xe0100 + byte - 16);
+  for (const byte of Buffer.from(sentence, 'utf8'))
+    out += String.fromCodePoint(byte < 16 ? 0xfe00 + byte : 0xe0100 + byte - 16);
   return out;
 }
 
@@ -36,8 +39,20 @@ export const emojiMystery = defineTask({
   description: 'Decode a sentence hidden in the variation selectors after an emoji.',
   answerFormat: 'the decoded sentence, exactly',
   options: {
-    min_words_in_sentence: { kind: 'int', default: 3, min: 1, max: 100, description: 'fewest words in the hidden sentence' },
-    max_words_in_sentence: { kind: 'int', default: 35, min: 1, max: 100, description: 'most words in the hidden sentence' },
+    min_words_in_sentence: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 100,
+      description: 'fewest words in the hidden sentence',
+    },
+    max_words_in_sentence: {
+      kind: 'int',
+      default: 35,
+      min: 1,
+      max: 100,
+      description: 'most words in the hidden sentence',
+    },
   },
   ranges: [['min_words_in_sentence', 'max_words_in_sentence']],
   generate(options, rng) {
@@ -46,7 +61,9 @@ export const emojiMystery = defineTask({
     const picked = Array.from({ length: count }, () => rng.pick(words));
     const sentence = `${picked[0][0].toUpperCase()}${picked.join(' ').slice(1)}.`;
     const encoded = encode(sentence, rng.pick(EMOJIS));
-    const prompt = (`The following emoji is encoded with a sentence.\n\nDecode the following sentence from the ` + `emoji: ${encoded}\n\n${HINT}\n\n`) +
+    const prompt =
+      `The following emoji is encoded with a sentence.\n\nDecode the following sentence from the ` +
+      `emoji: ${encoded}\n\n${HINT}\n\n` +
       'Return the secret sentence as your final answer, within triple angle brackets, as <<<sentence>>>.';
     return { prompt, answer: sentence, metadata: { encoded } };
   },

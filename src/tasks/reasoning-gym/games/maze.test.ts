@@ -12,15 +12,31 @@ describe('rg.games.maze', () => {
   it('matches distances from repeated relaxation', () => {
     const [task, instances] = sample(maze, 60);
     for (const instance of instances) {
-      const { grid, wall, start, goal } = instance.metadata as unknown as { grid: string[]; wall: string; start: string; goal: string };
-      const n = grid.length, dist = grid.map((row) => Array.from(row, (ch) => (ch === start ? 0 : Infinity)));
+      const { grid, wall, start, goal } = instance.metadata as unknown as {
+        grid: string[];
+        wall: string;
+        start: string;
+        goal: string;
+      };
+      const n = grid.length,
+        dist = grid.map((row) => Array.from(row, (ch) => (ch === start ? 0 : Infinity)));
       for (let changed = true; changed;) {
         changed = false;
-        for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
-          if (grid[r][c] === wall) continue;
-          const best = Math.min(dist[r - 1]?.[c] ?? Infinity, dist[r + 1]?.[c] ?? Infinity, dist[r][c - 1] ?? Infinity, dist[r][c + 1] ?? Infinity) + 1;
-          if (best < dist[r][c]) { dist[r][c] = best; changed = true; }
-        }
+        for (let r = 0; r < n; r++)
+          for (let c = 0; c < n; c++) {
+            if (grid[r][c] === wall) continue;
+            const best =
+              Math.min(
+                dist[r - 1]?.[c] ?? Infinity,
+                dist[r + 1]?.[c] ?? Infinity,
+                dist[r][c - 1] ?? Infinity,
+                dist[r][c + 1] ?? Infinity,
+              ) + 1;
+            if (best < dist[r][c]) {
+              dist[r][c] = best;
+              changed = true;
+            }
+          }
       }
       const g = grid.findIndex((row) => row.includes(goal));
       const steps = dist[g][grid[g].indexOf(goal)];

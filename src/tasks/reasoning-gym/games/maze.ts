@@ -4,7 +4,9 @@ import { defineTask } from '../../define-task.js';
 import { CORRECT, parseInteger, unparseable, wrong } from '../../answer.js';
 import { ConfigError } from '../../../core/index.js';
 
-const CHARS = Array.from('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!"#$%&\'()*+,-./:;=?@[\\]^_{|}~');
+const CHARS = Array.from(
+  '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!"#$%&\'()*+,-./:;=?@[\\]^_{|}~',
+);
 
 /** BFS distances from `from` over non-wall cells (-1 = unreachable), row-major. */
 function distances(grid: string[][], wall: string, from: [number, number]): Int32Array {
@@ -13,8 +15,15 @@ function distances(grid: string[][], wall: string, from: [number, number]): Int3
   const queue = [from[0] * size + from[1]];
   seen[queue[0]] = 0;
   for (let head = 0; head < queue.length; head++) {
-    const cell = queue[head], r = Math.floor(cell / size), c = cell % size;
-    for (const [nr, nc] of [[r - 1, c], [r + 1, c], [r, c - 1], [r, c + 1]]) {
+    const cell = queue[head],
+      r = Math.floor(cell / size),
+      c = cell % size;
+    for (const [nr, nc] of [
+      [r - 1, c],
+      [r + 1, c],
+      [r, c - 1],
+      [r, c + 1],
+    ]) {
       if (nr < 0 || nc < 0 || nr >= size || nc >= size || grid[nr][nc] === wall || seen[nr * size + nc] >= 0) continue;
       seen[nr * size + nc] = seen[cell] + 1;
       queue.push(nr * size + nc);
@@ -35,26 +44,43 @@ export const maze = defineTask({
     min_grid_size: { kind: 'int', default: 5, min: 3, max: 60, description: 'smallest side of the square grid' },
     max_grid_size: { kind: 'int', default: 10, min: 3, max: 60, description: 'largest side of the square grid' },
   },
-  ranges: [['min_dist', 'max_dist'], ['min_grid_size', 'max_grid_size']],
+  ranges: [
+    ['min_dist', 'max_dist'],
+    ['min_grid_size', 'max_grid_size'],
+  ],
   generate(options, rng) {
     const [wall, path, start, goal] = rng.sample(CHARS, 4);
     for (let attempt = 0; attempt < 10_000; attempt++) {
       const size = rng.int(options.min_grid_size, options.max_grid_size);
-      const grid = Array.from({ length: size }, (_, r) => Array.from({ length: size }, (_, c) => (r === 0 || c === 0 || r === size - 1 || c === size - 1 || rng.next() >= 0.7 ? wall : path)));
+      const grid = Array.from({ length: size }, (_, r) =>
+        Array.from({ length: size }, (_, c) =>
+          r === 0 || c === 0 || r === size - 1 || c === size - 1 || rng.next() >= 0.7 ? wall : path,
+        ),
+      );
       const floor = grid.flatMap((row, r) => row.flatMap((v, c) => (v === path ? [[r, c] as [number, number]] : [])));
       if (floor.length < 2) continue;
       const s = rng.pick(floor);
       const dist = distances(grid, wall, s);
-      const goals = floor.filter(([r, c]) => dist[r * size + c] >= options.min_dist && dist[r * size + c] <= options.max_dist);
+      const goals = floor.filter(
+        ([r, c]) => dist[r * size + c] >= options.min_dist && dist[r * size + c] <= options.max_dist,
+      );
       if (goals.length === 0) continue;
-      const g = rng.pick(goals), steps = dist[g[0] * size + g[1]];
-      grid[s[0]][s[1]] = start; grid[g[0]][g[1]] = goal;
-      const prompt = (`Navigate from '${start}' (start) to '${goal}' ` + `(goal):\n\n\`\`\`\n${grid.map((row) => row.join('')).join('\n')}\n\`\`\`\n`) +
-        (`Legend: '${wall}' = Wall, '${path}' = Passage\n\nWhat is the minimum number of steps to reach the ` + `goal? (A step moves up, down, left or right.)\n`) +
+      const g = rng.pick(goals),
+        steps = dist[g[0] * size + g[1]];
+      grid[s[0]][s[1]] = start;
+      grid[g[0]][g[1]] = goal;
+      const prompt =
+        `Navigate from '${start}' (start) to '${goal}' ` +
+        `(goal):\n\n\`\`\`\n${grid.map((row) => row.join('')).join('\n')}\n\`\`\`\n` +
+        (`Legend: '${wall}' = Wall, '${path}' = Passage\n\nWhat is the minimum number of steps to reach the ` +
+          `goal? (A step moves up, down, left or right.)\n`) +
         'Give only the number of steps within triple angle brackets, as <<<steps>>>.';
       return { prompt, answer: String(steps), metadata: { grid: grid.map((row) => row.join('')), wall, start, goal } };
     }
-    throw new ConfigError((`rg.games.maze: no maze with distance in [${options.min_dist}, ${options.max_dist}] fits grids of ` + `side ${options.min_grid_size}–${options.max_grid_size}; widen the ranges`));
+    throw new ConfigError(
+      `rg.games.maze: no maze with distance in [${options.min_dist}, ${options.max_dist}] fits grids of ` +
+        `side ${options.min_grid_size}–${options.max_grid_size}; widen the ranges`,
+    );
   },
   check(instance, answer) {
     const value = parseInteger(answer);

@@ -19,7 +19,13 @@ export const miniSudoku = defineTask({
     'A correct grid scores 1 in every accepted spelling (Reasoning-Gym: 0.9 unless in its exact format, and less ' +
     'when the answer is longer than the gold).',
   options: {
-    min_empty: { kind: 'int', default: 8, min: 0, max: 12, description: 'fewest empty cells (fewer when uniqueness forbids more)' },
+    min_empty: {
+      kind: 'int',
+      default: 8,
+      min: 0,
+      max: 12,
+      description: 'fewest empty cells (fewer when uniqueness forbids more)',
+    },
     max_empty: { kind: 'int', default: 12, min: 0, max: 12, description: 'most empty cells' },
   },
   ranges: [['min_empty', 'max_empty']],
@@ -27,7 +33,8 @@ export const miniSudoku = defineTask({
     const solution = solver.solve(new Array(16).fill(0), rng)!;
     const target = rng.int(options.min_empty, options.max_empty);
     const puzzle = toRows(carveUnique(solver, solution, target, rng), 4);
-    const prompt = 'In 4x4 Mini Sudoku:\n' +
+    const prompt =
+      'In 4x4 Mini Sudoku:\n' +
       '- Each row must contain each number from 1-4 exactly once\n' +
       '- Each column must contain each number 1-4 exactly once\n' +
       '- Each 2x2 subgrid must contain each number 1-4 exactly once\n' +
@@ -36,7 +43,11 @@ export const miniSudoku = defineTask({
       'and newlines separating rows.\n' +
       'Return your final answer within triple angle brackets, e.g. <<<\n' +
       'first row\nsecond row\nthird row\nfourth row\n>>>.';
-    return { prompt, answer: formatGrid(toRows(solution, 4)), metadata: { puzzle, num_empty: puzzle.flat().filter((v) => v === 0).length } };
+    return {
+      prompt,
+      answer: formatGrid(toRows(solution, 4)),
+      metadata: { puzzle, num_empty: puzzle.flat().filter((v) => v === 0).length },
+    };
   },
   check(instance, answer) {
     const grid = parseIntGrid(answer, 4, 4, 1, 4) ?? readDigitRows(answer, 4);

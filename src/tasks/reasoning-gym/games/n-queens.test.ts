@@ -19,10 +19,17 @@ describe('rg.games.n_queens', () => {
       const completions: string[] = [];
       const cols: number[] = [];
       const go = (r: number): void => {
-        if (r === n) { completions.push(text(cols.map((c) => Array.from({ length: n }, (_, j) => (j === c ? 'Q' : '_'))))); return; }
+        if (r === n) {
+          completions.push(text(cols.map((c) => Array.from({ length: n }, (_, j) => (j === c ? 'Q' : '_')))));
+          return;
+        }
         for (let c = 0; c < n; c++) {
           if (puzzle[r].includes('Q') && puzzle[r][c] !== 'Q') continue;
-          if (cols.every((pc, pr) => pc !== c && Math.abs(pc - c) !== r - pr)) { cols.push(c); go(r + 1); cols.pop(); }
+          if (cols.every((pc, pr) => pc !== c && Math.abs(pc - c) !== r - pr)) {
+            cols.push(c);
+            go(r + 1);
+            cols.pop();
+          }
         }
       };
       go(0);
@@ -32,7 +39,8 @@ describe('rg.games.n_queens', () => {
       const moved = instance.answer.split('\n').map((row) => row.split(' '));
       const r = moved.findIndex((row, i) => !puzzle[i].includes('Q'));
       const c = moved[r].indexOf('Q');
-      moved[r][c] = '_'; moved[r][(c + 1) % n] = 'Q';
+      moved[r][c] = '_';
+      moved[r][(c + 1) % n] = 'Q';
       expect(task.verifyAnswer(instance, text(moved)).correct).toBe(false);
     }
     expect(seconds).toBeGreaterThan(5);

@@ -13,7 +13,10 @@ function allSolutions(n: number): number[][] {
   const out: number[][] = [];
   const cols: number[] = [];
   const place = (row: number, used: number, diag1: number, diag2: number): void => {
-    if (row === n) { out.push(cols.slice()); return; }
+    if (row === n) {
+      out.push(cols.slice());
+      return;
+    }
     let free = ~(used | diag1 | diag2) & ((1 << n) - 1);
     while (free) {
       const bit = free & -free;
@@ -40,19 +43,32 @@ export const nQueens = defineTask({
     min_remove: { kind: 'int', default: 1, min: 1, max: 12, description: 'fewest queens removed from a solved board' },
     max_remove: { kind: 'int', default: 7, min: 1, max: 12, description: 'most queens removed from a solved board' },
   },
-  ranges: [['min_remove', 'max_remove'], ['max_remove', 'n']],
+  ranges: [
+    ['min_remove', 'max_remove'],
+    ['max_remove', 'n'],
+  ],
   generate(options, rng) {
     const n = options.n;
     const solution = rng.pick(allSolutions(n));
     const removed = rng.int(options.min_remove, options.max_remove);
-    const rowsRemoved = new Set(rng.sample(solution.map((_, r) => r), removed));
-    const puzzle = solution.map((col, r) => Array.from({ length: n }, (_, c) => (c === col && !rowsRemoved.has(r) ? 'Q' : '_')));
+    const rowsRemoved = new Set(
+      rng.sample(
+        solution.map((_, r) => r),
+        removed,
+      ),
+    );
+    const puzzle = solution.map((col, r) =>
+      Array.from({ length: n }, (_, c) => (c === col && !rowsRemoved.has(r) ? 'Q' : '_')),
+    );
     const full = solution.map((col) => Array.from({ length: n }, (_, c) => (c === col ? 'Q' : '_')));
-    const prompt = 'Your job is to complete an n x n chess board with n Queens in total, such that no two attack each other.\n\n' +
+    const prompt =
+      'Your job is to complete an n x n chess board with n Queens in total, such that no two attack each other.\n\n' +
       'No two queens attack each other if they are not in the same row, column, or diagonal.\n\n' +
       'You can place a queen by replacing an underscore (_) with a Q.\n\n' +
-      ('Your output should be also a board in the same format as the input, with queens placed on the board by ' + 'replacing underscores with the letter Q.\n\n') +
-      (`Given the below board of size ${n} x ${n} your job is to place ${removed} queen(s) on the board such ` + `that no two queens attack each other.\n${render(puzzle)}\n\n`) +
+      ('Your output should be also a board in the same format as the input, with queens placed on the board by ' +
+        'replacing underscores with the letter Q.\n\n') +
+      (`Given the below board of size ${n} x ${n} your job is to place ${removed} queen(s) on the board such ` +
+        `that no two queens attack each other.\n${render(puzzle)}\n\n`) +
       'Return your final answer (the whole board) within triple angle brackets, as <<<board>>>.';
     return { prompt, answer: render(full), metadata: { puzzle, num_removed: removed } };
   },
@@ -60,17 +76,27 @@ export const nQueens = defineTask({
     const puzzle = instance.metadata.puzzle as string[][];
     const n = puzzle.length;
     const grid = parseCellGrid(answer);
-    if (!grid || grid.length !== n || grid.some((row) => row.length !== n || row.some((cell) => cell !== 'Q' && cell !== '_'))) return unparseable(`expected ${n} rows of ${n} cells, each _ or Q`);
+    if (
+      !grid ||
+      grid.length !== n ||
+      grid.some((row) => row.length !== n || row.some((cell) => cell !== 'Q' && cell !== '_'))
+    )
+      return unparseable(`expected ${n} rows of ${n} cells, each _ or Q`);
     const queens: [number, number][] = [];
-    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
-      if (puzzle[r][c] === 'Q' && grid[r][c] !== 'Q') return wrong(`the given queen at row ${r + 1}, column ${c + 1} was removed`);
-      if (grid[r][c] === 'Q') queens.push([r, c]);
-    }
+    for (let r = 0; r < n; r++)
+      for (let c = 0; c < n; c++) {
+        if (puzzle[r][c] === 'Q' && grid[r][c] !== 'Q')
+          return wrong(`the given queen at row ${r + 1}, column ${c + 1} was removed`);
+        if (grid[r][c] === 'Q') queens.push([r, c]);
+      }
     if (queens.length !== n) return wrong(`${queens.length} queens on the board, expected ${n}`);
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      const [r1, c1] = queens[i], [r2, c2] = queens[j];
-      if (r1 === r2 || c1 === c2 || Math.abs(r1 - r2) === Math.abs(c1 - c2)) return wrong(`queens at (${r1 + 1}, ${c1 + 1}) and (${r2 + 1}, ${c2 + 1}) attack each other`);
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        const [r1, c1] = queens[i],
+          [r2, c2] = queens[j];
+        if (r1 === r2 || c1 === c2 || Math.abs(r1 - r2) === Math.abs(c1 - c2))
+          return wrong(`queens at (${r1 + 1}, ${c1 + 1}) and (${r2 + 1}, ${c2 + 1}) attack each other`);
+      }
     return CORRECT;
   },
   referenceSolution(instance) {

@@ -22,7 +22,9 @@ export function cellsOf(car: Car, cell = car.cell): number[] {
 export function renderBoard(board: Board, positions = board.cars.map((c) => c.cell), empty = 'o'): string {
   const grid = new Array<string>(SIZE * SIZE).fill(empty);
   for (const w of board.walls) grid[w] = 'x';
-  board.cars.forEach((car, i) => { for (const c of cellsOf(car, positions[i])) grid[c] = String.fromCharCode(65 + i); });
+  board.cars.forEach((car, i) => {
+    for (const c of cellsOf(car, positions[i])) grid[c] = String.fromCharCode(65 + i);
+  });
   return grid.join('');
 }
 
@@ -32,7 +34,12 @@ export function renderBoard(board: Board, positions = board.cars.map((c) => c.ce
  * is a number: car i's offset along its axis (0–4) in base-8 digit i.
  */
 export type Cluster = {
-  states: number[]; distance: Int32Array; first: number[]; to: number[]; car: number[]; delta: number[];
+  states: number[];
+  distance: Int32Array;
+  first: number[];
+  to: number[];
+  car: number[];
+  delta: number[];
 };
 
 /** Car cells (first cell of each car) of an encoded position. */
@@ -69,7 +76,8 @@ class StateIndex {
     this.mask = capacity - 1;
   }
   private slot(key: number): number {
-    const low = key % 0x4000000, high = (key - low) / 0x4000000;
+    const low = key % 0x4000000,
+      high = (key - low) / 0x4000000;
     let at = (Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca6b)) & this.mask;
     while (this.keys[at] !== -1 && this.keys[at] !== key) at = (at + 1) & this.mask;
     return at;
@@ -93,19 +101,36 @@ class StateIndex {
  * the inner loop: the bank generator runs it on hundreds of thousands of boards.
  */
 export function exploreCluster(board: Board, maxStates: number): Cluster | null {
-  const n = board.cars.length, cars = board.cars;
+  const n = board.cars.length,
+    cars = board.cars;
   const fixed = cars.map((c) => (c.horizontal ? Math.floor(c.cell / SIZE) : c.cell % SIZE));
-  const weight = cars.map((_, i) => 8 ** i), offsets = new Int8Array(n), occupied = new Uint8Array(SIZE * SIZE);
-  const start = encodePositions(board, cars.map((c) => c.cell));
-  const states = [start], index = new StateIndex(maxStates);
+  const weight = cars.map((_, i) => 8 ** i),
+    offsets = new Int8Array(n),
+    occupied = new Uint8Array(SIZE * SIZE);
+  const start = encodePositions(
+    board,
+    cars.map((c) => c.cell),
+  );
+  const states = [start],
+    index = new StateIndex(maxStates);
   index.set(start, 0);
-  const first: number[] = [], to: number[] = [], car: number[] = [], delta: number[] = [];
-  const cell = (i: number, offset: number): number => (cars[i].horizontal ? fixed[i] * SIZE + offset : offset * SIZE + fixed[i]);
+  const first: number[] = [],
+    to: number[] = [],
+    car: number[] = [],
+    delta: number[] = [];
+  const cell = (i: number, offset: number): number =>
+    cars[i].horizontal ? fixed[i] * SIZE + offset : offset * SIZE + fixed[i];
   const add = (here: number, i: number, d: number): void => {
     const key = here + d * weight[i];
     let j = index.get(key);
-    if (j < 0) { j = states.length; index.set(key, j); states.push(key); }
-    to.push(j); car.push(i); delta.push(d);
+    if (j < 0) {
+      j = states.length;
+      index.set(key, j);
+      states.push(key);
+    }
+    to.push(j);
+    car.push(i);
+    delta.push(d);
   };
   for (let head = 0; head < states.length; head++) {
     if (states.length > maxStates) return null;
@@ -121,18 +146,29 @@ export function exploreCluster(board: Board, maxStates: number): Cluster | null 
     }
     here = states[head];
     for (let i = 0; i < n; i++) {
-      const o = offsets[i], length = cars[i].length;
+      const o = offsets[i],
+        length = cars[i].length;
       for (let s = 1; o - s >= 0 && !occupied[cell(i, o - s)]; s++) add(here, i, -s);
       for (let s = 1; o + length - 1 + s < SIZE && !occupied[cell(i, o + length - 1 + s)]; s++) add(here, i, s);
     }
   }
   first.push(to.length);
-  const distance = new Int32Array(states.length).fill(-1), queue: number[] = [];
+  const distance = new Int32Array(states.length).fill(-1),
+    queue: number[] = [];
   const goalOffset = GOAL_CELL % SIZE;
-  states.forEach((state, k) => { if (state % 8 === goalOffset) { distance[k] = 0; queue.push(k); } });
+  states.forEach((state, k) => {
+    if (state % 8 === goalOffset) {
+      distance[k] = 0;
+      queue.push(k);
+    }
+  });
   for (let head = 0; head < queue.length; head++) {
     const at = queue[head];
-    for (let e = first[at]; e < first[at + 1]; e++) if (distance[to[e]] < 0) { distance[to[e]] = distance[at] + 1; queue.push(to[e]); }
+    for (let e = first[at]; e < first[at + 1]; e++)
+      if (distance[to[e]] < 0) {
+        distance[to[e]] = distance[at] + 1;
+        queue.push(to[e]);
+      }
   }
   return { states, distance, first, to, car, delta };
 }
@@ -151,5 +187,7 @@ export function planFrom(cluster: Cluster, at: number): Slide[] {
 
 /** A plan as the task writes it: `B+1 A-2 …`. */
 export function renderPlan(plan: readonly Slide[]): string {
-  return plan.map(([car, delta]) => `${String.fromCharCode(65 + car)}${delta > 0 ? '+' : '-'}${Math.abs(delta)}`).join(' ');
+  return plan
+    .map(([car, delta]) => `${String.fromCharCode(65 + car)}${delta > 0 ? '+' : '-'}${Math.abs(delta)}`)
+    .join(' ');
 }

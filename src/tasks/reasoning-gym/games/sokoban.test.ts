@@ -22,8 +22,10 @@ describe('rg.games.sokoban difficulty', () => {
     // contrib/sokoban/src/generator.py: boxes = int(4 + (w·h − 36) · 6/64) for the default ranges.
     const seen = new Set<number>();
     for (let i = 0; i < 80; i++) {
-      const instance = task.generate(options, 5, i), rows = (instance.metadata.board as string).split('\n');
-      const cells = rows.join(''), boxes = (cells.match(/[@$]/g) ?? []).length;
+      const instance = task.generate(options, 5, i),
+        rows = (instance.metadata.board as string).split('\n');
+      const cells = rows.join(''),
+        boxes = (cells.match(/[@$]/g) ?? []).length;
       expect(boxes).toBe(Math.trunc(4 + ((rows.length * rows[0].length - 36) * 6) / 64));
       expect((cells.match(/@/g) ?? []).length).toBeGreaterThanOrEqual(Math.floor(boxes / 2));
       expect(task.verifyAnswer(instance, instance.answer).correct).toBe(true);

@@ -17,7 +17,11 @@ function walk(room: Room, boxes: Set<number>, from: number, to: number): string[
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {
     const at = queue[head];
-    if (at === to) { const path: string[] = []; for (let c = at; c !== from; c = prev.get(c)![0]) path.push(prev.get(c)![1]); return path.reverse(); }
+    if (at === to) {
+      const path: string[] = [];
+      for (let c = at; c !== from; c = prev.get(c)![0]) path.push(prev.get(c)![1]);
+      return path.reverse();
+    }
     for (const [name, [dr, dc]] of Object.entries(DIRS)) {
       const next = at + dr * room.w + dc;
       if (room.walls.has(next) || boxes.has(next) || prev.has(next)) continue;
@@ -31,9 +35,13 @@ function walk(room: Room, boxes: Set<number>, from: number, to: number): string[
 /** How many of `moves` it takes until every box is on a goal (the forward plan may end with idle walking). */
 function solvedAfter(room: Room, boxes: Set<number>, player: number, moves: string[]): number {
   for (let k = 0; k < moves.length; k++) {
-    const [dr, dc] = DIRS[moves[k]], step = dr * room.w + dc;
+    const [dr, dc] = DIRS[moves[k]],
+      step = dr * room.w + dc;
     player += step;
-    if (boxes.has(player)) { boxes.delete(player); boxes.add(player + step); }
+    if (boxes.has(player)) {
+      boxes.delete(player);
+      boxes.add(player + step);
+    }
     if (room.goals.every((g) => boxes.has(g))) return k + 1;
   }
   return moves.length;
@@ -53,9 +61,12 @@ export function boxCount(o: Sizes, area: number): number {
 
 function generatePuzzle(rng: Rng, o: Sizes & { max_depth: number }) {
   for (;;) {
-    const h = rng.int(o.min_h, o.max_h), w = rng.int(o.min_w, o.max_w);
+    const h = rng.int(o.min_h, o.max_h),
+      w = rng.int(o.min_w, o.max_w);
     const walls = new Set<number>();
-    for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) if (r === 0 || c === 0 || r === h - 1 || c === w - 1 || rng.bool(0.12)) walls.add(r * w + c);
+    for (let r = 0; r < h; r++)
+      for (let c = 0; c < w; c++)
+        if (r === 0 || c === 0 || r === h - 1 || c === w - 1 || rng.bool(0.12)) walls.add(r * w + c);
     const free = Array.from({ length: h * w }, (_, i) => i).filter((i) => !walls.has(i));
     const count = boxCount(o, w * h);
     if (free.length < count + 3) continue;
@@ -65,20 +76,29 @@ function generatePuzzle(rng: Rng, o: Sizes & { max_depth: number }) {
     let player = player0;
     const reverseMoves: string[] = [];
     for (let tries = 0; tries < 300 && reverseMoves.length < o.max_depth; tries++) {
-      const box = rng.pick([...boxes]), d = rng.pick(Object.keys(DIRS));
-      const [dr, dc] = DIRS[d], step = dr * w + dc;
-      const stand = box - step, back = stand - step; // player pulls from `stand` to `back`, dragging the box to `stand`
+      const box = rng.pick([...boxes]),
+        d = rng.pick(Object.keys(DIRS));
+      const [dr, dc] = DIRS[d],
+        step = dr * w + dc;
+      const stand = box - step,
+        back = stand - step; // player pulls from `stand` to `back`, dragging the box to `stand`
       if (walls.has(stand) || walls.has(back) || boxes.has(stand) || boxes.has(back)) continue;
       const path = walk(room, boxes, player, stand);
       if (!path || reverseMoves.length + path.length + 1 > o.max_depth) continue;
       reverseMoves.push(...path, OPPOSITE[d]);
-      boxes.delete(box); boxes.add(stand);
+      boxes.delete(box);
+      boxes.add(stand);
       player = back;
     }
     // Reasoning-Gym keeps a puzzle only when at least half of its boxes start off their goals.
     if (goals.filter((g) => !boxes.has(g)).length < Math.max(1, Math.floor(count / 2))) continue;
     const forward = reverseMoves.reverse().map((m) => OPPOSITE[m]);
-    return { room, boxes, player, solution: forward.slice(0, solvedAfter(room, new Set(boxes), player, forward)).join('') };
+    return {
+      room,
+      boxes,
+      player,
+      solution: forward.slice(0, solvedAfter(room, new Set(boxes), player, forward)).join(''),
+    };
   }
 }
 
@@ -87,8 +107,21 @@ function render(room: Room, boxes: Set<number>, player: number): string {
   for (let r = 0; r < room.h; r++) {
     let line = '';
     for (let c = 0; c < room.w; c++) {
-      const i = r * room.w + c, goal = room.goals.includes(i);
-      line += room.walls.has(i) ? '+' : i === player ? (goal ? '%' : '*') : boxes.has(i) ? (goal ? '$' : '@') : goal ? 'X' : '-';
+      const i = r * room.w + c,
+        goal = room.goals.includes(i);
+      line += room.walls.has(i)
+        ? '+'
+        : i === player
+          ? goal
+            ? '%'
+            : '*'
+          : boxes.has(i)
+            ? goal
+              ? '$'
+              : '@'
+            : goal
+              ? 'X'
+              : '-';
     }
     rows.push(line);
   }
@@ -110,25 +143,43 @@ export const sokoban = defineTask({
     max_w: { kind: 'int', default: 10, min: 5, max: 15, description: 'widest room' },
     min_h: { kind: 'int', default: 6, min: 5, max: 15, description: 'shortest room' },
     max_h: { kind: 'int', default: 10, min: 5, max: 15, description: 'tallest room' },
-    min_boxes: { kind: 'int', default: 4, min: 1, max: 10, description: 'boxes in the smallest room (more in larger ones)' },
+    min_boxes: {
+      kind: 'int',
+      default: 4,
+      min: 1,
+      max: 10,
+      description: 'boxes in the smallest room (more in larger ones)',
+    },
     max_boxes: { kind: 'int', default: 10, min: 1, max: 10, description: 'boxes in the largest room' },
     max_depth: { kind: 'int', default: 80, min: 5, max: 400, description: 'longest generated solution (moves)' },
   },
-  ranges: [['min_w', 'max_w'], ['min_h', 'max_h'], ['min_boxes', 'max_boxes']],
+  ranges: [
+    ['min_w', 'max_w'],
+    ['min_h', 'max_h'],
+    ['min_boxes', 'max_boxes'],
+  ],
   generate(options, rng) {
     const { room, boxes, player, solution } = generatePuzzle(rng, options);
     const board = render(room, boxes, player);
-    const prompt = ("You are going to solve a 'sokoban' puzzle.\n\n* - The player\n% - The player on a goal\n@ - A box\nX - A " + "goal\n$ - A box on a goal\n+ - A wall\n- - An empty position\n\n") +
-      ('Moves are L (left), R (right), U (up) and D (down); walking into a box pushes it one cell if the cell ' + 'behind it is free. Every box must end on a goal.\n') +
-      (`Your solution must be a string of characters, ex: LDURRUDL.\n\nHere is your puzzle:\n${board}\n\nGive ` + `the move string within triple angle brackets, as <<<moves>>>.`);
+    const prompt =
+      "You are going to solve a 'sokoban' puzzle.\n\n* - The player\n% - The player on a goal\n@ - A box\nX - A " +
+      'goal\n$ - A box on a goal\n+ - A wall\n- - An empty position\n\n' +
+      ('Moves are L (left), R (right), U (up) and D (down); walking into a box pushes it one cell if the cell ' +
+        'behind it is free. Every box must end on a goal.\n') +
+      (`Your solution must be a string of characters, ex: LDURRUDL.\n\nHere is your puzzle:\n${board}\n\nGive ` +
+        `the move string within triple angle brackets, as <<<moves>>>.`);
     return { prompt, answer: solution, metadata: { board, boxes: boxes.size } };
   },
   check(instance, answer) {
     const rows = (instance.metadata.board as string).split('\n');
-    const w = rows[0].length, cells = rows.join('');
+    const w = rows[0].length,
+      cells = rows.join('');
     const moves = answer.replace(/[\s,]+/g, '').toUpperCase();
-    if (moves.length === 0 || moves.length > 5000 || /[^LRUD]/.test(moves)) return unparseable('expected a string of L, R, U, D');
-    const walls = new Set<number>(), boxes = new Set<number>(), goals: number[] = [];
+    if (moves.length === 0 || moves.length > 5000 || /[^LRUD]/.test(moves))
+      return unparseable('expected a string of L, R, U, D');
+    const walls = new Set<number>(),
+      boxes = new Set<number>(),
+      goals: number[] = [];
     let player = -1;
     Array.from(cells).forEach((ch, i) => {
       if (ch === '+') walls.add(i);
@@ -137,12 +188,15 @@ export const sokoban = defineTask({
       if ('*%'.includes(ch)) player = i;
     });
     for (const m of moves) {
-      const [dr, dc] = DIRS[m], step = dr * w + dc, next = player + step;
+      const [dr, dc] = DIRS[m],
+        step = dr * w + dc,
+        next = player + step;
       // As in Reasoning-Gym's Player.update: walking into a wall, or pushing a box that cannot move, is a no-op.
       if (walls.has(next)) continue;
       if (boxes.has(next)) {
         if (walls.has(next + step) || boxes.has(next + step)) continue;
-        boxes.delete(next); boxes.add(next + step);
+        boxes.delete(next);
+        boxes.add(next + step);
       }
       player = next;
     }

@@ -7,7 +7,10 @@
  * skipped. Null unless `size` rows are found.
  */
 export function readDigitRows(answer: string, size: number): number[][] | null {
-  const rows = answer.split('\n').map((line) => Array.from(line.replace(/[^1-9]/g, ''), Number)).filter((row) => row.length === size);
+  const rows = answer
+    .split('\n')
+    .map((line) => Array.from(line.replace(/[^1-9]/g, ''), Number))
+    .filter((row) => row.length === size);
   return rows.length >= size ? rows.slice(0, size) : null;
 }
 

@@ -16,7 +16,10 @@ const text = (rows: (number | string)[][]): string => rows.map((row) => row.join
 function allMiniSudokus(): number[][][] {
   const perms: number[][] = [];
   const permute = (prefix: number[]): void => {
-    if (prefix.length === 4) { perms.push(prefix); return; }
+    if (prefix.length === 4) {
+      perms.push(prefix);
+      return;
+    }
     for (let v = 1; v <= 4; v++) if (!prefix.includes(v)) permute([...prefix, v]);
   };
   permute([]);
@@ -29,7 +32,10 @@ function allMiniSudokus(): number[][][] {
     }
     return true;
   };
-  for (const a of perms) for (const b of perms) if (ok([a, b])) for (const c of perms) if (ok([a, b, c])) for (const d of perms) if (ok([a, b, c, d])) out.push([a, b, c, d]);
+  for (const a of perms)
+    for (const b of perms)
+      if (ok([a, b]))
+        for (const c of perms) if (ok([a, b, c])) for (const d of perms) if (ok([a, b, c, d])) out.push([a, b, c, d]);
   return out;
 }
 
@@ -39,7 +45,9 @@ describe('rg.games.mini_sudoku', () => {
     expect(all.length).toBe(288);
     for (const instance of sample(miniSudoku as unknown as Task, 60)) {
       const puzzle = instance.metadata.puzzle as number[][];
-      const fits = all.filter((g) => g.every((row, r) => row.every((v, c) => puzzle[r][c] === 0 || puzzle[r][c] === v)));
+      const fits = all.filter((g) =>
+        g.every((row, r) => row.every((v, c) => puzzle[r][c] === 0 || puzzle[r][c] === v)),
+      );
       expect(fits.map(text)).toEqual([instance.answer]);
     }
   });
@@ -58,13 +66,20 @@ describe('rg.games.mini_sudoku', () => {
 describe('rg.games.sudoku', () => {
   it('gold is a full valid grid that keeps the givens, and the empty count is in range', () => {
     for (const instance of sample(sudoku as unknown as Task, 20)) {
-      const g = grid(instance.answer), puzzle = instance.metadata.puzzle as number[][];
+      const g = grid(instance.answer),
+        puzzle = instance.metadata.puzzle as number[][];
       for (let i = 0; i < 9; i++) {
         expect(new Set(g[i]).size).toBe(9);
         expect(new Set(g.map((row) => row[i])).size).toBe(9);
-        expect(new Set(g.flatMap((row, r) => row.filter((_, c) => Math.floor(r / 3) * 3 + Math.floor(c / 3) === i))).size).toBe(9);
+        expect(
+          new Set(g.flatMap((row, r) => row.filter((_, c) => Math.floor(r / 3) * 3 + Math.floor(c / 3) === i))).size,
+        ).toBe(9);
       }
-      puzzle.forEach((row, r) => row.forEach((v, c) => { if (v) expect(g[r][c]).toBe(v); }));
+      puzzle.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v) expect(g[r][c]).toBe(v);
+        }),
+      );
       const empty = puzzle.flat().filter((v) => v === 0).length;
       expect(empty).toBeGreaterThanOrEqual(20);
       expect(empty).toBeLessThanOrEqual(50);
@@ -76,6 +91,8 @@ describe('rg.games.sudoku', () => {
     const g = grid(instance.answer);
     [g[4][2], g[4][7]] = [g[4][7], g[4][2]];
     expect(task.verifyAnswer(instance, text(g)).correct).toBe(false);
-    expect(task.verifyAnswer(instance, text(instance.metadata.puzzle as number[][]).replace(/0/g, '_')).outcome).toBe('unparseable');
+    expect(task.verifyAnswer(instance, text(instance.metadata.puzzle as number[][]).replace(/0/g, '_')).outcome).toBe(
+      'unparseable',
+    );
   });
 });

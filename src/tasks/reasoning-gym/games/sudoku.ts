@@ -21,17 +21,29 @@ export const sudoku = defineTask({
     'when the answer is longer than the gold).',
   options: {
     min_empty: { kind: 'int', default: 30, min: 0, max: 64, description: 'fewest empty cells' },
-    max_empty: { kind: 'int', default: 50, min: 0, max: 64, description: 'most empty cells (fewer when uniqueness forbids more)' },
+    max_empty: {
+      kind: 'int',
+      default: 50,
+      min: 0,
+      max: 64,
+      description: 'most empty cells (fewer when uniqueness forbids more)',
+    },
   },
   ranges: [['min_empty', 'max_empty']],
   generate(options, rng) {
     const solution = solver.solve(new Array(81).fill(0), rng)!;
     const target = rng.int(options.min_empty, options.max_empty);
     const puzzle = toRows(carveUnique(solver, solution, target, rng), 9);
-    const prompt = `Solve this Sudoku puzzle:\n${formatGrid(puzzle)}\n` +
-      ('Respond with only your answer, formatted as the puzzle, a 9x9 grid with numbers separated by spaces, and ' + 'rows separated by newlines.\n') +
+    const prompt =
+      `Solve this Sudoku puzzle:\n${formatGrid(puzzle)}\n` +
+      ('Respond with only your answer, formatted as the puzzle, a 9x9 grid with numbers separated by spaces, and ' +
+        'rows separated by newlines.\n') +
       'Return your final answer within triple angle brackets, e.g. <<<\nfirst row\n...\nninth row\n>>>.';
-    return { prompt, answer: formatGrid(toRows(solution, 9)), metadata: { puzzle, num_empty: puzzle.flat().filter((v) => v === 0).length } };
+    return {
+      prompt,
+      answer: formatGrid(toRows(solution, 9)),
+      metadata: { puzzle, num_empty: puzzle.flat().filter((v) => v === 0).length },
+    };
   },
   check(instance, answer) {
     const grid = parseIntGrid(answer, 9, 9, 1, 9) ?? readDigitRows(answer, 9);

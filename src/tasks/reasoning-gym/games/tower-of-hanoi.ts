@@ -25,10 +25,24 @@ function frameStewart(n: number, k: number): { cost: number; split: number } {
 }
 
 /** Moves the top n disks (smallest = 1) from source to target using the spare pegs. */
-function solve(n: number, source: number, target: number, spare: number[], stacks: Map<number, number[]>, out: Move[]): void {
+function solve(
+  n: number,
+  source: number,
+  target: number,
+  spare: number[],
+  stacks: Map<number, number[]>,
+  out: Move[],
+): void {
   if (n === 0) return;
-  const move = (from: number, to: number): void => { const disk = stacks.get(from)!.pop()!; stacks.get(to)!.push(disk); out.push([disk, from, to]); };
-  if (n === 1) { move(source, target); return; }
+  const move = (from: number, to: number): void => {
+    const disk = stacks.get(from)!.pop()!;
+    stacks.get(to)!.push(disk);
+    out.push([disk, from, to]);
+  };
+  if (n === 1) {
+    move(source, target);
+    return;
+  }
   if (spare.length === 1) {
     solve(n - 1, source, spare[0], [target], stacks, out);
     move(source, target);
@@ -47,11 +61,14 @@ function solve(n: number, source: number, target: number, spare: number[], stack
  * on `target`; returns a shortest move list. Used for scattered starts, where k^n stays small.
  */
 function searchMoves(initial: number[], pegs: number, target: number): Move[] {
-  const n = initial.length, total = pegs ** n;
+  const n = initial.length,
+    total = pegs ** n;
   const power = Array.from({ length: n }, (_, d) => pegs ** d);
   const encode = (placement: number[]): number => placement.reduce((code, peg, d) => code + (peg - 1) * power[d], 0);
-  const start = encode(initial), goal = encode(initial.map(() => target));
-  const parent = new Int32Array(total).fill(-1), via = new Int32Array(total);
+  const start = encode(initial),
+    goal = encode(initial.map(() => target));
+  const parent = new Int32Array(total).fill(-1),
+    via = new Int32Array(total);
   parent[start] = start;
   const queue = new Int32Array(total);
   let tail = 0;
@@ -69,7 +86,8 @@ function searchMoves(initial: number[], pegs: number, target: number): Move[] {
         if (to === from || (top[to] && top[to] < disk)) continue;
         const next = code + (to - from) * power[disk - 1];
         if (parent[next] >= 0) continue;
-        parent[next] = code; via[next] = disk * 64 + from * 8 + to;
+        parent[next] = code;
+        via[next] = disk * 64 + from * 8 + to;
         queue[tail++] = next;
       }
     }
@@ -97,47 +115,99 @@ export const towerOfHanoi = defineTask({
     max_disks: { kind: 'int', default: 7, min: 1, max: 10, description: 'most disks' },
     min_pegs: { kind: 'int', default: 3, min: 3, max: 6, description: 'fewest pegs' },
     max_pegs: { kind: 'int', default: 4, min: 3, max: 6, description: 'most pegs' },
-    p_scattered: { kind: 'float', default: 0.5, min: 0, max: 1, description: ('probability that the disks start spread legally over the pegs (solved by search; used only when ' + 'pegs^disks ≤ 100,000)') },
+    p_scattered: {
+      kind: 'float',
+      default: 0.5,
+      min: 0,
+      max: 1,
+      description:
+        'probability that the disks start spread legally over the pegs (solved by search; used only when ' +
+        'pegs^disks ≤ 100,000)',
+    },
   },
-  ranges: [['min_disks', 'max_disks'], ['min_pegs', 'max_pegs']],
+  ranges: [
+    ['min_disks', 'max_disks'],
+    ['min_pegs', 'max_pegs'],
+  ],
   generate(options, rng) {
-    const disks = rng.int(options.min_disks, options.max_disks), pegs = rng.int(options.min_pegs, options.max_pegs);
+    const disks = rng.int(options.min_disks, options.max_disks),
+      pegs = rng.int(options.min_pegs, options.max_pegs);
     const all = Array.from({ length: pegs }, (_, i) => i + 1);
     const [start, target] = rng.sample(all, 2);
     const scattered = rng.next() < options.p_scattered && pegs ** disks <= 100_000;
     let initial: number[], moves: Move[];
     if (scattered) {
-      do initial = Array.from({ length: disks }, () => rng.int(1, pegs)); while (initial.every((p) => p === target));
+      do initial = Array.from({ length: disks }, () => rng.int(1, pegs));
+      while (initial.every((p) => p === target));
       moves = searchMoves(initial, pegs, target);
     } else {
       initial = new Array(disks).fill(start);
-      const stacks = new Map(all.map((p) => [p, p === start ? Array.from({ length: disks }, (_, i) => disks - i) : []]));
+      const stacks = new Map(
+        all.map((p) => [p, p === start ? Array.from({ length: disks }, (_, i) => disks - i) : []]),
+      );
       moves = [];
-      solve(disks, start, target, all.filter((p) => p !== start && p !== target), stacks, moves);
+      solve(
+        disks,
+        start,
+        target,
+        all.filter((p) => p !== start && p !== target),
+        stacks,
+        moves,
+      );
     }
-    const task = scattered ? (`The disks start like this:\n${describeStacks(initial, pegs)}\nMove all disks onto Peg ${target} ` + `following the rules:\n`) : `Move all disks from Peg ${start} to Peg ${target} following the rules:\n`;
-    const prompt = (`Solve the Tower of Hanoi problem with ${disks} disks and ${pegs} pegs (numbered 1 to ${pegs}; disk 1 is ` + `the smallest).\n${task}`) +
-      ('- Only one disk can be moved at a time.\n- A larger disk cannot be placed on top of a smaller disk.\n- ' + 'All disks must be on a peg at all times.\n\n') +
-      ('Provide the sequence of moves, using the fewest moves possible.\n\nFormatting guidelines:\n- Each ' + 'instruction should be placed on a single line.\n') +
-      ("- Each line should be formatted as 'Move disk X from Peg Y to Peg Z'\n- Do not include any other text or " + "formatting.\n") +
+    const task = scattered
+      ? `The disks start like this:\n${describeStacks(initial, pegs)}\nMove all disks onto Peg ${target} ` +
+        `following the rules:\n`
+      : `Move all disks from Peg ${start} to Peg ${target} following the rules:\n`;
+    const prompt =
+      `Solve the Tower of Hanoi problem with ${disks} disks and ${pegs} pegs (numbered 1 to ${pegs}; disk 1 is ` +
+      `the smallest).\n${task}` +
+      ('- Only one disk can be moved at a time.\n- A larger disk cannot be placed on top of a smaller disk.\n- ' +
+        'All disks must be on a peg at all times.\n\n') +
+      ('Provide the sequence of moves, using the fewest moves possible.\n\nFormatting guidelines:\n- Each ' +
+        'instruction should be placed on a single line.\n') +
+      ("- Each line should be formatted as 'Move disk X from Peg Y to Peg Z'\n- Do not include any other text or " +
+        'formatting.\n') +
       'Give the list of moves within triple angle brackets, as <<<moves>>>.';
-    return { prompt, answer: moves.map(([d, f, t]) => `Move disk ${d} from Peg ${f} to Peg ${t}`).join('\n'), metadata: { num_disks: disks, num_pegs: pegs, initial_pegs: initial, target_peg: target, optimal_moves: moves.length } };
+    return {
+      prompt,
+      answer: moves.map(([d, f, t]) => `Move disk ${d} from Peg ${f} to Peg ${t}`).join('\n'),
+      metadata: {
+        num_disks: disks,
+        num_pegs: pegs,
+        initial_pegs: initial,
+        target_peg: target,
+        optimal_moves: moves.length,
+      },
+    };
   },
   check(instance, answer) {
-    const { num_disks: disks, num_pegs: pegs, target_peg: target, optimal_moves: optimal } = instance.metadata as Record<string, number>;
+    const {
+      num_disks: disks,
+      num_pegs: pegs,
+      target_peg: target,
+      optimal_moves: optimal,
+    } = instance.metadata as Record<string, number>;
     const initial = instance.metadata.initial_pegs as number[];
-    const lines = answer.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+    const lines = answer
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
     if (lines.length === 0) return unparseable('no moves');
     if (lines.length > optimal) return wrong(`${lines.length} moves; the optimum is ${optimal}`);
-    const stacks: number[][] = Array.from({ length: pegs + 1 }, (_, p) => initial.flatMap((peg, d) => (peg === p ? [d + 1] : [])).reverse());
+    const stacks: number[][] = Array.from({ length: pegs + 1 }, (_, p) =>
+      initial.flatMap((peg, d) => (peg === p ? [d + 1] : [])).reverse(),
+    );
     for (const line of lines) {
       const m = /^move disk (\d+) from peg (\d+) to peg (\d+)\.?$/i.exec(line);
       if (!m) return unparseable(`cannot read "${line.slice(0, 60)}": expected 'Move disk X from Peg Y to Peg Z'`);
       const [disk, from, to] = [Number(m[1]), Number(m[2]), Number(m[3])];
       if (from < 1 || from > pegs || to < 1 || to > pegs || from === to) return wrong(`"${line}" names a bad peg`);
-      const source = stacks[from], dest = stacks[to];
+      const source = stacks[from],
+        dest = stacks[to];
       if (source[source.length - 1] !== disk) return wrong(`"${line}": disk ${disk} is not on top of Peg ${from}`);
-      if (dest.length && dest[dest.length - 1] < disk) return wrong(`"${line}": disk ${disk} would sit on a smaller disk`);
+      if (dest.length && dest[dest.length - 1] < disk)
+        return wrong(`"${line}": disk ${disk} would sit on a smaller disk`);
       dest.push(source.pop()!);
     }
     return stacks[target].length === disks ? CORRECT : wrong('not every disk ends on the target peg');

@@ -14,16 +14,27 @@ describe('rg.games.tsumego', () => {
       const captured = (r: number, c: number): number => {
         board[r][c] = 'X';
         const dead = new Set<string>();
-        for (const [y, x] of [[r + 1, c], [r - 1, c], [r, c + 1], [r, c - 1]]) {
+        for (const [y, x] of [
+          [r + 1, c],
+          [r - 1, c],
+          [r, c + 1],
+          [r, c - 1],
+        ]) {
           if (board[y]?.[x] !== 'O') continue;
           const seen = new Set<string>();
           let free = false;
           const fill = (a: number, b: number): void => {
             if (seen.has(`${a},${b}`) || board[a]?.[b] === undefined) return;
-            if (board[a][b] === '.') { free = true; return; }
+            if (board[a][b] === '.') {
+              free = true;
+              return;
+            }
             if (board[a][b] !== 'O') return;
             seen.add(`${a},${b}`);
-            fill(a + 1, b); fill(a - 1, b); fill(a, b + 1); fill(a, b - 1);
+            fill(a + 1, b);
+            fill(a - 1, b);
+            fill(a, b + 1);
+            fill(a, b - 1);
           };
           fill(y, x);
           if (!free) for (const s of seen) dead.add(s);
@@ -32,7 +43,9 @@ describe('rg.games.tsumego', () => {
         return dead.size;
       };
       const counts: [string, number][] = [];
-      for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (board[r][c] === '.') counts.push([`${String.fromCharCode(65 + c)}${n - r}`, captured(r, c)]);
+      for (let r = 0; r < n; r++)
+        for (let c = 0; c < n; c++)
+          if (board[r][c] === '.') counts.push([`${String.fromCharCode(65 + c)}${n - r}`, captured(r, c)]);
       const best = Math.max(...counts.map(([, k]) => k));
       expect(best).toBeGreaterThan(0);
       const bestMoves = counts.filter(([, k]) => k === best).map(([m]) => m);

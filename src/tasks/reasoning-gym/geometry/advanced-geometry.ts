@@ -16,8 +16,10 @@ const INSTRUCTIONS =
 
 /** The orthocenter as exact rationals: (H−A)·(C−B) = 0 and (H−B)·(C−A) = 0, by Cramer's rule. */
 export function orthocenter(a: Point, b: Point, c: Point): [Rational, Rational] {
-  const [p, q] = [c[0] - b[0], c[1] - b[1]], [r, s] = [c[0] - a[0], c[1] - a[1]];
-  const e = a[0] * p + a[1] * q, f = b[0] * r + b[1] * s;
+  const [p, q] = [c[0] - b[0], c[1] - b[1]],
+    [r, s] = [c[0] - a[0], c[1] - a[1]];
+  const e = a[0] * p + a[1] * q,
+    f = b[0] * r + b[1] * s;
   const det = p * s - q * r;
   return [new Rational(BigInt(e * s - q * f), BigInt(det)), new Rational(BigInt(p * f - e * r), BigInt(det))];
 }
@@ -34,9 +36,18 @@ function angleAt(a: Point, b: Point, c: Point): number {
 }
 
 const QUESTIONS = {
-  orthocenter: ['Given triangle ABC with coordinates A={A}, B={B}, and C={C}, find the coordinates of its orthocenter.', 'For triangle with vertices A={A}, B={B}, and C={C}, determine the orthocenter (intersection of altitudes).'],
-  incircle_radius: ['Consider triangle ABC with coordinates A={A}, B={B}, and C={C}. Compute the radius of its incircle.', 'Find the incircle radius of triangle ABC whose vertices are A={A}, B={B}, and C={C}.'],
-  angle_measure: ['In triangle ABC with coordinates A={A}, B={B}, and C={C}, find the measure (in degrees) of angle ABC.', 'Given a triangle with vertices A={A}, B={B}, and C={C}, determine the angle at B in degrees.'],
+  orthocenter: [
+    'Given triangle ABC with coordinates A={A}, B={B}, and C={C}, find the coordinates of its orthocenter.',
+    'For triangle with vertices A={A}, B={B}, and C={C}, determine the orthocenter (intersection of altitudes).',
+  ],
+  incircle_radius: [
+    'Consider triangle ABC with coordinates A={A}, B={B}, and C={C}. Compute the radius of its incircle.',
+    'Find the incircle radius of triangle ABC whose vertices are A={A}, B={B}, and C={C}.',
+  ],
+  angle_measure: [
+    'In triangle ABC with coordinates A={A}, B={B}, and C={C}, find the measure (in degrees) of angle ABC.',
+    'Given a triangle with vertices A={A}, B={B}, and C={C}, determine the angle at B in degrees.',
+  ],
 };
 const SHAPES = { orthocenter: '<<<(x, y)>>>', incircle_radius: '<<<radius>>>', angle_measure: '<<<angle°>>>' };
 
@@ -49,45 +60,96 @@ export const advancedGeometry = defineTask({
   options: {
     min_coord: { kind: 'int', default: -10, min: -1000, max: 1000, description: 'smallest coordinate' },
     max_coord: { kind: 'int', default: 10, min: -1000, max: 1000, description: 'largest coordinate' },
-    task_types: { kind: 'enum', default: 'all', values: ['all', ...TYPES], description: 'which question (all: each at random)' },
+    task_types: {
+      kind: 'enum',
+      default: 'all',
+      values: ['all', ...TYPES],
+      description: 'which question (all: each at random)',
+    },
   },
   // Strictly below, not a declared range: a triangle needs room between the two.
-  validateOptions: (o) => (o.min_coord >= o.max_coord
-    ? [{ path: 'min_coord', message: `min_coord ${o.min_coord} ≥ max_coord ${o.max_coord}`, fix: 'make min_coord < max_coord' }]
-    : []),
+  validateOptions: (o) =>
+    o.min_coord >= o.max_coord
+      ? [
+          {
+            path: 'min_coord',
+            message: `min_coord ${o.min_coord} ≥ max_coord ${o.max_coord}`,
+            fix: 'make min_coord < max_coord',
+          },
+        ]
+      : [],
   generate(options, rng) {
     const type = options.task_types === 'all' ? rng.pick(TYPES) : (options.task_types as (typeof TYPES)[number]);
     let points: Point[];
-    do points = Array.from({ length: 3 }, () => [rng.int(options.min_coord, options.max_coord), rng.int(options.min_coord, options.max_coord)] as Point);
-    while ((points[1][0] - points[0][0]) * (points[2][1] - points[0][1]) === (points[2][0] - points[0][0]) * (points[1][1] - points[0][1]));
+    do
+      points = Array.from(
+        { length: 3 },
+        () => [rng.int(options.min_coord, options.max_coord), rng.int(options.min_coord, options.max_coord)] as Point,
+      );
+    while (
+      (points[1][0] - points[0][0]) * (points[2][1] - points[0][1]) ===
+      (points[2][0] - points[0][0]) * (points[1][1] - points[0][1])
+    );
     const [a, b, c] = points;
     let answer: string, exact: (number | string)[];
-    if (type === 'orthocenter') { const h = orthocenter(a, b, c); answer = `(${h[0].toFixed(3)}, ${h[1].toFixed(3)})`; exact = h.map((v) => v.toString()); }
-    else if (type === 'incircle_radius') { const r = incircleRadius(a, b, c); answer = r.toFixed(3); exact = [r]; }
-    else { const angle = angleAt(a, b, c); answer = `${angle.toFixed(3)}°`; exact = [angle]; }
+    if (type === 'orthocenter') {
+      const h = orthocenter(a, b, c);
+      answer = `(${h[0].toFixed(3)}, ${h[1].toFixed(3)})`;
+      exact = h.map((v) => v.toString());
+    } else if (type === 'incircle_radius') {
+      const r = incircleRadius(a, b, c);
+      answer = r.toFixed(3);
+      exact = [r];
+    } else {
+      const angle = angleAt(a, b, c);
+      answer = `${angle.toFixed(3)}°`;
+      exact = [angle];
+    }
     const show = (p: Point): string => `(${p[0]}, ${p[1]})`;
     const question = rng.pick(QUESTIONS[type]).replace('{A}', show(a)).replace('{B}', show(b)).replace('{C}', show(c));
-    const prompt = (`${question} ${INSTRUCTIONS}\n` + `Return your final answer within triple angle brackets, as ${SHAPES[type]}.`);
+    const prompt =
+      `${question} ${INSTRUCTIONS}\n` + `Return your final answer within triple angle brackets, as ${SHAPES[type]}.`;
     return { prompt, answer, metadata: { task_type: type, A: a, B: b, C: c, exact } };
   },
   check(instance, answer) {
     const exact = instance.metadata.exact as (number | string)[];
-    const text = answer.trim().replace(/\s*(°|degrees?)$/i, '').replace(/^\$|\$$/g, '');
+    const text = answer
+      .trim()
+      .replace(/\s*(°|degrees?)$/i, '')
+      .replace(/^\$|\$$/g, '');
     const parts = instance.metadata.task_type === 'orthocenter' ? text.replace(/^\(|\)$/g, '').split(',') : [text];
-    if (parts.length !== exact.length) return unparseable(exact.length === 2 ? 'expected coordinates (x, y)' : 'expected a number');
+    if (parts.length !== exact.length)
+      return unparseable(exact.length === 2 ? 'expected coordinates (x, y)' : 'expected a number');
     for (let i = 0; i < parts.length; i++) {
       const given = parseRationalText(parts[i]);
       if (!given) return unparseable('expected decimal numbers');
-      const target = typeof exact[i] === 'number' ? (exact[i] as number) : (parseRationalText(exact[i] as string) as Rational).toNumber();
+      const target =
+        typeof exact[i] === 'number'
+          ? (exact[i] as number)
+          : (parseRationalText(exact[i] as string) as Rational).toNumber();
       if (Math.abs(given.toNumber() - target) > 1e-3 + 1e-9) return wrong();
     }
     return CORRECT;
   },
   referenceSolution(instance) {
     const m = instance.metadata as unknown as { task_type: string; A: Point; B: Point; C: Point };
-    const head = (`import math\nfrom fractions import Fraction as F\nA, B, C ` + `= ${JSON.stringify(m.A)}, ${JSON.stringify(m.B)}, ${JSON.stringify(m.C)}\n`);
-    if (m.task_type === 'orthocenter') return (`${head}# altitudes from A and B: solve the 2x2 system\na1, b1 = C[0]-B[0], C[1]-B[1]\nc1 = A[0]*a1 + ` + `A[1]*b1\na2, b2 = C[0]-A[0], C[1]-A[1]\nc2 = B[0]*a2 + B[1]*b2\nd = a1*b2 - a2*b1\nx, y = F(c1*b2 - ` + `b1*c2, d), F(a1*c2 - a2*c1, d)\nprint(f"({float(x):.3f}, {float(y):.3f})")\n`);
-    if (m.task_type === 'incircle_radius') return (`${head}a, b, c = math.dist(B, C), math.dist(C, A), math.dist(A, B)\ns = (a + b + c) / ` + `2\nprint(f"{math.sqrt(max(0, s*(s-a)*(s-b)*(s-c))) / s:.3f}")\n`);
-    return (`${head}u = (A[0]-B[0], A[1]-B[1])\nv = (C[0]-B[0], C[1]-B[1])\nc = (u[0]*v[0] + u[1]*v[1]) / ` + `(math.hypot(*u) * math.hypot(*v))\nprint(f"{math.degrees(math.acos(max(-1, min(1, c)))):.3f}°")\n`);
+    const head =
+      `import math\nfrom fractions import Fraction as F\nA, B, C ` +
+      `= ${JSON.stringify(m.A)}, ${JSON.stringify(m.B)}, ${JSON.stringify(m.C)}\n`;
+    if (m.task_type === 'orthocenter')
+      return (
+        `${head}# altitudes from A and B: solve the 2x2 system\na1, b1 = C[0]-B[0], C[1]-B[1]\nc1 = A[0]*a1 + ` +
+        `A[1]*b1\na2, b2 = C[0]-A[0], C[1]-A[1]\nc2 = B[0]*a2 + B[1]*b2\nd = a1*b2 - a2*b1\nx, y = F(c1*b2 - ` +
+        `b1*c2, d), F(a1*c2 - a2*c1, d)\nprint(f"({float(x):.3f}, {float(y):.3f})")\n`
+      );
+    if (m.task_type === 'incircle_radius')
+      return (
+        `${head}a, b, c = math.dist(B, C), math.dist(C, A), math.dist(A, B)\ns = (a + b + c) / ` +
+        `2\nprint(f"{math.sqrt(max(0, s*(s-a)*(s-b)*(s-c))) / s:.3f}")\n`
+      );
+    return (
+      `${head}u = (A[0]-B[0], A[1]-B[1])\nv = (C[0]-B[0], C[1]-B[1])\nc = (u[0]*v[0] + u[1]*v[1]) / ` +
+      `(math.hypot(*u) * math.hypot(*v))\nprint(f"{math.degrees(math.acos(max(-1, min(1, c)))):.3f}°")\n`
+    );
   },
 });

@@ -11,7 +11,8 @@ function instances(task: unknown, count: number, options: Record<string, unknown
   const resolved = t.resolveOptions(options);
   return Array.from({ length: count }, (_, i) => t.generate(resolved, 9, i));
 }
-const verdict = (task: unknown, instance: TaskInstance, answer: string): boolean => asTask(task).verifyAnswer(instance, answer).correct;
+const verdict = (task: unknown, instance: TaskInstance, answer: string): boolean =>
+  asTask(task).verifyAnswer(instance, answer).correct;
 type Triangle = { A: number[]; B: number[]; C: number[] };
 
 describe('advanced_geometry recomputed', () => {
@@ -29,13 +30,21 @@ describe('advanced_geometry recomputed', () => {
   it("incircle radius by Heron's formula and angle by the law of cosines", () => {
     for (const instance of instances(advancedGeometry, 60, { task_types: 'incircle_radius' })) {
       const { A, B, C } = instance.metadata as unknown as Triangle;
-      const [a, b, c] = [Math.hypot(B[0] - C[0], B[1] - C[1]), Math.hypot(C[0] - A[0], C[1] - A[1]), Math.hypot(A[0] - B[0], A[1] - B[1])];
+      const [a, b, c] = [
+        Math.hypot(B[0] - C[0], B[1] - C[1]),
+        Math.hypot(C[0] - A[0], C[1] - A[1]),
+        Math.hypot(A[0] - B[0], A[1] - B[1]),
+      ];
       const s = (a + b + c) / 2;
       expect(Number(instance.answer)).toBeCloseTo(Math.sqrt(s * (s - a) * (s - b) * (s - c)) / s, 3);
     }
     for (const instance of instances(advancedGeometry, 60, { task_types: 'angle_measure' })) {
       const { A, B, C } = instance.metadata as unknown as Triangle;
-      const [a, b, c] = [Math.hypot(B[0] - C[0], B[1] - C[1]), Math.hypot(C[0] - A[0], C[1] - A[1]), Math.hypot(A[0] - B[0], A[1] - B[1])];
+      const [a, b, c] = [
+        Math.hypot(B[0] - C[0], B[1] - C[1]),
+        Math.hypot(C[0] - A[0], C[1] - A[1]),
+        Math.hypot(A[0] - B[0], A[1] - B[1]),
+      ];
       const degrees = (Math.acos((a * a + c * c - b * b) / (2 * a * c)) * 180) / Math.PI;
       expect(Number(instance.answer.replace('°', ''))).toBeCloseTo(degrees, 3);
     }
@@ -44,11 +53,19 @@ describe('advanced_geometry recomputed', () => {
   it('answer spellings: with or without °, fractions for coordinates; 0.01 off is wrong', () => {
     const angle = instances(advancedGeometry, 1, { task_types: 'angle_measure' })[0];
     const value = angle.answer.replace('°', '');
-    expect([value, `${value} degrees`, `${value}°`, `${(Number(value) + 0.01).toFixed(3)}`].map((a) => verdict(advancedGeometry, angle, a))).toEqual([true, true, true, false]);
+    expect(
+      [value, `${value} degrees`, `${value}°`, `${(Number(value) + 0.01).toFixed(3)}`].map((a) =>
+        verdict(advancedGeometry, angle, a),
+      ),
+    ).toEqual([true, true, true, false]);
     const ortho = instances(advancedGeometry, 1, { task_types: 'orthocenter' })[0];
     const exact = ortho.metadata.exact as string[];
     const [x, y] = ortho.answer.slice(1, -1).split(', ');
-    expect([`(${exact[0]}, ${exact[1]})`, `${x},${y}`, `(${y}, ${x})`, `(${x})`].map((a) => verdict(advancedGeometry, ortho, a))).toEqual([true, true, x === y, false]);
+    expect(
+      [`(${exact[0]}, ${exact[1]})`, `${x},${y}`, `(${y}, ${x})`, `(${x})`].map((a) =>
+        verdict(advancedGeometry, ortho, a),
+      ),
+    ).toEqual([true, true, x === y, false]);
   });
 });
 
@@ -60,7 +77,9 @@ describe('simple_geometry recomputed', () => {
       const missing = Number(instance.answer);
       expect(given.reduce((a, b) => a + b, 0) + missing).toBe((sides - 2) * 180);
       expect(missing > 0 && missing < 180).toBe(true);
-      expect([`${missing}°`, `${missing}.0`, `${missing + 1}`].map((a) => verdict(simpleGeometry, instance, a))).toEqual([true, true, false]);
+      expect(
+        [`${missing}°`, `${missing}.0`, `${missing + 1}`].map((a) => verdict(simpleGeometry, instance, a)),
+      ).toEqual([true, true, false]);
     }
   });
 });

@@ -8,10 +8,17 @@ import { parseBoolean } from '../../kit/index.js';
 function canFinish(n: number, prerequisites: readonly (readonly [number, number])[]): boolean {
   const indegree = new Array(n).fill(0);
   const next: number[][] = Array.from({ length: n }, () => []);
-  for (const [course, prereq] of prerequisites) { next[prereq].push(course); indegree[course]++; }
+  for (const [course, prereq] of prerequisites) {
+    next[prereq].push(course);
+    indegree[course]++;
+  }
   const queue = indegree.flatMap((d, i) => (d === 0 ? [i] : []));
   let done = 0;
-  while (queue.length) { const c = queue.pop()!; done++; for (const m of next[c]) if (--indegree[m] === 0) queue.push(m); }
+  while (queue.length) {
+    const c = queue.pop()!;
+    done++;
+    for (const m of next[c]) if (--indegree[m] === 0) queue.push(m);
+  }
   return done === n;
 }
 
@@ -26,9 +33,27 @@ export const courseSchedule = defineTask({
     max_num_courses: { kind: 'int', default: 10, min: 3, max: 100, description: 'most courses' },
     min_num_prerequisites: { kind: 'int', default: 1, min: 1, max: 20, description: 'fewest prerequisites per course' },
     max_num_prerequisites: { kind: 'int', default: 2, min: 1, max: 20, description: 'most prerequisites per course' },
-    min_cycle_length: { kind: 'int', default: 3, min: 3, max: 100, description: 'shortest cycle added to unsolvable schedules' },
-    max_cycle_length: { kind: 'int', default: 5, min: 3, max: 100, description: 'longest cycle added to unsolvable schedules' },
-    p_solvable: { kind: 'float', default: 0.5, min: 0, max: 1, description: 'probability that the schedule is solvable' },
+    min_cycle_length: {
+      kind: 'int',
+      default: 3,
+      min: 3,
+      max: 100,
+      description: 'shortest cycle added to unsolvable schedules',
+    },
+    max_cycle_length: {
+      kind: 'int',
+      default: 5,
+      min: 3,
+      max: 100,
+      description: 'longest cycle added to unsolvable schedules',
+    },
+    p_solvable: {
+      kind: 'float',
+      default: 0.5,
+      min: 0,
+      max: 1,
+      description: 'probability that the schedule is solvable',
+    },
   },
   ranges: [
     ['min_num_courses', 'max_num_courses'],
@@ -50,8 +75,10 @@ export const courseSchedule = defineTask({
     }
     const prerequisites = rng.shuffle([...pairs.values()]);
     const answer = canFinish(n, prerequisites) ? 'True' : 'False';
-    const prompt = `There are a total of ${n} courses you have to take, labeled from 0 to ${n - 1}.\n` +
-      ('You are given the following list of prerequisites, where prerequisites[i] = (a_i, b_i) indicates that you ' + 'must first take course b_i if you want to take course a_i:\n') +
+    const prompt =
+      `There are a total of ${n} courses you have to take, labeled from 0 to ${n - 1}.\n` +
+      ('You are given the following list of prerequisites, where prerequisites[i] = (a_i, b_i) indicates that you ' +
+        'must first take course b_i if you want to take course a_i:\n') +
       `[${prerequisites.map(([a, b]) => `(${a}, ${b})`).join(', ')}]\n\n` +
       'Return True if you can finish all courses considering the prerequisites, or False otherwise.\n' +
       'Give your final answer (True or False) within triple angle brackets, as <<<answer>>>.';

@@ -18,7 +18,8 @@ describe('rg.graphs.course_schedule', () => {
     const [task, instances] = sample(courseSchedule, 200);
     const answers = new Set<string>();
     for (const instance of instances) {
-      const n = instance.metadata.num_courses as number, pairs = instance.metadata.prerequisites as [number, number][];
+      const n = instance.metadata.num_courses as number,
+        pairs = instance.metadata.prerequisites as [number, number][];
       const color = new Array(n).fill(0);
       const cyclic = (u: number): boolean => {
         color[u] = 1;
@@ -41,16 +42,21 @@ describe('rg.graphs.largest_island', () => {
   it('matches union-find component sizes', () => {
     const [task, instances] = sample(largestIsland, 100);
     for (const instance of instances) {
-      const grid = instance.metadata.grid as number[][], cols = grid[0].length;
+      const grid = instance.metadata.grid as number[][],
+        cols = grid[0].length;
       const parent = grid.flat().map((_, i) => i);
       const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-      grid.forEach((row, r) => row.forEach((v, c) => {
-        if (!v) return;
-        if (c + 1 < cols && row[c + 1]) parent[root(r * cols + c)] = root(r * cols + c + 1);
-        if (r + 1 < grid.length && grid[r + 1][c]) parent[root(r * cols + c)] = root((r + 1) * cols + c);
-      }));
+      grid.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (!v) return;
+          if (c + 1 < cols && row[c + 1]) parent[root(r * cols + c)] = root(r * cols + c + 1);
+          if (r + 1 < grid.length && grid[r + 1][c]) parent[root(r * cols + c)] = root((r + 1) * cols + c);
+        }),
+      );
       const sizes = new Map<number, number>();
-      grid.flat().forEach((v, i) => { if (v) sizes.set(root(i), (sizes.get(root(i)) ?? 0) + 1); });
+      grid.flat().forEach((v, i) => {
+        if (v) sizes.set(root(i), (sizes.get(root(i)) ?? 0) + 1);
+      });
       const best = Math.max(0, ...sizes.values());
       expect(instance.answer).toBe(String(best));
       expect(task.verifyAnswer(instance, String(best + 1)).correct).toBe(false);
@@ -66,9 +72,13 @@ describe('rg.graphs.shortest_path', () => {
     const out: string[] = [];
     const go = (r: number, c: number, path: string[]): void => {
       if (out.length > 50) return;
-      if (path.length === length) { if (m[r][c] === '#') out.push(path.join(' ')); return; }
+      if (path.length === length) {
+        if (m[r][c] === '#') out.push(path.join(' '));
+        return;
+      }
       for (const [name, [dr, dc]] of Object.entries(moves)) {
-        const nr = r + dr, nc = c + dc;
+        const nr = r + dr,
+          nc = c + dc;
         if (m[nr]?.[nc] !== undefined && m[nr][nc] !== 'X') go(nr, nc, [...path, name]);
       }
     };
@@ -77,10 +87,15 @@ describe('rg.graphs.shortest_path', () => {
   }
   it('every shortest path verifies; no shorter one exists; mutations fail', () => {
     const [task, instances] = sample(shortestPathTask, 80);
-    let multiple = 0, infeasible = 0;
+    let multiple = 0,
+      infeasible = 0;
     for (const instance of instances) {
       const m = instance.metadata.matrix as string[][];
-      if (instance.answer === 'infeasible') { infeasible++; expect(task.verifyAnswer(instance, 'right').correct).toBe(false); continue; }
+      if (instance.answer === 'infeasible') {
+        infeasible++;
+        expect(task.verifyAnswer(instance, 'right').correct).toBe(false);
+        continue;
+      }
       const length = instance.answer.split(' ').length;
       if (length > 12) continue;
       for (let shorter = 1; shorter < length; shorter++) expect(allPaths(m, shorter)).toEqual([]);
@@ -103,7 +118,8 @@ describe('rg.graphs.quantum_lock', () => {
   type Button = { name: string; type: string; value: number; active_state: string };
   /** Plays a sequence independently: null when a press is not allowed, else the final number. */
   const play = (buttons: Button[], seq: string[]): number | null => {
-    let value = 0, light = 'red';
+    let value = 0,
+      light = 'red';
     for (const name of seq) {
       const b = buttons.find((x) => x.name === name)!;
       if (b.active_state !== 'any' && b.active_state !== light) return null;
@@ -118,7 +134,8 @@ describe('rg.graphs.quantum_lock', () => {
     for (const instance of instances) {
       const shortest = instance.answer.split(' → ').length;
       if (shortest > 8) continue;
-      const buttons = instance.metadata.buttons as Button[], target = instance.metadata.target_value as number;
+      const buttons = instance.metadata.buttons as Button[],
+        target = instance.metadata.target_value as number;
       for (let length = 1; length <= shortest; length++) {
         for (let code = 0; code < 3 ** length; code++) {
           const seq: string[] = [];
@@ -144,15 +161,31 @@ describe('rg.graphs.family_relationships', () => {
     const up = (x: string): Map<string, number> => {
       const depth = new Map([[x, 0]]);
       const queue = [x];
-      while (queue.length) { const y = queue.shift()!; for (const p of byName.get(y)!.parents) if (!depth.has(p)) { depth.set(p, depth.get(y)! + 1); queue.push(p); } }
+      while (queue.length) {
+        const y = queue.shift()!;
+        for (const p of byName.get(y)!.parents)
+          if (!depth.has(p)) {
+            depth.set(p, depth.get(y)! + 1);
+            queue.push(p);
+          }
+      }
       return depth;
     };
-    const A = byName.get(a)!, B = byName.get(b)!, g = (f: string, m: string): string => (A.male ? m : f);
+    const A = byName.get(a)!,
+      B = byName.get(b)!,
+      g = (f: string, m: string): string => (A.male ? m : f);
     if (A.spouse === b) return g('wife', 'husband');
-    const da = up(a), db = up(b);
+    const da = up(a),
+      db = up(b);
     let best: [number, number] | null = null;
     for (const [x, i] of da) if (db.has(x) && (!best || i + db.get(x)! < best[0] + best[1])) best = [i, db.get(x)!];
-    const table: Record<string, [string, string]> = { '0,1': ['mother', 'father'], '1,0': ['daughter', 'son'], '1,1': ['sister', 'brother'], '0,2': ['grandmother', 'grandfather'], '1,2': ['aunt', 'uncle'] };
+    const table: Record<string, [string, string]> = {
+      '0,1': ['mother', 'father'],
+      '1,0': ['daughter', 'son'],
+      '1,1': ['sister', 'brother'],
+      '0,2': ['grandmother', 'grandfather'],
+      '1,2': ['aunt', 'uncle'],
+    };
     if (best && table[best.join(',')]) return g(...table[best.join(',')]);
     if (best && best.join(',') === '2,1') return g('niece', 'nephew');
     if (B.spouse && byName.get(B.spouse)!.parents.includes(a)) return g('mother-in-law', 'father-in-law');
@@ -163,7 +196,9 @@ describe('rg.graphs.family_relationships', () => {
     const seen = new Set<string>();
     for (const instance of instances) {
       const family = instance.metadata.family as Member[];
-      expect(classify(family, instance.metadata.person1 as string, instance.metadata.person2 as string)).toBe(instance.answer);
+      expect(classify(family, instance.metadata.person1 as string, instance.metadata.person2 as string)).toBe(
+        instance.answer,
+      );
       seen.add(instance.answer);
       expect(task.verifyAnswer(instance, `The ${instance.answer.replace(/-/g, ' ')}.`).correct).toBe(true);
       expect(task.verifyAnswer(instance, instance.answer === 'son' ? 'daughter' : 'son').correct).toBe(false);

@@ -4,10 +4,19 @@ import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
 
-type Button = { name: string; type: 'add' | 'subtract' | 'multiply'; value: number; active_state: 'any' | 'green' | 'red' };
+type Button = {
+  name: string;
+  type: 'add' | 'subtract' | 'multiply';
+  value: number;
+  active_state: 'any' | 'green' | 'red';
+};
 
 function press(button: Button, value: number): number {
-  return button.type === 'add' ? value + button.value : button.type === 'subtract' ? value - button.value : value * button.value;
+  return button.type === 'add'
+    ? value + button.value
+    : button.type === 'subtract'
+      ? value - button.value
+      : value * button.value;
 }
 
 /**
@@ -28,8 +37,15 @@ function solve(buttons: readonly Button[], target: number, maxSteps: number): st
       if (step === maxSteps) continue;
       for (const b of buttons) {
         if (b.active_state !== 'any' && (b.active_state === 'red') !== node.red) continue;
-        const value = press(b, node.value), key = `${value}${node.red ? 'g' : 'r'}`, left = maxSteps - step - 1;
-        if (seen.has(key) || (value > target && value - target > maxDown * left) || (value < 0 && target - value > maxUp * left)) continue;
+        const value = press(b, node.value),
+          key = `${value}${node.red ? 'g' : 'r'}`,
+          left = maxSteps - step - 1;
+        if (
+          seen.has(key) ||
+          (value > target && value - target > maxDown * left) ||
+          (value < 0 && target - value > maxUp * left)
+        )
+          continue;
         seen.add(key);
         next.push({ value, red: !node.red, path: [...node.path, b.name] });
       }
@@ -40,7 +56,11 @@ function solve(buttons: readonly Button[], target: number, maxSteps: number): st
 }
 
 function makeButtons(rng: Rng, level: number): Button[] {
-  const values = { add: level >= 5 ? [2, 3] : [1, 2], subtract: level >= 5 ? [2, 3] : [1, 2], multiply: level >= 7 ? [2, 3] : [2] };
+  const values = {
+    add: level >= 5 ? [2, 3] : [1, 2],
+    subtract: level >= 5 ? [2, 3] : [1, 2],
+    multiply: level >= 7 ? [2, 3] : [2],
+  };
   const buttons: Button[] = [];
   while (buttons.length < 3) {
     const type = rng.pick(['add', 'subtract', 'multiply'] as const);
@@ -60,7 +80,13 @@ export const quantumLock = defineTask({
   description: 'Find the shortest button sequence that takes a number to a target under light-dependent operations.',
   answerFormat: 'button letters separated by →, e.g. A → B',
   options: {
-    difficulty: { kind: 'int', default: 10, min: 1, max: 30, description: 'highest puzzle level (each item draws a level from 1 to this)' },
+    difficulty: {
+      kind: 'int',
+      default: 10,
+      min: 1,
+      max: 30,
+      description: 'highest puzzle level (each item draws a level from 1 to this)',
+    },
   },
   generate(options, rng) {
     for (;;) {
@@ -71,22 +97,38 @@ export const quantumLock = defineTask({
       const maxSteps = Math.min(15, 6 + Math.trunc(level * 1.5));
       const solution = solve(buttons, target, maxSteps);
       if (!solution) continue;
-      const prompt = ('In front of you are some buttons, a light, and a number. The light will toggle between red and green ' + 'whenever you press a button. ') +
-        ('Each button performs a mathematical operation to the number, but the operation may depend on the state ' + 'of the light: ') +
+      const prompt =
+        'In front of you are some buttons, a light, and a number. The light will toggle between red and green ' +
+        'whenever you press a button. ' +
+        ('Each button performs a mathematical operation to the number, but the operation may depend on the state ' +
+          'of the light: ') +
         'a button marked (when red) or (when green) can only be pressed while the light shows that color.\n' +
-        ("You must press the shortest correct sequence of buttons to reach the target value. Your answer should " + "be a sequence of buttons separated by '→', for example: A → B → C\n\n") +
+        ('You must press the shortest correct sequence of buttons to reach the target value. Your answer should ' +
+          "be a sequence of buttons separated by '→', for example: A → B → C\n\n") +
         `Start: 0 (red)\nTarget: ${target}\nButtons:\n` +
-        buttons.map((b) => `${b.name}: ${b.type[0].toUpperCase()}${b.type.slice(1)} ${b.value} (when ${b.active_state})`).join('\n') +
+        buttons
+          .map((b) => `${b.name}: ${b.type[0].toUpperCase()}${b.type.slice(1)} ${b.value} (when ${b.active_state})`)
+          .join('\n') +
         '\n\nGive the sequence within triple angle brackets, as <<<sequence>>>.';
-      return { prompt, answer: solution.join(' → '), metadata: { buttons, target_value: target, level, shortest: solution.length } };
+      return {
+        prompt,
+        answer: solution.join(' → '),
+        metadata: { buttons, target_value: target, level, shortest: solution.length },
+      };
     }
   },
   check(instance, answer) {
     const buttons = instance.metadata.buttons as Button[];
-    const tokens = answer.trim().split(/\s*(?:→|->|,|\s)\s*/).filter((t) => t.length > 0).map((t) => t.toUpperCase());
-    if (tokens.length === 0 || tokens.length > 100 || tokens.some((t) => !buttons.some((b) => b.name === t))) return unparseable(`expected button names (${buttons.map((b) => b.name).join(', ')}) separated by →`);
+    const tokens = answer
+      .trim()
+      .split(/\s*(?:→|->|,|\s)\s*/)
+      .filter((t) => t.length > 0)
+      .map((t) => t.toUpperCase());
+    if (tokens.length === 0 || tokens.length > 100 || tokens.some((t) => !buttons.some((b) => b.name === t)))
+      return unparseable(`expected button names (${buttons.map((b) => b.name).join(', ')}) separated by →`);
     const shortest = instance.metadata.shortest as number;
-    let value = 0, red = true;
+    let value = 0,
+      red = true;
     for (const t of tokens) {
       const b = buttons.find((x) => x.name === t)!;
       // As in Reasoning-Gym's simulate_sequence, a button pressed in the wrong light does nothing.
@@ -96,7 +138,9 @@ export const quantumLock = defineTask({
     }
     if (value !== instance.metadata.target_value) return wrong(`the sequence ends at ${value}`);
     // Reasoning-Gym's score_answer: a longer sequence that reaches the target scores 0.5.
-    return tokens.length === shortest ? CORRECT : wrong(`${tokens.length} presses; the shortest sequence has ${shortest}`, 0.5);
+    return tokens.length === shortest
+      ? CORRECT
+      : wrong(`${tokens.length} presses; the shortest sequence has ${shortest}`, 0.5);
   },
   referenceSolution(instance) {
     return `from collections import deque

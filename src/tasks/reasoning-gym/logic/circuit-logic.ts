@@ -5,16 +5,25 @@ import { CORRECT, unparseable, wrong } from '../../answer.js';
 
 type Term = { op: 'AND' | 'NAND' | 'XOR'; inputs: { name: string; negated: boolean }[] };
 
-const inputName = (i: number): string => { let s = ''; for (let k = i + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s; return s; };
+const inputName = (i: number): string => {
+  let s = '';
+  for (let k = i + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+};
 
 function combine(op: string, values: number[]): number {
   const ones = values.filter((v) => v === 1).length;
   switch (op) {
-    case 'AND': return ones === values.length ? 1 : 0;
-    case 'NAND': return ones === values.length ? 0 : 1;
-    case 'OR': return ones > 0 ? 1 : 0;
-    case 'NOR': return ones > 0 ? 0 : 1;
-    default: return ones % 2;
+    case 'AND':
+      return ones === values.length ? 1 : 0;
+    case 'NAND':
+      return ones === values.length ? 0 : 1;
+    case 'OR':
+      return ones > 0 ? 1 : 0;
+    case 'NOR':
+      return ones > 0 ? 0 : 1;
+    default:
+      return ones % 2;
   }
 }
 
@@ -32,7 +41,10 @@ export const circuitLogic = defineTask({
     neg_prob: { kind: 'float', default: 0.3, min: 0, max: 1, description: 'probability that a gate input is negated' },
     allow_reuse: { kind: 'bool', default: true, description: 'let several gates read the same input' },
   },
-  ranges: [['min_terms', 'max_terms'], ['min_inputs', 'max_inputs']],
+  ranges: [
+    ['min_terms', 'max_terms'],
+    ['min_inputs', 'max_inputs'],
+  ],
   generate(options, rng) {
     const names: string[] = [];
     const nextInput = (): string => {
@@ -43,19 +55,30 @@ export const circuitLogic = defineTask({
     const final = rng.pick(['OR', 'NOR', 'XOR', 'AND']);
     const terms: Term[] = Array.from({ length: rng.int(options.min_terms, options.max_terms) }, () => ({
       op: rng.pick(['AND', 'NAND', 'XOR'] as const),
-      inputs: Array.from({ length: rng.int(options.min_inputs, options.max_inputs) }, () => ({ name: nextInput(), negated: rng.next() < options.neg_prob })),
+      inputs: Array.from({ length: rng.int(options.min_inputs, options.max_inputs) }, () => ({
+        name: nextInput(),
+        negated: rng.next() < options.neg_prob,
+      })),
     }));
     const inputs = [...names].sort((a, b) => a.length - b.length || a.localeCompare(b));
     const values: Record<string, number> = Object.fromEntries(inputs.map((name) => [name, rng.int(0, 1)]));
-    const termValues = terms.map((t) => combine(t.op, t.inputs.map((i) => (i.negated ? 1 - values[i.name] : values[i.name]))));
+    const termValues = terms.map((t) =>
+      combine(
+        t.op,
+        t.inputs.map((i) => (i.negated ? 1 - values[i.name] : values[i.name])),
+      ),
+    );
     const output = combine(final, termValues);
     const lines = [
       'Below is a randomly generated logic circuit, given gate by gate.',
       '',
-      ...terms.map((t, i) => `gate${i + 1} = ${t.op}(${t.inputs.map((x) => (x.negated ? `NOT ${x.name}` : x.name)).join(', ')})`),
+      ...terms.map(
+        (t, i) => `gate${i + 1} = ${t.op}(${t.inputs.map((x) => (x.negated ? `NOT ${x.name}` : x.name)).join(', ')})`,
+      ),
       `OUT = ${final}(${terms.map((_, i) => `gate${i + 1}`).join(', ')})`,
       '',
-      ('NOT negates one input; AND is 1 when all its inputs are 1; NAND is the negation of AND; OR is 1 when any ' + 'input is 1; NOR is the negation of OR; XOR is 1 when an odd number of its inputs are 1.'),
+      'NOT negates one input; AND is 1 when all its inputs are 1; NAND is the negation of AND; OR is 1 when any ' +
+        'input is 1; NOR is the negation of OR; XOR is 1 when an odd number of its inputs are 1.',
       '',
       'Given the following input assignments:',
       ...inputs.map((name) => `  ${name} = ${values[name]}`),
@@ -63,7 +86,11 @@ export const circuitLogic = defineTask({
       'What is the final output?',
       'Give the output bit (0 or 1) within triple angle brackets, as <<<bit>>>.',
     ];
-    return { prompt: lines.join('\n'), answer: String(output), metadata: { terms, final_gate: final, assignments: values } };
+    return {
+      prompt: lines.join('\n'),
+      answer: String(output),
+      metadata: { terms, final_gate: final, assignments: values },
+    };
   },
   check(instance, answer) {
     const t = answer.trim();

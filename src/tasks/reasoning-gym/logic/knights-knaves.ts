@@ -4,13 +4,64 @@ import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import type { Rng } from '../../../core/index.js';
 
-const NAMES = ['Emma', 'Liam', 'Olivia', 'Noah', 'Ava', 'Ethan', 'Sophia', 'Mason', 'Isabella', 'Lucas', 'Mia', 'Jack', 'Amelia', 'Henry', 'Harper', 'Owen', 'Evelyn', 'Leo', 'Ella', 'Samuel', 'Grace', 'Daniel', 'Chloe', 'Aiden', 'Zoey', 'James', 'Lily', 'Luke', 'Aurora', 'David', 'Nora', 'Oliver', 'Penelope', 'Ruby', 'Felix', 'Hazel'];
-const ROLE_PAIRS: [string, string][] = [['knight', 'knave'], ['pioneer', 'laggard'], ['saint', 'sinner'], ['hero', 'villain'], ['angel', 'devil'], ['altruist', 'egoist'], ['sage', 'fool']];
+const NAMES = [
+  'Emma',
+  'Liam',
+  'Olivia',
+  'Noah',
+  'Ava',
+  'Ethan',
+  'Sophia',
+  'Mason',
+  'Isabella',
+  'Lucas',
+  'Mia',
+  'Jack',
+  'Amelia',
+  'Henry',
+  'Harper',
+  'Owen',
+  'Evelyn',
+  'Leo',
+  'Ella',
+  'Samuel',
+  'Grace',
+  'Daniel',
+  'Chloe',
+  'Aiden',
+  'Zoey',
+  'James',
+  'Lily',
+  'Luke',
+  'Aurora',
+  'David',
+  'Nora',
+  'Oliver',
+  'Penelope',
+  'Ruby',
+  'Felix',
+  'Hazel',
+];
+const ROLE_PAIRS: [string, string][] = [
+  ['knight', 'knave'],
+  ['pioneer', 'laggard'],
+  ['saint', 'sinner'],
+  ['hero', 'villain'],
+  ['angel', 'devil'],
+  ['altruist', 'egoist'],
+  ['sage', 'fool'],
+];
 const article = (word: string): string => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 const TEMPLATES = [
-  (n: string, c: string) => `${n} said that ${c}.`, (n: string, c: string) => `${n} told you that ${c}.`, (n: string, c: string) => `${n} said, "${c}."`,
-  (n: string, c: string) => `According to ${n}, "${c}".`, (n: string, c: string) => `${n} remarked, "${c}".`, (n: string, c: string) => `"${c}," ${n} declared.`,
-  (n: string, c: string) => `${n} asserted: "${c}".`, (n: string, c: string) => `In ${n}'s words: "${c}".`, (n: string, c: string) => `${n} noted, "${c}".`,
+  (n: string, c: string) => `${n} said that ${c}.`,
+  (n: string, c: string) => `${n} told you that ${c}.`,
+  (n: string, c: string) => `${n} said, "${c}."`,
+  (n: string, c: string) => `According to ${n}, "${c}".`,
+  (n: string, c: string) => `${n} remarked, "${c}".`,
+  (n: string, c: string) => `"${c}," ${n} declared.`,
+  (n: string, c: string) => `${n} asserted: "${c}".`,
+  (n: string, c: string) => `In ${n}'s words: "${c}".`,
+  (n: string, c: string) => `${n} noted, "${c}".`,
 ];
 
 /** A statement: ['truth'|'lie', person] or a connective over sub-statements. */
@@ -19,15 +70,23 @@ type Claim = ['truth' | 'lie', number] | ['not', Claim] | ['and' | 'or', ...Clai
 function sample(rng: Rng, speaker: number, n: number, depth: number, width: number): Claim {
   const dice = rng.int(0, 5);
   if (depth <= 1 || dice === 0) {
-    for (;;) { const kind = rng.pick(['truth', 'lie'] as const), who = rng.int(0, n - 1); if (!(kind === 'lie' && who === speaker)) return [kind, who]; }
+    for (;;) {
+      const kind = rng.pick(['truth', 'lie'] as const),
+        who = rng.int(0, n - 1);
+      if (!(kind === 'lie' && who === speaker)) return [kind, who];
+    }
   }
   if (dice === 1) return ['not', sample(rng, speaker, n, depth - 1, width)];
   const count = dice <= 3 ? rng.int(2, Math.max(2, width)) : 2;
   const parts: Claim[] = [];
   const seen = new Set<string>();
   for (let tries = 0; parts.length < count && tries < 50; tries++) {
-    const part = sample(rng, speaker, n, depth - 1, width), key = JSON.stringify(part);
-    if (!seen.has(key)) { seen.add(key); parts.push(part); }
+    const part = sample(rng, speaker, n, depth - 1, width),
+      key = JSON.stringify(part);
+    if (!seen.has(key)) {
+      seen.add(key);
+      parts.push(part);
+    }
   }
   if (parts.length < 2) return parts[0];
   if (dice <= 3) return [dice === 2 ? 'and' : 'or', ...parts];
@@ -36,13 +95,20 @@ function sample(rng: Rng, speaker: number, n: number, depth: number, width: numb
 
 function evaluate(claim: Claim, knights: boolean[]): boolean {
   switch (claim[0]) {
-    case 'truth': return knights[claim[1]];
-    case 'lie': return !knights[claim[1]];
-    case 'not': return !evaluate(claim[1], knights);
-    case 'and': return claim.slice(1).every((c) => evaluate(c as Claim, knights));
-    case 'or': return claim.slice(1).some((c) => evaluate(c as Claim, knights));
-    case '->': return !evaluate(claim[1], knights) || evaluate(claim[2], knights);
-    default: return evaluate(claim[1], knights) === evaluate(claim[2], knights);
+    case 'truth':
+      return knights[claim[1]];
+    case 'lie':
+      return !knights[claim[1]];
+    case 'not':
+      return !evaluate(claim[1], knights);
+    case 'and':
+      return claim.slice(1).every((c) => evaluate(c as Claim, knights));
+    case 'or':
+      return claim.slice(1).some((c) => evaluate(c as Claim, knights));
+    case '->':
+      return !evaluate(claim[1], knights) || evaluate(claim[2], knights);
+    default:
+      return evaluate(claim[1], knights) === evaluate(claim[2], knights);
   }
 }
 
@@ -50,12 +116,24 @@ function render(claim: Claim, names: string[], roles: [string, string]): string 
   const atomic = (c: Claim): boolean => c[0] === 'truth' || c[0] === 'lie';
   const inner = (c: Claim): string => (atomic(c) ? render(c, names, roles) : `(${render(c, names, roles)})`);
   switch (claim[0]) {
-    case 'truth': return `${names[claim[1]]} is ${article(roles[0])}`;
-    case 'lie': return `${names[claim[1]]} is ${article(roles[1])}`;
-    case 'not': return atomic(claim[1]) ? render([claim[1][0] === 'truth' ? 'lie' : 'truth', claim[1][1] as number], names, roles) : `it is not the case that ${inner(claim[1])}`;
-    case 'and': case 'or': return claim.slice(1).map((c) => inner(c as Claim)).join(` ${claim[0]} `);
-    case '->': return `if ${inner(claim[1])} then ${inner(claim[2])}`;
-    default: return `${inner(claim[1])} if and only if ${inner(claim[2])}`;
+    case 'truth':
+      return `${names[claim[1]]} is ${article(roles[0])}`;
+    case 'lie':
+      return `${names[claim[1]]} is ${article(roles[1])}`;
+    case 'not':
+      return atomic(claim[1])
+        ? render([claim[1][0] === 'truth' ? 'lie' : 'truth', claim[1][1] as number], names, roles)
+        : `it is not the case that ${inner(claim[1])}`;
+    case 'and':
+    case 'or':
+      return claim
+        .slice(1)
+        .map((c) => inner(c as Claim))
+        .join(` ${claim[0]} `);
+    case '->':
+      return `if ${inner(claim[1])} then ${inner(claim[2])}`;
+    default:
+      return `${inner(claim[1])} if and only if ${inner(claim[2])}`;
   }
 }
 
@@ -79,7 +157,10 @@ const ROLE_WORDS = new Set(ROLE_PAIRS.flat());
 function readAssignments(answer: string): Set<string> {
   const pairs = new Set<string>();
   let name: string | null = null;
-  for (const word of answer.toLowerCase().replace(/[.,()]/g, ' ').split(/\s+/)) {
+  for (const word of answer
+    .toLowerCase()
+    .replace(/[.,()]/g, ' ')
+    .split(/\s+/)) {
     if (word === '' || word === 'is' || word === 'a' || word === 'an' || word === 'and') continue;
     if (ROLE_WORDS.has(word)) {
       if (name !== null) pairs.add(`${name} ${word}`);
@@ -104,15 +185,24 @@ export const knightsKnaves = defineTask({
     const n = options.n_people;
     let claims: Claim[], found: boolean[][];
     do {
-      claims = Array.from({ length: n }, (_, i) => sample(rng, i, n, options.depth_constraint, options.width_constraint));
+      claims = Array.from({ length: n }, (_, i) =>
+        sample(rng, i, n, options.depth_constraint, options.width_constraint),
+      );
       found = solutions(claims);
     } while (found.length !== 1);
-    const names = rng.sample(NAMES, n), roles = rng.pick(ROLE_PAIRS);
+    const names = rng.sample(NAMES, n),
+      roles = rng.pick(ROLE_PAIRS);
     const cap = (s: string): string => s[0].toUpperCase() + s.slice(1);
     const said = claims.map((c, i) => rng.pick(TEMPLATES)(names[i], render(c, names, roles))).join(' ');
-    const format = names.map((name) => `${name} is a ${roles[0]}/${roles[1]}`).join(', ').replace(/, ([^,]*)$/, n > 1 ? ', and $1' : '$1');
-    const prompt = (`A very special island is inhabited only by ${roles[0]}s and ${roles[1]}s. ${cap(roles[0])}s always tell ` + `the truth, and ${roles[1]}s always lie. `) +
-      (`You meet ${n} ` + `inhabitants: ${n > 1 ? `${names.slice(0, -1).join(', ')}, and ${names[n - 1]}` : names[0]}. ${said} `) +
+    const format = names
+      .map((name) => `${name} is a ${roles[0]}/${roles[1]}`)
+      .join(', ')
+      .replace(/, ([^,]*)$/, n > 1 ? ', and $1' : '$1');
+    const prompt =
+      `A very special island is inhabited only by ${roles[0]}s and ${roles[1]}s. ${cap(roles[0])}s always tell ` +
+      `the truth, and ${roles[1]}s always lie. ` +
+      (`You meet ${n} ` +
+        `inhabitants: ${n > 1 ? `${names.slice(0, -1).join(', ')}, and ${names[n - 1]}` : names[0]}. ${said} `) +
       `So who is ${article(roles[0])} and who is ${article(roles[1])}? (Format your answer like: "${format}")\n` +
       'Give your answer within triple angle brackets, as <<<answer>>>.';
     const parts = names.map((name, i) => `${name} is ${article(roles[found[0][i] ? 0 : 1])}`);
@@ -120,14 +210,20 @@ export const knightsKnaves = defineTask({
     return { prompt, answer, metadata: { names, roles, solution: found[0], statements: claims } };
   },
   check(instance, answer) {
-    const names = instance.metadata.names as string[], roles = instance.metadata.roles as string[], solution = instance.metadata.solution as boolean[];
+    const names = instance.metadata.names as string[],
+      roles = instance.metadata.roles as string[],
+      solution = instance.metadata.solution as boolean[];
     const given = readAssignments(answer.slice(0, 5000));
-    if (given.size === 0) return unparseable(`expected "<name> is a ${roles[0]}/${roles[1]}" for each of ${names.join(', ')}`);
+    if (given.size === 0)
+      return unparseable(`expected "<name> is a ${roles[0]}/${roles[1]}" for each of ${names.join(', ')}`);
     const gold = new Set(names.map((name, i) => `${name.toLowerCase()} ${roles[solution[i] ? 0 : 1]}`));
     const matching = [...given].filter((pair) => gold.has(pair)).length;
     if (matching === gold.size && given.size === gold.size) return CORRECT;
     // Reasoning-Gym's partial credit: as many assignments as people, some of them right.
-    return wrong('not every inhabitant has the right role', given.size === gold.size && matching > 0 ? 0.3 + (0.7 * matching) / gold.size : 0);
+    return wrong(
+      'not every inhabitant has the right role',
+      given.size === gold.size && matching > 0 ? 0.3 + (0.7 * matching) / gold.size : 0,
+    );
   },
   referenceSolution(instance) {
     return `from itertools import product

@@ -27,7 +27,13 @@ export const selfReference = defineTask({
   description: 'Count the consistent truth assignments of seven self-referential statements.',
   answerFormat: 'an integer',
   options: {
-    difficulty: { kind: 'int', default: 5, min: 1, max: 10, description: 'kept for config compatibility (parameters are drawn around a planted solution)' },
+    difficulty: {
+      kind: 'int',
+      default: 5,
+      min: 1,
+      max: 10,
+      description: 'kept for config compatibility (parameters are drawn around a planted solution)',
+    },
   },
   generate(_options, rng) {
     const t = rng.int(1, 6);
@@ -45,9 +51,11 @@ export const selfReference = defineTask({
       "Statement 6: 'The number of true statements is a prime number.'",
       "Statement 7: 'The number of false statements is a composite number.'",
     ];
-    const prompt = 'Given the truthfulness of these statements, please tell me the number of possible solutions: \n' +
+    const prompt =
+      'Given the truthfulness of these statements, please tell me the number of possible solutions: \n' +
       statements.map((s) => ` - ${s}\n`).join('') +
-      ('\nA solution is an assignment of true/false to the seven statements under which each statement is true ' + 'exactly when what it says holds.\n') +
+      ('\nA solution is an assignment of true/false to the seven statements under which each statement is true ' +
+        'exactly when what it says holds.\n') +
       'Give the number of solutions within triple angle brackets, as <<<number>>>.';
     return { prompt, answer: String(countSolutions(a, b, c, d)), metadata: { a, b, c, d } };
   },
