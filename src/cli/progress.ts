@@ -44,7 +44,8 @@ export function renderProgressLine(
   const eta = done > 0 && done < total ? `, ETA ${formatDuration(((elapsedMs / done) * (total - done)) / 1000)}` : '';
   const drawn = bar > 0 ? ` [${'#'.repeat(Math.round(fraction * bar)).padEnd(bar, '-')}]` : '';
   const tail = note ? ` | ${note}` : '';
-  return `${stage}${drawn} ${done}/${total} (${Math.round(100 * fraction)}%) ${formatDuration(elapsedMs / 1000)} elapsed${eta}${tail}`;
+  const elapsed = `${formatDuration(elapsedMs / 1000)} elapsed`;
+  return `${stage}${drawn} ${done}/${total} (${Math.round(100 * fraction)}%) ${elapsed}${eta}${tail}`;
 }
 
 export function createProgress(options: ProgressOptions = {}): Progress {

@@ -11,13 +11,6 @@ const TEXT = new Set(['.ts', '.js', '.mjs', '.cjs', '.py', '.sh', '.json', '.tom
 const SKIP = new Set(['node_modules', 'dist', '__pycache__']);
 const LIMIT = 120;
 
-/**
- * Paths being rewritten elsewhere when the limit came in; each is wrapped when its rewrite lands.
- * The last test fails once one of them fits, so that it is taken off this list then.
- */
-const PENDING = ['src/cli/', 'src/train/demo/', 'src/recipes/'];
-const pending = (path: string): boolean => PENDING.some((prefix) => path.startsWith(prefix));
-
 function textFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((item) => {
     const path = join(dir, item.name);
@@ -46,18 +39,6 @@ describe('line length', () => {
 
   it(`no line in ${DIRS.join(', ')} is over ${LIMIT} characters`, () => {
     expect(files.length).toBeGreaterThan(400);
-    expect(
-      longLines(
-        files.filter((path) => !pending(path)),
-        read,
-      ),
-    ).toEqual([]);
-  });
-
-  it('each path still pending has a long line (take it off the list once it has none)', () => {
-    // A path not written yet (src/recipes/ as the limit came in) is pending until it lands.
-    const under = (prefix: string): string[] => files.filter((path) => path.startsWith(prefix));
-    const fitting = PENDING.filter((prefix) => under(prefix).length > 0 && longLines(under(prefix), read).length === 0);
-    expect(fitting).toEqual([]);
+    expect(longLines(files, read)).toEqual([]);
   });
 });

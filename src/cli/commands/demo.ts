@@ -14,7 +14,8 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description(
-      'the main job: a tiny model learns to reason with code, and GRPO teaches it when code pays (synthesis → SFT → GRPO → eval in ci, choice and text modes), on CPU, offline',
+      'the main job: a tiny model learns to reason with code, and GRPO teaches it when code pays ' +
+        '(synthesis → SFT → GRPO → eval in ci, choice and text modes), on CPU, offline',
     )
     .option('--out <dir>', `run folder (data, checkpoints, report.html, demo.json; default ${DEMO_DEFAULTS.out})`)
     .option('--full', 'the long version: four tasks, more data, steps and held-out questions')
@@ -43,8 +44,11 @@ export function registerDemoCommand(program: Command): void {
         });
       process.stdout.write(`${renderTable(table.header, table.rows)}\n\n`);
       const seconds = (name: string) => ((ctx.timings[name] ?? 0) / 1000).toFixed(0);
+      const sftSpeed = `${Math.round(ctx.sft?.tokensPerSecond ?? 0)} tokens/s`;
+      const total = `${Math.round((Date.now() - started) / 1000)} s`;
       process.stdout.write(
-        `wall time: synthesis ${seconds('synthesis')} s, SFT ${seconds('sft')} s (${Math.round(ctx.sft?.tokensPerSecond ?? 0)} tokens/s), RL ${seconds('rl')} s, eval ${seconds('eval')} s; total ${Math.round((Date.now() - started) / 1000)} s\n`,
+        `wall time: synthesis ${seconds('synthesis')} s, SFT ${seconds('sft')} s (${sftSpeed}), ` +
+          `RL ${seconds('rl')} s, eval ${seconds('eval')} s; total ${total}\n`,
       );
       process.stdout.write(`report: ${join(flags.out, 'report.html')}\n`);
     });

@@ -22,7 +22,8 @@ export function registerEvalCommands(program: Command): void {
     )
     .option(
       '--tasks <selector>',
-      `test | train | all | a source | ids and prefixes (rg.arithmetic.*), comma-separated (default ${EVAL_DEFAULTS.tasks})`,
+      'test | train | all | a source | ids and prefixes (rg.arithmetic.*), comma-separated ' +
+        `(default ${EVAL_DEFAULTS.tasks})`,
     )
     .option('--per-task <n>', `questions per task (default ${EVAL_DEFAULTS.perTask})`)
     .option('--mode <mode>', `ci | text | code (default ${EVAL_DEFAULTS.mode})`)
@@ -78,7 +79,8 @@ export function registerEvalCommands(program: Command): void {
           paper: PAPER_REFERENCE,
         });
       process.stdout.write(
-        `${renderTable(table.header, table.rows)}\n\nPaper reference (mean accuracy over its 37 test tasks; its test tasks differ from ours):\n`,
+        `${renderTable(table.header, table.rows)}\n\n` +
+          'Paper reference (mean accuracy over its 37 test tasks; its test tasks differ from ours):\n',
       );
       process.stdout.write(
         `${renderTable(

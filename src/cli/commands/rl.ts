@@ -22,7 +22,8 @@ export function registerRlCommand(program: Command): void {
     )
     .option(
       '--init <path>',
-      "start from: an SFT checkpoint (sampler folder or training checkpoint), a base model folder, or 'tiny' (cold start; default tiny)",
+      'start from: an SFT checkpoint (sampler folder or training checkpoint), a base model folder, ' +
+        "or 'tiny' (cold start; default tiny)",
     )
     .option('--tokenizer <dir>', 'local folder with tokenizer.json (default: the --init folder)')
     .option(
@@ -100,7 +101,8 @@ export function registerRlCommand(program: Command): void {
     .option('--seed <n>')
     .option(
       '--learner <url>',
-      "a remote learner serving the Tinker API (Tinker, SkyRL-tx, r1ci's); key in R1CI_LEARNER_API_KEY or TINKER_API_KEY",
+      "a remote learner serving the Tinker API (Tinker, SkyRL-tx, r1ci's); " +
+        'key in R1CI_LEARNER_API_KEY or TINKER_API_KEY',
     )
     .option(
       '--no-batch-requests',

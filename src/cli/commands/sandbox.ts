@@ -62,12 +62,15 @@ export function registerSandboxCommands(program: Command): void {
         const probes = await runProbes(pool);
         if (opts.json) return printJson({ ...report, probes });
         const lines = [
-          `isolation: ${report.mode}${report.mode === 'none' ? '  <<< WARNING: NOT JAILED, rlimits only >>>' : ` (${report.bwrap})`}`,
+          `isolation: ${report.mode}` +
+            (report.mode === 'none' ? '  <<< WARNING: NOT JAILED, rlimits only >>>' : ` (${report.bwrap})`),
           `privileged: ${report.privileged ? 'yes (per-snippet uid, private tmpfs, process limit)' : 'no'}`,
           `python: ${report.python} ${report.pythonVersion} with ${Object.entries(report.modules)
             .map(([m, v]) => `${m} ${v}`)
             .join(', ')}`,
-          `limits: timeout ${report.limits.timeoutMs} ms, memory +${report.limits.memoryMb} MiB, output ${report.limits.maxOutputBytes} B/stream, files ${report.limits.fileSizeMb} MiB, processes ${report.limits.processes}, open files ${report.limits.openFiles}`,
+          `limits: timeout ${report.limits.timeoutMs} ms, memory +${report.limits.memoryMb} MiB, ` +
+            `output ${report.limits.maxOutputBytes} B/stream, files ${report.limits.fileSizeMb} MiB, ` +
+            `processes ${report.limits.processes}, open files ${report.limits.openFiles}`,
           ...report.notes.map((note) => `- ${note}`),
           'probes:',
           ...probes.map((p) => `  ${p.ok ? 'ok  ' : 'FAIL'} ${p.name}: ${p.detail}`),
@@ -109,7 +112,9 @@ async function runProbes(pool: LocalSandbox): Promise<Probe[]> {
     { name: 'scientific stack imported', code: 'import numpy, sympy, scipy, networkx\nprint("yes")', expect: 'yes' },
     {
       name: 'network unreachable',
-      code: 'import socket\ntry:\n    socket.create_connection(("127.0.0.1", 9), timeout=1)\n    print("reachable")\nexcept OSError:\n    print("blocked")',
+      code:
+        'import socket\ntry:\n    socket.create_connection(("127.0.0.1", 9), timeout=1)\n' +
+        '    print("reachable")\nexcept OSError:\n    print("blocked")',
       expect: 'blocked',
     },
     {

@@ -44,7 +44,8 @@ export function registerSftCommand(program: Command): void {
     .option('--train-on-observation', "also put loss on interpreter output (the paper's unmasked ablation)")
     .option(
       '--lora-rank <r>',
-      `train LoRA adapters of rank r on a frozen base, exported merged (final/) and as a PEFT folder (final-adapter/); 0: all weights (default ${D.loraRank})`,
+      'train LoRA adapters of rank r on a frozen base, exported merged (final/) and as a PEFT folder ' +
+        `(final-adapter/); 0: all weights (default ${D.loraRank})`,
     )
     .option(
       '--skip-bad-lines',

@@ -14,7 +14,8 @@ export function registerSynthCommand(program: Command): void {
   program
     .command('synth')
     .description(
-      'synthesise SFT data: a teacher runs the code-interpreter loop on training tasks; only verified answers are kept (resumable)',
+      'synthesise SFT data: a teacher runs the code-interpreter loop on training tasks; ' +
+        'only verified answers are kept (resumable)',
     )
     .option(
       '--model <spec>',
@@ -27,7 +28,8 @@ export function registerSynthCommand(program: Command): void {
     .option('--per-task <n>', `most kept trajectories per task (default ${SYNTH_DEFAULTS.perTask})`)
     .option(
       '--attempts <n>',
-      `teacher attempts per question (each with the next prompt variant); the multi-turn correct one is kept (default ${SYNTH_DEFAULTS.attempts})`,
+      'teacher attempts per question (each with the next prompt variant); the multi-turn correct one is kept ' +
+        `(default ${SYNTH_DEFAULTS.attempts})`,
     )
     .option('--max-questions <n>', 'questions tried per task before giving up (default 3 × per-task)')
     .option('--variants <list>', `prompt variants, comma-separated (${PROMPT_VARIANTS.join(', ')}; default all)`)
@@ -43,7 +45,8 @@ export function registerSynthCommand(program: Command): void {
     .option('--data-dir <dir>', 'data directory for data-backed tasks')
     .option(
       '--skip-unavailable',
-      'leave out tasks that cannot run (data missing, no reference solution for the oracle) and list them (default with --tasks train)',
+      'leave out tasks that cannot run (data missing, no reference solution for the oracle) and list them ' +
+        '(default with --tasks train)',
     )
     .option('--skip-bad-lines', 'go on past unreadable lines of the records file instead of refusing')
     .option('--no-progress', 'no progress lines')

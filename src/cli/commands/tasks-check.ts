@@ -73,7 +73,8 @@ export function registerTasksCheckCommand(program: Command): void {
         )}\n\n`,
       );
       process.stdout.write(
-        `${summary.implemented} of ${summary.planned} catalogued tasks implemented; ${summary.goldFailures} with rejected gold answers; ${summary.missingData} missing data\n`,
+        `${summary.implemented} of ${summary.planned} catalogued tasks implemented; ` +
+          `${summary.goldFailures} with rejected gold answers; ${summary.missingData} missing data\n`,
       );
       if (summary.goldFailures > summary.missingData) process.exitCode = 1;
     });

@@ -93,7 +93,8 @@ export function registerTasksCommands(program: Command): void {
       ]);
       process.stdout.write(`${renderTable(['id', 'source', 'split', 'implemented', 'options'], rows)}\n`);
       process.stdout.write(
-        `\n${summary.paperTasks} paper tasks (${summary.train} train, ${summary.test} test), ${summary.generatedVariants} generated variants; ${summary.implemented} implemented\n`,
+        `\n${summary.paperTasks} paper tasks (${summary.train} train, ${summary.test} test), ` +
+          `${summary.generatedVariants} generated variants; ${summary.implemented} implemented\n`,
       );
     });
 
@@ -162,7 +163,8 @@ export function registerTasksCommands(program: Command): void {
     .option('--seed <seed>', `seed (default ${TASKS_DEFAULTS.seed})`)
     .option(
       '--format <format>',
-      `${QUESTION_FORMATS.join(' | ')}: r1ci records, verl RL parquet, TRL (datasets) JSONL (default ${TASKS_DEFAULTS.format})`,
+      `${QUESTION_FORMATS.join(' | ')}: r1ci records, verl RL parquet, TRL (datasets) JSONL ` +
+        `(default ${TASKS_DEFAULTS.format})`,
     )
     .option('--no-system-prompt', 'verl/trl: the question alone, without the code-interpreter system prompt')
     .option('--split-file <file>', 'a JSON split file instead of the fixed paper split')

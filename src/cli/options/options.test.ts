@@ -195,7 +195,10 @@ describe('command schemas', () => {
     ).toBe(0.7);
     const vllm = { out: 'o', std: true, batchRequests: true, rollouts: 'http://127.0.0.1:8000/v1', loraRank: '8' };
     expect(() => resolveRlFlags({ ...vllm, temperature: '0.7' })).toThrow(
-      /^--temperature: vLLM rollouts at temperature 0\.7 return untempered logprobs \(use --temperature 1 with --rollouts\)$/,
+      new RegExp(
+        '^--temperature: vLLM rollouts at temperature 0\\.7 return untempered logprobs ' +
+          '\\(use --temperature 1 with --rollouts\\)$',
+      ),
     );
   });
 });

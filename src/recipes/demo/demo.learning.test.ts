@@ -29,7 +29,7 @@ const rate = (episodes: readonly Episode[], test: (e: Episode) => boolean) =>
   episodes.filter(test).length / Math.max(1, episodes.length);
 
 describe('r1ci demo (the short version, seed 0)', () => {
-  it('fine-tunes the tiny model into one that answers held-out questions with code, which it cannot without', async () => {
+  it('fine-tunes the tiny model to answer held-out questions with code, which it cannot without', async () => {
     const ctx = await runDemo({ outDir: dir });
     const base = ctx.evals.get('base/ci')!.episodes,
       sft = ctx.evals.get('sft/ci')!.episodes;

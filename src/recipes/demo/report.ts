@@ -61,16 +61,23 @@ function lineChart(title: string, series: { name: string; colour: string; points
   const y = (v: number) => h - pad - ((h - 2 * pad) * (v - minY)) / Math.max(1e-9, maxY - minY);
   const lines = series
     .filter((s) => s.points.length)
-    .map(
-      (s) =>
-        `<polyline fill="none" stroke="${s.colour}" stroke-width="2" points="${s.points.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(' ')}"/>`,
-    );
-  const legend = series.map(
-    (s, i) =>
-      `<text x="${pad + i * Math.min(150, (w - pad) / series.length)}" y="16" fill="${s.colour}" font-size="12">${escapeHtml(s.name)}</text>`,
-  );
-  return `<svg width="${w}" height="${h}" role="img" aria-label="${escapeHtml(title)}"><line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#999"/>
-<text x="${w / 2}" y="${h - 8}" font-size="12" text-anchor="middle">step (max ${maxX})</text><text x="4" y="${pad}" font-size="12">${maxY.toFixed(2)}</text><text x="4" y="${h - pad}" font-size="12">${minY.toFixed(2)}</text>${lines.join('')}${legend.join('')}</svg>`;
+    .map((s) => {
+      const points = s.points.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(' ');
+      return `<polyline fill="none" stroke="${s.colour}" stroke-width="2" points="${points}"/>`;
+    });
+  const legend = series.map((s, i) => {
+    const at = pad + i * Math.min(150, (w - pad) / series.length);
+    return `<text x="${at}" y="16" fill="${s.colour}" font-size="12">${escapeHtml(s.name)}</text>`;
+  });
+  const axes =
+    `<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/>` +
+    `<line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#999"/>`;
+  const labels =
+    `<text x="${w / 2}" y="${h - 8}" font-size="12" text-anchor="middle">step (max ${maxX})</text>` +
+    `<text x="4" y="${pad}" font-size="12">${maxY.toFixed(2)}</text>` +
+    `<text x="4" y="${h - pad}" font-size="12">${minY.toFixed(2)}</text>`;
+  const open = `<svg width="${w}" height="${h}" role="img" aria-label="${escapeHtml(title)}">`;
+  return `${open}${axes}\n${labels}${lines.join('')}${legend.join('')}</svg>`;
 }
 
 /** The RL stage's curves: mean rollout reward and its correctness term, rollout accuracy and code use, per step. */
@@ -103,7 +110,8 @@ export function trainingCurvesSection(
     .map(([stage, ms]) => `<tr><td>${escapeHtml(stage)}</td><td>${(ms / 1000).toFixed(1)} s</td></tr>`)
     .join('');
   const reward = rl.length ? `<h3>GRPO after SFT</h3><p>Per step, over that step's rollouts.</p>${rlCurves(rl)}` : '';
-  return `<section><h2>Training curves</h2>${loss}${lr}${reward}<h3>Wall time by stage</h3><table>${times}</table></section>`;
+  const wall = `<h3>Wall time by stage</h3><table>${times}</table>`;
+  return `<section><h2>Training curves</h2>${loss}${lr}${reward}${wall}</section>`;
 }
 
 export const reportStage: DemoStage = {

@@ -116,7 +116,9 @@ export const sftStage: DemoStage = {
           'sft',
           m.step,
           m.totalSteps,
-          `loss ${m.loss.toFixed(3)}${m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(3)}`}, ${Math.round(m.tokensPerSecond)} tokens/s`,
+          `loss ${m.loss.toFixed(3)}` +
+            (m.heldOutLoss === undefined ? '' : `, held-out ${m.heldOutLoss.toFixed(3)}`) +
+            `, ${Math.round(m.tokensPerSecond)} tokens/s`,
         ),
     });
     ctx.models.push({ label: 'sft', target: { modelId: ctx.modelId! } });
@@ -210,7 +212,8 @@ export const evalStage: DemoStage = {
         const run = runs[i];
         ctx.evals.set(`${model.label}/${mode}`, run);
         ctx.log(
-          `eval ${run.label}: accuracy ${(100 * run.metrics.meanAccuracy).toFixed(1)}%, code use ${(100 * run.metrics.codeUseRate).toFixed(0)}%`,
+          `eval ${run.label}: accuracy ${(100 * run.metrics.meanAccuracy).toFixed(1)}%, ` +
+            `code use ${(100 * run.metrics.codeUseRate).toFixed(0)}%`,
         );
       });
     }

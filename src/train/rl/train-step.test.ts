@@ -134,7 +134,7 @@ describe('runTrainStep at rollout temperature 0.7 (trained on logits / T)', () =
     expect(gap(await at({}))).toBeGreaterThan(1e-2);
   }, 30_000);
 
-  it('the first update is on-policy even with clip bounds 1 ± 0.001; trained at T = 1 the same episodes clip', async () => {
+  it('the first update is on-policy with clip bounds 1 ± 0.001; trained at T = 1 the same episodes clip', async () => {
     const tight = { clipLow: 0.999, clipHigh: 1.001, learningRate: 1e-3 };
     const tempered = resolveRlConfig({ klCoef: 0, ...tight, agent: { temperature: 0.7 } });
     const modelId = await fixture.learner.client.createModel({ base_model: fixture.base });
