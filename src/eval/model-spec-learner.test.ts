@@ -1,7 +1,7 @@
 // A `learner:DIR` model samples through the learner its caller owns and starts no process itself
 // (it used to start a local learner on preflight that only an explicit close() stopped); without a
 // learner to sample on, parsing it is a one-line error, before anything starts.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,21 +10,7 @@ import { createTinyPreset, type TrainingClient } from '../learner/index.js';
 import type { SampleOptions } from '../learner/types.js';
 import { parseModelSpec } from './model-spec.js';
 import type { TokenBackend } from '../backends/index.js';
-
-/** Pids of learner servers started by this process. */
-function learnerPids(): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        return cmd.includes('learner.server') && cmd.includes(`--parent-pid\0${process.pid}\0`);
-      } catch {
-        return false;
-      }
-    });
-}
+import { learnerPids } from '../../test/helpers/processes.js';
 
 describe.runIf(process.platform === 'linux')('learner:DIR model', () => {
   it("samples the folder through the caller's learner and starts none of its own", async () => {

@@ -1,29 +1,14 @@
 // A `learner:DIR` model in a recipe: withModel starts one local learner for the run, samples the
 // folder on it (a relative DIR too: the learner runs in another working directory), and stops it
 // when the run ends, also when the run throws; other specs start no learner.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTinyPreset } from '../learner/index.js';
 import type { TokenBackend } from '../backends/index.js';
-import { alive } from '../../test/helpers/processes.js';
+import { alive, learnerPids } from '../../test/helpers/processes.js';
 import { withModel } from './with-model.js';
-
-/** Pids of learner servers started by this process. */
-function learnerPids(): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        return cmd.includes('learner.server') && cmd.includes(`--parent-pid\0${process.pid}\0`);
-      } catch {
-        return false;
-      }
-    });
-}
 
 describe.runIf(process.platform === 'linux')('withModel', () => {
   let dir = '',
