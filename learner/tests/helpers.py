@@ -4,6 +4,9 @@ import json
 import os
 import shutil
 import tempfile
+import threading
+import unittest
+from http.server import ThreadingHTTPServer
 
 import torch
 
@@ -55,3 +58,26 @@ def write_folder(model: CausalLM, folder: str = None) -> str:
     tokenizer_dir = os.path.join(temp_dir(), "tok")
     write_tiny(tokenizer_dir)
     return save_model(model, folder or os.path.join(temp_dir(), "model"), tokenizer_from=tokenizer_dir)
+
+
+class ServedLearner(unittest.TestCase):
+    """A test case whose class shares one learner Service behind a real HTTP server on a free port,
+    with API key "secret"; `url` ends in /api/v1/. Subclasses set `max_body` (bytes) as they need."""
+
+    max_body = 1 << 20
+
+    @classmethod
+    def setUpClass(cls):
+        from learner.server import make_handler
+        from learner.service import Service
+
+        cls.service = Service(temp_dir(), torch.device("cpu"))
+        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(cls.service, "secret", cls.max_body))
+        cls.server.daemon_threads = True
+        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+        cls.url = f"http://127.0.0.1:{cls.server.server_address[1]}/api/v1/"
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.shutdown()
+        cls.server.server_close()

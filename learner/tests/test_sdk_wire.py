@@ -7,19 +7,15 @@ types require."""
 import json
 import math
 import struct
-import threading
 import unittest
 import urllib.error
 import urllib.request
-from http.server import ThreadingHTTPServer
 
 import numpy as np
 import torch
 
 from learner import wire
-from learner.server import make_handler
-from learner.service import Service
-from learner.tests.helpers import temp_dir
+from learner.tests.helpers import ServedLearner
 from learner.tiny import IM_END, encode
 
 PROTO = "application/x-protobuf"
@@ -127,19 +123,8 @@ def read_output(buf: bytes) -> dict:
     return out
 
 
-class SdkFlow(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.service = Service(temp_dir(), torch.device("cpu"))
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(cls.service, "secret", 1 << 22))
-        cls.server.daemon_threads = True
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
-        cls.url = f"http://127.0.0.1:{cls.server.server_address[1]}/api/v1/"
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.shutdown()
-        cls.server.server_close()
+class SdkFlow(ServedLearner):
+    max_body = 1 << 22
 
     def call(self, verb, body=None, raw=None, accept="application/json"):
         data = raw if raw is not None else json.dumps(body if body is not None else {}).encode()

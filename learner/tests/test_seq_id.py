@@ -2,33 +2,18 @@
 number them) gets the first request's future back and is not applied twice; a reused seq_id with another body
 is a 409."""
 import json
-import threading
 import unittest
 import urllib.error
 import urllib.request
-from http.server import ThreadingHTTPServer
 
 import torch
 
-from learner.server import make_handler
-from learner.service import Service
-from learner.tests.helpers import temp_dir
+from learner.tests.helpers import ServedLearner
 from learner.tiny import IM_END, encode
 
 
-class SeqId(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.service = Service(temp_dir(), torch.device("cpu"))
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(cls.service, "secret", 1 << 20))
-        cls.server.daemon_threads = True
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
-        cls.url = f"http://127.0.0.1:{cls.server.server_address[1]}/api/v1/"
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.shutdown()
-        cls.server.server_close()
+class SeqId(ServedLearner):
+    max_body = 1 << 20
 
     def call(self, verb, body):
         data = json.dumps(body).encode()

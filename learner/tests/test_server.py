@@ -1,33 +1,16 @@
 """The HTTP surface in process: auth, 4xx errors, size limit, futures with try_again, every verb."""
 import json
 import os
-import threading
-import unittest
 import urllib.error
 import urllib.request
-from http.server import ThreadingHTTPServer
 
-import torch
 
-from learner.server import make_handler
-from learner.service import Service
-from learner.tests.helpers import temp_dir
+from learner.tests.helpers import ServedLearner
 from learner.tiny import IM_END, encode
 
 
-class Server(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.service = Service(temp_dir(), torch.device("cpu"))
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(cls.service, "secret", 4096))
-        cls.server.daemon_threads = True
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
-        cls.url = f"http://127.0.0.1:{cls.server.server_address[1]}/api/v1/"
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.shutdown()
-        cls.server.server_close()
+class Server(ServedLearner):
+    max_body = 4096
 
     def call(self, verb, body=None, token="secret", raw=None):
         data = raw if raw is not None else json.dumps(body or {}).encode()
