@@ -3,6 +3,7 @@
 // system prompts (modes) the demo trains and evaluates with.
 
 import type { TaskInstance } from '../../tasks/index.js';
+import { InvariantError } from '../../core/index.js';
 
 /**
  * A demo task. `teacherCode` replaces the task's reference solution in the teacher's trajectories
@@ -21,7 +22,7 @@ export type DemoTask = {
 const quoted = (instance: TaskInstance, anchor: string, end: string): string => {
   const from = instance.prompt.indexOf(anchor);
   const to = instance.prompt.indexOf(end, from + anchor.length);
-  if (from < 0 || to < 0) throw new Error(`demo teacher: "${anchor}" not found in the question`);
+  if (from < 0 || to < 0) throw new InvariantError(`demo teacher: "${anchor}" not found in the question`);
   return instance.prompt.slice(from, to);
 };
 
