@@ -37,10 +37,12 @@ function makeProject(files: Record<string, string>): string {
   return project;
 }
 
+/** Runs the format script with colours off: Prettier colours its `[warn]` under CI or FORCE_COLOR. */
 function format(dir: string, mode: 'check' | 'write', env: Record<string, string> = {}) {
+  const { FORCE_COLOR: _forced, ...inherited } = process.env;
   const run = spawnSync('bash', [join(dir, 'scripts', 'format.sh'), mode], {
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...inherited, NO_COLOR: '1', ...env },
   });
   return { status: run.status, lines: `${run.stdout}${run.stderr}`.split('\n').filter((line) => line !== '') };
 }
