@@ -84,8 +84,8 @@ took vitest
 read -r ts_passed ts_failed < <(node -e '
   try { const r = JSON.parse(require("fs").readFileSync(".r1ci/vitest.json", "utf8"));
         const crashed = r.numTotalTestSuites && r.success === false && r.numFailedTests === 0;
-        console.log(r.numPassedTests, r.numFailedTests + (crashed ? 1 : 0)); }
-  catch { console.log(0, 1); }')
+        console.log(`${r.numPassedTests} ${r.numFailedTests + (crashed ? 1 : 0)}`); }
+  catch { console.log("0 1"); }')
 
 step "the 10 slowest tests"
 node -e '

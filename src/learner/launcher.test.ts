@@ -13,9 +13,11 @@ const launcher = join(dirname(fileURLToPath(import.meta.url)), 'launcher.ts');
 
 describe('local learner lifetime', () => {
   it('exits when its launcher is killed with SIGKILL', async () => {
+    // The pid goes out as plain text: console.log would colour it under FORCE_COLOR.
     const script =
-      `import { startLocalLearner } from ${JSON.stringify(launcher)};\nconst l = await ` +
-      `startLocalLearner({ threads: 1 });\nconsole.log(l.child.pid);\nsetInterval(() => {}, 1000);\n`;
+      `import { startLocalLearner } from ${JSON.stringify(launcher)};\n` +
+      `const l = await startLocalLearner({ threads: 1 });\n` +
+      `process.stdout.write(String(l.child.pid) + '\\n');\nsetInterval(() => {}, 1000);\n`;
     const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
