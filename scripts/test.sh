@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole fast suite: build, type check, lint, the TypeScript tests and the Python learner's
-# tests (on the learner's interpreter, and on Debian's torch 1.13 too where both exist). Prints each
+# tests on the learner's interpreter (Debian's torch 1.13 as well: npm run test:learning). Prints each
 # step's wall time and the 10 slowest tests, then one plain line `tests: N passed, N failed`.
 # (npm test runs setup.sh first; the learning checks are `npm run test:learning`.)
 set -uo pipefail
@@ -31,16 +31,10 @@ finish() { # name [tail-lines]: waits for it, prints its output and time; a fail
   return $rc
 }
 
-# The learner's interpreters: the one it prefers (a .venv with torch, else the system's), and
-# Debian's torch 1.13 as well where that is another one.
+# The learner's interpreter: the one it prefers (a .venv with torch, else the system's).
 pythons=""
 if [ -f learner/run_tests.py ] && [ $# -eq 0 ]; then
-  learner_py=$(node --import tsx -e 'import("./src/core/python.ts")
-    .then(m => console.log(m.resolvePython({modules: ["torch"], preferVenv: true})))
-    .catch(e => { console.error(e.message); process.exit(1); })') || { status=1; learner_py=""; }
-  pythons=$learner_py
-  if [ -n "$learner_py" ] && [ -x /usr/bin/python3 ] && [ "$learner_py" != /usr/bin/python3 ] \
-    && /usr/bin/python3 -c 'import torch' >/dev/null 2>&1; then pythons="$learner_py /usr/bin/python3"; fi
+  pythons=$(bash scripts/learner-pythons.sh first) || { status=1; pythons=""; }
 fi
 learner_jobs=()
 n=0

@@ -1,5 +1,5 @@
 // Finds the Python interpreter that model-written code, reference solutions and the learner run
-// on: R1CI_PYTHON when set, else the first candidate that imports the modules asked for among
+// on: R1CI_PYTHON when set, else the first candidate that has the modules asked for among
 // Debian's python3, PATH's and the project's virtualenv (.venv, made by scripts/setup.sh).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,7 +13,7 @@ export class PythonNotFoundError extends R1ciError {}
 export const SCIENTIFIC_MODULES = ['numpy', 'sympy', 'scipy', 'networkx'] as const;
 
 export type ResolvePythonOptions = {
-  /** Modules the interpreter must import (default: numpy, sympy, scipy, networkx). */
+  /** Modules the interpreter must have (default: numpy, sympy, scipy, networkx). */
   modules?: readonly string[];
   /** Environment to read R1CI_PYTHON from (default: process.env). */
   env?: NodeJS.ProcessEnv;
@@ -25,7 +25,7 @@ export type ResolvePythonOptions = {
 
 const cache = new Map<string, string>();
 
-/** The real path of a Python interpreter that imports `modules`; throws PythonNotFoundError. */
+/** The real path of a Python interpreter that has `modules` installed; throws PythonNotFoundError. */
 export function resolvePython(options: ResolvePythonOptions = {}): string {
   const modules = options.modules ?? SCIENTIFIC_MODULES;
   const env = options.env ?? process.env;
@@ -84,9 +84,11 @@ function probe(
   candidate: string,
   modules: readonly string[],
 ): { ok: true; executable: string } | { ok: false; problem: string } {
+  // find_spec locates a module without running it: importing torch or sympy to probe costs 1–2 s
+  // of CPU in every process that starts a learner or a sandbox.
   const script =
-    `import sys\nmissing=[]\nfor m in ${JSON.stringify(modules)}:\n    try:\n        ` +
-    `__import__(m)\n    except Exception:\n        missing.append(m)\nprint(sys.executable if not missing else ` +
+    `import sys, importlib.util\nmissing=[m for m in ${JSON.stringify(modules)} ` +
+    `if importlib.util.find_spec(m) is None]\nprint(sys.executable if not missing else ` +
     `'MISSING ' + ' '.join(missing))`;
   try {
     const out = execFileSync(candidate, ['-c', script], {
