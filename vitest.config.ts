@@ -13,6 +13,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // A worker runs its files one after another in one process: modules are imported and caches
+    // filled once per worker, not once per file (decision 0024). Test files keep no state they
+    // do not reset: test/setup.ts runs before every file.
+    isolate: false,
     setupFiles: ['test/setup.ts'],
   },
 });

@@ -35,7 +35,7 @@ export async function startOracleDataFixture(
   } finally {
     await sandbox.close();
   }
-  const learner = await startLocalLearner({ stateDir: join(dir, 'learner') });
+  const learner = await startLocalLearner({ threads: 1, stateDir: join(dir, 'learner') });
   return {
     dir,
     data,

@@ -99,7 +99,7 @@ beforeAll(async () => {
   ];
   writeFileSync(join(dir, 'data.jsonl'), sums.map(([a, b]) => `${JSON.stringify(record(a, b))}\n`).join(''));
   // On the CPU in float32: a GPU learner would hold the frozen base in bf16, not the folder's float32 bits.
-  learner = await startLocalLearner({ stateDir: join(dir, 'learner'), device: 'cpu' });
+  learner = await startLocalLearner({ threads: 1, stateDir: join(dir, 'learner'), device: 'cpu' });
   base = await createTinyPreset(join(dir, 'base'), { seed: 5 });
   out = join(dir, 'run');
   const run = await runCli(args(), { env: env() });
