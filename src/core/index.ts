@@ -6,3 +6,4 @@ export * from './json.js';
 export * from './python.js';
 export * from './progress.js';
 export * from './jsonl-log.js';
+export * from './run-lock.js';

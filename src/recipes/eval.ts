@@ -1,7 +1,7 @@
 // The evaluation recipe (`r1ci eval`): select the tasks, check tasks, model and sandbox before any
 // episode (preflight), run the episodes into the run folder (a rerun resumes, after a crash too) and
 // write its reports; a `learner:DIR` model gets a local learner for exactly the run.
-import { ConfigError } from '../core/index.js';
+import { ConfigError, withRunFolder } from '../core/index.js';
 import type { AgentMode, AgentOptions } from '../agent/index.js';
 import { listTasks, loadSplitFile, selectTasks, setDataDir } from '../tasks/index.js';
 import { runEval, runPreflight, type EvalResult, type ModelFactory } from '../eval/index.js';
@@ -57,7 +57,9 @@ export function selectEvalTasks(recipe: Pick<EvalRecipeConfig, 'tasks' | 'splitF
 export async function runEvalRecipe(recipe: EvalRecipeConfig, events: RecipeEvents = {}): Promise<EvalResult> {
   const taskIds = selectEvalTasks(recipe);
   const options = { tokenizer: recipe.tokenizer, concurrency: recipe.concurrency };
-  return withModel(recipe.model, options, (model) => evaluate(recipe, taskIds, model, events));
+  return withRunFolder(recipe.out, () =>
+    withModel(recipe.model, options, (model) => evaluate(recipe, taskIds, model, events)),
+  );
 }
 
 async function evaluate(

@@ -3,7 +3,7 @@
 // the RL loop into the run folder; a rerun with the same `out` resumes after the last saved step.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, type ConfigProblem } from '../core/index.js';
+import { ConfigError, withRunFolder, type ConfigProblem } from '../core/index.js';
 import { loadTokenizer } from '../backends/index.js';
 import { createTinyPreset, resolveLearnerConnection, withLearner, type TrainingClient } from '../learner/index.js';
 import type { Sandbox } from '../sandbox/index.js';
@@ -92,14 +92,16 @@ export async function runRlRecipe(recipe: RlRecipeConfig, events: RecipeEvents =
   const connection = resolveLearnerConnection(recipe.learner ? { url: recipe.learner } : {});
   const out = resolve(recipe.out);
   const local = { stateDir: join(out, 'learner'), batchRequests: recipe.batchRequests };
-  return withLearner({ connection, local }, async ({ client }) => {
-    const sandbox = await openSandbox(recipe.sandbox);
-    try {
-      return await train(recipe, client, sandbox, Boolean(connection), events);
-    } finally {
-      await sandbox.close();
-    }
-  });
+  return withRunFolder(out, () =>
+    withLearner({ connection, local }, async ({ client }) => {
+      const sandbox = await openSandbox(recipe.sandbox);
+      try {
+        return await train(recipe, client, sandbox, Boolean(connection), events);
+      } finally {
+        await sandbox.close();
+      }
+    }),
+  );
 }
 
 /** Model, tokenizer and (maybe) vLLM rollouts, then the RL loop. */

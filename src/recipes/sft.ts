@@ -3,9 +3,9 @@
 // fine-tune into the run folder (a rerun resumes after the last checkpoint), save sampler weights.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, hashKeys } from '../core/index.js';
+import { ConfigError, hashKeys, withRunFolder } from '../core/index.js';
 import { loadTokenizer } from '../backends/index.js';
-import { resolveLearnerConnection, withLearner } from '../learner/index.js';
+import { resolveLearnerConnection, withLearner, type LearnerConnection } from '../learner/index.js';
 import { readSynthRecords, type SynthRecord } from '../train/synth/index.js';
 import { exportSftModel, runSft, sftModelRequest, type SftConfig } from '../train/sft/index.js';
 import type { RecipeEvents } from './types.js';
@@ -64,6 +64,15 @@ function readRecords(recipe: SftRecipeConfig, events: RecipeEvents): SynthRecord
 export async function runSftRecipe(recipe: SftRecipeConfig, events: RecipeEvents = {}): Promise<SftRecipeResult> {
   const records = readRecords(recipe, events);
   const connection = resolveLearnerConnection();
+  return withRunFolder(recipe.out, () => sft(recipe, records, connection, events));
+}
+
+async function sft(
+  recipe: SftRecipeConfig,
+  records: SynthRecord[],
+  connection: LearnerConnection | undefined,
+  events: RecipeEvents,
+): Promise<SftRecipeResult> {
   const isHeldOut = (id: string) => hashKeys(['held-out', id]) % 10_000 < recipe.heldOut * 10_000;
   return withLearner({ connection, local: { stateDir: join(recipe.out, 'learner-state') } }, async ({ client }) => {
     const base = recipe.model === 'tiny' ? 'tiny' : resolve(recipe.model);

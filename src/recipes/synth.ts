@@ -1,7 +1,7 @@
 // The synthesis recipe (`r1ci synth`): a teacher runs the code-interpreter loop on training tasks and
 // only verified answers are kept (resumable); tasks that cannot run are left out and named; exports
 // (OpenAI, ShareGPT, verl parquet) are written beside the records.
-import { ConfigError } from '../core/index.js';
+import { ConfigError, withOutputFile } from '../core/index.js';
 import type { AgentOptions } from '../agent/index.js';
 import { selectTasks, setDataDir } from '../tasks/index.js';
 import { runPreflight, type ModelFactory } from '../eval/index.js';
@@ -64,7 +64,9 @@ export async function runSynthRecipe(recipe: SynthRecipeConfig, events: RecipeEv
     throw new ConfigError([{ path: 'tasks', message, fix: 'see r1ci tasks list' }]);
   }
   const options = { tokenizer: recipe.tokenizer, concurrency: recipe.concurrency };
-  return withModel(recipe.model, options, (model) => synthesise(recipe, model, selected, events));
+  return withOutputFile(recipe.out, () =>
+    withModel(recipe.model, options, (model) => synthesise(recipe, model, selected, events)),
+  );
 }
 
 async function synthesise(

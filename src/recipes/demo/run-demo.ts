@@ -2,7 +2,7 @@
 // (model → synthesis → sft → rl → eval → report), time each, and always shut both down.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { OnProgress } from '../../core/index.js';
+import { withRunFolder, type OnProgress } from '../../core/index.js';
 import { createLocalSandbox } from '../../sandbox/index.js';
 import { withLearner } from '../../learner/index.js';
 import { FULL_DEMO, QUICK_DEMO, type DemoContext, type DemoSettings, type DemoStage } from './context.js';
@@ -43,29 +43,31 @@ export async function runDemo(options: DemoOptions): Promise<DemoContext> {
   const outDir = resolve(options.outDir);
   mkdirSync(outDir, { recursive: true });
   const settings = resolveDemoSettings(options.full ?? false, options.settings);
-  return withLearner({ local: { stateDir: `${outDir}/learner-state` } }, async (learner) => {
-    const sandbox = await createLocalSandbox({ concurrency: 2 });
-    const ctx: DemoContext = {
-      settings,
-      outDir,
-      log: options.log ?? (() => {}),
-      progress: options.progress ?? (() => {}),
-      client: learner.client,
-      sandbox,
-      models: [],
-      evals: new Map(),
-      timings: {},
-    };
-    try {
-      for (const stage of options.stages ?? DEMO_STAGES) {
-        const started = performance.now();
-        await stage.run(ctx);
-        ctx.timings[stage.name] = performance.now() - started;
-        ctx.log(`stage ${stage.name}: ${(ctx.timings[stage.name] / 1000).toFixed(1)} s`);
+  return withRunFolder(outDir, () =>
+    withLearner({ local: { stateDir: `${outDir}/learner-state` } }, async (learner) => {
+      const sandbox = await createLocalSandbox({ concurrency: 2 });
+      const ctx: DemoContext = {
+        settings,
+        outDir,
+        log: options.log ?? (() => {}),
+        progress: options.progress ?? (() => {}),
+        client: learner.client,
+        sandbox,
+        models: [],
+        evals: new Map(),
+        timings: {},
+      };
+      try {
+        for (const stage of options.stages ?? DEMO_STAGES) {
+          const started = performance.now();
+          await stage.run(ctx);
+          ctx.timings[stage.name] = performance.now() - started;
+          ctx.log(`stage ${stage.name}: ${(ctx.timings[stage.name] / 1000).toFixed(1)} s`);
+        }
+      } finally {
+        await sandbox.close();
       }
-    } finally {
-      await sandbox.close();
-    }
-    return ctx;
-  });
+      return ctx;
+    }),
+  );
 }
