@@ -60,6 +60,28 @@ describe.runIf(process.platform === 'linux')('run locks', () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it('takes over a lock whose process is dead but not yet reaped (a zombie)', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'r1ci-lock-'));
+    const path = join(dir, '.lock');
+    // The forked child exits at once; its parent never waits for it, so it stays a zombie.
+    const script = 'import os, time\npid = os.fork()\nif pid == 0: os._exit(0)\nprint(pid, flush=True)\ntime.sleep(30)';
+    holder = spawn('python3', ['-c', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const zombie = await new Promise<number>((resolve) =>
+      holder!.stdout!.setEncoding('utf8').once('data', (chunk: string) => resolve(Number(chunk.trim()))),
+    );
+    let stat = '';
+    for (let i = 0; i < 50 && !/\) Z /.test(stat); i++) {
+      stat = readFileSync(`/proc/${zombie}/stat`, 'utf8');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(stat).toMatch(/\) Z /);
+    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const dead = { pid: zombie, host: hostname(), processStart: start, since: 'then', command: 'r1ci rl' };
+    writeFileSync(path, JSON.stringify(dead));
+    acquireRunLock(path, 'run folder').release();
+    expect(existsSync(path)).toBe(false);
+  }, 30_000);
+
   it('lets the same process nest its claims; the lock goes with the last release, also on a throw', async () => {
     dir = mkdtempSync(join(tmpdir(), 'r1ci-lock-'));
     const path = join(dir, '.lock');

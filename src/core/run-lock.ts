@@ -22,11 +22,13 @@ export type RunLock = { readonly path: string; release(): void };
 const held = new Map<string, number>(); // lock path → how many times this process holds it
 let exitHookInstalled = false;
 
-/** The kernel's start time of a process (/proc/PID/stat field 22), which tells a reused pid apart. */
-function processStart(pid: number): string | undefined {
+/** A process's state letter and the kernel's start time (/proc/PID/stat fields 3 and 22): the
+ * start time tells a reused pid apart, the state a killed process its parent has not yet reaped. */
+function processStat(pid: number): { state: string; start: string } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0], start: fields[19] };
   } catch {
     return undefined;
   }
@@ -40,8 +42,9 @@ export function holderAlive(holder: LockHolder): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const start = processStart(holder.pid);
-  return !(holder.processStart && start && start !== holder.processStart);
+  const stat = processStat(holder.pid);
+  if (stat && (stat.state === 'Z' || stat.state === 'X')) return false;
+  return !(holder.processStart && stat && stat.start !== holder.processStart);
 }
 
 function readHolder(path: string): LockHolder | undefined {
@@ -68,7 +71,7 @@ export function acquireRunLock(path: string, label: string): RunLock {
   const me: LockHolder = {
     pid: process.pid,
     host: hostname(),
-    processStart: processStart(process.pid),
+    processStart: processStat(process.pid)?.start,
     since: new Date().toISOString(),
     command: process.argv.slice(1).join(' '),
   };
