@@ -2,7 +2,7 @@
 // that writes it. A second run on the same --out is refused in one line before it starts anything;
 // a lock whose process is gone (killed with -9, or its pid now someone else's) is taken over, so a
 // rerun after a crash resumes as before. The same process may claim its own lock again (nested).
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { R1ciError } from './errors.js';
@@ -19,7 +19,8 @@ export type LockHolder = { pid: number; host: string; processStart?: string; sin
 
 export type RunLock = { readonly path: string; release(): void };
 
-const held = new Map<string, number>(); // lock path → how many times this process holds it
+// lock path → how many times this process holds it, and the first folder its claim created
+const held = new Map<string, { count: number; created?: string }>();
 let exitHookInstalled = false;
 
 /** A process's state letter and the kernel's start time (/proc/PID/stat fields 3 and 22): the
@@ -62,12 +63,12 @@ function readHolder(path: string): LockHolder | undefined {
  */
 export function acquireRunLock(path: string, label: string): RunLock {
   const lock: RunLock = { path, release: () => releaseRunLock(path) };
-  const count = held.get(path);
-  if (count) {
-    held.set(path, count + 1);
+  const mine = held.get(path);
+  if (mine) {
+    mine.count++;
     return lock;
   }
-  mkdirSync(dirname(path), { recursive: true });
+  const created = mkdirSync(dirname(path), { recursive: true });
   const me: LockHolder = {
     pid: process.pid,
     host: hostname(),
@@ -84,6 +85,7 @@ export function acquireRunLock(path: string, label: string): RunLock {
     }
     const holder = readHolder(path);
     if (attempt > 0 || (holder && holderAlive(holder))) {
+      removeEmptyFolders(path, created);
       const who = holder ? `pid ${holder.pid} on ${holder.host}, since ${holder.since}` : 'a process that just took it';
       throw new RunBusyError(
         `${label} is in use by another r1ci run (${who}); wait for it to end or use another --out ` +
@@ -92,7 +94,7 @@ export function acquireRunLock(path: string, label: string): RunLock {
     }
     rmSync(path, { force: true }); // its process is gone: take the lock over
   }
-  held.set(path, 1);
+  held.set(path, { count: 1, created });
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
@@ -103,14 +105,24 @@ export function acquireRunLock(path: string, label: string): RunLock {
 }
 
 function releaseRunLock(path: string): void {
-  const count = held.get(path) ?? 0;
-  if (count > 1) {
-    held.set(path, count - 1);
-    return;
-  }
-  if (count === 1) {
-    held.delete(path);
-    removeIfMine(path);
+  const mine = held.get(path);
+  if (!mine) return;
+  if (--mine.count > 0) return;
+  held.delete(path);
+  removeIfMine(path);
+  removeEmptyFolders(path, mine.created);
+}
+
+/** Removes the folders the claim created, deepest first, while they are empty: a run refused
+ * before it wrote anything leaves no folder behind. */
+function removeEmptyFolders(path: string, created: string | undefined): void {
+  if (!created) return;
+  for (let dir = dirname(path); dir.startsWith(created); dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return; // not empty: the run wrote something there
+    }
   }
 }
 
