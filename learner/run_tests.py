@@ -51,6 +51,9 @@ def main(argv: list) -> int:
     if times_file:
         with open(times_file, "w") as f:
             json.dump({"torch": torch.__version__, "times": result.times}, f)
+    if result.testsRun == 0:
+        print(f"learner: no test matches {pattern} (a file pattern, e.g. 'test_checkpoint*')")
+        return 1
     failed = len(result.failures) + len(result.errors)
     passed = result.testsRun - failed - len(result.skipped)
     for reason in sorted({reason for _, reason in result.skipped}):
