@@ -2,38 +2,12 @@
 // masking zeroes truncated answers' loss (not their place in the baseline), REINFORCE++ with a group
 // baseline, and the learning-rate schedule.
 import { describe, expect, it } from 'vitest';
-import type { Episode, StopReason } from '../../agent/index.js';
+import { fakeEpisode as episode } from '../../../test/helpers/episodes.js';
 import { computeEpisodeAdvantages, scoreGroups, sequencesOf } from './batch.js';
 import { resolveRlConfig } from './config.js';
 import { collectStepBatch } from './dynamic-sampling.js';
 import type { QuestionRef, RolloutResult } from './rollouts.js';
 import { computeRlLearningRate } from './schedule.js';
-
-function episode(
-  key: string,
-  correct: boolean,
-  stopReason: StopReason = correct ? 'final-answer' : 'no-answer',
-): Episode {
-  return {
-    id: key,
-    taskId: 't',
-    index: 0,
-    seed: 0,
-    sample: 0,
-    mode: 'ci',
-    backend: 'fake',
-    system: '',
-    question: '',
-    turns: [{ text: 'x', finishReason: { unified: 'stop', raw: 'stop' } }],
-    answer: correct ? '1' : null,
-    verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'no-answer' },
-    stopReason,
-    codeCalls: 0,
-    usage: { promptTokens: 2, sampledTokens: 2, observationTokens: 0 },
-    timing: { totalMs: 0, generateMs: 0, execMs: 0 },
-    trajectory: { promptTokens: [1, 2], tokens: [3, 4], mask: [1, 1], logprobs: [-1, -1] },
-  };
-}
 
 /** Rollouts where question q's answers are correct by pattern[q]: 'all', 'none' or 'mixed'. */
 function rollouts(keys: string[], pattern: (key: string) => 'all' | 'none' | 'mixed'): RolloutResult {

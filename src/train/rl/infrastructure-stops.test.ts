@@ -1,39 +1,17 @@
 // Episodes that ended because the backend or the sandbox failed are not the policy's doing: they are
 // dropped from the RL batch (no reward, no advantage, no gradient) and counted in the step's metrics.
 import { describe, expect, it } from 'vitest';
-import type { Episode, StopReason } from '../../agent/index.js';
+import { fakeEpisode } from '../../../test/helpers/episodes.js';
 import { minimalDatums } from '../minimal-grpo.js';
 import { scoreGroups, selectTrainingGroups } from './batch.js';
 import { resolveRlConfig } from './config.js';
 import { computeStepMetrics } from './step-metrics.js';
 
-function episode(id: string, stopReason: StopReason, correct: boolean): Episode {
-  return {
-    id,
-    taskId: 't',
-    index: 0,
-    seed: 0,
-    sample: 0,
-    mode: 'ci',
-    backend: 'fake',
-    system: '',
-    question: '',
-    turns: [{ text: 'x', finishReason: { unified: 'stop', raw: 'stop' } }],
-    answer: correct ? '1' : null,
-    verdict: { correct, score: correct ? 1 : 0, outcome: correct ? 'correct' : 'no-answer' },
-    stopReason,
-    codeCalls: 0,
-    usage: { promptTokens: 2, sampledTokens: 2, observationTokens: 0 },
-    timing: { totalMs: 0, generateMs: 0, execMs: 0 },
-    trajectory: { promptTokens: [1, 2], tokens: [3, 4], mask: [1, 1], logprobs: [-1, -1] },
-  };
-}
-
 const group = [
-  episode('a', 'final-answer', true),
-  episode('b', 'no-answer', false),
-  episode('c', 'backend-error', false),
-  episode('d', 'sandbox-error', false),
+  fakeEpisode('a', true, 'final-answer'),
+  fakeEpisode('b', false, 'no-answer'),
+  fakeEpisode('c', false, 'backend-error'),
+  fakeEpisode('d', false, 'sandbox-error'),
 ];
 const rollouts = { groups: [], wallSeconds: 1, generationSeconds: 1, executionSeconds: 0, hiddenExecution: null };
 const trained = {
