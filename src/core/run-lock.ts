@@ -36,7 +36,7 @@ function processStat(pid: number): { state: string; start: string } | undefined 
 }
 
 /** Whether the holder may still be writing: always true for another host, which we cannot see. */
-export function holderAlive(holder: LockHolder): boolean {
+function holderAlive(holder: LockHolder): boolean {
   if (holder.host !== hostname()) return true;
   try {
     process.kill(holder.pid, 0);
