@@ -64,6 +64,20 @@ class LossValues(unittest.TestCase):
         loss.sum().backward()
         self.assertEqual(float(lp.grad[0]), 0.0)  # the capped position no longer pushes
 
+    def test_clip_higher_lets_a_positive_advantage_through_up_to_its_bound(self):
+        # r = 1.25, A = 2 (DAPO's clip-higher). Bounds 0.8/1.2: min(1.25·2, 1.2·2) = 2.4, the clipped
+        # term, so the loss is -2.4 and no gradient flows. Bounds 0.8/1.28: 1.25 is inside, the loss
+        # is -r·A = -2.5 and d loss / d lp = -r·A = -2.5.
+        old, adv, w = torch.zeros(1, dtype=torch.float64), torch.tensor([2.0], dtype=torch.float64), torch.ones(1)
+        expected = {1.2: (-2.4, 0.0, 1.0), 1.28: (-2.5, -2.5, 0.0)}
+        for high, (loss_value, gradient, clipped) in expected.items():
+            lp = torch.tensor([math.log(1.25)], dtype=torch.float64, requires_grad=True)
+            loss, m = losses.ppo(lp, old, adv, w, 0.8, high)
+            loss.sum().backward()
+            self.assertAlmostEqual(float(loss[0]), loss_value, places=9, msg=f"clip_high {high}")
+            self.assertAlmostEqual(float(lp.grad[0]), gradient, places=9, msg=f"clip_high {high}")
+            self.assertEqual(m["clip_fraction:sum"], clipped, msg=f"clip_high {high}")
+
     def test_masked_positions_contribute_nothing_even_with_garbage(self):
         garbage_old = self.old.clone()
         garbage_adv = self.adv.clone()
@@ -94,6 +108,23 @@ class LossValues(unittest.TestCase):
         loss, _ = losses.value_loss(v, r, self.w, 2.0)
         expected = sum(2.0 * w * 0.5 * (a - b) ** 2 for a, b, w in zip(v.tolist(), r.tolist(), self.w.tolist()))
         self.assertAlmostEqual(float(loss.sum()), expected, places=4)
+
+    def test_value_clip_takes_the_larger_of_the_clipped_and_unclipped_errors(self):
+        # PPO's critic clip (verl cliprange_value), old values 0, clip 0.5, coefficient 1:
+        #   V = 1, R = 1.5: unclipped (1 - 1.5)² = 0.25; clipped prediction 0.5, (0.5 - 1.5)² = 1.0
+        #     is the larger, so the loss is 0.5 · 1.0 = 0.5 and, the clamp saturated, no gradient;
+        #   V = 1, R = -1: unclipped (1 + 1)² = 4 beats clipped (0.5 + 1)² = 2.25: loss 2, gradient V - R = 2;
+        #   V = 0.25, R = 1: inside the clip both are 0.5625: loss 0.28125, gradient -0.75.
+        values = torch.tensor([1.0, 1.0, 0.25], dtype=torch.float64, requires_grad=True)
+        returns = torch.tensor([1.5, -1.0, 1.0], dtype=torch.float64)
+        old, w = torch.zeros(3, dtype=torch.float64), torch.ones(3)
+        loss, m = losses.value_loss(values, returns, w, 1.0, old, 0.5)
+        loss.sum().backward()
+        self.assertEqual([round(float(x), 9) for x in loss], [0.5, 2.0, 0.28125])
+        self.assertEqual([round(float(x), 9) for x in values.grad], [0.0, 2.0, -0.75])
+        self.assertAlmostEqual(m["value_error:sum"], 1.0 + 4.0 + 0.5625, places=9)
+        unclipped, _ = losses.value_loss(values.detach(), returns, w, 1.0, old, 0.0)  # clip 0: off
+        self.assertEqual([round(float(x), 9) for x in unclipped], [0.125, 2.0, 0.28125])
 
     def test_entropy_of_uniform_is_log_v(self):
         self.assertAlmostEqual(float(losses.entropy(torch.zeros(3, 7))[0]), math.log(7), places=5)
