@@ -1,6 +1,7 @@
 // The optimizer phase of a step on the tiny model, with hand-built episodes whose sampled logprobs
 // are the model's own (so the first update is exactly on-policy): the old policy of unmasked
-// interpreter tokens, mini-batches, truncated importance sampling and PPO's clipped critic.
+// interpreter tokens, mini-batches and epochs, truncated importance sampling, PPO's clipped critic,
+// and the loss config the learner receives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTinyModelFixture, type TinyModelFixture } from '../../../test/helpers/training-fixtures.js';
 import type { Episode } from '../../agent/index.js';
@@ -8,7 +9,6 @@ import {
   decodeForwardBackwardRequest,
   LearnerClient,
   makeDatum,
-  type Datum,
   type ForwardBackwardInput,
 } from '../../learner/index.js';
 import { scoreGroups, type ScoredGroup } from './batch.js';
@@ -86,6 +86,30 @@ async function setup(
   const bad = await episode(modelId, '<<<6>>>', false, samplerShift, client);
   const groups: ScoredGroup[] = scoreGroups([{ key: 'q', episodes: [good, bad, good, bad] }], config);
   return { config, modelId, groups };
+}
+
+/** A client on the fixture's learner that keeps every ppo forward_backward request it sends (the
+ * forward pass before the updates is cross_entropy), on whichever wire it picks (protobuf when the
+ * learner has it). */
+function recordingClient(): { client: LearnerClient; requests: ForwardBackwardInput[] } {
+  const requests: ForwardBackwardInput[] = [];
+  const { url, apiKey } = fixture.learner;
+  const client = new LearnerClient({
+    url,
+    apiKey,
+    fetch: async (input, init) => {
+      if (String(input).endsWith('/forward_backward') && init?.body) {
+        const request =
+          init.body instanceof Uint8Array
+            ? decodeForwardBackwardRequest(init.body).input
+            : (JSON.parse(String(init.body)) as { forward_backward_input: ForwardBackwardInput })
+                .forward_backward_input;
+        if (request.loss_fn === 'ppo') requests.push(request);
+      }
+      return fetch(input, init);
+    },
+  });
+  return { client, requests };
 }
 
 /** Four episodes the learner sampled at `temperature` (stored logprobs its own), two scored right. */
@@ -188,6 +212,29 @@ describe('runTrainStep', () => {
     expect(info.steps).toBe(2);
   }, 30_000);
 
+  it('epochs: two passes over one mini-batch, one optimizer step each; the second pass clips', async () => {
+    const { config, modelId, groups } = await setup({ epochs: 2, learningRate: 0.05 });
+    const result = await runTrainStep(fixture.learner.client, modelId, groups, config);
+    expect(result.perUpdate).toHaveLength(2);
+    expect(result.perUpdate[0].clipFraction).toBe(0);
+    expect(result.perUpdate[1].clipFraction).toBeGreaterThan(0);
+    const info = await fixture.learner.client.getInfo(modelId);
+    expect(info.steps).toBe(2);
+  }, 30_000);
+
+  it('the learner gets the clip bounds and the dual clip in loss_fn_config; no dual_clip by default', async () => {
+    const sentConfigs = async (options: RlOptions) => {
+      const { client, requests } = recordingClient();
+      const { config, modelId, groups } = await setup(options, 0, { client });
+      await runTrainStep(client, modelId, groups, config);
+      return requests.map((r) => r.loss_fn_config);
+    };
+    expect(await sentConfigs({ clipHigh: 1.28, dualClip: 3 })).toEqual([
+      { clip_low_threshold: 0.8, clip_high_threshold: 1.28, dual_clip: 3 },
+    ]);
+    expect(await sentConfigs({})).toEqual([{ clip_low_threshold: 0.8, clip_high_threshold: 1.2 }]);
+  }, 30_000);
+
   it('truncated IS: a sampler 2 nats below the learner caps the weight of every token; ratios start at 1', async () => {
     const tis = await setup({ tisCap: 2 }, 2);
     const withTis = await runTrainStep(fixture.learner.client, tis.modelId, tis.groups, tis.config);
@@ -200,29 +247,7 @@ describe('runTrainStep', () => {
   }, 30_000);
 
   it('PPO: every mini-batch sends the values before the first update as the centre of the value clip', async () => {
-    const sent: Datum[][] = [];
-    const configs: Record<string, number>[] = [];
-    const { url, apiKey } = fixture.learner;
-    // Reads forward_backward bodies on whichever wire the client picks (protobuf when the learner has it).
-    const client = new LearnerClient({
-      url,
-      apiKey,
-      fetch: async (input, init) => {
-        if (String(input).endsWith('/forward_backward') && init?.body) {
-          const request =
-            init.body instanceof Uint8Array
-              ? decodeForwardBackwardRequest(init.body).input
-              : (JSON.parse(String(init.body)) as { forward_backward_input: ForwardBackwardInput })
-                  .forward_backward_input;
-          if (request.loss_fn === 'ppo') {
-            // the forward pass before the updates is cross_entropy
-            sent.push(request.data);
-            configs.push((request.loss_fn_config ?? {}) as Record<string, number>);
-          }
-        }
-        return fetch(input, init);
-      },
-    });
+    const { client, requests } = recordingClient();
     const ppo = { estimator: 'ppo', miniBatches: 2, valueClip: 0.2 } as const;
     const { config, modelId, groups } = await setup(ppo, 0, { valueHead: true, client });
     const before = await client.forward(modelId, {
@@ -231,9 +256,9 @@ describe('runTrainStep', () => {
     });
     const result = await runTrainStep(client, modelId, groups, config);
     expect(result.perUpdate).toHaveLength(2);
-    expect(configs.map((c) => c.value_clip)).toEqual([0.2, 0.2]);
-    expect(sent.map((data) => data.length)).toEqual([2, 2]);
-    const values = sent.flat().map((d) => d.loss_fn_inputs.values!.data);
+    expect(requests.map((r) => r.loss_fn_config?.value_clip)).toEqual([0.2, 0.2]);
+    expect(requests.map((r) => r.data.length)).toEqual([2, 2]);
+    const values = requests.flatMap((r) => r.data).map((d) => d.loss_fn_inputs.values!.data);
     values.forEach((row, i) =>
       row.forEach((v, t) => expect(v).toBeCloseTo(before.loss_fn_outputs[i].values!.data[t], 5)),
     );
