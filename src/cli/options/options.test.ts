@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { buildProgram } from '../main.js';
 import { ConfigError } from '../../core/index.js';
+import { buildLossConfig } from '../../train/rl/index.js';
 import { DEMO_FLAGS } from './demo.js';
 import { EVAL_FLAGS, resolveEvalFlags, resolveSynthFlags, SYNTH_FLAGS } from './eval.js';
 import { optionKeys } from './flags.js';
@@ -90,6 +91,16 @@ describe('command schemas', () => {
       taskIds: ['rg.arithmetic.chain_sum'],
       groupSize: 5,
       agent: { maxExecCalls: 0 },
+    });
+  });
+
+  it('--clip-high and --dual-clip reach the loss config sent to the learner; by default 0.8/1.2, no dual clip', () => {
+    const rl = { out: 'o', std: true, batchRequests: true, kl: '0' };
+    const { config } = resolveRlFlags({ ...rl, clipHigh: '1.28', dualClip: '3' });
+    expect(buildLossConfig(config, 10)).toEqual({ clip_low_threshold: 0.8, clip_high_threshold: 1.28, dual_clip: 3 });
+    expect(buildLossConfig(resolveRlFlags(rl).config, 10)).toEqual({
+      clip_low_threshold: 0.8,
+      clip_high_threshold: 1.2,
     });
   });
 
