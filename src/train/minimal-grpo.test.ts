@@ -1,6 +1,7 @@
 // The minimal GRPO loop is the spec: on the same episodes the full loop's reward, advantages and
-// learner data and loss config must equal the minimal loop's; and the minimal loop runs end to end on
-// the tiny model (at rollout temperature 0.7, trained on logits / T).
+// learner data and loss config (clip bounds, dual-clip and temperature included) must equal the
+// minimal loop's; and the minimal loop runs end to end on the tiny model (at rollout temperature
+// 0.7, trained on logits / T).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTinyModelFixture, type TinyModelFixture } from '../../test/helpers/training-fixtures.js';
 import { ScriptedBackend, type Tokenizer } from '../backends/index.js';
@@ -115,15 +116,31 @@ describe('the minimal GRPO loop', () => {
     expect(fullCut.data).toEqual(minimalCut.data);
     expect(minimalCut.tokens).toBeLessThan(minimal.tokens);
 
-    // The loss config, at the paper's temperature and at 0.7 (trained on logits / T).
-    for (const temperature of [1, 0.7]) {
-      const tempered = resolveRlConfig({ klCoef: 0.001, agent: { temperature } });
-      expect(buildLossConfig(tempered, minimal.tokens)).toEqual(
-        minimalLossConfig({ klCoef: 0.001, temperature }, minimal.tokens),
+    // The loss config: the paper's, at temperature 0.7 (trained on logits / T), with clip-higher and
+    // asymmetric bounds, with dual-clip, and all at once.
+    const lossOptions = [
+      { temperature: 1 },
+      { temperature: 0.7 },
+      { temperature: 1, clipLow: 0.75, clipHigh: 1.28 },
+      { temperature: 1, dualClip: 3 },
+      { temperature: 0.7, clipLow: 0.75, clipHigh: 1.28, dualClip: 3 },
+    ];
+    for (const { temperature, ...clip } of lossOptions) {
+      const resolved = resolveRlConfig({ klCoef: 0.001, ...clip, agent: { temperature } });
+      expect(buildLossConfig(resolved, minimal.tokens)).toEqual(
+        minimalLossConfig({ klCoef: 0.001, temperature, ...clip }, minimal.tokens),
       );
     }
     expect(minimalLossConfig({ klCoef: 0.001, temperature: 0.7 }, 10)).toMatchObject({ temperature: 0.7 });
-    expect(minimalLossConfig({ klCoef: 0.001, temperature: 1 }, 10)).not.toHaveProperty('temperature');
+    expect(minimalLossConfig({ klCoef: 0.001, temperature: 1 }, 10)).toEqual({
+      clip_low_threshold: 0.8,
+      clip_high_threshold: 1.2,
+      kl_coef: 0.0001,
+    });
+    expect(minimalLossConfig({ klCoef: 0.001, temperature: 1, clipHigh: 1.28, dualClip: 3 }, 10)).toMatchObject({
+      clip_high_threshold: 1.28,
+      dual_clip: 3,
+    });
   }, 60_000);
 
   it('runs end to end on the tiny model through the learner, at temperature 0.7', async () => {

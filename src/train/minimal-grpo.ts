@@ -36,6 +36,11 @@ export type MinimalGrpoOptions = {
   klCoef: number;
   /** Paper: 1.0. */
   temperature: number;
+  /** Ratio bounds of the clipped objective. Paper: 0.8 / 1.2; DAPO's clip-higher raises the upper one. */
+  clipLow?: number;
+  clipHigh?: number;
+  /** Dual-clip's c > 1 (Ye et al., 2020): a negative advantage's loss is capped at −c·A. Paper: off. */
+  dualClip?: number;
   agent?: AgentOptions;
   seed?: number;
   onStep?: (step: MinimalStepLog) => void;
@@ -113,12 +118,17 @@ export function minimalDatums(
 
 // ---- 4. The loss: clipped importance sampling (old = sampling logprobs) + k3 KL, per token --------
 // At T ≠ 1 the learner trains on logits / T, the distribution the sampler drew from and whose
-// logprobs it returned (verl's practice), so the first update's ratio is exactly 1.
+// logprobs it returned (verl's practice), so the first update's ratio is exactly 1. Clip-higher and
+// dual-clip change only the numbers the learner's ppo loss reads.
 
-export function minimalLossConfig(options: Pick<MinimalGrpoOptions, 'klCoef' | 'temperature'>, tokens: number) {
+export function minimalLossConfig(
+  options: Pick<MinimalGrpoOptions, 'klCoef' | 'temperature' | 'clipLow' | 'clipHigh' | 'dualClip'>,
+  tokens: number,
+) {
   return {
-    clip_low_threshold: 0.8,
-    clip_high_threshold: 1.2,
+    clip_low_threshold: options.clipLow ?? 0.8,
+    clip_high_threshold: options.clipHigh ?? 1.2,
+    ...(options.dualClip ? { dual_clip: options.dualClip } : {}),
     kl_coef: options.klCoef / tokens,
     ...(options.temperature !== 1 ? { temperature: options.temperature } : {}),
   };
