@@ -119,14 +119,15 @@ describe('REINFORCE++ with a group baseline', () => {
 });
 
 describe('the RL learning-rate schedule', () => {
-  it('warms up linearly, then stays constant or decays to near 0 at the last step', () => {
-    const at = (lrSchedule: 'constant' | 'linear' | 'cosine') =>
-      [1, 2, 3, 4, 5, 6].map(
+  it('warms up linearly, then stays constant or decays toward 0, reached one step after the last', () => {
+    const at = (lrSchedule: 'constant' | 'linear' | 'cosine', steps = [1, 2, 3, 4, 5, 6]) =>
+      steps.map(
         (step) => +computeRlLearningRate(step, { learningRate: 1, lrSchedule, warmupSteps: 2, steps: 6 }).toFixed(4),
       );
     expect(at('constant')).toEqual([0.3333, 0.6667, 1, 1, 1, 1]);
     expect(at('linear')).toEqual([0.3333, 0.6667, 1, 0.75, 0.5, 0.25]);
     expect(at('cosine')).toEqual([0.3333, 0.6667, 1, 0.8536, 0.5, 0.1464]);
+    expect([...at('linear', [7]), ...at('cosine', [7])]).toEqual([0, 0]); // one step past the last
     expect(resolveRlConfig().lrSchedule).toBe('constant');
   });
 });

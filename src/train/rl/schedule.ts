@@ -1,5 +1,7 @@
-// The RL learning rate at a step: linear warm-up from 0 over `warmupSteps`, then constant, or a linear
-// or cosine decay to 0 at the last step (verl's and tinker-cookbook's schedules for RL).
+// The RL learning rate at a step (verl's and tinker-cookbook's schedules for RL): a linear warm-up, step s
+// of w at peak·s/(w+1), so step w+1 is the first at the peak; then constant, or a linear or cosine decay
+// over the n = steps − w steps after warm-up that would reach 0 one step after the last, so the last step
+// still trains, at peak/n (linear) or peak·(1 − cos(π/n))/2 (cosine).
 import type { ResolvedRlConfig } from './types.js';
 
 /** Learning rate of 1-based `step` of `config.steps`. */
