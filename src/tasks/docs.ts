@@ -76,7 +76,11 @@ export function renderTasksDoc(): string {
         '--reward partial` trains on it). ') +
       "Defaults follow the source's defaults, and every answer spelling the source's own scorer accepts is accepted; " +
       ('the last column says where a task departs from its source on purpose, and why ' +
-        '(src/tasks/source-parity.test.ts records the cases).'),
+        '(src/tasks/source-parity.test.ts and src/tasks/reasoning-gym/source-parity.test.ts record the cases). ') +
+      ("One departure holds for every task: Reasoning-Gym's default scorer (for tasks without a score_answer of " +
+        'their own) gives an answer that contains the gold len(gold)/len(answer), so `-73` earns 0.67 against ' +
+        '`73`; r1ci gives containment nothing, and an answer in a spelling it reads (`t = 73`, `73.0`, `152°`, ' +
+        'the grid as a list) is correct.'),
     '',
     'Every `min_x` must be at most its `max_x`; other orders a task requires are listed after its knobs. ' +
       'A bad setting is refused before anything is generated, with every problem named at once.',

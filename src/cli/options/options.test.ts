@@ -104,6 +104,26 @@ describe('command schemas', () => {
     });
   });
 
+  it('r1ci rl --reward partial: the words on the command line reach the resolved config', async () => {
+    // The command line as the user types it, through commander; the test takes the parsed flags where
+    // the command's action would (its action goes on to start a learner).
+    const correctness = async (...words: string[]): Promise<string> => {
+      const cli = buildProgram();
+      let raw: unknown;
+      commandOf(cli, 'rl').action((parsed: unknown) => {
+        raw = parsed;
+      });
+      await cli.parseAsync(['rl', '--out', 'o', ...words], { from: 'user' });
+      return resolveRlFlags(raw).config.reward.correctness;
+    };
+    expect(await correctness('--reward', 'partial')).toBe('partial');
+    expect(await correctness('--reward=binary')).toBe('binary');
+    expect(await correctness()).toBe('binary');
+    await expect(correctness('--reward', 'half')).rejects.toThrow(
+      /^--reward: bad value "half" \(use binary or partial/,
+    );
+  });
+
   it('--lora-rank: one name and one check for sft and rl; 0 (all weights) by default', () => {
     const base = { sft: { data: 'd.jsonl', out: 'o' }, rl: { out: 'o', std: true, batchRequests: true } };
     expect(resolveSftFlags(base.sft).config.loraRank).toBe(0);

@@ -364,6 +364,9 @@ const SOURCE_DEFAULTS: Record<string, [string, Defaults]> = {
     'reasoning_gym/graphs/shortest_path.py',
     { min_rows: 5, max_rows: 8, min_cols: 5, max_cols: 8, p_blocked: 0.4 },
   ],
+  // No config field in the source: generators.py makes NUM_OF_PAIRS_GENERATED = 5 pairs, and list_functions.py
+  // pops the last as the test input, so four examples are shown.
+  'rg.induction.list_functions': ['reasoning_gym/induction/list_functions/generators.py', { num_examples: 4 }],
   'rg.logic.aiw': ['reasoning_gym/logic/aiw.py', { max_entities: 6 }],
   'rg.logic.circuit_logic': [
     'reasoning_gym/logic/circuit_logic.py',
@@ -396,5 +399,38 @@ describe("Reasoning-Gym tasks default to their source's config", () => {
   it.each(Object.entries(SOURCE_DEFAULTS))('%s', (id, [, defaults]) => {
     const options = getTask(id).resolveOptions() as Defaults;
     expect(Object.fromEntries(Object.keys(defaults).map((key) => [key, options[key]]))).toEqual(defaults);
+  });
+});
+
+describe("rg.induction.list_functions draws the source's rule families", () => {
+  // list_functions.py: tasks = list(range(17)), each index a generate_<k> of generators.py, in this order.
+  const SOURCE_FAMILIES = [
+    'identity',
+    'third element',
+    'reverse',
+    'sum of distinct values below 30',
+    'count of fives',
+    'elements followed by an even number',
+    'add the index',
+    'element at the index named by the last element',
+    'length',
+    'sum',
+    'sort ascending',
+    'sort descending',
+    'first and last plus one', // generate_12: output[0] += 1, output[-1] += 1
+    'ascending → 1, descending → 0',
+    'multiple of ten → 1, otherwise of five → 0',
+    'twice the last element',
+    '2x − 4 for each element',
+  ];
+  it('all 17, each under its index', () => {
+    const task = getTask('rg.induction.list_functions'),
+      options = task.resolveOptions();
+    const drawn = new Map<number, unknown>();
+    for (let i = 0; i < 300; i++) {
+      const { metadata } = task.generate(options, 0, i);
+      drawn.set(metadata.rule_index as number, metadata.rule);
+    }
+    expect([...drawn].sort(([a], [b]) => a - b).map(([, rule]) => rule)).toEqual(SOURCE_FAMILIES);
   });
 });

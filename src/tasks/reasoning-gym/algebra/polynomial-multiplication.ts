@@ -48,6 +48,9 @@ export const polynomialMultiplication = defineTask({
   category: 'algebra',
   description: 'Multiply out a product of polynomials into expanded form.',
   answerFormat: 'an expanded polynomial (e.g. 6*x**3 - 2*x + 5)',
+  differsFromSource:
+    'Also accepts ^ for powers, implied products (3x) and whole coefficients written as decimals (3.0*x), which ' +
+    "Reasoning-Gym's sympy.parse_expr reads as Xor, cannot read, or keeps unequal to the gold (all score 0).",
   options: {
     min_terms: { kind: 'int', default: 2, min: 1, max: 8, description: 'fewest terms drawn per polynomial' },
     max_terms: { kind: 'int', default: 4, min: 1, max: 8, description: 'most terms drawn per polynomial' },

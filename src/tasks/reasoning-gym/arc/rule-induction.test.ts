@@ -65,7 +65,7 @@ describe('rg.induction.list_functions', () => {
       (xs) => [xs.filter((x) => x === 5).length],
       (xs) => [sum([...new Set(xs)].filter((x) => x < 30))],
       (xs) => xs.filter((_, i) => i + 1 < xs.length && xs[i + 1] % 2 === 0),
-      (xs) => [xs[xs.length - 1], ...xs.slice(1, -1), xs[0]],
+      (xs) => [xs[0] + 1, ...xs.slice(1, -1), xs[xs.length - 1] + 1],
       (xs) => [xs[xs[xs.length - 1]]],
     ];
     const [task, instances] = sample(listFunctions, 150);
@@ -110,7 +110,7 @@ describe('rg.induction.list_functions ambiguity', () => {
     (xs) => [sum(xs)],
     (xs) => [...xs].sort((a, b) => a - b),
     (xs) => [...xs].sort((a, b) => b - a),
-    (xs) => [xs[xs.length - 1], ...xs.slice(1, -1), xs[0]],
+    (xs) => [xs[0] + 1, ...xs.slice(1, -1), xs[xs.length - 1] + 1],
     (xs) => [xs[0] < xs[xs.length - 1] ? 1 : 0],
     (xs) => [xs[0] % 10 === 0 ? 1 : 0],
     (xs) => [2 * xs[xs.length - 1]],

@@ -46,6 +46,9 @@ export const colorCubeRotation = defineTask({
   category: 'cognition',
   description: 'Track the colours of a cube through rotations and name the colour on one side.',
   answerFormat: 'a colour name',
+  differsFromSource:
+    'A leading "the", a closing period and "grey" for gray are read as the colour (Reasoning-Gym compares the ' +
+    'text, case aside, and gives them 0.01). Text that is not one colour name scores 0 (Reasoning-Gym: 0.01).',
   options: {
     min_rotations: { kind: 'int', default: 1, min: 1, max: 50, description: 'fewest rotations' },
     max_rotations: { kind: 'int', default: 3, min: 1, max: 50, description: 'most rotations' },
@@ -88,7 +91,8 @@ export const colorCubeRotation = defineTask({
       .replace(/^the\s+/, '')
       .replace(/grey/, 'gray');
     if (!/^[a-z]{2,12}$/.test(text)) return unparseable('expected a single colour name');
-    return text === instance.answer ? CORRECT : wrong();
+    // Reasoning-Gym's score_answer gives any answer but the gold 0.01.
+    return text === instance.answer ? CORRECT : wrong(undefined, 0.01);
   },
   referenceSolution(instance) {
     const m = instance.metadata as unknown as { initial: Record<string, string>; rotations: string[]; target: string };

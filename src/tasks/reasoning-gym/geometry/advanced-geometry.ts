@@ -1,6 +1,6 @@
 // rg.geometry.advanced_geometry: orthocenter, incircle radius or an angle of a triangle with integer
-// vertices (Reasoning-Gym `advanced_geometry`). Answers to 3 decimals, checked within 0.001 of the
-// exact value (the orthocenter is an exact rational).
+// vertices (Reasoning-Gym `advanced_geometry`). Answers to 3 decimals, right within 0.001 of the
+// exact value (the orthocenter is an exact rational); an angle also when it rounds as the source's gold.
 import { defineTask } from '../../define-task.js';
 import { CORRECT, unparseable, wrong } from '../../answer.js';
 import { parseRationalText, Rational } from '../../kit/index.js';
@@ -35,6 +35,14 @@ function angleAt(a: Point, b: Point, c: Point): number {
   return (Math.atan2(Math.abs(ux * vy - uy * vx), ux * vx + uy * vy) * 180) / Math.PI;
 }
 
+/** A value in hundredths as numpy's round(v, 2) makes it: v × 100 to the nearest integer, halves to even. */
+function hundredths(value: number): number {
+  const scaled = value * 100,
+    floor = Math.floor(scaled),
+    rest = scaled - floor;
+  return rest > 0.5 || (rest === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
+}
+
 const QUESTIONS = {
   orthocenter: [
     'Given triangle ABC with coordinates A={A}, B={B}, and C={C}, find the coordinates of its orthocenter.',
@@ -56,6 +64,10 @@ export const advancedGeometry = defineTask({
   source: 'rg',
   category: 'geometry',
   description: 'Orthocenter, incircle radius or an angle of a triangle given by integer coordinates.',
+  differsFromSource:
+    'Any value within 0.001 of the exact one is correct, as a fraction or with "degrees" too (Reasoning-Gym: a ' +
+    'radius other than the gold text scores 0.5 at best; an orthocenter must round to it at 3 decimals). Text ' +
+    'that is not one number, or one pair, scores 0 (Reasoning-Gym: 0.01; it reads the first two of three).',
   answerFormat: 'coordinates (x, y), a radius, or an angle in degrees, to 3 decimals',
   options: {
     min_coord: { kind: 'int', default: -10, min: -1000, max: 1000, description: 'smallest coordinate' },
@@ -120,16 +132,22 @@ export const advancedGeometry = defineTask({
     const parts = instance.metadata.task_type === 'orthocenter' ? text.replace(/^\(|\)$/g, '').split(',') : [text];
     if (parts.length !== exact.length)
       return unparseable(exact.length === 2 ? 'expected coordinates (x, y)' : 'expected a number');
-    for (let i = 0; i < parts.length; i++) {
-      const given = parseRationalText(parts[i]);
-      if (!given) return unparseable('expected decimal numbers');
-      const target =
-        typeof exact[i] === 'number'
-          ? (exact[i] as number)
-          : (parseRationalText(exact[i] as string) as Rational).toNumber();
-      if (Math.abs(given.toNumber() - target) > 1e-3 + 1e-9) return wrong();
+    const given: number[] = [];
+    for (const part of parts) {
+      const value = parseRationalText(part);
+      if (!value) return unparseable('expected decimal numbers');
+      given.push(value.toNumber());
     }
-    return CORRECT;
+    const targets = exact.map((e) => (typeof e === 'number' ? e : (parseRationalText(e) as Rational).toNumber()));
+    if (given.every((g, i) => Math.abs(g - targets[i]) <= 1e-3 + 1e-9)) return CORRECT;
+    // Reasoning-Gym's score_answer: an angle that rounds to its gold's two decimals is right; a radius that
+    // rounds to the exact one's scores 0.5; any other number 0.05, and a wrong orthocenter 0.01.
+    const type = instance.metadata.task_type;
+    const sameHundredths =
+      hundredths(given[0]) === hundredths(type === 'angle_measure' ? Number(targets[0].toFixed(2)) : targets[0]);
+    if (type === 'angle_measure') return sameHundredths ? CORRECT : wrong(undefined, 0.05);
+    if (type === 'incircle_radius') return wrong(undefined, sameHundredths ? 0.5 : 0.05);
+    return wrong(undefined, 0.01);
   },
   referenceSolution(instance) {
     const m = instance.metadata as unknown as { task_type: string; A: Point; B: Point; C: Point };

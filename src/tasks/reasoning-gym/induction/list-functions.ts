@@ -52,7 +52,11 @@ const RULES: Rule[] = [
   { name: 'sum', input: randomList, apply: (xs) => [xs.reduce((a, b) => a + b, 0)] },
   { name: 'sort ascending', input: randomList, apply: (xs) => xs.slice().sort((a, b) => a - b) },
   { name: 'sort descending', input: randomList, apply: (xs) => xs.slice().sort((a, b) => b - a) },
-  { name: 'swap first and last', input: randomList, apply: (xs) => [xs[xs.length - 1], ...xs.slice(1, -1), xs[0]] },
+  {
+    name: 'first and last plus one',
+    input: randomList,
+    apply: (xs) => xs.map((x, i) => (i === 0 || i === xs.length - 1 ? x + 1 : x)),
+  },
   {
     name: 'ascending → 1, descending → 0',
     input: (rng, k) => {
@@ -164,7 +168,7 @@ hypotheses = [
     lambda x: x, lambda x: [x[2]], lambda x: x[::-1], lambda x: [sum(v for v in set(x) if v < 30)],
     lambda x: [x.count(5)], lambda x: [x[i] for i in range(len(x) - 1) if x[i + 1] % 2 == 0],
     lambda x: [v + i for i, v in enumerate(x)], lambda x: [x[x[-1]]], lambda x: [len(x)], lambda x: [sum(x)],
-    lambda x: sorted(x), lambda x: sorted(x, reverse=True), lambda x: [x[-1]] + x[1:-1] + [x[0]],
+    lambda x: sorted(x), lambda x: sorted(x, reverse=True), lambda x: [x[0] + 1] + x[1:-1] + [x[-1] + 1],
     lambda x: [1 if x[0] < x[-1] else 0], lambda x: [1 if x[0] % 10 == 0 else 0], lambda x: [2 * x[-1]],
     lambda x: [2 * v - 4 for v in x],
 ]
