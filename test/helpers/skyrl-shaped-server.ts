@@ -26,6 +26,9 @@ export type SkyrlShapedOptions = {
   apiKey?: string;
   /** Failure injection: answer the next n requests on these paths with 503 (a 5xx burst). */
   faults?: { path: string; count: number; status?: number }[];
+  /** Slow jobs: a future of this verb (as queued: 'forward_backward', 'optim_step', ...) stays unfinished at least
+   * this many ms after it is queued, however soon the learner behind is done (it runs the job at once, in order). */
+  holdMs?: Record<string, number>;
 };
 
 export type LoggedRequest = {
@@ -124,7 +127,8 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
     forward = false,
   ): string {
     const id = String(nextId++);
-    const done = (async () => {
+    const held = new Promise((resolve) => setTimeout(resolve, options.holdMs?.[verb] ?? 0));
+    const job = (async () => {
       try {
         const { request_id: learnerId } = await learner<{ request_id: string }>(verb, body);
         for (;;) {
@@ -137,6 +141,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
         return { ok: false as const, error: (error as Error).message };
       }
     })();
+    const done = Promise.all([job, held]).then(([outcome]) => outcome);
     futures.set(id, { done, forward });
     return id;
   }
