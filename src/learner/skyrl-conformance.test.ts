@@ -181,7 +181,8 @@ describe('failures end in one clear line', () => {
         .catch((e: unknown) => e);
       await faulty.close();
       expect((error as Error).message).toBe(
-        'learner get_server_capabilities refused (HTTP 503): Service Unavailable (gave up after 3 tries)',
+        'learner get_server_capabilities refused (HTTP 503): Service Unavailable ' +
+          `(gave up after 3 tries at ${faulty.url})`,
       );
     } finally {
       await burst.close();
