@@ -25,11 +25,14 @@ export type SkyrlShapedOptions = {
   /** When set, X-API-Key must equal it (the Tinker service's auth; SkyRL itself checks none). */
   apiKey?: string;
   /** Failure injection: answer the next n requests on these paths with 503 (a 5xx burst). */
-  faults?: { path: string; count: number; status?: number }[];
+  faults?: Fault[];
   /** Slow jobs: a future of this verb (as queued: 'forward_backward', 'optim_step', ...) stays unfinished at least
    * this many ms after it is queued, however soon the learner behind is done (it runs the job at once, in order). */
   holdMs?: Record<string, number>;
 };
+
+/** A 5xx burst: after letting `after` requests on `path` through (default 0), the next `count` get `status` (503). */
+export type Fault = { path: string; count: number; status?: number; after?: number };
 
 export type LoggedRequest = {
   method: string;
@@ -39,7 +42,13 @@ export type LoggedRequest = {
   body: unknown;
 };
 
-export type SkyrlShapedServer = { url: string; log: LoggedRequest[]; close(): Promise<void> };
+export type SkyrlShapedServer = {
+  url: string;
+  log: LoggedRequest[];
+  /** The live fault list: a fault pushed here applies from the next request on. */
+  faults: Fault[];
+  close(): Promise<void>;
+};
 
 type Future = { forward?: boolean; done: Promise<{ ok: true; value: unknown } | { ok: false; error: string }> };
 type Model = { learnerId: string; sessionId: string; requests: number };
@@ -425,7 +434,8 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
     if (options.apiKey !== undefined && req.headers['x-api-key'] !== options.apiKey)
       return [401, { detail: 'Invalid or missing X-API-Key' }];
     const fault = faults.find((f) => f.path === path && f.count > 0);
-    if (fault) {
+    if (fault && (fault.after ?? 0) > 0) fault.after!--;
+    else if (fault) {
       fault.count--;
       return [fault.status ?? 503, { detail: 'Service Unavailable' }];
     }
@@ -501,6 +511,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
   return {
     url: `http://127.0.0.1:${port}`,
     log,
+    faults,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
