@@ -1,7 +1,8 @@
 // `r1ci rl --learner URL` through a 5xx burst on a SkyRL-shaped server after step 1 is committed: a burst longer than
 // the client's retries ends the run in one line naming the learner and the cause, step 1 and its checkpoint kept; the
-// rerun resumes after step 1 through a short burst, which is retried. Real processes: the CLI and a learner. A learning
-// check (npm run test:learning) for its wall time: 27-40 s measured on the 2 shared cores (8 s of it the retries' backoff).
+// rerun resumes after step 1 through a short burst, which is retried. Real processes: the CLI and a learner. A
+// learning check (npm run test:learning) for its wall time: 27-40 s measured on the 2 shared cores (8 s of it
+// the retries' backoff).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
