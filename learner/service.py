@@ -3,6 +3,7 @@ and run on the models this server holds. Heavy verbs return a future (see future
 """
 import json
 import os
+import threading
 import uuid
 from typing import Dict, List, Optional
 
@@ -92,6 +93,8 @@ class Service:
         # CPU threads for training jobs; the rest (sampling) keeps the process's setting. All jobs run
         # on the futures' one worker thread, so switching around a job affects that job alone.
         self.train_threads = train_threads
+        # create_model runs on the HTTP threads: the first ones of 'tiny' would race to write its preset.
+        self.preset_lock = threading.Lock()
 
     def training(self, job):
         """`job` run with the training thread count (when one is set), then the previous count restored.
@@ -177,9 +180,10 @@ class Service:
     def base_folder(self, base_model: str) -> str:
         if base_model in PRESETS:
             folder = os.path.join(self.state_dir, "presets", "tiny")
-            if not os.path.isfile(os.path.join(folder, "config.json")):
-                os.makedirs(os.path.dirname(folder), exist_ok=True)
-                write_tiny(folder)
+            with self.preset_lock:
+                if not os.path.isfile(os.path.join(folder, "config.json")):
+                    os.makedirs(os.path.dirname(folder), exist_ok=True)
+                    write_tiny(folder)
             return folder
         if os.path.isfile(os.path.join(base_model, "config.json")) or hf.is_adapter(base_model):
             return os.path.abspath(base_model)

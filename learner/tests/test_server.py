@@ -1,6 +1,7 @@
 """The HTTP surface in process: auth, 4xx errors, size limit, futures with try_again, every verb."""
 import json
 import os
+import threading
 import urllib.error
 import urllib.request
 
@@ -114,3 +115,28 @@ class Server(ServedLearner):
             "optim_step", {"model_id": model_id, "adam_params": {"learning_rate": 0.01}}
         )  # no gradients left
         self.assertEqual((failed["type"], failed["category"]), ("request_failed", "user"))
+
+
+class FirstRequests(ServedLearner):
+    def test_concurrent_first_create_models_of_tiny_all_succeed(self):
+        # The first create_model of 'tiny' writes the preset; concurrent ones (two runs sharing a fresh learner)
+        # must wait for it, not race on the same temporary folder.
+        def create(results, index):
+            request = urllib.request.Request(
+                self.url + "create_model",
+                data=json.dumps({"base_model": "tiny", "lora_config": {"rank": 2}}).encode(),
+                headers={"Authorization": "Bearer secret"},
+            )
+            try:
+                with urllib.request.urlopen(request) as response:
+                    results[index] = response.status
+            except Exception as e:  # a dropped connection is what the race looked like
+                results[index] = repr(e)
+
+        results = [None] * 4
+        threads = [threading.Thread(target=create, args=(results, i)) for i in range(len(results))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(results, [200] * len(results))

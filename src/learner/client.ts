@@ -354,7 +354,9 @@ export class LearnerClient implements TrainingClient {
       const crash = this.options.crashed?.();
       if (crash) throw crash;
       if (!failure.retryable || attempt >= maxRetries) {
-        if (failure.retryable) failure.message = `${failure.message} (gave up after ${attempt + 1} tries)`;
+        // A refusal's message names the verb and the status but not the server; an unreachable one names it already.
+        const where = failure.status === undefined ? '' : ` at ${this.url}`;
+        if (failure.retryable) failure.message = `${failure.message} (gave up after ${attempt + 1} tries${where})`;
         throw failure;
       }
       await sleep(Math.min((this.options.retryDelayMs ?? 250) * 2 ** attempt, 8_000));

@@ -181,10 +181,62 @@ describe('failures end in one clear line', () => {
         .catch((e: unknown) => e);
       await faulty.close();
       expect((error as Error).message).toBe(
-        'learner get_server_capabilities refused (HTTP 503): Service Unavailable (gave up after 3 tries)',
+        'learner get_server_capabilities refused (HTTP 503): Service Unavailable ' +
+          `(gave up after 3 tries at ${faulty.url})`,
       );
     } finally {
       await burst.close();
+    }
+  }, 30_000);
+
+  it('a job that outlives the per-request timeout and many long polls is waited for, not failed', async () => {
+    // The forward_backward job takes 3 s; a request times out after 1 s and no failure is retried (maxRetries 0),
+    // so only polls that count as progress get the client through: SkyRL's 408 after a 0.2 s long poll, or (the
+    // server's long poll being longer) the client's own 0.3 s poll timeout.
+    const slow = (longPollMs: number) =>
+      startSkyrlShapedServer({
+        learnerUrl: learner.url,
+        learnerKey: learner.apiKey,
+        baseModel: 'tiny',
+        longPollMs,
+        holdMs: { forward_backward: 3_000 },
+      });
+    const servers = await Promise.all([slow(200), slow(60_000)]);
+    try {
+      const train = async (s: SkyrlShapedServer) => {
+        // create_model answers only once the model is built (seconds on a fresh learner): made with default timeouts.
+        const modelId = await new LearnerClient({ url: s.url, apiKey: 'k' }).createModel({
+          base_model: 'tiny',
+          lora_config: { rank: 2 },
+        });
+        const client = new LearnerClient({
+          url: s.url,
+          apiKey: 'k',
+          maxRetries: 0,
+          requestTimeoutMs: 1_000,
+          pollTimeoutMs: 300,
+        });
+        const started = Date.now();
+        const out = await client.forwardBackward(modelId, {
+          data: [makeDatum([IM_START, 65, 66, IM_END])],
+          loss_fn: 'cross_entropy',
+        });
+        return { seconds: (Date.now() - started) / 1000, logprobs: out.loss_fn_outputs[0].logprobs.data.length };
+      };
+      const [polled408, pollTimedOut] = await Promise.all(servers.map(train));
+      expect([polled408.logprobs, pollTimedOut.logprobs]).toEqual([3, 3]);
+      expect(Math.min(polled408.seconds, pollTimedOut.seconds)).toBeGreaterThanOrEqual(2.9);
+      // Each poll ended early (a 408, or the client's timeout, which the server logs as its 408 too) and was asked
+      // again: a dozen or so in 3 s, the last one answered.
+      for (const s of servers) {
+        const polls = s.log.filter((r) => r.path === '/api/v1/retrieve_future').map((r) => r.status);
+        expect(polls.filter((status) => status === 408).length).toBeGreaterThanOrEqual(5);
+        expect(polls.at(-1)).toBe(200);
+      }
+      expect(refused(servers[0])).toEqual([]);
+      expect(refused(servers[1])).toEqual([]);
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
     }
   }, 30_000);
 

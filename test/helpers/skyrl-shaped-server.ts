@@ -25,8 +25,14 @@ export type SkyrlShapedOptions = {
   /** When set, X-API-Key must equal it (the Tinker service's auth; SkyRL itself checks none). */
   apiKey?: string;
   /** Failure injection: answer the next n requests on these paths with 503 (a 5xx burst). */
-  faults?: { path: string; count: number; status?: number }[];
+  faults?: Fault[];
+  /** Slow jobs: a future of this verb (as queued: 'forward_backward', 'optim_step', ...) stays unfinished at least
+   * this many ms after it is queued, however soon the learner behind is done (it runs the job at once, in order). */
+  holdMs?: Record<string, number>;
 };
+
+/** A 5xx burst: after letting `after` requests on `path` through (default 0), the next `count` get `status` (503). */
+export type Fault = { path: string; count: number; status?: number; after?: number };
 
 export type LoggedRequest = {
   method: string;
@@ -36,7 +42,13 @@ export type LoggedRequest = {
   body: unknown;
 };
 
-export type SkyrlShapedServer = { url: string; log: LoggedRequest[]; close(): Promise<void> };
+export type SkyrlShapedServer = {
+  url: string;
+  log: LoggedRequest[];
+  /** The live fault list: a fault pushed here applies from the next request on. */
+  faults: Fault[];
+  close(): Promise<void>;
+};
 
 type Future = { forward?: boolean; done: Promise<{ ok: true; value: unknown } | { ok: false; error: string }> };
 type Model = { learnerId: string; sessionId: string; requests: number };
@@ -124,7 +136,8 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
     forward = false,
   ): string {
     const id = String(nextId++);
-    const done = (async () => {
+    const held = new Promise((resolve) => setTimeout(resolve, options.holdMs?.[verb] ?? 0));
+    const job = (async () => {
       try {
         const { request_id: learnerId } = await learner<{ request_id: string }>(verb, body);
         for (;;) {
@@ -137,6 +150,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
         return { ok: false as const, error: (error as Error).message };
       }
     })();
+    const done = Promise.all([job, held]).then(([outcome]) => outcome);
     futures.set(id, { done, forward });
     return id;
   }
@@ -420,7 +434,8 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
     if (options.apiKey !== undefined && req.headers['x-api-key'] !== options.apiKey)
       return [401, { detail: 'Invalid or missing X-API-Key' }];
     const fault = faults.find((f) => f.path === path && f.count > 0);
-    if (fault) {
+    if (fault && (fault.after ?? 0) > 0) fault.after!--;
+    else if (fault) {
       fault.count--;
       return [fault.status ?? 503, { detail: 'Service Unavailable' }];
     }
@@ -496,6 +511,7 @@ export async function startSkyrlShapedServer(options: SkyrlShapedOptions): Promi
   return {
     url: `http://127.0.0.1:${port}`,
     log,
+    faults,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
