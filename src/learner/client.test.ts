@@ -177,6 +177,28 @@ describe('learner client against the local server', () => {
     await Promise.all([zstd.unloadModel(models[0]), plain.unloadModel(models[1])]);
   });
 
+  it('a 415 to a compressed body (offered, then refused) sends plain protobuf from then on', async () => {
+    const encodings: (string | null)[] = [];
+    const refusing: typeof fetch = (url, init) => {
+      if (!String(url).endsWith('/forward_backward')) return fetch(url, init);
+      const encoding = new Headers(init?.headers).get('content-encoding');
+      encodings.push(encoding);
+      if (encoding === 'zstd') return Promise.resolve(new Response('{"error":"no zstd here"}', { status: 415 }));
+      return fetch(url, init);
+    };
+    const refused = new LearnerClient({ url: learner.url, apiKey: learner.apiKey, fetch: refusing });
+    const modelId = await refused.createModel({ base_model: 'tiny', lora_config: { rank: 2 } });
+    const input = { data: [makeDatum([IM_START, ...encode('plain'), IM_END])], loss_fn: 'cross_entropy' as const };
+    await refused.forward(modelId, input);
+    await refused.forwardBackward(modelId, input);
+    expect([encodings, await refused.protobuf(), await refused.compresses()]).toEqual([
+      ['zstd', null, null],
+      true,
+      false,
+    ]);
+    await refused.unloadModel(modelId);
+  });
+
   it('refuses a wrong token', async () => {
     const stranger = new LearnerClient({ url: learner.url, apiKey: 'wrong', maxRetries: 0 });
     await expect(stranger.capabilities()).rejects.toMatchObject({ name: 'LearnerError', status: 401 });
