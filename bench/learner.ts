@@ -4,7 +4,8 @@
 // batches concurrent requests for the same weights). Then an RL-shaped step (20 sequences of
 // 100-400 tokens, the clipped loss with the KL reference, optim_step) on two learners side by side,
 // one with the launcher's malloc settings and one with glibc's defaults, steps interleaved.
-// Prints one table; then the forward_backward wire, JSON against protobuf (bench/learner-wire.ts).
+// Prints one table; then the forward_backward wire, JSON against protobuf, plain and zstd-compressed, on a
+// uniformly random batch and on one shaped like a GRPO step (bench/learner-wire.ts).
 //   npm run bench:learner [-- --batch 16 --seq 256 --steps 5 --rl-steps 8 --wire-seqs 64 --wire-tokens 4096]
 //   npm run bench:learner -- --wire-only
 // With --gpu (one CUDA GPU) or --cpu-scale, it instead runs bench/learner_scale.py: training a

@@ -1,6 +1,7 @@
 """The HTTP server: Tinker-shaped routes over stdlib http.server (JSON, and Tinker's protobuf for
-forward_backward bodies and for results when Accept asks), an API key (X-API-Key or a bearer token), a
-request size limit, 4xx JSON errors for bad requests, logs on stderr only (stdout stays unused).
+forward_backward bodies and for results when Accept asks; bodies plain or zstd-compressed), an API key
+(X-API-Key or a bearer token), a request size limit, 4xx JSON errors for bad requests, logs on stderr only
+(stdout stays unused).
 
     R1CI_LEARNER_TOKEN=secret python -m learner.server --port 8000 [--host 127.0.0.1] [--state-dir DIR]
 """
@@ -41,11 +42,12 @@ def routes(service: Service) -> dict:
         "/api/v1/unload_model": service.unload_model,
         "/api/v1/retrieve_future": service.retrieve_future,
         "/api/v1/create_sampling_session": service.create_sampling_session,
-        # The SDK's first call: feature flags (no JWT exchange, uncompressed protobuf bodies, httpx's own
-        # transport: the SDK's default, pyqwest, is a native wheel a user's pip may lack, and buys nothing here).
+        # The SDK's first call: feature flags (no JWT exchange; zstd forward_backward bodies when this Python has
+        # zstandard; httpx's own transport: the SDK's default, pyqwest, is a native wheel a user's pip may lack,
+        # and buys nothing here).
         "/api/v1/client/config": lambda _b: {
             "pjwt_auth_enabled": False,
-            "proto_compress_fwdbwd": False,
+            "proto_compress_fwdbwd": wire.zstd_available(),
             "use_pyqwest_transport": False,
         },
         "/api/v1/telemetry": lambda _b: {"status": "accepted"},
@@ -115,7 +117,9 @@ def make_handler(service: Service, token: str, max_bytes: int):
                 )
             accepts_proto = wire.CONTENT_TYPE in self.headers.get("Accept", "")
             try:
-                raw = self.rfile.read(length) if body_allowed and length else b"{}"
+                raw = b"{}"
+                if body_allowed and length:
+                    raw = wire.decode_body(self.rfile.read(length), self.headers.get("Content-Encoding"), max_bytes)
                 verb = self.path[len("/api/v1/") :]
                 if wire.CONTENT_TYPE in self.headers.get("Content-Type", ""):
                     body, forward_only = self.proto_request(raw)
@@ -137,10 +141,6 @@ def make_handler(service: Service, token: str, max_bytes: int):
             """A protobuf body -> (the request, forward_only): only forward_backward has one."""
             if self.path != "/api/v1/forward_backward":
                 raise UserError(f"{self.path} takes JSON; only /api/v1/forward_backward takes {wire.CONTENT_TYPE}")
-            if self.headers.get("Content-Encoding", "identity") not in ("", "identity"):
-                raise UserError(
-                    "compressed protobuf bodies are not supported (client/config says proto_compress_fwdbwd false)"
-                )
             return wire.parse_forward_backward(raw)
 
         def log_message(self, fmt, *args) -> None:  # stderr, at debug level

@@ -1,7 +1,9 @@
 """Tinker's binary wire (application/x-protobuf) on the server side: message classes built at import from
 our schema learner/tinker_public.json (the SDK's names and field numbers), a forward_backward body parsed
-into tensors, and forward_backward / sample results serialised. Needs the protobuf package; without it
-`available()` is False and the server speaks JSON only.
+into tensors, forward_backward / sample results serialised, and request bodies sent with Content-Encoding: zstd
+(the SDK's proto_compress_fwdbwd) decompressed. Needs the protobuf package; without it `available()` is False
+and the server speaks JSON only. Without the zstandard package `zstd_available()` is False, and client/config
+tells the SDK to send its bodies uncompressed.
 """
 import json
 import os
@@ -107,6 +109,53 @@ def available() -> bool:
         return True
     except UserError:
         return False
+
+
+def _zstandard():
+    """The zstandard module, or a UserError (415) when this Python lacks it."""
+    try:
+        import zstandard
+    except ImportError as e:
+        error = UserError(
+            f"this learner's Python lacks zstandard ({e}), so client/config answers proto_compress_fwdbwd false: "
+            "send the body uncompressed, or pip install zstandard"
+        )
+        error.status = 415
+        raise error
+    return zstandard
+
+
+def zstd_available() -> bool:
+    try:
+        _zstandard()
+        return True
+    except UserError:
+        return False
+
+
+def decode_body(body: bytes, encoding: Optional[str], max_bytes: int) -> bytes:
+    """A request body as its Content-Encoding header says it was sent -> the body itself: identity as is, zstd
+    decompressed to at most max_bytes (413 beyond), anything else 415. A corrupt zstd frame is a 400."""
+    encoding = (encoding or "identity").strip().lower()
+    if encoding in ("", "identity"):
+        return body
+    if encoding != "zstd":
+        error = UserError(f"Content-Encoding {encoding} is not supported: send zstd or an uncompressed body")
+        error.status = 415
+        raise error
+    zstandard = _zstandard()
+    try:
+        # The frame header states the size (the SDK's ZstdCompressor and ZSTD_compress write it): a body that
+        # would inflate past the request limit is refused before anything is allocated.
+        size = zstandard.frame_content_size(body)
+        if size > max_bytes:
+            error = UserError(f"a zstd body of {size} bytes decompressed exceeds the limit of {max_bytes}")
+            error.status = 413
+            raise error
+        # Without a stated size (-1), decompression stops at max_bytes and an unfinished frame is an error.
+        return zstandard.ZstdDecompressor().decompress(body, max_output_size=max_bytes)
+    except zstandard.ZstdError as e:
+        raise UserError(f"malformed zstd body (or one past {max_bytes} bytes decompressed): {e}") from e
 
 
 def _tensor(t, where: str) -> torch.Tensor:

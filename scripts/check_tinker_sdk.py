@@ -1,7 +1,8 @@
 """The real Tinker SDK as a client of r1ci's learner (run by scripts/check-tinker-sdk.sh, never in CI): a LoRA
 training client, forward, forward_backward (cross_entropy, importance_sampling), optim_step,
 save_weights_for_sampler, sampling clients (by path and save-and-sample), sample, prompt logprobs, save and load
-state. Prints one line per check.
+state, and whether forward_backward bodies went zstd-compressed (the learner's client/config offers it where its
+Python has zstandard). Prints one line per check.
 
     TINKER_BASE_URL=http://127.0.0.1:PORT TINKER_API_KEY=tml-... python scripts/check_tinker_sdk.py
 """
@@ -9,6 +10,7 @@ import sys
 
 import numpy as np
 import tinker
+import tinker.resources.training as sdk_training
 from tinker import types
 
 IM_END = 258
@@ -19,8 +21,27 @@ def check(name, ok, detail=""):
     return ok
 
 
+class CountingZstd:
+    """Stands in for the zstandard module in the SDK's resources/training.py (d595dc2), which calls
+    zstd.ZstdCompressor().compress(body) when client/config answers proto_compress_fwdbwd true; counts the bodies."""
+
+    def __init__(self, zstd):
+        self.zstd, self.bodies = zstd, []
+
+    def ZstdCompressor(self):
+        compressor = self.zstd.ZstdCompressor()
+
+        def compress(body: bytes) -> bytes:
+            out = compressor.compress(body)
+            self.bodies.append((len(body), len(out)))
+            return out
+
+        return type("Compressor", (), {"compress": staticmethod(compress)})()
+
+
 def main() -> int:
     results = []
+    zstd = sdk_training.zstd = CountingZstd(sdk_training.zstd)
     service = tinker.ServiceClient()
     caps = service.get_server_capabilities()
     names = [m.model_name for m in caps.supported_models]
@@ -80,6 +101,11 @@ def main() -> int:
     results.append(check("save_state", state.path.startswith("tinker://"), state.path))
     training.load_state(state.path).result()
     results.append(check("load_state", True))
+    plain, packed = sum(b for b, _ in zstd.bodies), sum(c for _, c in zstd.bodies)
+    detail = f"{len(zstd.bodies)} bodies, {plain} -> {packed} bytes"
+    results.append(
+        check("forward_backward bodies zstd-compressed (proto_compress_fwdbwd)", len(zstd.bodies) >= 5, detail)
+    )
     print(f"tinker sdk {tinker.__version__}: {sum(results)} of {len(results)} checks passed", flush=True)
     return 0 if all(results) else 1
 

@@ -70,10 +70,15 @@ apt_pkgs=""
 if [ -z "$python_ok" ]; then
   apt_pkgs="python3 python3-numpy python3-sympy python3-scipy python3-networkx python3-torch"
 fi
-# protobuf: the learner's binary wire (Tinker's SDK sends forward_backward as protobuf).
+# protobuf: the learner's binary wire (Tinker's SDK sends forward_backward as protobuf); zstandard: those
+# bodies zstd-compressed (the learner offers it in client/config when its Python can decompress them).
 if [ -z "$python_ok" ] || { [ "$python_ok" = /usr/bin/python3 ] \
   && ! /usr/bin/python3 -c "import google.protobuf" >/dev/null 2>&1; }; then
   apt_pkgs="$apt_pkgs python3-protobuf"
+fi
+if [ -z "$python_ok" ] || { [ "$python_ok" = /usr/bin/python3 ] \
+  && ! /usr/bin/python3 -c "import zstandard" >/dev/null 2>&1; }; then
+  apt_pkgs="$apt_pkgs python3-zstandard"
 fi
 command -v bwrap >/dev/null 2>&1 || apt_pkgs="$apt_pkgs bubblewrap"
 command -v prlimit >/dev/null 2>&1 || apt_pkgs="$apt_pkgs util-linux"

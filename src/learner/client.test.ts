@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LearnerError } from '../core/index.js';
 import { LearnerClient, makeDatum, resolveLearnerConnection, toSampleRequest } from './client.js';
 import { LearnerProcessError, startLocalLearner, type LocalLearner } from './launcher.js';
+import { encodeForwardBackwardRequest } from './wire.js';
+import { zstdDecompress } from './zstd.js';
 
 const encode = (text: string) => [...Buffer.from(text, 'utf8')];
 const IM_START = 257;
@@ -138,6 +140,65 @@ describe('learner client against the local server', () => {
     await retrying.unloadModel(modelId);
   });
 
+  it('zstd-compresses forward_backward bodies where client/config offers it; results are the same', async () => {
+    const sent: { encoding: string | null; body: Uint8Array }[] = [];
+    const recording: typeof fetch = (url, init) => {
+      if (String(url).endsWith('/forward_backward')) {
+        const headers = new Headers(init?.headers);
+        sent.push({ encoding: headers.get('content-encoding'), body: init?.body as Uint8Array });
+      }
+      return fetch(url, init);
+    };
+    const connection = { url: learner.url, apiKey: learner.apiKey, fetch: recording };
+    const zstd = new LearnerClient(connection);
+    const plain = new LearnerClient({ ...connection, compress: false });
+    expect(await zstd.clientConfig()).toMatchObject({ proto_compress_fwdbwd: true });
+    expect([await zstd.compresses(), await plain.compresses()]).toEqual([true, false]);
+    // Two fresh LoRA models of the same base compute the same function (LoRA's B starts at zero).
+    const models = [
+      await zstd.createModel({ base_model: 'tiny', lora_config: { rank: 2 } }),
+      await plain.createModel({ base_model: 'tiny', lora_config: { rank: 2 } }),
+    ];
+    const tokens = [IM_START, ...encode('assistant\nthe same either way'), IM_END];
+    const n = tokens.length - 1;
+    const input = {
+      data: [makeDatum(tokens, { logprobs: Array(n).fill(-2), advantages: Array(n).fill(0.5) })],
+      loss_fn: 'ppo' as const,
+    };
+    const forwards = [await zstd.forward(models[0], input), await plain.forward(models[1], input)];
+    const steps = [await zstd.forwardBackward(models[0], input), await plain.forwardBackward(models[1], input)];
+    expect(forwards[0]).toEqual(forwards[1]);
+    expect(steps[0]).toEqual(steps[1]);
+    expect(sent.map((s) => s.encoding)).toEqual(['zstd', null, 'zstd', null]);
+    // The compressed body is the plain protobuf body, byte for byte, once decompressed.
+    const plainBody = encodeForwardBackwardRequest({ model_id: models[0], seq_id: 1, forward_only: true, input });
+    expect(Buffer.from(await zstdDecompress(sent[0].body))).toEqual(Buffer.from(plainBody));
+    expect(sent[0].body.byteLength).toBeLessThan(sent[1].body.byteLength);
+    await Promise.all([zstd.unloadModel(models[0]), plain.unloadModel(models[1])]);
+  });
+
+  it('a 415 to a compressed body (offered, then refused) sends plain protobuf from then on', async () => {
+    const encodings: (string | null)[] = [];
+    const refusing: typeof fetch = (url, init) => {
+      if (!String(url).endsWith('/forward_backward')) return fetch(url, init);
+      const encoding = new Headers(init?.headers).get('content-encoding');
+      encodings.push(encoding);
+      if (encoding === 'zstd') return Promise.resolve(new Response('{"error":"no zstd here"}', { status: 415 }));
+      return fetch(url, init);
+    };
+    const refused = new LearnerClient({ url: learner.url, apiKey: learner.apiKey, fetch: refusing });
+    const modelId = await refused.createModel({ base_model: 'tiny', lora_config: { rank: 2 } });
+    const input = { data: [makeDatum([IM_START, ...encode('plain'), IM_END])], loss_fn: 'cross_entropy' as const };
+    await refused.forward(modelId, input);
+    await refused.forwardBackward(modelId, input);
+    expect([encodings, await refused.protobuf(), await refused.compresses()]).toEqual([
+      ['zstd', null, null],
+      true,
+      false,
+    ]);
+    await refused.unloadModel(modelId);
+  });
+
   it('refuses a wrong token', async () => {
     const stranger = new LearnerClient({ url: learner.url, apiKey: 'wrong', maxRetries: 0 });
     await expect(stranger.capabilities()).rejects.toMatchObject({ name: 'LearnerError', status: 401 });
@@ -166,6 +227,24 @@ describe('remote connection and request mapping', () => {
       ),
     ).toEqual({ url: 'https://y', apiKey: 'o' });
     expect(() => resolveLearnerConnection({}, { R1CI_LEARNER_URL: 'https://x' })).toThrow(/R1CI_LEARNER_API_KEY/);
+  });
+
+  it('compresses nothing for a server without client/config (404) or one whose answer lacks the flag', async () => {
+    const answering =
+      (status: number, body: object): typeof fetch =>
+      () =>
+        Promise.resolve(new Response(JSON.stringify(body), { status }));
+    const older = new LearnerClient({ url: 'http://x', apiKey: 'k', fetch: answering(404, { detail: 'Not Found' }) });
+    const skyrl = new LearnerClient({
+      url: 'http://x',
+      apiKey: 'k',
+      fetch: answering(200, { pjwt_auth_enabled: false }),
+    });
+    expect([await older.clientConfig(), await older.compresses(), await skyrl.compresses()]).toEqual([
+      {},
+      false,
+      false,
+    ]);
   });
 
   it('maps SampleOptions to Tinker sampling params with one stop list', () => {

@@ -3,9 +3,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, LearnerError } from '../core/index.js';
 import { decodeForwardBackwardOutput, encodeForwardBackwardRequest, PROTO_CONTENT_TYPE } from './wire.js';
+import { zstdCompress } from './zstd.js';
 import type { TrainingClient } from './training-client.js';
 import type {
   AdamParams,
+  ClientConfigResponse,
   CreateModelRequest,
   ForwardBackwardInput,
   ForwardBackwardOutput,
@@ -36,9 +38,12 @@ export type LearnerClientOptions = LearnerConnection & {
   /** How forward_backward travels: 'auto' (default) sends Tinker's protobuf to a server that lists
    * `protobuf_wire` or lists no extensions at all (Tinker, SkyRL-tx), JSON otherwise and after a 415. */
   wire?: 'auto' | 'json' | 'protobuf';
+  /** zstd-compress protobuf forward_backward bodies when the server's client/config offers it (Tinker's
+   * `proto_compress_fwdbwd`; our learner where its Python has zstandard). Default true; false never compresses. */
+  compress?: boolean;
 };
 
-type RequestOptions = { timeoutMs?: number; pollAgain?: boolean; accept?: string };
+type RequestOptions = { timeoutMs?: number; pollAgain?: boolean; accept?: string; encoding?: string };
 
 /** A queued request: `result()` polls retrieve_future until it is done. */
 export type LearnerFuture<T> = { requestId: string; result: () => Promise<T> };
@@ -52,10 +57,12 @@ export class LearnerClient implements TrainingClient {
   readonly url: string;
   private readonly options: LearnerClientOptions;
   private capabilitiesPromise?: Promise<ServerCapabilities>;
+  private configPromise?: Promise<ClientConfigResponse>;
   private sessionPromise?: Promise<string>;
   private modelSeq = 0;
   private readonly seqIds = new Map<string, number>();
   private jsonOnly = false;
+  private uncompressed = false;
 
   constructor(options: LearnerClientOptions) {
     this.url = options.url.replace(/\/+$/, '');
@@ -88,6 +95,25 @@ export class LearnerClient implements TrainingClient {
       this.capabilitiesPromise = undefined;
     });
     return this.capabilitiesPromise;
+  }
+
+  /** Tinker's client/config (the SDK's first call): the server's feature flags, asked once. A server without
+   * the route (404, 405) offers none of them. */
+  clientConfig(): Promise<ClientConfigResponse> {
+    this.configPromise ??= this.post<ClientConfigResponse>('client/config', { sdk_version: 'r1ci' }).catch(
+      (error: unknown) => {
+        if (error instanceof LearnerError && (error.status === 404 || error.status === 405)) return {};
+        this.configPromise = undefined;
+        throw error;
+      },
+    );
+    return this.configPromise;
+  }
+
+  /** Whether protobuf forward_backward bodies go zstd-compressed (see the `compress` option). */
+  async compresses(): Promise<boolean> {
+    if (this.options.compress === false || this.uncompressed) return false;
+    return (await this.clientConfig()).proto_compress_fwdbwd === true;
   }
 
   /** Whether the server lists one of our extensions (a remote Tinker or SkyRL lists none). */
@@ -162,16 +188,24 @@ export class LearnerClient implements TrainingClient {
     modelId: string,
     input: ForwardBackwardInput,
     forwardOnly: boolean,
+    seqId = this.nextSeqId(modelId),
   ): Promise<ForwardBackwardOutput> {
-    const seqId = this.nextSeqId(modelId);
     const body = encodeForwardBackwardRequest({ model_id: modelId, seq_id: seqId, forward_only: forwardOnly, input });
+    const zstd = await this.compresses();
     let requestId: string;
     try {
-      requestId = String(
-        (await this.request<{ request_id: string | number }>('POST', 'forward_backward', body)).request_id,
-      );
+      const sent = zstd ? await zstdCompress(body) : body;
+      const queued = await this.request<{ request_id: string | number }>('POST', 'forward_backward', sent, {
+        encoding: zstd ? 'zstd' : undefined,
+      });
+      requestId = String(queued.request_id);
     } catch (error) {
-      if (!(error instanceof LearnerError) || error.status !== 415 || this.options.wire === 'protobuf') throw error;
+      if (!(error instanceof LearnerError) || error.status !== 415) throw error;
+      if (zstd) {
+        this.uncompressed = true; // offered, then refused (a 415 is never queued): plain protobuf from now on
+        return this.forwardBackwardProto(modelId, input, forwardOnly, seqId);
+      }
+      if (this.options.wire === 'protobuf') throw error;
       this.jsonOnly = true; // a server that speaks JSON only: send this and every later request as JSON
       return forwardOnly
         ? this.call('forward', { model_id: modelId, forward_input: input, seq_id: seqId })
@@ -301,17 +335,19 @@ export class LearnerClient implements TrainingClient {
     return this.request<T>('POST', verb, body);
   }
 
-  private headers(contentType?: string, accept?: string): Record<string, string> {
+  private headers(contentType?: string, poll: RequestOptions = {}): Record<string, string> {
     // Tinker's SDK authenticates with X-API-Key; our server also takes Authorization: Bearer.
     return {
       'X-API-Key': this.options.apiKey,
       ...(contentType ? { 'Content-Type': contentType } : {}),
-      ...(accept ? { Accept: accept } : {}),
+      ...(poll.encoding ? { 'Content-Encoding': poll.encoding } : {}),
+      ...(poll.accept ? { Accept: poll.accept } : {}),
     };
   }
 
-  /** One call, retried while transient; a protobuf body (Uint8Array) goes as Tinker's binary wire, and a
-   * protobuf answer (asked for with `accept`) is decoded as a ForwardBackwardOutput. */
+  /** One call, retried while transient; a protobuf body (Uint8Array) goes as Tinker's binary wire (`encoding`
+   * names its Content-Encoding), and a protobuf answer (asked for with `accept`) is decoded as a
+   * ForwardBackwardOutput. */
   private async request<T>(
     method: 'GET' | 'POST',
     verb: string,
@@ -328,7 +364,7 @@ export class LearnerClient implements TrainingClient {
           method,
           headers: this.headers(
             body === undefined ? undefined : binary ? PROTO_CONTENT_TYPE : 'application/json',
-            poll.accept,
+            poll,
           ),
           ...(payload === undefined ? {} : { body: payload as string | Uint8Array<ArrayBuffer> }),
           signal: AbortSignal.timeout(poll.timeoutMs ?? this.options.requestTimeoutMs ?? 120_000),

@@ -7,5 +7,6 @@ export * from './locate.js';
 export * from './tiny-preset.js';
 export * from './token-backend.js';
 export * from './wire.js';
+export * from './zstd.js';
 export * from './plan.js';
 export * from './with-learner.js';

@@ -71,13 +71,20 @@ describe('the client against a SkyRL-shaped server', () => {
       .filter((r) => ['/api/v1/forward', '/api/v1/forward_backward', '/api/v1/optim_step'].includes(r.path))
       .map((r) => (r.body as { seq_id: number }).seq_id);
     expect(seqIds).toEqual([1, 2, 3]);
-    // forward and forward_backward went as Tinker's protobuf (forward_only marks the forward pass); results came back
-    // as protobuf.
+    // forward and forward_backward went as Tinker's protobuf (forward_only marks the forward pass), uncompressed:
+    // SkyRL's client/config does not offer proto_compress_fwdbwd. Results came back as protobuf.
     const binary = server.log.filter((r) => r.path === '/api/v1/forward_backward');
-    expect(binary.map((r) => [r.headers['content-type'], (r.body as { forward_only: boolean }).forward_only])).toEqual([
-      ['application/x-protobuf', true],
-      ['application/x-protobuf', false],
+    expect(
+      binary.map((r) => [
+        r.headers['content-type'],
+        r.headers['content-encoding'],
+        (r.body as { forward_only: boolean }).forward_only,
+      ]),
+    ).toEqual([
+      ['application/x-protobuf', undefined, true],
+      ['application/x-protobuf', undefined, false],
     ]);
+    expect(server.log.filter((r) => r.path === '/api/v1/client/config').map((r) => r.status)).toEqual([200]);
     const sampled = server.log.find((r) => r.path === '/api/v1/asample')!.body as {
       sampling_params: { stop: unknown[] };
     };

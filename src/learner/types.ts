@@ -143,6 +143,12 @@ export type ServerCapabilities = {
   device?: string;
 };
 
+/** Tinker's ClientConfigResponse (POST client/config), the flag we read: absent means off. */
+export type ClientConfigResponse = {
+  /** zstd-compressed protobuf forward_backward bodies (Content-Encoding: zstd) are accepted. */
+  proto_compress_fwdbwd?: boolean;
+};
+
 /** What retrieve_future answers while a request is still running. */
 export type TryAgainResponse = { type: 'try_again'; request_id: string; queue_state: string };
 

@@ -94,9 +94,12 @@ async function setup(
 function recordingClient(): { client: LearnerClient; requests: ForwardBackwardInput[] } {
   const requests: ForwardBackwardInput[] = [];
   const { url, apiKey } = fixture.learner;
+  // Reads forward_backward bodies on whichever wire the client picks (protobuf when the learner has it),
+  // uncompressed so that they read as they are.
   const client = new LearnerClient({
     url,
     apiKey,
+    compress: false,
     fetch: async (input, init) => {
       if (String(input).endsWith('/forward_backward') && init?.body) {
         const request =
