@@ -12,6 +12,7 @@ import { startSkyrlShapedServer, type SkyrlShapedServer } from '../../../test/he
 import { createTinyPreset, startLocalLearner, type LocalLearner } from '../../learner/index.js';
 import { readMetrics } from './run-state.js';
 import type { RunState } from './types.js';
+import { tinyRemoteRlArgs } from '../../../test/helpers/remote-rl.js';
 
 let dir: string, base: string, learner: LocalLearner, server: SkyrlShapedServer;
 
@@ -36,33 +37,7 @@ afterAll(async () => {
 
 /** Two tiny steps against the server; stderr without the progress bar's lines. */
 async function rl(out: string): Promise<{ code: number | null; stdout: string; lines: string[] }> {
-  const args = [
-    'rl',
-    '--out',
-    out,
-    '--init',
-    base,
-    '--learner',
-    server.url,
-    '--steps',
-    '2',
-    '--lora-rank',
-    '2',
-    '--kl',
-    '0',
-    '--group-size',
-    '2',
-    '--questions-per-step',
-    '2',
-    '--max-tokens-per-turn',
-    '8',
-    '--max-total-tokens',
-    '16',
-    '--concurrency',
-    '4',
-    '--lr',
-    '1e-3',
-  ];
+  const args = tinyRemoteRlArgs(out, server.url, base);
   const run = await runCli(args, { env: { R1CI_LEARNER_API_KEY: 'k-5xx', R1CI_LEARNER_URL: '' } });
   const lines = run.stderr
     .trim()

@@ -10,6 +10,7 @@ import { spawnCli } from '../../../test/helpers/cli.js';
 import { createTinyPreset, startLocalLearner, type LocalLearner } from '../../learner/index.js';
 import { readMetrics } from './run-state.js';
 import type { RunState } from './types.js';
+import { tinyRemoteRlArgs } from '../../../test/helpers/remote-rl.js';
 
 let dir: string, base: string;
 const learners: LocalLearner[] = [];
@@ -33,33 +34,7 @@ async function learner(): Promise<LocalLearner> {
 /** `r1ci rl` against `remote`; `onStep1` runs once the first step's line is out (step 2 is under way). */
 type Run = { code: number | null; stdout: string; stderr: string };
 function rl(out: string, remote: LocalLearner, onStep1?: () => void): Promise<Run> {
-  const args = [
-    'rl',
-    '--out',
-    out,
-    '--init',
-    base,
-    '--learner',
-    remote.url,
-    '--steps',
-    '2',
-    '--lora-rank',
-    '2',
-    '--kl',
-    '0',
-    '--group-size',
-    '2',
-    '--questions-per-step',
-    '2',
-    '--max-tokens-per-turn',
-    '8',
-    '--max-total-tokens',
-    '16',
-    '--concurrency',
-    '4',
-    '--lr',
-    '1e-3',
-  ];
+  const args = tinyRemoteRlArgs(out, remote.url, base);
   const child = spawnCli(args, { R1CI_LEARNER_API_KEY: remote.apiKey, R1CI_LEARNER_URL: '' });
   child.stdin!.end();
   let stdout = '',

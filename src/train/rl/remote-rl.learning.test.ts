@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/helpers/cli.js';
 import { startSkyrlShapedServer, type SkyrlShapedServer } from '../../../test/helpers/skyrl-shaped-server.js';
 import { startLocalLearner, type LocalLearner } from '../../learner/index.js';
+import { tinyRemoteRlArgs } from '../../../test/helpers/remote-rl.js';
 
 let dir: string, learner: LocalLearner, server: SkyrlShapedServer;
 
@@ -34,19 +35,7 @@ describe('r1ci rl --learner URL against a SkyRL-shaped server', () => {
   it('runs two steps with the curriculum estimate and a held-out eval, using no extension', async () => {
     const out = join(dir, 'run');
     const args = [
-      'rl',
-      '--out',
-      out,
-      '--learner',
-      server.url,
-      '--lora-rank',
-      '2',
-      '--kl',
-      '0',
-      '--steps',
-      '2',
-      '--lr',
-      '1e-3',
+      ...tinyRemoteRlArgs(out, server.url),
       '--curriculum',
       '--steps-per-stage',
       '1',
@@ -58,16 +47,6 @@ describe('r1ci rl --learner URL against a SkyRL-shaped server', () => {
       '2',
       '--eval-per-task',
       '1',
-      '--group-size',
-      '2',
-      '--questions-per-step',
-      '2',
-      '--max-tokens-per-turn',
-      '8',
-      '--max-total-tokens',
-      '16',
-      '--concurrency',
-      '4',
       '--json',
     ];
     const run = await runCli(args, { env: { R1CI_LEARNER_API_KEY: 'k-remote', R1CI_LEARNER_URL: '' } });
