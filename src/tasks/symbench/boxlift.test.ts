@@ -137,7 +137,9 @@ describe('symbench.boxlift options', () => {
   it("a single level asks that level's box and lifter counts, weights and capacities", () => {
     const level2 = boxlift.resolveOptions({ min_level: 2, max_level: 2 });
     for (let i = 0; i < 20; i++) {
-      const { boxes, lifters } = boxlift.generate(level2, 4, i).metadata as { boxes: number[]; lifters: number[] };
+      const { metadata } = boxlift.generate(level2, 4, i);
+      const boxes = metadata.boxes as number[],
+        lifters = metadata.lifters as number[];
       expect([boxes.length, lifters.length]).toEqual([15, 4]);
       expect(boxes.every((w) => w >= 20 && w <= 200) && lifters.every((c) => c >= 30 && c <= 120)).toBe(true);
     }

@@ -26,7 +26,7 @@ const SEARCH_BUDGET = 3_000;
  * makes 16 puzzles of each complexity 1–6 and 26 of each 7–10).
  */
 function drawComplexity(rng: Rng, low: number, high: number): number {
-  const weight = (k: number) => (k <= 6 ? 16 : 26);
+  const weight = (k: number): number => (k <= 6 ? 16 : 26);
   let ticket = rng.int(
     1,
     Array.from({ length: high - low + 1 }, (_, i) => weight(low + i)).reduce((s, w) => s + w),
