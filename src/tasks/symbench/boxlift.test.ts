@@ -134,16 +134,14 @@ describe('symbench.boxlift', () => {
 });
 
 describe('symbench.boxlift options', () => {
-  it('rejects options under which no box could ever be lifted', () => {
-    expect(() =>
-      boxlift.resolveOptions({
-        min_lifters: 1,
-        max_lifters: 1,
-        min_lifter_capacity: 10,
-        max_lifter_capacity: 10,
-        min_box_weight: 50,
-        max_box_weight: 60,
-      }),
-    ).toThrow(/cannot|can be lifted/);
+  it("a single level asks that level's box and lifter counts, weights and capacities", () => {
+    const level2 = boxlift.resolveOptions({ min_level: 2, max_level: 2 });
+    for (let i = 0; i < 20; i++) {
+      const { metadata } = boxlift.generate(level2, 4, i);
+      const boxes = metadata.boxes as number[],
+        lifters = metadata.lifters as number[];
+      expect([boxes.length, lifters.length]).toEqual([15, 4]);
+      expect(boxes.every((w) => w >= 20 && w <= 200) && lifters.every((c) => c >= 30 && c <= 120)).toBe(true);
+    }
   });
 });

@@ -5,6 +5,18 @@ import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
 
 type Assignment = [number, number[]];
+type Level = { boxes: number; lifters: number; weight: [number, number]; capacity: [number, number] };
+
+/**
+ * The four sizes CodeSteer evaluates (create_dataset/create_dataset_BoxLift.py, first four configurations; run by
+ * benchmark/run_BoxLift_baseline_methods.py): box and lifter counts, box weights and lifter capacities.
+ */
+const LEVELS: readonly Level[] = [
+  { boxes: 10, lifters: 3, weight: [10, 100], capacity: [40, 80] },
+  { boxes: 15, lifters: 4, weight: [20, 200], capacity: [30, 120] },
+  { boxes: 20, lifters: 5, weight: [30, 300], capacity: [40, 160] },
+  { boxes: 25, lifters: 6, weight: [40, 400], capacity: [50, 200] },
+];
 
 /** CodeSteer's greedy: heaviest boxes first, each taking the first free lifters until strong enough. */
 function greedyPlan(boxes: readonly number[], lifters: readonly number[]): Assignment[][] {
@@ -77,41 +89,15 @@ export const boxlift = defineTask({
   description: 'Plan which lifters lift which boxes in each step so all boxes are lifted within a step budget.',
   answerFormat: 'lines `Step k: [(weight, [lifter indices]), …]`',
   options: {
-    min_boxes: { kind: 'int', default: 8, min: 1, max: 40, description: 'fewest boxes' },
-    max_boxes: { kind: 'int', default: 20, min: 1, max: 40, description: 'most boxes' },
-    min_lifters: { kind: 'int', default: 3, min: 1, max: 10, description: 'fewest lifters' },
-    max_lifters: { kind: 'int', default: 6, min: 1, max: 10, description: 'most lifters' },
-    min_box_weight: { kind: 'int', default: 10, min: 1, max: 1000, description: 'lightest box' },
-    max_box_weight: { kind: 'int', default: 200, min: 1, max: 1000, description: 'heaviest box' },
-    min_lifter_capacity: { kind: 'int', default: 30, min: 1, max: 1000, description: 'weakest lifter' },
-    max_lifter_capacity: { kind: 'int', default: 120, min: 1, max: 1000, description: 'strongest lifter' },
+    min_level: { kind: 'int', default: 1, min: 1, max: 4, description: 'smallest size level (10 boxes, 3 lifters)' },
+    max_level: { kind: 'int', default: 4, min: 1, max: 4, description: 'largest size level (25 boxes, 6 lifters)' },
   },
-  ranges: [
-    ['min_boxes', 'max_boxes'],
-    ['min_lifters', 'max_lifters'],
-    ['min_box_weight', 'max_box_weight'],
-    ['min_lifter_capacity', 'max_lifter_capacity'],
-  ],
-  validateOptions: (o) =>
-    o.min_box_weight > o.max_lifters * o.max_lifter_capacity
-      ? [
-          {
-            path: 'min_box_weight',
-            message:
-              `no box of ${o.min_box_weight} can be lifted by ${o.max_lifters} lifters of at ` +
-              `most ${o.max_lifter_capacity}`,
-            fix: "lower min_box_weight or raise the lifters' capacity",
-          },
-        ]
-      : [],
+  ranges: [['min_level', 'max_level']],
   generate(options, rng) {
+    const level = LEVELS[rng.int(options.min_level, options.max_level) - 1];
     for (;;) {
-      const boxes = Array.from({ length: rng.int(options.min_boxes, options.max_boxes) }, () =>
-        rng.int(options.min_box_weight, options.max_box_weight),
-      );
-      const lifters = Array.from({ length: rng.int(options.min_lifters, options.max_lifters) }, () =>
-        rng.int(options.min_lifter_capacity, options.max_lifter_capacity),
-      );
+      const boxes = Array.from({ length: level.boxes }, () => rng.int(level.weight[0], level.weight[1]));
+      const lifters = Array.from({ length: level.lifters }, () => rng.int(level.capacity[0], level.capacity[1]));
       if (Math.max(...boxes) > lifters.reduce((s, v) => s + v, 0)) continue;
       const plan = greedyPlan(boxes, lifters);
       const prompt = `Task: BoxLift

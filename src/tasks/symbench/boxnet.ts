@@ -154,6 +154,20 @@ function parsePlan(text: string): Action[][] | string {
   return plan;
 }
 
+type Sizes = { min_rows: number; max_rows: number; min_cols: number; max_cols: number };
+
+/**
+ * CodeSteer's grids are 1×2, 2×2 and 2×4 (benchmark/run_BoxNet1_baseline_methods.py; its dataset also has 4×4
+ * and 4×8): as many columns as rows, or twice as many. Every such shape the ranges allow, beyond a single square;
+ * every shape they allow when none is of that kind.
+ */
+function gridShapes(o: Sizes): [number, number][] {
+  const all: [number, number][] = [];
+  for (let r = o.min_rows; r <= o.max_rows; r++) for (let c = o.min_cols; c <= o.max_cols; c++) all.push([r, c]);
+  const doubling = all.filter(([r, c]) => (c === r || c === 2 * r) && r * c > 1);
+  return doubling.length > 0 ? doubling : all;
+}
+
 export const boxnet = defineTask({
   id: 'symbench.boxnet',
   source: 'symbench',
@@ -166,23 +180,37 @@ export const boxnet = defineTask({
     max_cols: { kind: 'int', default: 4, min: 1, max: 5, description: 'most grid columns' },
     num_colors: {
       kind: 'int',
-      default: 3,
+      default: 5,
       min: 1,
       max: 5,
       description: 'box colors (blue, red, green, purple, orange)',
     },
-    boxes_per_color: { kind: 'int', default: 1, min: 1, max: 3, description: 'boxes (and targets) of each color' },
+    min_boxes_per_color: {
+      kind: 'int',
+      default: 1,
+      min: 1,
+      max: 3,
+      description: 'fewest boxes (and targets) of a color',
+    },
+    max_boxes_per_color: {
+      kind: 'int',
+      default: 3,
+      min: 1,
+      max: 3,
+      description: 'most boxes (and targets) of a color',
+    },
   },
   ranges: [
     ['min_rows', 'max_rows'],
     ['min_cols', 'max_cols'],
+    ['min_boxes_per_color', 'max_boxes_per_color'],
   ],
   generate(options, rng) {
-    const rows = rng.int(options.min_rows, options.max_rows),
-      cols = rng.int(options.min_cols, options.max_cols);
+    const [rows, cols] = rng.pick(gridShapes(options));
     const grid: Grid = Array.from({ length: rows }, () => Array.from({ length: cols }, () => [] as string[]));
     for (const color of COLORS.slice(0, options.num_colors)) {
-      for (let k = 0; k < options.boxes_per_color; k++) {
+      const count = rng.int(options.min_boxes_per_color, options.max_boxes_per_color);
+      for (let k = 0; k < count; k++) {
         grid[rng.int(0, rows - 1)][rng.int(0, cols - 1)].push(`box_${color}`);
         grid[rng.int(0, rows - 1)][rng.int(0, cols - 1)].push(`target_${color}`);
       }

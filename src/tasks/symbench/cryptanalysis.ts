@@ -67,21 +67,30 @@ export const cryptanalysis = defineTask({
   source: 'symbench',
   description: 'Deduce a two-digit, two-letter lock code from guesses and their feedback.',
   answerFormat: 'a list ["d1", "d2", "L1", "L2"]',
-  differsFromSource:
-    "Guesses are added until the code is unique (2–18 shown); CodeSteer's dataset shows 2–17, 7.5 on average.",
   maxAnswerLength: 200,
+  // CodeSteer (create_dataset/create_dataset_cryptanalysis.py) draws a cap of 4–18 guesses (five bands of three,
+  // 20 puzzles each), adds guesses until one code fits, and keeps only puzzles solved within the cap.
   options: {
+    min_guesses: {
+      kind: 'int',
+      default: 4,
+      min: 2,
+      max: 40,
+      description: 'fewest guesses the cap allows',
+    },
     max_guesses: {
       kind: 'int',
       default: 18,
       min: 4,
       max: 40,
-      description: 'most guesses shown (guesses are added until the code is unique)',
+      description: 'most guesses the cap allows (guesses are added until the code is unique)',
     },
   },
+  ranges: [['min_guesses', 'max_guesses']],
   generate(options, rng) {
-    let puzzle = drawPuzzle(rng, options.max_guesses);
-    while (!puzzle) puzzle = drawPuzzle(rng, options.max_guesses);
+    const cap = rng.int(options.min_guesses, options.max_guesses);
+    let puzzle = drawPuzzle(rng, cap);
+    while (!puzzle) puzzle = drawPuzzle(rng, cap);
     const { code, guesses } = puzzle;
     const lines = guesses.map((g, i) => {
       const numbers = halfFeedback(code.slice(0, 2), g.slice(0, 2), 'number');

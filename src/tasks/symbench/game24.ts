@@ -1,6 +1,6 @@
 // symbench.game24: combine the given numbers with + - * / and parentheses to reach a target
 // (CodeSteer's Game24). The checker parses the submitted expression and evaluates it exactly.
-import { ConfigError } from '../../core/index.js';
+import { ConfigError, type Rng } from '../../core/index.js';
 import { defineTask } from '../define-task.js';
 import { CORRECT, parseNumber, unparseable, wrong } from '../answer.js';
 import { parseIntegerExpression, type ParsedExpression } from '../kit/index.js';
@@ -28,6 +28,17 @@ function cachedSolve(numbers: readonly number[], target: number): string | null 
   return hit;
 }
 
+/**
+ * A uniformly random multiset of k numbers from min..: k distinct positions out of n + k - 1, sorted, each
+ * less its rank (stars and bars), so every multiset has exactly one draw.
+ */
+function multiset(rng: Rng, positions: readonly number[], k: number, min: number): number[] {
+  return rng
+    .sample(positions, k)
+    .sort((a, b) => a - b)
+    .map((position, rank) => min + position - rank);
+}
+
 export const game24 = defineTask({
   id: 'symbench.game24',
   source: 'symbench',
@@ -44,10 +55,11 @@ export const game24 = defineTask({
   },
   ranges: [['min_value', 'max_value']],
   generate(options, rng) {
+    // CodeSteer asks every solvable set of four numbers from 1..13 once (dataset_gather/game24_dataset/24/24.csv,
+    // 1362 sets): each multiset is equally likely here too, so sets with repeated numbers are not under-drawn.
+    const positions = Array.from({ length: options.max_value - options.min_value + options.num_numbers }, (_, k) => k);
     for (let attempt = 0; ; attempt++) {
-      const numbers = Array.from({ length: options.num_numbers }, () =>
-        rng.int(options.min_value, options.max_value),
-      ).sort((a, b) => a - b);
+      const numbers = multiset(rng, positions, options.num_numbers, options.min_value);
       const solution = cachedSolve(numbers, options.target);
       if (solution !== null) {
         const prompt =

@@ -27,7 +27,7 @@ describe('symbench.logic_puzzle', () => {
   it('gold is valid; another valid selection is accepted; one-cell swaps verify as the brute force says', () => {
     let seconds = 0;
     for (const complexity of [1, 2, 3]) {
-      const options = logicPuzzle.resolveOptions({ complexity });
+      const options = logicPuzzle.resolveOptions({ min_complexity: complexity, max_complexity: complexity });
       for (let i = 0; i < 12; i++) {
         const instance = logicPuzzle.generate(options, 5, i);
         const grid = instance.metadata.grid as number[][],
@@ -82,7 +82,7 @@ describe('symbench.logic_puzzle', () => {
   });
 
   it('reads spellings', () => {
-    const base = logicPuzzle.generate(logicPuzzle.resolveOptions({ complexity: 1 }), 0, 0);
+    const base = logicPuzzle.generate(logicPuzzle.resolveOptions({ min_complexity: 1, max_complexity: 1 }), 0, 0);
     const instance = {
       ...base,
       metadata: {

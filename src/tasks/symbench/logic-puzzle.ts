@@ -13,8 +13,29 @@ const CONFIGS: Record<number, Config> = {
   3: { size: 4, select: 6, low: -5, high: 8, rule: 'product_gt_0' },
   4: { size: 5, select: 9, low: -8, high: 8, rule: 'product_gt_0' },
   5: { size: 5, select: 10, low: -10, high: 10, rule: 'product_gt_0' },
+  6: { size: 6, select: 12, low: -12, high: 12, rule: 'product_gt_0' },
+  7: { size: 7, select: 16, low: -14, high: 14, rule: 'product_gt_0' },
+  8: { size: 8, select: 18, low: -16, high: 16, rule: 'product_gt_0' },
+  9: { size: 9, select: 20, low: -18, high: 18, rule: 'product_gt_0' },
+  10: { size: 10, select: 25, low: -20, high: 20, rule: 'product_gt_0' },
 };
 const SEARCH_BUDGET = 3_000;
+
+/**
+ * A complexity in [low, high], as often as in CodeSteer's dataset (create_dataset/create_dataset_logic_puzzle.py
+ * makes 16 puzzles of each complexity 1–6 and 26 of each 7–10).
+ */
+function drawComplexity(rng: Rng, low: number, high: number): number {
+  const weight = (k: number): number => (k <= 6 ? 16 : 26);
+  let ticket = rng.int(
+    1,
+    Array.from({ length: high - low + 1 }, (_, i) => weight(low + i)).reduce((s, w) => s + w),
+  );
+  for (let k = low; ; k++) {
+    ticket -= weight(k);
+    if (ticket <= 0) return k;
+  }
+}
 
 /** Why the selection breaks the rules, or null when it is valid. */
 export function selectionProblem(
@@ -104,19 +125,19 @@ export const logicPuzzle = defineTask({
   source: 'symbench',
   description: 'Select grid cells with different numbers so each row and column meets a sum or product rule.',
   answerFormat: '`row col` pairs separated by commas, 0-based',
-  differsFromSource:
-    "Default complexity is 3 (4×4 grids); CodeSteer's dataset spans complexity 1–10 (grids of side 2–10).",
   options: {
-    complexity: {
+    min_complexity: {
       kind: 'int',
-      default: 3,
+      default: 1,
       min: 1,
-      max: 5,
-      description: '1–2: small grids, row/column sums ≤ 4; 3–5: larger grids, row/column products > 0',
+      max: 10,
+      description: 'lowest complexity (1–2: grids of side 2–3, row/column sums ≤ 4; 3–10: side 4–10, products > 0)',
     },
+    max_complexity: { kind: 'int', default: 10, min: 1, max: 10, description: 'highest complexity' },
   },
+  ranges: [['min_complexity', 'max_complexity']],
   generate(options, rng) {
-    const config = CONFIGS[options.complexity];
+    const config = CONFIGS[drawComplexity(rng, options.min_complexity, options.max_complexity)];
     for (;;) {
       const grid = Array.from({ length: config.size }, () =>
         Array.from({ length: config.size }, () =>
@@ -175,24 +196,64 @@ k = ${instance.metadata.select as number}
 n = len(grid)
 start = (0, n - 1)
 cells = [(r, c) for r in range(n) for c in range(n) if (r, c) != start]
-cells.sort(key=lambda rc: grid[rc[0]][rc[1]] < 0)  # positives first
-def valid(sel):
-    if len({grid[r][c] for r, c in sel}) != len(sel):
-        return False
-    for i in range(n):
-        for line in ([grid[r][c] for r, c in sel if r == i], [grid[r][c] for r, c in sel if c == i]):
-            if not line:
-                continue
-            if rule == "sum_le_4" and sum(line) > 4:
-                return False
-            if rule == "product_gt_0" and sum(v < 0 for v in line) % 2:
-                return False
-    return True
-for rest in combinations(cells, k - 1):
-    sel = [start, *rest]
-    if valid(sel):
-        print(", ".join(f"{r} {c}" for r, c in sorted(sel)))
-        break
+value = lambda rc: grid[rc[0]][rc[1]]
+
+def sums_ok(sel):
+    lines = [[value(rc) for rc in sel if rc[0] == i] for i in range(n)]
+    lines += [[value(rc) for rc in sel if rc[1] == i] for i in range(n)]
+    return all(sum(line) <= 4 for line in lines)
+
+def by_sums():
+    # small grids: try every selection
+    for rest in combinations(cells, k - 1):
+        sel = [start, *rest]
+        if len({value(rc) for rc in sel}) == k and sums_ok(sel):
+            return sel
+
+def by_products():
+    # Numbers are never 0, so a selection is valid when every row and column holds an even count of its
+    # negative cells. Choose the negatives (start included when negative) with even lines, then fill up
+    # with positive numbers of other values.
+    positives = {}
+    for rc in cells:
+        if value(rc) > 0 and value(rc) != value(start):
+            positives.setdefault(value(rc), rc)
+    negatives = [rc for rc in cells if value(rc) < 0]
+    first = value(start) < 0
+    room = k - 1
+    fewest = max(0, room - len(positives))
+
+    def flip(odd, rc):
+        return (odd[0] ^ {rc[0]}, odd[1] ^ {rc[1]})
+
+    odd0 = ({start[0]}, {start[1]}) if first else (set(), set())
+
+    # rows and columns that still have a negative cell from index i on: an odd line without one is lost
+    rows_from = [set(r for r, _ in negatives[i:]) for i in range(len(negatives) + 1)]
+    cols_from = [set(c for _, c in negatives[i:]) for i in range(len(negatives) + 1)]
+
+    def search(i, chosen, odd, used):
+        if not odd[0] and not odd[1] and len(chosen) >= fewest:
+            return chosen
+        if len(chosen) + max(len(odd[0]), len(odd[1])) > room or i == len(negatives):
+            return None
+        if not (odd[0] <= rows_from[i] and odd[1] <= cols_from[i]):
+            return None
+        rc = negatives[i]
+        if value(rc) not in used:
+            found = search(i + 1, chosen + [rc], flip(odd, rc), used | {value(rc)})
+            if found is not None:
+                return found
+        return search(i + 1, chosen, odd, used)
+
+    chosen = search(0, [], odd0, {value(start)} if first else set())
+    if chosen is None:
+        return None
+    fill = list(positives.values())[: room - len(chosen)]
+    return [start, *chosen, *fill]
+
+sel = by_sums() if rule == "sum_le_4" else by_products()
+print(", ".join(f"{r} {c}" for r, c in sorted(sel)))
 `;
   },
 });

@@ -17,6 +17,23 @@ const VALUE_POOL = [
   100, 120, 121, 150, 225,
 ];
 
+/**
+ * CodeSteer's sizes, [letters, constraints], 15 puzzles each (create_dataset/create_dataset_logical_equation.py).
+ * It gives each size one fixed list of numbers; here they are drawn from the pool of its numbers above.
+ */
+const SIZES: readonly [number, number][] = [
+  [9, 7],
+  [9, 8],
+  [11, 10],
+  [11, 11],
+  [13, 10],
+  [13, 11],
+  [13, 12],
+  [15, 12],
+  [15, 13],
+  [15, 14],
+];
+
 function letter(i: number): string {
   return String.fromCharCode(65 + i);
 }
@@ -70,18 +87,35 @@ export const logicalEquation = defineTask({
   source: 'symbench',
   description: 'Find which of the given numbers each letter stands for from equations and inequalities.',
   answerFormat: 'a list of integers in letter order, e.g. [a, b, c]',
-  differsFromSource:
-    "Defaults are 9 letters and 8 constraints; CodeSteer's dataset has 9–15 letters and 7–14 constraints.",
   options: {
-    num_letters: { kind: 'int', default: 9, min: 3, max: 15, description: 'how many letters (and distinct numbers)' },
-    num_constraints: { kind: 'int', default: 8, min: 1, max: 20, description: 'how many equations/inequalities' },
+    num_letters: {
+      kind: 'int',
+      default: 0,
+      min: 0,
+      max: 15,
+      description: "how many letters (and distinct numbers); 0: one of CodeSteer's ten sizes, 9–15 letters",
+    },
+    num_constraints: {
+      kind: 'int',
+      default: 0,
+      min: 0,
+      max: 20,
+      description: "how many equations/inequalities; 0: as CodeSteer's size has, or one fewer than the letters",
+    },
   },
+  validateOptions: (o) =>
+    o.num_letters > 0 && o.num_letters < 3
+      ? [{ path: 'num_letters', message: `${o.num_letters} letters is too few`, fix: 'use 0 or 3–15 letters' }]
+      : [],
   generate(options, rng) {
-    const values = rng.sample(VALUE_POOL, options.num_letters).sort((p, q) => p - q);
+    const [letterCount, constraintCount] =
+      options.num_letters === 0 ? rng.pick(SIZES) : [options.num_letters, options.num_letters - 1];
+    const size = { letters: letterCount, constraints: options.num_constraints || constraintCount };
+    const values = rng.sample(VALUE_POOL, size.letters).sort((p, q) => p - q);
     const solution = rng.shuffle(values);
     const constraints: Constraint[] = [];
     const seen = new Set<string>();
-    for (let attempt = 0; constraints.length < options.num_constraints && attempt < 5000; attempt++) {
+    for (let attempt = 0; constraints.length < size.constraints && attempt < 5000; attempt++) {
       const c = drawConstraint(rng, solution);
       if (c === null) continue;
       const text = renderConstraint(c);
@@ -90,11 +124,11 @@ export const logicalEquation = defineTask({
         constraints.push(c);
       }
     }
-    const letters = Array.from({ length: options.num_letters }, (_, i) => letter(i));
+    const letters = Array.from({ length: size.letters }, (_, i) => letter(i));
     const prompt =
       'Calculate the number for each letter based on the range and set of inequalities that the given letter ' +
       'represents. ' +
-      (`There are ${options.num_letters} letters ${letters.join(', ')}, each representing a different one of ` +
+      (`There are ${size.letters} letters ${letters.join(', ')}, each representing a different one of ` +
         `the numbers ${values.join(', ')} (each number is used exactly once). `) +
       'The system of inequalities is satisfied as follows:\n' +
       constraints.map((c, i) => `${i + 1}. ${renderConstraint(c)}`).join('\n') +

@@ -135,10 +135,14 @@ function gridLeg(free: Uint8Array, from: Point, to: Point): Point[] | null {
   return cells.reverse();
 }
 
-/** Drops waypoints while the straight shortcut from the last kept one still misses every avoided room. */
+/**
+ * Drops waypoints while the straight shortcut from the last kept one still misses every avoided room, with a
+ * little room to spare: a shortcut through a room's very corner would pass or fail on rounding.
+ */
 function shortcut(points: Point[], avoid: Room[]): Point[] {
   const out: Point[] = [points[0]];
-  const clear = (a: Point, b: Point) => avoid.every((room) => segmentInRoom(a, b, room) === null);
+  const padded = avoid.map((r) => ({ ...r, x0: r.x0 - 1e-6, x1: r.x1 + 1e-6, y0: r.y0 - 1e-6, y1: r.y1 + 1e-6 }));
+  const clear = (a: Point, b: Point) => padded.every((room) => segmentInRoom(a, b, room) === null);
   for (let i = 0; i < points.length - 1;) {
     let j = i + 1;
     while (j + 1 < points.length && clear(points[i], points[j + 1])) j++;

@@ -4,38 +4,52 @@
 import { defineTask } from '../define-task.js';
 import { CORRECT, unparseable, wrong } from '../answer.js';
 import { InvariantError, type Rng } from '../../core/index.js';
-import { GRID_STEP, pathProblem, planPath, type Mission, type Point, type Room } from './path-geometry.js';
+import { GRID_STEP, INNER, pathProblem, planPath, type Mission, type Point, type Room } from './path-geometry.js';
 
 const COLORS = ['yellow', 'red', 'green', 'blue', 'pink', 'purple', 'orange'];
 const WALLS = '(-1.5, -1.4, -1.5, 1.5), (1.4, 1.5, -1.5, 1.5), (-1.5, 1.5, -1.5, -1.4), (-1.5, 1.5, 1.4, 1.5)';
 const MAX_WAYPOINTS = 1000;
+/** Gap between a room and its part's edge. */
+const MARGIN = 0.1;
+/** CodeSteer's starts and ends are 1.4–3.8 apart, 3.0 on average; most sit in opposite corners. */
+const MIN_TRIP = 2.8;
 
 const snap = (v: number) => Math.round(v * 100) / 100;
 const gridValue = (rng: Rng, low: number, high: number) =>
   snap(rng.int(Math.round(low / GRID_STEP), Math.round(high / GRID_STEP)) * GRID_STEP);
 
-function placeRooms(rng: Rng, count: number): Room[] | null {
-  const rooms: Room[] = [];
-  for (const color of rng.sample(COLORS, count)) {
-    let placed = false;
-    for (let attempt = 0; attempt < 100 && !placed; attempt++) {
-      const w = gridValue(rng, 0.3, 0.8),
-        h = gridValue(rng, 0.3, 0.8);
-      const x0 = gridValue(rng, -1.3, 1.3 - w),
-        y0 = gridValue(rng, -1.3, 1.3 - h);
-      const room = { color, x0, x1: snap(x0 + w), y0, y1: snap(y0 + h) };
-      if (
-        rooms.every(
-          (r) => room.x0 > r.x1 + 0.12 || room.x1 < r.x0 - 0.12 || room.y0 > r.y1 + 0.12 || room.y1 < r.y0 - 0.12,
-        )
-      ) {
-        rooms.push(room);
-        placed = true;
-      }
+type Part = { x0: number; x1: number; y0: number; y1: number };
+const area = (p: Part) => (p.x1 - p.x0) * (p.y1 - p.y0);
+
+/**
+ * A floor plan like CodeSteer's hand-drawn ones, whose rooms cover about half the floor: the floor inside the
+ * walls is cut into `count` parts (the largest part each time, across its longer side, 35–65% along), and each
+ * room fills 70–100% of its part less a margin, so neighbouring rooms are at least 2·MARGIN apart.
+ */
+function placeRooms(rng: Rng, count: number): Room[] {
+  const parts: Part[] = [{ x0: -INNER, x1: INNER, y0: -INNER, y1: INNER }];
+  while (parts.length < count) {
+    parts.sort((a, b) => area(b) - area(a));
+    const part = parts.shift()!;
+    if (part.x1 - part.x0 >= part.y1 - part.y0) {
+      const cut = gridValue(rng, part.x0 + 0.35 * (part.x1 - part.x0), part.x0 + 0.65 * (part.x1 - part.x0));
+      parts.push({ ...part, x1: cut }, { ...part, x0: cut });
+    } else {
+      const cut = gridValue(rng, part.y0 + 0.35 * (part.y1 - part.y0), part.y0 + 0.65 * (part.y1 - part.y0));
+      parts.push({ ...part, y1: cut }, { ...part, y0: cut });
     }
-    if (!placed) return null;
   }
-  return rooms;
+  const within = (low: number, high: number): [number, number] => {
+    const span = snap(high - low - 2 * MARGIN);
+    const size = gridValue(rng, Math.min(span, Math.max(0.3, span * 0.7)), span);
+    const start = gridValue(rng, low + MARGIN, high - MARGIN - size);
+    return [start, snap(start + size)];
+  };
+  return rng.sample(COLORS, count).map((color, k) => {
+    const [x0, x1] = within(parts[k].x0, parts[k].x1),
+      [y0, y1] = within(parts[k].y0, parts[k].y1);
+    return { color, x0, x1, y0, y1 };
+  });
 }
 
 function freePoint(rng: Rng, rooms: Room[]): Point {
@@ -64,14 +78,30 @@ function instruction(mission: Mission): string {
   return `${goals} Remember do not enter the ${areas} at any time.`;
 }
 
-function drawMission(rng: Rng, rooms: Room[], maxVisit: number, maxAvoid: number): Mission {
-  const colors = rng.shuffle(rooms.map((r) => r.color));
-  const visit = colors.slice(0, rng.int(1, Math.min(maxVisit, colors.length - 1)));
-  const start = freePoint(rng, rooms);
-  let end = freePoint(rng, rooms);
-  while (Math.hypot(end[0] - start[0], end[1] - start[1]) < 1) end = freePoint(rng, rooms);
-  if (rng.bool(0.25)) return { start, end, visit, ordered: false, avoid: colors.slice(visit.length) };
-  const avoid = colors.slice(visit.length, visit.length + rng.int(0, Math.min(maxAvoid, colors.length - visit.length)));
+const centre = (room: Room): Point => [(room.x0 + room.x1) / 2, (room.y0 + room.y1) / 2];
+const tour = (points: Point[]) =>
+  points.slice(1).reduce((sum, p, i) => sum + Math.hypot(p[0] - points[i][0], p[1] - points[i][1]), 0);
+
+/** A mission in these rooms, or null when no start and end far enough apart were found. */
+function drawMission(rng: Rng, rooms: Room[], maxVisit: number, maxAvoid: number): Mission | null {
+  const count = rng.int(1, Math.min(maxVisit, rooms.length - 1));
+  let start = freePoint(rng, rooms),
+    end = freePoint(rng, rooms);
+  for (let attempt = 0; Math.hypot(end[0] - start[0], end[1] - start[1]) < MIN_TRIP; attempt++) {
+    if (attempt === 100) return null;
+    start = freePoint(rng, rooms);
+    end = freePoint(rng, rooms);
+  }
+  const length = (order: Room[]) => tour([start, ...order.slice(0, count).map(centre), end]);
+  let order = rng.shuffle(rooms);
+  // CodeSteer's ten instructions send the robot across the floor (green to yellow, a loop through four rooms):
+  // of two random visit lists, the one with the longer tour is asked.
+  const other = rng.shuffle(rooms);
+  if (length(other) > length(order)) order = other;
+  const colors = order.map((room) => room.color);
+  const visit = colors.slice(0, count);
+  if (rng.bool(0.3)) return { start, end, visit, ordered: false, avoid: colors.slice(count) };
+  const avoid = colors.slice(count, count + rng.int(0, Math.min(maxAvoid, colors.length - count)));
   return { start, end, visit, ordered: true, avoid };
 }
 
@@ -91,17 +121,21 @@ export const pathPlan = defineTask({
   source: 'symbench',
   description: 'Give waypoints of a robot trajectory that enters and avoids colored rooms as instructed.',
   answerFormat: 'a list of waypoints [(x0, y0), (x1, y1), …]',
+  differsFromSource:
+    'CodeSteer asks ten hand-written instructions in each of 14 hand-drawn layouts; r1ci draws layouts and ' +
+    "instructions, matched to CodeSteer's in rooms entered and avoided, order, start-to-end distance, floor " +
+    'covered and planned path length. An instruction in any order here always forbids every other room ' +
+    "(one of CodeSteer's forbids only one).",
   options: {
     num_rooms: { kind: 'int', default: 7, min: 2, max: 7, description: 'colored rooms in the environment' },
-    max_visit: { kind: 'int', default: 3, min: 1, max: 4, description: 'most rooms to enter' },
-    max_avoid: { kind: 'int', default: 3, min: 0, max: 5, description: 'most rooms to avoid (ordered instructions)' },
+    max_visit: { kind: 'int', default: 4, min: 1, max: 4, description: 'most rooms to enter' },
+    max_avoid: { kind: 'int', default: 1, min: 0, max: 5, description: 'most rooms to avoid (ordered instructions)' },
   },
   generate(options, rng) {
     for (;;) {
       const rooms = placeRooms(rng, options.num_rooms);
-      if (!rooms) continue;
       const mission = drawMission(rng, rooms, options.max_visit, options.max_avoid);
-      const path = planPath(rooms, mission);
+      const path = mission && planPath(rooms, mission);
       if (!path) continue;
       const problem = pathProblem(path, rooms, mission);
       if (problem) throw new InvariantError(`path_plan planned an invalid path: ${problem}`);

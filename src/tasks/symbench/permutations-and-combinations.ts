@@ -64,25 +64,28 @@ export const permutationsAndCombinations = defineTask({
   source: 'symbench',
   description: 'Arrange lettered books on a shelf so that every listed constraint holds.',
   answerFormat: 'a list of the book letters from position 1 to n, e.g. ["A", "B", ...]',
-  differsFromSource:
-    "Defaults are 6 books and 7–8 constraints; CodeSteer's dataset has 6–9 books and 7–11 constraints.",
   maxAnswerLength: 400,
+  // CodeSteer's configurations (create_dataset/create_dataset_permutations_and_combinations.py): 6, 7, 8 and 9
+  // books, 50 puzzles each, with complexity books + 1, i.e. books + 1 or books + 2 constraints.
   options: {
-    num_items: { kind: 'int', default: 6, min: 3, max: 10, description: 'how many books' },
-    complexity: {
+    min_items: { kind: 'int', default: 6, min: 3, max: 10, description: 'fewest books' },
+    max_items: { kind: 'int', default: 9, min: 3, max: 10, description: 'most books' },
+    extra_constraints: {
       kind: 'int',
-      default: 7,
-      min: 1,
-      max: 15,
-      description: 'constraints drawn: complexity or complexity + 1',
+      default: 1,
+      min: -2,
+      max: 5,
+      description: 'constraints drawn: books + this, or one more',
     },
   },
+  ranges: [['min_items', 'max_items']],
   generate(options, rng) {
-    const items = Array.from({ length: options.num_items }, (_, i) => String.fromCharCode(65 + i));
+    const items = Array.from({ length: rng.int(options.min_items, options.max_items) }, (_, i) =>
+      String.fromCharCode(65 + i),
+    );
+    const fewest = Math.max(1, items.length + options.extra_constraints);
     for (;;) {
-      const constraints = Array.from({ length: rng.int(options.complexity, options.complexity + 1) }, () =>
-        drawConstraint(rng, items),
-      );
+      const constraints = Array.from({ length: rng.int(fewest, fewest + 1) }, () => drawConstraint(rng, items));
       const solution = arrange(items, constraints);
       if (!solution) continue;
       const prompt = [

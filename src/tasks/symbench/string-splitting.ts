@@ -84,19 +84,20 @@ export const stringSplitting = defineTask({
   source: 'symbench',
   description: 'Dismantle machines into parts with five methods executed in a cycle; report what remains.',
   answerFormat: 'a list of six quoted integers: machines A, B, C, parts X, Y, Z',
-  differsFromSource: "Default complexity is 3; CodeSteer's dataset spreads complexity 1–5 evenly.",
   maxAnswerLength: 300,
   options: {
-    complexity: {
+    min_complexity: {
       kind: 'int',
-      default: 3,
+      default: 1,
       min: 1,
       max: 5,
-      description: 'range of starting machine counts (1: 1–3 … 5: 5–10)',
+      description: 'lowest complexity: range of starting machine counts (1: 1–3 … 5: 5–10)',
     },
+    max_complexity: { kind: 'int', default: 5, min: 1, max: 5, description: 'highest complexity' },
   },
+  ranges: [['min_complexity', 'max_complexity']],
   generate(options, rng) {
-    const [lo, hi] = RANGES[options.complexity - 1];
+    const [lo, hi] = RANGES[rng.int(options.min_complexity, options.max_complexity) - 1];
     const start = [rng.int(lo, hi), rng.int(lo, hi), rng.int(lo, hi)];
     const methods = TEMPLATES.map((variants, i) => `Method ${i + 1}: ${rng.pick(variants)}`);
     const prompt = [

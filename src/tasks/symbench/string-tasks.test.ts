@@ -222,7 +222,10 @@ describe('symbench.string_splitting', () => {
   it('matches an independent simulation on 300 instances at every complexity, and the source example', () => {
     expect(dismantle(2, 2, 3)).toEqual([0, 0, 1, 2, 0, 3]);
     for (const complexity of [1, 3, 5]) {
-      for (const inst of instances(stringSplitting as unknown as Task, 100, { complexity })) {
+      for (const inst of instances(stringSplitting as unknown as Task, 100, {
+        min_complexity: complexity,
+        max_complexity: complexity,
+      })) {
         expect((JSON.parse(inst.answer) as string[]).map(Number)).toEqual(run(inst.metadata.start as number[]));
       }
     }

@@ -59,14 +59,12 @@ export const maze = defineTask({
       );
       const floor = grid.flatMap((row, r) => row.flatMap((v, c) => (v === path ? [[r, c] as [number, number]] : [])));
       if (floor.length < 2) continue;
+      // As Reasoning-Gym does: start and goal anywhere on the floor, a new maze when the distance is out of range
+      // (picking the goal among cells in range would favour small grids, where few cells are).
       const s = rng.pick(floor);
-      const dist = distances(grid, wall, s);
-      const goals = floor.filter(
-        ([r, c]) => dist[r * size + c] >= options.min_dist && dist[r * size + c] <= options.max_dist,
-      );
-      if (goals.length === 0) continue;
-      const g = rng.pick(goals),
-        steps = dist[g[0] * size + g[1]];
+      const g = rng.pick(floor.filter(([r, c]) => r !== s[0] || c !== s[1]));
+      const steps = distances(grid, wall, s)[g[0] * size + g[1]];
+      if (steps < options.min_dist || steps > options.max_dist) continue;
       grid[s[0]][s[1]] = start;
       grid[g[0]][g[1]] = goal;
       const prompt =
