@@ -44,7 +44,7 @@ describe('verl and TRL reward modules against r1ci serve', () => {
   }, 180_000);
   afterAll(async () => served?.stop());
 
-  it('score gold answers 1 and garbage 0 (verl batch and single, TRL plain and conversational)', async () => {
+  it('score gold answers 1 and garbage ≤ 0.01 (verl batch and single, TRL plain and conversational)', async () => {
     const env = { R1CI_VERIFY_URL: served.url };
     const results = await Promise.all(['verl', 'trl'].map((recipe) => unittest(recipe, env)));
     for (const result of results) {
