@@ -18,7 +18,21 @@ function holds(c: Constraint, pos: Map<string, number>): boolean | null {
   return c.kind === 'left_of' ? a < b : c.kind === 'right_of' ? a > b : Math.abs(a - b) === 1;
 }
 
-/** First arrangement (backtracking over positions 1..n) satisfying every constraint, or null. */
+/** Whether a shelf filled at positions 1..filled (in `pos`) can still meet c once the rest is placed. */
+function stillPossible(c: Constraint, pos: Map<string, number>, filled: number): boolean {
+  const a = pos.get(c.item);
+  if (c.kind === 'fixed') return a === undefined ? c.position > filled : a === c.position;
+  if (c.kind === 'not_at') return a !== c.position;
+  const b = pos.get(c.other);
+  if (c.kind === 'left_of') return b === undefined || (a !== undefined && a < b); // a unplaced would land after b
+  if (c.kind === 'right_of') return a === undefined || (b !== undefined && a > b);
+  if (a !== undefined && b !== undefined) return Math.abs(a - b) === 1;
+  const placed = a ?? b;
+  return placed === undefined || placed >= filled; // the other one still fits at placed + 1
+}
+
+/** First arrangement (backtracking over positions 1..n, pruning shelves no completion can save) satisfying
+ * every constraint, or null. */
 export function arrange(items: readonly string[], constraints: readonly Constraint[]): string[] | null {
   const pos = new Map<string, number>(),
     out: string[] = [];
@@ -28,7 +42,7 @@ export function arrange(items: readonly string[], constraints: readonly Constrai
       if (pos.has(item)) continue;
       pos.set(item, slot);
       out.push(item);
-      if (constraints.every((c) => holds(c, pos) !== false) && place(slot + 1)) return true;
+      if (constraints.every((c) => stillPossible(c, pos, slot)) && place(slot + 1)) return true;
       pos.delete(item);
       out.pop();
     }
