@@ -21,8 +21,10 @@ function holds(c: Constraint, pos: Map<string, number>): boolean | null {
 /** Whether a shelf filled at positions 1..filled (in `pos`) can still meet c once the rest is placed. */
 function stillPossible(c: Constraint, pos: Map<string, number>, filled: number): boolean {
   const a = pos.get(c.item);
-  if (c.kind === 'fixed') return a === undefined ? c.position > filled : a === c.position;
-  if (c.kind === 'not_at') return a !== c.position;
+  if (!('other' in c)) {
+    if (c.kind === 'not_at') return a !== c.position;
+    return a === undefined ? c.position > filled : a === c.position;
+  }
   const b = pos.get(c.other);
   if (c.kind === 'left_of') return b === undefined || (a !== undefined && a < b); // a unplaced would land after b
   if (c.kind === 'right_of') return a === undefined || (b !== undefined && a > b);

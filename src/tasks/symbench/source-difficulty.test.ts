@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../kit/index.js';
 import { getTask } from '../registry.js';
+import type { TaskInstance } from '../types.js';
 
 // Every number below was counted from yongchao98/CodeSteer-v1.0 at 2a7750d: the files under
 // dataset_gather/<folder>/sample_*/ (question.txt, solution.json), or the configuration loops in
@@ -482,15 +483,26 @@ const mean = (counts: Record<number, number>): number => {
   return entries.reduce((s, [v, n]) => s + v * n, 0) / entries.reduce((s, [, n]) => s + n, 0);
 };
 
+// Each task's 200 instances, generated once for all of its measures.
+const drawn = new Map<string, TaskInstance[]>();
+function instancesOf(id: string): TaskInstance[] {
+  if (!drawn.has(id)) {
+    const task = getTask(id),
+      options = task.resolveOptions();
+    drawn.set(
+      id,
+      Array.from({ length: 200 }, (_, i) => task.generate(options, 2026, i)),
+    );
+  }
+  return drawn.get(id)!;
+}
+
 describe("SymBench default difficulty matches CodeSteer's puzzles", () => {
   // Values outside CodeSteer's make a task another task; the mean within 10% keeps the mix of easy
   // and hard puzzles (200 draws: the noise is a few percent).
   it.each(cases)('$id: $measure ($where)', ({ id, of, source, spread = 'values' }) => {
-    const task = getTask(id),
-      options = task.resolveOptions();
     const ours: Record<number, number> = {};
-    for (let i = 0; i < 200; i++) {
-      const instance = task.generate(options, 2026, i);
+    for (const instance of instancesOf(id)) {
       const value = of(instance.metadata as Record<string, unknown>, instance.answer);
       ours[value] = (ours[value] ?? 0) + 1;
     }
