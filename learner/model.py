@@ -105,7 +105,10 @@ class Attention(nn.Module):
 def attend(q, k, v, start: int, key_mask: Optional[torch.Tensor] = None):
     """Causal grouped-query attention; query i sits at absolute position start + i. key_mask (B, S)
     marks the real keys of a left-padded batch; padding is masked with a large finite negative, so a
-    padding query (which sees no real key) gets a finite, unused output instead of NaN."""
+    padding query (which sees no real key) gets a finite, unused output instead of NaN. On CPU a decoding
+    step (one query) uses plain matmuls, not SDPA: for one query SDPA's CPU kernel splits the keys by
+    thread count, so its floats changed with it, while these give the same floats on 1 or 2 threads and
+    measured faster (learner/tests/test_threads.py). With many queries SDPA splits them, not the keys."""
     groups = q.shape[1] // k.shape[1]
     if groups > 1:  # each key/value head serves `groups` query heads
         k = k.repeat_interleave(groups, dim=1)  # (B, H, S, Hd)
@@ -115,7 +118,7 @@ def attend(q, k, v, start: int, key_mask: Optional[torch.Tensor] = None):
         rows = torch.arange(t, device=q.device)[:, None] + start
         cols = torch.arange(s, device=q.device)[None, :]
         allowed = (cols <= rows)[None, None] & key_mask[:, None, None, :]  # (B, 1, T, S)
-        if hasattr(F, "scaled_dot_product_attention"):
+        if hasattr(F, "scaled_dot_product_attention") and (t > 1 or q.device.type != "cpu"):
             bias = torch.zeros(allowed.shape, device=q.device, dtype=q.dtype).masked_fill(
                 ~allowed, torch.finfo(q.dtype).min / 2
             )
@@ -124,7 +127,7 @@ def attend(q, k, v, start: int, key_mask: Optional[torch.Tensor] = None):
         scores = scores.masked_fill(~allowed, torch.finfo(torch.float32).min / 2)
         return torch.softmax(scores, dim=-1).to(q.dtype) @ v
     if hasattr(F, "scaled_dot_product_attention"):  # torch >= 2.0: fused kernels
-        if t == 1:
+        if t == 1 and q.device.type != "cpu":
             return F.scaled_dot_product_attention(q, k, v)
         if start == 0 and t == s:
             return F.scaled_dot_product_attention(q, k, v, is_causal=True)

@@ -185,14 +185,22 @@ def main(argv=None) -> int:
         "--threads",
         type=int,
         default=1 if (os.cpu_count() or 1) <= 2 else 0,
-        help="torch CPU threads for sampling, which shares the CPU with the sandbox (0: torch's default)",
+        help="torch CPU threads outside training and sampling jobs, and theirs on torch 1.x (0: torch's default)",
+    )
+    parser.add_argument(
+        "--sample-threads",
+        type=int,
+        default=0,
+        help="torch CPU threads for sampling (0: every core on torch 2.x that no other process, such as the "
+        "sandbox, kept busy over the last half second; --threads on torch 1.x)",
     )
     parser.add_argument(
         "--train-threads",
         type=int,
         default=0,
-        help="torch CPU threads for forward_backward and optim_step (0: every core on torch 2.x, when the sandbox "
-        "is idle; --threads on torch 1.x, whose CPU build measured slower with 2 threads on 2 cores)",
+        help="torch CPU threads for forward_backward and optim_step (0: every core on torch 2.x that no other "
+        "process kept busy over the last half second; --threads on torch 1.x, whose CPU build measured slower with "
+        "2 threads on 2 cores)",
     )
     parser.add_argument("--max-request-mb", type=float, default=256.0)
     parser.add_argument(
@@ -218,12 +226,14 @@ def main(argv=None) -> int:
         watch_parent(args.parent_pid)
     torch2 = int(torch.__version__.split(".")[0]) >= 2
     train_threads = args.train_threads or ((os.cpu_count() or 1) if torch2 else args.threads)
+    sample_threads = args.sample_threads or ((os.cpu_count() or 1) if torch2 else args.threads)
     service = Service(
         args.state_dir,
         torch.device(args.device),
         args.max_tokens_per_microbatch,
         batch_requests=not args.no_batch_requests,
         train_threads=train_threads,
+        sample_threads=sample_threads,
     )
     server = ThreadingHTTPServer(
         (args.host, args.port), make_handler(service, token, int(args.max_request_mb * 2**20))

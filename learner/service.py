@@ -2,8 +2,10 @@
 and run on the models this server holds. Heavy verbs return a future (see futures.py).
 """
 import json
+import math
 import os
 import threading
+import time
 import uuid
 from typing import Dict, List, Optional
 
@@ -39,32 +41,77 @@ EXTENSIONS = [
 ]
 
 
-def own_runnable_threads() -> int:
-    """This process's threads that are runnable right now (at least 1: the caller)."""
-    count = 0
-    try:
-        for task in os.listdir("/proc/self/task"):
-            try:
-                with open(f"/proc/self/task/{task}/stat") as f:
-                    if f.read().rsplit(")", 1)[1].split()[0] == "R":
-                        count += 1
-            except (OSError, IndexError):
-                continue
-    except OSError:
-        pass
-    return max(1, count)
+class OtherLoad:
+    """Cores that other processes kept busy over the last `window_s` seconds: the machine's busy CPU
+    time (/proc/stat) less this process's own (/proc/self/stat), divided by the window. A daemon
+    thread samples both twice a window, so a job asks about the last half second or so, not about the
+    instant it starts (a client that is runnable for a few ms as it sends the next request is no
+    competitor; a sandbox that runs code through the window is)."""
+
+    def __init__(self, window_s: float = 0.5, start: bool = True):
+        self.window_s = window_s
+        self.lock = threading.Lock()
+        self.samples: List[tuple] = []  # (monotonic s, machine busy ticks, own ticks), oldest first
+        self.busy: Optional[float] = None  # others' cores over the last window; None: unknown
+        self.record()
+        if start and self.samples:
+            threading.Thread(target=self._loop, name="other-load", daemon=True).start()
+
+    @staticmethod
+    def read() -> Optional[tuple]:
+        """(monotonic seconds, busy ticks of all cores, this process's ticks), or None without /proc."""
+        try:
+            with open("/proc/stat") as f:
+                cpu = [int(x) for x in f.readline().split()[1:]]
+            with open("/proc/self/stat") as f:
+                own = f.read().rsplit(")", 1)[1].split()
+        except (OSError, ValueError, IndexError):
+            return None
+        idle = cpu[3] + (cpu[4] if len(cpu) > 4 else 0)  # idle and iowait
+        busy = sum(cpu[:8]) - idle  # user nice system idle iowait irq softirq steal (guest is in user)
+        return time.monotonic(), busy, int(own[11]) + int(own[12])  # utime, stime (all threads)
+
+    def record(self, sample: Optional[tuple] = None) -> None:
+        sample = sample or self.read()
+        if sample is None:
+            return
+        with self.lock:
+            self.samples.append(sample)
+            while len(self.samples) > 2 and sample[0] - self.samples[1][0] >= self.window_s:
+                self.samples.pop(0)
+            first = self.samples[0]
+            seconds = sample[0] - first[0]
+            if seconds >= self.window_s / 2:
+                ticks = (sample[1] - first[1]) - (sample[2] - first[2])
+                self.busy = max(0.0, ticks / TICKS_PER_S / seconds)
+
+    def _loop(self) -> None:
+        while True:
+            time.sleep(self.window_s / 2)
+            self.record()
+
+
+TICKS_PER_S = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+_other_load: Optional[OtherLoad] = None
+_other_load_lock = threading.Lock()
+
+
+def other_load() -> OtherLoad:
+    global _other_load
+    with _other_load_lock:
+        if _other_load is None:
+            _other_load = OtherLoad()
+        return _other_load
 
 
 def idle_cores(fallback: int) -> int:
-    """Cores no other process keeps busy right now (at least 1): /proc/loadavg's count of runnable
-    threads, less this process's own (a request thread that has just handed the job over may still be
-    runnable, and is no competitor); `fallback` where that file does not exist."""
-    try:
-        with open("/proc/loadavg") as f:
-            running = int(f.read().split()[3].split("/")[0])
-    except (OSError, ValueError, IndexError):
+    """Cores no other process kept busy over the last half second (at least 1): a core counts as busy
+    from 0.3 of a core's time on, since a parallel region waits for its slowest thread; `fallback`
+    where /proc cannot tell."""
+    busy = other_load().busy
+    if busy is None:
         return fallback
-    return max(1, (os.cpu_count() or 1) - max(0, running - own_runnable_threads()))
+    return max(1, (os.cpu_count() or 1) - math.ceil(busy - 0.3))
 
 
 class Service:
@@ -76,6 +123,7 @@ class Service:
         max_sample_batch: int = 64,
         batch_requests: bool = True,
         train_threads: int = 0,
+        sample_threads: int = 0,
     ):
         self.state_dir = os.path.abspath(state_dir)
         self.device = device
@@ -90,22 +138,27 @@ class Service:
         self.futures = Futures(max_batch=64 if batch_requests else 1)
         self.prefix = uuid.uuid4().hex[:6]
         self.count = 0
-        # CPU threads for training jobs; the rest (sampling) keeps the process's setting. All jobs run
-        # on the futures' one worker thread, so switching around a job affects that job alone.
+        # CPU threads for training and sampling jobs (0: the process's setting). All jobs run on the
+        # futures' one worker thread, so switching around a job affects that job alone.
         self.train_threads = train_threads
+        self.sample_threads = sample_threads
         # create_model runs on the HTTP threads: the first ones of 'tiny' would race to write its preset.
         self.preset_lock = threading.Lock()
 
     def training(self, job):
-        """`job` run with the training thread count (when one is set), then the previous count restored.
-        A core that another process keeps busy is not used: a parallel region waits for its slowest
-        thread, and on a loaded 2-core box 2 threads trained 4x slower than 1 (docs/benchmarks.md)."""
-        if not self.train_threads or self.device.type != "cpu":
+        """`job` run with the training thread count (when one is set), then the previous count restored."""
+        return self.on_idle_cores(job, self.train_threads)
+
+    def on_idle_cores(self, job, most: int):
+        """`job` run with up to `most` CPU threads (0: the process's count, untouched), fewer where another
+        process kept cores busy (a parallel region waits for its slowest thread: on a loaded 2-core box 2
+        threads trained 4x slower than 1, docs/benchmarks.md), then the previous count restored."""
+        if not most or self.device.type != "cpu":
             return job
 
         def run():
             before = torch.get_num_threads()
-            threads = min(self.train_threads, idle_cores(self.train_threads))
+            threads = min(most, idle_cores(most))
             if threads != before:
                 torch.set_num_threads(threads)
             try:
@@ -405,7 +458,9 @@ class Service:
             return results
 
         return self.futures.submit_batchable(
-            key, (sampling.Request(prompt, num, params), bool(body.get("prompt_logprobs"))), run_many
+            key,
+            (sampling.Request(prompt, num, params), bool(body.get("prompt_logprobs"))),
+            lambda payloads: self.on_idle_cores(lambda: run_many(payloads), self.sample_threads)(),
         )
 
     def sampling_source(self, body: dict):

@@ -31,8 +31,8 @@ export type LocalLearnerOptions = {
   python?: string;
   /** Checkpoints and presets (default: a fresh folder under the OS temp dir). */
   stateDir?: string;
-  /** torch CPU threads for sampling and training alike (default: the server's choice: on 2-core
-   * machines 1 for sampling, and every core for training on torch 2.x). */
+  /** torch CPU threads for sampling and training alike (default: the server's choice: on torch 2.x
+   * every core that no other process, such as the sandbox, kept busy over the last half second). */
   threads?: number;
   /** Batch concurrent sample requests for the same weights (default true). false serves them one
    * at a time, so sampled tokens and logprobs are bit-identical however requests interleave. */
@@ -194,7 +194,10 @@ export async function startLocalLearner(options: LocalLearnerOptions = {}): Prom
     '--parent-pid',
     String(process.pid),
   ];
-  if (options.threads) args.push('--threads', String(options.threads), '--train-threads', String(options.threads));
+  if (options.threads) {
+    const n = String(options.threads);
+    args.push('--threads', n, '--train-threads', n, '--sample-threads', n);
+  }
   if (options.device) args.push('--device', options.device);
   if (options.batchRequests === false) args.push('--no-batch-requests');
   if (options.maxTokensPerMicrobatch) args.push('--max-tokens-per-microbatch', String(options.maxTokensPerMicrobatch));
