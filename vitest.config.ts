@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import ProcessesFirst from './test/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -18,5 +19,7 @@ export default defineConfig({
     // do not reset: test/setup.ts runs before every file.
     isolate: false,
     setupFiles: ['test/setup.ts'],
+    // A fresh clone has no recorded durations: files that start processes go first (test/sequencer.ts).
+    sequence: { sequencer: ProcessesFirst },
   },
 });
