@@ -172,8 +172,17 @@ export class LearnerClient implements TrainingClient {
 
   /** Accumulates gradients of the named loss; optimStep applies them. */
   async forwardBackward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput> {
-    if (await this.protobuf()) return this.forwardBackwardProto(modelId, input, false);
-    return this.call('forward_backward', { model_id: modelId, forward_backward_input: input });
+    return (await this.submitForwardBackward(modelId, input)).result();
+  }
+
+  /** Queues a forward_backward and resolves once the learner has it (its result is polled later), so a
+   * caller can queue the next requests behind it: the learner runs a model's requests in order. */
+  async submitForwardBackward(
+    modelId: string,
+    input: ForwardBackwardInput,
+  ): Promise<LearnerFuture<ForwardBackwardOutput>> {
+    if (await this.protobuf()) return this.submitForwardBackwardProto(modelId, input, false);
+    return this.submit('forward_backward', { model_id: modelId, forward_backward_input: input });
   }
 
   /** Whether forward_backward goes as protobuf (see the `wire` option). */
@@ -188,8 +197,16 @@ export class LearnerClient implements TrainingClient {
     modelId: string,
     input: ForwardBackwardInput,
     forwardOnly: boolean,
-    seqId = this.nextSeqId(modelId),
   ): Promise<ForwardBackwardOutput> {
+    return (await this.submitForwardBackwardProto(modelId, input, forwardOnly)).result();
+  }
+
+  private async submitForwardBackwardProto(
+    modelId: string,
+    input: ForwardBackwardInput,
+    forwardOnly: boolean,
+    seqId = this.nextSeqId(modelId),
+  ): Promise<LearnerFuture<ForwardBackwardOutput>> {
     const body = encodeForwardBackwardRequest({ model_id: modelId, seq_id: seqId, forward_only: forwardOnly, input });
     const zstd = await this.compresses();
     let requestId: string;
@@ -203,23 +220,25 @@ export class LearnerClient implements TrainingClient {
       if (!(error instanceof LearnerError) || error.status !== 415) throw error;
       if (zstd) {
         this.uncompressed = true; // offered, then refused (a 415 is never queued): plain protobuf from now on
-        return this.forwardBackwardProto(modelId, input, forwardOnly, seqId);
+        return this.submitForwardBackwardProto(modelId, input, forwardOnly, seqId);
       }
       if (this.options.wire === 'protobuf') throw error;
       this.jsonOnly = true; // a server that speaks JSON only: send this and every later request as JSON
       return forwardOnly
-        ? this.call('forward', { model_id: modelId, forward_input: input, seq_id: seqId })
-        : this.call('forward_backward', { model_id: modelId, forward_backward_input: input, seq_id: seqId });
+        ? this.submit('forward', { model_id: modelId, forward_input: input, seq_id: seqId })
+        : this.submit('forward_backward', { model_id: modelId, forward_backward_input: input, seq_id: seqId });
     }
-    return this.retrieve<ForwardBackwardOutput>(
-      forwardOnly ? 'forward' : 'forward_backward',
-      requestId,
-      PROTO_CONTENT_TYPE,
-    );
+    const verb = forwardOnly ? 'forward' : 'forward_backward';
+    return { requestId, result: () => this.retrieve<ForwardBackwardOutput>(verb, requestId, PROTO_CONTENT_TYPE) };
   }
 
   optimStep(modelId: string, adam: AdamParams): Promise<OptimStepResponse> {
     return this.call('optim_step', { model_id: modelId, adam_params: adam });
+  }
+
+  /** Queues an optim_step and resolves once the learner has it (see submitForwardBackward). */
+  submitOptimStep(modelId: string, adam: AdamParams): Promise<LearnerFuture<OptimStepResponse>> {
+    return this.submit('optim_step', { model_id: modelId, adam_params: adam });
   }
 
   /**

@@ -13,6 +13,9 @@ import type {
   ServerCapabilities,
 } from './types.js';
 
+/** A queued request: `result()` waits for it. */
+export type QueuedRequest<T> = { result: () => Promise<T> };
+
 export interface TrainingClient {
   /** What the learner serves; `extensions` decides which options a run may use. */
   capabilities(): Promise<ServerCapabilities>;
@@ -24,6 +27,11 @@ export interface TrainingClient {
   /** Accumulates gradients of the named loss; optimStep applies them. */
   forwardBackward(modelId: string, input: ForwardBackwardInput): Promise<ForwardBackwardOutput>;
   optimStep(modelId: string, adam: AdamParams): Promise<OptimStepResponse>;
+  /** Optional: queue a forward_backward or optim_step and resolve once the learner has it; the result is
+   * polled later. A loop then queues the next step behind the current one, and the learner never waits
+   * for the client between steps. Loops fall back to the two calls above without them. */
+  submitForwardBackward?(modelId: string, input: ForwardBackwardInput): Promise<QueuedRequest<ForwardBackwardOutput>>;
+  submitOptimStep?(modelId: string, adam: AdamParams): Promise<QueuedRequest<OptimStepResponse>>;
   /** A training checkpoint (weights and optimizer state); resolves to its path. */
   saveWeights(modelId: string, path?: string): Promise<string>;
   loadWeights(modelId: string, path: string, options?: { optimizer?: boolean }): Promise<void>;

@@ -5,7 +5,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, hashKeys, openJsonlAppender, readJsonl, rewriteJsonl } from '../../core/index.js';
-import { makeDatum, type TrainingClient } from '../../learner/index.js';
+import {
+  makeDatum,
+  type ForwardBackwardOutput,
+  type OptimStepResponse,
+  type TrainingClient,
+} from '../../learner/index.js';
 import type { TrainSequence } from '../types.js';
 import { recordToSequence } from './build-sequence.js';
 import { computeLearningRate, planBatches } from './schedule.js';
@@ -141,19 +146,46 @@ export async function runSft(options: SftRunOptions): Promise<SftResult> {
   state ??= { identity, step: 0, totalSteps, checkpoint: null };
   const metrics = trimMetrics(metricsPath, state.step);
   const metricsLog = openJsonlAppender(metricsPath);
+  /** Queues step `step`'s forward_backward and optim_step on the learner (or, with a client that cannot
+   * queue, runs them); `done()` waits for both results. */
+  const queueStep = async (step: number) => {
+    const batch = plan[step].map((i) => train[i]);
+    const { data, trained } = batchData(batch);
+    const learningRate = computeLearningRate(step, schedule);
+    const input = { data, loss_fn: 'cross_entropy' as const };
+    const adam = { learning_rate: learningRate, weight_decay: config.weightDecay, grad_clip_norm: config.gradClipNorm };
+    let done: () => Promise<[ForwardBackwardOutput, OptimStepResponse]>;
+    if (client.submitForwardBackward && client.submitOptimStep) {
+      const fb = await client.submitForwardBackward(modelId, input);
+      const optim = await client.submitOptimStep(modelId, adam);
+      done = async () => [await fb.result(), await optim.result()];
+    } else {
+      const fb = await client.forwardBackward(modelId, input);
+      const optim = await client.optimStep(modelId, adam);
+      done = async () => [fb, optim];
+    }
+    return { batch, trained, learningRate, done };
+  };
   try {
+    let started = performance.now();
+    let queued: ReturnType<typeof queueStep> | undefined;
     for (let step = state.step; step < totalSteps; step++) {
-      const started = performance.now();
-      const batch = plan[step].map((i) => train[i]);
-      const { data, trained } = batchData(batch);
-      const learningRate = computeLearningRate(step, schedule);
-      const fb = await client.forwardBackward(modelId, { data, loss_fn: 'cross_entropy' });
-      const optim = await client.optimStep(modelId, {
-        learning_rate: learningRate,
-        weight_decay: config.weightDecay,
-        grad_clip_norm: config.gradClipNorm,
-      });
+      if (!queued) {
+        started = performance.now();
+        queued = queueStep(step);
+      }
+      const current = await queued;
+      const last = step + 1 === totalSteps;
+      const evaluates = (step + 1) % config.evalEvery === 0 || last;
+      const checkpoints = (step + 1) % config.checkpointEvery === 0 || last;
+      // The next step goes into the learner's queue now, behind this one, unless this step ends with
+      // an evaluation or a checkpoint, which must see this step's weights and not the next one's.
+      queued = !evaluates && !checkpoints ? queueStep(step + 1) : undefined;
+      queued?.catch(() => {}); // awaited next time round; a failure of this step's results comes first
+      const { batch, trained, learningRate } = current;
+      const [fb, optim] = await current.done();
       const ms = performance.now() - started;
+      started = performance.now();
       const tokens = batch.reduce((n, s) => n + s.tokens.length, 0);
       const row: SftStepMetrics = {
         step: step + 1,
@@ -166,15 +198,14 @@ export async function runSft(options: SftRunOptions): Promise<SftResult> {
         tokensPerSecond: tokens / (ms / 1000),
         gradNorm: optim.metrics.grad_norm,
       };
-      const last = step + 1 === totalSteps;
-      if ((step + 1) % config.evalEvery === 0 || last) {
+      if (evaluates) {
         if (heldOut.length) row.heldOutLoss = await heldOutLoss(client, modelId, heldOut);
         if (options.evaluate) Object.assign(row, await options.evaluate(step + 1));
       }
       metricsLog.append(row);
       metrics.push(row);
       options.onStep?.(row);
-      if ((step + 1) % config.checkpointEvery === 0 || last) {
+      if (checkpoints) {
         const path = await client.saveWeights(
           modelId,
           resolve(options.runDir, 'checkpoints', `step-${String(step + 1).padStart(6, '0')}`),
