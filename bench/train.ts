@@ -54,6 +54,9 @@ async function main(): Promise<void> {
     const seconds = settings.map(() => [] as number[]);
     for (let step = 0; step <= steps; step++) {
       for (const [k, learner] of learners.entries()) {
+        // Each learner sizes its threads by the load of the last half second (decision 0025): the
+        // previous learner's step must have left that window.
+        await new Promise((resolvePause) => setTimeout(resolvePause, 600));
         const started = performance.now();
         await learner.client.forwardBackward(ids[k], { data, loss_fn: 'cross_entropy' });
         await learner.client.optimStep(ids[k], { learning_rate: 1e-4 });
