@@ -18,6 +18,7 @@ import type {
   TrainingClient,
 } from '../../src/learner/index.js';
 import type { Sandbox } from '../../src/sandbox/types.js';
+import type { SynthRecord } from '../../src/train/synth/types.js';
 
 type FakeModel = { base: string; steps: number; pendingGradients: boolean; lora: number | null };
 
@@ -174,3 +175,12 @@ export const unusedSandbox: Sandbox = {
   },
   close: async () => {},
 };
+
+/** A one-turn SFT record answering `i + 1`: data for the SFT loop's bookkeeping tests. */
+export const sftRecord = (i: number) =>
+  ({
+    id: `t#${i}`,
+    system: 'Use Python.',
+    question: `What is ${i} + 1?`,
+    segments: [{ role: 'model', text: `<<<${i + 1}>>>`, train: true }],
+  }) as unknown as SynthRecord;

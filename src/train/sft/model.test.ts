@@ -5,18 +5,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { byteTokenizer, FakeTrainingClient } from '../../../test/helpers/fake-training-client.js';
-import type { SynthRecord } from '../synth/types.js';
+import { byteTokenizer, FakeTrainingClient, sftRecord } from '../../../test/helpers/fake-training-client.js';
 import { exportSftModel, sftModelRequest } from './model.js';
 import { resolveSftConfig, runSft } from './run-sft.js';
-
-const record = (i: number) =>
-  ({
-    id: `t#${i}`,
-    system: 'Use Python.',
-    question: `What is ${i} + 1?`,
-    segments: [{ role: 'model', text: `<<<${i + 1}>>>`, train: true }],
-  }) as unknown as SynthRecord;
 
 let dir: string | undefined;
 afterEach(() => {
@@ -37,7 +28,7 @@ describe('SFT with LoRA adapters', () => {
     const run = async (loraRank: number) => {
       const client = new FakeTrainingClient();
       const modelId = await client.createModel(sftModelRequest('tiny', { loraRank }));
-      const train = [0, 1, 2, 3].map(record);
+      const train = [0, 1, 2, 3].map(sftRecord);
       return runSft({
         client,
         modelId,

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { byteTokenizer, FakeTrainingClient } from '../../../test/helpers/fake-training-client.js';
+import { byteTokenizer, FakeTrainingClient, sftRecord } from '../../../test/helpers/fake-training-client.js';
 import type {
   AdamParams,
   ForwardBackwardInput,
@@ -13,7 +13,6 @@ import type {
   OptimStepResponse,
   QueuedRequest,
 } from '../../learner/index.js';
-import type { SynthRecord } from '../synth/types.js';
 import { runSft } from './run-sft.js';
 
 /** Runs queued verbs at once, in order, as the learner does; logs when each result is read. */
@@ -52,14 +51,6 @@ class QueueingClient extends FakeTrainingClient {
   }
 }
 
-const record = (i: number) =>
-  ({
-    id: `t#${i}`,
-    system: 'Use Python.',
-    question: `What is ${i} + 1?`,
-    segments: [{ role: 'model', text: `<<<${i + 1}>>>`, train: true }],
-  }) as unknown as SynthRecord;
-
 let dir: string | undefined;
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -75,8 +66,8 @@ describe('SFT steps queued on the learner', () => {
       modelId,
       tokenizer: byteTokenizer,
       runDir: dir,
-      train: [0, 1, 2, 3, 4, 5, 6, 7].map(record),
-      heldOut: [record(8)],
+      train: [0, 1, 2, 3, 4, 5, 6, 7].map(sftRecord),
+      heldOut: [sftRecord(8)],
       batchSize: 2,
       epochs: 1,
       evalEvery: 2,
@@ -113,7 +104,7 @@ describe('SFT steps queued on the learner', () => {
       modelId,
       tokenizer: byteTokenizer,
       runDir: dir,
-      train: [0, 1, 2, 3].map(record),
+      train: [0, 1, 2, 3].map(sftRecord),
       batchSize: 2,
       epochs: 1,
     });
