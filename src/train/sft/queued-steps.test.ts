@@ -57,7 +57,7 @@ afterEach(() => {
 });
 
 describe('SFT steps queued on the learner', () => {
-  it("queues the next step before reading this one's results, except before an evaluation or a checkpoint", async () => {
+  it("queues the next step before reading this one's results, but not past an evaluation or checkpoint", async () => {
     dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-queued-'));
     const client = new QueueingClient();
     const modelId = await client.createModel({ base_model: 'tiny' });
