@@ -33,8 +33,21 @@ class RMSNorm(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         dtype = x.dtype
         x = x.float()
-        x = x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps)
+        ms = x.pow(2).mean(-1, keepdim=True) + self.eps
+        x = x / torch.sqrt(ms) if x.device.type == "cpu" else x * torch.rsqrt(ms)
         return self.weight * x.to(dtype)
+
+
+def silu(x: torch.Tensor) -> torch.Tensor:
+    """x * sigmoid(x). On CPU torch computes sigmoid (and rsqrt) in vector blocks with a scalar tail
+    that rounds differently, and where the tail falls depends on how the elements are split across
+    threads, so F.silu gave other floats on 2 threads than on 1. Exponential, sum and quotient round
+    the same in both paths, so on CPU silu is written with them (its gradient too), in float32; the
+    clamp keeps exp finite, so a very negative input gets a zero gradient, not inf * 0 = NaN."""
+    if x.device.type != "cpu":
+        return F.silu(x)
+    z = x.float()
+    return (z / (1 + torch.exp(torch.clamp(-z, max=80.0)))).to(x.dtype)
 
 
 def rope_tables(head_dim: int, theta: float, positions: torch.Tensor, scaling: Optional[dict] = None):
@@ -149,7 +162,7 @@ class MLP(nn.Module):
         self.down_proj = nn.Linear(config.intermediate_size, config.hidden_size, bias=False)
 
     def forward(self, x):
-        return self.down_proj(F.silu(self.gate_proj(x)) * self.up_proj(x))
+        return self.down_proj(silu(self.gate_proj(x)) * self.up_proj(x))
 
 
 class DecoderLayer(nn.Module):
