@@ -54,6 +54,15 @@ def routes(service: Service) -> dict:
     }
 
 
+class Server(ThreadingHTTPServer):
+    """One thread per connection. The listen backlog is room for every episode's connection at once:
+    with the standard library's 5, a burst of 40 episodes' calls overflowed it, and a connection whose
+    handshake the kernel dropped waited out TCP's retry backoff, stalling a GRPO step by 100 s or more."""
+
+    daemon_threads = True
+    request_queue_size = 512
+
+
 def make_handler(service: Service, token: str, max_bytes: int):
     table = routes(service)
     ledger = Ledger()  # retried training requests (same model_id and seq_id) are answered, not run again
@@ -235,10 +244,7 @@ def main(argv=None) -> int:
         train_threads=train_threads,
         sample_threads=sample_threads,
     )
-    server = ThreadingHTTPServer(
-        (args.host, args.port), make_handler(service, token, int(args.max_request_mb * 2**20))
-    )
-    server.daemon_threads = True
+    server = Server((args.host, args.port), make_handler(service, token, int(args.max_request_mb * 2**20)))
     log.info(
         "listening on http://%s:%d (device %s, torch %s)",
         args.host,
