@@ -3,8 +3,10 @@ answered with a request id; retrieve_future waits briefly and then says try_agai
 
 Read-only jobs that can share one computation (samples of the same weights) are submitted with a
 batch key: when the worker takes one, it also takes every other queued job with that key that no
-writing job stands before, and runs them together. Jobs that write (training, loading) keep their
-order with respect to everything.
+writing job stands before, and runs them together. A streaming job goes further: while it runs it
+may take the queued jobs of its key at the head of the queue and answer each job as soon as
+its own part is done (continuous batching). Jobs that write (training, loading) keep their order
+with respect to everything.
 """
 import collections
 import itertools
@@ -47,7 +49,14 @@ class Futures:
     def submit_batchable(self, key, payload, run_many: Callable[[List], List[dict]]) -> dict:
         """Queues a read-only job that may run together with other queued jobs of the same key:
         run_many(payloads) returns one result per payload (a result may be a request_failed)."""
-        return self._enqueue((payload, run_many), key)
+        return self._enqueue((payload, run_many, False), key)
+
+    def submit_streaming(self, key, payload, run_stream: Callable) -> dict:
+        """Queues a read-only job that runs with the queued jobs of its key and can take more while it
+        runs: run_stream(jobs, more, answer), where jobs is [(request_id, payload)], more(accept)
+        takes queued jobs of the key, in order, while accept(payload) says yes, and answer(request_id,
+        result) answers one job. Jobs it took and left unanswered get its failure."""
+        return self._enqueue((payload, run_stream, True), key)
 
     def _enqueue(self, job, key) -> dict:
         request_id = f"req-{next(self.ids)}"
@@ -112,10 +121,47 @@ class Futures:
                 request_id, job, _ = batch[0]
                 self._finish(request_id, guarded(request_id, job))
                 continue
+            if batch[0][1][2]:
+                self._stream(batch)
+                continue
             run_many, payloads = batch[0][1][1], [job[0] for _, job, _ in batch]
             outcome = guarded(batch[0][0], lambda: {"many": run_many(payloads)})  # a failure here fails them all
             for i, (request_id, _, _) in enumerate(batch):
                 self._finish(request_id, outcome["many"][i] if "many" in outcome else outcome)
+
+    def _stream(self, batch: List[tuple]) -> None:
+        key, run_stream = batch[0][2], batch[0][1][1]
+        taken = [request_id for request_id, _, _ in batch]
+        answered: set = set()
+
+        def more(accept: Callable) -> List[tuple]:
+            jobs = self._more(key, accept)
+            taken.extend(request_id for request_id, _ in jobs)
+            return jobs
+
+        def answer(request_id: str, result: dict) -> None:
+            answered.add(request_id)
+            self._finish(request_id, result)
+
+        jobs = [(request_id, job[0]) for request_id, job, _ in batch]
+        outcome = guarded(batch[0][0], lambda: run_stream(jobs, more, answer) or {})
+        if outcome.get("type") != "request_failed":
+            outcome = {"type": "request_failed", "error": "the batch ended without answering", "category": "server"}
+        for request_id in taken:
+            if request_id not in answered:
+                self._finish(request_id, outcome)
+
+    def _more(self, key, accept: Callable) -> List[tuple]:
+        """The jobs of this key at the head of the queue, in order, while accept(payload) says yes. It
+        stops at any other job, so a long stream cannot starve a write or another key's batch."""
+        taken: List[tuple] = []
+        if self.max_batch <= 1:  # one request at a time
+            return taken
+        with self.ready:
+            while self.pending and self.pending[0][2] == key and accept(self.pending[0][1][0]):
+                request_id, job, _ = self.pending.popleft()
+                taken.append((request_id, job[0]))
+        return taken
 
     def _finish(self, request_id: str, result: dict) -> None:
         with self.lock:

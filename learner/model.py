@@ -89,10 +89,12 @@ class KVCache:
         self.values = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(config.num_hidden_layers)]
         self.length = 0
 
-    def keep(self, rows: torch.Tensor) -> None:
-        """Keeps only these batch rows (a batch drops its finished sequences)."""
-        self.keys = [k.index_select(0, rows) for k in self.keys]
-        self.values = [v.index_select(0, rows) for v in self.values]
+    def keep(self, rows: torch.Tensor, drop_front: int = 0) -> None:
+        """Keeps only these batch rows (a batch drops its finished sequences), and drops the first
+        `drop_front` slots (padding in every kept row)."""
+        self.keys = [k[:, :, drop_front:].index_select(0, rows) for k in self.keys]
+        self.values = [v[:, :, drop_front:].index_select(0, rows) for v in self.values]
+        self.length -= drop_front
 
 
 class Attention(nn.Module):

@@ -91,22 +91,32 @@ def sample_many(
     """The sequences of each request, in order; rows go in micro-batches of at most max_batch."""
     for request in requests:
         check(request, model.config.vocab_size)
-    seeds = [r.params.seed if r.params.seed is not None else int(torch.randint(0, 2**31 - 1, (1,))) for r in requests]
+    seeds = [request_seed(r) for r in requests]
     rows = [(r, i) for r, request in enumerate(requests) for i in range(request.num_samples)]  # (request, sample)
     out: List[List[Optional[Sequence]]] = [[None] * request.num_samples for request in requests]
     model.eval()
     with torch.no_grad():
         for start in range(0, len(rows), max_batch):
             chunk = rows[start : start + max_batch]
-            with autocast() if autocast else _null():
-                generators = [torch.Generator().manual_seed((seeds[r] * 1_000_003 + i) % 2**63) for r, i in chunk]
+            with autocast() if autocast else null_context():
+                generators = [row_generator(seeds[r], i) for r, i in chunk]
                 seqs = sample_rows(model, [requests[r] for r, _ in chunk], generators, token_bytes, device)
             for (r, i), seq in zip(chunk, seqs):
                 out[r][i] = seq
     return out  # type: ignore[return-value]
 
 
-class _null:
+def request_seed(request: Request) -> int:
+    """The request's seed, or a fresh one."""
+    return request.params.seed if request.params.seed is not None else int(torch.randint(0, 2**31 - 1, (1,)))
+
+
+def row_generator(seed: int, index: int) -> torch.Generator:
+    """The generator of a request's index-th sequence: the same however the rows are batched."""
+    return torch.Generator().manual_seed((seed * 1_000_003 + index) % 2**63)
+
+
+class null_context:
     def __enter__(self):
         return self
 
@@ -144,49 +154,102 @@ class _Row:
 def sample_rows(
     model, requests: List[Request], generators: List[torch.Generator], token_bytes, device
 ) -> List[Sequence]:
-    """One micro-batch: row b continues requests[b].prompt. Prompts are left-padded to the longest;
-    finished rows leave the batch (and its cache) so the rest run on a smaller one."""
-    b, p = len(requests), max(len(r.prompt) for r in requests)
-    pad = torch.tensor([p - len(r.prompt) for r in requests], dtype=torch.long, device=device)  # (B,)
-    ragged = bool(pad.any())
-    tokens = torch.tensor(
-        [[0] * (p - len(r.prompt)) + r.prompt for r in requests], dtype=torch.long, device=device
-    )  # (B, P)
-    longest = p + max(r.params.max_tokens for r in requests)
-    cache = KVCache(model.config, b, longest, device, model.model.embed_tokens.weight.dtype)
-    key_mask = (torch.arange(longest, device=device)[None, :] >= pad[:, None]) if ragged else None  # (B, longest)
-    logits = model(tokens, cache, pad if ragged else None, key_mask[:, :p] if ragged else None)[:, -1]  # (B, V)
-    rows = [_Row(r.params, g) for r, g in zip(requests, generators)]
-    live = list(range(b))  # indices into rows of the batch's current rows, in batch order
-    while live:
+    """One micro-batch: row b continues requests[b].prompt, all admitted at once."""
+    batch = Batch(model, token_bytes, device)
+    rows = batch.admit(requests, generators)
+    while batch.rows:
+        batch.step()
+    return [row.seq for row in rows]
+
+
+class Batch:
+    """Rows decoded together, one token per step, in one left-padded KV cache. Finished rows leave
+    between steps (the rest run on a smaller batch) and new rows may join between steps (continuous
+    batching): their prompts are prefilled on their own, then both caches are right-aligned to the
+    longer one, which moves no row's positions (a token at slot j of row b sits at j − pad[b])."""
+
+    def __init__(self, model: CausalLM, token_bytes: List[bytes], device):
+        self.model, self.token_bytes, self.device = model, token_bytes, device
+        self.rows: List[_Row] = []  # live rows, in batch order
+        self.cache: Optional[KVCache] = None
+        self.pad = torch.zeros(0, dtype=torch.long, device=device)  # (B,)
+        self.logits: Optional[torch.Tensor] = None  # (B, V): each live row's next-token logits
+
+    def admit(self, requests: List[Request], generators: List[torch.Generator]) -> List["_Row"]:
+        """Prefills these rows (row b continues requests[b].prompt) and adds them; returns them."""
+        p = max(len(r.prompt) for r in requests)
+        pad = torch.tensor([p - len(r.prompt) for r in requests], dtype=torch.long, device=self.device)
+        tokens = torch.tensor(
+            [[0] * (p - len(r.prompt)) + r.prompt for r in requests], dtype=torch.long, device=self.device
+        )  # (n, P)
+        dtype = self.model.model.embed_tokens.weight.dtype
+        cache = KVCache(
+            self.model.config, len(requests), p + max(r.params.max_tokens for r in requests), self.device, dtype
+        )
+        ragged = bool(pad.any())
+        mask = (torch.arange(p, device=self.device)[None, :] >= pad[:, None]) if ragged else None
+        logits = self.model(tokens, cache, pad if ragged else None, mask)[:, -1]  # (n, V)
+        rows = [_Row(r.params, g) for r, g in zip(requests, generators)]
+        if self.cache is None or not self.rows:
+            self.cache, self.pad, self.logits, self.rows = cache, pad, logits, rows
+        else:
+            self._merge(cache, pad, logits, rows)
+        return rows
+
+    def _merge(self, cache: KVCache, pad: torch.Tensor, logits: torch.Tensor, rows: List["_Row"]) -> None:
+        """Both groups right-aligned in one cache as long as the longest row (slots that are padding
+        in every row are dropped, so a long-lived batch does not grow with its age)."""
+        old = self.cache
+        assert old is not None and self.logits is not None
+        old_front = int(self.pad.min())
+        old_length = old.length - old_front
+        length = max(old_length, cache.length)
+        room = max(r.params.max_tokens - len(r.seq.tokens) for r in self.rows + rows)
+        b = len(self.rows)
+        merged = KVCache(self.model.config, b + len(rows), length + room, self.device, old.keys[0].dtype)
+        parts = ((slice(0, b), old, old_front, old_length), (slice(b, None), cache, 0, cache.length))
+        for layer in range(len(merged.keys)):
+            for batch_rows, part, front, n in parts:
+                merged.keys[layer][batch_rows, :, length - n : length] = part.keys[layer][:, :, front : front + n]
+                merged.values[layer][batch_rows, :, length - n : length] = part.values[layer][:, :, front : front + n]
+        merged.length = length
+        self.pad = torch.cat([self.pad - old_front + (length - old_length), pad + (length - cache.length)])
+        self.cache, self.logits, self.rows = merged, torch.cat([self.logits, logits]), self.rows + rows
+
+    def step(self) -> List["_Row"]:
+        """Draws one token for every live row; returns the rows that finished (they leave the batch)."""
+        rows, logits, cache = self.rows, self.logits, self.cache
+        assert logits is not None and cache is not None
         temperatures = torch.tensor(
-            [rows[i].params.temperature if rows[i].params.temperature > 0 else 1.0 for i in live], device=logits.device
+            [row.params.temperature if row.params.temperature > 0 else 1.0 for row in rows], device=logits.device
         )  # (B,)
         logp = torch.log_softmax(logits.float() / temperatures[:, None], dim=-1)  # (B, V)
         chosen = logits.argmax(-1).cpu()  # (B,): greedy rows keep these
         # Rows with the same parameters get their distribution together; each draws with its own generator.
         groups: dict = {}
-        for j, i in enumerate(live):
-            groups.setdefault(id(rows[i].params), []).append(j)
+        for j, row in enumerate(rows):
+            groups.setdefault(id(row.params), []).append(j)
         for js in groups.values():
-            probs = distribution(
-                logits.index_select(0, torch.tensor(js, device=logits.device)), rows[live[js[0]]].params
-            )
+            probs = distribution(logits.index_select(0, torch.tensor(js, device=logits.device)), rows[js[0]].params)
             for k, j in enumerate(js if probs is not None else []):
-                chosen[j] = int(torch.multinomial(probs[k], 1, generator=rows[live[j]].generator))
+                chosen[j] = int(torch.multinomial(probs[k], 1, generator=rows[j].generator))
         chosen = chosen.to(logits.device)
         chosen_lp = logp.gather(-1, chosen[:, None]).squeeze(-1)  # (B,)
-        finished = [rows[i].add(tok, lp, token_bytes) for i, tok, lp in zip(live, chosen.tolist(), chosen_lp.tolist())]
-        if all(finished):
-            break
-        if any(finished):
-            keep = [j for j, f in enumerate(finished) if not f]
-            index = torch.tensor(keep, dtype=torch.long, device=device)
-            cache.keep(index)
-            pad, chosen = pad.index_select(0, index), chosen.index_select(0, index)
-            if key_mask is not None:
-                key_mask = key_mask.index_select(0, index)
-            live = [live[j] for j in keep]
-        step_mask = key_mask[:, : cache.length + 1] if key_mask is not None else None
-        logits = model(chosen[:, None], cache, pad if ragged else None, step_mask)[:, -1]  # (B, V)
-    return [row.seq for row in rows]
+        finished = [
+            row.add(tok, lp, self.token_bytes) for row, tok, lp in zip(rows, chosen.tolist(), chosen_lp.tolist())
+        ]
+        done = [row for row, f in zip(rows, finished) if f]
+        if len(done) == len(rows):
+            self.rows, self.logits = [], None
+            return done
+        if done:
+            keep = torch.tensor([j for j, f in enumerate(finished) if not f], dtype=torch.long, device=self.device)
+            pad = self.pad.index_select(0, keep)
+            front = int(pad.min())
+            cache.keep(keep, front)
+            self.pad, chosen = pad - front, chosen.index_select(0, keep)
+            self.rows = [row for row, f in zip(rows, finished) if not f]
+        ragged = bool(self.pad.any())
+        mask = (torch.arange(cache.length + 1, device=self.device)[None, :] >= self.pad[:, None]) if ragged else None
+        self.logits = self.model(chosen[:, None], cache, self.pad if ragged else None, mask)[:, -1]  # (B, V)
+        return done

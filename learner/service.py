@@ -158,16 +158,22 @@ class Service:
 
         def run():
             before = torch.get_num_threads()
-            threads = min(most, idle_cores(most))
-            if threads != before:
-                torch.set_num_threads(threads)
             try:
+                self.use_idle_cores(most)
                 return job()
             finally:
-                if threads != before:
+                if torch.get_num_threads() != before:
                     torch.set_num_threads(before)
 
         return run
+
+    def use_idle_cores(self, most: int) -> None:
+        """From now on, up to `most` threads, fewer where other processes keep cores busy (a long
+        sampling batch asks again as it takes in rows: the sandbox may have started or stopped)."""
+        if most and self.device.type == "cpu":
+            threads = min(most, idle_cores(most))
+            if threads != torch.get_num_threads():
+                torch.set_num_threads(threads)
 
     # -- immediate verbs -------------------------------------------------------------------------
     def capabilities(self, _body: dict) -> dict:
@@ -428,39 +434,74 @@ class Service:
         params = parse_sampling_params(need(body, "sampling_params", dict))
         key, source = self.sampling_source(body)
 
-        def run_many(payloads: List[tuple]) -> List[dict]:
-            """Concurrent requests for the same weights share one batch; a bad one fails alone."""
+        def run_stream(jobs: List[tuple], more, answer) -> None:
+            """Concurrent requests for the same weights decode in one batch that takes in new requests
+            between decoding steps, up to max_sample_batch rows, and answers each request when its
+            sequences end; a bad request fails alone."""
             t = source()
-            requests = [request for request, _ in payloads]
             table = t.info.get("token_bytes")
             if table is None:
                 table = t.info["token_bytes"] = load_table(t.folder, t.model.config.vocab_size)
-            results: List[Optional[dict]] = [None] * len(requests)
-            good = []
-            for i, request in enumerate(requests):
-                try:
-                    sampling.check(request, t.model.config.vocab_size)
-                    good.append(i)
-                except ValueError as e:
-                    results[i] = failure(e)
-            seqs = sampling.sample_many(
-                t.model, [requests[i] for i in good], table, self.device, self.max_sample_batch, t.autocast
-            )
-            for i, many in zip(good, seqs):
-                results[i] = {
-                    "type": "sample",
-                    "sequences": [
-                        {"tokens": s.tokens, "logprobs": s.logprobs, "stop_reason": s.stop_reason} for s in many
-                    ],
-                }
-                if payloads[i][1]:
-                    results[i]["prompt_logprobs"] = prompt_logprobs(t, requests[i].prompt)
-            return results
+            waiting: List[tuple] = []  # (request_id, request, sample index, seed): rows not yet in the batch
+            owner: Dict[int, tuple] = {}  # id(row) -> (request_id, sample index)
+            open_requests: Dict[str, dict] = {}  # request_id -> {request, prompt_logprobs, seqs, left}
 
-        return self.futures.submit_batchable(
+            def queue(items: List[tuple]) -> None:
+                for request_id, (request, want_prompt_logprobs) in items:
+                    try:
+                        sampling.check(request, t.model.config.vocab_size)
+                    except ValueError as e:
+                        answer(request_id, failure(e))
+                        continue
+                    seed = sampling.request_seed(request)
+                    open_requests[request_id] = {
+                        "request": request,
+                        "prompt_logprobs": want_prompt_logprobs,
+                        "seqs": [None] * request.num_samples,
+                        "left": request.num_samples,
+                    }
+                    waiting.extend((request_id, request, i, seed) for i in range(request.num_samples))
+
+            batch = sampling.Batch(t.model, table, self.device)
+            queue(jobs)
+            t.model.eval()
+            with torch.no_grad(), t.autocast() if t.autocast else sampling.null_context():
+                while waiting or batch.rows:
+                    room = self.max_sample_batch - len(batch.rows) - len(waiting)
+                    if room > 0:
+                        wanted = [room]
+
+                        def accept(payload) -> bool:
+                            if wanted[0] <= 0:
+                                return False
+                            wanted[0] -= payload[0].num_samples
+                            return True
+
+                        queue(more(accept))
+                    admit = waiting[: self.max_sample_batch - len(batch.rows)]
+                    if admit:
+                        del waiting[: len(admit)]
+                        self.use_idle_cores(self.sample_threads)
+                        rows = batch.admit(
+                            [request for _, request, _, _ in admit],
+                            [sampling.row_generator(seed, i) for _, _, i, seed in admit],
+                        )
+                        for row, (request_id, _, i, _) in zip(rows, admit):
+                            owner[id(row)] = (request_id, i)
+                    for row in batch.step():
+                        request_id, i = owner.pop(id(row))
+                        entry = open_requests[request_id]
+                        entry["seqs"][i], entry["left"] = row.seq, entry["left"] - 1
+                        if not entry["left"]:
+                            del open_requests[request_id]
+                            answer(request_id, sampled(t, entry))
+
+        return self.futures.submit_streaming(
             key,
             (sampling.Request(prompt, num, params), bool(body.get("prompt_logprobs"))),
-            lambda payloads: self.on_idle_cores(lambda: run_many(payloads), self.sample_threads)(),
+            lambda jobs, more, answer: self.on_idle_cores(
+                lambda: run_stream(jobs, more, answer), self.sample_threads
+            )(),
         )
 
     def sampling_source(self, body: dict):
@@ -493,6 +534,19 @@ class Service:
             return self.samplers[folder]
 
         return ("folder", folder), load
+
+
+def sampled(t: trainer.Trainable, entry: dict) -> dict:
+    """A sample request's answer: its sequences, and its prompt's logprobs where asked."""
+    result = {
+        "type": "sample",
+        "sequences": [
+            {"tokens": s.tokens, "logprobs": s.logprobs, "stop_reason": s.stop_reason} for s in entry["seqs"]
+        ],
+    }
+    if entry["prompt_logprobs"]:
+        result["prompt_logprobs"] = prompt_logprobs(t, entry["request"].prompt)
+    return result
 
 
 def prompt_logprobs(t: trainer.Trainable, prompt: List[int]) -> List[Optional[float]]:

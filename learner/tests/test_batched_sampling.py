@@ -172,5 +172,151 @@ class WorkerBatching(unittest.TestCase):
         self.assertEqual([r["type"] for r in results], ["sample", "request_failed", "sample"])
 
 
+class ContinuousBatching(unittest.TestCase):
+    """Rows that join a batch mid-decode compute what they would alone, and so do the rows already there."""
+
+    def setUp(self):
+        self.model = small_model().eval()
+
+    def greedy(self, prompt, n):
+        return sampling.Request(prompt, 1, sampling.SamplingParams(max_tokens=n, temperature=0))
+
+    def alone(self, request):
+        return sampling.sample(self.model, request.prompt, 1, request.params, TABLE, "cpu")[0]
+
+    def test_rows_joining_mid_decode_match_each_row_alone(self):
+        first = [self.greedy(PROMPTS[1], 12), self.greedy(PROMPTS[2], 9)]
+        # joins after 3 steps: one prompt longer than the cache so far (the batch shifts right), one shorter
+        late = [self.greedy(PROMPTS[0] * 2, 7), self.greedy([9], 5)]
+        batch = sampling.Batch(self.model, TABLE, "cpu")
+        with torch.no_grad():
+            rows = batch.admit(first, [torch.Generator() for _ in first])
+            for _ in range(3):
+                self.assertEqual(batch.step(), [])
+            rows += batch.admit(late, [torch.Generator() for _ in late])
+            self.assertEqual(len(batch.rows), 4)
+            finished = []
+            while batch.rows:
+                finished += batch.step()
+        self.assertEqual(sorted(map(id, finished)), sorted(map(id, rows)))
+        for request, row in zip(first + late, rows):
+            alone = self.alone(request)
+            self.assertEqual(row.seq.tokens, alone.tokens)
+            self.assertLess(max(abs(a - b) for a, b in zip(row.seq.logprobs, alone.logprobs)), 1e-4)
+
+    def test_the_cache_is_as_long_as_its_longest_row_not_as_old_as_the_batch(self):
+        batch = sampling.Batch(self.model, TABLE, "cpu")
+        short = [self.greedy(PROMPTS[2], 6) for _ in range(6)]
+        with torch.no_grad():
+            (long_row,) = batch.admit([self.greedy(PROMPTS[0], 30)], [torch.Generator()])
+            joined = []
+            for step in range(40):
+                if step % 5 == 0 and short:
+                    joined += batch.admit([short.pop()], [torch.Generator()])
+                if batch.rows:
+                    batch.step()
+                if long_row.seq.tokens and long_row not in batch.rows:
+                    # only short rows left: each holds at most its prompt and 6 tokens
+                    self.assertLessEqual(batch.cache.length, len(PROMPTS[2]) + 6)
+        self.assertEqual(len(long_row.seq.tokens), 30)
+        alone = self.alone(self.greedy(PROMPTS[2], 6)).tokens
+        self.assertTrue(all(row.seq.tokens == alone for row in joined))
+
+    def test_a_batch_whose_rows_all_ended_takes_new_rows_afresh(self):
+        batch = sampling.Batch(self.model, TABLE, "cpu")
+        with torch.no_grad():
+            batch.admit([self.greedy(PROMPTS[1], 1)], [torch.Generator()])
+            self.assertEqual(len(batch.step()), 1)
+            (row,) = batch.admit([self.greedy(PROMPTS[0], 4)], [torch.Generator()])
+            while batch.rows:
+                batch.step()
+        self.assertEqual(row.seq.tokens, self.alone(self.greedy(PROMPTS[0], 4)).tokens)
+
+
+class WorkerStreaming(unittest.TestCase):
+    def test_a_streaming_job_takes_later_jobs_of_its_key_and_answers_each_when_done(self):
+        futures = Futures()
+        started, go, log = threading.Event(), threading.Event(), []
+
+        def run_stream(jobs, more, answer):
+            started.set()
+            go.wait(5)
+            later = more(lambda p: True)
+            log.append(([p for _, p in jobs], [p for _, p in later]))
+            for request_id, p in jobs + later:
+                answer(request_id, {"type": "sample", "payload": p})
+
+        first = futures.submit_streaming("a", 1, run_stream)
+        started.wait(5)
+        ids = [
+            futures.submit_streaming("a", 2, run_stream),
+            futures.submit_streaming("a", 3, run_stream),
+            futures.submit_streaming("b", 4, run_stream),
+            futures.submit_streaming("a", 5, run_stream),
+            futures.submit(lambda: log.append("write") or {"type": "write"}),
+            futures.submit_streaming("a", 6, run_stream),
+        ]
+        go.set()
+        results = [futures.retrieve(i["request_id"], 5) for i in [first] + ids]
+        self.assertEqual([r.get("payload") for r in results], [1, 2, 3, 4, 5, None, 6])
+        # 2 and 3 joined the running job; it stopped at 4 (another key); 6 waited behind the write
+        self.assertEqual(log, [([1], [2, 3]), ([4], []), ([5], []), "write", ([6], [])])
+
+    def test_more_stops_where_accept_says_no_and_leaves_the_rest_queued(self):
+        futures = Futures()
+        started, go, log = threading.Event(), threading.Event(), []
+
+        def run_stream(jobs, more, answer):
+            started.set()
+            go.wait(5)
+            taken = jobs + more(lambda p: p < 3)
+            log.append([p for _, p in taken])
+            for request_id, p in taken:
+                answer(request_id, {"type": "sample", "payload": p})
+
+        ids = [futures.submit_streaming("a", 1, run_stream)]
+        started.wait(5)
+        ids += [futures.submit_streaming("a", p, run_stream) for p in (2, 3, 2)]
+        go.set()
+        self.assertEqual([futures.retrieve(i["request_id"], 5)["payload"] for i in ids], [1, 2, 3, 2])
+        self.assertEqual(log, [[1, 2], [3, 2]])
+
+    def test_jobs_a_failed_stream_left_unanswered_get_its_failure(self):
+        futures = Futures()
+
+        def run_stream(jobs, more, answer):
+            answer(jobs[0][0], {"type": "sample", "payload": jobs[0][1]})
+            more(lambda p: True)
+            raise RuntimeError("decoding broke")
+
+        gate = threading.Event()
+        futures.submit(lambda: gate.wait(5) and {"type": "blocker"})
+        ids = [futures.submit_streaming("a", p, run_stream) for p in (1, 2)]
+        gate.set()
+        results = [futures.retrieve(i["request_id"], 5) for i in ids]
+        self.assertEqual(results[0]["type"], "sample")
+        self.assertEqual(results[1]["type"], "request_failed")
+        self.assertIn("decoding broke", results[1]["error"])
+
+    def test_one_request_at_a_time_takes_no_more(self):
+        futures = Futures(max_batch=1)  # the server's --no-batch-requests
+        started, go, log = threading.Event(), threading.Event(), []
+
+        def run_stream(jobs, more, answer):
+            started.set()
+            go.wait(5)
+            taken = jobs + more(lambda p: True)
+            log.append([p for _, p in taken])
+            for request_id, p in taken:
+                answer(request_id, {"type": "sample", "payload": p})
+
+        ids = [futures.submit_streaming("a", 1, run_stream)]
+        started.wait(5)
+        ids.append(futures.submit_streaming("a", 2, run_stream))
+        go.set()
+        self.assertEqual([futures.retrieve(i["request_id"], 5)["payload"] for i in ids], [1, 2])
+        self.assertEqual(log, [[1], [2]])
+
+
 if __name__ == "__main__":
     unittest.main()
