@@ -233,19 +233,26 @@ class ContinuousBatching(unittest.TestCase):
         self.assertEqual(row.seq.tokens, self.alone(self.greedy(PROMPTS[0], 4)).tokens)
 
 
+def held_stream(accept=lambda payload: True):
+    """A streaming job that, once `go` is set, takes more jobs with `accept`, logs (its first jobs,
+    the ones it took) and answers them all."""
+    started, go, log = threading.Event(), threading.Event(), []
+
+    def run_stream(jobs, more, answer):
+        started.set()
+        go.wait(5)
+        later = more(accept)
+        log.append(([p for _, p in jobs], [p for _, p in later]))
+        for request_id, p in jobs + later:
+            answer(request_id, {"type": "sample", "payload": p})
+
+    return run_stream, started, go, log
+
+
 class WorkerStreaming(unittest.TestCase):
     def test_a_streaming_job_takes_later_jobs_of_its_key_and_answers_each_when_done(self):
         futures = Futures()
-        started, go, log = threading.Event(), threading.Event(), []
-
-        def run_stream(jobs, more, answer):
-            started.set()
-            go.wait(5)
-            later = more(lambda p: True)
-            log.append(([p for _, p in jobs], [p for _, p in later]))
-            for request_id, p in jobs + later:
-                answer(request_id, {"type": "sample", "payload": p})
-
+        run_stream, started, go, log = held_stream()
         first = futures.submit_streaming("a", 1, run_stream)
         started.wait(5)
         ids = [
@@ -264,22 +271,13 @@ class WorkerStreaming(unittest.TestCase):
 
     def test_more_stops_where_accept_says_no_and_leaves_the_rest_queued(self):
         futures = Futures()
-        started, go, log = threading.Event(), threading.Event(), []
-
-        def run_stream(jobs, more, answer):
-            started.set()
-            go.wait(5)
-            taken = jobs + more(lambda p: p < 3)
-            log.append([p for _, p in taken])
-            for request_id, p in taken:
-                answer(request_id, {"type": "sample", "payload": p})
-
+        run_stream, started, go, log = held_stream(lambda p: p < 3)
         ids = [futures.submit_streaming("a", 1, run_stream)]
         started.wait(5)
         ids += [futures.submit_streaming("a", p, run_stream) for p in (2, 3, 2)]
         go.set()
         self.assertEqual([futures.retrieve(i["request_id"], 5)["payload"] for i in ids], [1, 2, 3, 2])
-        self.assertEqual(log, [[1, 2], [3, 2]])
+        self.assertEqual(log, [([1], [2]), ([3, 2], [])])
 
     def test_jobs_a_failed_stream_left_unanswered_get_its_failure(self):
         futures = Futures()
@@ -300,22 +298,13 @@ class WorkerStreaming(unittest.TestCase):
 
     def test_one_request_at_a_time_takes_no_more(self):
         futures = Futures(max_batch=1)  # the server's --no-batch-requests
-        started, go, log = threading.Event(), threading.Event(), []
-
-        def run_stream(jobs, more, answer):
-            started.set()
-            go.wait(5)
-            taken = jobs + more(lambda p: True)
-            log.append([p for _, p in taken])
-            for request_id, p in taken:
-                answer(request_id, {"type": "sample", "payload": p})
-
+        run_stream, started, go, log = held_stream()
         ids = [futures.submit_streaming("a", 1, run_stream)]
         started.wait(5)
         ids.append(futures.submit_streaming("a", 2, run_stream))
         go.set()
         self.assertEqual([futures.retrieve(i["request_id"], 5)["payload"] for i in ids], [1, 2])
-        self.assertEqual(log, [[1], [2]])
+        self.assertEqual(log, [([1], []), ([2], [])])
 
 
 if __name__ == "__main__":

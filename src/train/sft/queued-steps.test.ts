@@ -52,24 +52,31 @@ class QueueingClient extends FakeTrainingClient {
 }
 
 let dir: string | undefined;
+
+/** runSft on the fake tiny model, batches of 2, one epoch, in a fresh folder. */
+async function sft(client: FakeTrainingClient, train: number[], extra: Partial<Parameters<typeof runSft>[0]> = {}) {
+  dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-queued-'));
+  const modelId = await client.createModel({ base_model: 'tiny' });
+  return runSft({
+    client,
+    modelId,
+    tokenizer: byteTokenizer,
+    runDir: dir,
+    train: train.map(sftRecord),
+    batchSize: 2,
+    epochs: 1,
+    ...extra,
+  });
+}
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('SFT steps queued on the learner', () => {
   it("queues the next step before reading this one's results, but not past an evaluation or checkpoint", async () => {
-    dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-queued-'));
     const client = new QueueingClient();
-    const modelId = await client.createModel({ base_model: 'tiny' });
-    const result = await runSft({
-      client,
-      modelId,
-      tokenizer: byteTokenizer,
-      runDir: dir,
-      train: [0, 1, 2, 3, 4, 5, 6, 7].map(sftRecord),
+    const result = await sft(client, [0, 1, 2, 3, 4, 5, 6, 7], {
       heldOut: [sftRecord(8)],
-      batchSize: 2,
-      epochs: 1,
       evalEvery: 2,
       checkpointEvery: 3,
     });
@@ -96,18 +103,8 @@ describe('SFT steps queued on the learner', () => {
   });
 
   it('without queueing verbs, runs each step with the plain calls', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'r1ci-sft-queued-'));
     const client = new FakeTrainingClient();
-    const modelId = await client.createModel({ base_model: 'tiny' });
-    const result = await runSft({
-      client,
-      modelId,
-      tokenizer: byteTokenizer,
-      runDir: dir,
-      train: [0, 1, 2, 3].map(sftRecord),
-      batchSize: 2,
-      epochs: 1,
-    });
+    const result = await sft(client, [0, 1, 2, 3]);
     expect(result.steps).toBe(2);
     expect(client.calls.filter((c) => c.verb === 'optim_step')).toHaveLength(2);
   });
