@@ -1,12 +1,13 @@
 // The demo's stages: create the tiny model, synthesise SFT data with the oracle teacher, fine-tune,
 // and evaluate every registered model on held-out questions in ci, choice and text modes.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTokenizer } from '../../backends/index.js';
 import { createOracleBackend, resolveAgentConfig, runEpisodes, type EpisodeContext } from '../../agent/index.js';
 import { createLearnerTokenBackend, createTinyPreset } from '../../learner/index.js';
 import { computeMetrics, type RunSummary } from '../../eval/index.js';
 import { getTask, type TaskInstance } from '../../tasks/index.js';
-import { hashKeys } from '../../core/index.js';
+import { hashKeys, rewriteJsonl } from '../../core/index.js';
 import { readSynthRecords, runSynth } from '../../train/synth/index.js';
 import { runSft } from '../../train/sft/index.js';
 import type { DemoContext, DemoModel, DemoStage } from './context.js';
@@ -206,11 +207,17 @@ export const evalStage: DemoStage = {
     const modes = Object.keys(DEMO_MODES) as DemoMode[];
     const total = ctx.models.length * modes.length * ctx.settings.tasks.length * ctx.settings.evalQuestions;
     let done = 0;
+    mkdirSync(join(ctx.outDir, 'eval'), { recursive: true });
     for (const model of ctx.models) {
       const runs = await evaluateModes(ctx, model, modes, () => ctx.progress('eval', ++done, total, model.label));
       modes.forEach((mode, i) => {
         const run = runs[i];
         ctx.evals.set(`${model.label}/${mode}`, run);
+        // What the model wrote, to read beside the table (token trajectories left out).
+        rewriteJsonl(
+          join(ctx.outDir, 'eval', `${model.label}-${mode}.jsonl`),
+          run.episodes.map(({ trajectory: _, ...episode }) => episode),
+        );
         ctx.log(
           `eval ${run.label}: accuracy ${(100 * run.metrics.meanAccuracy).toFixed(1)}%, ` +
             `code use ${(100 * run.metrics.codeUseRate).toFixed(0)}%`,
