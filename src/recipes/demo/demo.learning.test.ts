@@ -5,11 +5,12 @@
 // - GRPO: left to choose (code allowed, not required), the SFT model answers in its head as most of
 //   its teacher's choice examples do, and gets almost nothing right. GRPO under that prompt must
 //   teach it that code pays: code use and accuracy must both rise by a wide margin.
-// This runs seed 0. The thresholds hold with a margin in every run of `npm run bench:demo` over
-// seeds 0-4 on two CPU kernels (docs/benchmarks.md, "The short demo ... over seeds", measured last
-// after the learner began to use both cores): SFT/ci 75-92% (asserted >= 50%), SFT+GRPO/choice 75-100%
-// (asserted >= 60%), its rise over SFT/choice +33 to +100 points (asserted >= 25) and the rise in code
-// use +42 to +100 points (asserted >= 25).
+// This runs seed 0. Over `npm run bench:demo` on seeds 0-4 and two CPU kernels with the current
+// recipe (docs/benchmarks.md, "The short demo ... over seeds"): SFT/ci 75-92% (asserted >= 50%),
+// SFT+GRPO/choice 75-92% (asserted >= 60%), the rise in code use +25 to +100 points (asserted >= 25).
+// The rise in choice accuracy was +75 to +92 in nine runs and +8 in one (seed 1 on the avx kernel,
+// whose SFT model already chose code), so the asserted 25 holds for seed 0 (+92 and +83), not for
+// every seed.
 // The report must carry the curves.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
