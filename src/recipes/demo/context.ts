@@ -67,7 +67,7 @@ export const QUICK_DEMO: Omit<DemoSettings, 'tasks'> = {
   sft: {
     epochs: 2,
     batchSize: 8,
-    // 3e-3 left the copy of number_multiply's first digit to a constant in 2 of 10 runs (5 seeds × 2
+    // 3e-3 left the copy of number_multiply's first digit to a constant in 2 of 8 measured runs (seeds × 2
     // kernels): docs/benchmarks.md, "The short demo … over seeds".
     learningRate: 2e-3,
     warmupFraction: 0.05,
