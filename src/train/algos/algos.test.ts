@@ -95,12 +95,14 @@ describe('the v2 reward', () => {
       correct: 1,
       format: 0.1,
       turns: 0,
+      code: 0,
     });
     expect(computeReward({ correct: false, formatOk: false, turns: 7 })).toEqual({
       total: -0.2,
       correct: 0,
       format: -0.1,
       turns: -0.1,
+      code: 0,
     });
     expect(computeReward({ correct: true, formatOk: true, turns: 6 }).turns).toBe(0);
     expect(computeReward({ correct: true, formatOk: false, turns: 9 }).total).toBeCloseTo(0.8, 10);
@@ -112,11 +114,18 @@ describe('the v2 reward', () => {
       correct: 0,
       format: 0,
       turns: 0,
+      code: 0,
     });
     expect(
       computeReward({ correct: true, formatOk: true, turns: 3 }, { ...v1, correct: 2, maxTurns: 2, turnPenalty: -0.5 })
         .total,
     ).toBe(1.5);
+  });
+  it('a code cost is paid once per code call; without code calls it is nothing', () => {
+    const costly = { ...REWARD_DEFAULTS, codePenalty: -0.3 };
+    expect(computeReward({ correct: true, formatOk: true, turns: 3, codeCalls: 2 }, costly).total).toBeCloseTo(0.5, 10);
+    expect(computeReward({ correct: true, formatOk: true, turns: 1, codeCalls: 0 }, costly).total).toBeCloseTo(1.1, 10);
+    expect(computeReward({ correct: true, formatOk: true, turns: 3, codeCalls: 2 }).code).toBe(0);
   });
   it("'partial' pays the verdict's score: a Reasoning-Gym 0.65 earns 0.65 of the answer term", () => {
     const partial = { ...REWARD_DEFAULTS, correctness: 'partial' as const };
@@ -125,6 +134,7 @@ describe('the v2 reward', () => {
       correct: 0.65,
       format: 0.1,
       turns: 0,
+      code: 0,
     });
     expect(
       computeReward({ correct: true, score: 1, formatOk: false, turns: 2 }, { ...partial, correct: 2 }).correct,
@@ -153,7 +163,7 @@ describe('the v2 reward', () => {
         turns: Array(7).fill(turn),
         verdict: { correct: false, score: 0, outcome: 'no-answer' },
       }),
-    ).toEqual({ total: -0.2, correct: 0, format: -0.1, turns: -0.1 });
+    ).toEqual({ total: -0.2, correct: 0, format: -0.1, turns: -0.1, code: 0 });
   });
 });
 

@@ -1,6 +1,8 @@
 // The paper's v2 reward with each term configurable: +1 for a correct answer, +0.1 when every turn
 // follows the format and −0.1 when not, −0.1 when the answer took more than 6 turns. With
 // `correctness: 'partial'` the first term is `correct` × the verdict's score (the task's partial credit).
+// A code cost (not in the paper, default 0) makes every code call pay, so running code is worth it
+// only where it changes the answer.
 import type { Episode } from '../../agent/index.js';
 
 /** What the answer term pays: the binary verdict (paper) or the verdict's score in [0, 1]. */
@@ -22,6 +24,8 @@ export type RewardOptions = {
   turnPenalty?: number;
   /** Turns allowed before the penalty (paper v2: 6). */
   maxTurns?: number;
+  /** Added once per code call (default 0, as in the paper; e.g. −0.3 makes code a cost to weigh). */
+  codePenalty?: number;
 };
 
 export type ResolvedRewardConfig = Readonly<Required<RewardOptions>>;
@@ -33,13 +37,14 @@ export const REWARD_DEFAULTS: ResolvedRewardConfig = Object.freeze({
   formatPenalty: -0.1,
   turnPenalty: -0.1,
   maxTurns: 6,
+  codePenalty: 0,
 });
 
 /** What the reward looks at in an episode; `score` (default: 1 when correct, else 0) is read by 'partial'. */
-export type RewardInput = { correct: boolean; score?: number; formatOk: boolean; turns: number };
+export type RewardInput = { correct: boolean; score?: number; formatOk: boolean; turns: number; codeCalls?: number };
 
-/** The reward and its terms (total = correct + format + turns). */
-export type RewardTerms = { total: number; correct: number; format: number; turns: number };
+/** The reward and its terms (total = correct + format + turns + code). */
+export type RewardTerms = { total: number; correct: number; format: number; turns: number; code: number };
 
 export function computeReward(input: RewardInput, config: ResolvedRewardConfig = REWARD_DEFAULTS): RewardTerms {
   const credit =
@@ -51,7 +56,8 @@ export function computeReward(input: RewardInput, config: ResolvedRewardConfig =
   const correct = credit * config.correct;
   const format = input.formatOk ? config.formatBonus : config.formatPenalty;
   const turns = input.turns > config.maxTurns ? config.turnPenalty : 0;
-  return { total: correct + format + turns, correct, format, turns };
+  const code = (input.codeCalls ?? 0) * config.codePenalty;
+  return { total: correct + format + turns + code, correct, format, turns, code };
 }
 
 /**
@@ -64,9 +70,12 @@ export function isFormatFollowed(episode: Pick<Episode, 'stopReason' | 'turns'>)
 
 /** The reward of a finished episode: turns are generation calls (a code call ends a turn). */
 export function computeEpisodeReward(
-  episode: Pick<Episode, 'stopReason' | 'turns' | 'verdict'>,
+  episode: Pick<Episode, 'stopReason' | 'turns' | 'verdict'> & { codeCalls?: number },
   config: ResolvedRewardConfig = REWARD_DEFAULTS,
 ): RewardTerms {
   const { correct, score } = episode.verdict;
-  return computeReward({ correct, score, formatOk: isFormatFollowed(episode), turns: episode.turns.length }, config);
+  return computeReward(
+    { correct, score, formatOk: isFormatFollowed(episode), turns: episode.turns.length, codeCalls: episode.codeCalls },
+    config,
+  );
 }

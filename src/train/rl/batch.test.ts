@@ -1,6 +1,6 @@
 // Loss aggregation by hand: two answers with 2 and 4 trained targets (and one masked target).
 import { describe, expect, it } from 'vitest';
-import { buildDatums, computeEpisodeAdvantages } from './batch.js';
+import { buildDatums, computeEpisodeAdvantages, shuffleRewards, type ScoredGroup } from './batch.js';
 import { resolveRlConfig } from './config.js';
 import type { TrainSequence } from '../types.js';
 
@@ -52,12 +52,30 @@ describe('computeEpisodeAdvantages without the std', () => {
     const group = (totals: number[]) => ({
       key: 'q',
       episodes: [],
-      rewards: totals.map((total) => ({ total, correct: 0, format: total, turns: 0 })),
+      rewards: totals.map((total) => ({ total, correct: 0, format: total, turns: 0, code: 0 })),
     });
     const formatOnly = [group([0.1, -0.1, 0.1, -0.1])];
     const withStd = computeEpisodeAdvantages(formatOnly, [], 'grpo');
     const meanOnly = computeEpisodeAdvantages(formatOnly, [], 'grpo', false);
     expect(withStd[0]).toBeCloseTo(0.1 / Math.sqrt(0.04 / 3), 4); // 0.1 / sample std 0.1155 ≈ 0.866
     expect(meanOnly).toEqual([0.1, -0.1, 0.1, -0.1].map((r) => expect.closeTo(r, 12)));
+  });
+});
+
+describe('the shuffled-reward control', () => {
+  const scored = (key: string, totals: number[]): ScoredGroup => ({
+    key,
+    episodes: [],
+    rewards: totals.map((total) => ({ total, correct: total, format: 0, turns: 0, code: 0 })),
+  });
+  const groups = [scored('q1', [1, 1, 0, 0, 1]), scored('q2', [0, 0, 0, 0, 1]), scored('q3', [1, 0, 1, 0, 1])];
+  it('deals the same rewards back in another order, the same way every time for the same seed', () => {
+    const dealt = shuffleRewards(groups, 3);
+    const totals = (gs: readonly ScoredGroup[]) => gs.flatMap((g) => g.rewards.map((r) => r.total));
+    expect([...totals(dealt)].sort()).toEqual([...totals(groups)].sort());
+    expect(dealt.map((g) => g.rewards.length)).toEqual([5, 5, 5]);
+    expect(totals(dealt)).not.toEqual(totals(groups));
+    expect(totals(shuffleRewards(groups, 3))).toEqual(totals(dealt));
+    expect(totals(shuffleRewards(groups, 4))).not.toEqual(totals(dealt));
   });
 });

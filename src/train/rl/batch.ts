@@ -12,6 +12,7 @@ import {
   isUniformGroup,
   type RewardTerms,
 } from '../algos/index.js';
+import { createRng } from '../../core/index.js';
 import { trajectoryToSequence } from '../sequence.js';
 import type { TrainSequence } from '../types.js';
 import type { Estimator, LossAggregation, ResolvedRlConfig } from './types.js';
@@ -22,10 +23,23 @@ export type RolloutGroup = { key: string; episodes: Episode[] };
 export type ScoredGroup = RolloutGroup & { rewards: RewardTerms[] };
 
 export function scoreGroups(groups: readonly RolloutGroup[], config: ResolvedRlConfig): ScoredGroup[] {
-  return groups.map((group) => ({
+  const scored = groups.map((group) => ({
     ...group,
     rewards: group.episodes.map((e) => computeEpisodeReward(e, config.reward)),
   }));
+  return config.shuffleRewards ? shuffleRewards(scored, config.seed) : scored;
+}
+
+/**
+ * The shuffled-reward control: the rewards of all the episodes scored together, dealt back to them in a
+ * seeded random order. The rewards keep their distribution and lose their link to what each answer did,
+ * so any gain the control shows is not learning from the reward.
+ */
+export function shuffleRewards(groups: readonly ScoredGroup[], seed: number): ScoredGroup[] {
+  const rng = createRng('shuffled-rewards', seed, ...groups.map((g) => g.key));
+  const dealt = rng.shuffle(groups.flatMap((g) => g.rewards));
+  let at = 0;
+  return groups.map((g) => ({ ...g, rewards: dealt.slice(at, (at += g.rewards.length)) }));
 }
 
 /** True when an episode can train: it has sampled tokens and did not end on an infrastructure failure. */

@@ -28,6 +28,7 @@ const DEFAULTS: Omit<ResolvedRlConfig, 'reward' | 'curriculum' | 'agent'> = {
   lossAggregation: 'token-mean',
   divideByStd: true,
   filterUniformGroups: false,
+  shuffleRewards: false,
   gamma: 1,
   lambda: 1,
   valueCoef: 0.5,

@@ -78,7 +78,7 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
     backend: backendFor(modelPath ? { modelPath } : { modelId }),
     tokenizer: options.tokenizer,
     sandbox: options.sandbox,
-    agent: { ...config.agent, mode: 'ci' },
+    agent: { ...config.agent, mode: config.agent.mode ?? 'ci' },
     concurrency: config.concurrency,
     seedKeys: ['rl', config.seed],
   });

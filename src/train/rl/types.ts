@@ -97,6 +97,9 @@ export type RlOptions = {
   /** GRPO and REINFORCE++ divide advantages by the rewards' standard deviation (default true);
    * false keeps the mean baseline only (Dr. GRPO), so small reward terms stay small. */
   divideByStd?: boolean;
+  /** The shuffled-reward control: deal each step's rewards to its episodes in a seeded random order, so
+   * the reward says nothing about the answer it is given to (default false). */
+  shuffleRewards?: boolean;
   /** Drop groups whose rewards are all equal (default false). */
   filterUniformGroups?: boolean;
   reward?: RewardOptions;
@@ -123,7 +126,8 @@ export type RlOptions = {
   saveEvery?: number;
   /** Episodes in flight. */
   concurrency?: number;
-  /** The agent loop's limits (mode ci; temperature defaults to 1.0 for rollouts). */
+  /** The agent loop's limits (mode ci unless set: text trains a model without the interpreter;
+   * temperature defaults to 1.0 for rollouts). */
   agent?: AgentOptions;
   /** Seed of question order and sampling. */
   seed?: number;
