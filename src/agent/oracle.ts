@@ -21,8 +21,9 @@ export const ORACLE_DIRECT_OPENING = 'I can answer this without code. The answer
 /** An oracle chat backend for one instance. In code mode it writes one script; in ci mode it runs
  * code and answers from the output unless `direct`; in text mode (or `direct`) it answers at once. */
 /** Options of the oracle: answer without code (`direct`), or write `code` instead of the task's
- * reference solution (a teacher style; it must print the answer, bare or as <<<answer>>>). */
-export type OracleOptions = { direct?: boolean; code?: string };
+ * reference solution (a teacher style; it must print the answer, bare or as <<<answer>>>).
+ * `directText` replaces "The answer is N." before a direct answer's <<<N>>> (a teacher style too). */
+export type OracleOptions = { direct?: boolean; code?: string; directText?: string };
 
 export function createOracleBackend(
   task: Task,
@@ -33,7 +34,11 @@ export function createOracleBackend(
   if (mode === 'text' || (options.direct && mode === 'ci'))
     return new ScriptedBackend({
       name: 'oracle',
-      script: [`${ORACLE_DIRECT_OPENING} ${instance.answer}.\n\n<<<${instance.answer}>>>`],
+      script: [
+        options.directText === undefined
+          ? `${ORACLE_DIRECT_OPENING} ${instance.answer}.\n\n<<<${instance.answer}>>>`
+          : `${ORACLE_DIRECT_OPENING.replace(/ The answer is$/, '')} ${options.directText}\n\n<<<${instance.answer}>>>`,
+      ],
     });
   if (!options.code && !task.referenceSolution)
     throw new ConfigError([

@@ -8,7 +8,7 @@ import type { LearnerClient, LearnerSamplingTarget } from '../../learner/index.j
 import type { Sandbox } from '../../sandbox/types.js';
 import { resolveRlConfig } from '../../train/rl/config.js';
 import { runRl } from '../../train/rl/run-rl.js';
-import type { RlOptions, StepMetrics } from '../../train/rl/types.js';
+import type { ResolvedRlConfig, RlOptions, StepMetrics } from '../../train/rl/types.js';
 
 /** What the stage reads and writes of the demo's context (structurally the demo's DemoContext). */
 export type RlDemoContext = {
@@ -50,6 +50,30 @@ export const DEMO_RL: RlOptions = {
   concurrency: 40,
 };
 
+/** The demo's RL config: DEMO_RL on the demo's tasks under `systemPrompt`, with the settings' own
+ * overrides (`settings.rl`, e.g. the quick demo's fewer steps) on top. */
+export function demoRlConfig(settings: RlDemoContext['settings'], systemPrompt: string): ResolvedRlConfig {
+  const overrides = settings.rl ?? {};
+  return resolveRlConfig({
+    ...DEMO_RL,
+    taskIds: settings.tasks.map((t) => t.id),
+    taskOptions: Object.fromEntries(settings.tasks.map((t) => [t.id, t.options])),
+    questionSeed: settings.seed + 1_000,
+    evalSeed: settings.seed,
+    seed: settings.seed,
+    ...overrides,
+    agent: {
+      systemPrompt,
+      maxTokensPerTurn: settings.maxTokensPerTurn,
+      maxTotalTokens: settings.maxTotalTokens,
+      maxExecCalls: 2,
+      execTimeoutMs: 10_000,
+      maxGenerations: 4,
+      ...overrides.agent,
+    },
+  });
+}
+
 /** Builds the RL stage; `systemPrompt` is the ci prompt the model was fine-tuned with. The context's
  * `settings.rl` (e.g. the quick demo's fewer steps) overrides DEMO_RL. */
 export function createRlDemoStage(systemPrompt: string): { name: string; run(ctx: RlDemoContext): Promise<void> } {
@@ -58,23 +82,7 @@ export function createRlDemoStage(systemPrompt: string): { name: string; run(ctx
     async run(ctx) {
       if (!ctx.modelId || !ctx.tokenizer) throw new InvariantError('the RL stage runs after the model and SFT stages');
       const init = await ctx.client.saveWeightsForSampler(ctx.modelId, join(ctx.outDir, 'sft-model'));
-      const config = resolveRlConfig({
-        ...DEMO_RL,
-        taskIds: ctx.settings.tasks.map((t) => t.id),
-        taskOptions: Object.fromEntries(ctx.settings.tasks.map((t) => [t.id, t.options])),
-        questionSeed: ctx.settings.seed + 1_000,
-        evalSeed: ctx.settings.seed,
-        seed: ctx.settings.seed,
-        agent: {
-          systemPrompt,
-          maxTokensPerTurn: ctx.settings.maxTokensPerTurn,
-          maxTotalTokens: ctx.settings.maxTotalTokens,
-          maxExecCalls: 2,
-          execTimeoutMs: 10_000,
-          maxGenerations: 4,
-        },
-        ...ctx.settings.rl,
-      });
+      const config = demoRlConfig(ctx.settings, systemPrompt);
       const result = await runRl({
         config,
         client: ctx.client,

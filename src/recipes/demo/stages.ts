@@ -30,8 +30,9 @@ function codeOf(tasks: readonly DemoTask[], taskId: string, instance: TaskInstan
   return tasks.find((t) => t.id === taskId)?.teacherCode?.(instance);
 }
 
-/** One synthesis run of the oracle teacher under one system prompt, into `file`. */
-async function synthesise(
+/** One synthesis run of the oracle teacher under one system prompt, into `file` (in the run folder);
+ * `directShare` of the questions it answers without code. */
+export async function synthesise(
   ctx: DemoContext,
   file: string,
   prompt: string,
@@ -48,6 +49,7 @@ async function synthesise(
         backend: createOracleBackend(task, instance, mode, {
           direct: answersDirectly(directShare, seed, task.id, instance.index),
           code: codeOf(settings.tasks, task.id, instance),
+          directText: settings.tasks.find((t) => t.id === task.id)?.teacherDirect?.(instance),
         }),
       }),
     },

@@ -17,9 +17,12 @@ export type DemoTask = {
   options: Record<string, unknown>;
   kind: 'compute' | 'text';
   teacherCode?: (instance: TaskInstance) => string;
+  /** What the teacher says before a direct answer's <<<answer>>> (default "The answer is N."). */
+  teacherDirect?: (instance: TaskInstance) => string;
 };
 
-const quoted = (instance: TaskInstance, anchor: string, end: string): string => {
+/** The question's text from `anchor` up to `end`: what the teacher's code quotes. */
+export const quoted = (instance: TaskInstance, anchor: string, end: string): string => {
   const from = instance.prompt.indexOf(anchor);
   const to = instance.prompt.indexOf(end, from + anchor.length);
   if (from < 0 || to < 0) throw new InvariantError(`demo teacher: "${anchor}" not found in the question`);
