@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDataCommands } from './commands/data.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerExperimentCommand } from './commands/experiment.js';
 import { registerEvalCommands } from './commands/eval.js';
 import { registerTasksCommands } from './commands/tasks.js';
 import { registerSandboxCommands } from './commands/sandbox.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerTasksCommands(program);
   registerDataCommands(program);
   registerDemoCommand(program);
+  registerExperimentCommand(program);
   registerSandboxCommands(program);
   registerEvalCommands(program);
   registerRlCommand(program);

@@ -9,3 +9,4 @@ export * from './rl.js';
 export * from './eval.js';
 export * from './synth.js';
 export * from './demo/index.js';
+export * from './experiment/index.js';

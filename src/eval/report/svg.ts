@@ -87,3 +87,51 @@ export function verticalBars(
   parts.push(`<line x1="36" y1="${chartH + 20}" x2="${width - 10}" y2="${chartH + 20}" stroke="#999"/></svg>`);
   return parts.join('');
 }
+
+/** One row per label: a dot at the mean and a whisker across its interval, on an axis that includes 0. */
+export function intervalChart(
+  rows: readonly { label: string; mean: number; low: number; high: number }[],
+  options: { title: string; format: (v: number) => string },
+): string {
+  const labelW = 280,
+    chartW = 360,
+    rowH = 22;
+  const values = rows.flatMap((r) => [r.low, r.high, r.mean]).filter(Number.isFinite);
+  let min = Math.min(0, ...values);
+  let max = Math.max(0, ...values);
+  if (max - min < 1e-9) max = min + 1;
+  const pad = (max - min) * 0.05;
+  min -= pad;
+  max += pad;
+  const x = (v: number) => labelW + ((v - min) / (max - min)) * chartW;
+  const height = rows.length * rowH + 50;
+  const parts: string[] = [
+    `<svg class="chart" role="img" aria-label="${escapeHtml(options.title)}" width="${labelW + chartW + 70}" ` +
+      `height="${height}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">`,
+    `<text x="${labelW}" y="14" font-size="12">${escapeHtml(options.title)}</text>`,
+    `<line x1="${x(0).toFixed(1)}" y1="20" x2="${x(0).toFixed(1)}" y2="${height - 24}" stroke="#999"/>`,
+  ];
+  rows.forEach((row, i) => {
+    const y = 32 + i * rowH;
+    const colour = RUN_COLOURS[i % RUN_COLOURS.length];
+    parts.push(`<text x="${labelW - 8}" y="${y + 4}" text-anchor="end" font-size="11">${escapeHtml(row.label)}</text>`);
+    if (!Number.isFinite(row.mean)) return;
+    if (Number.isFinite(row.low) && Number.isFinite(row.high))
+      parts.push(
+        `<line x1="${x(row.low).toFixed(1)}" y1="${y}" x2="${x(row.high).toFixed(1)}" y2="${y}" stroke="${colour}" ` +
+          `stroke-width="2"/>`,
+      );
+    parts.push(
+      `<circle cx="${x(row.mean).toFixed(1)}" cy="${y}" r="4" fill="${colour}">` +
+        `<title>${escapeHtml(`${row.label}: ${options.format(row.mean)}`)}</title></circle>`,
+      `<text x="${labelW + chartW + 6}" y="${y + 4}" font-size="10">${escapeHtml(options.format(row.mean))}</text>`,
+    );
+  });
+  for (const v of [min + pad, 0, max - pad])
+    parts.push(
+      `<text x="${x(v).toFixed(1)}" y="${height - 8}" text-anchor="middle" font-size="10">` +
+        `${escapeHtml(options.format(v))}</text>`,
+    );
+  parts.push('</svg>');
+  return parts.join('');
+}

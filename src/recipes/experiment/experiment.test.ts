@@ -1,0 +1,121 @@
+// The experiment's parts that need no model: question kinds, the interval and its verdicts, and the
+// report computed from result files made here by hand.
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getTask } from '../../tasks/index.js';
+import { createOracleBackend } from '../../agent/index.js';
+import { questionKind, WHEN_TO_CODE_TASKS, type QuestionKind } from './settings.js';
+import { directionOf, estimate } from './stats.js';
+import { ratesOf, verdictOf, writeExperimentReport } from './report.js';
+import type { AnswerRecord, UnitResult } from './run-experiment.js';
+
+describe('question kinds', () => {
+  it('count_bits of 1..15 is a fact to recall (15 questions), number_multiply a product to compute', () => {
+    const [product, bits] = WHEN_TO_CODE_TASKS.map((t) => ({ task: getTask(t.id), options: t.options }));
+    const numbers = new Set(
+      Array.from({ length: 60 }, (_, i) => bits.task.generate(bits.task.resolveOptions(bits.options), 900_000, i)).map(
+        (instance) => instance.metadata.number as number,
+      ),
+    );
+    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(15);
+    expect(questionKind(bits.task.id)).toBe('recall');
+    expect(questionKind(product.task.id)).toBe('product');
+    expect(() => questionKind('rg.arithmetic.chain_sum')).toThrow(/no question kind/);
+  });
+  it("the teacher's count_bits code quotes the number from the question and prints the answer's format", () => {
+    const demoTask = WHEN_TO_CODE_TASKS[1];
+    const task = getTask(demoTask.id);
+    const instance = task.generate(task.resolveOptions(demoTask.options), 3, 0);
+    const code = demoTask.teacherCode!(instance);
+    expect(code).toContain(`question = "number ${instance.metadata.number as number}"`);
+    expect(code).toContain('print(f"<<<');
+  });
+  it("the teacher's direct count_bits answer restates the number, then its count, then <<<count>>>", async () => {
+    const demoTask = WHEN_TO_CODE_TASKS[1];
+    const task = getTask(demoTask.id);
+    const instance = task.generate(task.resolveOptions(demoTask.options), 3, 0);
+    const number = instance.metadata.number as number;
+    const backend = createOracleBackend(task, instance, 'ci', {
+      direct: true,
+      directText: demoTask.teacherDirect!(instance),
+    });
+    const reply = await backend.chat({ messages: [], maxTokens: 100, temperature: 0 });
+    expect(reply.text).toBe(
+      `I can answer this without code. The number ${number} has ${instance.answer} one bits.\n\n<<<${instance.answer}>>>`,
+    );
+  });
+});
+
+describe('estimates over seeds', () => {
+  it("a 95% interval by Student's t: 1..5 gives 3 ± 2.776 · 1.5811 / √5", () => {
+    const e = estimate([1, 2, 3, 4, 5]);
+    expect(e.mean).toBe(3);
+    expect(e.halfWidth).toBeCloseTo((2.776 * Math.sqrt(2.5)) / Math.sqrt(5), 6);
+    expect(estimate([0.4]).halfWidth).toBeNull();
+  });
+  it('the verdict follows where the interval lies, against what the paper leads one to expect', () => {
+    expect(verdictOf(directionOf(estimate([0.1, 0.12, 0.09, 0.11, 0.1])), 'above')).toBe('reproduces');
+    expect(verdictOf(directionOf(estimate([0.1, -0.12, 0.09, -0.11, 0.1])), 'above')).toBe(
+      'cannot be told apart from noise',
+    );
+    expect(verdictOf(directionOf(estimate([-0.1, -0.12, -0.09, -0.11, -0.1])), 'above')).toBe(
+      'fails: the opposite holds',
+    );
+    expect(verdictOf(directionOf(estimate([0.1, -0.12, 0.09, -0.11, 0.1])), 'equal')).toBe(
+      'reproduces: no difference found',
+    );
+    expect(verdictOf(directionOf(estimate([0.3, 0.31, 0.29, 0.3, 0.3])), 'not-above')).toBe(
+      'the control gains: it fails',
+    );
+  });
+});
+
+/** Two answers, one per kind: each correct or not, with or without a code call (reward as the experiment scores). */
+const answers = (spec: Record<QuestionKind, { correct: boolean; code: boolean }>): AnswerRecord[] =>
+  (Object.entries(spec) as [QuestionKind, { correct: boolean; code: boolean }][]).map(([kind, s], index) => ({
+    taskId: kind === 'product' ? 'symbench.number_multiply' : 'rg.arithmetic.count_bits',
+    index,
+    kind,
+    correct: s.correct,
+    codeCalls: s.code ? 1 : 0,
+    reward: (s.correct ? 1 : 0) + 0.1 + (s.code ? -0.3 : 0),
+    stopReason: 'final-answer',
+    infrastructure: false,
+  }));
+const ok = { correct: true, code: true };
+const head = { correct: true, code: false };
+const wrongHead = { correct: false, code: false };
+const alwaysCode = answers({ recall: ok, product: ok }); // 0.8 each
+const neverCode = answers({ recall: head, product: wrongHead }); // (1.1 + 0.1) / 2 = 0.6
+const conditional = answers({ recall: head, product: ok }); // (1.1 + 0.8) / 2 = 0.95
+
+function unit(seed: number, arm: string, modes: UnitResult['modes']): UnitResult {
+  return { arm, seed, split: 'test', modes, seconds: { sft: 0, rl: 10, eval: 2, total: 12 + seed } };
+}
+
+describe('the report', () => {
+  it('compares the code-optional policy with the best constant one per seed, and the control with it', () => {
+    const results = [0, 1, 2, 3, 4].flatMap((seed) => [
+      unit(seed, 'sft', { choice: neverCode, ci: alwaysCode, text: neverCode }),
+      unit(seed, 'grpo', { choice: conditional, ci: alwaysCode, text: neverCode }),
+      unit(seed, 'shuffled', { choice: seed % 2 ? neverCode : alwaysCode }),
+    ]);
+    expect(ratesOf(conditional).reward).toBeCloseTo(0.95, 10);
+    const dir = mkdtempSync(join(tmpdir(), 'r1ci-experiment-report-'));
+    const file = join(dir, 'experiments.md');
+    const report = writeExperimentReport(results, { file, outDir: dir, command: 'experiment --test' });
+    const text = readFileSync(file, 'utf8');
+    // 0.95 − max(0.8, 0.6) = 0.15 on every seed: an interval of width 0 above zero.
+    expect(report.summary).toMatch(/GRPO learns when to use code: 0\.150 ± 0\.000 \(reproduces\)/);
+    // The control: 0.8 on three seeds and 0.6 on two, never above the best constant (0.8): −0.08 on average.
+    expect(report.summary).toMatch(/shuffled rewards: -0\.080 ± 0\.\d+ \(no gain, as a control should show\)/);
+    // Findings whose arms did not run say so rather than inventing a number.
+    expect(report.summary).toMatch(/GRPO ≈ PPO: – \(not run\)/);
+    expect(text).toContain('| recall | product |');
+    expect(existsSync(join(dir, 'experiments', 'when-to-code.svg'))).toBe(true);
+    expect(text).toContain('](experiments/when-to-code.svg)');
+  });
+});

@@ -1,0 +1,350 @@
+// The experiment's report, computed from the runs' result files: each finding's per-seed numbers,
+// their mean with a 95% interval over seeds, the paired difference the finding is about and its
+// verdict, a plot per finding, and the wall time of every run. Nothing in it is typed by hand.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { intervalChart } from '../../eval/report/svg.js';
+import type { DemoMode } from '../demo/tasks.js';
+import { readInvocations, type AnswerRecord, type Invocation, type UnitResult } from './run-experiment.js';
+import {
+  ARMS,
+  CODE_PENALTY,
+  QUESTION_KINDS,
+  WHEN_TO_CODE_TASKS,
+  experimentSettings,
+  type QuestionKind,
+} from './settings.js';
+import { directionOf, estimate, formatEstimate, type Direction, type Estimate } from './stats.js';
+
+/** Accuracy, mean reward and code use (share of answers that ran code) over a set of answers. */
+export type Rates = { accuracy: number; reward: number; codeUse: number; n: number; infrastructure: number };
+
+export function ratesOf(records: readonly AnswerRecord[], kind?: QuestionKind): Rates {
+  const kept = records.filter((r) => !r.infrastructure && (kind === undefined || r.kind === kind));
+  const n = kept.length;
+  const share = (f: (r: AnswerRecord) => number) => (n ? kept.reduce((a, r) => a + f(r), 0) / n : Number.NaN);
+  return {
+    accuracy: share((r) => (r.correct ? 1 : 0)),
+    reward: share((r) => r.reward),
+    codeUse: share((r) => (r.codeCalls > 0 ? 1 : 0)),
+    n,
+    infrastructure: records.length - kept.length,
+  };
+}
+
+type Metric = 'accuracy' | 'reward' | 'codeUse';
+
+/** Per-seed values of one policy; undefined where a seed lacks the run. */
+type Policy = { label: string; value: (seed: number, metric: Metric, kind?: QuestionKind) => number | undefined };
+
+function indexResults(results: readonly UnitResult[]) {
+  const byKey = new Map(results.map((r) => [`${r.seed}/${r.arm}`, r]));
+  const rates = (seed: number, arm: string, mode: DemoMode, kind?: QuestionKind): Rates | undefined => {
+    const records = byKey.get(`${seed}/${arm}`)?.modes[mode];
+    return records ? ratesOf(records, kind) : undefined;
+  };
+  return { byKey, rates };
+}
+
+type Finding = {
+  id: string;
+  title: string;
+  paper: string;
+  /** The difference the finding is about, and what the paper leads one to expect of it. */
+  difference: { a: Policy; b: Policy; metric: Metric; expect: 'above' | 'equal' | 'not-above' };
+  /** The policies its table and plot show. */
+  policies: Policy[];
+  metrics: Metric[];
+};
+
+const METRIC_NAMES: Record<Metric, string> = { accuracy: 'accuracy', reward: 'reward', codeUse: 'code use' };
+const isPercent = (metric: Metric) => metric !== 'reward';
+
+export function verdictOf(direction: Direction, expect: Finding['difference']['expect']): string {
+  if (direction === 'unknown') return 'not enough seeds for an interval';
+  if (expect === 'above')
+    return direction === 'above'
+      ? 'reproduces'
+      : direction === 'below'
+        ? 'fails: the opposite holds'
+        : 'cannot be told apart from noise';
+  if (expect === 'equal')
+    return direction === 'across' ? 'reproduces: no difference found' : `differs (${direction} zero)`;
+  return direction === 'above' ? 'the control gains: it fails' : 'no gain, as a control should show';
+}
+
+export type ExperimentReport = { file: string; summary: string };
+
+export function writeExperimentReport(
+  results: readonly UnitResult[],
+  options: { file: string; outDir: string; command: string },
+): ExperimentReport {
+  const seeds = [...new Set(results.map((r) => r.seed))].sort((a, b) => a - b);
+  const { byKey, rates } = indexResults(results);
+  const arm = (id: string, mode: DemoMode, label?: string): Policy => ({
+    label: label ?? `${ARMS.find((a) => a.id === id)?.label ?? id} (${mode})`,
+    value: (seed, metric, kind) => rates(seed, id, mode, kind)?.[metric],
+  });
+  // The constant policies: per seed, the better by reward of the SFT and SFT+GRPO models when told to
+  // use code (always) or told not to (never); the best constant is the better of the two.
+  const bestOf = (label: string, candidates: Policy[]): Policy => ({
+    label,
+    value: (seed, metric, kind) => {
+      const scored = candidates
+        .map((p) => ({ p, reward: p.value(seed, 'reward') }))
+        .filter((c): c is { p: Policy; reward: number } => c.reward !== undefined && !Number.isNaN(c.reward));
+      if (scored.length < candidates.length) return undefined;
+      const best = scored.reduce((a, b) => (b.reward > a.reward ? b : a));
+      return best.p.value(seed, metric, kind);
+    },
+  });
+  const always = bestOf('always code (best of SFT, SFT+GRPO told to use Python)', [
+    arm('sft', 'ci'),
+    arm('grpo', 'ci'),
+  ]);
+  const never = bestOf('never code (best of SFT, SFT+GRPO told to use no code)', [
+    arm('sft', 'text'),
+    arm('grpo', 'text'),
+  ]);
+  const bestConstant = bestOf('best constant policy', [always, never]);
+  const sftChoice = arm('sft', 'choice', 'SFT, code optional');
+  const grpoChoice = arm('grpo', 'choice', 'SFT + GRPO, code optional');
+  const choice = (id: string) => arm(id, 'choice', ARMS.find((a) => a.id === id)!.label);
+
+  const findings: Finding[] = [
+    {
+      id: 'when-to-code',
+      title: 'GRPO learns when to use code',
+      paper: 'the model learns when code pays rather than always or never using it (qualitative)',
+      difference: { a: grpoChoice, b: bestConstant, metric: 'reward', expect: 'above' },
+      policies: [never, always, sftChoice, grpoChoice],
+      metrics: ['reward', 'accuracy', 'codeUse'],
+    },
+    {
+      id: 'shuffled-control',
+      title: 'Control: GRPO on shuffled rewards',
+      paper: '(our control; not in the paper)',
+      difference: { a: choice('shuffled'), b: bestConstant, metric: 'reward', expect: 'not-above' },
+      policies: [bestConstant, sftChoice, choice('shuffled'), grpoChoice],
+      metrics: ['reward', 'accuracy', 'codeUse'],
+    },
+    {
+      id: 'interpreter',
+      title: 'Training with the interpreter beats text-only training',
+      paper: 'GPT-4o 58.6 text only → 70.9 with the interpreter; R1-CI-14B 72.4 (37 test tasks)',
+      difference: {
+        a: grpoChoice,
+        b: arm('text', 'text', 'text-only SFT + GRPO'),
+        metric: 'accuracy',
+        expect: 'above',
+      },
+      policies: [arm('text', 'text', 'text-only SFT + GRPO'), grpoChoice],
+      metrics: ['accuracy', 'reward'],
+    },
+    {
+      id: 'warm-start',
+      title: 'The SFT warm start is essential (cold GRPO gains little)',
+      paper: 'GRPO from the untuned base gives almost nothing (qualitative)',
+      difference: { a: grpoChoice, b: choice('cold'), metric: 'accuracy', expect: 'above' },
+      policies: [choice('cold'), grpoChoice],
+      metrics: ['accuracy', 'reward'],
+    },
+    {
+      id: 'masking',
+      title: 'Masking interpreter output is at least as good as training on it',
+      paper: 'masked beat unmasked (no number in our notes)',
+      difference: { a: grpoChoice, b: choice('unmasked'), metric: 'accuracy', expect: 'above' },
+      policies: [choice('unmasked'), grpoChoice],
+      metrics: ['accuracy', 'reward'],
+    },
+    {
+      id: 'ppo',
+      title: 'GRPO ≈ PPO',
+      paper: 'GRPO, PPO and REINFORCE++ about equal (qualitative)',
+      difference: { a: choice('ppo'), b: grpoChoice, metric: 'accuracy', expect: 'equal' },
+      policies: [grpoChoice, choice('ppo'), choice('reinforce')],
+      metrics: ['accuracy', 'reward'],
+    },
+    {
+      id: 'reinforce',
+      title: 'GRPO ≈ REINFORCE++',
+      paper: 'GRPO, PPO and REINFORCE++ about equal (qualitative)',
+      difference: { a: choice('reinforce'), b: grpoChoice, metric: 'accuracy', expect: 'equal' },
+      policies: [grpoChoice, choice('reinforce')],
+      metrics: ['accuracy', 'reward'],
+    },
+    {
+      id: 'curriculum',
+      title: 'The improvement-potential curriculum beats uniform sampling',
+      paper: 'RL adds +9.3 points with the curriculum against +3.4 without (63.1 → 72.4 against 66.5)',
+      difference: { a: choice('curriculum'), b: grpoChoice, metric: 'accuracy', expect: 'above' },
+      policies: [grpoChoice, choice('curriculum')],
+      metrics: ['accuracy', 'reward'],
+    },
+  ];
+
+  const perSeed = (p: Policy, metric: Metric, kind?: QuestionKind) =>
+    seeds.map((s) => p.value(s, metric, kind)).filter((v): v is number => v !== undefined && !Number.isNaN(v));
+  const differenceOf = (f: Finding): Estimate => {
+    const { a, b, metric } = f.difference;
+    const diffs = seeds.flatMap((s) => {
+      const x = a.value(s, metric);
+      const y = b.value(s, metric);
+      return x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y) ? [] : [x - y];
+    });
+    return estimate(diffs);
+  };
+  const fmt = (e: Estimate, metric: Metric) =>
+    formatEstimate(e, isPercent(metric)) + (isPercent(metric) && !Number.isNaN(e.mean) ? '%' : '');
+  const verdictFor = (f: Finding, d: Estimate) =>
+    d.n === 0 ? 'not run' : verdictOf(directionOf(d), f.difference.expect);
+
+  const figuresDir = join(dirname(options.file), basename(options.file, '.md'));
+  mkdirSync(figuresDir, { recursive: true });
+  const settings = experimentSettings(0);
+  const lines: string[] = [
+    "# Experiments: the paper's findings at small scale",
+    '',
+    `Written by \`r1ci ${options.command}\` from the run folder \`${options.outDir}\` (do not edit by hand: ` +
+      'rerun the command). Seeds: ' +
+      (seeds.length ? seeds.join(', ') : 'none yet') +
+      `. Every number is a mean over seeds with its 95% interval (Student's t over the per-seed values; ` +
+      'differences are paired by seed).',
+    '',
+    '## The setting',
+    '',
+    `- **Tasks.** ${WHEN_TO_CODE_TASKS.map((t) => `\`${t.id}\` (${JSON.stringify(t.options)})`).join(' and ')}.`,
+    '  Question kinds: **recall** (count_bits of 1..15: 15 facts the tiny model can learn by heart and answer',
+    '  without code) and **product** (two factors of 2–3 digits, which it cannot compute in its head).',
+    `- **Reward.** The paper's v2 reward (+1 correct, ±0.1 format, −0.1 past 6 turns) plus a code cost of ` +
+      `${CODE_PENALTY} per code call, so that code pays only where it changes the answer.`,
+    `- **SFT** (shared by every arm that starts from it): ${settings.demo.perTask} trajectories per task told to ` +
+      `use Python, then ${settings.demo.choicePerTask} per task with code optional, of which the teacher answers ` +
+      `${100 * settings.demo.directShare}% in its head, chosen at random and blind to the question's kind; ` +
+      `and ${settings.textPerTask} per task told to use no code (answered in the head); ` +
+      `peak lr ${settings.demo.sft.learningRate}, ${settings.demo.sft.epochs} epochs.`,
+    `- **RL** (every arm): ${settings.rl.steps} steps of ${settings.rl.questionsPerStep} questions × ` +
+      `${settings.rl.groupSize} answers at lr ${settings.rl.learningRate}, from ${settings.rl.questionsPerTask} ` +
+      'training questions per task (their own seed), under the code-optional prompt.',
+    `- **Questions.** Settings were chosen on dev questions; every number below is on ${settings.evalQuestions} ` +
+      `test questions per task per seed (question seed = seed + 900000), greedy, which no setting was chosen on.` +
+      ' Answers ended by an infrastructure failure are left out and counted in the wall-time table.',
+    '',
+    '## Summary',
+    '',
+    '| finding | in the paper | difference (ours) | verdict |',
+    '|---|---|---|---|',
+  ];
+  for (const f of findings) {
+    const d = differenceOf(f);
+    lines.push(
+      `| [${f.title}](#${f.id}) | ${f.paper} | ${f.difference.a.label} − ${f.difference.b.label}, ` +
+        `${METRIC_NAMES[f.difference.metric]}: ${fmt(d, f.difference.metric)} | ` +
+        `${verdictFor(f, d)} |`,
+    );
+  }
+  const summaryLines: string[] = [];
+  for (const f of findings) {
+    const d = differenceOf(f);
+    const verdict = verdictFor(f, d);
+    summaryLines.push(`${f.title}: ${fmt(d, f.difference.metric)} (${verdict})`);
+    lines.push('', `<a id="${f.id}"></a>`, `## ${f.title}`, '', `In the paper: ${f.paper}.`, '');
+    lines.push(
+      `| policy | ${f.metrics.map((m) => METRIC_NAMES[m]).join(' | ')} | per seed (${METRIC_NAMES[f.metrics[0]]}) |`,
+    );
+    lines.push(`|---|${f.metrics.map(() => '---').join('|')}|---|`);
+    for (const p of f.policies)
+      lines.push(
+        `| ${p.label} | ${f.metrics.map((m) => fmt(estimate(perSeed(p, m)), m)).join(' | ')} | ` +
+          `${seeds.map((s) => formatValue(p.value(s, f.metrics[0]), f.metrics[0])).join(', ')} |`,
+      );
+    lines.push(
+      '',
+      `Difference (${f.difference.a.label} − ${f.difference.b.label}), ${METRIC_NAMES[f.difference.metric]}: ` +
+        `**${fmt(d, f.difference.metric)}** over ${d.n} seeds: **${verdict}**.`,
+    );
+    if (f.id === 'when-to-code') lines.push('', ...kindTable(f.policies, perSeed, fmt));
+    const metric = f.difference.metric;
+    const rows = f.policies.map((p) => {
+      const e = estimate(perSeed(p, metric));
+      return { label: p.label, mean: e.mean, low: e.mean - (e.halfWidth ?? 0), high: e.mean + (e.halfWidth ?? 0) };
+    });
+    const svg = intervalChart(rows, {
+      title: `${f.title}: ${METRIC_NAMES[metric]}, mean and 95% interval over seeds`,
+      format: (v) => (isPercent(metric) ? `${(100 * v).toFixed(0)}%` : v.toFixed(2)),
+    });
+    writeFileSync(join(figuresDir, `${f.id}.svg`), svg);
+    lines.push('', `![${f.title}](${relative(dirname(options.file), join(figuresDir, `${f.id}.svg`))})`);
+  }
+  lines.push('', ...timeTable(results, seeds, byKey), ...invocationLines(readInvocations(options.outDir)), '');
+  writeFileSync(options.file, lines.join('\n'));
+  return { file: options.file, summary: summaryLines.join('\n') };
+}
+
+function formatValue(v: number | undefined, metric: Metric): string {
+  if (v === undefined || Number.isNaN(v)) return '–';
+  return isPercent(metric) ? `${(100 * v).toFixed(0)}%` : v.toFixed(2);
+}
+
+/** Accuracy and code use per question kind, per policy: where the conditional policy shows. */
+function kindTable(
+  policies: readonly Policy[],
+  perSeed: (p: Policy, metric: Metric, kind?: QuestionKind) => number[],
+  fmt: (e: Estimate, metric: Metric) => string,
+): string[] {
+  const lines = [
+    'By question kind (accuracy / code use):',
+    '',
+    `| policy | ${QUESTION_KINDS.join(' | ')} |`,
+    `|---|${QUESTION_KINDS.map(() => '---').join('|')}|`,
+  ];
+  for (const p of policies)
+    lines.push(
+      `| ${p.label} | ${QUESTION_KINDS.map(
+        (k) =>
+          `${fmt(estimate(perSeed(p, 'accuracy', k)), 'accuracy')} / ${fmt(estimate(perSeed(p, 'codeUse', k)), 'codeUse')}`,
+      ).join(' | ')} |`,
+    );
+  return lines;
+}
+
+function timeTable(results: readonly UnitResult[], seeds: readonly number[], byKey: Map<string, UnitResult>): string[] {
+  const arms = ARMS.filter((a) => results.some((r) => r.arm === a.id));
+  const lines = [
+    '## Wall time',
+    '',
+    'Seconds per run (SFT, where the run made the shared SFT model, + RL + evaluation); ' +
+      'answers lost to infrastructure failures in brackets where there were any.',
+    '',
+    `| arm | ${seeds.map((s) => `seed ${s}`).join(' | ')} |`,
+    `|---|${seeds.map(() => '---').join('|')}|`,
+  ];
+  for (const a of arms)
+    lines.push(
+      `| ${a.id} | ${seeds
+        .map((s) => {
+          const r = byKey.get(`${s}/${a.id}`);
+          if (!r) return '–';
+          const lost = Object.values(r.modes).reduce((n, recs) => n + recs.filter((x) => x.infrastructure).length, 0);
+          return `${r.seconds.total.toFixed(0)}${lost ? ` (${lost} lost)` : ''}`;
+        })
+        .join(' | ')} |`,
+    );
+  const total = results.reduce((a, r) => a + r.seconds.total, 0);
+  lines.push('', `Sum of the runs' wall times: ${(total / 60).toFixed(1)} min (runs on parallel lanes overlap).`);
+  return lines;
+}
+
+/** The command's own wall time: each invocation that ran something (a killed one leaves no line, only its runs). */
+function invocationLines(invocations: readonly Invocation[]): string[] {
+  if (!invocations.length) return [];
+  const total = invocations.reduce((a, i) => a + i.seconds, 0);
+  return [
+    '',
+    `The command, per invocation that finished: ${invocations
+      .map(
+        (i) => `${(i.seconds / 60).toFixed(1)} min for ${i.runs} runs on ${i.lanes} lanes (${i.split}, ${i.startedAt})`,
+      )
+      .join('; ')}; in all **${(total / 60).toFixed(1)} min**.`,
+  ];
+}

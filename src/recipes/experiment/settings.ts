@@ -1,0 +1,151 @@
+// The experiment set: the "when to use code" setting (questions the tiny model can answer in its head
+// beside questions it cannot, and a reward where every code call costs), and the arms that test the
+// paper's findings on it, each trained on the same questions with the same budget.
+import { InvariantError } from '../../core/index.js';
+import type { RlOptions } from '../../train/rl/types.js';
+import { QUICK_DEMO, type DemoSettings } from '../demo/context.js';
+import { DEMO_RL } from '../demo/rl-stage.js';
+import { DEMO_TASKS, DEMO_TEXT_PROMPT, quoted, type DemoMode } from '../demo/tasks.js';
+
+/**
+ * The tasks: number_multiply as in the demo (two factors of 2–3 digits: the tiny model cannot multiply
+ * in its head) and count_bits of 1..15, a fact it can recall (15 questions, answers 1–4) as one
+ * recalls 7 × 8. The teacher's count_bits code and its direct answers both quote the question from
+ * "number ", so the model can copy the number into them. So code pays on one kind and costs on the other: neither always nor never is best.
+ * (A one-term chain_sum, a copy of the question's number, was tried first on dev questions: the model
+ * cannot copy a number into <<<…>>> without code, so answering it in the head scored 0%.)
+ */
+export const WHEN_TO_CODE_TASKS: DemoSettings['tasks'] = [
+  DEMO_TASKS[0],
+  {
+    id: 'rg.arithmetic.count_bits',
+    options: { min_n: 1, max_n: 15 },
+    kind: 'compute',
+    teacherCode: (instance) =>
+      [
+        `question = "${quoted(instance, 'number ', '?')}"`,
+        'n = int(question.split("number ")[1])',
+        'print(f"<<<{bin(n).count(\'1\')}>>>")',
+      ].join('\n'),
+    // The number first, copied from the question's own words, then its count right after it: the fact
+    // is then a function of the tokens just before it, which the tiny model can learn.
+    teacherDirect: (instance) => `The ${quoted(instance, 'number ', '?')} has ${instance.answer} one bits.`,
+  },
+];
+
+/** Every code call costs this much reward (the paper has no such term; ours makes code a cost to weigh). */
+export const CODE_PENALTY = -0.5;
+
+/** The question kinds results are broken down by: a recallable fact, or a product to compute. */
+export type QuestionKind = 'recall' | 'product';
+export const QUESTION_KINDS: readonly QuestionKind[] = ['recall', 'product'];
+
+export function questionKind(taskId: string): QuestionKind {
+  if (taskId === 'symbench.number_multiply') return 'product';
+  if (taskId === 'rg.arithmetic.count_bits') return 'recall';
+  throw new InvariantError(`no question kind for ${taskId}`);
+}
+
+/**
+ * Which questions a run evaluates on. `dev` questions are the ones settings were chosen on; `test`
+ * questions come from another seed and were never looked at before a result was reported.
+ */
+export type ExperimentSplit = 'dev' | 'test';
+export const SPLIT_SEED_OFFSET: Record<ExperimentSplit, number> = { dev: 800_000, test: 900_000 };
+
+/** What an arm starts RL from: the SFT model (code data), the untrained base, or the text-only SFT model. */
+export type ArmStart = 'sft' | 'base' | 'text-sft';
+
+export type Arm = {
+  id: string;
+  /** One line on what it is, for the report. */
+  label: string;
+  start: ArmStart;
+  /** Overrides of the shared RL settings; absent: no RL (the start model itself is evaluated). */
+  rl?: RlOptions;
+  /** Evaluation modes (choice: code allowed; ci: told to use code; text: no interpreter). */
+  modes: readonly DemoMode[];
+};
+
+/** The arms. `grpo` is the main run; each other arm changes one thing against it. */
+export const ARMS: readonly Arm[] = [
+  { id: 'sft', label: 'SFT only', start: 'sft', modes: ['choice', 'ci', 'text'] },
+  { id: 'grpo', label: 'SFT + GRPO', start: 'sft', rl: {}, modes: ['choice', 'ci', 'text'] },
+  {
+    id: 'shuffled',
+    label: 'SFT + GRPO, shuffled rewards',
+    start: 'sft',
+    rl: { shuffleRewards: true },
+    modes: ['choice'],
+  },
+  {
+    id: 'unmasked',
+    label: 'SFT + GRPO, trained on interpreter output',
+    start: 'sft',
+    rl: { trainOnObservation: true },
+    modes: ['choice'],
+  },
+  { id: 'ppo', label: 'SFT + PPO', start: 'sft', rl: { estimator: 'ppo' }, modes: ['choice'] },
+  { id: 'reinforce', label: 'SFT + REINFORCE++', start: 'sft', rl: { estimator: 'reinforce++' }, modes: ['choice'] },
+  {
+    id: 'curriculum',
+    label: 'SFT + GRPO, improvement-potential curriculum',
+    start: 'sft',
+    rl: { curriculum: { enabled: true, stages: 3, stepsPerStage: 4, samplesPerAgent: 2 } },
+    modes: ['choice'],
+  },
+  { id: 'cold', label: 'GRPO from the base model (no SFT)', start: 'base', rl: {}, modes: ['choice'] },
+  {
+    id: 'text',
+    label: 'text-only SFT + GRPO (no interpreter)',
+    start: 'text-sft',
+    rl: { agent: { mode: 'text', systemPrompt: DEMO_TEXT_PROMPT } },
+    modes: ['text'],
+  },
+];
+
+export type ExperimentSettings = {
+  /** The demo settings the SFT stage runs with (tasks, data sizes, SFT hyperparameters). */
+  demo: DemoSettings;
+  /** The RL settings every arm shares (an arm's own options override them). */
+  rl: RlOptions;
+  /** SFT trajectories per task under the no-code prompt (answered in the head), so the SFT model follows
+   * "use no code" as it follows "use Python" and both constant policies can be asked of it. */
+  textPerTask: number;
+  /** Evaluation questions per task and split. */
+  evalQuestions: number;
+  split: ExperimentSplit;
+};
+
+/** The settings: the demo's SFT and GRPO recipes with half of the optional-code data answered in the
+ * head (the teacher picks at random, blind to the question), 48 training questions per task. */
+export type ExperimentOverrides = {
+  demo?: Partial<DemoSettings>;
+  rl?: RlOptions;
+  textPerTask?: number;
+  evalQuestions?: number;
+};
+
+export function experimentSettings(
+  seed: number,
+  split: ExperimentSplit = 'test',
+  overrides: ExperimentOverrides = {},
+): ExperimentSettings {
+  const rl = overrides.rl ?? {};
+  const demo = overrides.demo ?? {};
+  return {
+    demo: {
+      ...QUICK_DEMO,
+      tasks: WHEN_TO_CODE_TASKS,
+      directShare: 0.5,
+      evalQuestions: 0,
+      ...demo,
+      sft: { ...QUICK_DEMO.sft, ...demo.sft },
+      seed,
+    },
+    rl: { ...DEMO_RL, questionsPerTask: 48, ...rl, reward: { codePenalty: CODE_PENALTY, ...rl.reward } },
+    textPerTask: overrides.textPerTask ?? 50,
+    evalQuestions: overrides.evalQuestions ?? 30,
+    split,
+  };
+}
