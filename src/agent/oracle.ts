@@ -22,7 +22,8 @@ export const ORACLE_DIRECT_OPENING = 'I can answer this without code. The answer
  * code and answers from the output unless `direct`; in text mode (or `direct`) it answers at once. */
 /** Options of the oracle: answer without code (`direct`), or write `code` instead of the task's
  * reference solution (a teacher style; it must print the answer, bare or as <<<answer>>>).
- * `directText` replaces "The answer is N." before a direct answer's <<<N>>> (a teacher style too). */
+ * `directText` replaces "The answer is N.\n\n<<<N>>>" in a direct answer (a teacher style too; it must
+ * hold the answer as <<<N>>>). */
 export type OracleOptions = { direct?: boolean; code?: string; directText?: string };
 
 export function createOracleBackend(
@@ -37,7 +38,7 @@ export function createOracleBackend(
       script: [
         options.directText === undefined
           ? `${ORACLE_DIRECT_OPENING} ${instance.answer}.\n\n<<<${instance.answer}>>>`
-          : `${ORACLE_DIRECT_OPENING.replace(/ The answer is$/, '')} ${options.directText}\n\n<<<${instance.answer}>>>`,
+          : `${ORACLE_DIRECT_OPENING.replace(/ The answer is$/, '')} ${options.directText}`,
       ],
     });
   if (!options.code && !task.referenceSolution)

@@ -17,7 +17,7 @@ export type DemoTask = {
   options: Record<string, unknown>;
   kind: 'compute' | 'text';
   teacherCode?: (instance: TaskInstance) => string;
-  /** What the teacher says before a direct answer's <<<answer>>> (default "The answer is N."). */
+  /** What the teacher says in a direct answer, <<<answer>>> included (default "The answer is N.\n\n<<<N>>>"). */
   teacherDirect?: (instance: TaskInstance) => string;
 };
 

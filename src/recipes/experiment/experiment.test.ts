@@ -12,7 +12,7 @@ import { ratesOf, verdictOf, writeExperimentReport } from './report.js';
 import type { AnswerRecord, UnitResult } from './run-experiment.js';
 
 describe('question kinds', () => {
-  it('count_bits of 1..15 is a fact to recall (15 questions), number_multiply a product to compute', () => {
+  it('count_bits of 1..7 is a fact to recall (7 questions), number_multiply a product to compute', () => {
     const [product, bits] = WHEN_TO_CODE_TASKS.map((t) => ({ task: getTask(t.id), options: t.options }));
     const numbers = new Set(
       Array.from({ length: 60 }, (_, i) => bits.task.generate(bits.task.resolveOptions(bits.options), 900_000, i)).map(
@@ -20,7 +20,7 @@ describe('question kinds', () => {
       ),
     );
     expect(Math.min(...numbers)).toBeGreaterThanOrEqual(1);
-    expect(Math.max(...numbers)).toBeLessThanOrEqual(15);
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(7);
     expect(questionKind(bits.task.id)).toBe('recall');
     expect(questionKind(product.task.id)).toBe('product');
     expect(() => questionKind('rg.arithmetic.chain_sum')).toThrow(/no question kind/);
@@ -33,7 +33,7 @@ describe('question kinds', () => {
     expect(code).toContain(`question = "number ${instance.metadata.number as number}"`);
     expect(code).toContain('print(f"<<<');
   });
-  it("the teacher's direct count_bits answer restates the number, then its count, then <<<count>>>", async () => {
+  it("the teacher's direct count_bits answer restates the number and gives its count in brackets right after", async () => {
     const demoTask = WHEN_TO_CODE_TASKS[1];
     const task = getTask(demoTask.id);
     const instance = task.generate(task.resolveOptions(demoTask.options), 3, 0);
@@ -44,7 +44,7 @@ describe('question kinds', () => {
     });
     const reply = await backend.chat({ messages: [], maxTokens: 100, temperature: 0 });
     expect(reply.text).toBe(
-      `I can answer this without code. The number ${number} has ${instance.answer} one bits.\n\n<<<${instance.answer}>>>`,
+      `I can answer this without code. The number ${number} has <<<${instance.answer}>>> one bits.`,
     );
   });
 });

@@ -214,7 +214,7 @@ export function writeExperimentReport(
     '## The setting',
     '',
     `- **Tasks.** ${WHEN_TO_CODE_TASKS.map((t) => `\`${t.id}\` (${JSON.stringify(t.options)})`).join(' and ')}.`,
-    '  Question kinds: **recall** (count_bits of 1..15: 15 facts the tiny model can learn by heart and answer',
+    '  Question kinds: **recall** (count_bits of 1..7: 7 facts the tiny model can learn by heart and answer',
     '  without code) and **product** (two factors of 2–3 digits, which it cannot compute in its head).',
     `- **Reward.** The paper's v2 reward (+1 correct, ±0.1 format, −0.1 past 6 turns) plus a code cost of ` +
       `${CODE_PENALTY} per code call, so that code pays only where it changes the answer.`,
@@ -223,7 +223,7 @@ export function writeExperimentReport(
       `${100 * settings.demo.directShare}% in its head, chosen at random and blind to the question's kind; ` +
       `and ${settings.textPerTask} per task told to use no code (answered in the head); ` +
       `peak lr ${settings.demo.sft.learningRate}, ${settings.demo.sft.epochs} epochs.`,
-    `- **RL** (every arm): ${settings.rl.steps} steps of ${settings.rl.questionsPerStep} questions × ` +
+    `- **RL** (every arm): ${settings.rl.estimator === 'grpo' ? "GRPO with the mean baseline only (no division by the group's spread)" : settings.rl.estimator} unless the arm says otherwise, ${settings.rl.steps} steps of ${settings.rl.questionsPerStep} questions × ` +
       `${settings.rl.groupSize} answers at lr ${settings.rl.learningRate}, from ${settings.rl.questionsPerTask} ` +
       'training questions per task (their own seed), under the code-optional prompt.',
     `- **Questions.** Settings were chosen on dev questions; every number below is on ${settings.evalQuestions} ` +

@@ -9,7 +9,7 @@ import { DEMO_TASKS, DEMO_TEXT_PROMPT, quoted, type DemoMode } from '../demo/tas
 
 /**
  * The tasks: number_multiply as in the demo (two factors of 2–3 digits: the tiny model cannot multiply
- * in its head) and count_bits of 1..15, a fact it can recall (15 questions, answers 1–4) as one
+ * in its head) and count_bits of 1..7, a fact it can recall (7 questions, answers 1–3) as one
  * recalls 7 × 8. The teacher's count_bits code and its direct answers both quote the question from
  * "number ", so the model can copy the number into them. So code pays on one kind and costs on the other: neither always nor never is best.
  * (A one-term chain_sum, a copy of the question's number, was tried first on dev questions: the model
@@ -19,7 +19,7 @@ export const WHEN_TO_CODE_TASKS: DemoSettings['tasks'] = [
   DEMO_TASKS[0],
   {
     id: 'rg.arithmetic.count_bits',
-    options: { min_n: 1, max_n: 15 },
+    options: { min_n: 1, max_n: 7 },
     kind: 'compute',
     teacherCode: (instance) =>
       [
@@ -27,14 +27,15 @@ export const WHEN_TO_CODE_TASKS: DemoSettings['tasks'] = [
         'n = int(question.split("number ")[1])',
         'print(f"<<<{bin(n).count(\'1\')}>>>")',
       ].join('\n'),
-    // The number first, copied from the question's own words, then its count right after it: the fact
-    // is then a function of the tokens just before it, which the tiny model can learn.
-    teacherDirect: (instance) => `The ${quoted(instance, 'number ', '?')} has ${instance.answer} one bits.`,
+    // The number first, copied from the question's own words, then its count right after it, inside the
+    // brackets: the fact is a function of the tokens just before it, which the tiny model can learn, and
+    // no second copy of it is needed (after a closing sentence the model wrote <<<1>>> whatever the count).
+    teacherDirect: (instance) => `The ${quoted(instance, 'number ', '?')} has <<<${instance.answer}>>> one bits.`,
   },
 ];
 
 /** Every code call costs this much reward (the paper has no such term; ours makes code a cost to weigh). */
-export const CODE_PENALTY = -0.5;
+export const CODE_PENALTY = -0.6;
 
 /** The question kinds results are broken down by: a recallable fact, or a product to compute. */
 export type QuestionKind = 'recall' | 'product';
@@ -143,9 +144,17 @@ export function experimentSettings(
       sft: { ...QUICK_DEMO.sft, ...demo.sft },
       seed,
     },
-    rl: { ...DEMO_RL, questionsPerTask: 48, ...rl, reward: { codePenalty: CODE_PENALTY, ...rl.reward } },
-    textPerTask: overrides.textPerTask ?? 50,
-    evalQuestions: overrides.evalQuestions ?? 30,
+    // Dr. GRPO's mean baseline (divideByStd false): with a per-call cost, groups that are all right still
+    // differ by the cost, and dividing by their small spread made that as large as right against wrong.
+    rl: {
+      ...DEMO_RL,
+      questionsPerTask: 48,
+      divideByStd: false,
+      ...rl,
+      reward: { codePenalty: CODE_PENALTY, ...rl.reward },
+    },
+    textPerTask: overrides.textPerTask ?? 150,
+    evalQuestions: overrides.evalQuestions ?? 24,
     split,
   };
 }
