@@ -85,6 +85,8 @@ export function registerRlCommand(program: Command): void {
     .option('--format-penalty <r>')
     .option('--turn-penalty <r>')
     .option('--max-turns <n>')
+    .option('--code-penalty <r>', 'reward added per code call, e.g. -0.3 (default 0, as in the paper)')
+    .option('--shuffle-rewards', "the control: deal each step's rewards to its answers in a random order")
     .option('--eval-every <n>', 'held-out evaluation every n steps')
     .option('--eval-per-task <n>', 'held-out questions per task')
     .option('--checkpoint-every <n>', 'keep a checkpoint every n steps')

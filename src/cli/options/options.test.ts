@@ -124,6 +124,22 @@ describe('command schemas', () => {
     );
   });
 
+  it('r1ci rl --code-penalty and --shuffle-rewards reach the resolved config; off by default', async () => {
+    const resolved = async (...words: string[]) => {
+      const cli = buildProgram();
+      let raw: unknown;
+      commandOf(cli, 'rl').action((parsed: unknown) => {
+        raw = parsed;
+      });
+      await cli.parseAsync(['rl', '--out', 'o', ...words], { from: 'user' });
+      return resolveRlFlags(raw).config;
+    };
+    const set = await resolved('--code-penalty', '-0.3', '--shuffle-rewards');
+    expect([set.reward.codePenalty, set.shuffleRewards]).toEqual([-0.3, true]);
+    const unset = await resolved();
+    expect([unset.reward.codePenalty, unset.shuffleRewards]).toEqual([0, false]);
+  });
+
   it('--lora-rank: one name and one check for sft and rl; 0 (all weights) by default', () => {
     const base = { sft: { data: 'd.jsonl', out: 'o' }, rl: { out: 'o', std: true, batchRequests: true } };
     expect(resolveSftFlags(base.sft).config.loraRank).toBe(0);
