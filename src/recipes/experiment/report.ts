@@ -57,6 +57,27 @@ type Finding = {
   metrics: Metric[];
 };
 
+const SAME_ESTIMATORS = 'GRPO, PPO and REINFORCE++ about equal (qualitative)';
+
+/** A finding about two arms' accuracy in choice mode: `a` − `b`, and what the paper leads one to expect. */
+function pair(
+  id: string,
+  title: string,
+  paper: string,
+  a: Policy,
+  b: Policy,
+  expect: Finding['difference']['expect'],
+): Finding {
+  return {
+    id,
+    title,
+    paper,
+    difference: { a, b, metric: 'accuracy', expect },
+    policies: [b, a],
+    metrics: ['accuracy', 'reward'],
+  };
+}
+
 const METRIC_NAMES: Record<Metric, string> = { accuracy: 'accuracy', reward: 'reward', codeUse: 'code use' };
 const isPercent = (metric: Metric) => metric !== 'reward';
 
@@ -128,59 +149,40 @@ export function writeExperimentReport(
       policies: [bestConstant, sftChoice, choice('shuffled'), grpoChoice],
       metrics: ['reward', 'accuracy', 'codeUse'],
     },
-    {
-      id: 'interpreter',
-      title: 'Training with the interpreter beats text-only training',
-      paper: 'GPT-4o 58.6 text only → 70.9 with the interpreter; R1-CI-14B 72.4 (37 test tasks)',
-      difference: {
-        a: grpoChoice,
-        b: arm('text', 'text', 'text-only SFT + GRPO'),
-        metric: 'accuracy',
-        expect: 'above',
-      },
-      policies: [arm('text', 'text', 'text-only SFT + GRPO'), grpoChoice],
-      metrics: ['accuracy', 'reward'],
-    },
-    {
-      id: 'warm-start',
-      title: 'The SFT warm start is essential (cold GRPO gains little)',
-      paper: 'GRPO from the untuned base gives almost nothing (qualitative)',
-      difference: { a: grpoChoice, b: choice('cold'), metric: 'accuracy', expect: 'above' },
-      policies: [choice('cold'), grpoChoice],
-      metrics: ['accuracy', 'reward'],
-    },
-    {
-      id: 'masking',
-      title: 'Masking interpreter output is at least as good as training on it',
-      paper: 'masked beat unmasked (no number in our notes)',
-      difference: { a: grpoChoice, b: choice('unmasked'), metric: 'accuracy', expect: 'above' },
-      policies: [choice('unmasked'), grpoChoice],
-      metrics: ['accuracy', 'reward'],
-    },
-    {
-      id: 'ppo',
-      title: 'GRPO ≈ PPO',
-      paper: 'GRPO, PPO and REINFORCE++ about equal (qualitative)',
-      difference: { a: choice('ppo'), b: grpoChoice, metric: 'accuracy', expect: 'equal' },
-      policies: [grpoChoice, choice('ppo'), choice('reinforce')],
-      metrics: ['accuracy', 'reward'],
-    },
-    {
-      id: 'reinforce',
-      title: 'GRPO ≈ REINFORCE++',
-      paper: 'GRPO, PPO and REINFORCE++ about equal (qualitative)',
-      difference: { a: choice('reinforce'), b: grpoChoice, metric: 'accuracy', expect: 'equal' },
-      policies: [grpoChoice, choice('reinforce')],
-      metrics: ['accuracy', 'reward'],
-    },
-    {
-      id: 'curriculum',
-      title: 'The improvement-potential curriculum beats uniform sampling',
-      paper: 'RL adds +9.3 points with the curriculum against +3.4 without (63.1 → 72.4 against 66.5)',
-      difference: { a: choice('curriculum'), b: grpoChoice, metric: 'accuracy', expect: 'above' },
-      policies: [grpoChoice, choice('curriculum')],
-      metrics: ['accuracy', 'reward'],
-    },
+    pair(
+      'interpreter',
+      'Training with the interpreter beats text-only training',
+      'GPT-4o 58.6 text only → 70.9 with the interpreter; R1-CI-14B 72.4 (37 test tasks)',
+      grpoChoice,
+      arm('text', 'text', 'text-only SFT + GRPO'),
+      'above',
+    ),
+    pair(
+      'warm-start',
+      'The SFT warm start is essential (cold GRPO gains little)',
+      'GRPO from the untuned base gives almost nothing (qualitative)',
+      grpoChoice,
+      choice('cold'),
+      'above',
+    ),
+    pair(
+      'masking',
+      'Masking interpreter output is at least as good as training on it',
+      'masked beat unmasked (no number in our notes)',
+      grpoChoice,
+      choice('unmasked'),
+      'above',
+    ),
+    pair('ppo', 'GRPO ≈ PPO', SAME_ESTIMATORS, choice('ppo'), grpoChoice, 'equal'),
+    pair('reinforce', 'GRPO ≈ REINFORCE++', SAME_ESTIMATORS, choice('reinforce'), grpoChoice, 'equal'),
+    pair(
+      'curriculum',
+      'The improvement-potential curriculum beats uniform sampling',
+      'RL adds +9.3 points with the curriculum against +3.4 without (63.1 → 72.4 against 66.5)',
+      choice('curriculum'),
+      grpoChoice,
+      'above',
+    ),
   ];
 
   const perSeed = (p: Policy, metric: Metric, kind?: QuestionKind) =>
