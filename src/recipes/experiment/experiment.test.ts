@@ -33,7 +33,7 @@ describe('question kinds', () => {
     expect(code).toContain(`question = "number ${instance.metadata.number as number}"`);
     expect(code).toContain('print(f"<<<');
   });
-  it("the teacher's direct count_bits answer restates the number and gives its count in brackets right after", async () => {
+  it("the teacher's direct count_bits answer restates the number, its count in brackets right after", async () => {
     const demoTask = WHEN_TO_CODE_TASKS[1];
     const task = getTask(demoTask.id);
     const instance = task.generate(task.resolveOptions(demoTask.options), 3, 0);

@@ -204,6 +204,10 @@ export function writeExperimentReport(
   const figuresDir = join(dirname(options.file), basename(options.file, '.md'));
   mkdirSync(figuresDir, { recursive: true });
   const settings = experimentSettings(0);
+  const estimatorName =
+    settings.rl.estimator === 'grpo' && settings.rl.divideByStd === false
+      ? "GRPO with the mean baseline only (no division by the group's spread)"
+      : settings.rl.estimator;
   const lines: string[] = [
     "# Experiments: the paper's findings at small scale",
     '',
@@ -225,7 +229,8 @@ export function writeExperimentReport(
       `${100 * settings.demo.directShare}% in its head, chosen at random and blind to the question's kind; ` +
       `and ${settings.textPerTask} per task told to use no code (answered in the head); ` +
       `peak lr ${settings.demo.sft.learningRate}, ${settings.demo.sft.epochs} epochs.`,
-    `- **RL** (every arm): ${settings.rl.estimator === 'grpo' ? "GRPO with the mean baseline only (no division by the group's spread)" : settings.rl.estimator} unless the arm says otherwise, ${settings.rl.steps} steps of ${settings.rl.questionsPerStep} questions × ` +
+    `- **RL** (every arm): ${estimatorName} unless the arm says otherwise, ${settings.rl.steps} steps of ` +
+      `${settings.rl.questionsPerStep} questions × ` +
       `${settings.rl.groupSize} answers at lr ${settings.rl.learningRate}, from ${settings.rl.questionsPerTask} ` +
       'training questions per task (their own seed), under the code-optional prompt.',
     `- **Questions.** Settings were chosen on dev questions; every number below is on ${settings.evalQuestions} ` +
@@ -304,7 +309,8 @@ function kindTable(
     lines.push(
       `| ${p.label} | ${QUESTION_KINDS.map(
         (k) =>
-          `${fmt(estimate(perSeed(p, 'accuracy', k)), 'accuracy')} / ${fmt(estimate(perSeed(p, 'codeUse', k)), 'codeUse')}`,
+          `${fmt(estimate(perSeed(p, 'accuracy', k)), 'accuracy')} / ` +
+          `${fmt(estimate(perSeed(p, 'codeUse', k)), 'codeUse')}`,
       ).join(' | ')} |`,
     );
   return lines;

@@ -139,7 +139,13 @@ export async function runExperiment(options: ExperimentOptions): Promise<UnitRes
     if (ran > 0)
       appendFileSync(
         join(outDir, 'invocations.jsonl'),
-        `${JSON.stringify({ startedAt: new Date(startedAt).toISOString(), seconds: (Date.now() - startedAt) / 1000, runs: ran, lanes: options.lanes ?? 2, split })}\n`,
+        `${JSON.stringify({
+          startedAt: new Date(startedAt).toISOString(),
+          seconds: (Date.now() - startedAt) / 1000,
+          runs: ran,
+          lanes: options.lanes ?? 2,
+          split,
+        })}\n`,
       );
   });
   return readUnitResults(outDir, options.seeds, split);

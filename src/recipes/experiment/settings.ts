@@ -11,7 +11,8 @@ import { DEMO_TASKS, DEMO_TEXT_PROMPT, quoted, type DemoMode } from '../demo/tas
  * The tasks: number_multiply as in the demo (two factors of 2–3 digits: the tiny model cannot multiply
  * in its head) and count_bits of 1..7, a fact it can recall (7 questions, answers 1–3) as one
  * recalls 7 × 8. The teacher's count_bits code and its direct answers both quote the question from
- * "number ", so the model can copy the number into them. So code pays on one kind and costs on the other: neither always nor never is best.
+ * "number ", so the model can copy the number into them. So code pays on one kind and costs on the
+ * other: neither always nor never is best.
  * (A one-term chain_sum, a copy of the question's number, was tried first on dev questions: the model
  * cannot copy a number into <<<…>>> without code, so answering it in the head scored 0%.)
  */
