@@ -63,8 +63,6 @@ export type UnitResult = {
   modes: Partial<Record<DemoMode, AnswerRecord[]>>;
   /** Wall time of this unit's parts, in seconds (SFT counts where this unit ran it). */
   seconds: { sft: number; rl: number; eval: number; total: number };
-  /** The RL run's last step's training reward and code use (absent without RL). */
-  rl?: { steps: number; lastReward: number; lastCodeUse: number };
 };
 
 export const unitFile = (outDir: string, seed: number, arm: string, split: ExperimentSplit) =>
@@ -277,7 +275,6 @@ async function runUnit(
         );
   const t1 = performance.now();
   let target: DemoModel['target'] = arm.start === 'base' ? { baseModel: start } : { modelPath: start };
-  let rl: UnitResult['rl'];
   if (arm.rl) {
     const config = armRlConfig(settings, arm.rl);
     const result = await runRl({
@@ -293,8 +290,6 @@ async function runUnit(
             `accuracy ${(100 * m.accuracy).toFixed(0)}%, code use ${(100 * m.codeUseRate).toFixed(0)}%`,
         ),
     });
-    const last = result.metrics.at(-1);
-    rl = { steps: result.metrics.length, lastReward: last?.reward ?? 0, lastCodeUse: last?.codeUseRate ?? 0 };
     target = { modelId: result.modelId };
   }
   const t2 = performance.now();
@@ -306,7 +301,6 @@ async function runUnit(
     split: settings.split,
     modes,
     seconds: { sft: (t1 - t0) / 1000, rl: (t2 - t1) / 1000, eval: (t3 - t2) / 1000, total: 0 },
-    ...(rl ? { rl } : {}),
   };
 }
 
