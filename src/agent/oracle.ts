@@ -22,9 +22,9 @@ export const ORACLE_DIRECT_OPENING = 'I can answer this without code. The answer
  * code and answers from the output unless `direct`; in text mode (or `direct`) it answers at once. */
 /** Options of the oracle: answer without code (`direct`), or write `code` instead of the task's
  * reference solution (a teacher style; it must print the answer, bare or as <<<answer>>>).
- * `directText` replaces "The answer is N.\n\n<<<N>>>" in a direct answer (a teacher style too; it must
- * hold the answer as <<<N>>>). */
-export type OracleOptions = { direct?: boolean; code?: string; directText?: string };
+ * `opening` is what the first reply says before it chooses between code and a direct answer (a teacher
+ * style too, e.g. the question restated, so the choice is made right after the question's own words). */
+export type OracleOptions = { direct?: boolean; code?: string; opening?: string };
 
 export function createOracleBackend(
   task: Task,
@@ -35,11 +35,7 @@ export function createOracleBackend(
   if (mode === 'text' || (options.direct && mode === 'ci'))
     return new ScriptedBackend({
       name: 'oracle',
-      script: [
-        options.directText === undefined
-          ? `${ORACLE_DIRECT_OPENING} ${instance.answer}.\n\n<<<${instance.answer}>>>`
-          : `${ORACLE_DIRECT_OPENING.replace(/ The answer is$/, '')} ${options.directText}`,
-      ],
+      script: [`${options.opening ?? ''}${ORACLE_DIRECT_OPENING} ${instance.answer}.\n\n<<<${instance.answer}>>>`],
     });
   if (!options.code && !task.referenceSolution)
     throw new ConfigError([
@@ -55,7 +51,7 @@ export function createOracleBackend(
   return new ScriptedBackend({
     name: 'oracle',
     script: (call, index) => {
-      if (index === 0) return `Computing beats reasoning here, so I will run code.\n\n${block}`;
+      if (index === 0) return `${options.opening ?? ''}Computing beats reasoning here, so I will run code.\n\n${block}`;
       const output = lastFeedback(call);
       if (output === null || output === '(no output)')
         return 'The program did not produce an answer, so I cannot give one.';

@@ -49,7 +49,7 @@ export async function synthesise(
         backend: createOracleBackend(task, instance, mode, {
           direct: answersDirectly(directShare, seed, task.id, instance.index),
           code: codeOf(settings.tasks, task.id, instance),
-          directText: settings.tasks.find((t) => t.id === task.id)?.teacherDirect?.(instance),
+          opening: settings.tasks.find((t) => t.id === task.id)?.teacherOpening?.(instance),
         }),
       }),
     },

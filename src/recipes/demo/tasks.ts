@@ -17,8 +17,8 @@ export type DemoTask = {
   options: Record<string, unknown>;
   kind: 'compute' | 'text';
   teacherCode?: (instance: TaskInstance) => string;
-  /** What the teacher says in a direct answer, <<<answer>>> included (default "The answer is N.\n\n<<<N>>>"). */
-  teacherDirect?: (instance: TaskInstance) => string;
+  /** What the teacher writes first, before it chooses between code and a direct answer (default nothing). */
+  teacherOpening?: (instance: TaskInstance) => string;
 };
 
 /** The question's text from `anchor` up to `end`: what the teacher's code quotes. */
