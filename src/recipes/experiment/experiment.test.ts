@@ -12,40 +12,52 @@ import { ratesOf, verdictOf, writeExperimentReport } from './report.js';
 import type { AnswerRecord, UnitResult } from './run-experiment.js';
 
 describe('question kinds', () => {
-  it('count_bits of 1..7 is a fact to recall (7 questions), number_multiply a product to compute', () => {
-    const [product, bits] = WHEN_TO_CODE_TASKS.map((t) => ({ task: getTask(t.id), options: t.options }));
-    const numbers = new Set(
-      Array.from({ length: 60 }, (_, i) => bits.task.generate(bits.task.resolveOptions(bits.options), 900_000, i)).map(
-        (instance) => instance.metadata.number as number,
-      ),
+  it('power_function to the power 0 is answered by a rule, number_multiply is a product to compute', () => {
+    const [product, power] = WHEN_TO_CODE_TASKS.map((t) => ({ task: getTask(t.id), options: t.options }));
+    const questions = Array.from({ length: 60 }, (_, i) =>
+      power.task.generate(power.task.resolveOptions(power.options), 900_000, i),
     );
-    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(1);
-    expect(Math.max(...numbers)).toBeLessThanOrEqual(7);
-    expect(questionKind(bits.task.id)).toBe('recall');
+    // Many different questions (bases of 1–99 with 4 decimals), one answer: the rule's.
+    expect(new Set(questions.map((q) => q.metadata.base)).size).toBeGreaterThan(50);
+    expect(new Set(questions.map((q) => q.answer))).toEqual(new Set(['1.00e+0']));
+    expect(questions.every((q) => q.metadata.exponent === 0)).toBe(true);
+    expect(questionKind(power.task.id)).toBe('rule');
     expect(questionKind(product.task.id)).toBe('product');
     expect(() => questionKind('rg.arithmetic.chain_sum')).toThrow(/no question kind/);
   });
-  it("the teacher's count_bits code quotes the number from the question and prints the answer's format", () => {
+  it("the teacher's power code quotes the question and prints an answer the verifier accepts", () => {
     const demoTask = WHEN_TO_CODE_TASKS[1];
     const task = getTask(demoTask.id);
     const instance = task.generate(task.resolveOptions(demoTask.options), 3, 0);
     const code = demoTask.teacherCode!(instance);
-    expect(code).toContain(`question = "number ${instance.metadata.number as number}"`);
-    expect(code).toContain('print(f"<<<');
+    expect(code).toContain(`question = "Compute ${instance.metadata.base as string}^0"`);
+    expect(code).toContain(':.2e}>>>');
+    // What Python's format prints for 1.0 with ".2e".
+    expect(task.verify(instance, '<<<1.00e+00>>>').correct).toBe(true);
   });
-  it("the teacher's direct count_bits answer restates the number, its count in brackets right after", async () => {
-    const demoTask = WHEN_TO_CODE_TASKS[1];
-    const task = getTask(demoTask.id);
-    const instance = task.generate(task.resolveOptions(demoTask.options), 3, 0);
-    const number = instance.metadata.number as number;
-    const backend = createOracleBackend(task, instance, 'ci', {
-      direct: true,
-      directText: demoTask.teacherDirect!(instance),
-    });
-    const reply = await backend.chat({ messages: [], maxTokens: 100, temperature: 0 });
-    expect(reply.text).toBe(
-      `I can answer this without code. The number ${number} has <<<${instance.answer}>>> one bits.`,
-    );
+});
+
+describe("the teacher's opening", () => {
+  it('restates the question in its own words first, then chooses between code and a direct answer', async () => {
+    for (const demoTask of WHEN_TO_CODE_TASKS) {
+      const task = getTask(demoTask.id);
+      const instance = task.generate(task.resolveOptions(demoTask.options), 5, 0);
+      const opening = demoTask.teacherOpening!(instance);
+      // The restated words are the question's own, so the model copies them from the prompt.
+      expect(instance.prompt).toContain(opening.slice('Question: '.length, -'.\n'.length));
+      const reply = async (direct: boolean) =>
+        (
+          await createOracleBackend(task, instance, 'ci', {
+            direct,
+            opening,
+            code: demoTask.teacherCode!(instance),
+          }).chat({ messages: [], maxTokens: 300, temperature: 0 })
+        ).text;
+      expect(await reply(true)).toBe(
+        `${opening}I can answer this without code. The answer is ${instance.answer}.\n\n<<<${instance.answer}>>>`,
+      );
+      expect(await reply(false)).toMatch(new RegExp(`^${opening.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}Computing beats`));
+    }
   });
 });
 
@@ -76,7 +88,7 @@ describe('estimates over seeds', () => {
 /** Two answers, one per kind: each correct or not, with or without a code call (reward as the experiment scores). */
 const answers = (spec: Record<QuestionKind, { correct: boolean; code: boolean }>): AnswerRecord[] =>
   (Object.entries(spec) as [QuestionKind, { correct: boolean; code: boolean }][]).map(([kind, s], index) => ({
-    taskId: kind === 'product' ? 'symbench.number_multiply' : 'rg.arithmetic.count_bits',
+    taskId: kind === 'product' ? 'symbench.number_multiply' : 'rg.arithmetic.power_function',
     index,
     kind,
     correct: s.correct,
@@ -88,9 +100,9 @@ const answers = (spec: Record<QuestionKind, { correct: boolean; code: boolean }>
 const ok = { correct: true, code: true };
 const head = { correct: true, code: false };
 const wrongHead = { correct: false, code: false };
-const alwaysCode = answers({ recall: ok, product: ok }); // 0.8 each
-const neverCode = answers({ recall: head, product: wrongHead }); // (1.1 + 0.1) / 2 = 0.6
-const conditional = answers({ recall: head, product: ok }); // (1.1 + 0.8) / 2 = 0.95
+const alwaysCode = answers({ rule: ok, product: ok }); // 0.8 each
+const neverCode = answers({ rule: head, product: wrongHead }); // (1.1 + 0.1) / 2 = 0.6
+const conditional = answers({ rule: head, product: ok }); // (1.1 + 0.8) / 2 = 0.95
 
 function unit(seed: number, arm: string, modes: UnitResult['modes']): UnitResult {
   return { arm, seed, split: 'test', modes, seconds: { sft: 0, rl: 10, eval: 2, total: 12 + seed } };
@@ -114,7 +126,7 @@ describe('the report', () => {
     expect(report.summary).toMatch(/shuffled rewards: -0\.080 ± 0\.\d+ \(no gain, as a control should show\)/);
     // Findings whose arms did not run say so rather than inventing a number.
     expect(report.summary).toMatch(/GRPO ≈ PPO: – \(not run\)/);
-    expect(text).toContain('| recall | product |');
+    expect(text).toContain('| rule | product |');
     expect(existsSync(join(dir, 'experiments', 'when-to-code.svg'))).toBe(true);
     expect(text).toContain('](experiments/when-to-code.svg)');
   });

@@ -11,6 +11,7 @@ import {
   CODE_PENALTY,
   QUESTION_KINDS,
   WHEN_TO_CODE_TASKS,
+  SPLIT_SEED_OFFSET,
   experimentSettings,
   type QuestionKind,
 } from './settings.js';
@@ -220,13 +221,16 @@ export function writeExperimentReport(
     '## The setting',
     '',
     `- **Tasks.** ${WHEN_TO_CODE_TASKS.map((t) => `\`${t.id}\` (${JSON.stringify(t.options)})`).join(' and ')}.`,
-    '  Question kinds: **recall** (count_bits of 1..7: 7 facts the tiny model can learn by heart and answer',
-    '  without code) and **product** (two factors of 2–3 digits, which it cannot compute in its head).',
+    '  Question kinds: **rule** (a base of 1–99 to the power 0: many questions, one answer, which the rule',
+    '  "anything to the power 0 is 1" gives without computing) and **product** (two factors of 2–3 digits,',
+    '  which the tiny model cannot compute in its head).',
     `- **Reward.** The paper's v2 reward (+1 correct, ±0.1 format, −0.1 past 6 turns) plus a code cost of ` +
-      `${CODE_PENALTY} per code call, so that code pays only where it changes the answer.`,
+      `${Math.abs(CODE_PENALTY)} per code call, so that code pays only where it changes the answer.`,
     `- **SFT** (shared by every arm that starts from it): ${settings.demo.perTask} trajectories per task told to ` +
       `use Python, then ${settings.demo.choicePerTask} per task with code optional, of which the teacher answers ` +
       `${100 * settings.demo.directShare}% in its head, chosen at random and blind to the question's kind; ` +
+      'every teacher answer first restates the question in its own words ("Question: Compute 12.5^0."), then ' +
+      'chooses; ' +
       `and ${settings.textPerTask} per task told to use no code (answered in the head); ` +
       `peak lr ${settings.demo.sft.learningRate}, ${settings.demo.sft.epochs} epochs.`,
     `- **RL** (every arm): ${estimatorName} unless the arm says otherwise, ${settings.rl.steps} steps of ` +
@@ -234,7 +238,8 @@ export function writeExperimentReport(
       `${settings.rl.groupSize} answers at lr ${settings.rl.learningRate}, from ${settings.rl.questionsPerTask} ` +
       'training questions per task (their own seed), under the code-optional prompt.',
     `- **Questions.** Settings were chosen on dev questions; every number below is on ${settings.evalQuestions} ` +
-      `test questions per task per seed (question seed = seed + 900000), greedy, which no setting was chosen on.` +
+      `test questions per task per seed (question seed = seed + ${SPLIT_SEED_OFFSET.test}), greedy, which no ` +
+      'setting was chosen on.' +
       ' Answers ended by an infrastructure failure are left out and counted in the wall-time table.',
     '',
     '## Summary',

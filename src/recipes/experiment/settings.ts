@@ -9,51 +9,56 @@ import { DEMO_TASKS, DEMO_TEXT_PROMPT, quoted, type DemoMode } from '../demo/tas
 
 /**
  * The tasks: number_multiply as in the demo (two factors of 2–3 digits: the tiny model cannot multiply
- * in its head) and count_bits of 1..7, a fact it can recall (7 questions, answers 1–3) as one
- * recalls 7 × 8. The teacher's count_bits code and its direct answers both quote the question from
- * "number ", so the model can copy the number into them. So code pays on one kind and costs on the
- * other: neither always nor never is best.
- * (A one-term chain_sum, a copy of the question's number, was tried first on dev questions: the model
- * cannot copy a number into <<<…>>> without code, so answering it in the head scored 0%.)
+ * in its head) and power_function with exponent 0 (a base of 1–99 to the power 0: the rule "anything to
+ * the power 0 is 1" answers it without computing, as a person answers it). So code pays on one kind
+ * and costs on the other: neither always nor never is best.
+ * Tried first on dev questions, then on the first test run: count_bits of 1..7, 7 facts to learn by
+ * heart. The model recalled them at the rate of always writing the commonest count (29–50% on four
+ * seeds of five), so always-code was the better policy there and the setting was not the one asked for.
+ * Every teacher answer opens by restating the question in its own words ("Question: Compute 12.5^0.")
+ * and only then chooses: the choice is made right after words that tell the kinds apart, not after the
+ * prompt's shared ending, so GRPO's push on one kind's choice leaks less into the other's.
  */
 export const WHEN_TO_CODE_TASKS: DemoSettings['tasks'] = [
-  DEMO_TASKS[0],
+  { ...DEMO_TASKS[0], teacherOpening: (instance) => `Question: ${quoted(instance, 'result of ', '?')}.\n` },
   {
-    id: 'rg.arithmetic.count_bits',
-    options: { min_n: 1, max_n: 7 },
+    id: 'rg.arithmetic.power_function',
+    options: { min_base: 1, max_base: 99, min_exponent: 0, max_exponent: 0 },
     kind: 'compute',
     teacherCode: (instance) =>
       [
-        `question = "${quoted(instance, 'number ', '?')}"`,
-        'n = int(question.split("number ")[1])',
-        'print(f"<<<{bin(n).count(\'1\')}>>>")',
+        `question = "${quoted(instance, 'Compute ', '. Return')}"`,
+        'base, exponent = question.split(" ")[1].split("^")',
+        'print(f"<<<{float(base) ** int(exponent):.2e}>>>")',
       ].join('\n'),
-    // The number first, copied from the question's own words, then its count right after it, inside the
-    // brackets: the fact is a function of the tokens just before it, which the tiny model can learn, and
-    // no second copy of it is needed (after a closing sentence the model wrote <<<1>>> whatever the count).
-    teacherDirect: (instance) => `The ${quoted(instance, 'number ', '?')} has <<<${instance.answer}>>> one bits.`,
+    teacherOpening: (instance) => `Question: ${quoted(instance, 'Compute ', '. Return')}.\n`,
   },
 ];
 
-/** Every code call costs this much reward (the paper has no such term; ours makes code a cost to weigh). */
-export const CODE_PENALTY = -0.6;
+/**
+ * Every code call costs this much reward (the paper has no such term; ours makes code a cost to weigh).
+ * Chosen on dev questions of seeds 0 and 1: at 0.2 GRPO kept code on both kinds; at 0.6 (and at 0.3
+ * without the teacher's opening) it dropped code on both.
+ */
+export const CODE_PENALTY = -0.3;
 
-/** The question kinds results are broken down by: a recallable fact, or a product to compute. */
-export type QuestionKind = 'recall' | 'product';
-export const QUESTION_KINDS: readonly QuestionKind[] = ['recall', 'product'];
+/** The question kinds results are broken down by: a power answered by a rule, or a product to compute. */
+export type QuestionKind = 'rule' | 'product';
+export const QUESTION_KINDS: readonly QuestionKind[] = ['rule', 'product'];
 
 export function questionKind(taskId: string): QuestionKind {
   if (taskId === 'symbench.number_multiply') return 'product';
-  if (taskId === 'rg.arithmetic.count_bits') return 'recall';
+  if (taskId === 'rg.arithmetic.power_function') return 'rule';
   throw new InvariantError(`no question kind for ${taskId}`);
 }
 
 /**
  * Which questions a run evaluates on. `dev` questions are the ones settings were chosen on; `test`
- * questions come from another seed and were never looked at before a result was reported.
+ * questions come from another seed and were never looked at before a result was reported. (The first
+ * reported run used seed + 900000; what it showed shaped this setting, so its test questions are spent.)
  */
 export type ExperimentSplit = 'dev' | 'test';
-export const SPLIT_SEED_OFFSET: Record<ExperimentSplit, number> = { dev: 800_000, test: 900_000 };
+export const SPLIT_SEED_OFFSET: Record<ExperimentSplit, number> = { dev: 800_000, test: 700_000 };
 
 /** What an arm starts RL from: the SFT model (code data), the untrained base, or the text-only SFT model. */
 export type ArmStart = 'sft' | 'base' | 'text-sft';
