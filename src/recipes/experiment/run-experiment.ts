@@ -11,7 +11,7 @@ import { createTinyPreset, withLearner, type LearnerClient } from '../../learner
 import { createLocalSandbox, type Sandbox } from '../../sandbox/index.js';
 import { computeEpisodeReward } from '../../train/algos/index.js';
 import { runRl } from '../../train/rl/run-rl.js';
-import type { RlOptions } from '../../train/rl/types.js';
+import type { RlOptions, StepMetrics } from '../../train/rl/types.js';
 import type { DemoContext, DemoModel } from '../demo/context.js';
 import { demoRlConfig } from '../demo/rl-stage.js';
 import { evaluateModes, sftStage, synthesise } from '../demo/stages.js';
@@ -287,7 +287,7 @@ async function runUnit(
       onStep: (m) =>
         log(
           `${lane.name}: seed ${seed} ${arm.id} step ${m.step}/${config.steps}: reward ${m.reward.toFixed(3)}, ` +
-            `accuracy ${(100 * m.accuracy).toFixed(0)}%, code use ${(100 * m.codeUseRate).toFixed(0)}%`,
+            `accuracy ${(100 * m.accuracy).toFixed(0)}%, code use ${(100 * m.codeUseRate).toFixed(0)}% (${kindCodeUse(m)})`,
         ),
     });
     target = { modelId: result.modelId };
@@ -316,6 +316,13 @@ export function armRlConfig(settings: ExperimentSettings, arm: RlOptions) {
 }
 
 /** Greedy answers on the split's questions in the arm's modes, scored with the experiment's reward. */
+/** A step's code use per question kind, e.g. "product 100%, rule 40%": shows GRPO's choice moving per kind. */
+function kindCodeUse(metrics: StepMetrics): string {
+  return Object.entries(metrics.tasks)
+    .map(([taskId, t]) => `${questionKind(taskId)} ${(100 * t.codeUseRate).toFixed(0)}%`)
+    .join(', ');
+}
+
 async function evaluateArm(
   outDir: string,
   arm: Arm,

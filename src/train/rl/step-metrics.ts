@@ -1,9 +1,9 @@
 // One step's metrics line from its scored rollouts, the training result and an optional eval.
-import { isInfrastructureStop } from '../../agent/index.js';
+import { isInfrastructureStop, type Episode } from '../../agent/index.js';
 import type { ScoredGroup } from './batch.js';
 import type { RolloutResult } from './rollouts.js';
 import type { TrainStepResult } from './train-step.js';
-import type { StepMetrics } from './types.js';
+import type { StepMetrics, TaskStepMetrics } from './types.js';
 
 export type StepMetricsInput = {
   step: number;
@@ -56,5 +56,26 @@ export function computeStepMetrics(input: StepMetricsInput): StepMetrics {
     trainingSeconds: trained.seconds,
     hiddenExecution: rollouts.hiddenExecution,
     ...(input.evaluation ? { eval: input.evaluation } : {}),
+    tasks: perTask(
+      episodes,
+      rewards.map((r) => r.total),
+    ),
   };
+}
+
+function perTask(episodes: readonly Episode[], rewards: readonly number[]): Record<string, TaskStepMetrics> {
+  const byTask = new Map<string, number[]>();
+  episodes.forEach((e, i) => byTask.set(e.taskId, [...(byTask.get(e.taskId) ?? []), i]));
+  const sorted = [...byTask.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return Object.fromEntries(
+    sorted.map(([taskId, indices]) => [
+      taskId,
+      {
+        episodes: indices.length,
+        reward: mean(indices.map((i) => rewards[i])),
+        accuracy: mean(indices.map((i) => (episodes[i].verdict.correct ? 1 : 0))),
+        codeUseRate: mean(indices.map((i) => (episodes[i].codeCalls > 0 ? 1 : 0))),
+      },
+    ]),
+  );
 }

@@ -180,7 +180,13 @@ export type StepMetrics = {
   /** Share of execution time that overlapped generation (1 − exposed execution / execution). */
   hiddenExecution: number | null;
   eval?: { accuracy: number; codeUseRate: number; questions: number };
+  /** The same rates per task of the step's questions (episodes an outage ended left out), so a run on
+   * several tasks shows which of them moved: e.g. code use rising on one task while it falls on another. */
+  tasks: Record<string, TaskStepMetrics>;
 };
+
+/** One task's share of a step: its counted episodes, mean reward, accuracy and code-use rate. */
+export type TaskStepMetrics = { episodes: number; reward: number; accuracy: number; codeUseRate: number };
 
 /** state.json: the last completed step and where its weights and optimizer state are. */
 export type RunState = { step: number; checkpoint: string; samplerCheckpoint?: string; configHash: string };
