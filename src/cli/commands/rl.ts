@@ -34,6 +34,11 @@ export function registerRlCommand(program: Command): void {
     .option('--estimator <name>', 'grpo | reinforce++ | reinforce++-baseline (group mean subtracted first) | ppo')
     .option('--group-size <n>', 'answers per question (paper: 5)')
     .option('--questions-per-step <n>', 'questions per step (paper: 128)')
+    .option(
+      '--task-mix <mix>',
+      "pooled (default: each step's questions drawn from all tasks' at once) | balanced (each step asks " +
+        'the tasks equally)',
+    )
     .option('--steps <n>', 'optimizer steps')
     .option('--lr, --learning-rate <rate>', 'learning rate (paper: 1e-6 for real models; tiny default 1e-4)')
     .option('--kl <coef>', 'low-variance KL coefficient (paper: 0.001)')

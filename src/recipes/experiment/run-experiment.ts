@@ -287,7 +287,8 @@ async function runUnit(
       onStep: (m) =>
         log(
           `${lane.name}: seed ${seed} ${arm.id} step ${m.step}/${config.steps}: reward ${m.reward.toFixed(3)}, ` +
-            `accuracy ${(100 * m.accuracy).toFixed(0)}%, code use ${(100 * m.codeUseRate).toFixed(0)}% (${kindCodeUse(m)})`,
+            `accuracy ${(100 * m.accuracy).toFixed(0)}%, ` +
+            `code use ${(100 * m.codeUseRate).toFixed(0)}% (${kindCodeUse(m)})`,
         ),
     });
     target = { modelId: result.modelId };

@@ -17,6 +17,7 @@ const DEFAULTS: Omit<ResolvedRlConfig, 'reward' | 'curriculum' | 'agent'> = {
   estimator: 'grpo',
   groupSize: 5,
   questionsPerStep: 8,
+  taskMix: 'pooled',
   steps: 20,
   learningRate: TINY_LEARNING_RATE,
   gradClipNorm: 1,
@@ -129,6 +130,7 @@ export function resolveRlConfig(options: RlOptions = {}): ResolvedRlConfig {
     'stale-1 sampling needs the snapshot of every step: drop --save-every or --stale',
     merged.saveEvery,
   );
+  check(['pooled', 'balanced'].includes(merged.taskMix), 'taskMix', 'use pooled or balanced', merged.taskMix);
   check(
     ['constant', 'linear', 'cosine'].includes(merged.lrSchedule),
     'lrSchedule',

@@ -246,13 +246,46 @@ function stagePools(
   };
 }
 
-/** The step's questions: a seeded draw from the pool, so a rerun of step k asks the same questions. */
+/** The step's questions, a pure function of the pool, the seed and the step, so a rerun of step k asks
+ * the same questions: a seeded draw from the whole pool (`pooled`), or the tasks in turn (`balanced`). */
 export function pickQuestions(
+  pool: readonly QuestionRef[],
+  config: Pick<ResolvedRlConfig, 'seed' | 'questionsPerStep' | 'taskMix'>,
+  step: number,
+): QuestionRef[] {
+  if (config.taskMix === 'balanced') return balancedQuestions(pool, config, step);
+  return createRng('rl-questions', config.seed, step).sample(pool, Math.min(config.questionsPerStep, pool.length));
+}
+
+/**
+ * Step k's questions under `balanced`: slots (k−1)·q … k·q−1 of an endless sequence that visits the
+ * tasks in rounds (each round a seeded order of all of them) and, at a task's r-th visit, asks question
+ * r of that task's seeded order (a new order each pass over its questions). Each step then has the
+ * tasks to within one question of each other, and no question repeats before its task's pool is used up.
+ */
+function balancedQuestions(
   pool: readonly QuestionRef[],
   config: Pick<ResolvedRlConfig, 'seed' | 'questionsPerStep'>,
   step: number,
 ): QuestionRef[] {
-  return createRng('rl-questions', config.seed, step).sample(pool, Math.min(config.questionsPerStep, pool.length));
+  const byTask = new Map<string, QuestionRef[]>();
+  for (const q of pool) byTask.set(q.taskId, [...(byTask.get(q.taskId) ?? []), q]);
+  const tasks = [...byTask.keys()];
+  const count = Math.min(config.questionsPerStep, pool.length);
+  const rounds = new Map<number, string[]>();
+  const passes = new Map<string, QuestionRef[]>();
+  const picked: QuestionRef[] = [];
+  for (let slot = (step - 1) * count; picked.length < count; slot++) {
+    const round = Math.floor(slot / tasks.length);
+    if (!rounds.has(round)) rounds.set(round, createRng('rl-task-order', config.seed, round).shuffle(tasks));
+    const taskId = rounds.get(round)![slot % tasks.length];
+    const questions = byTask.get(taskId)!;
+    const pass = Math.floor(round / questions.length);
+    const key = `${taskId}#${pass}`;
+    if (!passes.has(key)) passes.set(key, createRng('rl-task-questions', config.seed, taskId, pass).shuffle(questions));
+    picked.push(passes.get(key)![round % questions.length]);
+  }
+  return picked;
 }
 
 /** Keeps the newest resume checkpoint and every `checkpointEvery`-th one. */

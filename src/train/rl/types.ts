@@ -39,6 +39,9 @@ export type CurriculumOptions = {
   online?: boolean;
 };
 
+/** How a step's questions are drawn across tasks (RlOptions.taskMix). */
+export type TaskMix = 'pooled' | 'balanced';
+
 export type RlOptions = {
   /** Training task ids (default: the demo's arithmetic task). */
   taskIds?: string[];
@@ -53,6 +56,11 @@ export type RlOptions = {
   groupSize?: number;
   /** Questions per step (paper: 128). */
   questionsPerStep?: number;
+  /** How a step's questions are drawn from the pool: `pooled` (the default), a seeded draw from all of
+   * them, so a step's share of each task varies by chance; `balanced`, the tasks taken in turn (a seeded
+   * order each round) and each task's questions in a seeded order without repeats until all are used, so
+   * every step asks the tasks equally (to within one) and no step leans on one task by chance. */
+  taskMix?: TaskMix;
   /** Total optimizer steps. */
   steps?: number;
   /** Adam learning rate (paper: 1e-6 for real models; the tiny model's default is larger). */
