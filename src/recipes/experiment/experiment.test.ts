@@ -108,6 +108,18 @@ function unit(seed: number, arm: string, modes: UnitResult['modes']): UnitResult
   return { arm, seed, split: 'test', modes, seconds: { sft: 0, rl: 10, eval: 2, total: 12 + seed } };
 }
 
+describe('code use in the report', () => {
+  it('counts an answer that wrote code as code use even when the code never ran', () => {
+    const cutOff = { ...answers({ rule: wrongHead, product: wrongHead })[0], codeWritten: true };
+    const inHead = { ...answers({ rule: head, product: head })[0], codeWritten: false };
+    expect(ratesOf([cutOff, inHead]).codeUse).toBe(0.5);
+  });
+
+  it('falls back to code calls for results written before answers recorded written code', () => {
+    expect(ratesOf(conditional).codeUse).toBe(0.5);
+  });
+});
+
 describe('the report', () => {
   it('compares the code-optional policy with the best constant one per seed, and the control with it', () => {
     const results = [0, 1, 2, 3, 4].flatMap((seed) => [

@@ -17,7 +17,8 @@ import {
 } from './settings.js';
 import { directionOf, estimate, formatEstimate, type Direction, type Estimate } from './stats.js';
 
-/** Accuracy, mean reward and code use (share of answers that ran code) over a set of answers. */
+/** Accuracy, mean reward and code use (share of answers that wrote code, run or not; results written
+ * before answers recorded that count the answers that ran code) over a set of answers. */
 export type Rates = { accuracy: number; reward: number; codeUse: number; n: number; infrastructure: number };
 
 export function ratesOf(records: readonly AnswerRecord[], kind?: QuestionKind): Rates {
@@ -27,7 +28,7 @@ export function ratesOf(records: readonly AnswerRecord[], kind?: QuestionKind): 
   return {
     accuracy: share((r) => (r.correct ? 1 : 0)),
     reward: share((r) => r.reward),
-    codeUse: share((r) => (r.codeCalls > 0 ? 1 : 0)),
+    codeUse: share((r) => ((r.codeWritten ?? r.codeCalls > 0) ? 1 : 0)),
     n,
     infrastructure: records.length - kept.length,
   };
@@ -305,7 +306,7 @@ function kindTable(
   fmt: (e: Estimate, metric: Metric) => string,
 ): string[] {
   const lines = [
-    'By question kind (accuracy / code use):',
+    'By question kind (accuracy / code use: the share of answers that wrote a python block, run or not):',
     '',
     `| policy | ${QUESTION_KINDS.join(' | ')} |`,
     `|---|${QUESTION_KINDS.map(() => '---').join('|')}|`,

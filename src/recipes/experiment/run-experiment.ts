@@ -5,7 +5,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadTokenizer, type Tokenizer } from '../../backends/index.js';
-import { isInfrastructureStop, type Episode } from '../../agent/index.js';
+import { isInfrastructureStop, scanFirstBlock, type Episode } from '../../agent/index.js';
 import { ConfigError, rewriteJsonl, withRunFolder, type OnProgress } from '../../core/index.js';
 import { createTinyPreset, withLearner, type LearnerClient } from '../../learner/index.js';
 import { createLocalSandbox, type Sandbox } from '../../sandbox/index.js';
@@ -50,6 +50,9 @@ export type AnswerRecord = {
   kind: QuestionKind;
   correct: boolean;
   codeCalls: number;
+  /** The answer opened a python block, whether or not it ran (a block the token limit cut off never runs);
+   * absent in results written before it was recorded. */
+  codeWritten?: boolean;
   reward: number;
   stopReason: string;
   /** Ended by a backend or sandbox failure: left out of every rate (not a model failure). */
@@ -354,6 +357,7 @@ async function evaluateArm(
       kind: questionKind(episode.taskId),
       correct: episode.verdict.correct,
       codeCalls: episode.codeCalls,
+      codeWritten: episode.turns.some((turn) => scanFirstBlock(turn.text).kind !== 'none'),
       reward: computeEpisodeReward(episode, reward).total,
       stopReason: episode.stopReason,
       infrastructure: isInfrastructureStop(episode.stopReason),
