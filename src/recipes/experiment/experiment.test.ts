@@ -118,6 +118,16 @@ describe('code use in the report', () => {
   it('falls back to code calls for results written before answers recorded written code', () => {
     expect(ratesOf(conditional).codeUse).toBe(0.5);
   });
+
+  it('is named in the report as written code once every answer records it', () => {
+    const flagged = conditional.map((r) => ({ ...r, codeWritten: r.codeCalls > 0 }));
+    const results = [0, 1].map((seed) => unit(seed, 'grpo', { choice: flagged, ci: flagged, text: flagged }));
+    const file = join(mkdtempSync(join(tmpdir(), 'r1ci-experiment-report-')), 'experiments.md');
+    writeExperimentReport(results, { file, outDir: join(file, '..'), command: 'experiment --test' });
+    expect(readFileSync(file, 'utf8')).toContain(
+      'code use: the share of answers that wrote a python block, run or not',
+    );
+  });
 });
 
 describe('the report', () => {
@@ -139,6 +149,8 @@ describe('the report', () => {
     // Findings whose arms did not run say so rather than inventing a number.
     expect(report.summary).toMatch(/GRPO ≈ PPO: – \(not run\)/);
     expect(text).toContain('| rule | product |');
+    // These answers predate the written-code flag: the table says its code use counts code that ran.
+    expect(text).toContain('code use: the share of answers that ran code');
     expect(existsSync(join(dir, 'experiments', 'when-to-code.svg'))).toBe(true);
     expect(text).toContain('](experiments/when-to-code.svg)');
   });

@@ -276,7 +276,7 @@ export function writeExperimentReport(
       `Difference (${f.difference.a.label} − ${f.difference.b.label}), ${METRIC_NAMES[f.difference.metric]}: ` +
         `**${fmt(d, f.difference.metric)}** over ${d.n} seeds: **${verdict}**.`,
     );
-    if (f.id === 'when-to-code') lines.push('', ...kindTable(f.policies, perSeed, fmt));
+    if (f.id === 'when-to-code') lines.push('', ...kindTable(f.policies, perSeed, fmt, codeUseMeaning(results)));
     const metric = f.difference.metric;
     const rows = f.policies.map((p) => {
       const e = estimate(perSeed(p, metric));
@@ -299,14 +299,24 @@ function formatValue(v: number | undefined, metric: Metric): string {
   return isPercent(metric) ? `${(100 * v).toFixed(0)}%` : v.toFixed(2);
 }
 
+/** What the report's code use counts: answers that wrote code, or (results from before answers recorded
+ * that) answers that ran it. */
+function codeUseMeaning(results: readonly UnitResult[]): string {
+  const records = results.flatMap((r) => Object.values(r.modes).flatMap((answers) => answers ?? []));
+  return records.every((r) => r.codeWritten !== undefined)
+    ? 'the share of answers that wrote a python block, run or not'
+    : 'the share of answers that ran code';
+}
+
 /** Accuracy and code use per question kind, per policy: where the conditional policy shows. */
 function kindTable(
   policies: readonly Policy[],
   perSeed: (p: Policy, metric: Metric, kind?: QuestionKind) => number[],
   fmt: (e: Estimate, metric: Metric) => string,
+  codeUse: string,
 ): string[] {
   const lines = [
-    'By question kind (accuracy / code use: the share of answers that wrote a python block, run or not):',
+    `By question kind (accuracy / code use: ${codeUse}):`,
     '',
     `| policy | ${QUESTION_KINDS.join(' | ')} |`,
     `|---|${QUESTION_KINDS.map(() => '---').join('|')}|`,
