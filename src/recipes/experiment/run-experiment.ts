@@ -322,7 +322,7 @@ export function armRlConfig(settings: ExperimentSettings, arm: RlOptions) {
 /** Greedy answers on the split's questions in the arm's modes, scored with the experiment's reward. */
 /** A step's code use per question kind, e.g. "product 100%, rule 40%": shows GRPO's choice moving per kind. */
 function kindCodeUse(metrics: StepMetrics): string {
-  return Object.entries(metrics.tasks)
+  return Object.entries(metrics.tasks ?? {})
     .map(([taskId, t]) => `${questionKind(taskId)} ${(100 * t.codeUseRate).toFixed(0)}%`)
     .join(', ');
 }

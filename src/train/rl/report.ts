@@ -67,6 +67,19 @@ function seriesOf(
   };
 }
 
+/** Most tasks drawn as lines of their own in the per-task code-use chart; with more it is left out. */
+const MAX_TASK_LINES = 8;
+
+/** Code use per task, one line each, for runs on 2 to MAX_TASK_LINES tasks ('' otherwise). */
+function perTaskCodeUse(metrics: readonly StepMetrics[]): string {
+  const taskIds = [...new Set(metrics.flatMap((m) => Object.keys(m.tasks ?? {})))].sort();
+  if (taskIds.length < 2 || taskIds.length > MAX_TASK_LINES) return '';
+  return lineChart(
+    'code use per task',
+    taskIds.map((id) => seriesOf(metrics, id, (m) => m.tasks?.[id]?.codeUseRate)),
+  );
+}
+
 /** The charts of an RL run, as one HTML section. */
 export function renderRlCharts(metrics: readonly StepMetrics[], title = 'RL training'): string {
   const charts = [
@@ -84,6 +97,7 @@ export function renderRlCharts(metrics: readonly StepMetrics[], title = 'RL trai
       seriesOf(metrics, 'code-use rate', (m) => m.codeUseRate),
       seriesOf(metrics, 'code calls', (m) => m.codeCalls),
     ]),
+    perTaskCodeUse(metrics),
     lineChart('response tokens', [seriesOf(metrics, 'tokens', (m) => m.responseTokens)]),
     lineChart('KL to reference', [seriesOf(metrics, 'kl', (m) => m.kl)]),
     lineChart('entropy', [seriesOf(metrics, 'entropy', (m) => m.entropy)]),

@@ -4,7 +4,9 @@ import { fakeEpisode } from '../../../test/helpers/episodes.js';
 import type { Episode } from '../../agent/index.js';
 import { scoreGroups } from './batch.js';
 import { resolveRlConfig } from './config.js';
+import { renderRlCharts } from './report.js';
 import { computeStepMetrics } from './step-metrics.js';
+import type { StepMetrics } from './types.js';
 
 const rollouts = { groups: [], wallSeconds: 1, generationSeconds: 1, executionSeconds: 0, hiddenExecution: null };
 const trained = {
@@ -65,5 +67,23 @@ describe('step metrics per task', () => {
     expect(weighted((t) => t.accuracy)).toBeCloseTo(metrics.accuracy, 12);
     expect(weighted((t) => t.codeUseRate)).toBeCloseTo(metrics.codeUseRate, 12);
     expect(weighted((t) => t.reward)).toBeCloseTo(metrics.reward, 12);
+  });
+});
+
+describe('the RL report per task', () => {
+  const step = (n: number, tasks: StepMetrics['tasks']): StepMetrics =>
+    ({ step: n, reward: 0, accuracy: 0, codeUseRate: 0.5, codeCalls: 0.5, tasks }) as StepMetrics;
+  const rates = (code: number) => ({ episodes: 5, reward: 0, accuracy: 0, codeUseRate: code });
+
+  it('draws code use per task, one line each, when a run has several tasks', () => {
+    const html = renderRlCharts([step(1, { a: rates(0.2), b: rates(0.9) }), step(2, { a: rates(0.1), b: rates(1) })]);
+    expect(html).toContain('aria-label="code use per task"');
+    const chart = html.slice(html.indexOf('aria-label="code use per task"'));
+    expect(chart.slice(0, chart.indexOf('</svg>'))).toMatch(/>a<[\s\S]*>b</);
+  });
+
+  it('leaves the chart out for one task and for metrics written before tasks were recorded', () => {
+    expect(renderRlCharts([step(1, { a: rates(0.2) })])).not.toContain('code use per task');
+    expect(renderRlCharts([step(1, undefined)])).not.toContain('code use per task');
   });
 });

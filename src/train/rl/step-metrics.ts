@@ -20,7 +20,7 @@ export type StepMetricsInput = {
 
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
-export function computeStepMetrics(input: StepMetricsInput): StepMetrics {
+export function computeStepMetrics(input: StepMetricsInput): StepMetrics & Required<Pick<StepMetrics, 'tasks'>> {
   // Episodes an outage ended say nothing about the policy: counted, but left out of every rate.
   const all = input.scored.flatMap((g) => g.episodes);
   const counts = all.map((e) => !isInfrastructureStop(e.stopReason));

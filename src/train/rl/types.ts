@@ -189,8 +189,9 @@ export type StepMetrics = {
   hiddenExecution: number | null;
   eval?: { accuracy: number; codeUseRate: number; questions: number };
   /** The same rates per task of the step's questions (episodes an outage ended left out), so a run on
-   * several tasks shows which of them moved: e.g. code use rising on one task while it falls on another. */
-  tasks: Record<string, TaskStepMetrics>;
+   * several tasks shows which of them moved: e.g. code use rising on one task while it falls on another.
+   * Absent in metrics.jsonl lines written before it was recorded. */
+  tasks?: Record<string, TaskStepMetrics>;
 };
 
 /** One task's share of a step: its counted episodes, mean reward, accuracy and code-use rate. */
