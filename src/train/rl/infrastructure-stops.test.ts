@@ -1,7 +1,7 @@
 // Episodes that ended because the backend or the sandbox failed are not the policy's doing: they are
 // dropped from the RL batch (no reward, no advantage, no gradient) and counted in the step's metrics.
 import { describe, expect, it } from 'vitest';
-import { fakeEpisode } from '../../../test/helpers/episodes.js';
+import { fakeEpisode, stepMetricsInput } from '../../../test/helpers/episodes.js';
 import { minimalDatums } from '../minimal-grpo.js';
 import { scoreGroups, selectTrainingGroups } from './batch.js';
 import { resolveRlConfig } from './config.js';
@@ -13,18 +13,6 @@ const group = [
   fakeEpisode('c', false, 'backend-error'),
   fakeEpisode('d', false, 'sandbox-error'),
 ];
-const rollouts = { groups: [], wallSeconds: 1, generationSeconds: 1, executionSeconds: 0, hiddenExecution: null };
-const trained = {
-  trainedTokens: 4,
-  kl: null,
-  entropy: null,
-  clipFraction: null,
-  valueError: null,
-  perUpdate: [],
-  tisWeight: null,
-  seconds: 0,
-};
-
 describe('infrastructure-failed episodes in RL', () => {
   const config = resolveRlConfig();
   const scored = scoreGroups([{ key: 'q', episodes: group }], config);
@@ -36,16 +24,7 @@ describe('infrastructure-failed episodes in RL', () => {
   });
 
   it('are counted in the step metrics and left out of its reward and accuracy', () => {
-    const metrics = computeStepMetrics({
-      step: 1,
-      stage: 1,
-      scored,
-      trainedGroups: 1,
-      rollouts,
-      trained,
-      learningRate: 1e-4,
-      samplingCost: 1,
-    });
+    const metrics = computeStepMetrics(stepMetricsInput(scored));
     expect(metrics.episodes).toBe(4);
     expect(metrics.infrastructureStops).toBe(2);
     expect(metrics.accuracy).toBe(0.5);

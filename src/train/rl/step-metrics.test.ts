@@ -1,24 +1,12 @@
 // A step's metrics broken down by task: each task's rates come from its own episodes only.
 import { describe, expect, it } from 'vitest';
-import { fakeEpisode } from '../../../test/helpers/episodes.js';
+import { fakeEpisode, stepMetricsInput } from '../../../test/helpers/episodes.js';
 import type { Episode } from '../../agent/index.js';
 import { scoreGroups } from './batch.js';
 import { resolveRlConfig } from './config.js';
 import { renderRlCharts } from './report.js';
 import { computeStepMetrics } from './step-metrics.js';
 import type { StepMetrics } from './types.js';
-
-const rollouts = { groups: [], wallSeconds: 1, generationSeconds: 1, executionSeconds: 0, hiddenExecution: null };
-const trained = {
-  trainedTokens: 4,
-  kl: null,
-  entropy: null,
-  clipFraction: null,
-  valueError: null,
-  perUpdate: [],
-  tisWeight: null,
-  seconds: 0,
-};
 
 function episode(id: string, taskId: string, correct: boolean, codeCalls: number, stop?: Episode['stopReason']) {
   return { ...fakeEpisode(id, correct, stop), taskId, codeCalls };
@@ -36,16 +24,7 @@ describe('step metrics per task', () => {
     ],
     config,
   );
-  const metrics = computeStepMetrics({
-    step: 1,
-    stage: 1,
-    scored,
-    trainedGroups: 2,
-    rollouts,
-    trained,
-    learningRate: 1e-4,
-    samplingCost: 1,
-  });
+  const metrics = computeStepMetrics(stepMetricsInput(scored));
 
   it("gives each task its own accuracy, code use and reward, in task order, without the outage's episode", () => {
     expect(Object.keys(metrics.tasks)).toEqual(['a', 'b']);
