@@ -1,7 +1,9 @@
 // A finished episode without a model or sandbox behind it, for tests of what the RL loop does with
 // episodes (grouping, rewards, advantages, metrics): one turn, two prompt and two sampled tokens.
 import type { Episode, StopReason } from '../../src/agent/index.js';
-import type { ScoredGroup, StepMetricsInput } from '../../src/train/rl/index.js';
+import type { ScoredGroup } from '../../src/train/rl/batch.js';
+import type { StepMetricsInput } from '../../src/train/rl/step-metrics.js';
+import { nothingTrained } from '../../src/train/rl/train-step.js';
 
 /** An episode with id `id`, right or wrong; its stop reason follows from that unless given. */
 export function fakeEpisode(
@@ -38,16 +40,7 @@ export function stepMetricsInput(scored: readonly ScoredGroup[]): StepMetricsInp
     scored,
     trainedGroups: scored.length,
     rollouts: { groups: [], wallSeconds: 1, generationSeconds: 1, executionSeconds: 0, hiddenExecution: null },
-    trained: {
-      trainedTokens: 4,
-      kl: null,
-      entropy: null,
-      clipFraction: null,
-      valueError: null,
-      perUpdate: [],
-      tisWeight: null,
-      seconds: 0,
-    },
+    trained: nothingTrained(),
     learningRate: 1e-4,
     samplingCost: 1,
   };

@@ -36,6 +36,20 @@ export type TrainStepResult = UpdateMetrics & {
 /** The learner's view before any update: logprobs of every target (and the critic's values). */
 type Forward = { logprobs: number[][]; values: number[][] };
 
+/** A step that trained nothing (no group kept a sampled token). */
+export function nothingTrained(): TrainStepResult {
+  return {
+    trainedTokens: 0,
+    kl: null,
+    entropy: null,
+    clipFraction: null,
+    valueError: null,
+    perUpdate: [],
+    tisWeight: null,
+    seconds: 0,
+  };
+}
+
 export async function runTrainStep(
   client: TrainingClient,
   modelId: string,
@@ -45,18 +59,7 @@ export async function runTrainStep(
 ): Promise<TrainStepResult> {
   const started = performance.now();
   const sampled = sequencesOf(groups, config);
-  if (sampled.length === 0) {
-    return {
-      trainedTokens: 0,
-      kl: null,
-      entropy: null,
-      clipFraction: null,
-      valueError: null,
-      perUpdate: [],
-      tisWeight: null,
-      seconds: 0,
-    };
-  }
+  if (sampled.length === 0) return nothingTrained();
   const needsForward = config.estimator === 'ppo' || config.trainOnObservation || config.tisCap > 0;
   const forward = needsForward ? await forwardPass(client, modelId, sampled, config) : undefined;
   const { sequences, weights_T, tisWeight } = withOldPolicy(sampled, sampledTargetsOf(groups), forward, config);
