@@ -319,7 +319,6 @@ export function armRlConfig(settings: ExperimentSettings, arm: RlOptions) {
   return demoRlConfig({ ...settings.demo, rl }, DEMO_CHOICE_PROMPT);
 }
 
-/** Greedy answers on the split's questions in the arm's modes, scored with the experiment's reward. */
 /** A step's code use per question kind, e.g. "product 100%, rule 40%": shows GRPO's choice moving per kind. */
 function kindCodeUse(metrics: StepMetrics): string {
   return Object.entries(metrics.tasks ?? {})
@@ -327,6 +326,7 @@ function kindCodeUse(metrics: StepMetrics): string {
     .join(', ');
 }
 
+/** Greedy answers on the split's questions in the arm's modes, scored with the experiment's reward. */
 async function evaluateArm(
   outDir: string,
   arm: Arm,

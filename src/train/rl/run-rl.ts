@@ -269,7 +269,11 @@ function balancedQuestions(
   step: number,
 ): QuestionRef[] {
   const byTask = new Map<string, QuestionRef[]>();
-  for (const q of pool) byTask.set(q.taskId, [...(byTask.get(q.taskId) ?? []), q]);
+  for (const q of pool) {
+    const questions = byTask.get(q.taskId);
+    if (questions) questions.push(q);
+    else byTask.set(q.taskId, [q]);
+  }
   const tasks = [...byTask.keys()];
   const count = Math.min(config.questionsPerStep, pool.length);
   const rounds = new Map<number, string[]>();

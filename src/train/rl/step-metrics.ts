@@ -63,9 +63,14 @@ export function computeStepMetrics(input: StepMetricsInput): StepMetrics & Requi
   };
 }
 
+/** The step's rates per task (keys in task order). */
 function perTask(episodes: readonly Episode[], rewards: readonly number[]): Record<string, TaskStepMetrics> {
   const byTask = new Map<string, number[]>();
-  episodes.forEach((e, i) => byTask.set(e.taskId, [...(byTask.get(e.taskId) ?? []), i]));
+  episodes.forEach((e, i) => {
+    const indices = byTask.get(e.taskId);
+    if (indices) indices.push(i);
+    else byTask.set(e.taskId, [i]);
+  });
   const sorted = [...byTask.entries()].sort(([a], [b]) => a.localeCompare(b));
   return Object.fromEntries(
     sorted.map(([taskId, indices]) => [
