@@ -155,6 +155,24 @@ async function main(): Promise<void> {
     const concurrentTokens = together.reduce((n, s) => n + s[0].tokens.length, 0);
     const serialRate = serialTokens / serialSeconds;
     const concurrentRate = concurrentTokens / concurrentSeconds;
+    // A GRPO step's first turn: 8 questions × 5 answers, each question's 5 rows sharing one 200-token
+    // prompt (prefilled once), against 40 rows with 40 different prompts of the same length, all at once.
+    const groupPrompt = () => Array.from({ length: 200 }, () => Math.floor(rng.next() * 256));
+    const groupRun = async (prompts: number[][], perPrompt: number): Promise<number> => {
+      const begin = performance.now();
+      const answers = await Promise.all(
+        prompts.map((p, i) =>
+          client.sample({ promptTokens: p, numSamples: perPrompt, maxTokens: sampleTokens, seed: 30 + i, modelId }),
+        ),
+      );
+      return answers.flat().reduce((n, s) => n + s.tokens.length, 0) / ((performance.now() - begin) / 1000);
+    };
+    const sharedRates: number[] = [];
+    const distinctRates: number[] = [];
+    for (let rep = 0; rep < 3; rep++) {
+      sharedRates.push(await groupRun(Array.from({ length: 8 }, groupPrompt), 5));
+      distinctRates.push(await groupRun(Array.from({ length: 40 }, groupPrompt), 1));
+    }
     // The same 8 requests from a Python client (threads and the standard library's HTTP client).
     const probe = await run(python, [join('bench', 'learner_client.py'), learner.url, learner.apiKey, modelId], {
       cwd: process.cwd(),
@@ -185,6 +203,15 @@ async function main(): Promise<void> {
     );
     console.log(`  8 requests, concurrent ${concurrentRate.toFixed(0).padStart(6)} tokens/s  (batched by the server)`);
     console.log(`  concurrent / serial    ${(concurrentRate / serialRate).toFixed(2).padStart(6)}`);
+    console.log(
+      `  GRPO first turn, 8 prompts x 5 ${median(sharedRates).toFixed(0).padStart(6)} tokens/s  (prompt 200, ` +
+        `${sampleTokens} new tokens; median of 3)`,
+    );
+    console.log(`  40 distinct prompts            ${median(distinctRates).toFixed(0).padStart(6)} tokens/s`);
+    console.log(
+      `  shared prompt / distinct       ${(median(sharedRates) / median(distinctRates)).toFixed(2).padStart(6)}` +
+        '        (each prompt prefilled once for its rows)',
+    );
     const plainMalloc = await startLocalLearner({ threads: 1, env: { R1CI_LEARNER_MALLOC: 'default' } });
     let tuned: number[], glibc: number[];
     try {

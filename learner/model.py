@@ -90,8 +90,9 @@ class KVCache:
         self.length = 0
 
     def keep(self, rows: torch.Tensor, drop_front: int = 0) -> None:
-        """Keeps only these batch rows (a batch drops its finished sequences), and drops the first
-        `drop_front` slots (padding in every kept row)."""
+        """Keeps these batch rows, in this order (a batch drops its finished sequences; a row may
+        repeat, so rows with one prompt share its prefill), and drops the first `drop_front` slots
+        (padding in every kept row)."""
         self.keys = [k[:, :, drop_front:].index_select(0, rows) for k in self.keys]
         self.values = [v[:, :, drop_front:].index_select(0, rows) for v in self.values]
         self.length -= drop_front

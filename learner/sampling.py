@@ -8,7 +8,8 @@ what `forward` computes with loss_fn_config.temperature T, so RL's ratio compare
 A padded row computes what it would alone (positions start at its first real token and padding is
 masked), so batching changes no result beyond float rounding; each sequence draws from its own
 generator, seeded from its request's seed and its index, so a seed gives the same tokens however
-requests are batched. Legend: B sequences in a micro-batch, P longest prompt, V vocabulary.
+requests are batched. Rows with the same prompt (the samples of a group) share one prefill.
+Legend: B sequences in a micro-batch, P longest prompt, V vocabulary.
 """
 from dataclasses import dataclass, field
 from typing import List, Optional
@@ -176,19 +177,26 @@ class Batch:
         self.logits: Optional[torch.Tensor] = None  # (B, V): each live row's next-token logits
 
     def admit(self, requests: List[Request], generators: List[torch.Generator]) -> List["_Row"]:
-        """Prefills these rows (row b continues requests[b].prompt) and adds them; returns them."""
-        p = max(len(r.prompt) for r in requests)
-        pad = torch.tensor([p - len(r.prompt) for r in requests], dtype=torch.long, device=self.device)
-        tokens = torch.tensor(
-            [[0] * (p - len(r.prompt)) + r.prompt for r in requests], dtype=torch.long, device=self.device
-        )  # (n, P)
+        """Prefills these rows (row b continues requests[b].prompt) and adds them; returns them. Rows
+        with the same prompt (a request's samples, a group's answers) share one prefill: its cache
+        and logits are copied to each of them."""
+        first: dict = {}  # prompt -> its index among the distinct prompts
+        which = [first.setdefault(tuple(r.prompt), len(first)) for r in requests]  # (n,)
+        prompts = [list(prompt) for prompt in first]  # (u,): the distinct prompts, in order of first use
+        p = max(len(x) for x in prompts)
+        pad = torch.tensor([p - len(x) for x in prompts], dtype=torch.long, device=self.device)  # (u,)
+        tokens = torch.tensor([[0] * (p - len(x)) + x for x in prompts], dtype=torch.long, device=self.device)
         dtype = self.model.model.embed_tokens.weight.dtype
         cache = KVCache(
-            self.model.config, len(requests), p + max(r.params.max_tokens for r in requests), self.device, dtype
+            self.model.config, len(prompts), p + max(r.params.max_tokens for r in requests), self.device, dtype
         )
         ragged = bool(pad.any())
         mask = (torch.arange(p, device=self.device)[None, :] >= pad[:, None]) if ragged else None
-        logits = self.model(tokens, cache, pad if ragged else None, mask)[:, -1]  # (n, V)
+        logits = self.model(tokens, cache, pad if ragged else None, mask)[:, -1]  # (u, V)
+        if len(prompts) < len(requests):
+            rows_of = torch.tensor(which, dtype=torch.long, device=self.device)
+            cache.keep(rows_of)
+            pad, logits = pad.index_select(0, rows_of), logits.index_select(0, rows_of)  # (n,), (n, V)
         rows = [_Row(r.params, g) for r, g in zip(requests, generators)]
         if self.cache is None or not self.rows:
             self.cache, self.pad, self.logits, self.rows = cache, pad, logits, rows

@@ -99,6 +99,32 @@ class SampleMany(unittest.TestCase):
         self.assertEqual(first[1][0].stop_reason, "stop")
         self.assertTrue(all(len(s.tokens) == 5 and s.stop_reason == "length" for s in first[0]))
 
+    def test_rows_with_one_prompt_share_its_prefill_and_sample_as_if_prefilled_alone(self):
+        params = sampling.SamplingParams(max_tokens=8, temperature=1.0, seed=11)
+        requests = [
+            sampling.Request(PROMPTS[0], 3, params),
+            sampling.Request(PROMPTS[1], 2, params),
+            sampling.Request(list(PROMPTS[0]), 1, sampling.SamplingParams(max_tokens=8, temperature=0)),
+        ]
+        prefills = []
+        forward = self.model.forward
+
+        def spy(tokens, *args, **kwargs):
+            if tokens.shape[1] > 1:
+                prefills.append(tuple(tokens.shape))
+            return forward(tokens, *args, **kwargs)
+
+        with mock.patch.object(self.model, "forward", spy):
+            shared = sampling.sample_many(self.model, requests, TABLE, "cpu")
+            self.assertEqual(prefills, [(2, len(PROMPTS[0]))])  # 6 rows, 2 distinct prompts, one prefill
+            alone = sampling.sample_many(self.model, requests, TABLE, "cpu", max_batch=1)  # a prefill per row
+        self.assertEqual(len(prefills), 1 + 6)
+        for got, want in zip(shared, alone):
+            self.assertEqual([s.tokens for s in got], [s.tokens for s in want])
+            for a, b in zip(got, want):
+                self.assertLess(max(abs(x - y) for x, y in zip(a.logprobs, b.logprobs)), 1e-4)
+        self.assertEqual(len({tuple(s.tokens) for s in shared[0]}), 3)  # the copies still draw their own tokens
+
     def test_a_bad_request_is_named(self):
         with self.assertRaisesRegex(ValueError, "out of range"):
             sampling.sample_many(self.model, [sampling.Request([1, 99999], 1, sampling.SamplingParams())], TABLE, "cpu")
