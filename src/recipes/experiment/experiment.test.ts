@@ -104,8 +104,8 @@ const alwaysCode = answers({ rule: ok, product: ok }); // 0.8 each
 const neverCode = answers({ rule: head, product: wrongHead }); // (1.1 + 0.1) / 2 = 0.6
 const conditional = answers({ rule: head, product: ok }); // (1.1 + 0.8) / 2 = 0.95
 
-function unit(seed: number, arm: string, modes: UnitResult['modes']): UnitResult {
-  return { arm, seed, split: 'test', modes, seconds: { sft: 0, rl: 10, eval: 2, total: 12 + seed } };
+function unit(seed: number, arm: string, modes: UnitResult['modes'], midway?: UnitResult['midway']): UnitResult {
+  return { arm, seed, split: 'test', modes, midway, seconds: { sft: 0, rl: 10, eval: 2, total: 12 + seed } };
 }
 
 describe('code use in the report', () => {
@@ -153,5 +153,43 @@ describe('the report', () => {
     expect(text).toContain('code use: the share of answers that ran code');
     expect(existsSync(join(dir, 'experiments', 'when-to-code.svg'))).toBe(true);
     expect(text).toContain('](experiments/when-to-code.svg)');
+  });
+
+  it('counts a trained model told to use Python as a constant policy only where it coded', () => {
+    // SFT+GRPO told to use Python answers the powers in its head anyway: as good as its choice, and no constant.
+    const report = (grpoCi: AnswerRecord[]) => {
+      const results = [0, 1, 2].flatMap((seed) => [
+        unit(seed, 'sft', { choice: neverCode, ci: alwaysCode, text: neverCode }),
+        unit(seed, 'grpo', { choice: conditional, ci: seed === 0 ? grpoCi : alwaysCode, text: neverCode }),
+      ]);
+      const dir = mkdtempSync(join(tmpdir(), 'r1ci-experiment-report-'));
+      const file = join(dir, 'experiments.md');
+      return {
+        ...writeExperimentReport(results, { file, outDir: dir, command: 'x' }),
+        text: readFileSync(file, 'utf8'),
+      };
+    };
+    const disobeys = report(conditional);
+    // Seed 0's told model coded half its answers: left out, so its constant is the SFT model's 0.8.
+    expect(disobeys.summary).toMatch(/GRPO learns when to use code: 0\.150 ± 0\.000 \(reproduces\)/);
+    // Counted whatever it did, it would have been the "constant" at 0.95, and seed 0's gain 0.
+    expect(disobeys.text).toMatch(/whatever it did: 0\.100 ± 0\.\d+\./);
+    // A told model that codes 95% of the time or more counts: on seed 0 one scoring 0.9 beats the SFT
+    // model's 0.8, so the gains are 0.05, 0.15, 0.15.
+    const better = alwaysCode.map((r) => ({ ...r, reward: 0.9 }));
+    expect(report(better).summary).toMatch(/GRPO learns when to use code: 0\.117 ± 0\.\d+ \(/);
+  });
+
+  it('compares the shorter arms with the headline run at their step, not at its end', () => {
+    const results = [0, 1, 2].flatMap((seed) => [
+      unit(seed, 'grpo', { choice: conditional }, { step: 10, modes: { choice: neverCode }, seconds: 1 }),
+      unit(seed, 'ppo', { choice: neverCode }),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'r1ci-experiment-report-'));
+    const file = join(dir, 'experiments.md');
+    const report = writeExperimentReport(results, { file, outDir: dir, command: 'x' });
+    // PPO's accuracy equals the headline run's at step 10 (50%), not its end (100%).
+    expect(report.summary).toMatch(/GRPO ≈ PPO: 0\.0 ± 0\.0% \(reproduces: no difference found\)/);
+    expect(readFileSync(file, 'utf8')).toContain('| SFT + GRPO, code optional, at step 10 |');
   });
 });

@@ -48,6 +48,24 @@ function indexResults(results: readonly UnitResult[]) {
   return { byKey, rates };
 }
 
+/** A candidate for a constant policy; where `counts` says no on a seed, it did not do as told there. */
+type Candidate = { policy: Policy; counts?: (seed: number) => boolean };
+
+/** The share of answers that must do as told (code, or no code) for a told model to count as a constant policy. */
+export const OBEYED_SHARE = 0.95;
+
+/** The candidate with the best reward on `seed` among those that count there; undefined where one did not run. */
+function bestCandidate(candidates: readonly Candidate[], seed: number): Policy | undefined {
+  let best: { policy: Policy; reward: number } | undefined;
+  for (const { policy, counts } of candidates) {
+    const reward = policy.value(seed, 'reward');
+    if (reward === undefined) return undefined;
+    if (Number.isNaN(reward) || (counts && !counts(seed))) continue;
+    if (!best || reward > best.reward) best = { policy, reward };
+  }
+  return best?.policy;
+}
+
 type Finding = {
   id: string;
   title: string;
@@ -104,34 +122,48 @@ export function writeExperimentReport(
 ): ExperimentReport {
   const seeds = [...new Set(results.map((r) => r.seed))].sort((a, b) => a - b);
   const { byKey, rates } = indexResults(results);
+  const settings = experimentSettings(0);
   const arm = (id: string, mode: DemoMode, label?: string): Policy => ({
     label: label ?? `${ARMS.find((a) => a.id === id)?.label ?? id} (${mode})`,
     value: (seed, metric, kind) => rates(seed, id, mode, kind)?.[metric],
   });
   // The constant policies: per seed, the better by reward of the SFT and SFT+GRPO models when told to
-  // use code (always) or told not to (never); the best constant is the better of the two.
-  const bestOf = (label: string, candidates: Policy[]): Policy => ({
+  // use code (always) or told not to (never); the best constant is the better of the two. A model counts
+  // as a constant policy only where it did as told (decision 0030): RL trains the choice under the
+  // code-optional prompt, and a trained model may carry it into the other prompts, which is then no constant.
+  const bestOf = (label: string, candidates: Candidate[]): Policy => ({
     label,
     value: (seed, metric, kind) => {
-      const scored = candidates
-        .map((p) => ({ p, reward: p.value(seed, 'reward') }))
-        .filter((c): c is { p: Policy; reward: number } => c.reward !== undefined && !Number.isNaN(c.reward));
-      if (scored.length < candidates.length) return undefined;
-      const best = scored.reduce((a, b) => (b.reward > a.reward ? b : a));
-      return best.p.value(seed, metric, kind);
+      const best = bestCandidate(candidates, seed);
+      return best === undefined ? undefined : best.value(seed, metric, kind);
     },
   });
-  const always = bestOf('always code (best of SFT, SFT+GRPO told to use Python)', [
-    arm('sft', 'ci'),
-    arm('grpo', 'ci'),
+  const told = (id: string, mode: DemoMode, obeyed?: (codeUse: number) => boolean): Candidate => {
+    const policy = arm(id, mode);
+    return { policy, counts: obeyed && ((seed) => obeyed(policy.value(seed, 'codeUse') ?? Number.NaN)) };
+  };
+  const codes = (codeUse: number) => codeUse >= OBEYED_SHARE;
+  const skips = (codeUse: number) => codeUse <= 1 - OBEYED_SHARE;
+  const obeyedShare = `${100 * OBEYED_SHARE}%`;
+  const always = bestOf(`always code (best of SFT, and SFT+GRPO where ≥ ${obeyedShare} coded, told to use Python)`, [
+    told('sft', 'ci'),
+    told('grpo', 'ci', codes),
   ]);
-  const never = bestOf('never code (best of SFT, SFT+GRPO told to use no code)', [
-    arm('sft', 'text'),
-    arm('grpo', 'text'),
+  const never = bestOf(`never code (best of SFT, and SFT+GRPO where ≥ ${obeyedShare} did not, told to use no code)`, [
+    told('sft', 'text'),
+    told('grpo', 'text', skips),
   ]);
-  const bestConstant = bestOf('best constant policy', [always, never]);
+  const bestConstant = bestOf('best constant policy', [{ policy: always }, { policy: never }]);
   const sftChoice = arm('sft', 'choice', 'SFT, code optional');
   const grpoChoice = arm('grpo', 'choice', 'SFT + GRPO, code optional');
+  // The ablations ran the shared steps: they are compared with the headline run at that step.
+  const grpoMidway: Policy = {
+    label: `SFT + GRPO, code optional, at step ${settings.rl.steps}`,
+    value: (seed, metric, kind) => {
+      const records = byKey.get(`${seed}/grpo`)?.midway?.modes.choice;
+      return records ? ratesOf(records, kind)[metric] : undefined;
+    },
+  };
   const choice = (id: string) => arm(id, 'choice', ARMS.find((a) => a.id === id)!.label);
 
   const findings: Finding[] = [
@@ -155,7 +187,7 @@ export function writeExperimentReport(
       'interpreter',
       'Training with the interpreter beats text-only training',
       'GPT-4o 58.6 text only → 70.9 with the interpreter; R1-CI-14B 72.4 (37 test tasks)',
-      grpoChoice,
+      grpoMidway,
       arm('text', 'text', 'text-only SFT + GRPO'),
       'above',
     ),
@@ -163,7 +195,7 @@ export function writeExperimentReport(
       'warm-start',
       'The SFT warm start is essential (cold GRPO gains little)',
       'GRPO from the untuned base gives almost nothing (qualitative)',
-      grpoChoice,
+      grpoMidway,
       choice('cold'),
       'above',
     ),
@@ -171,18 +203,18 @@ export function writeExperimentReport(
       'masking',
       'Masking interpreter output is at least as good as training on it',
       'masked beat unmasked (no number in our notes)',
-      grpoChoice,
+      grpoMidway,
       choice('unmasked'),
       'above',
     ),
-    pair('ppo', 'GRPO ≈ PPO', SAME_ESTIMATORS, choice('ppo'), grpoChoice, 'equal'),
-    pair('reinforce', 'GRPO ≈ REINFORCE++', SAME_ESTIMATORS, choice('reinforce'), grpoChoice, 'equal'),
+    pair('ppo', 'GRPO ≈ PPO', SAME_ESTIMATORS, choice('ppo'), grpoMidway, 'equal'),
+    pair('reinforce', 'GRPO ≈ REINFORCE++', SAME_ESTIMATORS, choice('reinforce'), grpoMidway, 'equal'),
     pair(
       'curriculum',
       'The improvement-potential curriculum beats uniform sampling',
       'RL adds +9.3 points with the curriculum against +3.4 without (63.1 → 72.4 against 66.5)',
       choice('curriculum'),
-      grpoChoice,
+      grpoMidway,
       'above',
     ),
   ];
@@ -205,11 +237,16 @@ export function writeExperimentReport(
 
   const figuresDir = join(dirname(options.file), basename(options.file, '.md'));
   mkdirSync(figuresDir, { recursive: true });
-  const settings = experimentSettings(0);
   const estimatorName =
-    settings.rl.estimator === 'grpo' && settings.rl.divideByStd === false
-      ? "GRPO with the mean baseline only (no division by the group's spread)"
-      : settings.rl.estimator;
+    settings.rl.estimator !== 'grpo'
+      ? settings.rl.estimator
+      : settings.rl.divideByStd === false
+        ? "GRPO with the mean baseline only (no division by the group's spread)"
+        : "GRPO (each group's advantages divided by its spread)";
+  const taskMix =
+    settings.rl.taskMix === 'balanced'
+      ? 'each step asking both tasks equally'
+      : "each step's questions drawn from both tasks' pool at once";
   const lines: string[] = [
     "# Experiments: the paper's findings at small scale",
     '',
@@ -234,10 +271,13 @@ export function writeExperimentReport(
       'chooses; ' +
       `and ${settings.textPerTask} per task told to use no code (answered in the head); ` +
       `peak lr ${settings.demo.sft.learningRate}, ${settings.demo.sft.epochs} epochs.`,
-    `- **RL** (every arm): ${estimatorName} unless the arm says otherwise, ${settings.rl.steps} steps of ` +
+    `- **RL** (every arm): ${estimatorName} unless the arm says otherwise, steps of ` +
       `${settings.rl.questionsPerStep} questions × ` +
-      `${settings.rl.groupSize} answers at lr ${settings.rl.learningRate}, from ${settings.rl.questionsPerTask} ` +
-      'training questions per task (their own seed), under the code-optional prompt.',
+      `${settings.rl.groupSize} answers at a constant lr ${settings.rl.learningRate}, ${taskMix}, from ` +
+      `${settings.rl.questionsPerTask} training questions per task (their own seed), under the code-optional ` +
+      `prompt. The headline run (SFT + GRPO) and its shuffled-reward control take ${settings.headlineSteps} ` +
+      `steps; every other arm takes ${settings.rl.steps} and is compared with the headline run's state after ` +
+      `${settings.rl.steps} steps, evaluated on its way.`,
     `- **Questions.** Settings were chosen on dev questions; every number below is on ${settings.evalQuestions} ` +
       `test questions per task per seed (question seed = seed + ${SPLIT_SEED_OFFSET.test}), greedy, which no ` +
       'setting was chosen on.' +
@@ -276,7 +316,26 @@ export function writeExperimentReport(
       `Difference (${f.difference.a.label} − ${f.difference.b.label}), ${METRIC_NAMES[f.difference.metric]}: ` +
         `**${fmt(d, f.difference.metric)}** over ${d.n} seeds: **${verdict}**.`,
     );
-    if (f.id === 'when-to-code') lines.push('', ...kindTable(f.policies, perSeed, fmt, codeUseMeaning(results)));
+    if (f.id === 'when-to-code') {
+      // The same difference against the constants defined otherwise, so a reader sees what the definition weighs.
+      const against = (constant: Policy) =>
+        fmt(differenceOf({ ...f, difference: { ...f.difference, b: constant } }), 'reward');
+      const sftOnly = bestOf('', [
+        { policy: bestOf('', [told('sft', 'ci')]) },
+        { policy: bestOf('', [told('sft', 'text')]) },
+      ]);
+      const anyTold = bestOf('', [
+        { policy: bestOf('', [told('sft', 'ci'), told('grpo', 'ci')]) },
+        { policy: bestOf('', [told('sft', 'text'), told('grpo', 'text')]) },
+      ]);
+      lines.push(
+        '',
+        `Against the constants of the SFT model alone: ${against(sftOnly)}. Counting SFT+GRPO told to use ` +
+          `Python (or no code) whatever it did: ${against(anyTold)}.`,
+        '',
+        ...kindTable(f.policies, perSeed, fmt, codeUseMeaning(results)),
+      );
+    }
     const metric = f.difference.metric;
     const rows = f.policies.map((p) => {
       const e = estimate(perSeed(p, metric));

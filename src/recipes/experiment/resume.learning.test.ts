@@ -1,7 +1,8 @@
 // The experiment resumes after kill -9: a small run is killed (its whole process group, learner
 // included) once its RL run has taken a step, then rerun: the finished SFT-only unit is not redone,
 // the RL run goes on from its last saved step (each step's metrics written once), and both units end
-// with results. Tens of seconds of CPU, so it runs with `npm run test:learning`.
+// with results, the headline run's midway evaluation included. Tens of seconds of CPU, so it runs
+// with `npm run test:learning`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,8 @@ describe.runIf(process.env.R1CI_LEARNING_TESTS)('r1ci experiment after kill -9',
     expect(first.killed).toBe(true);
     expect(existsSync(join(out, 'seed-0', 'results', 'sft.dev.json'))).toBe(true);
     expect(existsSync(join(out, 'seed-0', 'results', 'grpo.dev.json'))).toBe(false);
+    // Step 2 is the shared length: its evaluation was written before the step was committed.
+    expect(existsSync(join(out, 'seed-0', 'results', 'grpo.dev.midway.json'))).toBe(true);
 
     const second = await runChild(out);
     expect(second.output).toContain('1 of 2 runs already done; 1 to run');
@@ -59,5 +62,9 @@ describe.runIf(process.env.R1CI_LEARNING_TESTS)('r1ci experiment after kill -9',
     const results = readUnitResults(out, [0], 'dev');
     expect(results.map((r) => r.arm).sort()).toEqual(['grpo', 'sft']);
     for (const r of results) for (const records of Object.values(r.modes)) expect(records).toHaveLength(4);
+    const grpo = results.find((r) => r.arm === 'grpo')!;
+    expect(grpo.midway?.step).toBe(2);
+    expect(grpo.midway?.modes.choice).toHaveLength(4);
+    expect(existsSync(join(out, 'seed-0', 'eval', 'grpo-step2-choice.dev.jsonl'))).toBe(true);
   }, 240_000);
 });

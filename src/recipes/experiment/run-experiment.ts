@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeF
 import { join, resolve } from 'node:path';
 import { loadTokenizer, type Tokenizer } from '../../backends/index.js';
 import { isInfrastructureStop, scanFirstBlock, type Episode } from '../../agent/index.js';
-import { ConfigError, rewriteJsonl, withRunFolder, type OnProgress } from '../../core/index.js';
+import { ConfigError, InvariantError, rewriteJsonl, withRunFolder, type OnProgress } from '../../core/index.js';
 import { createTinyPreset, withLearner, type LearnerClient } from '../../learner/index.js';
 import { createLocalSandbox, type Sandbox } from '../../sandbox/index.js';
 import { computeEpisodeReward } from '../../train/algos/index.js';
@@ -64,9 +64,15 @@ export type UnitResult = {
   seed: number;
   split: ExperimentSplit;
   modes: Partial<Record<DemoMode, AnswerRecord[]>>;
-  /** Wall time of this unit's parts, in seconds (SFT counts where this unit ran it). */
+  /** A headline-length run's `midway` modes, evaluated after the shared number of steps. */
+  midway?: Midway;
+  /** Wall time of this unit's parts, in seconds (SFT counts where this unit ran it; the midway evaluation
+   * counts as evaluation, not RL). */
   seconds: { sft: number; rl: number; eval: number; total: number };
 };
+
+/** The modes evaluated at `step`, on the way to a longer run's end, and how long that took. */
+export type Midway = { step: number; modes: Partial<Record<DemoMode, AnswerRecord[]>>; seconds: number };
 
 export const unitFile = (outDir: string, seed: number, arm: string, split: ExperimentSplit) =>
   join(outDir, `seed-${seed}`, 'results', `${arm}.${split}.json`);
@@ -278,8 +284,13 @@ async function runUnit(
         );
   const t1 = performance.now();
   let target: DemoModel['target'] = arm.start === 'base' ? { baseModel: start } : { modelPath: start };
+  let midway: Midway | undefined;
+  let midwaySeconds = 0; // spent evaluating midway in this invocation (counted as evaluation)
   if (arm.rl) {
-    const config = armRlConfig(settings, arm.rl);
+    const config = armRlConfig(settings, arm.headline ? { ...arm.rl, steps: settings.headlineSteps } : arm.rl);
+    // Written when the midway step is done, before the step is committed: a resumed run past it has it.
+    const midwayFile = unitFile(outDir, seed, arm.id, settings.split).replace(/\.json$/, '.midway.json');
+    const midwayStep = arm.midway && settings.rl.steps! < config.steps ? settings.rl.steps! : undefined;
     const result = await runRl({
       config,
       client: lane.client,
@@ -293,18 +304,38 @@ async function runUnit(
             `accuracy ${(100 * m.accuracy).toFixed(0)}%, ` +
             `code use ${(100 * m.codeUseRate).toFixed(0)}% (${kindCodeUse(m)})`,
         ),
+      beforeCommit: async (step, modelId) => {
+        if (step !== midwayStep || !arm.midway) return;
+        const started = performance.now();
+        const label = `${arm.id}-step${step}`;
+        const modes = await evaluateArm(outDir, label, arm.midway, settings, models, lane, { modelId }, log);
+        const seconds = (performance.now() - started) / 1000;
+        midwaySeconds += seconds;
+        writeAtomically(midwayFile, { step, modes, seconds } satisfies Midway);
+      },
     });
     target = { modelId: result.modelId };
+    if (midwayStep !== undefined) {
+      if (!existsSync(midwayFile))
+        throw new InvariantError(`${arm.id} passed step ${midwayStep} without its midway results in ${midwayFile}`);
+      midway = JSON.parse(readFileSync(midwayFile, 'utf8')) as Midway;
+    }
   }
   const t2 = performance.now();
-  const modes = await evaluateArm(outDir, arm, settings, models, lane, target, log);
+  const modes = await evaluateArm(outDir, arm.id, arm.modes, settings, models, lane, target, log);
   const t3 = performance.now();
   return {
     arm: arm.id,
     seed,
     split: settings.split,
     modes,
-    seconds: { sft: (t1 - t0) / 1000, rl: (t2 - t1) / 1000, eval: (t3 - t2) / 1000, total: 0 },
+    ...(midway ? { midway } : {}),
+    seconds: {
+      sft: (t1 - t0) / 1000,
+      rl: (t2 - t1) / 1000 - midwaySeconds,
+      eval: (t3 - t2) / 1000 + midwaySeconds,
+      total: 0,
+    },
   };
 }
 
@@ -326,10 +357,12 @@ function kindCodeUse(metrics: StepMetrics): string {
     .join(', ');
 }
 
-/** Greedy answers on the split's questions in the arm's modes, scored with the experiment's reward. */
+/** Greedy answers on the split's questions in the given modes, scored with the experiment's reward;
+ * `label` names the answer files (the arm, or the arm at a step). */
 async function evaluateArm(
   outDir: string,
-  arm: Arm,
+  label: string,
+  modes: readonly DemoMode[],
   settings: ExperimentSettings,
   models: SeedModels,
   lane: Lane,
@@ -340,13 +373,13 @@ async function evaluateArm(
   const ctx = seedContext(outDir, settings, models, lane, log);
   ctx.settings = { ...settings.demo, seed: questionSeed, evalQuestions: settings.evalQuestions };
   const reward = armRlConfig(settings, {}).reward;
-  const runs = await evaluateModes(ctx, { label: arm.id, target }, arm.modes);
+  const runs = await evaluateModes(ctx, { label, target }, modes);
   // What the model wrote, to read beside the numbers (token trajectories left out).
   const evalDir = join(outDir, `seed-${settings.demo.seed}`, 'eval');
   mkdirSync(evalDir, { recursive: true });
-  arm.modes.forEach((mode, i) =>
+  modes.forEach((mode, i) =>
     rewriteJsonl(
-      join(evalDir, `${arm.id}-${mode}.${settings.split}.jsonl`),
+      join(evalDir, `${label}-${mode}.${settings.split}.jsonl`),
       runs[i].episodes.map(({ trajectory: _, ...episode }) => episode),
     ),
   );
@@ -363,7 +396,7 @@ async function evaluateArm(
       infrastructure: isInfrastructureStop(episode.stopReason),
     };
   };
-  return Object.fromEntries(arm.modes.map((mode, i) => [mode, runs[i].episodes.map(record)]));
+  return Object.fromEntries(modes.map((mode, i) => [mode, runs[i].episodes.map(record)]));
 }
 
 function writeAtomically(file: string, value: unknown): void {

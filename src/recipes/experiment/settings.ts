@@ -54,11 +54,11 @@ export function questionKind(taskId: string): QuestionKind {
 
 /**
  * Which questions a run evaluates on. `dev` questions are the ones settings were chosen on; `test`
- * questions come from another seed and were never looked at before a result was reported. (The first
- * reported run used seed + 900000; what it showed shaped this setting, so its test questions are spent.)
+ * questions come from another seed and were never looked at before a result was reported. Spent test
+ * seeds (each looked at once, then settings changed): seed + 900000, 700000, 600000 and 500000.
  */
 export type ExperimentSplit = 'dev' | 'test';
-export const SPLIT_SEED_OFFSET: Record<ExperimentSplit, number> = { dev: 800_000, test: 700_000 };
+export const SPLIT_SEED_OFFSET: Record<ExperimentSplit, number> = { dev: 800_000, test: 400_000 };
 
 /** What an arm starts RL from: the SFT model (code data), the untrained base, or the text-only SFT model. */
 export type ArmStart = 'sft' | 'base' | 'text-sft';
@@ -70,19 +70,38 @@ export type Arm = {
   start: ArmStart;
   /** Overrides of the shared RL settings; absent: no RL (the start model itself is evaluated). */
   rl?: RlOptions;
+  /** The headline's length (`headlineSteps`) instead of the shared steps. */
+  headline?: true;
+  /** Modes also evaluated at the shared step count, midway through a headline-length run: the state that
+   * the other arms, trained for the shared steps, are compared with. */
+  midway?: readonly DemoMode[];
   /** Evaluation modes (choice: code allowed; ci: told to use code; text: no interpreter). */
   modes: readonly DemoMode[];
 };
 
-/** The arms. `grpo` is the main run; each other arm changes one thing against it. */
+/**
+ * The arms. `grpo` is the main run; each other arm changes one thing against it. The headline (`grpo`)
+ * and its control (`shuffled`) run `headlineSteps`; the ablations run the shared steps and are compared
+ * with `grpo` evaluated at that step, on its way (the learning rate is constant, so that state is what a
+ * run of the shared length would end at).
+ */
 export const ARMS: readonly Arm[] = [
   { id: 'sft', label: 'SFT only', start: 'sft', modes: ['choice', 'ci', 'text'] },
-  { id: 'grpo', label: 'SFT + GRPO', start: 'sft', rl: {}, modes: ['choice', 'ci', 'text'] },
+  {
+    id: 'grpo',
+    label: 'SFT + GRPO',
+    start: 'sft',
+    rl: {},
+    headline: true,
+    modes: ['choice', 'ci', 'text'],
+    midway: ['choice'],
+  },
   {
     id: 'shuffled',
     label: 'SFT + GRPO, shuffled rewards',
     start: 'sft',
     rl: { shuffleRewards: true },
+    headline: true,
     modes: ['choice'],
   },
   {
@@ -116,6 +135,8 @@ export type ExperimentSettings = {
   demo: DemoSettings;
   /** The RL settings every arm shares (an arm's own options override them). */
   rl: RlOptions;
+  /** RL steps of the headline arm and its control (the others run `rl.steps`). */
+  headlineSteps: number;
   /** SFT trajectories per task under the no-code prompt (answered in the head), so the SFT model follows
    * "use no code" as it follows "use Python" and both constant policies can be asked of it. */
   textPerTask: number;
@@ -129,6 +150,7 @@ export type ExperimentSettings = {
 export type ExperimentOverrides = {
   demo?: Partial<DemoSettings>;
   rl?: RlOptions;
+  headlineSteps?: number;
   textPerTask?: number;
   evalQuestions?: number;
 };
@@ -150,17 +172,23 @@ export function experimentSettings(
       sft: { ...QUICK_DEMO.sft, ...demo.sft },
       seed,
     },
-    // Dr. GRPO's mean baseline (divideByStd false): with a per-call cost, groups that are all right still
-    // differ by the cost, and dividing by their small spread made that as large as right against wrong.
+    // Chosen on dev questions (decision 0030): each step asks both kinds equally (`balanced`), and each
+    // group's advantages are divided by its spread, so that a product group and a power group weigh alike
+    // although their reward gaps differ (0.7 against 0.3). The mean baseline (0028) let the products' larger
+    // gap move the choice for both kinds together.
     rl: {
       ...DEMO_RL,
       questionsPerTask: 48,
-      // 10 steps, not the demo's 12: the whole set in under 2 hours on 2 cores.
+      // 10 steps for the ablations, not the demo's 12: the whole set in under 2 hours on 2 cores.
       steps: 10,
-      divideByStd: false,
+      taskMix: 'balanced',
+      divideByStd: true,
       ...rl,
       reward: { codePenalty: CODE_PENALTY, ...rl.reward },
     },
+    // The choice comes in two phases (code on the products, then none on the powers); on dev questions
+    // the second needed about 20 steps (0029).
+    headlineSteps: overrides.headlineSteps ?? 20,
     textPerTask: overrides.textPerTask ?? 150,
     evalQuestions: overrides.evalQuestions ?? 24,
     split,

@@ -38,6 +38,11 @@ export type RlRunOptions = {
   checkpointPath?: (kind: 'train' | 'sampler', step: number) => string;
   onStep?: (metrics: StepMetrics) => void;
   /**
+   * Awaited after a step's update and checkpoint, before the step is committed: work on the policy as it
+   * stands after that step (an evaluation midway). A kill during it reruns the step on resume, so it runs again.
+   */
+  beforeCommit?: (step: number, modelId: string) => Promise<void>;
+  /**
    * Samples rollouts instead of the learner (a vLLM server that loaded `target`'s weights, or a scripted policy in
    * benchmarks).
    */
@@ -162,6 +167,7 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
       learningRate,
       samplingCost: batch.samplingCost,
     });
+    await options.beforeCommit?.(step, modelId);
     state = { step, checkpoint, configHash, ...(samplerCheckpoint ? { samplerCheckpoint } : {}) };
     appendStepMetrics(files, metrics);
     saved.delete(step - 2);
