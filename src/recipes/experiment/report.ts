@@ -320,14 +320,8 @@ export function writeExperimentReport(
       // The same difference against the constants defined otherwise, so a reader sees what the definition weighs.
       const against = (constant: Policy) =>
         fmt(differenceOf({ ...f, difference: { ...f.difference, b: constant } }), 'reward');
-      const sftOnly = bestOf('', [
-        { policy: bestOf('', [told('sft', 'ci')]) },
-        { policy: bestOf('', [told('sft', 'text')]) },
-      ]);
-      const anyTold = bestOf('', [
-        { policy: bestOf('', [told('sft', 'ci'), told('grpo', 'ci')]) },
-        { policy: bestOf('', [told('sft', 'text'), told('grpo', 'text')]) },
-      ]);
+      const sftOnly = bestOf('', [told('sft', 'ci'), told('sft', 'text')]);
+      const anyTold = bestOf('', [told('sft', 'ci'), told('grpo', 'ci'), told('sft', 'text'), told('grpo', 'text')]);
       lines.push(
         '',
         `Against the constants of the SFT model alone: ${against(sftOnly)}. Counting SFT+GRPO told to use ` +
