@@ -1,5 +1,6 @@
 // A small `r1ci experiment` run in its own process, for the kill -9 check: a few SFT steps, three
-// RL steps (the shared 2 evaluated midway), two questions per task; settings from the R1CI_EXPERIMENT_OUT environment variable's run.
+// RL steps (the shared 2 evaluated midway), two questions per task; settings from the
+// R1CI_EXPERIMENT_OUT environment variable's run.
 import { runExperiment } from '../../src/recipes/experiment/index.js';
 
 const out = process.env.R1CI_EXPERIMENT_OUT;
