@@ -177,7 +177,6 @@ export async function runRl(options: RlRunOptions): Promise<RlRunResult> {
       committed = state;
       dropOldCheckpoints(previous, state, config);
     }
-    saved.delete(step - 2);
     options.onStep?.(metrics);
   }
   const metrics = readMetrics(files.metrics);
